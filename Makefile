@@ -1,0 +1,49 @@
+# Two commands do all set-up: `make run` and `make test`. Both build .venv on first use
+# and are no-ops for the environment when pyproject.toml has not changed.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+ARGS   ?=
+
+.PHONY: run test lint contracts pytest demo screenshots bench clean-venv check-python
+
+check-python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || \
+	  { echo "Catena needs Python 3.11 or newer; '$(PYTHON)' is $$($(PYTHON) --version 2>&1). Use: make PYTHON=python3.12 ..."; exit 1; }
+
+$(BIN)/python: | check-python
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Stamps record which install was done against which pyproject.toml.
+$(VENV)/.run-stamp: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.test-stamp: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $@ $(VENV)/.run-stamp
+
+run: $(VENV)/.run-stamp
+	$(BIN)/catena gui $(ARGS)
+
+demo: $(VENV)/.run-stamp
+	$(BIN)/catena demo $(ARGS)
+
+lint: $(VENV)/.test-stamp
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+contracts: $(VENV)/.test-stamp
+	$(BIN)/lint-imports
+
+pytest: $(VENV)/.test-stamp
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+test: lint contracts pytest
+
+screenshots: $(VENV)/.test-stamp
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m desktop.ui.screenshots docs/screenshots
+
+clean-venv:
+	rm -rf $(VENV)
