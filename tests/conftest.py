@@ -32,3 +32,53 @@ def gold() -> dict[str, Any]:
     if not path.is_file():
         pytest.skip(f"{path} not present (fresh clone without ../shared); runs in CI")
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+# --- catalogues --------------------------------------------------------------------
+# Migrating a catalogue takes a moment; do it once per session and copy the closed
+# template folder for each test (the Anki/Calibre habit).
+
+
+@pytest.fixture(scope="session")
+def catalogue_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from db.catalogue import Catalogue
+
+    folder = tmp_path_factory.mktemp("template") / "Template.catena"
+    Catalogue.open(folder, create=True, actor="tester").close()
+    return folder
+
+
+@pytest.fixture
+def catalogue_path(catalogue_template: Path, tmp_path: Path) -> Path:
+    import shutil
+
+    target = tmp_path / "Test.catena"
+    shutil.copytree(catalogue_template, target)
+    return target
+
+
+@pytest.fixture
+def catalogue(catalogue_path: Path):  # type: ignore[no-untyped-def]
+    from db.catalogue import Catalogue
+
+    opened = Catalogue.open(catalogue_path, actor="tester")
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def write_texts(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """Write {relative name: text or bytes} under a fresh folder; returns the folder."""
+
+    def write(files: dict[str, str | bytes], folder: str = "incoming") -> Path:
+        root = tmp_path / folder
+        for name, content in files.items():
+            target = root / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                target.write_bytes(content)
+            else:
+                target.write_text(content, encoding="utf-8")
+        return root
+
+    return write

@@ -1,0 +1,133 @@
+"""A catalogue: a folder ``NAME.catena/`` holding the database and the object store.
+
+``Catalogue.open`` checks the folder, upgrades the schema (after keeping a copy) and
+hands out sessions. It holds no global state: callers pass the catalogue (or a
+session from it) explicitly to every operation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from db import migrate
+from db.audit import default_actor
+from db.engine import make_engine, writer
+from db.objects import FolderObjectStore
+
+DATABASE_NAME = "catalogue.sqlite"
+OBJECTS_DIR = "objects"
+BACKUPS_DIR = "backups"
+MARKER_NAME = "CATENA"
+MARKER_TEXT = (
+    "This folder is a Catena catalogue. Do not edit, move or delete files inside it by hand;\n"
+    "originals are under objects/, named by their SHA-256.\n"
+)
+
+
+class CatalogueError(Exception):
+    """A catalogue cannot be opened or created; the message says why, for the user."""
+
+
+@dataclass(frozen=True)
+class OpenReport:
+    created: bool
+    migrated_from: str | None
+    schema: str
+    backup: Path | None
+
+
+class Catalogue:
+    """An open catalogue. Use ``Catalogue.open(path)``; close it when done."""
+
+    def __init__(self, path: Path, engine: Engine, report: OpenReport, actor: str) -> None:
+        self.path = path
+        self.engine = engine
+        self.objects = FolderObjectStore(path / OBJECTS_DIR)
+        self.report = report
+        self.actor = actor
+        self._reader = sessionmaker(engine, expire_on_commit=False)
+        self._writer = sessionmaker(writer(engine), expire_on_commit=False)
+
+    @property
+    def name(self) -> str:
+        return self.path.name.removesuffix(".catena")
+
+    @property
+    def database(self) -> Path:
+        return self.path / DATABASE_NAME
+
+    @property
+    def backups(self) -> Path:
+        return self.path / BACKUPS_DIR
+
+    @classmethod
+    def open(cls, path: Path | str, *, create: bool = False, actor: str | None = None) -> Catalogue:
+        """Open the catalogue at *path*; with *create*, make it if it does not exist."""
+        folder = Path(path).expanduser()
+        database = folder / DATABASE_NAME
+        created = False
+        if not database.exists():
+            if not create:
+                if folder.exists() and any(folder.iterdir()):
+                    raise CatalogueError(f"{folder} is not a Catena catalogue (no {DATABASE_NAME})")
+                raise CatalogueError(
+                    f"no catalogue at {folder}; create one with: catena init {folder}"
+                )
+            if folder.exists() and not folder.is_dir():
+                raise CatalogueError(f"{folder} exists and is not a folder")
+            if folder.exists() and any(folder.iterdir()):
+                raise CatalogueError(
+                    f"{folder} already holds other files; choose a new or empty folder"
+                )
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                (folder / OBJECTS_DIR).mkdir(exist_ok=True)
+                (folder / MARKER_NAME).write_text(MARKER_TEXT, encoding="utf-8")
+            except OSError as exc:
+                raise CatalogueError(
+                    f"cannot create a catalogue at {folder}: {exc.strerror}"
+                ) from exc
+            created = True
+        engine = make_engine(database)
+        try:
+            result = migrate.upgrade(engine, database=database, backups=folder / BACKUPS_DIR)
+        except Exception as exc:
+            engine.dispose()
+            raise CatalogueError(f"cannot open the catalogue at {folder}: {exc}") from exc
+        report = OpenReport(
+            created=created,
+            migrated_from=result.from_revision if result.backup else None,
+            schema=result.to_revision,
+            backup=result.backup,
+        )
+        return cls(folder, engine, report, actor or default_actor())
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A read-only unit of work (rolled back at the end)."""
+        with self._reader() as session:
+            try:
+                yield session
+            finally:
+                session.rollback()
+
+    @contextmanager
+    def writing(self) -> Iterator[Session]:
+        """A write transaction: commits if the block succeeds, rolls back if it raises."""
+        with self._writer() as session, session.begin():
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Catalogue:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,47 @@
+"""EDTF values to ISO day bounds, for sorting and range queries.
+
+The ``edtf`` library parses the Library of Congress Extended Date/Time Format; we
+only need its earliest and latest possible days. Values it cannot parse get no
+bounds rather than an error: the text is still kept as the person typed it.
+"""
+
+from __future__ import annotations
+
+import time
+
+import edtf
+from edtf.parser.edtf_exceptions import EDTFParseException
+
+
+def _iso(struct: time.struct_time | None) -> str | None:
+    if struct is None:
+        return None
+    year = struct.tm_year
+    if not 1 <= year <= 9999:
+        return None
+    return f"{year:04d}-{struct.tm_mon:02d}-{struct.tm_mday:02d}"
+
+
+def edtf_bounds(value: str | None) -> tuple[str | None, str | None]:
+    """(earliest, latest) ISO day covered by the EDTF *value*; (None, None) if unknown."""
+    if not value:
+        return None, None
+    if "/" in value:
+        # Intervals with open or unknown ends ("1991/..", "../2000", "1991/") keep the
+        # known end; the library returns sentinel years for the other.
+        first, _, last = value.partition("/")
+        lower = edtf_bounds(first)[0] if first not in ("", "..") else None
+        upper = edtf_bounds(last)[1] if last not in ("", "..") else None
+        return lower, upper
+    if value[:4].upper() == "XXXX":
+        return None, None  # year unknown ("XXXX-02-26"): recurring or undated
+    try:
+        parsed = edtf.parse_edtf(value)
+    except (EDTFParseException, ValueError, TypeError):
+        return None, None
+    try:
+        lower = _iso(parsed.lower_strict())
+        upper = _iso(parsed.upper_strict())
+    except (ValueError, TypeError, AttributeError, OverflowError):
+        return None, None
+    return lower, upper

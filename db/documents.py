@@ -1,0 +1,235 @@
+"""Operations on documents: typed, keyword-only, each returning what changed.
+
+The UI and the CLI call these and refresh from what they return; none of them commits
+— the caller's ``Catalogue.writing()`` block is the transaction, so a batch of imports
+is one commit and a failure inside it leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from db import audit
+from db.dates import edtf_bounds
+from db.models import Blob, Document, utcnow
+from db.refs import DOCUMENT_PREFIX, next_ref
+
+EDITABLE_FIELDS = (
+    "title",
+    "title_devised",
+    "translated_title",
+    "doc_type",
+    "publisher",
+    "authors",
+    "recipients",
+    "published",
+    "published_time",
+    "published_tz",
+    "dateline",
+    "section",
+    "language",
+    "url",
+    "notes",
+)
+
+
+class DocumentError(ValueError):
+    """An operation the catalogue refuses; the message is meant for the user."""
+
+
+@dataclass
+class NewDocument:
+    """Everything needed to catalogue one parsed original."""
+
+    text: str
+    media_type: str
+    original_sha256: str
+    original_size: int
+    original_filename: str
+    title: str | None = None
+    title_devised: bool = False
+    doc_type: str | None = None
+    publisher: str | None = None
+    authors: list[str] = field(default_factory=list)
+    recipients: list[str] = field(default_factory=list)
+    published: str | None = None
+    published_time: str | None = None
+    published_tz: str | None = None
+    dateline: str | None = None
+    section: str | None = None
+    language: str | None = None
+    url: str | None = None
+    encoding: str | None = None
+    encoding_confidence: float | None = None
+    guessed: list[str] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)
+    page_starts: list[int] = field(default_factory=list)
+    set_aside: list[dict[str, Any]] = field(default_factory=list)
+    fingerprint: str | None = None
+    parent_id: int | None = None
+    possible_duplicate_of_id: int | None = None
+
+
+def ensure_blob(session: Session, *, sha256: str, size: int, media_type: str) -> Blob:
+    blob = session.get(Blob, sha256)
+    if blob is None:
+        blob = Blob(sha256=sha256, size=size, media_type=media_type)
+        session.add(blob)
+    return blob
+
+
+def add_document(session: Session, *, new: NewDocument, actor: str) -> Document:
+    """Catalogue a document whose original is already in the object store."""
+    ensure_blob(
+        session, sha256=new.original_sha256, size=new.original_size, media_type=new.media_type
+    )
+    lower, upper = edtf_bounds(new.published)
+    document = Document(
+        ref=next_ref(session, DOCUMENT_PREFIX),
+        title=new.title,
+        title_devised=new.title_devised,
+        doc_type=new.doc_type,
+        publisher=new.publisher,
+        authors=list(new.authors),
+        recipients=list(new.recipients),
+        published=new.published,
+        published_lower=lower,
+        published_upper=upper,
+        published_time=new.published_time,
+        published_tz=new.published_tz,
+        dateline=new.dateline,
+        section=new.section,
+        language=new.language,
+        url=new.url,
+        text=new.text,
+        media_type=new.media_type,
+        encoding=new.encoding,
+        encoding_confidence=new.encoding_confidence,
+        guessed=sorted(set(new.guessed)),
+        flags=list(new.flags),
+        page_starts=list(new.page_starts),
+        set_aside=list(new.set_aside),
+        fingerprint=new.fingerprint,
+        original_sha256=new.original_sha256,
+        original_filename=new.original_filename,
+        parent_id=new.parent_id,
+        possible_duplicate_of_id=new.possible_duplicate_of_id,
+    )
+    session.add(document)
+    session.flush()
+    audit.record(
+        session,
+        action="import",
+        actor=actor,
+        target=document.ref,
+        detail={"file": new.original_filename, "sha256": new.original_sha256},
+    )
+    return document
+
+
+def find_by_original(session: Session, sha256: str) -> Document | None:
+    """The document (trashed or not) whose original has this hash."""
+    return session.execute(
+        select(Document).where(Document.original_sha256 == sha256).order_by(Document.id).limit(1)
+    ).scalar_one_or_none()
+
+
+def get_document(session: Session, ref: str) -> Document | None:
+    return session.execute(
+        select(Document).where(Document.ref == ref.strip().upper())
+    ).scalar_one_or_none()
+
+
+def require_document(session: Session, ref: str) -> Document:
+    document = get_document(session, ref)
+    if document is None:
+        raise DocumentError(f"no document {ref!r} in this catalogue")
+    return document
+
+
+def count_documents(session: Session, *, include_deleted: bool = False) -> int:
+    query = select(func.count(Document.id))
+    if not include_deleted:
+        query = query.where(Document.deleted_at.is_(None))
+    return int(session.execute(query).scalar_one())
+
+
+def list_documents(session: Session, *, include_deleted: bool = False) -> list[Document]:
+    query = select(Document).order_by(Document.id)
+    if not include_deleted:
+        query = query.where(Document.deleted_at.is_(None))
+    return list(session.execute(query).scalars())
+
+
+@dataclass(frozen=True)
+class MetadataChange:
+    """What an edit changed, field by field: enough to undo it exactly."""
+
+    ref: str
+    before: dict[str, Any]
+    after: dict[str, Any]
+
+    def inverse(self) -> MetadataChange:
+        return MetadataChange(self.ref, self.after, self.before)
+
+
+def update_metadata(
+    session: Session, *, ref: str, changes: dict[str, Any], actor: str
+) -> MetadataChange:
+    """Set metadata fields; a person's edit confirms them (they stop being guesses)."""
+    unknown = set(changes) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise DocumentError(f"not editable: {', '.join(sorted(unknown))}")
+    document = require_document(session, ref)
+    before = {name: getattr(document, name) for name in changes}
+    for name, value in changes.items():
+        setattr(document, name, list(value) if isinstance(value, list) else value)
+    if "published" in changes:
+        document.published_lower, document.published_upper = edtf_bounds(document.published)
+    document.guessed = [name for name in document.guessed if name not in changes]
+    after = {name: getattr(document, name) for name in changes}
+    audit.record(
+        session,
+        action="edit metadata",
+        actor=actor,
+        target=document.ref,
+        detail={"before": before, "after": after},
+    )
+    return MetadataChange(document.ref, before, after)
+
+
+def confirm_fields(session: Session, *, ref: str, fields: list[str], actor: str) -> list[str]:
+    """Mark guessed fields as checked by a person without changing their values."""
+    document = require_document(session, ref)
+    confirmed = [name for name in document.guessed if name in fields]
+    document.guessed = [name for name in document.guessed if name not in fields]
+    if confirmed:
+        audit.record(
+            session,
+            action="confirm metadata",
+            actor=actor,
+            target=document.ref,
+            detail={"fields": confirmed},
+        )
+    return confirmed
+
+
+def trash_document(session: Session, *, ref: str, actor: str) -> Document:
+    """Move a document to the trash; it keeps its tags and can be restored."""
+    document = require_document(session, ref)
+    if document.deleted_at is None:
+        document.deleted_at = utcnow()
+        audit.record(session, action="delete", actor=actor, target=document.ref)
+    return document
+
+
+def restore_document(session: Session, *, ref: str, actor: str) -> Document:
+    document = require_document(session, ref)
+    if document.deleted_at is not None:
+        document.deleted_at = None
+        audit.record(session, action="restore", actor=actor, target=document.ref)
+    return document

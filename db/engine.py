@@ -1,0 +1,60 @@
+"""SQLite engine set-up: the pragmas every connection needs, and write transactions.
+
+Each connection gets ``foreign_keys=ON`` (SQLite's default is off, per connection),
+WAL (readers never block the writer), ``synchronous=FULL`` (a committed transaction
+survives power loss — this is evidence) and a busy timeout so a second process waits
+instead of failing at once.
+
+Writes start with ``BEGIN IMMEDIATE``: a deferred transaction that reads and then
+writes can hit SQLITE_BUSY without waiting when another process writes meanwhile;
+taking the write lock up front makes the busy timeout apply.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import ConnectionPoolEntry
+
+BUSY_TIMEOUT_MS = 10_000
+WRITE_OPTION = "catena_begin_immediate"
+
+
+def _on_connect(dbapi_connection: sqlite3.Connection, _record: ConnectionPoolEntry) -> None:
+    # Let us emit BEGIN ourselves (see _on_begin); pysqlite's implicit BEGIN is deferred.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = FULL")
+    finally:
+        cursor.close()
+
+
+def _on_begin(conn: Any) -> None:
+    if conn.get_execution_options().get(WRITE_OPTION):
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    else:
+        conn.exec_driver_sql("BEGIN")
+
+
+def make_engine(database: Path) -> Engine:
+    """An engine for the catalogue database file at *database*."""
+    # The pool hands a connection to one thread at a time; background jobs (imports in
+    # the window) use pooled connections from worker threads, hence no thread check.
+    engine = create_engine(
+        f"sqlite+pysqlite:///{database}", connect_args={"check_same_thread": False}
+    )
+    event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "begin", _on_begin)
+    return engine
+
+
+def writer(engine: Engine) -> Engine:
+    """The same engine (same pool) whose transactions take the write lock up front."""
+    return engine.execution_options(**{WRITE_OPTION: True})

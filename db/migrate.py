@@ -1,0 +1,103 @@
+"""Schema migrations, applied automatically when a catalogue opens.
+
+The Alembic scripts ship inside ``db/migrations`` so an installed Catena can upgrade a
+catalogue made by an older version. Before upgrading an existing database, a copy is
+kept with the backup API; the user's data never depends on a migration going right.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine
+
+from db.backup import backup_database
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+@dataclass(frozen=True)
+class MigrationResult:
+    from_revision: str | None
+    to_revision: str
+    backup: Path | None
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return config
+
+
+def head_revision() -> str:
+    heads = ScriptDirectory.from_config(alembic_config()).get_heads()
+    if len(heads) != 1:
+        raise RuntimeError(f"migrations must have exactly one head, found {heads}")
+    return heads[0]
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def upgrade(
+    engine: Engine, *, database: Path, backups: Path, target: str = "head"
+) -> MigrationResult:
+    """Bring the database to *target*, keeping a backup first if it already held data."""
+    before = current_revision(engine)
+    wanted = head_revision() if target == "head" else target
+    backup_path: Path | None = None
+    if before == wanted:
+        return MigrationResult(before, wanted, None)
+    if before is not None:
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        backup_path = backup_database(
+            database, backups / f"before-migration-{before}-{stamp}.sqlite"
+        )
+    _run(engine, "upgrade", wanted)
+    return MigrationResult(before, wanted, backup_path)
+
+
+def downgrade(engine: Engine, *, target: str) -> None:
+    """Step the schema back to *target* (tests and developers; never run on open)."""
+    _run(engine, "downgrade", target)
+
+
+class MigrationError(RuntimeError):
+    """A migration left rows pointing at missing records; it was rolled back."""
+
+
+def _run(engine: Engine, direction: str, target: str) -> None:
+    """Run Alembic with foreign keys off, then check them before committing.
+
+    Batch mode rebuilds a table by copying it and dropping the old one; with foreign
+    keys on, SQLite treats that drop as deleting every row, and ON DELETE CASCADE
+    would silently empty the child tables (mentions, dates, figures). The pragma only
+    takes effect outside a transaction, so it is set on the raw connection first.
+    """
+    config = alembic_config()
+    with engine.connect() as conn:
+        raw = conn.connection.dbapi_connection
+        assert raw is not None
+        raw.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with conn.begin():
+                config.attributes["connection"] = conn
+                if direction == "upgrade":
+                    command.upgrade(config, target)
+                else:
+                    command.downgrade(config, target)
+                problems = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if problems:
+                    raise MigrationError(
+                        f"migration to {target} would leave {len(problems)} broken references"
+                    )
+        finally:
+            raw.execute("PRAGMA foreign_keys = ON")

@@ -1,0 +1,409 @@
+"""The catalogue's records, as typed SQLAlchemy 2 models.
+
+Portable SQL only: these models must run unchanged on PostgreSQL, so anything
+SQLite-specific (FTS5, pragmas) lives in its own module. Lists and small structured
+values (authors, EXIF, guessed-field names) use the generic JSON type.
+
+Every record that a person may cite has a human reference code (``CAT-000123``) and a
+UUID: the code is for people, the UUID for exchange with other catalogues.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from db.base import Base
+
+SUGGESTION_STATUSES = ("suggested", "accepted", "rejected")
+TAG_ORIGINS = ("suggested", "manual")
+ROLES = ("author", "witness", "quoted", "recipient", "signatory", "mentioned", "photographer")
+QUALIFIERS = (
+    "exact",
+    "about",
+    "at least",
+    "more than",
+    "at most",
+    "fewer than",
+    "nearly",
+    "up to",
+    "range",
+)
+
+
+def utcnow() -> str:
+    """UTC timestamps stored as ISO 8601 text: sortable, portable, unambiguous."""
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+def new_uid() -> str:
+    return str(uuid.uuid4())
+
+
+class RefCounter(Base):
+    """Next number per reference prefix; incremented inside the inserting transaction."""
+
+    __tablename__ = "ref_counters"
+
+    prefix: Mapped[str] = mapped_column(String(8), primary_key=True)
+    next_value: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class Blob(Base):
+    """A content-addressed object (original file, image, thumbnail) in the object store."""
+
+    __tablename__ = "blobs"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(Integer)
+    media_type: Mapped[str] = mapped_column(String(127))
+    stored_at: Mapped[str] = mapped_column(String(40), default=utcnow)
+
+
+document_collections = Table(
+    "document_collections",
+    Base.metadata,
+    Column("document_id", ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("collection_id", ForeignKey("collections.id", ondelete="CASCADE"), primary_key=True),
+)
+
+document_keywords = Table(
+    "document_keywords",
+    Base.metadata,
+    Column("document_id", ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("keyword_id", ForeignKey("keywords.id", ondelete="CASCADE"), primary_key=True),
+)
+
+document_images = Table(
+    "document_images",
+    Base.metadata,
+    Column("document_id", ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("image_id", ForeignKey("images.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class Document(Base):
+    """One evidence document: its original bytes (by hash) and its working text.
+
+    ``text`` is the decoded, cleaned text that tags point into; once a document has
+    accepted tags it must not change (operations enforce that), because every tag's
+    offsets and quote refer to it.
+    """
+
+    __tablename__ = "documents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ref: Mapped[str] = mapped_column(String(20), unique=True)
+    uid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uid)
+    title: Mapped[str | None] = mapped_column(Text)
+    title_devised: Mapped[bool] = mapped_column(Boolean, default=False)
+    # An English (or working-language) rendering of a title in another language, which
+    # citation styles print in square brackets after the original.
+    translated_title: Mapped[str | None] = mapped_column(Text)
+    doc_type: Mapped[str | None] = mapped_column(String(60))
+    publisher: Mapped[str | None] = mapped_column(Text)
+    authors: Mapped[list[str]] = mapped_column(JSON, default=list)
+    recipients: Mapped[list[str]] = mapped_column(JSON, default=list)
+    published: Mapped[str | None] = mapped_column(String(60))  # EDTF
+    published_lower: Mapped[str | None] = mapped_column(String(10), index=True)
+    published_upper: Mapped[str | None] = mapped_column(String(10))
+    published_time: Mapped[str | None] = mapped_column(String(20))
+    published_tz: Mapped[str | None] = mapped_column(String(10))
+    dateline: Mapped[str | None] = mapped_column(Text)
+    section: Mapped[str | None] = mapped_column(Text)
+    language: Mapped[str | None] = mapped_column(String(35))
+    url: Mapped[str | None] = mapped_column(Text)
+    notes: Mapped[str | None] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text, default="")
+    media_type: Mapped[str] = mapped_column(String(127))
+    encoding: Mapped[str | None] = mapped_column(String(40))
+    encoding_confidence: Mapped[float | None] = mapped_column(Float)
+    guessed: Mapped[list[str]] = mapped_column(JSON, default=list)
+    flags: Mapped[list[str]] = mapped_column(JSON, default=list)
+    page_starts: Mapped[list[int]] = mapped_column(JSON, default=list)
+    set_aside: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    fingerprint: Mapped[str | None] = mapped_column(String(64), index=True)
+    original_sha256: Mapped[str | None] = mapped_column(
+        ForeignKey("blobs.sha256", ondelete="RESTRICT"), index=True
+    )
+    original_filename: Mapped[str | None] = mapped_column(Text)
+    parent_id: Mapped[int | None] = mapped_column(
+        ForeignKey("documents.id", ondelete="SET NULL")
+    )  # e-mail attachments point at their letter
+    possible_duplicate_of_id: Mapped[int | None] = mapped_column(
+        ForeignKey("documents.id", ondelete="SET NULL")
+    )
+    imported_at: Mapped[str] = mapped_column(String(40), default=utcnow)
+    updated_at: Mapped[str] = mapped_column(String(40), default=utcnow, onupdate=utcnow)
+    deleted_at: Mapped[str | None] = mapped_column(String(40), index=True)
+
+    original: Mapped[Blob | None] = relationship(lazy="joined")
+    mentions: Mapped[list[Mention]] = relationship(
+        back_populates="document", cascade="all, delete-orphan", passive_deletes=True
+    )
+    dates: Mapped[list[DateTag]] = relationship(
+        back_populates="document", cascade="all, delete-orphan", passive_deletes=True
+    )
+    figures: Mapped[list[Figure]] = relationship(
+        back_populates="document",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        foreign_keys="Figure.document_id",
+    )
+    collections: Mapped[list[Collection]] = relationship(
+        secondary=document_collections, back_populates="documents"
+    )
+    keywords: Mapped[list[Keyword]] = relationship(
+        secondary=document_keywords, back_populates="documents"
+    )
+    images: Mapped[list[Image]] = relationship(
+        secondary=document_images, back_populates="documents"
+    )
+
+
+class Agent(Base):
+    """An authority record: one person or organisation, whatever the sources call them."""
+
+    __tablename__ = "agents"
+    __table_args__ = (CheckConstraint("kind IN ('person', 'organisation')", name="kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ref: Mapped[str] = mapped_column(String(20), unique=True)
+    uid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uid)
+    kind: Mapped[str] = mapped_column(String(12), default="person")
+    preferred_name: Mapped[str] = mapped_column(Text)
+    description: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[str] = mapped_column(String(40), default=utcnow)
+
+    variants: Mapped[list[NameVariant]] = relationship(
+        back_populates="agent", cascade="all, delete-orphan", passive_deletes=True
+    )
+    mentions: Mapped[list[Mention]] = relationship(back_populates="agent")
+
+
+class NameVariant(Base):
+    """A name form (spelling, script, order) under which an agent appears."""
+
+    __tablename__ = "name_variants"
+    __table_args__ = (UniqueConstraint("agent_id", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agent_id: Mapped[int] = mapped_column(ForeignKey("agents.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(Text)
+    script: Mapped[str | None] = mapped_column(String(10))  # ISO 15924, e.g. "Latn", "Cyrl"
+    folded: Mapped[str] = mapped_column(Text, index=True)  # db.folding.fold_name(name)
+
+    agent: Mapped[Agent] = relationship(back_populates="variants")
+
+
+class SpanMixin:
+    """A W3C Web Annotation style anchor: offsets plus the exact quote and its context.
+
+    Offsets make lookup cheap; quote, prefix and suffix let a tag be re-anchored and
+    checked if offsets ever disagree with the text.
+    """
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uid)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    quote: Mapped[str] = mapped_column(Text)
+    prefix: Mapped[str] = mapped_column(Text, default="")
+    suffix: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(12), default="suggested")
+    origin: Mapped[str] = mapped_column(String(12), default="suggested")
+    note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[str] = mapped_column(String(40), default=utcnow)
+    updated_at: Mapped[str] = mapped_column(String(40), default=utcnow, onupdate=utcnow)
+
+
+def _span_checks() -> tuple[CheckConstraint, ...]:
+    return (
+        CheckConstraint('start >= 0 AND "end" >= start', name="span_bounds"),
+        CheckConstraint("status IN ('suggested', 'accepted', 'rejected')", name="status"),
+        CheckConstraint("origin IN ('suggested', 'manual')", name="origin"),
+    )
+
+
+class Mention(SpanMixin, Base):
+    """A passage naming a person or organisation, with the role they play in it."""
+
+    __tablename__ = "mentions"
+    __table_args__ = (
+        *_span_checks(),
+        Index("ix_mentions_document_start", "document_id", "start"),
+    )
+
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    agent_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agents.id", ondelete="SET NULL"), index=True
+    )
+    name: Mapped[str] = mapped_column(Text)  # the name as the passage writes it
+    role: Mapped[str] = mapped_column(String(20), default="mentioned")
+    is_organisation: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    document: Mapped[Document] = relationship(back_populates="mentions")
+    agent: Mapped[Agent | None] = relationship(back_populates="mentions")
+
+
+class DateTag(SpanMixin, Base):
+    """A date the text gives, as EDTF, with ISO bounds for sorting and range queries."""
+
+    __tablename__ = "date_tags"
+    __table_args__ = (
+        *_span_checks(),
+        Index("ix_date_tags_document_start", "document_id", "start"),
+    )
+
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    edtf: Mapped[str] = mapped_column(String(60))
+    lower: Mapped[str | None] = mapped_column(String(10), index=True)
+    upper: Mapped[str | None] = mapped_column(String(10))
+    what: Mapped[str | None] = mapped_column(Text)
+    certainty: Mapped[str] = mapped_column(String(12), default="certain")
+
+    document: Mapped[Document] = relationship(back_populates="dates")
+
+
+class Figure(SpanMixin, Base):
+    """A number the text gives: how many of what, with the text's own qualifier."""
+
+    __tablename__ = "figures"
+    __table_args__ = (
+        *_span_checks(),
+        Index("ix_figures_document_start", "document_id", "start"),
+    )
+
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    value: Mapped[float] = mapped_column(Float)
+    upper_value: Mapped[float | None] = mapped_column(Float)
+    qualifier: Mapped[str] = mapped_column(String(12), default="exact")
+    counted: Mapped[str] = mapped_column(Text, default="")
+    category: Mapped[str | None] = mapped_column(String(60), index=True)
+    part_of_id: Mapped[int | None] = mapped_column(ForeignKey("figures.id", ondelete="SET NULL"))
+
+    document: Mapped[Document] = relationship(back_populates="figures", foreign_keys=[document_id])
+    part_of: Mapped[Figure | None] = relationship(remote_side="Figure.id")
+
+
+class Image(Base):
+    """A photograph or scan: stored object, facts read from it, and what people add."""
+
+    __tablename__ = "images"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ref: Mapped[str] = mapped_column(String(20), unique=True)
+    uid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uid)
+    sha256: Mapped[str] = mapped_column(ForeignKey("blobs.sha256", ondelete="RESTRICT"), index=True)
+    thumbnail_sha256: Mapped[str | None] = mapped_column(
+        ForeignKey("blobs.sha256", ondelete="RESTRICT")
+    )
+    original_filename: Mapped[str | None] = mapped_column(Text)
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
+    format: Mapped[str] = mapped_column(String(20))
+    exif: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+    taken: Mapped[str | None] = mapped_column(String(60))
+    caption: Mapped[str | None] = mapped_column(Text)
+    credit: Mapped[str | None] = mapped_column(Text)
+    rights: Mapped[str | None] = mapped_column(Text)
+    imported_at: Mapped[str] = mapped_column(String(40), default=utcnow)
+    deleted_at: Mapped[str | None] = mapped_column(String(40))
+
+    documents: Mapped[list[Document]] = relationship(
+        secondary=document_images, back_populates="images"
+    )
+
+
+class Collection(Base):
+    """A folder-like grouping of documents; collections nest."""
+
+    __tablename__ = "collections"
+    __table_args__ = (UniqueConstraint("parent_id", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uid)
+    name: Mapped[str] = mapped_column(Text)
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("collections.id", ondelete="CASCADE"))
+    description: Mapped[str | None] = mapped_column(Text)
+
+    parent: Mapped[Collection | None] = relationship(
+        remote_side="Collection.id", back_populates="children"
+    )
+    children: Mapped[list[Collection]] = relationship(back_populates="parent")
+    documents: Mapped[list[Document]] = relationship(
+        secondary=document_collections, back_populates="collections"
+    )
+
+
+class Keyword(Base):
+    """A free keyword ("tag" in the UI) attached to documents."""
+
+    __tablename__ = "keywords"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+
+    documents: Mapped[list[Document]] = relationship(
+        secondary=document_keywords, back_populates="keywords"
+    )
+
+
+class SavedSearch(Base):
+    """A named query that behaves as a smart collection."""
+
+    __tablename__ = "saved_searches"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    query: Mapped[str] = mapped_column(Text)
+
+
+class DossierDefinition(Base):
+    """A saved dossier: selection, style, sections, titles — re-printable."""
+
+    __tablename__ = "dossiers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uid)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    definition: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    created_at: Mapped[str] = mapped_column(String(40), default=utcnow)
+
+
+class Event(Base):
+    """The audit trail: who did what, when, to which record; hash-chained.
+
+    ``hash`` covers this event's content and the previous event's hash, so an edit to
+    history breaks the chain from that point on and ``catena log --verify`` finds it.
+    """
+
+    __tablename__ = "events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uid)
+    at: Mapped[str] = mapped_column(String(40), default=utcnow)
+    actor: Mapped[str] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(60), index=True)
+    target: Mapped[str | None] = mapped_column(String(60), index=True)  # a reference code
+    outcome: Mapped[str] = mapped_column(String(20), default="success")
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))

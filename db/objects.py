@@ -1,0 +1,120 @@
+"""Content-addressed object store for originals, images and thumbnails.
+
+Objects live at ``objects/ab/cdef…`` named by their SHA-256 and are never modified.
+A write goes to a temporary file, is fsynced, renamed into place and its directory
+fsynced, and only then referenced from the database — so a crash leaves at worst an
+unreferenced object (collected later), never a reference to a missing or partial one.
+
+The store is an interface (``ObjectStore``) so a team can move objects elsewhere
+without touching the catalogue code; ``FolderObjectStore`` is today's implementation.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import stat
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Protocol
+
+CHUNK = 1 << 20
+
+
+class ObjectStore(Protocol):
+    def put(self, data: bytes) -> str: ...
+    def read(self, sha256: str) -> bytes: ...
+    def path(self, sha256: str) -> Path: ...
+    def exists(self, sha256: str) -> bool: ...
+    def hash_of(self, sha256: str) -> str | None: ...
+    def delete(self, sha256: str) -> None: ...
+    def __iter__(self) -> Iterator[str]: ...
+
+
+def sha256_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _fsync_dir(directory: Path) -> None:
+    # Directory fsync makes the rename durable; not available on Windows.
+    if os.name == "nt":
+        return
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+class FolderObjectStore:
+    """Objects as read-only files under *root*, two-level fan-out by hash."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._tmp = root / "tmp"
+
+    def path(self, sha256: str) -> Path:
+        if len(sha256) != 64 or any(c not in "0123456789abcdef" for c in sha256):
+            raise ValueError(f"not a SHA-256 hex digest: {sha256!r}")
+        return self.root / sha256[:2] / sha256[2:]
+
+    def exists(self, sha256: str) -> bool:
+        return self.path(sha256).is_file()
+
+    def put(self, data: bytes) -> str:
+        """Store *data* (idempotent) and return its SHA-256."""
+        sha256 = sha256_bytes(data)
+        final = self.path(sha256)
+        if final.is_file() and final.stat().st_size == len(data):
+            return sha256
+        self._tmp.mkdir(parents=True, exist_ok=True)
+        final.parent.mkdir(parents=True, exist_ok=True)
+        temporary = self._tmp / f"{uuid.uuid4().hex}.part"
+        try:
+            with temporary.open("wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.chmod(temporary, stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
+            os.replace(temporary, final)
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                temporary.unlink()
+        _fsync_dir(final.parent)
+        return sha256
+
+    def read(self, sha256: str) -> bytes:
+        return self.path(sha256).read_bytes()
+
+    def hash_of(self, sha256: str) -> str | None:
+        """Re-hash the stored object; None when it is missing."""
+        target = self.path(sha256)
+        if not target.is_file():
+            return None
+        return sha256_file(target)
+
+    def delete(self, sha256: str) -> None:
+        """Remove an object; only for collecting objects no record references."""
+        target = self.path(sha256)
+        with contextlib.suppress(FileNotFoundError):
+            os.chmod(target, stat.S_IRUSR | stat.S_IWUSR)
+            target.unlink()
+
+    def __iter__(self) -> Iterator[str]:
+        if not self.root.is_dir():
+            return
+        for fan in sorted(self.root.iterdir()):
+            if len(fan.name) != 2 or not fan.is_dir():
+                continue
+            for item in sorted(fan.iterdir()):
+                yield fan.name + item.name

@@ -1,0 +1,88 @@
+"""Text anchors in the W3C Web Annotation manner: position plus quote with context.
+
+A tag stores start/end offsets *and* the exact quote with a short prefix and suffix.
+Offsets are fast; the quote makes a tag checkable ("does the text still say this
+here?") and re-anchorable when offsets no longer fit (a text imported again with
+slightly different cleaning, an export read by another tool).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+CONTEXT = 32
+
+
+class SpanError(ValueError):
+    """Offsets that do not describe a non-empty range of the text."""
+
+
+@dataclass(frozen=True)
+class Anchor:
+    start: int
+    end: int
+    quote: str
+    prefix: str
+    suffix: str
+
+
+def anchor(text: str, start: int, end: int, *, context: int = CONTEXT) -> Anchor:
+    """The anchor for text[start:end]."""
+    if not 0 <= start < end <= len(text):
+        raise SpanError(f"span {start}-{end} is outside the text (length {len(text)})")
+    return Anchor(
+        start=start,
+        end=end,
+        quote=text[start:end],
+        prefix=text[max(0, start - context) : start],
+        suffix=text[end : end + context],
+    )
+
+
+def holds(text: str, start: int, end: int, quote: str) -> bool:
+    """Whether the offsets still point at the quote."""
+    return 0 <= start <= end <= len(text) and text[start:end] == quote
+
+
+def reanchor(
+    text: str, *, start: int, end: int, quote: str, prefix: str = "", suffix: str = ""
+) -> Anchor | None:
+    """Find where the quote now is: the stored offsets if they hold, else the occurrence
+    whose surrounding context best matches prefix and suffix (ties: nearest to the old
+    position). None when the quote no longer occurs."""
+    if holds(text, start, end, quote):
+        return anchor(text, start, end)
+    if not quote:
+        return None
+    best: tuple[int, int, int] | None = None  # (-context score, distance, position)
+    position = text.find(quote)
+    while position != -1:
+        score = _common_suffix(text[:position], prefix) + _common_prefix(
+            text[position + len(quote) :], suffix
+        )
+        key = (-score, abs(position - start), position)
+        if best is None or key < best:
+            best = key
+        position = text.find(quote, position + 1)
+    if best is None:
+        return None
+    found = best[2]
+    return anchor(text, found, found + len(quote))
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _common_suffix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(reversed(a), reversed(b), strict=False):
+        if x != y:
+            break
+        n += 1
+    return n

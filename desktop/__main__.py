@@ -1,0 +1,5 @@
+"""`python -m desktop` is the same as the `catena` command."""
+
+from desktop.entry import main
+
+raise SystemExit(main())

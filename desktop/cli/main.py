@@ -1,0 +1,247 @@
+"""Argument parsing and dispatch for `catena`.
+
+Every command takes ``--catalogue PATH`` (or $CATENA_CATALOGUE; default: the user's
+catalogue in the platform's data folder). Exit codes: 0 success, 1 some files or
+checks failed, 2 usage or catalogue errors — with a one-line message on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from db.catalogue import Catalogue, CatalogueError
+from db.documents import DocumentError, list_documents, require_document
+from desktop import __version__
+from desktop.cli.output import (
+    ProgressBar,
+    display_title,
+    document_detail,
+    document_summary,
+    print_json,
+    print_table,
+)
+from desktop.ingest.pipeline import ImportReport, import_paths
+from desktop.paths import default_catalogue_path
+from desktop.samples import sample_paths
+
+EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A problem with what the user asked for, printed as one line."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--catalogue",
+        "-c",
+        type=Path,
+        default=argparse.SUPPRESS,
+        help="catalogue folder (default: $CATENA_CATALOGUE or your Catena data folder)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="catena",
+        description="Catena: an offline catalogue of evidence documents.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"catena {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("init", parents=[common], help="create a new catalogue folder")
+    p.add_argument("path", type=Path, help="folder to create, e.g. ~/Research/Khojaly.catena")
+
+    p = sub.add_parser("import", parents=[common], help="import files and folders")
+    p.add_argument("paths", type=Path, nargs="*", help="files or folders (recursive)")
+    p.add_argument("--sample", action="store_true", help="import Catena's sample documents")
+    p.add_argument("--json", action="store_true", help="print the per-file report as JSON")
+
+    p = sub.add_parser("list", parents=[common], help="list documents")
+    p.add_argument("--json", action="store_true", help="JSON output (see docs/cli-json.md)")
+    p.add_argument("--trash", action="store_true", help="include documents in the trash")
+
+    p = sub.add_parser("show", parents=[common], help="show one document")
+    p.add_argument("ref", help="reference code, e.g. CAT-000001")
+    p.add_argument("--json", action="store_true", help="JSON output (see docs/cli-json.md)")
+
+    p = sub.add_parser(
+        "demo",
+        parents=[common],
+        help="headless demonstration: a fresh catalogue with the sample documents",
+    )
+
+    p = sub.add_parser("gui", parents=[common], help="open the Catena window (the default)")
+    return parser
+
+
+def _catalogue_path(args: argparse.Namespace) -> tuple[Path, bool]:
+    """The chosen catalogue, and whether it is the implicit default (created on demand)."""
+    named = getattr(args, "catalogue", None)
+    if named is not None:
+        return Path(named).expanduser(), False
+    return default_catalogue_path(), "CATENA_CATALOGUE" not in os.environ
+
+
+def _open(args: argparse.Namespace) -> Catalogue:
+    path, is_default = _catalogue_path(args)
+    return Catalogue.open(path, create=is_default)
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    path = Path(args.path).expanduser()
+    if (path / "catalogue.sqlite").exists():
+        raise UsageError(f"{path} is already a Catena catalogue")
+    with Catalogue.open(path, create=True) as catalogue:
+        print(f"Created catalogue {catalogue.path} (schema {catalogue.report.schema})")
+    return EXIT_OK
+
+
+def _print_import_report(report: ImportReport) -> None:
+    for outcome in report.outcomes:
+        print(outcome.describe())
+    print(report.summary())
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    paths: list[Path] = list(args.paths)
+    if args.sample:
+        paths.extend(sample_paths())
+    if not paths:
+        raise UsageError("nothing to import: name files or folders, or use --sample")
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise UsageError(f"not found: {', '.join(missing)}")
+    with _open(args) as catalogue:
+        bar = ProgressBar("Importing")
+        try:
+            report = import_paths(catalogue, paths, progress=bar)
+        finally:
+            bar.finish()
+    if args.json:
+        print_json(report.to_json())
+    else:
+        _print_import_report(report)
+    return EXIT_PARTIAL if report.failed else EXIT_OK
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    with _open(args) as catalogue, catalogue.reading() as session:
+        documents = list_documents(session, include_deleted=args.trash)
+        if args.json:
+            print_json([document_summary(d) for d in documents])
+            return EXIT_OK
+        rows = [
+            (
+                d.ref,
+                display_title(d.title, d.title_devised),
+                d.publisher or "",
+                d.published or "",
+                ("trash" if d.deleted_at else ""),
+            )
+            for d in documents
+        ]
+        print_table(
+            ("Reference", "Title", "Publisher", "Published", ""), rows, widths=(10, 70, 28, 12, 5)
+        )
+        print(f"{len(documents)} documents in {catalogue.path}")
+    return EXIT_OK
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    with _open(args) as catalogue, catalogue.reading() as session:
+        document = require_document(session, args.ref)
+        if args.json:
+            print_json(document_detail(document))
+            return EXIT_OK
+        guessed = set(document.guessed)
+
+        def field(label: str, name: str, value: object) -> None:
+            if value in (None, "", []):
+                return
+            shown = ", ".join(value) if isinstance(value, list) else str(value)
+            mark = "  (guessed)" if name in guessed else ""
+            print(f"{label:<12} {shown}{mark}")
+
+        print(f"{document.ref}  {display_title(document.title, document.title_devised)}")
+        field("Type", "doc_type", document.doc_type)
+        field("Publisher", "publisher", document.publisher)
+        field("Authors", "authors", document.authors)
+        field("Published", "published", document.published)
+        field("Dateline", "dateline", document.dateline)
+        field("Language", "language", document.language)
+        field("URL", "url", document.url)
+        field("File", "", document.original_filename)
+        field("SHA-256", "", document.original_sha256)
+        field("Encoding", "", document.encoding)
+        field("Flags", "", document.flags)
+        print()
+        print(document.text)
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from desktop.demo import run_demo
+
+    return run_demo(getattr(args, "catalogue", None))
+
+
+GuiLauncher = Callable[[Path, bool], int]
+
+
+def cmd_gui(args: argparse.Namespace, launch_gui: GuiLauncher | None) -> int:
+    if launch_gui is None:
+        raise UsageError("this command-line build has no window; use the other commands")
+    if not _display_available():
+        print(
+            "No display found (no DISPLAY or WAYLAND_DISPLAY): "
+            "the Catena window cannot open here.\n"
+            "Running the headless demo instead (`catena demo`).\n",
+            file=sys.stderr,
+        )
+        return cmd_demo(args)
+    path, is_default = _catalogue_path(args)
+    return launch_gui(path, is_default)
+
+
+def _display_available() -> bool:
+    if sys.platform in ("win32", "darwin"):
+        return True
+    if os.environ.get("QT_QPA_PLATFORM", "").startswith(("offscreen", "minimal", "vnc")):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+COMMANDS = {
+    "init": cmd_init,
+    "import": cmd_import,
+    "list": cmd_list,
+    "show": cmd_show,
+    "demo": cmd_demo,
+}
+
+
+def main(argv: Sequence[str] | None = None, *, launch_gui: GuiLauncher | None = None) -> int:
+    """Run one command. The window is started through *launch_gui* (given by
+    ``desktop.entry``), so this module and everything it imports stay free of Qt."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    command = args.command or "gui"
+    try:
+        if command == "gui":
+            return cmd_gui(args, launch_gui)
+        return COMMANDS[command](args)
+    except (UsageError, CatalogueError, DocumentError) as exc:
+        print(f"catena {command}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:  # output piped into `head` and friends: not an error
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+    except KeyboardInterrupt:
+        print(f"\ncatena {command}: interrupted; committed work is kept", file=sys.stderr)
+        return 130
+

@@ -1,0 +1,19 @@
+"""Where Catena keeps the user's things: platformdirs locations, never the install folder."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from platformdirs import user_data_path
+
+APP_NAME = "Catena"
+CATALOGUE_ENV = "CATENA_CATALOGUE"
+
+
+def default_catalogue_path() -> Path:
+    """The catalogue opened when none is named: $CATENA_CATALOGUE, else the user's."""
+    named = os.environ.get(CATALOGUE_ENV)
+    if named:
+        return Path(named).expanduser()
+    return user_data_path(APP_NAME, appauthor=False) / "Catalogue.catena"

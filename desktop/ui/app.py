@@ -1,0 +1,45 @@
+"""Start the Qt application on a catalogue."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from db.catalogue import Catalogue, CatalogueError
+from desktop import __version__
+from desktop.ui.main_window import MainWindow
+from desktop.ui.tasks import ThreadPoolRunner
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("Catena")
+    app.setOrganizationName("Catena")
+    app.setApplicationVersion(__version__)
+    return app
+
+
+def run_app(path: Path, *, create: bool) -> int:
+    app = make_application()
+    try:
+        catalogue = Catalogue.open(path, create=create)
+    except CatalogueError as exc:
+        QMessageBox.critical(None, "Catena", str(exc))
+        return 2
+    window = MainWindow(
+        catalogue,
+        runner=ThreadPoolRunner(),
+        settings=QSettings(),
+        open_catalogue=lambda p: Catalogue.open(p),
+    )
+    window.show()
+    try:
+        return int(app.exec())
+    finally:
+        window.catalogue.close()

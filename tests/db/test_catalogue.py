@@ -1,0 +1,64 @@
+"""Opening, creating and refusing catalogue folders; the connection settings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from db.catalogue import Catalogue, CatalogueError
+from db.migrate import head_revision
+
+
+def test_create_makes_database_objects_and_marker(tmp_path: Path) -> None:
+    with Catalogue.open(tmp_path / "New.catena", create=True) as catalogue:
+        assert catalogue.report.created
+        assert catalogue.report.schema == head_revision()
+        assert catalogue.name == "New"
+    assert (tmp_path / "New.catena" / "catalogue.sqlite").is_file()
+    assert (tmp_path / "New.catena" / "objects").is_dir()
+    assert "Catena catalogue" in (tmp_path / "New.catena" / "CATENA").read_text()
+
+
+def test_every_connection_has_the_safety_pragmas(catalogue: Catalogue) -> None:
+    with catalogue.reading() as session:
+        assert session.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert session.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert session.execute(text("PRAGMA busy_timeout")).scalar() >= 5000
+        assert session.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
+
+
+def test_missing_catalogue_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(CatalogueError, match="catena init"):
+        Catalogue.open(tmp_path / "absent.catena")
+
+
+def test_folder_with_other_files_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("mine")
+    with pytest.raises(CatalogueError, match="not a Catena catalogue"):
+        Catalogue.open(tmp_path)
+    with pytest.raises(CatalogueError, match="already holds other files"):
+        Catalogue.open(tmp_path, create=True)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
+
+
+def test_reopening_keeps_data_and_takes_no_backup(catalogue_path: Path) -> None:
+    from db.documents import count_documents
+
+    with Catalogue.open(catalogue_path) as catalogue:
+        assert catalogue.report.backup is None
+        assert not catalogue.report.created
+        with catalogue.reading() as session:
+            assert count_documents(session) == 0
+
+
+def test_write_block_rolls_back_on_error(catalogue: Catalogue) -> None:
+    from db.models import Keyword
+
+    with pytest.raises(RuntimeError), catalogue.writing() as session:
+        session.add(Keyword(name="kept?"))
+        session.flush()
+        raise RuntimeError("boom")
+    with catalogue.reading() as session:
+        assert session.query(Keyword).count() == 0

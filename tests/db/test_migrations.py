@@ -1,0 +1,109 @@
+"""Migrations: one head, up and down with data present, models match the scripts,
+and an older catalogue is backed up before it is upgraded."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import text
+
+from db.base import Base
+from db.catalogue import Catalogue
+from db.engine import make_engine
+from db.migrate import alembic_config, current_revision, downgrade, head_revision, upgrade
+
+
+def _revisions() -> list[str]:
+    script = ScriptDirectory.from_config(alembic_config())
+    return [rev.revision for rev in reversed(list(script.walk_revisions()))]
+
+
+def test_exactly_one_head() -> None:
+    heads = ScriptDirectory.from_config(alembic_config()).get_heads()
+    assert heads == [head_revision()]
+
+
+def test_models_match_migrations(tmp_path: Path) -> None:
+    engine = make_engine(tmp_path / "c.sqlite")
+    upgrade(engine, database=tmp_path / "c.sqlite", backups=tmp_path / "b")
+    with engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    engine.dispose()
+    assert diff == []
+
+
+def _seed_rows(conn: sqlite3.Connection) -> None:
+    conn.execute("INSERT INTO blobs VALUES ('" + "a" * 64 + "', 3, 'text/plain', 'now')")
+    conn.execute(
+        "INSERT INTO documents (id, ref, uid, title, title_devised, authors, recipients, text,"
+        " media_type, guessed, flags, page_starts, set_aside, original_sha256, imported_at,"
+        " updated_at) VALUES (1, 'CAT-000001', 'u1', 'T', 0, '[]', '[]', 'abc', 'text/plain',"
+        " '[]', '[]', '[]', '[]', '" + "a" * 64 + "', 'now', 'now')"
+    )
+    conn.execute(
+        'INSERT INTO date_tags (uid, document_id, start, "end", quote, prefix, suffix, status,'
+        " origin, created_at, updated_at, edtf, certainty) VALUES ('d1', 1, 0, 3, 'abc', '', '',"
+        " 'accepted', 'manual', 'now', 'now', '1992', 'certain')"
+    )
+    conn.commit()
+
+
+def _counts(database: Path) -> tuple[int, int]:
+    conn = sqlite3.connect(database)
+    try:
+        return (
+            conn.execute("SELECT count(*) FROM documents").fetchone()[0],
+            conn.execute("SELECT count(*) FROM date_tags").fetchone()[0],
+        )
+    finally:
+        conn.close()
+
+
+def test_upgrade_downgrade_upgrade_keeps_rows(tmp_path: Path) -> None:
+    database = tmp_path / "c.sqlite"
+    engine = make_engine(database)
+    first, *later = _revisions()
+    assert later, "this test needs at least two revisions"
+    upgrade(engine, database=database, backups=tmp_path / "b", target=first)
+    conn = sqlite3.connect(database)
+    _seed_rows(conn)
+    conn.close()
+    upgrade(engine, database=database, backups=tmp_path / "b")
+    assert current_revision(engine) == head_revision()
+    assert _counts(database) == (1, 1)
+    downgrade(engine, target=first)
+    assert current_revision(engine) == first
+    assert _counts(database) == (1, 1)  # batch table rebuilds must not cascade-delete
+    upgrade(engine, database=database, backups=tmp_path / "b")
+    assert current_revision(engine) == head_revision()
+    assert _counts(database) == (1, 1)
+    with engine.connect() as c:
+        assert c.execute(text("PRAGMA foreign_key_check")).fetchall() == []
+        assert c.execute(text("PRAGMA foreign_keys")).scalar() == 1
+    engine.dispose()
+
+
+def test_opening_an_older_catalogue_backs_it_up_first(tmp_path: Path) -> None:
+    folder = tmp_path / "Old.catena"
+    folder.mkdir()
+    database = folder / "catalogue.sqlite"
+    engine = make_engine(database)
+    upgrade(engine, database=database, backups=folder / "backups", target=_revisions()[0])
+    engine.dispose()
+    conn = sqlite3.connect(database)
+    _seed_rows(conn)
+    conn.close()
+    with Catalogue.open(folder) as catalogue:
+        assert catalogue.report.migrated_from == _revisions()[0]
+        backup = catalogue.report.backup
+        assert backup is not None and backup.is_file()
+    assert _counts(backup) == (1, 1)
+    backup_conn = sqlite3.connect(backup)
+    version = backup_conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+    backup_conn.close()
+    assert version == _revisions()[0]
+    assert _counts(database) == (1, 1)

@@ -1,0 +1,109 @@
+"""The first window, driven through its real widgets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+
+from db.catalogue import Catalogue
+from desktop.ingest.pipeline import import_paths
+from desktop.samples import sample_paths
+from desktop.ui.models.documents import DocumentTableModel, RefRole
+
+
+def test_empty_catalogue_offers_the_samples(catalogue: Catalogue, make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(catalogue)
+    assert window.list_stack.currentWidget() is window.offer
+    assert window.count_label.text() == "0 documents"
+    button = window.offer.findChild(QPushButton, "importSamplesButton")
+    with qtbot.waitSignal(window.import_finished):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert window.list_stack.currentWidget() is window.table
+    assert window.model.rowCount() == len(sample_paths())
+    assert window.count_label.text() == f"{len(sample_paths())} documents"
+
+
+def test_selecting_a_row_shows_its_text(catalogue: Catalogue, make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    import_paths(catalogue, sample_paths())
+    window = make_window(catalogue)
+    assert window.model.rowCount() == 4
+    window.table.selectRow(1)
+    assert window.reader.heading.text().startswith("An open letter")
+    assert "Olga Tarasova" in window.reader.text.toPlainText()
+    assert window.reader.text.isReadOnly()
+    assert "CAT-000002" in window.reader.meta.text()
+
+
+def test_sorting_by_title_keeps_selection(catalogue: Catalogue, make_window) -> None:  # type: ignore[no-untyped-def]
+    import_paths(catalogue, sample_paths())
+    window = make_window(catalogue)
+    window.select_ref("CAT-000003")
+    window.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+    titles = [window.model.index(r, 1).data() for r in range(window.model.rowCount())]
+    assert titles == sorted(titles)
+    selected = window.table.selectionModel().selectedRows()
+    assert [window.model.ref_at(i.row()) for i in selected] == ["CAT-000003"]
+
+
+def test_import_through_the_window_reports_failures(
+    catalogue: Catalogue,
+    make_window,  # type: ignore[no-untyped-def]
+    qtbot,
+    write_texts,
+) -> None:
+    folder = write_texts({"ok.txt": "A note\n", "odd.bin": b"\x00\x01"})
+    window = make_window(catalogue)
+    with qtbot.waitSignal(window.import_finished) as blocker:
+        window.import_files([folder])
+    report = blocker.args[0]
+    assert report.imported == 1 and report.failed == 1
+    assert window.model.rowCount() == 1
+    assert "1 failed" in window.statusBar().currentMessage()
+
+
+def test_import_runs_off_the_ui_thread(catalogue: Catalogue, make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from desktop.ui.tasks import ThreadPoolRunner
+
+    runner = ThreadPoolRunner()
+    window = make_window(catalogue, runner)
+    with qtbot.waitSignal(window.import_finished, timeout=20_000):
+        window.import_samples()
+    assert window.model.rowCount() == 4
+
+
+def test_switching_catalogues(catalogue: Catalogue, make_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import_paths(catalogue, sample_paths())
+    window = make_window(catalogue)
+    other = tmp_path / "Other.catena"
+    assert window.switch_catalogue(other, create=True)
+    assert window.model.rowCount() == 0
+    assert "Other" in window.windowTitle()
+    assert window.recent_catalogues()[0] == str(other)
+    window.catalogue.close()
+
+
+def test_document_model_passes_qtmodeltester(catalogue: Catalogue, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    import_paths(catalogue, sample_paths())
+    model = DocumentTableModel(catalogue)
+    qtmodeltester.check(model, force_py=True)
+    model.sort(1, Qt.SortOrder.DescendingOrder)
+    qtmodeltester.check(model, force_py=True)
+    assert model.index(0, 0).data(RefRole).startswith("CAT-")
+
+
+def test_document_model_is_lazy(catalogue: Catalogue, write_texts) -> None:  # type: ignore[no-untyped-def]
+    folder = write_texts({f"d{n:04d}.txt": f"Doc {n}\n" for n in range(450)})
+    import_paths(
+        catalogue,
+        [folder],
+        options=__import__("desktop.ingest.pipeline", fromlist=["ImportOptions"]).ImportOptions(
+            batch_size=500
+        ),
+    )
+    model = DocumentTableModel(catalogue)
+    assert model.rowCount() == 450
+    assert len(model._cache) == 0
+    assert model.index(420, 1).data() == "Doc 420"
+    assert len(model._cache) == 50  # one page: rows 400-449
