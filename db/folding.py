@@ -28,11 +28,32 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", ascii_text.casefold()).strip()
 
 
+_APOSTROPHES = re.compile(r"['’ʼ`´]")
+_DIGRAPHS = (("sh", "s"), ("ch", "c"), ("zh", "z"), ("kh", "h"), ("ph", "f"))
+_Y_BETWEEN_VOWELS = re.compile(r"(?<=[aeiou])y(?=[aeiou])")
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+def _loose_word(word: str) -> str:
+    """A transliteration-tolerant key for one name word.
+
+    The same Azerbaijani or Russian name reaches English sources in several
+    romanisations: Şəkibə/Shakiba (ş→sh, ə→a), Мустафаева/Mustafayeva (an inserted y),
+    Ольга/Olga (a soft sign). Folding digraphs, the a/e distinction, a y between
+    vowels and doubled letters lets these meet without a table per language.
+    """
+    for digraph, single in _DIGRAPHS:
+        word = word.replace(digraph, single)
+    word = word.replace("e", "a")
+    word = _Y_BETWEEN_VOWELS.sub("", word)
+    return _DOUBLED.sub(r"\1", word)
+
+
 def fold_name(name: str) -> str:
-    """Order-independent key for a personal name.
+    """Order- and romanisation-independent key for a personal name.
 
     "Mustafayeva Shakiba", "Shakiba Mustafayeva" and "Mustafayeva Şəkibə" share a key,
-    because archives write surnames first or last depending on the source.
+    because archives write surnames first or last, and in several scripts.
     """
-    words = re.findall(r"[a-z0-9]+", fold(name))
-    return " ".join(sorted(words))
+    words = re.findall(r"[a-z0-9]+", _APOSTROPHES.sub("", fold(name)))
+    return " ".join(sorted(_loose_word(word) for word in words))

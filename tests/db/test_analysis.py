@@ -1,0 +1,117 @@
+"""Comparison of figures across sources, and the chronology."""
+
+from __future__ import annotations
+
+from db.analysis import chronology, compare_figures
+from db.catalogue import Catalogue
+from db.documents import NewDocument, add_document
+from db.tags import add_tag
+
+
+def _add(session, n: int, text: str, published: str | None):  # type: ignore[no-untyped-def]
+    return add_document(
+        session,
+        new=NewDocument(
+            text=text,
+            media_type="text/plain",
+            original_sha256=f"{n:064x}",
+            original_size=1,
+            original_filename=f"{n}.txt",
+            published=published,
+        ),
+        actor="t",
+    )
+
+
+def _figure(session, doc, quote: str, value: float, category: str, **extra):  # type: ignore[no-untyped-def]
+    start = doc.text.index(quote)
+    values = {"value": value, "counted": quote.split(" ", 1)[1], "category": category, **extra}
+    tag, _ = add_tag(
+        session,
+        kind="figure",
+        document=doc,
+        start=start,
+        end=start + len(quote),
+        values=values,
+        actor="t",
+    )
+    return tag
+
+
+def test_agreement_disagreement_and_growth_note(catalogue: Catalogue) -> None:
+    with catalogue.writing() as session:
+        a = _add(session, 1, "212 dead and 340 injured.", "1987-03-14")
+        b = _add(session, 2, "212 dead, 352 injured.", "1987-04-21")
+        c = _add(session, 3, "212 dead.", None)
+        for doc in (a, b, c):
+            _figure(session, doc, "212 dead", 212, "killed")
+        _figure(session, a, "340 injured", 340, "wounded")
+        _figure(session, b, "352 injured", 352, "wounded")
+        suggested = _add(session, 4, "999 dead.", None)
+        start = 0
+        add_tag(
+            session,
+            kind="figure",
+            document=suggested,
+            start=start,
+            end=8,
+            values={"value": 999, "category": "killed"},
+            status="suggested",
+            actor="t",
+        )
+    with catalogue.reading() as session:
+        result = {c.category: c for c in compare_figures(session)}
+    killed, wounded = result["killed"], result["wounded"]
+    assert killed.verdict == "agree"
+    assert [g.label for g in killed.groups] == ["212"]
+    assert killed.documents == ["CAT-000001", "CAT-000002", "CAT-000003"]
+    assert wounded.verdict == "differ"
+    assert [g.label for g in wounded.groups] == ["340", "352"]
+    assert "different times (1987-03-14 to 1987-04-21)" in wounded.notes[0]
+
+
+def test_breakdowns_are_compared_separately(catalogue: Catalogue) -> None:
+    with catalogue.writing() as session:
+        a = _add(session, 1, "214 dead, including 59 children.", None)
+        b = _add(session, 2, "240 dead among them 61 children.", None)
+        for doc, total, kids, tv, kv in (
+            (a, "214 dead", "59 children", 214, 59),
+            (b, "240 dead", "61 children", 240, 61),
+        ):
+            parent = _figure(session, doc, total, tv, "killed")
+            _figure(session, doc, kids, kv, "killed", part_of_id=parent.id)
+    with catalogue.reading() as session:
+        comparisons = compare_figures(session)
+    headline = [c for c in comparisons if c.subject is None]
+    assert [(c.category, [g.label for g in c.groups]) for c in headline] == [
+        ("killed", ["214", "240"])
+    ]
+    assert all(c.verdict == "differ" for c in comparisons)
+    breakdown = [c for c in comparisons if c.subject == "children"]
+    assert [[g.label for g in c.groups] for c in breakdown] == [["59", "61"]]
+    assert len(comparisons) == 2
+
+
+def test_chronology_orders_by_earliest_day(catalogue: Catalogue) -> None:
+    text = "In 1931 it was built; on 12 March 1987 it failed; each year on 13 March we meet."
+    with catalogue.writing() as session:
+        doc = _add(session, 1, text, None)
+        for quote, edtf in (
+            ("12 March 1987", "1987-03-12"),
+            ("each year on 13 March", "XXXX-03-13"),
+            ("1931", "1931"),
+        ):
+            start = text.index(quote)
+            add_tag(
+                session,
+                kind="date",
+                document=doc,
+                start=start,
+                end=start + len(quote),
+                values={"edtf": edtf},
+                actor="t",
+            )
+    with catalogue.reading() as session:
+        entries = chronology(session)
+    assert [e.edtf for e in entries] == ["1931", "1987-03-12", "XXXX-03-13"]
+    assert entries[0].document_ref == "CAT-000001"
