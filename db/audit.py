@@ -87,8 +87,10 @@ class ChainReport:
 
 
 def verify_chain(session: Session) -> ChainReport:
+    """Recompute every hash; report the total and the first event that fails."""
     prev = GENESIS
     count = 0
+    broken: int | None = None
     for event in session.execute(select(Event).order_by(Event.id)).scalars():
         count += 1
         expected = _digest(
@@ -101,7 +103,7 @@ def verify_chain(session: Session) -> ChainReport:
             event.outcome,
             event.detail,
         )
-        if event.prev_hash != prev or event.hash != expected:
-            return ChainReport(count, event.id)
+        if broken is None and (event.prev_hash != prev or event.hash != expected):
+            broken = event.id
         prev = event.hash
-    return ChainReport(count, None)
+    return ChainReport(count, broken)

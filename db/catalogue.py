@@ -17,7 +17,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from db import migrate
 from db.audit import default_actor
+from db.backup import BackupError, backup_due, newest_verified, quick_check, rotate_backup
 from db.engine import make_engine, writer
+from db.location import location_warnings
 from db.objects import FolderObjectStore
 
 DATABASE_NAME = "catalogue.sqlite"
@@ -40,6 +42,7 @@ class OpenReport:
     migrated_from: str | None
     schema: str
     backup: Path | None
+    warnings: tuple[str, ...] = ()
 
 
 class Catalogue:
@@ -67,8 +70,19 @@ class Catalogue:
         return self.path / BACKUPS_DIR
 
     @classmethod
-    def open(cls, path: Path | str, *, create: bool = False, actor: str | None = None) -> Catalogue:
-        """Open the catalogue at *path*; with *create*, make it if it does not exist."""
+    def open(
+        cls,
+        path: Path | str,
+        *,
+        create: bool = False,
+        actor: str | None = None,
+        daily_backup: bool = True,
+    ) -> Catalogue:
+        """Open the catalogue at *path*; with *create*, make it if it does not exist.
+
+        An existing database gets SQLite's quick check first: a damaged catalogue is
+        not opened (and not migrated); the message names the newest verified backup.
+        """
         folder = Path(path).expanduser()
         database = folder / DATABASE_NAME
         created = False
@@ -94,28 +108,46 @@ class Catalogue:
                     f"cannot create a catalogue at {folder}: {exc.strerror}"
                 ) from exc
             created = True
+        else:
+            health = quick_check(database)
+            if health != "ok":
+                rescue = newest_verified(folder / BACKUPS_DIR)
+                advice = (
+                    f"The newest verified backup is {rescue}; restore it with: "
+                    f"catena restore {rescue} --catalogue {folder}"
+                    if rescue
+                    else "No verified backup was found in its backups folder."
+                )
+                raise CatalogueError(
+                    f"the catalogue database at {database} failed its check ({health}). " + advice
+                )
         engine = make_engine(database)
         try:
             result = migrate.upgrade(engine, database=database, backups=folder / BACKUPS_DIR)
         except Exception as exc:
             engine.dispose()
             raise CatalogueError(f"cannot open the catalogue at {folder}: {exc}") from exc
+        warnings = list(location_warnings(folder))
+        if daily_backup and backup_due(folder / BACKUPS_DIR):
+            try:
+                rotate_backup(database, folder / BACKUPS_DIR)
+            except BackupError as exc:
+                warnings.append(str(exc))
         report = OpenReport(
             created=created,
             migrated_from=result.from_revision if result.backup else None,
             schema=result.to_revision,
             backup=result.backup,
+            warnings=tuple(warnings),
         )
         return cls(folder, engine, report, actor or default_actor())
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        """A read-only unit of work (rolled back at the end)."""
+        """A read-only unit of work. Closing the session ends (rolls back) its
+        transaction; loaded objects stay readable afterwards, detached."""
         with self._reader() as session:
-            try:
-                yield session
-            finally:
-                session.rollback()
+            yield session
 
     @contextmanager
     def writing(self) -> Iterator[Session]:

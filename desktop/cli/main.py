@@ -13,9 +13,11 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from db.backup import BackupError
 from db.catalogue import Catalogue, CatalogueError
 from db.documents import DocumentError, list_documents, require_document
 from desktop import __version__
+from desktop.cli import maintenance
 from desktop.cli.output import (
     ProgressBar,
     display_title,
@@ -75,6 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     p = sub.add_parser("gui", parents=[common], help="open the Catena window (the default)")
+    maintenance.add_parsers(sub, common)
     return parser
 
 
@@ -88,7 +91,10 @@ def _catalogue_path(args: argparse.Namespace) -> tuple[Path, bool]:
 
 def _open(args: argparse.Namespace) -> Catalogue:
     path, is_default = _catalogue_path(args)
-    return Catalogue.open(path, create=is_default)
+    catalogue = Catalogue.open(path, create=is_default)
+    for warning in catalogue.report.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    return catalogue
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -233,8 +239,11 @@ def main(argv: Sequence[str] | None = None, *, launch_gui: GuiLauncher | None = 
     try:
         if command == "gui":
             return cmd_gui(args, launch_gui)
+        if command in maintenance.COMMANDS:
+            with _open(args) as catalogue:
+                return maintenance.COMMANDS[command](catalogue, args)
         return COMMANDS[command](args)
-    except (UsageError, CatalogueError, DocumentError) as exc:
+    except (UsageError, CatalogueError, DocumentError, BackupError) as exc:
         print(f"catena {command}: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:  # output piped into `head` and friends: not an error
@@ -244,4 +253,3 @@ def main(argv: Sequence[str] | None = None, *, launch_gui: GuiLauncher | None = 
     except KeyboardInterrupt:
         print(f"\ncatena {command}: interrupted; committed work is kept", file=sys.stderr)
         return 130
-

@@ -1,0 +1,186 @@
+"""Maintenance commands: verify, backup, restore, log."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from db import audit
+from db.backup import (
+    BackupError,
+    backup_database,
+    list_backups,
+    restore_into,
+    rotate_backup,
+    table_counts,
+    verify_backup,
+)
+from db.catalogue import Catalogue
+from db.integrity import integrity_check, verify_fixity
+from db.models import Event
+from desktop.cli.output import ProgressBar, print_json, print_table
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "verify", parents=[common], help="re-hash every stored original and check the database"
+    )
+    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("backup", parents=[common], help="back up the catalogue database")
+    p.add_argument(
+        "--to",
+        type=Path,
+        help="write the backup to this file instead of the catalogue's rotating backups",
+    )
+    p.add_argument("--list", action="store_true", help="list the rotating backups")
+    p = sub.add_parser("restore", parents=[common], help="restore the database from a backup")
+    p.add_argument("backup", type=Path, help="a backup file (see `catena backup --list`)")
+    p.add_argument("--dry-run", action="store_true", help="say what would change; change nothing")
+    p = sub.add_parser("log", parents=[common], help="show the audit trail")
+    p.add_argument("--verify", action="store_true", help="check the hash chain")
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--json", action="store_true")
+
+
+def cmd_verify(catalogue: Catalogue, args: argparse.Namespace) -> int:
+    bar = ProgressBar("Verifying")
+    with catalogue.writing() as session:
+        try:
+            report = verify_fixity(
+                session,
+                catalogue.objects,
+                actor=catalogue.actor,
+                progress=lambda done, total: bar(done, total),
+            )
+        finally:
+            bar.finish()
+        findings = integrity_check(session)
+    if args.json:
+        print_json(
+            {
+                "checked": report.checked,
+                "problems": [
+                    {
+                        "sha256": p.sha256,
+                        "problem": p.problem,
+                        "used_by": p.used_by,
+                        "files": p.file_names,
+                    }
+                    for p in report.problems
+                ],
+                "database": findings or ["ok"],
+            }
+        )
+    else:
+        for problem in report.problems:
+            users = ", ".join(
+                f"{ref} ({name})"
+                for ref, name in zip(problem.used_by, problem.file_names, strict=True)
+            )
+            print(f"{problem.problem.upper():8} {problem.sha256}  {users or 'no record'}")
+        print(f"{report.checked} objects checked: {len(report.problems)} problems.")
+        print("Database check: " + ("ok" if not findings else "; ".join(findings)))
+    return EXIT_OK if report.ok and not findings else EXIT_PROBLEMS
+
+
+def cmd_backup(catalogue: Catalogue, args: argparse.Namespace) -> int:
+    if args.list:
+        rows = [
+            (b.path.name, b.created.isoformat(timespec="seconds"), verify_backup(b.path) or "ok")
+            for b in list_backups(catalogue.backups)
+        ]
+        print_table(("Backup", "Made (UTC)", "Check"), rows, widths=(40, 26, 40))
+        return EXIT_OK
+    if args.to:
+        target = backup_database(catalogue.database, Path(args.to))
+        problem = verify_backup(target)
+        if problem:
+            raise BackupError(f"the backup at {target} failed its check: {problem}")
+    else:
+        target = rotate_backup(catalogue.database, catalogue.backups)
+    with catalogue.writing() as session:
+        audit.record(session, action="backup", actor=catalogue.actor, detail={"file": str(target)})
+    print(f"Backed up to {target} (verified)")
+    return EXIT_OK
+
+
+def cmd_restore(catalogue: Catalogue, args: argparse.Namespace) -> int:
+    backup = Path(args.backup)
+    problem = verify_backup(backup)
+    if problem:
+        raise BackupError(f"{backup} cannot be restored: {problem}")
+    now, then = table_counts(catalogue.database), table_counts(backup)
+    changes = [
+        (name, str(now.get(name, 0)), str(then.get(name, 0)))
+        for name in sorted(set(now) | set(then))
+        if now.get(name) != then.get(name)
+    ]
+    if not changes:
+        print("The backup holds the same number of records as the catalogue.")
+    else:
+        print_table(("Table", "Now", "After restore"), changes, widths=(24, 10, 14))
+    if args.dry_run:
+        print("Dry run: nothing was changed.")
+        return EXIT_OK
+    safety = rotate_backup(catalogue.database, catalogue.backups, keep=10_000)
+    restore_into(backup, catalogue.database)
+    with catalogue.writing() as session:
+        audit.record(
+            session,
+            action="restore catalogue",
+            actor=catalogue.actor,
+            detail={"from": str(backup), "previous state kept in": str(safety)},
+        )
+    print(f"Restored from {backup}. The previous state is kept in {safety}.")
+    return EXIT_OK
+
+
+def cmd_log(catalogue: Catalogue, args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
+    with catalogue.reading() as session:
+        events = list(
+            session.execute(
+                select(Event).order_by(Event.id.desc()).limit(max(1, args.limit))
+            ).scalars()
+        )
+        chain = audit.verify_chain(session) if args.verify else None
+    events.reverse()
+    if args.json:
+        print_json(
+            {
+                "events": [
+                    {
+                        "id": e.id,
+                        "at": e.at,
+                        "actor": e.actor,
+                        "action": e.action,
+                        "target": e.target,
+                        "outcome": e.outcome,
+                        "detail": e.detail,
+                        "hash": e.hash,
+                    }
+                    for e in events
+                ],
+                "chain": None
+                if chain is None
+                else {"events": chain.events, "ok": chain.ok, "broken_at": chain.broken_at},
+            }
+        )
+    else:
+        print_table(
+            ("#", "When (UTC)", "Who", "What", "Record", "Outcome"),
+            [(str(e.id), e.at[:19], e.actor, e.action, e.target or "", e.outcome) for e in events],
+            widths=(7, 19, 16, 20, 12, 8),
+        )
+        if chain is not None:
+            print(
+                f"Hash chain of {chain.events} events: "
+                + ("intact" if chain.ok else f"BROKEN at event #{chain.broken_at}")
+            )
+    return EXIT_PROBLEMS if chain is not None and not chain.ok else EXIT_OK
+
+
+COMMANDS = {"verify": cmd_verify, "backup": cmd_backup, "restore": cmd_restore, "log": cmd_log}

@@ -1,0 +1,80 @@
+"""`catena verify`, `backup`, `restore` (with dry run) and `log --verify`."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from db.catalogue import Catalogue
+from db.models import Event
+from desktop.entry import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def cat(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    path = str(tmp_path / "M.catena")
+    run(capsys, "init", path)
+    run(capsys, "import", "--sample", "-c", path)
+    return path
+
+
+def test_verify_reports_altered_originals(cat: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "verify", "-c", cat)
+    assert code == 0 and "4 objects checked: 0 problems." in out
+    listed = json.loads(run(capsys, "list", "--json", "-c", cat)[1])
+    target = Path(cat) / "objects" / listed[1]["sha256"][:2] / listed[1]["sha256"][2:]
+    os.chmod(target, 0o644)
+    target.write_bytes(target.read_bytes() + b"tampered")
+    code, out, _ = run(capsys, "verify", "--json", "-c", cat)
+    report = json.loads(out)
+    assert code == 1
+    assert report["problems"] == [
+        {
+            "sha256": listed[1]["sha256"],
+            "problem": "altered",
+            "used_by": ["CAT-000002"],
+            "files": [listed[1]["filename"]],
+        }
+    ]
+
+
+def test_backup_restore_dry_run_then_restore(
+    cat: str,
+    tmp_path: Path,
+    write_texts,  # type: ignore[no-untyped-def]
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    backup = tmp_path / "before-more.sqlite"
+    code, out, _ = run(capsys, "backup", "--to", str(backup), "-c", cat)
+    assert code == 0 and "(verified)" in out
+    folder = write_texts({"late.txt": "A late addition\n"})
+    run(capsys, "import", str(folder), "-c", cat)
+    code, out, _ = run(capsys, "restore", str(backup), "--dry-run", "-c", cat)
+    assert code == 0 and "Dry run: nothing was changed." in out
+    assert "documents" in out
+    assert len(json.loads(run(capsys, "list", "--json", "-c", cat)[1])) == 5
+    code, out, _ = run(capsys, "restore", str(backup), "-c", cat)
+    assert code == 0 and "previous state is kept" in out
+    assert len(json.loads(run(capsys, "list", "--json", "-c", cat)[1])) == 4
+    code, _, err = run(capsys, "restore", str(tmp_path / "nothing.sqlite"), "-c", cat)
+    assert code == 2 and "cannot be restored" in err
+
+
+def test_log_verify_detects_a_rewritten_event(cat: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "log", "--verify", "-c", cat)
+    assert code == 0 and "intact" in out
+    with Catalogue.open(cat) as catalogue, catalogue.writing() as session:
+        session.execute(sa.update(Event).where(Event.id == 2).values(target="CAT-000099"))
+    code, out, _ = run(capsys, "log", "--verify", "--json", "-c", cat)
+    assert code == 1
+    assert json.loads(out)["chain"] == {"events": 4, "ok": False, "broken_at": 2}
