@@ -178,6 +178,21 @@ class Document(Base):
     )
 
 
+class DocumentBand(Base):
+    """Locality-sensitive hash bands of a document's text, for finding near duplicates.
+
+    Two texts that share any band are candidates; only candidates are compared in full,
+    so checking a new document costs a few index lookups, not a scan of the catalogue.
+    """
+
+    __tablename__ = "document_bands"
+
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True
+    )
+    band: Mapped[str] = mapped_column(String(40), primary_key=True, index=True)
+
+
 class Agent(Base):
     """An authority record: one person or organisation, whatever the sources call them."""
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -23,7 +23,10 @@ from sqlalchemy.orm import Session
 
 from db.catalogue import Catalogue
 from db.documents import NewDocument, add_document, find_by_original
+from db.images import NewImage, add_image, find_image_by_sha
 from db.objects import sha256_bytes
+from desktop.ingest.duplicates import find_near_duplicate, fingerprint, store_bands
+from desktop.ingest.limits import DEFAULT_LIMITS
 from desktop.ingest.model import IngestError, ParsedDocument
 from desktop.ingest.readers import parse
 
@@ -188,13 +191,11 @@ def _import_one(
         return data_or_error
     data = data_or_error
     sha256 = sha256_bytes(data)
-    existing = find_by_original(session, sha256)
-    if existing is not None or sha256 in pending:
-        ref = existing.ref if existing is not None else pending[sha256]
-        note = " (in the trash)" if existing is not None and existing.deleted_at else ""
-        return FileOutcome(shown, "duplicate", duplicate_of=ref + note, sha256=sha256)
+    duplicate = _existing(session, sha256, pending)
+    if duplicate is not None:
+        return FileOutcome(shown, "duplicate", duplicate_of=duplicate, sha256=sha256)
     try:
-        parsed = parse(data, path.name)
+        parsed = parse(data, path.name, limits=replace(DEFAULT_LIMITS, max_bytes=options.max_bytes))
     except IngestError as exc:
         return FileOutcome(shown, "failed", reason=exc.reason, sha256=sha256)
     except Exception as exc:  # a reader bug must not stop the batch; say what it was
@@ -204,31 +205,148 @@ def _import_one(
             reason=f"could not be read ({type(exc).__name__}: {exc})",
             sha256=sha256,
         )
-    try:
-        stored = catalogue.objects.put(data)
-    except OSError as exc:
-        return FileOutcome(
-            shown, "failed", reason=f"could not store the original: {exc.strerror}", sha256=sha256
-        )
-    if stored != sha256:  # the bytes changed between hashing and storing: refuse
-        return FileOutcome(
-            shown, "failed", reason="file changed while being imported", sha256=sha256
-        )
     savepoint = session.begin_nested()
     try:
-        document = add_document(
-            session,
-            new=_new_document(parsed, sha256=sha256, size=len(data), filename=path.name),
-            actor=catalogue.actor,
+        outcome = _catalogue(catalogue, session, shown, path.name, data, sha256, parsed, options)
+    except OSError as exc:
+        savepoint.rollback()
+        return FileOutcome(
+            shown,
+            "failed",
+            sha256=sha256,
+            reason=f"could not store the original: {exc.strerror or exc}",
         )
-        if options.after_add is not None:
-            options.after_add(session, document)
     except Exception as exc:
         savepoint.rollback()
         return FileOutcome(shown, "failed", reason=f"could not be catalogued: {exc}", sha256=sha256)
     savepoint.commit()
-    pending[sha256] = document.ref
+    if outcome.ref:
+        pending[sha256] = outcome.ref
+    return outcome
+
+
+def _existing(session: Session, sha256: str, pending: dict[str, str]) -> str | None:
+    """Reference of the record already holding these exact bytes, if any."""
+    if sha256 in pending:
+        return pending[sha256]
+    document = find_by_original(session, sha256)
+    if document is not None:
+        return document.ref + (" (in the trash)" if document.deleted_at else "")
+    image = find_image_by_sha(session, sha256)
+    return image.ref if image is not None else None
+
+
+def _store(catalogue: Catalogue, data: bytes, sha256: str) -> None:
+    if catalogue.objects.put(data) != sha256:  # bytes changed between hashing and storing
+        raise OSError("the file changed while it was being imported")
+
+
+def _catalogue(
+    catalogue: Catalogue,
+    session: Session,
+    shown: str,
+    filename: str,
+    data: bytes,
+    sha256: str,
+    parsed: ParsedDocument,
+    options: ImportOptions,
+) -> FileOutcome:
+    """Store the original and add its record(s) inside the caller's savepoint."""
+    _store(catalogue, data, sha256)
+    if parsed.image is not None:
+        image = _add_image(catalogue, session, data, sha256, filename, parsed)
+        return FileOutcome(
+            shown, "imported", ref=image.ref, sha256=sha256, title=image.original_filename
+        )
+    new = _new_document(parsed, sha256=sha256, size=len(data), filename=filename)
+    print_ = fingerprint(parsed.text)
+    near = find_near_duplicate(session, parsed.text, print_) if print_ else None
+    if print_ is not None:
+        new.fingerprint = print_.text_hash
+    if near is not None:
+        new.possible_duplicate_of_id = near.document_id
+        new.flags.append("possible duplicate")
+    document = add_document(session, new=new, actor=catalogue.actor)
+    if print_ is not None:
+        store_bands(session, document.id, print_)
+    _add_attachments(catalogue, session, document, parsed)
+    if options.after_add is not None:
+        options.after_add(session, document)
+    if near is not None:
+        return FileOutcome(
+            shown,
+            "possible duplicate",
+            ref=document.ref,
+            sha256=sha256,
+            duplicate_of=near.ref,
+            title=document.title,
+        )
     return FileOutcome(shown, "imported", ref=document.ref, sha256=sha256, title=document.title)
+
+
+def _add_image(
+    catalogue: Catalogue,
+    session: Session,
+    data: bytes,
+    sha256: str,
+    filename: str,
+    parsed: ParsedDocument,
+) -> Any:
+    info = parsed.image
+    assert info is not None
+    thumb_sha: str | None = None
+    if info.thumbnail_png:
+        thumb_sha = catalogue.objects.put(info.thumbnail_png)
+    return add_image(
+        session,
+        new=NewImage(
+            sha256=sha256,
+            size=len(data),
+            media_type=parsed.media_type,
+            filename=filename,
+            width=info.width,
+            height=info.height,
+            format=info.format,
+            exif=dict(info.exif),
+            taken=info.taken,
+            thumbnail_sha256=thumb_sha,
+            thumbnail_size=len(info.thumbnail_png or b""),
+            credit=parsed.authors[0] if parsed.authors else None,
+        ),
+        actor=catalogue.actor,
+    )
+
+
+def _add_attachments(
+    catalogue: Catalogue, session: Session, letter: Any, parsed: ParsedDocument
+) -> None:
+    """E-mail attachments become linked originals: documents with the letter as parent,
+    or images attached to it. One that cannot be read is kept as an original with a
+    flag, so nothing the sender attached is lost."""
+    for attachment in parsed.attachments:
+        sha = sha256_bytes(attachment.data)
+        _store(catalogue, attachment.data, sha)
+        try:
+            child = parse(attachment.data, attachment.filename)
+        except IngestError as exc:
+            child = ParsedDocument(
+                text="",
+                media_type=attachment.media_type,
+                flags=[f"attachment not readable: {exc.reason}"],
+            )
+        if child.image is not None:
+            image = find_image_by_sha(session, sha) or _add_image(
+                catalogue, session, attachment.data, sha, attachment.filename, child
+            )
+            letter.images.append(image)
+            continue
+        new = _new_document(
+            child, sha256=sha, size=len(attachment.data), filename=attachment.filename
+        )
+        new.parent_id = letter.id
+        if not new.title:
+            new.title, new.title_devised = f"Attachment {attachment.filename}", True
+        add_document(session, new=new, actor=catalogue.actor)
 
 
 def _read(path: Path, max_bytes: int) -> bytes | FileOutcome:
