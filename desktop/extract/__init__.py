@@ -1,0 +1,58 @@
+"""Qt-free tag suggestions for imported documents: dates, figures and people.
+
+``suggest(text)`` runs at import time for every document, so it is rules and regular
+expressions only (no models, no network) and takes a few milliseconds for a page.
+Dates run first and claim their spans, so the numbers inside a date never become
+figures. The figure categories come from an editable :class:`Vocabulary`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop.extract.dates import find_dates
+from desktop.extract.figures import find_figures
+from desktop.extract.model import (
+    QUALIFIERS,
+    ROLES,
+    DateSuggestion,
+    FigureSuggestion,
+    PersonSuggestion,
+)
+from desktop.extract.people import find_people
+from desktop.extract.text import SpanSet
+from desktop.extract.vocabulary import DEFAULT_VOCABULARY, Vocabulary
+
+__all__ = [
+    "DEFAULT_VOCABULARY",
+    "QUALIFIERS",
+    "ROLES",
+    "DateSuggestion",
+    "FigureSuggestion",
+    "PersonSuggestion",
+    "Suggestions",
+    "Vocabulary",
+    "suggest",
+]
+
+
+@dataclass(frozen=True)
+class Suggestions:
+    """Everything suggested for one text; offsets index into exactly that text.
+
+    ``figures[i].part_of`` is an index into ``figures``. ``people`` includes
+    organisations (``is_organisation=True``).
+    """
+
+    dates: tuple[DateSuggestion, ...]
+    figures: tuple[FigureSuggestion, ...]
+    people: tuple[PersonSuggestion, ...]
+
+
+def suggest(text: str, vocabulary: Vocabulary = DEFAULT_VOCABULARY) -> Suggestions:
+    """Suggest date, figure and people tags for *text*."""
+    claimed = SpanSet()
+    dates = find_dates(text, claimed, vocabulary)
+    figures = find_figures(text, claimed, vocabulary)
+    people = find_people(text)
+    return Suggestions(tuple(dates), tuple(figures), tuple(people))

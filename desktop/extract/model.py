@@ -53,3 +53,4 @@ class PersonSuggestion:
     role: str  # one of ROLES
     is_organisation: bool = False
     description: str | None = None  # title or office when the text gives one
+    variants: tuple[str, ...] = ()  # other spellings the text gives, e.g. in another script

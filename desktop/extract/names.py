@@ -1,0 +1,171 @@
+"""Word lists and capitalised-run scanning used to recognise names.
+
+Title case alone does not make a name: "Srebrenica Memorial Day", "Geneva
+Convention" and "Organization of American States" are all capitalised. The people
+suggester therefore only accepts a capitalised run when a cue vouches for it (a byline,
+a title, a speech verb, a caption); these lists say which words can never be part of a
+personal name and which words are titles or organisation heads.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from desktop.extract.text import word_set
+
+MONTHS = word_set(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+WEEKDAYS = word_set(
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thurs fri "
+    "sat sun"
+)
+# Capitalised titles and honorifics that precede a name; folded to lower case.
+TITLES = word_set(
+    "president vice-president minister secretary general secretary-general commissioner "
+    "ambassador senator governor mayor chairman chairwoman chair chairperson director colonel "
+    "captain lieutenant sergeant major judge king queen prince princess pope patriarch sheikh "
+    "sultan chancellor speaker deputy spokesman spokeswoman spokesperson coordinator "
+    "professor prof dr mr mrs ms miss sir dame lord lady rev reverend father bishop "
+    "archbishop imam rabbi ombudsman rapporteur representative envoy special acting former "
+    "late leader chief executive officer head congressman congresswoman mp lt gen col capt "
+    "sgt maj foreign defence defense interior prosecutor attorney counsel consul premier "
+    "first vice assistant high under undersecretary permanent ceo founder editor "
+    "correspondent journalist photographer witness survivor eyewitness master warden "
+    "inspector superintendent engineer manager constable sheriff chaplain principal clerk "
+    "registrar curator archivist"
+)
+# Honorifics that make even a single following word a person ("Mr Smith").
+HONORIFICS = word_set("mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame madam")
+# Lower-case role words that introduce a name: "national leader X", "Bucha witness X".
+ROLE_NOUNS = word_set(
+    "leader president minister secretary commissioner ambassador spokesman spokeswoman "
+    "spokesperson journalist reporter correspondent photographer witness eyewitness survivor "
+    "activist lawyer historian professor author writer editor director chairman head chief "
+    "envoy representative deputy mayor governor general colonel officer commander soldier "
+    "resident victim mother father son daughter wife husband brother sister coordinator "
+    "founder mp senator congressman rapporteur ombudsman official researcher analyst expert "
+    "poet artist doctor nurse teacher student refugee prosecutor judge master warden "
+    "inspector superintendent engineer manager constable sheriff clerk curator archivist"
+)
+WITNESS_NOUNS = word_set("witness eyewitness survivor survivors witnesses")
+# Heads that make a capitalised run an organisation ("Open Society Foundation").
+ORGANISATION_HEADS = word_set(
+    "foundation association organization organisation campaign mission ministry agency "
+    "council committee commission university institute party bank fund forum union assembly "
+    "parliament court army office department corporation company society movement network "
+    "centre center coalition alliance federation tribunal nations embassy news times post "
+    "press agency service services trust group club league academy authority bureau "
+    "secretariat council cross crescent watch presse"
+)
+# Capitalised words that are never part of a personal name.
+NOT_NAME_WORDS = (
+    MONTHS
+    | WEEKDAYS
+    | ORGANISATION_HEADS
+    | word_set(
+        "republic kingdom state states united region province district city town village "
+        "street square river mountain lake sea gulf north south east west northern southern "
+        "eastern western central day genocide massacre war convention conventions treaty "
+        "tragedy remembrance memorial holocaust revolution armed forces soviet international "
+        "national human rights justice government islamic cooperation conference youth "
+        "dialogue photo materials politics excellency today yesterday tomorrow the this that "
+        "these those on in at we i you he she they it our my his her their its a an and but "
+        "or if as after before during while when however moreover therefore furthermore "
+        "unfortunately also let please make yet saying according relevant under by for of to "
+        "from with without not no new old great world global public general security "
+        "council law act resolution article chapter section page image video photo "
+        "haqqinda about contact home menu share print read more dear"
+    )
+)
+# Capitalised only because they start a sentence or a salutation; dropped from run starts.
+LEADING_WORDS = word_set(
+    "the a an by on in at for of from to with and but or as after before during while when "
+    "however moreover therefore furthermore unfortunately this that these those our their his "
+    "her its we i you he she they it dear under today yesterday also then thus meanwhile "
+    "written reporting according"
+)
+PARTICLES = word_set("de da di du del della der den van von bin ibn al el la le dos das ter y")
+
+_WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W_])?\.?")
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def key(self) -> str:
+        return self.text.rstrip(".").casefold()
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[0].isupper()
+
+
+def tokens(text: str) -> list[Token]:
+    """Word tokens with offsets; a trailing full stop stays only on initials/abbreviations."""
+    result = []
+    for match in _WORD.finditer(text):
+        word = match.group(0)
+        if (
+            word.endswith(".")
+            and len(word.rstrip(".")) > 3
+            and word.casefold().rstrip(".")
+            not in {
+                "prof",
+                "sept",
+            }
+        ):
+            word = word[:-1]
+        result.append(Token(match.start(), match.start() + len(word), word))
+    return result
+
+
+def runs(text: str, words: list[Token]) -> list[list[Token]]:
+    """Maximal sequences of capitalised words joined by single spaces (particles allowed).
+
+    A run never crosses a line break or punctuation, so captions and headings on their
+    own lines stay separate from the sentence before them.
+    """
+    result: list[list[Token]] = []
+    current: list[Token] = []
+    for token in words:
+        gap = text[current[-1].end : token.start] if current else ""
+        joinable = bool(current) and (gap == " " or (gap == "" and current[-1].text.endswith(".")))
+        if current and joinable and token.key in LEADING_WORDS and token.key not in PARTICLES:
+            joinable = False  # "Sarah Jenkins For Mailonline": "For" starts something else
+        if token.capitalised or (current and token.key in PARTICLES and joinable):
+            if current and not joinable:
+                result.append(current)
+                current = []
+            current.append(token)
+        else:
+            if current:
+                result.append(current)
+            current = []
+    if current:
+        result.append(current)
+    # A run may not end on a particle ("Mission to" is not a name ending in "to").
+    return [r[: _last_capital(r) + 1] for r in result]
+
+
+def _last_capital(run: list[Token]) -> int:
+    for index in range(len(run) - 1, -1, -1):
+        if run[index].capitalised:
+            return index
+    return 0
+
+
+def is_name_word(token: Token) -> bool:
+    """A word that can be part of a personal name: capitalised, not all-caps, not listed."""
+    word = token.text.rstrip(".")
+    if token.key in PARTICLES:
+        return True
+    if not word[:1].isupper() or (word.isupper() and len(word) > 1):
+        return False
+    return token.key not in NOT_NAME_WORDS and token.key not in TITLES
