@@ -9,6 +9,7 @@ times, so that a figure that grew is not mistaken for a contradiction.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -64,6 +65,8 @@ class Comparison:
     verdict: Verdict
     published_range: tuple[str, str] | None
     notes: list[str] = field(default_factory=list)
+    # Further values a document gives in the same group (smaller parts, restatements).
+    also_stated: list[FigureSource] = field(default_factory=list)
 
     @property
     def documents(self) -> list[str]:
@@ -74,20 +77,110 @@ def format_number(value: float) -> str:
     return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
 
 
+_IRREGULAR = {
+    "children": "child",
+    "women": "woman",
+    "men": "man",
+    "people": "person",
+    "persons": "person",
+    "elders": "elder",
+    "elderly": "elderly",
+}
+# Breakdowns name a part of a population; compared separately from the whole.
+POPULATION_PARTS = {
+    "children": {"child", "kid", "minor", "boy", "girl", "infant", "baby", "orphan"},
+    "women": {"woman"},
+    "men": {"man"},
+    "elderly": {"elderly", "elder", "pensioner", "aged"},
+}
+# Counts of things rather than people: never compared with counts of people.
+UNITS = {
+    "family",
+    "household",
+    "village",
+    "settlement",
+    "town",
+    "house",
+    "building",
+    "grave",
+    "school",
+    "region",
+    "country",
+    "state",
+    "city",
+    "district",
+    "hospital",
+}
+# Durations ("30 years") depend on when a source was written; they are not claims
+# to compare across sources.
+TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "decade", "century"}
+
+
+def _singular(word: str) -> str:
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def _words(counted: str) -> list[str]:
+    import re
+
+    return [_singular(w) for w in re.findall(r"[a-z]+", fold(counted))]
+
+
+def subject_of(counted: str) -> str | None:
+    """What exactly a figure counts, when it is a part or a unit: "children", "family".
+
+    None means people in general (civilians, residents, victims...), which is how the
+    headline figures of different sources are written and compared.
+    """
+    words = _words(counted)
+    for name, keys in POPULATION_PARTS.items():
+        if keys & set(words):
+            return name
+    for word in words:
+        if word in UNITS:
+            return word
+    return None
+
+
+def is_duration(counted: str) -> bool:
+    words = _words(counted)
+    return bool(words) and words[0] in TIME_UNITS
+
+
 def compare_figures(
-    session: Session, *, statuses: tuple[str, ...] = ("accepted",)
+    session: Session,
+    *,
+    statuses: tuple[str, ...] = ("accepted",),
+    document_ids: Collection[int] | None = None,
 ) -> list[Comparison]:
-    rows = session.execute(
+    """Every counted thing with each source's value (optionally only among
+    *document_ids*, e.g. a dossier's selection).
+
+    Figures are grouped by category and subject (``subject_of``). Within a group a
+    document's headline is its largest value — a smaller one in the same document is
+    normally a subset ("56 of them were killed with special cruelty") — and only
+    headlines decide whether sources agree; the other statements stay listed.
+    """
+    query = (
         select(Figure, Document)
         .join(Document, Figure.document_id == Document.id)
         .where(Figure.status.in_(statuses), Document.deleted_at.is_(None))
         .order_by(Document.id, Figure.start)
-    ).all()
-    buckets: dict[tuple[str, str | None], dict[tuple[float, float | None], list[FigureSource]]]
-    buckets = {}
-    for figure, document in rows:
-        category = figure.category or fold(figure.counted) or "uncategorised"
-        subject = fold(figure.counted) if figure.part_of_id is not None else None
+    )
+    if document_ids is not None:
+        query = query.where(Document.id.in_(list(document_ids)))
+    per_group: dict[tuple[str, str | None], dict[str, list[FigureSource]]] = {}
+    for figure, document in session.execute(query).all():
+        if figure.category is None and is_duration(figure.counted):
+            continue
+        words = _words(figure.counted)
+        category = figure.category or (words[-1] if words else "uncategorised")
         source = FigureSource(
             figure_id=figure.id,
             document_ref=document.ref,
@@ -103,19 +196,27 @@ def compare_figures(
             end=figure.end,
             status=figure.status,
         )
-        values = buckets.setdefault((category, subject), {})
-        group = values.setdefault((figure.value, figure.upper_value), [])
-        if all(s.document_ref != document.ref for s in group):
-            group.append(source)
+        subject = subject_of(figure.counted)
+        key = (category, None if subject == category else subject)
+        per_group.setdefault(key, {}).setdefault(document.ref, []).append(source)
     comparisons = []
-    for (category, subject), values in sorted(
-        buckets.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")
+    for (category, subject), by_document in sorted(
+        per_group.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")
     ):
+        values: dict[tuple[float, float | None], list[FigureSource]] = {}
+        others: list[FigureSource] = []
+        for sources in by_document.values():
+            headline = max(sources, key=lambda s: (s.upper_value or s.value, -s.start))
+            values.setdefault((headline.value, headline.upper_value), []).append(headline)
+            others.extend(
+                s
+                for s in sources
+                if (s.value, s.upper_value) != (headline.value, headline.upper_value)
+            )
         groups = [ValueGroup(v, u, sources) for (v, u), sources in values.items()]
         groups.sort(key=lambda g: (-len(g.documents), g.value))
-        documents = {s.document_ref for g in groups for s in g.sources}
         dates = sorted({s.published for g in groups for s in g.sources if s.published})
-        if len(documents) < 2:
+        if len(by_document) < 2:
             verdict: Verdict = "single source"
         elif len(groups) == 1:
             verdict = "agree"
@@ -129,7 +230,13 @@ def compare_figures(
             )
         comparisons.append(
             Comparison(
-                category, subject, groups, verdict, (dates[0], dates[-1]) if dates else None, notes
+                category,
+                subject,
+                groups,
+                verdict,
+                (dates[0], dates[-1]) if dates else None,
+                notes,
+                others,
             )
         )
     return comparisons
@@ -152,14 +259,20 @@ class ChronologyEntry:
 
 
 def chronology(
-    session: Session, *, statuses: tuple[str, ...] = ("accepted",)
+    session: Session,
+    *,
+    statuses: tuple[str, ...] = ("accepted",),
+    document_ids: Collection[int] | None = None,
 ) -> list[ChronologyEntry]:
     """Dates in order of their earliest possible day; undated-year dates come last."""
-    rows = session.execute(
+    query = (
         select(DateTag, Document)
         .join(Document, DateTag.document_id == Document.id)
         .where(DateTag.status.in_(statuses), Document.deleted_at.is_(None))
-    ).all()
+    )
+    if document_ids is not None:
+        query = query.where(Document.id.in_(list(document_ids)))
+    rows = session.execute(query).all()
     entries = [
         ChronologyEntry(
             tag.id,

@@ -17,7 +17,7 @@ from db.backup import BackupError
 from db.catalogue import Catalogue, CatalogueError
 from db.documents import DocumentError, list_documents, require_document
 from desktop import __version__
-from desktop.cli import maintenance
+from desktop.cli import dossier, maintenance, tagging
 from desktop.cli.output import (
     ProgressBar,
     display_title,
@@ -26,11 +26,14 @@ from desktop.cli.output import (
     print_json,
     print_table,
 )
+from desktop.dossier.build import DossierError
 from desktop.ingest.pipeline import ImportReport, import_paths
 from desktop.paths import default_catalogue_path
 from desktop.samples import sample_paths
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
+# Modules with add_parsers(sub, common) and COMMANDS {name: fn(catalogue, args)}.
+COMMAND_MODULES = (tagging, dossier, maintenance)
 
 
 class UsageError(Exception):
@@ -77,7 +80,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     p = sub.add_parser("gui", parents=[common], help="open the Catena window (the default)")
-    maintenance.add_parsers(sub, common)
+    for module in COMMAND_MODULES:
+        module.add_parsers(sub, common)
     return parser
 
 
@@ -239,11 +243,12 @@ def main(argv: Sequence[str] | None = None, *, launch_gui: GuiLauncher | None = 
     try:
         if command == "gui":
             return cmd_gui(args, launch_gui)
-        if command in maintenance.COMMANDS:
-            with _open(args) as catalogue:
-                return maintenance.COMMANDS[command](catalogue, args)
+        for module in COMMAND_MODULES:
+            if command in module.COMMANDS:
+                with _open(args) as catalogue:
+                    return module.COMMANDS[command](catalogue, args)
         return COMMANDS[command](args)
-    except (UsageError, CatalogueError, DocumentError, BackupError) as exc:
+    except (UsageError, CatalogueError, DocumentError, BackupError, DossierError) as exc:
         print(f"catena {command}: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:  # output piped into `head` and friends: not an error

@@ -114,6 +114,8 @@ class ImportReport:
 class ImportOptions:
     max_bytes: int = DEFAULT_MAX_BYTES
     batch_size: int = DEFAULT_BATCH_SIZE
+    # Tag suggestions (dates, figures, people) stored with each new document.
+    suggest: bool = True
     # Called inside the batch transaction after each new document (tag suggestions).
     after_add: Callable[[Session, Any], None] | None = None
 
@@ -270,6 +272,10 @@ def _catalogue(
     if print_ is not None:
         store_bands(session, document.id, print_)
     _add_attachments(catalogue, session, document, parsed)
+    if options.suggest and document.text:
+        from desktop.suggest import suggest_document  # rules only; a few ms per page
+
+        suggest_document(session, document=document, actor=catalogue.actor)
     if options.after_add is not None:
         options.after_add(session, document)
     if near is not None:

@@ -1,0 +1,87 @@
+"""`catena dossier`: print a citation dossier to PDF."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from db.catalogue import Catalogue
+from desktop.cli.output import ProgressBar
+from desktop.dossier.build import (
+    STYLES,
+    DossierError,
+    DossierSpec,
+    build_dossier,
+    load_definition,
+    save_definition,
+)
+from desktop.dossier.data import SECTION_NAMES
+
+EXIT_OK = 0
+
+
+def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("dossier", parents=[common], help="print a citation dossier to PDF")
+    chosen = p.add_mutually_exclusive_group()
+    chosen.add_argument("--query", "-q", help="documents matching a search")
+    chosen.add_argument("--collection", help="documents of a collection")
+    chosen.add_argument("--refs", nargs="+", metavar="REF", help="these documents")
+    chosen.add_argument("--saved", metavar="NAME", help="print a saved dossier definition again")
+    p.add_argument("--style", choices=STYLES, default="chicago")
+    p.add_argument(
+        "--sections",
+        nargs="+",
+        metavar="SECTION",
+        help=f"sections in order (default all): {' '.join(SECTION_NAMES)}",
+    )
+    p.add_argument("--title", default="Dossier")
+    p.add_argument("--subtitle")
+    p.add_argument("--compiler", help="name printed as compiler (default: your login)")
+    p.add_argument(
+        "--suggested",
+        action="store_true",
+        help="include tags not yet accepted (marked as suggestions nowhere; use for drafts only)",
+    )
+    p.add_argument(
+        "--reproducible",
+        action="store_true",
+        help="fixed dates and IDs: the same catalogue gives the same PDF",
+    )
+    p.add_argument("--save", metavar="NAME", help="also save this definition under NAME")
+    p.add_argument("-o", "--output", type=Path, required=True, help="PDF file to write")
+
+
+def cmd_dossier(catalogue: Catalogue, args: argparse.Namespace) -> int:
+    if args.saved:
+        spec = load_definition(catalogue, args.saved)
+    else:
+        spec = DossierSpec(
+            title=args.title,
+            subtitle=args.subtitle,
+            compiler=args.compiler,
+            style=args.style,
+            sections=tuple(args.sections or SECTION_NAMES),
+            refs=tuple(args.refs or ()),
+            collection=args.collection,
+            query=args.query,
+            include_suggested=args.suggested,
+            reproducible=args.reproducible,
+        )
+    output: Path = args.output
+    if output.exists() and output.is_dir():
+        raise DossierError(f"{output} is a folder; give a file name ending in .pdf")
+    bar = ProgressBar("Printing")
+    try:
+        pdf = build_dossier(catalogue, spec, progress=lambda done, total: bar(done, total))
+    finally:
+        bar.finish()
+    partial = output.with_name(output.name + ".part")
+    partial.write_bytes(pdf)
+    partial.replace(output)
+    if args.save:
+        save_definition(catalogue, name=args.save, spec=spec)
+    print(f"Wrote {output} ({len(pdf) / 1024:.0f} KB)")
+    return EXIT_OK
+
+
+COMMANDS = {"dossier": cmd_dossier}

@@ -1,0 +1,184 @@
+"""Tagging commands: suggest (and accept), compare figures across sources, chronology."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from sqlalchemy import select
+
+from db.analysis import chronology, compare_figures, format_number
+from db.catalogue import Catalogue
+from db.documents import require_document
+from db.models import Document
+from desktop.cli.output import print_json, print_table
+from desktop.suggest import accept_suggestions, suggest_document
+
+EXIT_OK = 0
+
+
+def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "suggest",
+        parents=[common],
+        help="suggest date, figure and people tags (rejected ones stay rejected)",
+    )
+    p.add_argument("refs", nargs="*", help="document references")
+    p.add_argument("--all", action="store_true", help="every document")
+    p.add_argument(
+        "--accept",
+        action="store_true",
+        help="also accept every open suggestion (people are linked to records)",
+    )
+    p.add_argument("--json", action="store_true")
+    p = sub.add_parser(
+        "compare", parents=[common], help="figures compared across sources, by what they count"
+    )
+    p.add_argument("--suggested", action="store_true", help="include unconfirmed suggestions")
+    p.add_argument("--json", action="store_true", help="JSON output (see docs/cli-json.md)")
+    p = sub.add_parser("chronology", parents=[common], help="every tagged date, in order")
+    p.add_argument("--suggested", action="store_true", help="include unconfirmed suggestions")
+    p.add_argument("--json", action="store_true", help="JSON output (see docs/cli-json.md)")
+
+
+def _statuses(args: argparse.Namespace) -> tuple[str, ...]:
+    return ("accepted", "suggested") if args.suggested else ("accepted",)
+
+
+def cmd_suggest(catalogue: Catalogue, args: argparse.Namespace) -> int:
+    if not args.refs and not args.all:
+        from desktop.cli.main import UsageError
+
+        raise UsageError("name documents (CAT-…) or use --all")
+    results: list[dict[str, Any]] = []
+    with catalogue.writing() as session:
+        if args.all:
+            documents = list(
+                session.execute(
+                    select(Document).where(Document.deleted_at.is_(None)).order_by(Document.id)
+                ).scalars()
+            )
+        else:
+            documents = [require_document(session, ref) for ref in args.refs]
+        for document in documents:
+            result = suggest_document(session, document=document, actor=catalogue.actor)
+            accepted = (
+                accept_suggestions(session, document=document, actor=catalogue.actor)
+                if args.accept
+                else 0
+            )
+            results.append(
+                {
+                    "reference": document.ref,
+                    "added": result.added,
+                    "skipped_existing": result.skipped,
+                    "accepted": accepted,
+                }
+            )
+    if args.json:
+        print_json(results)
+    else:
+        for r in results:
+            added = ", ".join(f"{n} {kind}s" for kind, n in r["added"].items())
+            tail = f"; accepted {r['accepted']}" if args.accept else ""
+            print(
+                f"{r['reference']}: suggested {added} "
+                f"({r['skipped_existing']} already tagged or rejected){tail}"
+            )
+    return EXIT_OK
+
+
+def comparison_json(comparisons: list[Any]) -> list[dict[str, Any]]:
+    return [
+        {
+            "category": c.category,
+            "subject": c.subject,
+            "verdict": c.verdict,
+            "published_range": list(c.published_range) if c.published_range else None,
+            "notes": c.notes,
+            "values": [
+                {
+                    "value": g.value,
+                    "upper_value": g.upper_value,
+                    "documents": g.documents,
+                    "sources": [
+                        {
+                            "reference": s.document_ref,
+                            "title": s.document_title,
+                            "publisher": s.publisher,
+                            "published": s.published,
+                            "qualifier": s.qualifier,
+                            "counted": s.counted,
+                            "quote": s.quote,
+                            "start": s.start,
+                            "end": s.end,
+                            "status": s.status,
+                        }
+                        for s in g.sources
+                    ],
+                }
+                for g in c.groups
+            ],
+        }
+        for c in comparisons
+    ]
+
+
+def cmd_compare(catalogue: Catalogue, args: argparse.Namespace) -> int:
+    with catalogue.reading() as session:
+        comparisons = compare_figures(session, statuses=_statuses(args))
+    if args.json:
+        print_json(comparison_json(comparisons))
+        return EXIT_OK
+    if not comparisons:
+        print("No figures tagged yet (accept suggestions, or use --suggested).")
+    for c in comparisons:
+        heading = c.category + (f" — {c.subject}" if c.subject else "")
+        verdict = {
+            "agree": f"{len(c.documents)} sources agree",
+            "differ": "sources differ",
+            "single source": "one source",
+        }[c.verdict]
+        print(f"\n{heading}: {verdict}")
+        for g in c.groups:
+            quotes = "; ".join(
+                f"{s.document_ref} ({s.published or 'n.d.'}) “{s.quote}”" for s in g.sources
+            )
+            print(f"  {g.label:>10}  {quotes}")
+        for note in c.notes:
+            print(f"  note: {note}")
+    return EXIT_OK
+
+
+def cmd_chronology(catalogue: Catalogue, args: argparse.Namespace) -> int:
+    with catalogue.reading() as session:
+        entries = chronology(session, statuses=_statuses(args))
+    if args.json:
+        print_json(
+            [
+                {
+                    "edtf": e.edtf,
+                    "lower": e.lower,
+                    "upper": e.upper,
+                    "what": e.what,
+                    "quote": e.quote,
+                    "start": e.start,
+                    "end": e.end,
+                    "reference": e.document_ref,
+                    "title": e.document_title,
+                    "status": e.status,
+                }
+                for e in entries
+            ]
+        )
+        return EXIT_OK
+    print_table(
+        ("Date (EDTF)", "What", "Quote", "Source"),
+        [(e.edtf, e.what or "", e.quote, e.document_ref) for e in entries],
+        widths=(24, 36, 40, 10),
+    )
+    return EXIT_OK
+
+
+COMMANDS = {"suggest": cmd_suggest, "compare": cmd_compare, "chronology": cmd_chronology}
+__all__ = ["COMMANDS", "add_parsers", "comparison_json", "format_number"]

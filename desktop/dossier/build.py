@@ -1,0 +1,456 @@
+"""Gather a dossier's content from the catalogue, then hand it to the renderer.
+
+The renderer takes plain data and runs no queries; this module is the only part of the
+dossier that reads the catalogue. It selects documents (references, a collection, a
+search query, or everything), cuts tagged paragraphs into excerpts with pinpoints,
+and assembles the witness index, chronology, figure comparison, plates, bibliography
+and fixity appendix. What was printed is recorded in the audit trail with the
+dossier's source digest.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db import audit
+from db.analysis import chronology, compare_figures, format_number
+from db.catalogue import Catalogue
+from db.documents import DocumentError
+from db.folding import fold, fold_name
+from db.models import Agent, Collection, Document, DossierDefinition, Mention
+from db.tags import tags_of
+from desktop.dossier import data as d
+from desktop.dossier.citation import format_citation, format_citations
+from desktop.dossier.citation_text import format_date, parse_date
+from desktop.dossier.render import render
+from desktop.dossier.sources import citation_source
+
+STYLES = ("chicago", "apa", "mla")
+Progress = Callable[[int, int], None]
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+MAX_EXCERPT_CHARS = 4000
+REPRODUCIBLE_TIME = datetime(2000, 1, 1, tzinfo=UTC)
+
+
+class DossierError(ValueError):
+    """A dossier that cannot be built as asked; the message is for the user."""
+
+
+@dataclass(frozen=True)
+class DossierSpec:
+    """What to print. Saved as a dossier definition so it can be printed again."""
+
+    title: str = "Dossier"
+    subtitle: str | None = None
+    compiler: str | None = None
+    style: str = "chicago"
+    sections: tuple[str, ...] = d.SECTION_NAMES
+    refs: tuple[str, ...] = ()
+    collection: str | None = None
+    query: str | None = None
+    include_suggested: bool = False
+    reproducible: bool = False
+    paper: str = "A4"
+    keywords: tuple[str, ...] = field(default_factory=tuple)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            name: list(value) if isinstance(value, tuple) else value
+            for name, value in self.__dict__.items()
+        }
+
+    @classmethod
+    def from_json(cls, value: dict[str, Any]) -> DossierSpec:
+        known = {
+            k: tuple(v) if isinstance(v, list) else v
+            for k, v in value.items()
+            if k in cls.__dataclass_fields__
+        }
+        return cls(**known)
+
+    def describe_selection(self) -> str:
+        if self.refs:
+            return "Documents " + ", ".join(self.refs)
+        if self.collection:
+            return f"Collection “{self.collection}”"
+        if self.query:
+            return f"Search: {self.query}"
+        return "All documents in the catalogue"
+
+
+def select_documents(session: Session, spec: DossierSpec) -> list[Document]:
+    """The documents a spec names, in reference order; an empty choice is an error."""
+    query = select(Document).where(Document.deleted_at.is_(None)).order_by(Document.id)
+    if spec.refs:
+        wanted = [ref.strip().upper() for ref in spec.refs]
+        found = list(session.execute(query.where(Document.ref.in_(wanted))).scalars())
+        missing = sorted(set(wanted) - {doc.ref for doc in found})
+        if missing:
+            raise DossierError(f"no document {', '.join(missing)} in this catalogue")
+        return found
+    if spec.collection:
+        collections = [
+            c
+            for c in session.execute(select(Collection)).scalars()
+            if fold(c.name) == fold(spec.collection)
+        ]
+        if not collections:
+            raise DossierError(f"no collection named {spec.collection!r}")
+        ids = {doc.id for c in collections for doc in c.documents}
+        documents = [doc for doc in session.execute(query).scalars() if doc.id in ids]
+    elif spec.query:
+        documents = _search(session, spec.query)
+    else:
+        documents = list(session.execute(query).scalars())
+    if not documents:
+        raise DossierError("the selection is empty: no documents to print")
+    return documents
+
+
+def _search(session: Session, text: str) -> list[Document]:
+    try:
+        from db.search import engine  # the search backend; optional until it exists
+    except ImportError as exc:
+        raise DossierError("search is not available in this version") from exc
+    try:
+        result = engine.search(session, text, limit=100_000)
+    except ValueError as exc:  # QuerySyntaxError is a ValueError with a user message
+        raise DossierError(str(exc)) from exc
+    ids = [hit.document_id for hit in result.hits]
+    rows = {
+        doc.id: doc
+        for doc in session.execute(select(Document).where(Document.id.in_(ids))).scalars()
+    }
+    return [rows[i] for i in ids if i in rows]
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph: runs of text between blank lines."""
+    spans, position = [], 0
+    for match in _PARAGRAPH_BREAK.finditer(text):
+        if text[position : match.start()].strip():
+            spans.append((position, match.start()))
+        position = match.end()
+    if text[position:].strip():
+        spans.append((position, len(text)))
+    return spans
+
+
+def _page_of(document: Document, offset: int) -> int | None:
+    if not document.page_starts:
+        return None
+    page = 0
+    for number, start in enumerate(document.page_starts, start=1):
+        if start <= offset:
+            page = number
+    return page or 1
+
+
+def _tag_label(kind: str, tag: Any) -> str:
+    if kind == "date":
+        return tag.edtf + (f" — {tag.what}" if tag.what else "")
+    if kind == "figure":
+        value = format_number(tag.value)
+        if tag.upper_value is not None:
+            value += f"–{format_number(tag.upper_value)}"
+        qualifier = "" if tag.qualifier == "exact" else f"{tag.qualifier} "
+        return f"{qualifier}{value} {tag.counted}".strip()
+    return f"{tag.name}, {tag.role}"
+
+
+def _tag_kind(kind: str, tag: Any) -> str:
+    if kind == "mention":
+        return "organisation" if tag.is_organisation else "person"
+    return kind
+
+
+@dataclass
+class _Gathered:
+    excerpt_of_tag: dict[tuple[str, int], str] = field(default_factory=dict)
+
+
+def _excerpts(
+    document: Document, tags: Sequence[tuple[str, Any]], gathered: _Gathered
+) -> tuple[d.Excerpt, ...]:
+    excerpts = []
+    for number, (start, end) in enumerate(_paragraphs(document.text), start=1):
+        inside = [(k, t) for k, t in tags if t.start >= start and t.end <= end]
+        if not inside:
+            continue
+        cut_start, cut_end = start, end
+        if end - start > MAX_EXCERPT_CHARS:  # a wall of text: keep the tagged stretch
+            cut_start = max(start, min(t.start for _, t in inside) - 300)
+            cut_end = min(end, max(t.end for _, t in inside) + 300)
+        key = f"{document.ref}-p{number}"
+        spans = tuple(
+            d.TaggedSpan(t.start - cut_start, t.end - cut_start, _tag_kind(k, t), _tag_label(k, t))
+            for k, t in inside
+            if t.start >= cut_start and t.end <= cut_end
+        )
+        for kind, tag in inside:
+            gathered.excerpt_of_tag[(kind, tag.id)] = key
+        excerpts.append(
+            d.Excerpt(
+                key=key,
+                text=document.text[cut_start:cut_end],
+                pinpoint=d.Pinpoint(
+                    cut_start,
+                    cut_end,
+                    page=_page_of(document, cut_start),
+                    paragraph=None if document.page_starts else number,
+                ),
+                spans=spans,
+            )
+        )
+    return tuple(excerpts)
+
+
+_SUBYEAR = {
+    21: "spring",
+    22: "summer",
+    23: "autumn",
+    24: "winter",
+    33: "first quarter",
+    34: "second quarter",
+    35: "third quarter",
+    36: "fourth quarter",
+}
+
+
+def _readable(edtf: str) -> str:
+    """A date as a reader says it: "February 26, 2021", "fourth quarter of 2020"."""
+    match = re.fullmatch(r"(\d{4})-(2[1-4]|3[3-6])", edtf)
+    if match:
+        return f"{_SUBYEAR[int(match.group(2))]} of {match.group(1)}"
+    if edtf.upper().startswith("XXXX-"):
+        month_day = parse_date("2000" + edtf[4:])
+        if month_day is not None:
+            return format_date(month_day, "chicago").replace(", 2000", "") + " (every year)"
+    value = parse_date(edtf)
+    return format_date(value, "chicago") if value is not None else edtf
+
+
+def _witnesses(
+    session: Session, mentions: Sequence[Mention], gathered: _Gathered
+) -> tuple[d.Witness, ...]:
+    groups: dict[str, list[Mention]] = {}
+    agents: dict[str, Agent | None] = {}
+    for mention in mentions:
+        key = f"agent:{mention.agent_id}" if mention.agent_id else f"name:{fold_name(mention.name)}"
+        groups.setdefault(key, []).append(mention)
+        if key not in agents:
+            agents[key] = session.get(Agent, mention.agent_id) if mention.agent_id else None
+    witnesses = []
+    for key, items in groups.items():
+        agent = agents[key]
+        name = agent.preferred_name if agent else items[0].name
+        variants = (
+            sorted({v.name for v in agent.variants} - {name})
+            if agent
+            else sorted({m.name for m in items} - {name})
+        )
+        witnesses.append(
+            d.Witness(
+                name=name,
+                variants=tuple(variants),
+                roles=tuple(sorted({m.role for m in items})),
+                description=agent.description if agent else None,
+                passages=tuple(
+                    d.PassageRef(gathered.excerpt_of_tag[("mention", m.id)], m.role, m.quote)
+                    for m in items
+                    if ("mention", m.id) in gathered.excerpt_of_tag
+                ),
+            )
+        )
+    witnesses.sort(key=lambda w: fold_name(w.name))
+    return tuple(witnesses)
+
+
+def gather(
+    catalogue: Catalogue, session: Session, spec: DossierSpec, progress: Progress | None = None
+) -> d.DossierData:
+    """Everything the dossier prints, as plain data (no rendering)."""
+    if spec.style not in STYLES:
+        raise DossierError(f"unknown citation style {spec.style!r}; use {', '.join(STYLES)}")
+    unknown = set(spec.sections) - set(d.SECTION_NAMES)
+    if unknown:
+        raise DossierError(
+            f"unknown sections: {', '.join(sorted(unknown))}; known: {', '.join(d.SECTION_NAMES)}"
+        )
+    statuses = ("accepted", "suggested") if spec.include_suggested else ("accepted",)
+    documents = select_documents(session, spec)
+    ids = {doc.id for doc in documents}
+    gathered = _Gathered()
+    entries, mentions, originals, plates = [], [], [], []
+    sources = {doc.id: citation_source(doc) for doc in documents}
+    for number, document in enumerate(documents):
+        if progress is not None:
+            progress(number, len(documents))
+        tags = tags_of(session, document.id, statuses=statuses)
+        mentions.extend(t for k, t in tags if k == "mention")
+        citation = format_citation(sources[document.id], spec.style)
+        entries.append(
+            d.DocumentEntry(
+                key=document.ref,
+                short_title=(f"[{document.title}]" if document.title_devised else document.title)
+                or document.ref,
+                citation=tuple(d.Segment(s.text, s.italic) for s in citation.segments),
+                reference_code=document.ref,
+                doc_type=document.doc_type,
+                publisher=document.publisher,
+                date=_readable(document.published) if document.published else None,
+                dateline=document.dateline,
+                url=document.url,
+                excerpts=_excerpts(document, tags, gathered),
+                notes=(document.notes,) if document.notes else (),
+            )
+        )
+        if document.original is not None:
+            originals.append(
+                d.OriginalFile(
+                    file_name=document.original_filename or document.ref,
+                    size_bytes=document.original.size,
+                    imported_at=document.imported_at[:16].replace("T", " ") + " UTC",
+                    sha256=document.original.sha256,
+                    document_key=document.ref,
+                )
+            )
+        for image in document.images:
+            plates.append(
+                d.Plate(
+                    image_path=catalogue.objects.path(image.sha256),
+                    caption=image.caption or image.original_filename or image.ref,
+                    credit=image.credit,
+                    rights=image.rights,
+                    exif_date=image.taken,
+                    source_reference=f"{image.ref}, attached to {document.ref}",
+                    document_key=document.ref,
+                    sha256=image.sha256,
+                )
+            )
+            originals.append(
+                d.OriginalFile(
+                    file_name=image.original_filename or image.ref,
+                    size_bytes=_size(session, image.sha256),
+                    imported_at=image.imported_at[:16].replace("T", " ") + " UTC",
+                    sha256=image.sha256,
+                    document_key=document.ref,
+                )
+            )
+    refs_by_id = {doc.id: doc.ref for doc in documents}
+    timeline = tuple(
+        d.ChronologyEntry(
+            edtf=entry.edtf,
+            readable=_readable(entry.edtf),
+            what=entry.what,
+            excerpt_key=gathered.excerpt_of_tag.get(("date", entry.tag_id)),
+            source=entry.document_ref,
+        )
+        for entry in chronology(session, statuses=statuses, document_ids=ids)
+    )
+    figures = tuple(
+        d.FigureComparison(
+            category=comparison.category,
+            label=comparison.category + (f": {comparison.subject}" if comparison.subject else ""),
+            values=tuple(
+                d.FigureValue(
+                    value=source.value,
+                    document_key=source.document_ref,
+                    upper_value=source.upper_value,
+                    qualifier=source.qualifier,
+                    as_written=source.quote,
+                    published=_readable(source.published) if source.published else None,
+                    published_sort=source.published,
+                    excerpt_key=gathered.excerpt_of_tag.get(("figure", source.figure_id)),
+                )
+                for group in comparison.groups
+                for source in group.sources
+            ),
+        )
+        for comparison in compare_figures(session, statuses=statuses, document_ids=ids)
+        if len(comparison.documents) > 1 or len(ids) == 1
+    )
+    bibliography = tuple(
+        tuple(d.Segment(s.text, s.italic) for s in citation.segments)
+        for citation in format_citations([sources[i] for i in refs_by_id], spec.style)
+    )
+    if progress is not None:
+        progress(len(documents), len(documents))
+    generated = REPRODUCIBLE_TIME if spec.reproducible else datetime.now(UTC)
+    return d.DossierData(
+        title=spec.title,
+        subtitle=spec.subtitle,
+        compiler=spec.compiler or catalogue.actor,
+        generated_at=generated,
+        selection=spec.describe_selection(),
+        catalogue_name=catalogue.name,
+        subject=spec.describe_selection(),
+        keywords=spec.keywords,
+        sections=spec.sections,
+        documents=tuple(entries),
+        witnesses=_witnesses(session, mentions, gathered),
+        chronology=timeline,
+        figures=figures,
+        plates=tuple(plates),
+        bibliography=bibliography,
+        originals=tuple(originals),
+        paper=spec.paper,
+        language=documents[0].language if documents and documents[0].language else None,
+    )
+
+
+def _size(session: Session, sha256: str) -> int:
+    from db.models import Blob
+
+    blob = session.get(Blob, sha256)
+    return blob.size if blob else 0
+
+
+def build_dossier(
+    catalogue: Catalogue, spec: DossierSpec, *, progress: Progress | None = None
+) -> bytes:
+    """Gather, render and record a dossier; returns the PDF bytes."""
+    with catalogue.reading() as session:
+        data = gather(catalogue, session, spec, progress=None)
+    pdf = render(data, reproducible=spec.reproducible, progress=progress)
+    with catalogue.writing() as session:
+        audit.record(
+            session,
+            action="dossier printed",
+            actor=catalogue.actor,
+            detail={
+                "title": spec.title,
+                "selection": spec.describe_selection(),
+                "documents": [e.key for e in data.documents],
+                "source_digest": d.source_digest(data),
+            },
+        )
+    return pdf
+
+
+def save_definition(catalogue: Catalogue, *, name: str, spec: DossierSpec) -> None:
+    with catalogue.writing() as session:
+        existing = session.execute(
+            select(DossierDefinition).where(DossierDefinition.name == name)
+        ).scalar()
+        if existing is None:
+            session.add(DossierDefinition(name=name, definition=spec.to_json()))
+        else:
+            existing.definition = spec.to_json()
+
+
+def load_definition(catalogue: Catalogue, name: str) -> DossierSpec:
+    with catalogue.reading() as session:
+        saved = session.execute(
+            select(DossierDefinition).where(DossierDefinition.name == name)
+        ).scalar()
+        if saved is None:
+            raise DocumentError(f"no saved dossier named {name!r}")
+        return DossierSpec.from_json(saved.definition)
