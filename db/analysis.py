@@ -132,6 +132,39 @@ def _words(counted: str) -> list[str]:
     return [_singular(w) for w in re.findall(r"[a-z]+", fold(counted))]
 
 
+GENERIC_PEOPLE = {
+    "person",
+    "resident",
+    "civilian",
+    "inhabitant",
+    "individual",
+    "victim",
+    "citizen",
+    "neighbour",
+    "neighbor",
+    "villager",
+    "local",
+}
+
+
+def _fallback_category(counted: str) -> str:
+    """Group an uncategorised figure by its head noun ("24 states" with "22 U.S.
+    states"), except counts of people in general, which say too little on their own
+    ("38 people over seventy" is not comparable with "352 people treated"): those are
+    grouped only with the same words."""
+    words = _words(counted)
+    if not words:
+        return "uncategorised"
+    if words[-1] in GENERIC_PEOPLE or len(POPULATION_PARTS.keys() & set(words)):
+        return " ".join(words)
+    return words[-1]
+
+
+def _bare_people(counted: str) -> bool:
+    words = _words(counted)
+    return not words or set(words) <= GENERIC_PEOPLE
+
+
 def subject_of(counted: str) -> str | None:
     """What exactly a figure counts, when it is a part or a unit: "children", "family".
 
@@ -177,10 +210,11 @@ def compare_figures(
         query = query.where(Document.id.in_(list(document_ids)))
     per_group: dict[tuple[str, str | None], dict[str, list[FigureSource]]] = {}
     for figure, document in session.execute(query).all():
-        if figure.category is None and is_duration(figure.counted):
-            continue
-        words = _words(figure.counted)
-        category = figure.category or (words[-1] if words else "uncategorised")
+        if figure.category is None and (
+            is_duration(figure.counted) or _bare_people(figure.counted)
+        ):
+            continue  # nothing comparable is said: "30 years", "38 people"
+        category = figure.category or _fallback_category(figure.counted)
         source = FigureSource(
             figure_id=figure.id,
             document_ref=document.ref,

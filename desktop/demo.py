@@ -5,15 +5,19 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+from db.analysis import compare_figures
 from db.catalogue import Catalogue
 from db.documents import list_documents
 from desktop.cli.output import display_title, print_table
+from desktop.dossier.build import DossierSpec, build_dossier
 from desktop.ingest.pipeline import import_paths
 from desktop.samples import sample_paths
+from desktop.suggest import accept_suggestions
 
 
 def run_demo(target: Path | None = None) -> int:
-    """Create (or reuse) a catalogue, import the samples, show what was catalogued."""
+    """Create (or reuse) a catalogue, import the samples, accept their suggested tags,
+    show what was catalogued and where sources differ, and print a sample dossier."""
     folder = (
         Path(target) if target else Path(tempfile.mkdtemp(prefix="catena-demo-")) / "Demo.catena"
     )
@@ -21,7 +25,8 @@ def run_demo(target: Path | None = None) -> int:
         print(f"Catalogue: {catalogue.path}")
         report = import_paths(catalogue, sample_paths())
         print(f"Imported the sample documents: {report.summary()}\n")
-        with catalogue.reading() as session:
+        with catalogue.writing() as session:
+            documents = list_documents(session)
             rows = [
                 (
                     d.ref,
@@ -30,13 +35,29 @@ def run_demo(target: Path | None = None) -> int:
                     d.published or "",
                     d.original_sha256[:12] if d.original_sha256 else "",
                 )
-                for d in list_documents(session)
+                for d in documents
             ]
+            accepted = sum(
+                accept_suggestions(session, document=d, actor=catalogue.actor) for d in documents
+            )
         print_table(
             ("Reference", "Title", "Publisher", "Published", "SHA-256"),
             rows,
             widths=(10, 64, 28, 12, 12),
         )
+        print(f"\nAccepted {accepted} suggested tags (dates, figures, people).")
+        with catalogue.reading() as session:
+            for comparison in compare_figures(session):
+                if comparison.verdict == "differ":
+                    values = ", ".join(
+                        f"{g.label} ({len(g.documents)} source{'s' * (len(g.documents) > 1)})"
+                        for g in comparison.groups
+                    )
+                    print(f"Sources differ on {comparison.category}: {values}")
+        pdf = build_dossier(catalogue, DossierSpec(title="Halvern dam failure: sample dossier"))
+        pdf_path = folder.parent / f"{catalogue.name} dossier.pdf"
+        pdf_path.write_bytes(pdf)
+        print(f"\nSample dossier: {pdf_path} ({len(pdf) // 1024} KB)")
     print(f'\nOpen it in the window:  make run ARGS="--catalogue {folder}"')
     print(f"Or from the shell:      catena list --catalogue {folder}")
     return 0
