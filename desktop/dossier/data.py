@@ -55,7 +55,10 @@ class Segment:
     bold: bool = False
 
 
-#: A formatted citation: segments printed one after another, in order.
+#: A formatted citation: segments printed one after another, in order. The renderer
+#: reads segments by duck typing, so the citation formatter's own segment type (any
+#: object with ``text`` and ``italic``) or its ``Citation`` (an object with
+#: ``segments``) can be passed as they are.
 Citation = tuple[Segment, ...]
 
 

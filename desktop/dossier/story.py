@@ -357,7 +357,7 @@ class PlateFigure(Flowable):
 
     def _frame_height(self, fallback: float) -> float:
         frame = self._doctemplateAttr("frame")
-        return float(getattr(frame, "_aH", fallback) or fallback)
+        return float(getattr(frame, "_height", fallback) or fallback)
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         return []
@@ -391,10 +391,16 @@ class PlateFigure(Flowable):
 # ------------------------------------------------------------------------- helpers
 
 
-def citation_markup(citation: Citation) -> str:
-    """Escaped markup of pre-formatted citation segments (italic/bold kept)."""
+def citation_markup(citation: Citation | object) -> str:
+    """Escaped markup of pre-formatted citation segments (italic/bold kept).
+
+    Accepts this package's ``Segment`` tuples and, by duck typing, any object with a
+    ``segments`` attribute (e.g. the formatter's ``Citation``) or any sequence of
+    objects with ``text`` and ``italic`` (and optionally ``bold``).
+    """
+    segments = getattr(citation, "segments", citation)
     out = []
-    for seg in citation:
+    for seg in segments:  # type: ignore[attr-defined]
         piece = esc.text(seg.text)
         if getattr(seg, "italic", False):
             piece = f"<i>{piece}</i>"
@@ -531,7 +537,7 @@ def _chunks(text: str, limit: int) -> list[tuple[int, int]]:
     return out
 
 
-def running_text(value: str, style: object, first_style: object | None = None) -> list[Paragraph]:
+def running_text(value: str, style: object) -> list[Paragraph]:
     """Paragraphs for long catalogue text: blank lines separate paragraphs, and any
     paragraph above ``CHUNK_CHARS`` is cut so no single Paragraph gets unwieldy."""
     out: list[Paragraph] = []
@@ -539,7 +545,7 @@ def running_text(value: str, style: object, first_style: object | None = None) -
         if not block.strip():
             continue
         for a, b in _chunks(block, CHUNK_CHARS):
-            out.append(P(esc.lines(block[a:b]), first_style if not out and first_style else style))
+            out.append(P(esc.lines(block[a:b]), style))
     return out
 
 
@@ -978,7 +984,7 @@ def _figure_rows(ctx: Context, fig: FigureComparison) -> list[list[Flowable]]:
         source = (
             refs.excerpt_label(v.excerpt_key)
             if v.excerpt_key in refs.excerpt_by_key
-            else refs.doc_label(v.document_key, v.document_key)
+            else refs.doc_label(v.document_key, "(source not in this dossier)")
         )
         rows.append(
             [

@@ -616,3 +616,30 @@ def test_orientation_matrix_matches_exif_transpose(orientation: int) -> None:
     x, y = u + 0.5, h - (v + 0.5)  # pixel centre in PDF image space (y up)
     xd, yd = a * x + c * y + e, b * x + d * y + f
     assert (round(xd - 0.5), round(upright.height - yd - 0.5)) == (5, 3)
+
+
+def test_citations_are_read_by_duck_typing() -> None:
+    """The citation formatter's own types (``segments`` of text/italic runs) print as is."""
+    from typing import NamedTuple
+
+    class Run(NamedTuple):
+        text: str
+        italic: bool = False
+
+    @dataclasses.dataclass(frozen=True)
+    class FormattedCitation:
+        segments: tuple[Run, ...]
+
+    cite = FormattedCitation((Run("Hüseynov, R. "), Run("Sel <xronikası>", True), Run(", 1999.")))
+    data = DossierData(
+        title="Cite",
+        compiler="C",
+        generated_at=GENERATED,
+        sections=("documents", "bibliography"),
+        documents=(DocumentEntry("d", "Doc", cite),),  # type: ignore[arg-type]
+        bibliography=(cite,),  # type: ignore[arg-type]
+    )
+    pdf = render(data)
+    assert all_text(pdf).count("Hüseynov, R. Sel <xronikası>, 1999.") == 2
+    assert any("Italic" in name for name in fonts_of(pdf))
+    assert len(source_digest(data)) == 64
