@@ -27,7 +27,7 @@ from desktop.cli.output import (
     print_table,
 )
 from desktop.dossier.build import DossierError
-from desktop.ingest.pipeline import ImportReport, import_paths
+from desktop.ingest.pipeline import ImportOptions, ImportReport, import_paths
 from desktop.paths import default_catalogue_path
 from desktop.samples import sample_paths
 
@@ -64,6 +64,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", type=Path, nargs="*", help="files or folders (recursive)")
     p.add_argument("--sample", action="store_true", help="import Catena's sample documents")
     p.add_argument("--json", action="store_true", help="print the per-file report as JSON")
+    p.add_argument(
+        "--max-mb",
+        type=float,
+        default=200.0,
+        metavar="MB",
+        help="refuse files larger than this (default 200 MB)",
+    )
+    p.add_argument(
+        "--no-suggest",
+        action="store_true",
+        help="do not suggest date, figure and people tags while importing",
+    )
 
     p = sub.add_parser("list", parents=[common], help="list documents")
     p.add_argument("--json", action="store_true", help="JSON output (see docs/cli-json.md)")
@@ -122,13 +134,18 @@ def cmd_import(args: argparse.Namespace) -> int:
         paths.extend(sample_paths())
     if not paths:
         raise UsageError("nothing to import: name files or folders, or use --sample")
+    if args.max_mb <= 0:
+        raise UsageError("--max-mb must be a positive number of megabytes")
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         raise UsageError(f"not found: {', '.join(missing)}")
     with _open(args) as catalogue:
         bar = ProgressBar("Importing")
         try:
-            report = import_paths(catalogue, paths, progress=bar)
+            options = ImportOptions(
+                max_bytes=int(args.max_mb * 1024 * 1024), suggest=not args.no_suggest
+            )
+            report = import_paths(catalogue, paths, options=options, progress=bar)
         finally:
             bar.finish()
     if args.json:

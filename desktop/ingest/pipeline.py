@@ -365,7 +365,7 @@ def _read(path: Path, max_bytes: int) -> bytes | FileOutcome:
             return FileOutcome(
                 shown,
                 "failed",
-                reason=f"larger than the {max_bytes // (1024 * 1024)} MB import limit "
+                reason=f"larger than the {max_bytes / (1024 * 1024):g} MB import limit "
                 f"({size / (1024 * 1024):.1f} MB)",
             )
         return path.read_bytes()

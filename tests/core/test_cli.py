@@ -95,6 +95,10 @@ def test_import_reports_failures_with_exit_1(
     assert "1 imported, 0 duplicates, 1 failed" in out
     code, _, err = run(capsys, "import", str(tmp_path / "absent"), "-c", cat)
     assert code == 2 and "not found" in err
+    big = write_texts({"big.txt": "x" * 300_000}, folder="big")
+    code, out, _ = run(capsys, "import", str(big), "--max-mb", "0.1", "--json", "-c", cat)
+    reason = json.loads(out)["files"][0]["reason"]
+    assert code == 1 and "import limit" in reason
 
 
 def test_gui_without_display_runs_the_demo(
