@@ -187,7 +187,7 @@ def build_data(scans: list[Path], n_docs: int) -> DossierData:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--docs", type=int, default=140, help="documents (≈2.8 pages each)")
+    parser.add_argument("--docs", type=int, default=142, help="documents (≈2.8 pages each)")
     parser.add_argument("--images", type=int, default=100)
     parser.add_argument(
         "--cache", type=Path, default=Path(tempfile.gettempdir()) / "catena-bench-scans"
