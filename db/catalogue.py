@@ -17,10 +17,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from db import migrate
 from db.audit import default_actor
-from db.backup import BackupError, backup_due, newest_verified, quick_check, rotate_backup
+from db.backup import BackupError, backup_due, database_health, newest_verified, rotate_backup
 from db.engine import make_engine, writer
 from db.location import location_warnings
 from db.objects import FolderObjectStore
+from db.search import index as search_index
 
 DATABASE_NAME = "catalogue.sqlite"
 OBJECTS_DIR = "objects"
@@ -56,6 +57,8 @@ class Catalogue:
         self.actor = actor
         self._reader = sessionmaker(engine, expire_on_commit=False)
         self._writer = sessionmaker(writer(engine), expire_on_commit=False)
+        search_index.install(self._reader)
+        search_index.install(self._writer)
 
     @property
     def name(self) -> str:
@@ -109,8 +112,13 @@ class Catalogue:
                 ) from exc
             created = True
         else:
-            health = quick_check(database)
-            if health != "ok":
+            health = database_health(database)
+            if health.state == "unavailable":
+                raise CatalogueError(
+                    f"the catalogue database at {database} cannot be read right now "
+                    f"({health.message}); if another program is using it, try again shortly"
+                )
+            if health.state == "damaged":
                 rescue = newest_verified(folder / BACKUPS_DIR)
                 advice = (
                     f"The newest verified backup is {rescue}; restore it with: "
@@ -124,6 +132,9 @@ class Catalogue:
         engine = make_engine(database)
         try:
             result = migrate.upgrade(engine, database=database, backups=folder / BACKUPS_DIR)
+        except migrate.MigrationError as exc:
+            engine.dispose()
+            raise CatalogueError(str(exc)) from exc
         except Exception as exc:
             engine.dispose()
             raise CatalogueError(f"cannot open the catalogue at {folder}: {exc}") from exc

@@ -16,8 +16,10 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.pool import ConnectionPoolEntry
+
+from db.search.folding import register_sql_functions
 
 BUSY_TIMEOUT_MS = 10_000
 WRITE_OPTION = "catena_begin_immediate"
@@ -34,6 +36,7 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: ConnectionPoolEnt
         cursor.execute("PRAGMA synchronous = FULL")
     finally:
         cursor.close()
+    register_sql_functions(dbapi_connection)  # catena_fold(), for search filters
 
 
 def _on_begin(conn: Any) -> None:
@@ -47,8 +50,11 @@ def make_engine(database: Path) -> Engine:
     """An engine for the catalogue database file at *database*."""
     # The pool hands a connection to one thread at a time; background jobs (imports in
     # the window) use pooled connections from worker threads, hence no thread check.
+    # URL.create, not an f-string: a folder named "What?.catena" or "Case #12.catena"
+    # must not be read as URL options or a fragment.
     engine = create_engine(
-        f"sqlite+pysqlite:///{database}", connect_args={"check_same_thread": False}
+        URL.create("sqlite+pysqlite", database=str(database)),
+        connect_args={"check_same_thread": False},
     )
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)

@@ -1,5 +1,7 @@
-"""Catalogue search: turning what a person types into safe, typed queries.
+"""Catalogue search: turning what a person types into safe, typed queries, and running them.
 
-``db.search.query`` parses the search box; the backend that runs queries against the
-FTS5 index lives beside it. Nothing here imports the application or a GUI toolkit.
+``query`` parses the search box; ``schema`` and ``index`` define the FTS5 index and keep
+it in step with the catalogue; ``engine`` runs searches, facets and saved searches;
+``snippets`` shows matches in the documents' own characters; ``variants`` holds the
+spelling-variant table. Nothing here imports the application or a GUI toolkit.
 """

@@ -13,11 +13,13 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from sqlalchemy.exc import OperationalError
+
 from db.backup import BackupError
 from db.catalogue import Catalogue, CatalogueError
 from db.documents import DocumentError, list_documents, require_document
 from desktop import __version__
-from desktop.cli import dossier, maintenance, tagging
+from desktop.cli import dossier, exchange, maintenance, search, tagging
 from desktop.cli.output import (
     ProgressBar,
     display_title,
@@ -33,7 +35,7 @@ from desktop.samples import sample_paths
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 # Modules with add_parsers(sub, common) and COMMANDS {name: fn(catalogue, args)}.
-COMMAND_MODULES = (tagging, dossier, maintenance)
+COMMAND_MODULES = (tagging, dossier, maintenance, search, exchange)
 
 
 class UsageError(Exception):
@@ -211,9 +213,12 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from desktop.demo import run_demo
+    from desktop.demo import DemoError, run_demo
 
-    return run_demo(getattr(args, "catalogue", None))
+    try:
+        return run_demo(getattr(args, "catalogue", None))
+    except DemoError as exc:
+        raise UsageError(str(exc)) from exc
 
 
 GuiLauncher = Callable[[Path, bool], int]
@@ -222,15 +227,18 @@ GuiLauncher = Callable[[Path, bool], int]
 def cmd_gui(args: argparse.Namespace, launch_gui: GuiLauncher | None) -> int:
     if launch_gui is None:
         raise UsageError("this command-line build has no window; use the other commands")
+    path, is_default = _catalogue_path(args)
     if not _display_available():
         print(
             "No display found (no DISPLAY or WAYLAND_DISPLAY): "
             "the Catena window cannot open here.\n"
-            "Running the headless demo instead (`catena demo`).\n",
+            f"Your catalogue ({path}) was not opened or changed. Running the headless demo "
+            "on a new, temporary catalogue instead (`catena demo`).\n",
             file=sys.stderr,
         )
-        return cmd_demo(args)
-    path, is_default = _catalogue_path(args)
+        from desktop.demo import run_demo
+
+        return run_demo(None)
     return launch_gui(path, is_default)
 
 
@@ -254,6 +262,12 @@ COMMANDS = {
 def main(argv: Sequence[str] | None = None, *, launch_gui: GuiLauncher | None = None) -> int:
     """Run one command. The window is started through *launch_gui* (given by
     ``desktop.entry``), so this module and everything it imports stay free of Qt."""
+    for stream in (sys.stdout, sys.stderr):
+        # `catena list > out.txt` on a console whose code page lacks Cyrillic or ə must
+        # not crash on the first such title; unencodable characters become "?".
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
     parser = build_parser()
     args = parser.parse_args(argv)
     command = args.command or "gui"
@@ -267,6 +281,16 @@ def main(argv: Sequence[str] | None = None, *, launch_gui: GuiLauncher | None = 
         return COMMANDS[command](args)
     except (UsageError, CatalogueError, DocumentError, BackupError, DossierError) as exc:
         print(f"catena {command}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            print(
+                f"catena {command}: the catalogue is busy (another Catena is writing to it); "
+                "nothing was changed by this command — try again in a moment",
+                file=sys.stderr,
+            )
+        else:
+            print(f"catena {command}: the catalogue database reported: {exc.orig}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:  # output piped into `head` and friends: not an error
         devnull = os.open(os.devnull, os.O_WRONLY)

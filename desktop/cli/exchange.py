@@ -1,0 +1,156 @@
+"""`catena export`, `catena import-archive` and `catena import-metadata`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from db.catalogue import Catalogue
+from desktop.cli.output import ProgressBar
+from desktop.dossier.citation import STYLES
+from desktop.exchange import (
+    FORMATS,
+    ExchangeError,
+    ExportOptions,
+    Selection,
+    export,
+    import_archive,
+    import_metadata,
+)
+from desktop.exchange.common import ALL_STATUSES
+from desktop.exchange.metadata import SOURCE_FORMATS
+from desktop.exchange.tables import TABLES
+
+EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
+
+
+def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "export",
+        parents=[common],
+        help="export documents, tags or the whole catalogue (see docs/exchange.md)",
+    )
+    p.add_argument("--format", "-f", required=True, metavar="FORMAT", help=", ".join(FORMATS))
+    chosen = p.add_mutually_exclusive_group()
+    chosen.add_argument("--refs", nargs="+", metavar="REF", help="these documents")
+    chosen.add_argument("--collection", help="documents of a collection (and its sub-collections)")
+    chosen.add_argument("--query", "-q", help="documents matching a search")
+    p.add_argument("-o", "--output", type=Path, required=True, help="file or folder to write")
+    p.add_argument("--bom", action="store_true", help="CSV: start with a UTF-8 byte-order mark")
+    p.add_argument(
+        "--table", choices=TABLES, help="CSV: write only this table, to a file (default: all four)"
+    )
+    p.add_argument(
+        "--no-formula-protection",
+        action="store_true",
+        help="CSV: do not prefix ' to cells starting with = + - @ (for programs, not spreadsheets)",
+    )
+    p.add_argument(
+        "--statuses",
+        nargs="+",
+        choices=ALL_STATUSES,
+        help="tags to include (default: all; accepted only for qdpx)",
+    )
+    p.add_argument("--dossier", action="store_true", help="bagit: include a dossier PDF")
+    p.add_argument(
+        "--style", choices=STYLES, default="chicago", help="bagit --dossier: citation style"
+    )
+    p.add_argument("--title", help="title of the finding aid, project or dossier")
+
+    p = sub.add_parser(
+        "import-archive",
+        parents=[common],
+        help="load a catena-archive into an empty catalogue",
+    )
+    p.add_argument("archive", type=Path, help="archive folder or .zip (from catena export)")
+
+    p = sub.add_parser(
+        "import-metadata",
+        parents=[common],
+        help="update document metadata from CSL-JSON, RIS or CSV",
+    )
+    p.add_argument("file", type=Path, help="a .json (CSL-JSON), .ris or .csv file")
+    p.add_argument("--from", dest="source_format", choices=SOURCE_FORMATS, help="file format")
+    p.add_argument("--dry-run", action="store_true", help="say what would change; change nothing")
+    p.add_argument(
+        "--create",
+        action="store_true",
+        help="add unmatched records as metadata-only documents (no original)",
+    )
+
+
+def _fail(command: str, exc: Exception) -> int:
+    print(f"catena {command}: {exc}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def cmd_export(catalogue: Catalogue, args: argparse.Namespace) -> int:
+    bar = ProgressBar("Exporting")
+    try:
+        selection = Selection(
+            refs=tuple(args.refs or ()), collection=args.collection, query=args.query
+        )
+        result = export(
+            catalogue,
+            format=args.format,
+            selection=selection,
+            output=args.output,
+            progress=bar,
+            options=ExportOptions(
+                bom=args.bom,
+                protect_formulas=not args.no_formula_protection,
+                table=args.table,
+                statuses=tuple(args.statuses) if args.statuses else None,
+                dossier_pdf=args.dossier,
+                dossier_style=args.style,
+                title=args.title,
+            ),
+        )
+    except ExchangeError as exc:
+        return _fail("export", exc)
+    finally:
+        bar.finish()
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    print(result.summary())
+    return EXIT_OK
+
+
+def cmd_import_archive(catalogue: Catalogue, args: argparse.Namespace) -> int:
+    bar = ProgressBar("Importing")
+    try:
+        report = import_archive(catalogue, args.archive, progress=bar)
+    except ExchangeError as exc:
+        return _fail("import-archive", exc)
+    finally:
+        bar.finish()
+    for warning in report.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    print(report.summary())
+    return EXIT_OK
+
+
+def cmd_import_metadata(catalogue: Catalogue, args: argparse.Namespace) -> int:
+    try:
+        report = import_metadata(
+            catalogue,
+            args.file,
+            source_format=args.source_format,
+            dry_run=args.dry_run,
+            create=args.create,
+        )
+    except ExchangeError as exc:
+        return _fail("import-metadata", exc)
+    for outcome in report.outcomes:
+        print(outcome.describe())
+    print(report.summary())
+    unresolved = report.count("unmatched") + report.count("ambiguous")
+    return EXIT_PARTIAL if unresolved else EXIT_OK
+
+
+COMMANDS = {
+    "export": cmd_export,
+    "import-archive": cmd_import_archive,
+    "import-metadata": cmd_import_metadata,
+}

@@ -1,0 +1,128 @@
+"""`catena search`: the search box on the command line.
+
+Same language as the window's search box (see ``db.search.query``); a query the
+person must fix is one line on stderr and exit code 2, like other usage errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from db.catalogue import Catalogue
+from db.search.engine import SearchResult, facets, search
+from db.search.query import QuerySyntaxError
+from db.search.snippets import Snippet, snippets
+from desktop.cli.output import display_title, print_json, print_table
+
+EXIT_OK, EXIT_USAGE = 0, 2
+
+
+def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "search",
+        parents=[common],
+        help='search the catalogue (words, "phrases", -exclusions, fields like year:1992)',
+    )
+    p.add_argument(
+        "query",
+        nargs="*",
+        help="what to search for; quote it for phrases: catena search '\"Xocali massacre\"'",
+    )
+    p.add_argument("--json", action="store_true", help="JSON output (see docs/cli-json.md)")
+    p.add_argument("--limit", type=int, default=20, help="results per page (default 20)")
+    p.add_argument("--offset", type=int, default=0, help="skip this many results first")
+    p.add_argument("--facets", action="store_true", help="also count by type, publisher, …")
+    p.add_argument(
+        "--variants", action="store_true", help="also match other spellings (Khojaly, Xocalı, …)"
+    )
+
+
+def _fragment_json(snippet: Snippet | None) -> dict[str, Any] | None:
+    if snippet is None:
+        return None
+    body = snippet.body
+    return {
+        "text": body.text,
+        "highlights": [list(pair) for pair in body.highlights],
+        "cut_start": body.cut_start,
+        "cut_end": body.cut_end,
+    }
+
+
+def _to_json(
+    result: SearchResult, shown: dict[int, Snippet], counts: dict[str, Any] | None
+) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "query": result.query.source,
+        "total": result.total,
+        "offset": result.offset,
+        "limit": result.limit,
+        "ranked": result.ranked,
+        "terms": list(result.terms),
+        "results": [
+            {
+                "reference": hit.ref,
+                "title": hit.title,
+                "title_devised": hit.title_devised,
+                "type": hit.doc_type,
+                "publisher": hit.publisher,
+                "published": hit.published,
+                "score": hit.score,
+                "snippet": _fragment_json(shown.get(hit.id)),
+            }
+            for hit in result.hits
+        ],
+    }
+    if counts is not None:
+        data["facets"] = {
+            name: [{"value": item.value, "count": item.count} for item in items]
+            for name, items in counts.items()
+        }
+    return data
+
+
+def cmd_search(catalogue: Catalogue, args: argparse.Namespace) -> int:
+    query = " ".join(args.query)
+    if args.limit < 0 or args.offset < 0:
+        print("catena search: --limit and --offset cannot be negative", file=sys.stderr)
+        return EXIT_USAGE
+    with catalogue.reading() as session:
+        try:
+            result = search(
+                session, query, limit=args.limit, offset=args.offset, variants=args.variants
+            )
+            counts = facets(session, query, variants=args.variants) if args.facets else None
+        except QuerySyntaxError as exc:
+            print(f"catena search: {exc.message}", file=sys.stderr)
+            return EXIT_USAGE
+        shown = snippets(session, result.hits, result.terms)
+    if args.json:
+        print_json(_to_json(result, shown, counts))
+        return EXIT_OK
+    for hit in result.hits:
+        print(f"{hit.ref}  {display_title(hit.title, hit.title_devised)}")
+        details = ", ".join(part for part in (hit.publisher, hit.published) if part)
+        if details:
+            print(f"            {details}")
+        snippet = shown.get(hit.id)
+        if snippet is not None and snippet.body.text:
+            print(f"            {' '.join(snippet.body.marked('[', ']').split())}")
+    first = result.offset + 1 if result.hits else 0
+    last = result.offset + len(result.hits)
+    order = "best first" if result.ranked else "newest first"
+    print(f"{result.total} documents match; showing {first}–{last} ({order}).")
+    if counts is not None:
+        for name, items in counts.items():
+            if items:
+                print()
+                print_table(
+                    (name.capitalize(), "Documents"),
+                    [(item.value, str(item.count)) for item in items],
+                    widths=(50, 10),
+                )
+    return EXIT_OK
+
+
+COMMANDS = {"search": cmd_search}

@@ -1,0 +1,480 @@
+"""Reference-manager formats: CSL-JSON, RIS and BibTeX, from the citation model.
+
+Field mapping goes through ``desktop.dossier.sources.citation_source`` so that the
+names a reference manager receives are split into family and given parts exactly as
+the dossier's citations split them, and corporate authors stay whole.
+
+Type mapping (document type → CSL / RIS / BibTeX)::
+
+    news article, newspaper article, article → article-newspaper / NEWS / @article
+        (journal = the publisher; @misc when the publisher is unknown)
+    magazine article → article-magazine / MGZN / @article (same rule)
+    journal article  → article-journal / JOUR / @article (same rule)
+    blog post        → post-weblog / BLOG / @misc
+    letter, open letter → personal_communication / PCOMM / @misc
+    e-mail           → personal_communication / ICOMM / @misc
+    report           → report / RPRT / @techreport (institution = publisher)
+    book             → book / BOOK / @book
+    pamphlet, brochure → pamphlet / PAMP / @booklet
+    photograph       → graphic / ART / @misc
+    anything else    → webpage / ELEC / @misc when it has a URL, else
+                       document / GEN / @misc
+
+Catena's own identifiers travel with each record so a re-import can match exactly:
+CSL ``custom.catena`` (reference, uid, sha256, type), RIS ``AN`` (reference), ``U1``
+(uid) and ``U2`` (SHA-256), BibTeX ``catena-uid``/``catena-sha256`` fields (which
+BibTeX and biblatex ignore).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from anyascii import anyascii
+
+from db.models import Document
+from desktop.dossier.citation_model import Creator
+from desktop.dossier.citation_styles import normal_type
+from desktop.dossier.sources import citation_source
+from desktop.exchange.common import compact
+
+
+@dataclass(frozen=True)
+class TypeMap:
+    csl: str
+    ris: str
+    bibtex: str  # the entry type when a container (journal) is known
+
+
+_TYPES: dict[str, TypeMap] = {
+    "news article": TypeMap("article-newspaper", "NEWS", "article"),
+    "newspaper article": TypeMap("article-newspaper", "NEWS", "article"),
+    "article": TypeMap("article-newspaper", "NEWS", "article"),
+    "magazine article": TypeMap("article-magazine", "MGZN", "article"),
+    "journal article": TypeMap("article-journal", "JOUR", "article"),
+    "blog post": TypeMap("post-weblog", "BLOG", "misc"),
+    "letter": TypeMap("personal_communication", "PCOMM", "misc"),
+    "open letter": TypeMap("personal_communication", "PCOMM", "misc"),
+    "e-mail": TypeMap("personal_communication", "ICOMM", "misc"),
+    "report": TypeMap("report", "RPRT", "techreport"),
+    "book": TypeMap("book", "BOOK", "book"),
+    "pamphlet": TypeMap("pamphlet", "PAMP", "booklet"),
+    "brochure": TypeMap("pamphlet", "PAMP", "booklet"),
+    "photograph": TypeMap("graphic", "ART", "misc"),
+    "photo": TypeMap("graphic", "ART", "misc"),
+}
+_WEB = TypeMap("webpage", "ELEC", "misc")
+_OTHER = TypeMap("document", "GEN", "misc")
+_CONTAINER_TYPES = {"article-newspaper", "article-magazine", "article-journal", "post-weblog"}
+
+# What an incoming type means in Catena (import-metadata); the first listed wins.
+CSL_TO_CATENA = {
+    "article-newspaper": "news article",
+    "article-magazine": "magazine article",
+    "article-journal": "journal article",
+    "post-weblog": "blog post",
+    "personal_communication": "letter",
+    "report": "report",
+    "book": "book",
+    "pamphlet": "pamphlet",
+    "graphic": "photograph",
+    "webpage": "web page",
+}
+RIS_TO_CATENA = {
+    "NEWS": "news article",
+    "MGZN": "magazine article",
+    "JOUR": "journal article",
+    "BLOG": "blog post",
+    "PCOMM": "letter",
+    "ICOMM": "e-mail",
+    "RPRT": "report",
+    "BOOK": "book",
+    "PAMP": "pamphlet",
+    "ART": "photograph",
+    "ELEC": "web page",
+}
+
+
+def type_map(document: Document) -> TypeMap:
+    kind = normal_type(document.doc_type)
+    if kind in _TYPES:
+        return _TYPES[kind]
+    return _WEB if document.url else _OTHER
+
+
+# --- dates ------------------------------------------------------------------------------
+
+_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_SEASON = re.compile(r"^(\d{4})-(2[1-4])$")
+
+
+def _parts(text: str) -> list[int] | None:
+    match = _ISO.match(text)
+    if not match or (match.group(2) and not 1 <= int(match.group(2)) <= 12):
+        return None
+    return [int(p) for p in match.groups() if p]
+
+
+def csl_date(edtf: str | None) -> dict[str, Any] | None:
+    """EDTF to a CSL date: date-parts where CSL can say it, else the EDTF as literal.
+
+    "1987-03-14" and "1987-03-12/1987-03-13" become date-parts; "1987~" and "1987?"
+    set ``circa``; seasons (21–24) become CSL seasons 1–4; anything else (quarters,
+    unknown digits, open intervals) is kept whole in ``literal`` so nothing is lost.
+    """
+    if not edtf:
+        return None
+    text = edtf.strip()
+    circa = text.endswith(("~", "?", "%"))
+    core = text.rstrip("~?%")
+    season = _SEASON.match(core)
+    if season:
+        return {"date-parts": [[int(season.group(1))]], "season": int(season.group(2)) - 20}
+    if "/" in core:
+        first, _, last = core.partition("/")
+        a, b = _parts(first), _parts(last)
+        if a and b:
+            return {"date-parts": [a, b]}
+        return {"literal": text}
+    parts = _parts(core)
+    if parts is None:
+        return {"literal": text}
+    value: dict[str, Any] = {"date-parts": [parts]}
+    if circa:
+        value["circa"] = True
+    return value
+
+
+def edtf_from_csl(value: Any) -> str | None:
+    """A CSL date back to EDTF (the reverse of ``csl_date`` for what it writes)."""
+    if not isinstance(value, dict):
+        return None
+    if value.get("literal") or value.get("raw"):
+        return str(value.get("literal") or value.get("raw")).strip() or None
+    parts = value.get("date-parts")
+    if not parts or not isinstance(parts, list) or not parts[0]:
+        return None
+
+    def one(p: list[Any]) -> str:
+        nums = [int(x) for x in p[:3]]
+        return "-".join([f"{nums[0]:04d}", *(f"{n:02d}" for n in nums[1:])])
+
+    if value.get("season") and len(parts[0]) == 1:
+        return f"{int(parts[0][0]):04d}-{int(value['season']) + 20}"
+    text = one(parts[0]) if len(parts) == 1 else f"{one(parts[0])}/{one(parts[1])}"
+    return text + ("~" if value.get("circa") and "/" not in text else "")
+
+
+# --- CSL-JSON ---------------------------------------------------------------------------
+
+
+def csl_name(creator: Creator) -> dict[str, str]:
+    if creator.is_corporate:
+        return {"literal": creator.name or ""}
+    return compact({"family": creator.family, "given": creator.given, "suffix": creator.suffix})
+
+
+def csl_item(document: Document, *, archive: str | None = None) -> dict[str, Any]:
+    source = citation_source(document)
+    types = type_map(document)
+    item: dict[str, Any] = {
+        "id": document.ref,
+        "type": types.csl,
+        "title": document.title,
+        "author": [csl_name(a) for a in source.authors],
+        "recipient": [csl_name(Creator.parse(r)) for r in document.recipients if r.strip()],
+        "issued": csl_date(document.published),
+        "URL": document.url,
+        "language": document.language,
+        "note": document.notes,
+        "publisher-place": document.dateline,
+        "section": document.section,
+        "archive": archive,
+        "archive_location": document.ref,
+    }
+    if document.publisher:
+        item["container-title" if types.csl in _CONTAINER_TYPES else "publisher"] = (
+            document.publisher
+        )
+    item = compact(item)
+    item["custom"] = {
+        "catena": compact(
+            {
+                "reference": document.ref,
+                "uid": document.uid,
+                "sha256": document.original_sha256,
+                "type": document.doc_type,
+                "title_devised": document.title_devised or None,
+                "translated_title": document.translated_title,
+                "published": document.published,
+            }
+        )
+    }
+    return item
+
+
+def write_csl_json(documents: Sequence[Document], *, archive: str | None = None) -> str:
+    items = [csl_item(d, archive=archive) for d in documents]
+    return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+
+
+# --- RIS ----------------------------------------------------------------------------------
+
+
+def _one_line(value: str) -> str:
+    """RIS is line-based: a value's line breaks and tabs become single spaces."""
+    return " ".join(value.split())
+
+
+def ris_name(creator: Creator) -> str:
+    if creator.is_corporate:
+        return creator.name or ""
+    family = creator.family or ""
+    given = creator.given or ""
+    name = f"{family}, {given}" if given else family
+    return f"{name}, {creator.suffix}" if creator.suffix else name
+
+
+def ris_date(edtf: str | None) -> str | None:
+    """RIS DA: "YYYY/MM/DD/other" with the EDTF in the "other" part when not plain."""
+    if not edtf:
+        return None
+    parts = _parts(edtf.strip())
+    if parts:
+        padded = [f"{parts[0]:04d}", *(f"{n:02d}" for n in parts[1:])]
+        while len(padded) < 3:
+            padded.append("")
+        return "/".join(padded) + "/"
+    year = edtf.strip()[:4]
+    return f"{year if year.isdigit() else ''}///{_one_line(edtf)}"
+
+
+def ris_record(document: Document, *, archive: str | None = None) -> list[tuple[str, str]]:
+    source = citation_source(document)
+    types = type_map(document)
+    lines: list[tuple[str, str | None]] = [("TY", types.ris), ("TI", document.title)]
+    lines += [("AU", ris_name(a)) for a in source.authors]
+    lines += [("A2", ris_name(Creator.parse(r))) for r in document.recipients if r.strip()]
+    if document.publisher:
+        tag = "T2" if types.csl in _CONTAINER_TYPES else "PB"
+        lines.append((tag, document.publisher))
+    year = (document.published or "")[:4]
+    lines += [
+        ("PY", year if year.isdigit() else None),
+        ("DA", ris_date(document.published)),
+        ("CY", document.dateline),
+        ("SE", document.section),
+        ("LA", document.language),
+        ("UR", document.url),
+        ("N1", document.notes),
+        ("TT", document.translated_title),
+        ("DB", archive),
+        ("AN", document.ref),
+        ("U1", document.uid),
+        ("U2", document.original_sha256),
+        ("M3", document.doc_type),
+    ]
+    return [(tag, _one_line(value)) for tag, value in lines if value]
+
+
+def write_ris(documents: Sequence[Document], *, archive: str | None = None) -> str:
+    out: list[str] = []
+    for document in documents:
+        for tag, value in ris_record(document, archive=archive):
+            out.append(f"{tag}  - {value}")
+        out.append("ER  - ")
+        out.append("")
+    return "\r\n".join(out)
+
+
+_RIS_LINE = re.compile(r"^([A-Z][A-Z0-9])  -(?: (.*))?$")
+
+
+def parse_ris(text: str) -> list[dict[str, list[str]]]:
+    """RIS records as {tag: [values in order]}; lines that are not tags are joined to
+    the previous value (some exporters wrap long abstracts)."""
+    records: list[dict[str, list[str]]] = []
+    current: dict[str, list[str]] | None = None
+    last: str | None = None
+    for raw in text.lstrip("\ufeff").splitlines():
+        line = raw.rstrip()
+        match = _RIS_LINE.match(line)
+        if match:
+            tag, value = match.group(1), (match.group(2) or "").strip()
+            if tag == "TY":
+                current = {}
+                records.append(current)
+            if current is None:
+                continue
+            if tag == "ER":
+                current, last = None, None
+                continue
+            current.setdefault(tag, []).append(value)
+            last = tag
+        elif current is not None and last is not None and line.strip():
+            current[last][-1] = (current[last][-1] + " " + line.strip()).strip()
+    return records
+
+
+# --- BibTeX -------------------------------------------------------------------------------
+
+# Escapes that keep braces balanced: BibTeX counts "{" and "}" even after a backslash,
+# so "\{" alone would end (or unbalance) the field; \textbraceleft{} does not.
+_BIBTEX_ESCAPES = {
+    "\\": r"\textbackslash{}",
+    "{": r"\textbraceleft{}",
+    "}": r"\textbraceright{}",
+    "%": r"\%",
+    "&": r"\&",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "^": r"\textasciicircum{}",
+    "~": r"\textasciitilde{}",
+    "<": r"\textless{}",
+    ">": r"\textgreater{}",
+}
+_BIBTEX_SPECIAL = re.compile("|".join(re.escape(c) for c in _BIBTEX_ESCAPES))
+_BIBTEX_UNESCAPE = re.compile("|".join(re.escape(v) for v in _BIBTEX_ESCAPES.values()))
+_BIBTEX_REVERSE = {v: k for k, v in _BIBTEX_ESCAPES.items()}
+
+
+def bibtex_escape(value: str) -> str:
+    """Plain text as a BibTeX/LaTeX field value (white space runs become one space)."""
+    return _BIBTEX_SPECIAL.sub(lambda m: _BIBTEX_ESCAPES[m.group(0)], " ".join(value.split()))
+
+
+def bibtex_unescape(value: str) -> str:
+    """The inverse of ``bibtex_escape`` (for tests and re-import of our own files)."""
+    return _BIBTEX_UNESCAPE.sub(lambda m: _BIBTEX_REVERSE[m.group(0)], value)
+
+
+def bibtex_url(value: str) -> str:
+    """URLs are read verbatim by url/biblatex: only braces, backslashes and spaces,
+    which would break the field, are percent-encoded."""
+    return (
+        value.strip()
+        .replace("\\", "%5C")
+        .replace("{", "%7B")
+        .replace("}", "%7D")
+        .replace(" ", "%20")
+    )
+
+
+def _bibtex_name(creator: Creator) -> str:
+    if creator.is_corporate:
+        return "{" + bibtex_escape(creator.name or "") + "}"  # braces: never split or inverted
+    parts = [bibtex_escape(creator.family or "")]
+    if creator.suffix:
+        parts.append(bibtex_escape(creator.suffix))
+    if creator.given:
+        parts.append(bibtex_escape(creator.given))
+    # A literal " and " inside a personal name would split it into two people.
+    return ", ".join("{" + p + "}" if " and " in f" {p} " else p for p in parts)
+
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_STOP = {"a", "an", "the", "of", "on", "in", "to", "for", "and", "at", "by"}
+
+
+def _key_word(text: str | None) -> str:
+    for word in re.findall(r"[a-z0-9]+", anyascii(text or "").lower()):
+        if word not in _STOP:
+            return word
+    return ""
+
+
+def bibtex_key(document: Document) -> str:
+    """ "carrow1987dam": first author's family name, year, first significant title word."""
+    source = citation_source(document)
+    lead = ""
+    if source.authors:
+        first = source.authors[0]
+        lead = _key_word(first.family or first.name or first.given)
+    year = (document.published or "")[:4]
+    key = lead + (year if year.isdigit() else "") + _key_word(document.title)
+    return key or document.ref.lower().replace("-", "")
+
+
+def unique_keys(documents: Iterable[Document]) -> dict[int, str]:
+    """Keys per document id, with a, b, c … added where two documents would share one."""
+    keys: dict[int, str] = {}
+    taken: set[str] = set()
+    for document in documents:
+        base = bibtex_key(document)
+        key, n = base, 0
+        while key in taken:
+            key = base + _suffix(n)
+            n += 1
+        taken.add(key)
+        keys[document.id] = key
+    return keys
+
+
+def _suffix(n: int) -> str:
+    text = ""
+    n += 1
+    while n:
+        n, rem = divmod(n - 1, 26)
+        text = chr(ord("a") + rem) + text
+    return text
+
+
+def bibtex_entry(document: Document, key: str, *, archive: str | None = None) -> str:
+    source = citation_source(document)
+    types = type_map(document)
+    entry_type = types.bibtex
+    if entry_type == "article" and not document.publisher:
+        entry_type = "misc"  # @article needs a journal; an unknown one would be invented
+    fields: list[tuple[str, str | None]] = []
+    if source.authors:
+        fields.append(("author", " and ".join(_bibtex_name(a) for a in source.authors)))
+    if document.title:
+        # Double braces keep the title's capitalisation: styles would lower-case it.
+        fields.append(("title", "{" + bibtex_escape(document.title) + "}"))
+    if document.publisher:
+        container = {"article": "journal", "techreport": "institution"}.get(entry_type)
+        fields.append((container or "publisher", bibtex_escape(document.publisher)))
+    published = (document.published or "").strip()
+    parts = _parts(published.split("/")[0]) if published else None
+    if parts:
+        fields.append(("year", str(parts[0])))
+        if len(parts) > 1:
+            fields.append(("month", _MONTHS[parts[1] - 1]))  # a macro: written unbraced
+    if published:
+        fields.append(("date", bibtex_escape(published)))
+    kind = normal_type(document.doc_type)
+    if entry_type == "misc" and kind:
+        fields.append(("howpublished", bibtex_escape(kind.capitalize())))
+    if document.recipients:
+        fields.append(("addendum", bibtex_escape("To " + ", ".join(document.recipients))))
+    fields += [
+        ("address", document.dateline and bibtex_escape(document.dateline)),
+        ("language", document.language and bibtex_escape(document.language)),
+        ("url", document.url and bibtex_url(document.url)),
+        ("note", document.notes and bibtex_escape(document.notes)),
+        ("archive", archive and bibtex_escape(archive)),
+        ("catena-reference", document.ref),
+        ("catena-uid", document.uid),
+        ("catena-sha256", document.original_sha256),
+    ]
+    lines = [f"@{entry_type}{{{key},"]
+    for name, value in fields:
+        if not value:
+            continue
+        shown = value if name == "month" else "{" + value + "}"
+        lines.append(f"  {name} = {shown},")
+    lines.append("}")
+    return "\n".join(lines)
+
+
+def write_bibtex(documents: Sequence[Document], *, archive: str | None = None) -> str:
+    keys = unique_keys(documents)
+    header = "% Exported from Catena; UTF-8. Use biber/biblatex or bibtex8 for non-ASCII names.\n\n"
+    return (
+        header + "\n\n".join(bibtex_entry(d, keys[d.id], archive=archive) for d in documents) + "\n"
+    )

@@ -1,0 +1,276 @@
+"""The FTS5 index stays in step with the catalogue: edits, trash, deletes, rollbacks,
+people records (including bulk merges), images; rebuild and check; the migration."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sqlalchemy import text, update
+from sqlalchemy.orm import Session
+
+from db.catalogue import Catalogue
+from db.documents import NewDocument, add_document, trash_document, update_metadata
+from db.engine import make_engine
+from db.folding import fold
+from db.images import NewImage, add_image, attach_image, update_image
+from db.migrate import current_revision, downgrade, upgrade
+from db.models import Document, Mention
+from db.people import create_agent, merge_agents, split_agent
+from db.search import index
+from db.search.engine import search
+from db.search.folding import fold_for_index
+from db.tags import add_tag
+
+_counter = iter(range(1, 1_000_000))
+
+
+def new(text_: str, **fields: object) -> NewDocument:
+    number = next(_counter)
+    return NewDocument(
+        text=text_,
+        media_type="text/plain",
+        original_sha256=f"{number:064x}",
+        original_size=len(text_),
+        original_filename=f"doc{number}.txt",
+        **fields,  # type: ignore[arg-type]
+    )
+
+
+def refs(session: Session, query: str) -> list[str]:
+    return sorted(hit.ref for hit in search(session, query).hits)
+
+
+def indexed(catalogue: Catalogue) -> dict[int, tuple[str, ...]]:
+    with catalogue.reading() as session:
+        rows = session.execute(text("SELECT rowid, title, body, people, extra FROM search_index"))
+        return {row[0]: tuple(row[1:]) for row in rows}
+
+
+def test_index_table_is_fts5_with_the_documented_tokenizer(catalogue: Catalogue) -> None:
+    with catalogue.reading() as session:
+        sql = session.execute(
+            text("SELECT sql FROM sqlite_master WHERE name = 'search_index'")
+        ).scalar_one()
+    assert "fts5" in sql and "unicode61 remove_diacritics 2" in sql
+
+
+def test_new_documents_are_indexed_folded_at_commit(catalogue: Catalogue) -> None:
+    with catalogue.writing() as session:
+        doc = add_document(
+            session,
+            new=new("Şəkibə Mustafayeva wrote from Xocalı.", title="Letter", publisher="Ulduz"),
+            actor="t",
+        )
+    rows = indexed(catalogue)
+    assert rows[doc.id] == ("letter", "sekibe mustafayeva wrote from xocali.", "", "ulduz")
+
+
+def test_edit_trash_restore_and_delete_keep_the_index_in_step(catalogue: Catalogue) -> None:
+    with catalogue.writing() as session:
+        doc = add_document(session, new=new("Nothing yet.", title="Draft"), actor="t")
+    with catalogue.writing() as session:
+        update_metadata(session, ref=doc.ref, changes={"title": "Khojaly report"}, actor="t")
+    with catalogue.reading() as session:
+        assert refs(session, "khojaly") == [doc.ref]
+        assert refs(session, "draft") == []
+    with catalogue.writing() as session:
+        trash_document(session, ref=doc.ref, actor="t")
+    with catalogue.reading() as session:
+        assert refs(session, "khojaly") == []  # trashed: indexed, never shown
+        assert index.check(session, deep=True) == []
+    with catalogue.writing() as session:
+        session.delete(session.get(Document, doc.id))
+    assert doc.id not in indexed(catalogue)
+    with catalogue.reading() as session:
+        assert index.check(session, deep=True) == []
+
+
+def test_a_rolled_back_transaction_leaves_no_index_rows(catalogue: Catalogue) -> None:
+    with pytest.raises(RuntimeError), catalogue.writing() as session:
+        add_document(session, new=new("Transient Xocalı text."), actor="t")
+        assert refs(session, "xocali")  # a search inside the transaction sees it
+        raise RuntimeError("abandon")
+    assert indexed(catalogue) == {}
+    with catalogue.reading() as session:
+        assert refs(session, "xocali") == []
+        assert index.check(session) == []
+
+
+def test_a_rolled_back_savepoint_is_not_indexed_but_the_rest_is(catalogue: Catalogue) -> None:
+    with catalogue.writing() as session:
+        kept = add_document(session, new=new("Kept alpha."), actor="t")
+        savepoint = session.begin_nested()
+        add_document(session, new=new("Dropped beta."), actor="t")
+        index.sync(session)
+        savepoint.rollback()
+    with catalogue.reading() as session:
+        assert refs(session, "alpha") == [kept.ref]
+        assert refs(session, "beta") == []
+        assert index.check(session, deep=True) == []
+
+
+def test_mentions_and_people_records_feed_the_people_column(catalogue: Catalogue) -> None:
+    with catalogue.writing() as session:
+        doc = add_document(session, new=new("Shakiba Mustafayeva told the court."), actor="t")
+        mention, _ = add_tag(
+            session,
+            kind="mention",
+            document=doc,
+            start=0,
+            end=19,
+            values={"name": "Shakiba Mustafayeva", "role": "witness"},
+            actor="t",
+        )
+        agent = create_agent(
+            session, name="Shakiba Mustafayeva", variants=["Мустафаева Шакиба"], actor="t"
+        )
+        mention.agent_id = agent.id
+    with catalogue.reading() as session:
+        assert refs(session, "mustafaeva") == [doc.ref]  # a Cyrillic variant, transliterated
+    with catalogue.writing() as session:
+        session.get(Mention, mention.id).status = "rejected"  # type: ignore[union-attr]
+    with catalogue.reading() as session:
+        assert refs(session, "mustafaeva") == []
+
+
+def test_merging_and_splitting_people_reindexes_their_documents(catalogue: Catalogue) -> None:
+    """merge/split move mentions with bulk UPDATEs, which skip ORM events."""
+    with catalogue.writing() as session:
+        one = add_document(session, new=new("Elmira Hasanova spoke."), actor="t")
+        two = add_document(session, new=new("E. G. spoke too."), actor="t")
+        first = create_agent(session, name="Elmira Hasanova", actor="t")
+        second = create_agent(session, name="Elmira Gasanova", variants=["Э. Гасанова"], actor="t")
+        for doc, end, agent in ((one, 15, first), (two, 5, second)):
+            mention, _ = add_tag(
+                session,
+                kind="mention",
+                document=doc,
+                start=0,
+                end=end,
+                values={"name": doc.text[:end]},
+                actor="t",
+            )
+            mention.agent_id = agent.id
+        keep, other = first.ref, second.ref
+    with catalogue.reading() as session:
+        assert refs(session, "hasanova") == [one.ref]
+        assert refs(session, "gasanova") == [two.ref]
+    with catalogue.writing() as session:
+        merge_agents(session, keep_ref=keep, merge_ref=other, actor="t")
+    with catalogue.reading() as session:
+        assert refs(session, "hasanova") == [one.ref, two.ref]  # two's mention moved
+        assert refs(session, "gasanova") == [one.ref, two.ref]  # one gained the variants
+        assert index.check(session, deep=True) == []
+    with catalogue.writing() as session:
+        split_agent(session, ref=keep, names=["Elmira Gasanova", "Э. Гасанова"], actor="t")
+    with catalogue.reading() as session:
+        assert refs(session, "gasanova") == []
+        assert index.check(session, deep=True) == []
+
+
+def test_bulk_orm_updates_through_the_session_are_followed(catalogue: Catalogue) -> None:
+    with catalogue.writing() as session:
+        doc = add_document(session, new=new("Plain text."), actor="t")
+    with catalogue.writing() as session:
+        session.execute(update(Document).where(Document.id == doc.id).values(notes="Ganja"))
+    with catalogue.reading() as session:
+        assert refs(session, "ganja") == [doc.ref]
+        assert index.check(session, deep=True) == []
+
+
+def test_raw_sql_bypasses_the_index_and_check_and_rebuild_repair_it(
+    catalogue: Catalogue,
+) -> None:
+    with catalogue.writing() as session:
+        doc = add_document(session, new=new("Original words."), actor="t")
+    with catalogue.writing() as session:
+        session.connection().execute(
+            text("UPDATE documents SET text = 'Replacement words' WHERE id = :id"), {"id": doc.id}
+        )
+        session.connection().execute(text("DELETE FROM search_index WHERE rowid = :id"), {"id": 0})
+    with catalogue.writing() as session:
+        assert index.check(session) == []  # rowids still agree
+        deep = index.check(session, deep=True)
+        assert len(deep) == 1 and "outdated" in deep[0]
+        session.connection().execute(text("DELETE FROM search_index"))
+        assert any("not in the search index" in finding for finding in index.check(session))
+        assert index.rebuild(session) == 1
+        assert index.check(session, deep=True) == []
+        assert refs(session, "replacement") == [doc.ref]
+
+
+def test_stale_index_rows_are_reported(catalogue: Catalogue) -> None:
+    with catalogue.writing() as session:
+        session.connection().execute(
+            text(
+                "INSERT INTO search_index (rowid, title, body, people, extra)"
+                " VALUES (99, 'x', 'y', '', '')"
+            )
+        )
+        findings = index.check(session)
+    assert len(findings) == 1 and "no longer exist" in findings[0]
+
+
+def test_image_captions_are_indexed_with_their_documents(catalogue: Catalogue) -> None:
+    with catalogue.writing() as session:
+        doc = add_document(session, new=new("A photograph follows."), actor="t")
+        image = add_image(
+            session,
+            new=NewImage(
+                sha256="f" * 64,
+                size=10,
+                media_type="image/jpeg",
+                filename="p.jpg",
+                width=1,
+                height=1,
+                format="JPEG",
+                caption="Ruins at Ağdam",
+            ),
+            actor="t",
+        )
+        attach_image(session, image_ref=image.ref, document_ref=doc.ref, actor="t")
+    with catalogue.reading() as session:
+        assert refs(session, "agdam") == [doc.ref]
+    with catalogue.writing() as session:
+        update_image(session, ref=image.ref, changes={"caption": "Ruins at Shusha"}, actor="t")
+    with catalogue.reading() as session:
+        assert refs(session, "agdam") == []
+        assert refs(session, "shusha") == [doc.ref]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_index_folding_gives_the_same_tokens_as_query_folding(value: str) -> None:
+    token = re.compile(r"[a-z0-9]+")
+    assert token.findall(fold_for_index(value)) == token.findall(fold(value))
+
+
+def test_migration_creates_backfills_and_drops_the_index(tmp_path: Path) -> None:
+    database = tmp_path / "c.sqlite"
+    engine = make_engine(database)
+    upgrade(engine, database=database, backups=tmp_path / "b", target="0003")
+    conn = sqlite3.connect(database)
+    conn.execute("INSERT INTO blobs VALUES ('" + "a" * 64 + "', 3, 'text/plain', 'now')")
+    conn.execute(
+        "INSERT INTO documents (id, ref, uid, title, title_devised, authors, recipients, text,"
+        " media_type, guessed, flags, page_starts, set_aside, original_sha256, imported_at,"
+        " updated_at) VALUES (7, 'CAT-000007', 'u7', 'Xocalı', 0, '[]', '[]', 'Body',"
+        " 'text/plain', '[]', '[]', '[]', '[]', '" + "a" * 64 + "', 'now', 'now')"
+    )
+    conn.commit()
+    conn.close()
+    upgrade(engine, database=database, backups=tmp_path / "b")
+    with engine.connect() as c:
+        rows = c.execute(text("SELECT rowid, title FROM search_index")).all()
+    assert rows == [(7, "xocali")]
+    downgrade(engine, target="0003")
+    assert current_revision(engine) == "0003"
+    with engine.connect() as c:
+        names = c.execute(text("SELECT name FROM sqlite_master WHERE name LIKE 'search%'")).all()
+    assert names == []
+    engine.dispose()
