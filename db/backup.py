@@ -16,6 +16,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 AUTO_PREFIX = "auto-"
+SAFETY_PREFIX = "pre-restore-"  # never rotated away: the way back from a restore
+MIGRATION_PREFIX = "before-migration-"
 DEFAULT_KEEP = 7
 SUFFIX = ".sqlite"
 
@@ -24,11 +26,20 @@ class BackupError(Exception):
     """A backup could not be made, checked or restored; the message says why."""
 
 
+def read_only_uri(path: Path) -> str:
+    """A SQLite URI opening *path* read-only; percent-encoded, so "?", "#" and "%" in
+    folder names are part of the path, not URI syntax."""
+    return f"{path.resolve().as_uri()}?mode=ro"
+
+
 def backup_database(source: Path, destination: Path) -> Path:
     """Write a consistent copy of the SQLite database *source* to *destination*."""
-    destination.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        destination.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BackupError(f"cannot create {destination.parent}: {exc.strerror or exc}") from exc
     partial = destination.with_name(destination.name + ".part")
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=10)
+    src = sqlite3.connect(read_only_uri(source), uri=True, timeout=10)
     try:
         dst = sqlite3.connect(partial)
         try:
@@ -36,7 +47,7 @@ def backup_database(source: Path, destination: Path) -> Path:
             dst.execute("PRAGMA journal_mode = DELETE")
         finally:
             dst.close()
-    except sqlite3.Error as exc:
+    except (sqlite3.Error, OSError) as exc:
         partial.unlink(missing_ok=True)
         raise BackupError(f"could not back up {source}: {exc}") from exc
     finally:
@@ -45,17 +56,37 @@ def backup_database(source: Path, destination: Path) -> Path:
     return destination
 
 
-def quick_check(database: Path) -> str:
-    """SQLite's quick_check on *database*; "ok" when healthy, else its first finding."""
+_DAMAGED = {"SQLITE_CORRUPT", "SQLITE_NOTADB"}
+
+
+@dataclass(frozen=True)
+class Health:
+    """The outcome of checking a database file: ``ok``, ``damaged`` (the file itself
+    is wrong: restore from a backup) or ``unavailable`` (busy, locked, unreadable
+    right now: try again; restoring would be the wrong advice)."""
+
+    state: str
+    message: str
+
+
+def database_health(database: Path) -> Health:
     try:
-        conn = sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=10)
+        conn = sqlite3.connect(read_only_uri(database), uri=True, timeout=10)
         try:
             row = conn.execute("PRAGMA quick_check").fetchone()
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        return str(exc)
-    return str(row[0]) if row else "no answer"
+        name = getattr(exc, "sqlite_errorname", "")
+        return Health("damaged" if name in _DAMAGED else "unavailable", str(exc))
+    result = str(row[0]) if row else "no answer"
+    return Health("ok" if result == "ok" else "damaged", result)
+
+
+def quick_check(database: Path) -> str:
+    """SQLite's quick_check on *database*; "ok" when healthy, else its first finding."""
+    health = database_health(database)
+    return "ok" if health.state == "ok" else health.message
 
 
 def verify_backup(path: Path) -> str | None:
@@ -65,7 +96,7 @@ def verify_backup(path: Path) -> str | None:
     result = quick_check(path)
     if result != "ok":
         return f"damaged: {result}"
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = sqlite3.connect(read_only_uri(path), uri=True)
     try:
         conn.execute("SELECT version_num FROM alembic_version").fetchone()
         conn.execute("SELECT count(*) FROM documents").fetchone()
@@ -82,30 +113,52 @@ class BackupInfo:
     created: datetime
 
 
-def list_backups(folder: Path, *, prefix: str = AUTO_PREFIX) -> list[BackupInfo]:
-    """Backups in *folder* made by rotation, oldest first."""
-    found = []
-    for path in folder.glob(f"{prefix}*{SUFFIX}"):
-        stamp = path.name[len(prefix) : -len(SUFFIX)]
+def _stamp(name: str) -> datetime | None:
+    stamp = name.removesuffix(SUFFIX).rsplit("-", 1)[-1]
+    for pattern in ("%Y%m%dT%H%M%S%fZ", "%Y%m%dT%H%M%SZ"):
         try:
-            created = datetime.strptime(stamp, "%Y%m%dT%H%M%S%fZ").replace(tzinfo=UTC)
+            return datetime.strptime(stamp, pattern).replace(tzinfo=UTC)
         except ValueError:
             continue
-        found.append(BackupInfo(path, created))
+    return None
+
+
+def list_backups(folder: Path, *, prefix: str = AUTO_PREFIX) -> list[BackupInfo]:
+    """Backups in *folder* whose names start with *prefix*, oldest first."""
+    found = []
+    for path in folder.glob(f"{prefix}*{SUFFIX}"):
+        created = _stamp(path.name)
+        if created is not None:
+            found.append(BackupInfo(path, created))
     return sorted(found, key=lambda info: info.created)
 
 
-def rotate_backup(
-    database: Path, folder: Path, *, keep: int = DEFAULT_KEEP, now: datetime | None = None
-) -> Path:
-    """Make a new backup, verify it, then remove the oldest beyond *keep*."""
+def all_backups(folder: Path) -> list[BackupInfo]:
+    """Every kind of backup (daily, before a migration, before a restore), oldest first."""
+    kinds = (AUTO_PREFIX, SAFETY_PREFIX, MIGRATION_PREFIX)
+    return sorted(
+        (b for k in kinds for b in list_backups(folder, prefix=k)), key=lambda info: info.created
+    )
+
+
+def make_backup(database: Path, folder: Path, *, prefix: str, now: datetime | None = None) -> Path:
+    """A verified backup named ``PREFIX<UTC stamp>.sqlite`` in *folder*."""
     moment = now or datetime.now(UTC)
-    target = folder / f"{AUTO_PREFIX}{moment.strftime('%Y%m%dT%H%M%S%fZ')}{SUFFIX}"
+    target = folder / f"{prefix}{moment.strftime('%Y%m%dT%H%M%S%fZ')}{SUFFIX}"
     backup_database(database, target)
     problem = verify_backup(target)
     if problem is not None:
         target.unlink(missing_ok=True)
         raise BackupError(f"the new backup failed its check ({problem}); older backups kept")
+    return target
+
+
+def rotate_backup(
+    database: Path, folder: Path, *, keep: int = DEFAULT_KEEP, now: datetime | None = None
+) -> Path:
+    """Make a new daily backup, verify it, then remove the oldest daily ones beyond
+    *keep*. Backups taken before migrations and restores are never rotated away."""
+    target = make_backup(database, folder, prefix=AUTO_PREFIX, now=now)
     existing = list_backups(folder)
     for old in existing[: max(0, len(existing) - keep)]:
         old.path.unlink(missing_ok=True)
@@ -122,15 +175,15 @@ def backup_due(
 
 
 def newest_verified(folder: Path) -> Path | None:
-    """The newest backup in *folder* that passes its check."""
-    for info in reversed(list_backups(folder) + list_backups(folder, prefix="before-")):
+    """The newest backup of any kind in *folder* that passes its check."""
+    for info in reversed(all_backups(folder)):
         if verify_backup(info.path) is None:
             return info.path
     return None
 
 
 def table_counts(database: Path) -> dict[str, int]:
-    conn = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+    conn = sqlite3.connect(read_only_uri(database), uri=True)
     try:
         names = [
             row[0]
@@ -140,25 +193,57 @@ def table_counts(database: Path) -> dict[str, int]:
             )
         ]
         return {
-            # Names come from sqlite_master, quoted as identifiers: nothing user-typed.
-            name: conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0]  # noqa: S608
+            # Names come from sqlite_master (the backup may come from elsewhere), so
+            # they are quoted as identifiers with embedded quotes doubled.
+            name: conn.execute(
+                'SELECT count(*) FROM "{}"'.format(name.replace('"', '""'))  # noqa: S608
+            ).fetchone()[0]
             for name in names
         }
     finally:
         conn.close()
 
 
+def blob_hashes(database: Path) -> list[str]:
+    """Hashes of every stored object the database refers to."""
+    conn = sqlite3.connect(read_only_uri(database), uri=True)
+    try:
+        return [row[0] for row in conn.execute("SELECT sha256 FROM blobs ORDER BY sha256")]
+    finally:
+        conn.close()
+
+
 def restore_into(backup: Path, database: Path) -> None:
     """Replace the contents of *database* with *backup*, through the backup API (so a
-    process that has the catalogue open sees a consistent database, never a torn one)."""
+    process that has the catalogue open sees a consistent database, never a torn one).
+
+    Reference counters never go back: codes handed out after the backup was taken
+    (CAT-000002 in a dossier already printed) are not given to new documents.
+    """
     problem = verify_backup(backup)
     if problem is not None:
         raise BackupError(f"{backup.name} cannot be restored: {problem}")
-    src = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    src = sqlite3.connect(read_only_uri(backup), uri=True)
     try:
         dst = sqlite3.connect(database, timeout=10)
         try:
+            has_counters = dst.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'ref_counters'"
+            ).fetchone()
+            counters = (
+                dict(dst.execute("SELECT prefix, next_value FROM ref_counters"))
+                if has_counters
+                else {}
+            )
             src.backup(dst)
+            with dst:
+                for prefix, next_value in counters.items():
+                    dst.execute(
+                        "INSERT INTO ref_counters (prefix, next_value) VALUES (?, ?) "
+                        "ON CONFLICT(prefix) DO UPDATE SET "
+                        "next_value = max(next_value, excluded.next_value)",
+                        (prefix, next_value),
+                    )
         finally:
             dst.close()
     except sqlite3.Error as exc:

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from db import audit
 from db.models import Blob, Document, Image
-from db.objects import ObjectStore
+from db.objects import FolderObjectStore, ObjectStore
 
 FIXITY_FLAG = "fixity failed"
 
@@ -107,12 +107,33 @@ def verify_fixity(
     return report
 
 
-def collect_garbage(session: Session, objects: ObjectStore) -> list[str]:
-    """Delete stored objects that no record references; returns their hashes."""
-    referenced = set(session.execute(select(Blob.sha256)).scalars())
-    orphans = [sha for sha in objects if sha not in referenced]
+GRACE_SECONDS = 24 * 3600
+
+
+def collect_garbage(
+    session: Session,
+    objects: FolderObjectStore,
+    *,
+    keep: set[str] | None = None,
+    grace_seconds: float = GRACE_SECONDS,
+) -> list[str]:
+    """Move objects no record references into ``objects/quarantine/``.
+
+    Call with a ``Catalogue.writing()`` session: its write lock keeps another process
+    from committing a reference meanwhile, and imports store objects only while
+    holding that lock. Objects younger than *grace_seconds* are left alone anyway (an
+    import in another process may have stored one and not yet committed), as are the
+    hashes in *keep* (originals that backups still refer to). Nothing is deleted:
+    quarantined objects can be put back by hand.
+    """
+    referenced = set(session.execute(select(Blob.sha256)).scalars()) | (keep or set())
+    orphans = [
+        sha
+        for sha in objects
+        if sha not in referenced and objects.age_seconds(sha) >= grace_seconds
+    ]
     for sha in orphans:
-        objects.delete(sha)
+        objects.quarantine(sha)
     return orphans
 
 

@@ -65,7 +65,8 @@ def location_warnings(path: Path, *, mounts_file: Path = Path("/proc/mounts")) -
             warnings.append(
                 f"this catalogue is inside a cloud-synchronised folder ({name}); sync "
                 "clients can copy the database mid-write. Keep catalogues in a local "
-                "folder and use `catena backup` to copy them elsewhere."
+                "folder; to copy one elsewhere, use `catena backup` for the database and "
+                "copy its objects/ folder (originals never change)."
             )
             break
     kind = _mount_type(path, mounts_file)

@@ -22,6 +22,10 @@ from db.backup import backup_database
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
+class MigrationError(RuntimeError):
+    """The schema cannot be brought up to date; the message says why, nothing changed."""
+
+
 @dataclass(frozen=True)
 class MigrationResult:
     from_revision: str | None
@@ -56,6 +60,11 @@ def upgrade(
     backup_path: Path | None = None
     if before == wanted:
         return MigrationResult(before, wanted, None)
+    if before is not None and not _known(before):
+        raise MigrationError(
+            f"this catalogue was made by a newer version of Catena (schema {before}); "
+            "update Catena to open it. Nothing was changed."
+        )
     if before is not None:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         backup_path = backup_database(
@@ -65,13 +74,17 @@ def upgrade(
     return MigrationResult(before, wanted, backup_path)
 
 
+def _known(revision: str) -> bool:
+    script = ScriptDirectory.from_config(alembic_config())
+    try:
+        return script.get_revision(revision) is not None
+    except Exception:  # alembic raises several types for an unknown id; all mean "no"
+        return False
+
+
 def downgrade(engine: Engine, *, target: str) -> None:
     """Step the schema back to *target* (tests and developers; never run on open)."""
     _run(engine, "downgrade", target)
-
-
-class MigrationError(RuntimeError):
-    """A migration left rows pointing at missing records; it was rolled back."""
 
 
 def _run(engine: Engine, direction: str, target: str) -> None:

@@ -14,13 +14,17 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import re
 import stat
+import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Protocol
 
 CHUNK = 1 << 20
+_FAN = re.compile(r"[0-9a-f]{2}")
+_REST = re.compile(r"[0-9a-f]{62}")
 
 
 class ObjectStore(Protocol):
@@ -78,7 +82,9 @@ class FolderObjectStore:
         if final.is_file() and final.stat().st_size == len(data):
             return sha256
         self._tmp.mkdir(parents=True, exist_ok=True)
-        final.parent.mkdir(parents=True, exist_ok=True)
+        if not final.parent.is_dir():
+            final.parent.mkdir(parents=True, exist_ok=True)
+            _fsync_dir(self.root)  # the new fan-out folder must survive a crash too
         temporary = self._tmp / f"{uuid.uuid4().hex}.part"
         try:
             with temporary.open("wb") as handle:
@@ -111,10 +117,23 @@ class FolderObjectStore:
             target.unlink()
 
     def __iter__(self) -> Iterator[str]:
+        """Hashes of stored objects; anything else in the folders (.DS_Store,
+        Thumbs.db, a user's stray file) is not an object and is passed over."""
         if not self.root.is_dir():
             return
         for fan in sorted(self.root.iterdir()):
-            if len(fan.name) != 2 or not fan.is_dir():
+            if not _FAN.fullmatch(fan.name) or not fan.is_dir():
                 continue
             for item in sorted(fan.iterdir()):
-                yield fan.name + item.name
+                if _REST.fullmatch(item.name) and item.is_file():
+                    yield fan.name + item.name
+
+    def age_seconds(self, sha256: str) -> float:
+        return time.time() - self.path(sha256).stat().st_mtime
+
+    def quarantine(self, sha256: str) -> Path:
+        """Move an object out of the store (kept, not deleted) and return where."""
+        target = self.root / "quarantine" / sha256
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(self.path(sha256), target)
+        return target

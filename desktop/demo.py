@@ -15,9 +15,22 @@ from desktop.samples import sample_paths
 from desktop.suggest import accept_suggestions
 
 
+class DemoError(Exception):
+    """The demo was pointed at something it must not touch."""
+
+
 def run_demo(target: Path | None = None) -> int:
-    """Create (or reuse) a catalogue, import the samples, accept their suggested tags,
-    show what was catalogued and where sources differ, and print a sample dossier."""
+    """Create a NEW catalogue, import the samples, accept their suggested tags, show
+    what was catalogued and where sources differ, and print a sample dossier.
+
+    The demo never runs on an existing catalogue: it accepts every suggestion, which
+    must never happen to a person's real work behind their back.
+    """
+    if target is not None and Path(target).exists():
+        raise DemoError(
+            f"{target} already exists; the demo only creates a new catalogue "
+            "(name a folder that does not exist, or give none for a temporary one)"
+        )
     folder = (
         Path(target) if target else Path(tempfile.mkdtemp(prefix="catena-demo-")) / "Demo.catena"
     )

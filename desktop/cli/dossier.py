@@ -11,8 +11,9 @@ from desktop.dossier.build import (
     STYLES,
     DossierError,
     DossierSpec,
-    build_dossier,
     load_definition,
+    print_dossier,
+    record_printed,
     save_definition,
 )
 from desktop.dossier.data import SECTION_NAMES
@@ -72,15 +73,20 @@ def cmd_dossier(catalogue: Catalogue, args: argparse.Namespace) -> int:
         raise DossierError(f"{output} is a folder; give a file name ending in .pdf")
     bar = ProgressBar("Printing")
     try:
-        pdf = build_dossier(catalogue, spec, progress=lambda done, total: bar(done, total))
+        printed = print_dossier(catalogue, spec, progress=lambda done, total: bar(done, total))
     finally:
         bar.finish()
     partial = output.with_name(output.name + ".part")
-    partial.write_bytes(pdf)
-    partial.replace(output)
+    try:
+        partial.write_bytes(printed.pdf)
+        partial.replace(output)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise DossierError(f"cannot write {output}: {exc.strerror or exc}") from exc
+    record_printed(catalogue, spec, printed, output=str(output))  # only once the file exists
     if args.save:
         save_definition(catalogue, name=args.save, spec=spec)
-    print(f"Wrote {output} ({len(pdf) / 1024:.0f} KB)")
+    print(f"Wrote {output} ({len(printed.pdf) / 1024:.0f} KB)")
     return EXIT_OK
 
 

@@ -5,11 +5,16 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from sqlalchemy import select
+
 from db import audit
 from db.backup import (
+    SAFETY_PREFIX,
     BackupError,
+    all_backups,
     backup_database,
-    list_backups,
+    blob_hashes,
+    make_backup,
     restore_into,
     rotate_backup,
     table_counts,
@@ -89,7 +94,7 @@ def cmd_backup(catalogue: Catalogue, args: argparse.Namespace) -> int:
     if args.list:
         rows = [
             (b.path.name, b.created.isoformat(timespec="seconds"), verify_backup(b.path) or "ok")
-            for b in list_backups(catalogue.backups)
+            for b in all_backups(catalogue.backups)
         ]
         print_table(("Backup", "Made (UTC)", "Check"), rows, widths=(40, 26, 40))
         return EXIT_OK
@@ -102,7 +107,11 @@ def cmd_backup(catalogue: Catalogue, args: argparse.Namespace) -> int:
         target = rotate_backup(catalogue.database, catalogue.backups)
     with catalogue.writing() as session:
         audit.record(session, action="backup", actor=catalogue.actor, detail={"file": str(target)})
-    print(f"Backed up to {target} (verified)")
+    print(
+        f"Backed up the catalogue database to {target} (verified). Originals are not in "
+        "this file: they stay in the catalogue's objects/ folder, which never changes; "
+        "copy that folder too when you move a backup to another disk."
+    )
     return EXIT_OK
 
 
@@ -121,25 +130,39 @@ def cmd_restore(catalogue: Catalogue, args: argparse.Namespace) -> int:
         print("The backup holds the same number of records as the catalogue.")
     else:
         print_table(("Table", "Now", "After restore"), changes, widths=(24, 10, 14))
+    missing = [sha for sha in blob_hashes(backup) if not catalogue.objects.exists(sha)]
+    if missing:
+        raise BackupError(
+            f"{backup.name} refers to {len(missing)} original(s) this catalogue does not hold "
+            f"(first: {missing[0]}); it may belong to another catalogue. Nothing was changed."
+        )
     if args.dry_run:
         print("Dry run: nothing was changed.")
         return EXIT_OK
-    safety = rotate_backup(catalogue.database, catalogue.backups, keep=10_000)
+    with catalogue.reading() as session:
+        chain = audit.verify_chain(session)
+        head = session.execute(select(Event.hash).order_by(Event.id.desc()).limit(1)).scalar()
+    safety = make_backup(catalogue.database, catalogue.backups, prefix=SAFETY_PREFIX)
     restore_into(backup, catalogue.database)
     with catalogue.writing() as session:
+        # The restored history ends earlier than the one it replaced; this event keeps
+        # the replaced chain's head and length, so the gap is on the record.
         audit.record(
             session,
             action="restore catalogue",
             actor=catalogue.actor,
-            detail={"from": str(backup), "previous state kept in": str(safety)},
+            detail={
+                "from": str(backup),
+                "previous state kept in": str(safety),
+                "replaced_chain_head": head,
+                "replaced_chain_events": chain.events,
+            },
         )
-    print(f"Restored from {backup}. The previous state is kept in {safety}.")
+    print(f"Restored from {backup}. The previous state is kept in {safety} (never rotated away).")
     return EXIT_OK
 
 
 def cmd_log(catalogue: Catalogue, args: argparse.Namespace) -> int:
-    from sqlalchemy import select
-
     with catalogue.reading() as session:
         events = list(
             session.execute(

@@ -51,30 +51,32 @@ def cmd_suggest(catalogue: Catalogue, args: argparse.Namespace) -> int:
 
         raise UsageError("name documents (CAT-…) or use --all")
     results: list[dict[str, Any]] = []
-    with catalogue.writing() as session:
+    with catalogue.reading() as session:
         if args.all:
-            documents = list(
+            refs = list(
                 session.execute(
-                    select(Document).where(Document.deleted_at.is_(None)).order_by(Document.id)
+                    select(Document.ref).where(Document.deleted_at.is_(None)).order_by(Document.id)
                 ).scalars()
             )
         else:
-            documents = [require_document(session, ref) for ref in args.refs]
-        for document in documents:
+            refs = [require_document(session, ref).ref for ref in args.refs]
+    for ref in refs:  # one short transaction per document: Ctrl-C keeps what was done
+        with catalogue.writing() as session:
+            document = require_document(session, ref)
             result = suggest_document(session, document=document, actor=catalogue.actor)
             accepted = (
                 accept_suggestions(session, document=document, actor=catalogue.actor)
                 if args.accept
                 else 0
             )
-            results.append(
-                {
-                    "reference": document.ref,
-                    "added": result.added,
-                    "skipped_existing": result.skipped,
-                    "accepted": accepted,
-                }
-            )
+        results.append(
+            {
+                "reference": ref,
+                "added": result.added,
+                "skipped_existing": result.skipped,
+                "accepted": accepted,
+            }
+        )
     if args.json:
         print_json(results)
     else:

@@ -10,6 +10,7 @@ dossier's source digest.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -120,10 +121,9 @@ def _search(session: Session, text: str) -> list[Document]:
     except ImportError as exc:
         raise DossierError("search is not available in this version") from exc
     try:
-        result = engine.search(session, text, limit=100_000)
+        ids = engine.search_ids(session, text)
     except ValueError as exc:  # QuerySyntaxError is a ValueError with a user message
         raise DossierError(str(exc)) from exc
-    ids = [hit.document_id for hit in result.hits]
     rows = {
         doc.id: doc
         for doc in session.execute(select(Document).where(Document.id.in_(ids))).scalars()
@@ -413,13 +413,31 @@ def _size(session: Session, sha256: str) -> int:
     return blob.size if blob else 0
 
 
-def build_dossier(
+@dataclass(frozen=True)
+class PrintedDossier:
+    """A rendered dossier and what identifies its content."""
+
+    pdf: bytes
+    source_digest: str
+    documents: tuple[str, ...]
+
+
+def print_dossier(
     catalogue: Catalogue, spec: DossierSpec, *, progress: Progress | None = None
-) -> bytes:
-    """Gather, render and record a dossier; returns the PDF bytes."""
+) -> PrintedDossier:
+    """Gather and render, without logging: see ``record_printed``."""
     with catalogue.reading() as session:
         data = gather(catalogue, session, spec, progress=None)
     pdf = render(data, reproducible=spec.reproducible, progress=progress)
+    return PrintedDossier(pdf, d.source_digest(data), tuple(e.key for e in data.documents))
+
+
+def record_printed(
+    catalogue: Catalogue, spec: DossierSpec, printed: PrintedDossier, output: str | None = None
+) -> None:
+    """Log "dossier printed" with the source digest and the PDF's own SHA-256. Callers
+    that write the file call this once it exists, so the audit trail never claims a
+    dossier that failed to be written."""
     with catalogue.writing() as session:
         audit.record(
             session,
@@ -428,11 +446,21 @@ def build_dossier(
             detail={
                 "title": spec.title,
                 "selection": spec.describe_selection(),
-                "documents": [e.key for e in data.documents],
-                "source_digest": d.source_digest(data),
+                "documents": list(printed.documents),
+                "source_digest": printed.source_digest,
+                "pdf_sha256": hashlib.sha256(printed.pdf).hexdigest(),
+                "file": output,
             },
         )
-    return pdf
+
+
+def build_dossier(
+    catalogue: Catalogue, spec: DossierSpec, *, progress: Progress | None = None
+) -> bytes:
+    """Gather, render and log a dossier; returns the PDF bytes."""
+    printed = print_dossier(catalogue, spec, progress=progress)
+    record_printed(catalogue, spec, printed)
+    return printed.pdf
 
 
 def save_definition(catalogue: Catalogue, *, name: str, spec: DossierSpec) -> None:

@@ -36,6 +36,7 @@ CancelCheck = Callable[[], bool]
 
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
 DEFAULT_BATCH_SIZE = 50
+BATCH_BYTES = 64 * 1024 * 1024  # a batch holds its files in memory until it commits
 
 
 @dataclass(frozen=True)
@@ -153,51 +154,75 @@ def import_paths(
     progress: ProgressCallback | None = None,
     cancelled: CancelCheck | None = None,
 ) -> ImportReport:
-    """Import files and folders; every file gets an outcome, none stops the batch."""
+    """Import files and folders; every file gets an outcome, none stops the batch.
+
+    Each batch is read, hashed and parsed first, outside any transaction; only then is
+    the write lock taken to store and catalogue it. Slow parsing of a large PDF thus
+    never keeps another Catena process (the window, a second import) waiting.
+    """
     options = options or ImportOptions()
     files, skipped = collect_files(paths)
     report = ImportReport(outcomes=list(skipped))
     total = len(files)
     index = 0
-    while index < total:
-        batch = files[index : index + options.batch_size]
-        done_in_batch: list[FileOutcome] = []
-        with catalogue.writing() as session:
-            pending: dict[str, str] = {}
-            for offset, path in enumerate(batch):
-                if cancelled is not None and cancelled():
-                    report.cancelled = True
-                    break
-                if progress is not None:
-                    progress(index + offset, total, str(path))
-                done_in_batch.append(_import_one(catalogue, session, path, pending, options))
-        report.outcomes.extend(done_in_batch)
-        index += len(done_in_batch)
-        if report.cancelled:
-            break
+    while index < total and not report.cancelled:
+        prepared: list[_Prepared | FileOutcome] = []
+        batch_bytes = 0
+        while (
+            index + len(prepared) < total
+            and len(prepared) < options.batch_size
+            and batch_bytes < BATCH_BYTES
+        ):
+            if cancelled is not None and cancelled():
+                report.cancelled = True
+                break
+            path = files[index + len(prepared)]
+            if progress is not None:
+                progress(index + len(prepared), total, str(path))
+            item = _prepare(catalogue, path, options)
+            if isinstance(item, _Prepared):
+                batch_bytes += len(item.data)
+            prepared.append(item)
+        done: list[FileOutcome] = []
+        if prepared:
+            with catalogue.writing() as session:
+                pending: dict[str, str] = {}
+                for item in prepared:
+                    if isinstance(item, FileOutcome):
+                        done.append(item)
+                    else:
+                        done.append(_import_one(catalogue, session, item, pending, options))
+        report.outcomes.extend(done)
+        index += len(prepared)
     if progress is not None and not report.cancelled:
         progress(total, total, "")
     return report
 
 
-def _import_one(
-    catalogue: Catalogue,
-    session: Session,
-    path: Path,
-    pending: dict[str, str],
-    options: ImportOptions,
-) -> FileOutcome:
-    shown = str(path)
+@dataclass(frozen=True)
+class _Prepared:
+    path: Path
+    data: bytes
+    sha256: str
+    parsed: ParsedDocument
+
+
+def _prepare(catalogue: Catalogue, path: Path, options: ImportOptions) -> _Prepared | FileOutcome:
+    """Read, hash and parse one file without holding the catalogue's write lock."""
+    shown = display_path(path)
     data_or_error = _read(path, options.max_bytes)
     if isinstance(data_or_error, FileOutcome):
         return data_or_error
     data = data_or_error
     sha256 = sha256_bytes(data)
-    duplicate = _existing(session, sha256, pending)
+    with catalogue.reading() as session:  # cheap early answer; checked again when writing
+        duplicate = _existing(session, sha256, {})
     if duplicate is not None:
         return FileOutcome(shown, "duplicate", duplicate_of=duplicate, sha256=sha256)
     try:
-        parsed = parse(data, path.name, limits=replace(DEFAULT_LIMITS, max_bytes=options.max_bytes))
+        parsed = parse(
+            data, display_name(path), limits=replace(DEFAULT_LIMITS, max_bytes=options.max_bytes)
+        )
     except IngestError as exc:
         return FileOutcome(shown, "failed", reason=exc.reason, sha256=sha256)
     except Exception as exc:  # a reader bug must not stop the batch; say what it was
@@ -207,23 +232,59 @@ def _import_one(
             reason=f"could not be read ({type(exc).__name__}: {exc})",
             sha256=sha256,
         )
+    return _Prepared(path, data, sha256, parsed)
+
+
+def display_path(path: Path) -> str:
+    """The path as text that can be stored and printed: names that are not valid
+    UTF-8 (old archives, other systems) keep their readable part, with U+FFFD for
+    undecodable bytes, instead of failing the import."""
+    return os.fsencode(path).decode("utf-8", "replace")
+
+
+def display_name(path: Path) -> str:
+    return os.fsencode(path.name).decode("utf-8", "replace")
+
+
+def _import_one(
+    catalogue: Catalogue,
+    session: Session,
+    item: _Prepared,
+    pending: dict[str, str],
+    options: ImportOptions,
+) -> FileOutcome:
+    shown = display_path(item.path)
+    duplicate = _existing(session, item.sha256, pending)
+    if duplicate is not None:
+        return FileOutcome(shown, "duplicate", duplicate_of=duplicate, sha256=item.sha256)
     savepoint = session.begin_nested()
     try:
-        outcome = _catalogue(catalogue, session, shown, path.name, data, sha256, parsed, options)
+        outcome = _catalogue(
+            catalogue,
+            session,
+            shown,
+            display_name(item.path),
+            item.data,
+            item.sha256,
+            item.parsed,
+            options,
+        )
     except OSError as exc:
         savepoint.rollback()
         return FileOutcome(
             shown,
             "failed",
-            sha256=sha256,
+            sha256=item.sha256,
             reason=f"could not store the original: {exc.strerror or exc}",
         )
     except Exception as exc:
         savepoint.rollback()
-        return FileOutcome(shown, "failed", reason=f"could not be catalogued: {exc}", sha256=sha256)
+        return FileOutcome(
+            shown, "failed", reason=f"could not be catalogued: {exc}", sha256=item.sha256
+        )
     savepoint.commit()
     if outcome.ref:
-        pending[sha256] = outcome.ref
+        pending[item.sha256] = outcome.ref
     return outcome
 
 
@@ -356,7 +417,7 @@ def _add_attachments(
 
 
 def _read(path: Path, max_bytes: int) -> bytes | FileOutcome:
-    shown = str(path)
+    shown = display_path(path)
     try:
         size = path.stat().st_size
         if not path.is_file():

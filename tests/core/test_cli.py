@@ -107,11 +107,27 @@ def test_gui_without_display_runs_the_demo(
     for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setattr(sys, "platform", "linux")
-    code, out, err = run(capsys, "gui", "--catalogue", str(tmp_path / "Demo.catena"))
+    mine = tmp_path / "Mine.catena"
+    run(capsys, "init", str(mine))
+    code, out, err = run(capsys, "gui", "--catalogue", str(mine))
     assert code == 0
-    assert "No display found" in err
+    assert "No display found" in err and "was not opened or changed" in err
     assert "Imported the sample documents: 4 imported" in out
     assert "CAT-000004" in out
+    code, out, _ = run(capsys, "list", "--json", "-c", str(mine))
+    assert json.loads(out) == []  # the user's catalogue was left alone
+
+
+def test_demo_refuses_an_existing_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    mine = tmp_path / "Mine.catena"
+    run(capsys, "init", str(mine))
+    code, _, err = run(capsys, "demo", "-c", str(mine))
+    assert code == 2 and "already exists" in err
+    code, out, _ = run(capsys, "demo", "-c", str(tmp_path / "Fresh.catena"))
+    assert code == 0 and "Sample dossier:" in out
+    assert (tmp_path / "Fresh dossier.pdf").read_bytes().startswith(b"%PDF")
 
 
 @pytest.mark.seeds
@@ -130,3 +146,28 @@ def test_seeds_acceptance(
     assert all(d["reference"].startswith("CAT-") and d["title"] for d in listed)
     code, out, _ = run(capsys, "import", str(seeds_dir), "--catalogue", cat)
     assert "0 imported, 5 duplicates, 0 failed" in out
+
+
+def test_a_busy_catalogue_is_a_clear_one_line_error(
+    tmp_path: Path,
+    write_texts,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import sqlite3
+
+    import db.engine
+
+    cat = tmp_path / "Busy.catena"
+    run(capsys, "init", str(cat))
+    monkeypatch.setattr(db.engine, "BUSY_TIMEOUT_MS", 200)
+    holder = sqlite3.connect(cat / "catalogue.sqlite")
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        code, _, err = run(capsys, "import", str(write_texts({"a.txt": "A\n"})), "-c", str(cat))
+    finally:
+        holder.rollback()
+        holder.close()
+    assert code == 2
+    assert "the catalogue is busy" in err and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1

@@ -171,3 +171,17 @@ def test_seed_dossier_acceptance(
     assert "Sources differ: 487 (2 sources), 1,000 (1 source)" in " ".join(text.split())
     for path in seeds_dir.glob("*.txt"):
         assert hashlib.sha256(path.read_bytes()).hexdigest() in text
+
+
+def test_unwritable_output_is_a_clear_error_and_not_logged(
+    samples: Catalogue, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cat = str(samples.path)
+    samples.close()
+    target = tmp_path / "no such folder" / "d.pdf"
+    assert main(["dossier", "--refs", "CAT-000001", "-o", str(target), "-c", cat]) == 2
+    assert "cannot write" in capsys.readouterr().err
+    assert not target.parent.exists()
+    main(["log", "--json", "-c", cat])
+    events = json.loads(capsys.readouterr().out)["events"]
+    assert not [e for e in events if e["action"] == "dossier printed"]

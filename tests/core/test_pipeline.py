@@ -133,3 +133,47 @@ def test_progress_and_cancel(catalogue: Catalogue, write_texts) -> None:  # type
     assert report.cancelled
     assert report.imported == 3
     assert seen[0] == (0, 5)
+
+
+def test_file_names_that_are_not_utf8_still_import(catalogue: Catalogue, tmp_path: Path) -> None:
+    import os
+
+    folder = tmp_path / "legacy"
+    folder.mkdir()
+    (folder / os.fsdecode(b"caf\xe9 notes.txt")).write_text("Notes from 1911\n", encoding="utf-8")
+    report = import_paths(catalogue, [folder])
+    assert [o.status for o in report.outcomes] == ["imported"]
+    assert report.outcomes[0].path.endswith("caf\ufffd notes.txt")
+    with catalogue.reading() as session:
+        doc = session.scalars(select(Document)).one()
+        assert doc.original_filename == "caf\ufffd notes.txt"
+
+
+def test_the_write_lock_is_not_held_while_parsing(
+    catalogue: Catalogue,
+    write_texts,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Another process must be able to write while a batch is being parsed."""
+    import sqlite3
+
+    import desktop.ingest.pipeline as pipeline
+
+    folder = write_texts({"a.txt": "First\n", "b.txt": "Second\n"})
+    real_parse = pipeline.parse
+    writes: list[bool] = []
+
+    def parse_while_another_process_writes(data: bytes, name: str, **kw):  # type: ignore[no-untyped-def]
+        other = sqlite3.connect(catalogue.database, timeout=0.5)
+        try:
+            other.execute("BEGIN IMMEDIATE")  # fails at once if the import held the lock
+            other.execute("CREATE TABLE IF NOT EXISTS probe (x)")
+            other.commit()
+            writes.append(True)
+        finally:
+            other.close()
+        return real_parse(data, name, **kw)
+
+    monkeypatch.setattr(pipeline, "parse", parse_while_another_process_writes)
+    report = import_paths(catalogue, [folder])
+    assert report.imported == 2 and writes == [True, True]

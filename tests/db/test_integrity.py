@@ -85,12 +85,25 @@ def test_clean_fixity_run_clears_flags(catalogue: Catalogue) -> None:
         assert integrity_check(session) == []
 
 
-def test_garbage_collection_removes_only_unreferenced_objects(catalogue: Catalogue) -> None:
+def test_garbage_collection_quarantines_only_old_unreferenced_objects(
+    catalogue: Catalogue,
+) -> None:
     kept = _fill(catalogue, 2)
     orphan = catalogue.objects.put(b"left by an interrupted import")
-    with catalogue.reading() as session:
-        assert collect_garbage(session, catalogue.objects) == [orphan]
-    assert sorted(catalogue.objects) == sorted(kept)
+    fresh = catalogue.objects.put(b"stored a moment ago by another process")
+    backed_up = catalogue.objects.put(b"referenced only by an older backup")
+    old = 3 * 24 * 3600
+    for sha in (orphan, backed_up):
+        path = catalogue.objects.path(sha)
+        os.utime(path, (path.stat().st_atime - old, path.stat().st_mtime - old))
+    (catalogue.objects.path(kept[0]).parent / ".DS_Store").write_bytes(b"finder")
+    with catalogue.writing() as session:
+        moved = collect_garbage(session, catalogue.objects, keep={backed_up})
+    assert moved == [orphan]
+    assert sorted(catalogue.objects) == sorted([*kept, fresh, backed_up])
+    assert (catalogue.objects.root / "quarantine" / orphan).read_bytes() == (
+        b"left by an interrupted import"
+    )
 
 
 def test_rotation_keeps_n_verified_backups(catalogue: Catalogue, tmp_path: Path) -> None:
