@@ -81,3 +81,35 @@ class ThreadPoolRunner:
 
     def wait(self, msecs: int = -1) -> bool:
         return bool(self._pool.waitForDone(msecs))
+
+
+class Progress(QObject):
+    """Progress and cancellation shared between a background job and the UI.
+
+    The job calls ``report`` from its own thread; the signal is queued to the UI thread
+    (this object lives there), and reports closer together than ``interval`` seconds
+    are dropped, so a fast job cannot flood the event loop with 1,000 repaints.
+    ``cancel`` is a flag the job polls between items.
+    """
+
+    changed = Signal(int, int, str)  # done, total, current item
+
+    def __init__(self, parent: QObject | None = None, *, interval: float = 0.05) -> None:
+        super().__init__(parent)
+        self._interval = interval
+        self._last = 0.0
+        self._cancelled = threading.Event()
+
+    def report(self, done: int, total: int, item: str = "") -> None:
+        import time
+
+        now = time.monotonic()
+        if done >= total or now - self._last >= self._interval:
+            self._last = now
+            self.changed.emit(done, total, item)
+
+    def cancel(self) -> None:
+        self._cancelled.set()
+
+    def is_cancelled(self) -> bool:
+        return self._cancelled.is_set()

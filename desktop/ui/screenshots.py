@@ -1,0 +1,184 @@
+"""Write screenshots of the main views for the README: ``python -m desktop.ui.screenshots DIR``.
+
+The sample documents are imported into a throw-away catalogue through the real window
+(so the import report is the real one), suggestions are run at import, and three of
+the four documents have their suggestions accepted, leaving the open letter with a
+mix of accepted tags and open suggestions to show both styles. A photograph with
+EXIF is drawn with Pillow and attached. Runs offscreen (``make screenshots``).
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication, QWidget
+
+from db.catalogue import Catalogue
+from desktop.samples import sample_paths
+from desktop.ui.app import make_application
+from desktop.ui.main_window import MainWindow
+from desktop.ui.tasks import ImmediateRunner
+
+WIDTH, HEIGHT = 1440, 900
+
+
+def sample_photo(folder: Path) -> Path:
+    """A drawn "photograph" of a dam with camera EXIF, so the viewer has facts to show."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (1200, 800), (150, 180, 205))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 520, 1200, 800), fill=(88, 110, 72))
+    draw.polygon([(0, 520), (260, 300), (520, 520)], fill=(110, 120, 125))
+    draw.polygon([(700, 520), (980, 260), (1200, 420), (1200, 520)], fill=(100, 108, 118))
+    draw.rectangle((430, 380, 800, 540), fill=(185, 180, 170))
+    draw.polygon([(560, 380), (610, 380), (640, 540), (540, 540)], fill=(70, 90, 120))
+    draw.rectangle((0, 600, 1200, 660), fill=(60, 95, 140))
+    exif = Image.Exif()
+    exif[0x010F] = "Halvern Survey Camera Co."  # Make
+    exif[0x0110] = "HS-2"  # Model
+    exif[0x013B] = "District Office photographer"  # Artist
+    exif[0x0132] = "1987:03:14 09:12:00"  # DateTime
+    target = folder / "halvern_breach_photo.jpg"
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=88, exif=exif.tobytes())
+    target.write_bytes(buffer.getvalue())
+    return target
+
+
+def _settle(app: QApplication) -> None:
+    for _ in range(3):
+        app.processEvents()
+
+
+def _save(widget: QWidget, path: Path, app: QApplication) -> None:
+    _settle(app)
+    if not widget.grab().save(str(path)):
+        raise OSError(f"could not write {path}")
+    print(f"wrote {path}")
+
+
+def _prepare(catalogue: Catalogue) -> None:
+    """Accept suggestions on all but the open letter; accept a few of its tags."""
+    from db.documents import list_documents
+    from desktop.suggest import accept_suggestions
+    from desktop.ui.catalogue_ops import accept_tag
+
+    with catalogue.writing() as session:
+        for document in list_documents(session):
+            if document.ref != "CAT-000002":
+                accept_suggestions(session, document=document, actor=catalogue.actor)
+    from desktop.ui.catalogue_ops import document_view
+
+    with catalogue.reading() as session:
+        letter = document_view(session, "CAT-000002")
+    with catalogue.writing() as session:
+        for tag in letter.tags[::2]:
+            accept_tag(session, kind=tag.kind, tag_id=tag.id, actor=catalogue.actor)
+
+
+def main(argv: list[str]) -> int:
+    out = Path(argv[1] if len(argv) > 1 else "docs/screenshots")
+    out.mkdir(parents=True, exist_ok=True)
+    app = make_application(argv[:1])
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        catalogue = Catalogue.open(folder / "Halvern.catena", create=True, actor="archivist")
+        settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(
+            catalogue,
+            runner=ImmediateRunner(),
+            settings=settings,
+            open_catalogue=lambda p: Catalogue.open(p),
+        )
+        window.resize(WIDTH, HEIGHT)
+        window.show()
+        photo = sample_photo(folder)
+        shots: list[tuple[str, Callable[[], QWidget]]] = []
+
+        extra = folder / "incoming"
+        extra.mkdir()
+        (extra / "scan_of_fax.bin").write_bytes(b"\x00\x01\x02 not a document \xff\xfe")
+        duplicate = extra / "gazette_copy.txt"
+        duplicate.write_bytes(sample_paths()[0].read_bytes())
+        window.import_files([*sample_paths(), photo, extra])
+        while window.last_report_dialog is None:  # the report opens on the next loop turn
+            app.processEvents()
+        dialog = window.last_report_dialog
+        assert dialog is not None
+        dialog.resize(900, 400)
+        _save(dialog, out / "import-report.png", app)
+        dialog.close()
+
+        _prepare(window.catalogue)
+        window._catalogue_changed()
+        window.attach_images("CAT-000001", [photo])
+
+        # 1. Library with the open letter: accepted tags filled, suggestions underlined.
+        window.sidebar.choose("library")
+        window.select_ref("CAT-000002")
+        window.table.setFocus()
+        window.reader.place_cursor(0)
+        window.inspector.setCurrentWidget(window.metadata)
+        _save(window, out / "library.png", app)
+
+        # 2. The tag editor on a figure suggestion.
+        target = next(t for t in window.reader.tags if t.kind == "figure")
+        window.reader.place_cursor(target.start + 1)
+        window.reader.focus_text()
+        _save(window, out / "tag-editor.png", app)
+
+        # 3. People, with a person selected to show their passages.
+        window.sidebar.choose("people")
+        people = window.people_view
+        best = max(range(people.model.rowCount()), key=lambda r: people.model.record(r).mentions)
+        people.table.selectRow(best)
+        _save(window, out / "people.png", app)
+
+        # 4. Figures compared across sources.
+        window.sidebar.choose("figures")
+        _save(window, out / "figures.png", app)
+
+        # 5. Chronology with its timeline.
+        window.sidebar.choose("chronology")
+        window.chronology_view.table.selectRow(3)
+        _save(window, out / "chronology.png", app)
+
+        # 6. An attached image in the viewer.
+        window.sidebar.choose("library")
+        window.select_ref("CAT-000001")
+        image = window.image_model.image(0)
+        viewer = window.open_image(image)
+        viewer.resize(1000, 600)
+        viewer.caption.setText("The breached spillway, morning of 14 March 1987")
+        _save(viewer, out / "image-viewer.png", app)
+        viewer.close()
+
+        # 7. The dossier dialog over two selected documents.
+        window.table.clearSelection()
+        window.table.selectRow(0)
+        window.table.selectionModel().select(
+            window.model.index(3, 0),
+            window.table.selectionModel().SelectionFlag.Select
+            | window.table.selectionModel().SelectionFlag.Rows,
+        )
+        dossier = window.open_dossier_dialog()
+        dossier.title.setText("The Halvern dam failure: sources compared")
+        _save(dossier, out / "dossier-dialog.png", app)
+        dossier.close()
+
+        del shots
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.close()
+        _settle(app)
+        window.catalogue.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -1,0 +1,148 @@
+"""The sidebar: where the archivist is — library, collections, searches, views, trash.
+
+Each node's payload is a ``Place``: either a scope of the document list (library, a
+collection, a saved search, recently imported, needs review, trash) or another view
+(people, chronology, figures, images). Counts are read in one short query each.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Signal
+from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
+from sqlalchemy.orm import Session
+
+from desktop.ui.catalogue_ops import (
+    RECENT_DAYS,
+    Scope,
+    collections,
+    count_in,
+    saved_searches,
+    search_engine,
+)
+from desktop.ui.models.tree import Node, NodeRole, TreeModel
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Sidebar", text)
+
+
+@dataclass(frozen=True)
+class Place:
+    view: str  # "documents", "people", "chronology", "figures", "images"
+    scope: Scope | None = None
+    key: str = ""  # stable identity, to keep the selection across rebuilds
+
+
+def build_nodes(session: Session) -> list[Node]:
+    def scoped(label: str, scope: Scope, key: str, tooltip: str | None = None) -> Node:
+        count = count_in(session, scope)
+        return Node([f"{label} ({count})"], payload=Place("documents", scope, key), tooltip=tooltip)
+
+    library = scoped(_t("Library"), Scope("library"), "library")
+    library.bold = True
+    group = Node([_t("Collections")], payload=None, selectable=False, italic=True)
+    rows = collections(session)
+    by_parent: dict[int | None, list] = {}
+    for row in rows:
+        by_parent.setdefault(row.parent_id, []).append(row)
+
+    def add_children(parent: Node, parent_id: int | None) -> None:
+        for row in by_parent.get(parent_id, []):
+            node = parent.add(
+                scoped(row.name, Scope("collection", collection_id=row.id), f"collection:{row.id}")
+            )
+            add_children(node, row.id)
+
+    add_children(group, None)
+    if not rows:
+        group.add(Node([_t("(none yet)")], selectable=False, italic=True))
+    searches = Node([_t("Saved searches")], payload=None, selectable=False, italic=True)
+    how = None if search_engine() else _t("Full-text search is not available yet: matches titles")
+    for search_id, name, query in saved_searches(session):
+        searches.add(
+            scoped(name, Scope("saved", query=query), f"saved:{search_id}", tooltip=how or query)
+        )
+    if not searches.children:
+        searches.add(Node([_t("(none yet)")], selectable=False, italic=True))
+    return [
+        library,
+        group,
+        searches,
+        Node([_t("People")], payload=Place("people", key="people")),
+        Node([_t("Chronology")], payload=Place("chronology", key="chronology")),
+        Node([_t("Figures")], payload=Place("figures", key="figures")),
+        Node([_t("Images")], payload=Place("images", key="images")),
+        scoped(
+            _t("Recently imported"),
+            Scope("recent"),
+            "recent",
+            _t("Imported in the last {n} days").format(n=RECENT_DAYS),
+        ),
+        scoped(
+            _t("Needs review"),
+            Scope("review"),
+            "review",
+            _t(
+                "Guessed metadata, flags (low-confidence encoding, possible duplicate, "
+                "fixity failed) or open suggestions"
+            ),
+        ),
+        scoped(_t("Trash"), Scope("trash"), "trash"),
+    ]
+
+
+class Sidebar(QTreeView):
+    place_chosen = Signal(object)  # Place
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sidebar")
+        self.tree_model = TreeModel(["Catalogue"], self, context="Sidebar")
+        self.setModel(self.tree_model)
+        self.setHeaderHidden(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setUniformRowHeights(True)
+        self.selectionModel().currentChanged.connect(self._current_changed)
+        self._current_key = "library"
+
+    def rebuild(self, session: Session) -> None:
+        self.selectionModel().blockSignals(True)
+        try:
+            self.tree_model.set_nodes(build_nodes(session))
+            self.expandAll()
+            self._select_key(self._current_key)
+        finally:
+            self.selectionModel().blockSignals(False)
+
+    def _select_key(self, key: str) -> bool:
+        for node in self.tree_model.walk():
+            if isinstance(node.payload, Place) and node.payload.key == key:
+                self.selectionModel().setCurrentIndex(
+                    self.tree_model.index_of(node),
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect,
+                )
+                return True
+        return False
+
+    def choose(self, key: str) -> bool:
+        """Go to the place with this key ("library", "people", "trash", "collection:3")."""
+        if self._current_key == key:
+            place = self.current_place()
+            if place is not None:
+                self.place_chosen.emit(place)
+            return True
+        return self._select_key(key)
+
+    def current_place(self) -> Place | None:
+        node = self.currentIndex().data(NodeRole)
+        payload = node.payload if node is not None else None
+        return payload if isinstance(payload, Place) else None
+
+    def _current_changed(self, current: object, _previous: object) -> None:
+        node = current.data(NodeRole) if current.isValid() else None  # type: ignore[attr-defined]
+        place = node.payload if node is not None else None
+        if isinstance(place, Place):
+            self._current_key = place.key
+            self.place_chosen.emit(place)
