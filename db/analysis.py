@@ -121,6 +121,8 @@ def _singular(word: str) -> str:
         return _IRREGULAR[word]
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
+    if word.endswith(("sses", "ches", "shes", "xes")) and len(word) > 4:
+        return word[:-2]  # witnesses, churches, boxes
     if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
         return word[:-1]
     return word
@@ -214,7 +216,9 @@ def compare_figures(
             is_duration(figure.counted) or _bare_people(figure.counted)
         ):
             continue  # nothing comparable is said: "30 years", "38 people"
-        category = figure.category or _fallback_category(figure.counted)
+        subject = subject_of(figure.counted)
+        # An uncategorised breakdown ("61 children") is compared as that part.
+        category = figure.category or subject or _fallback_category(figure.counted)
         source = FigureSource(
             figure_id=figure.id,
             document_ref=document.ref,
@@ -230,7 +234,6 @@ def compare_figures(
             end=figure.end,
             status=figure.status,
         )
-        subject = subject_of(figure.counted)
         key = (category, None if subject == category else subject)
         per_group.setdefault(key, {}).setdefault(document.ref, []).append(source)
     comparisons = []

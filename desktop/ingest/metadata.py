@@ -215,12 +215,31 @@ def first_sentence(paragraph: str) -> str:
     return paragraph.strip()
 
 
+_BODY_WORDS = re.compile(
+    r"\b(ministry|department|office|embassy|mission|council|committee|commission|agency|"
+    r"bureau|university|institute|association|foundation|society|union|court|parliament|"
+    r"government|municipality|prefecture|directorate|secretariat|company|ltd|inc)\b",
+    re.I,
+)
+
+
+def _letterhead(line: str) -> bool:
+    """A line naming the sending body ("Ministry of Public Works") rather than a
+    headline: names of bodies, and no exclamation or question as slogans have."""
+    return bool(_BODY_WORDS.search(line)) and not line.rstrip().endswith(("!", "?"))
+
+
 def _guess_type(lines: list[str], meta: Metadata, *, has_byline: bool) -> str | None:
     opening = [line.casefold() for line in lines[:6]]
     salutation_at = next(
         (i for i, line in enumerate(opening) if line.startswith(SALUTATIONS)), None
     )
     text = " ".join(lines).casefold()
+    title = (meta.title or "").casefold() if not meta.title_devised else ""
+    if re.search(r"\bopen letter\b|открытое письмо|açıq məktub", title):
+        return "open letter"  # a headline that says what it is, salutation or not
+    if re.match(r"(?:a\s+)?letter\s+(?:to|from)\b", title):
+        return "letter"
     if salutation_at is not None:
         recipient = re.match(
             r"dear\s+(?:(?:mr|mrs|ms|dr|prof)\.?\s+)?([^,:]+)", opening[salutation_at]
@@ -232,7 +251,9 @@ def _guess_type(lines: list[str], meta: Metadata, *, has_byline: bool) -> str | 
             name = original[recipient.start(1) : recipient.end(1)].strip()
             if looks_like_person(name):
                 meta.recipients.append(name)
-        titled = salutation_at > 0 and is_headline(lines[0])
+        # A headline above the salutation marks a letter written for publication, but a
+        # letterhead ("Ministry of Public Works") is not a headline of that kind.
+        titled = salutation_at > 0 and is_headline(lines[0]) and not _letterhead(lines[0])
         if "open letter" in text or "открытое письмо" in text or "açıq məktub" in text or titled:
             return "open letter"
         return "letter"
