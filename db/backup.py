@@ -39,6 +39,12 @@ def backup_database(source: Path, destination: Path) -> Path:
     except OSError as exc:
         raise BackupError(f"cannot create {destination.parent}: {exc.strerror or exc}") from exc
     partial = destination.with_name(destination.name + ".part")
+    try:
+        partial.touch()
+    except OSError as exc:
+        raise BackupError(
+            f"cannot write a backup in {destination.parent}: {exc.strerror or exc}"
+        ) from exc
     src = sqlite3.connect(read_only_uri(source), uri=True, timeout=10)
     try:
         dst = sqlite3.connect(partial)

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import URL, Engine, create_engine, event
+from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from db.search.folding import register_sql_functions
@@ -46,6 +47,25 @@ def _on_begin(conn: Any) -> None:
         conn.exec_driver_sql("BEGIN")
 
 
+def _on_error(context: ExceptionContext) -> None:
+    """Never let a transaction continue after SQLite ended it on its own.
+
+    On SQLITE_FULL, SQLITE_IOERR and some others SQLite rolls back the whole
+    transaction, savepoints included. Because we issue BEGIN ourselves, the driver
+    would then run the rest of a batch in autocommit mode, one statement at a time —
+    half a batch committed, reference codes reused. Treating the connection as lost
+    makes every later statement of that unit of work fail, so nothing more is written
+    and the caller's rollback is the whole story.
+    """
+    conn = context.connection
+    raw = getattr(context.sqlalchemy_exception, "connection_invalidated", None)
+    if conn is None or raw:
+        return
+    dbapi = conn.connection.dbapi_connection
+    if conn.in_transaction() and dbapi is not None and not dbapi.in_transaction:
+        context.is_disconnect = True
+
+
 def make_engine(database: Path) -> Engine:
     """An engine for the catalogue database file at *database*."""
     # The pool hands a connection to one thread at a time; background jobs (imports in
@@ -58,6 +78,7 @@ def make_engine(database: Path) -> Engine:
     )
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
+    event.listen(engine, "handle_error", _on_error)
     return engine
 
 

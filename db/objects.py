@@ -29,6 +29,15 @@ _REST = re.compile(r"[0-9a-f]{62}")
 
 class ObjectStore(Protocol):
     def put(self, data: bytes) -> str: ...
+    def check_writable(self) -> None:
+        """Raise OSError now if objects cannot be stored (read-only folder, no
+        permission), instead of failing every file of an import one by one."""
+        self._tmp.mkdir(parents=True, exist_ok=True)
+        probe = self._tmp / f"probe-{uuid.uuid4().hex}"
+        fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        os.close(fd)
+        probe.unlink()
+
     def read(self, sha256: str) -> bytes: ...
     def path(self, sha256: str) -> Path: ...
     def exists(self, sha256: str) -> bool: ...
@@ -98,6 +107,15 @@ class FolderObjectStore:
                 temporary.unlink()
         _fsync_dir(final.parent)
         return sha256
+
+    def check_writable(self) -> None:
+        """Raise OSError now if objects cannot be stored (read-only folder, no
+        permission), instead of failing every file of an import one by one."""
+        self._tmp.mkdir(parents=True, exist_ok=True)
+        probe = self._tmp / f"probe-{uuid.uuid4().hex}"
+        fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        os.close(fd)
+        probe.unlink()
 
     def read(self, sha256: str) -> bytes:
         return self.path(sha256).read_bytes()

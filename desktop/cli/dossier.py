@@ -79,11 +79,16 @@ def cmd_dossier(catalogue: Catalogue, args: argparse.Namespace) -> int:
     partial = output.with_name(output.name + ".part")
     try:
         partial.write_bytes(printed.pdf)
-        partial.replace(output)
     except OSError as exc:
         partial.unlink(missing_ok=True)
         raise DossierError(f"cannot write {output}: {exc.strerror or exc}") from exc
-    record_printed(catalogue, spec, printed, output=str(output))  # only once the file exists
+    try:
+        # Logged before the file takes its name: a dossier on disk is always on record.
+        record_printed(catalogue, spec, printed, output=str(output))
+        partial.replace(output)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
     if args.save:
         save_definition(catalogue, name=args.save, spec=spec)
     print(f"Wrote {output} ({len(printed.pdf) / 1024:.0f} KB)")

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError
 
 from db.backup import BackupError
 from db.catalogue import Catalogue, CatalogueError
@@ -29,7 +29,7 @@ from desktop.cli.output import (
     print_table,
 )
 from desktop.dossier.build import DossierError
-from desktop.ingest.pipeline import ImportOptions, ImportReport, import_paths
+from desktop.ingest.pipeline import ImportOptions, ImportRefused, ImportReport, import_paths
 from desktop.paths import default_catalogue_path
 from desktop.samples import sample_paths
 
@@ -259,6 +259,22 @@ COMMANDS = {
 }
 
 
+def database_problem(exc: DBAPIError) -> str:
+    """A database failure in words a person can act on (one line)."""
+    text = str(exc.orig).lower()
+    kept = "work committed before this point is kept; the unfinished part was not saved"
+    if "locked" in text or "busy" in text:
+        return f"the catalogue is busy (another Catena is writing to it); {kept}. Try again."
+    if "readonly" in text or "read-only" in text:
+        return (
+            "the catalogue is read-only (no permission to write catalogue.sqlite or its "
+            f"folder); {kept}"
+        )
+    if "disk" in text and "full" in text:
+        return f"the disk is full; {kept}. Free some space and run the command again."
+    return f"the catalogue database failed ({exc.orig}); {kept}"
+
+
 def main(argv: Sequence[str] | None = None, *, launch_gui: GuiLauncher | None = None) -> int:
     """Run one command. The window is started through *launch_gui* (given by
     ``desktop.entry``), so this module and everything it imports stay free of Qt."""
@@ -279,18 +295,18 @@ def main(argv: Sequence[str] | None = None, *, launch_gui: GuiLauncher | None = 
                 with _open(args) as catalogue:
                     return module.COMMANDS[command](catalogue, args)
         return COMMANDS[command](args)
-    except (UsageError, CatalogueError, DocumentError, BackupError, DossierError) as exc:
+    except (
+        UsageError,
+        CatalogueError,
+        DocumentError,
+        BackupError,
+        DossierError,
+        ImportRefused,
+    ) as exc:
         print(f"catena {command}: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    except OperationalError as exc:
-        if "locked" in str(exc) or "busy" in str(exc):
-            print(
-                f"catena {command}: the catalogue is busy (another Catena is writing to it); "
-                "nothing was changed by this command — try again in a moment",
-                file=sys.stderr,
-            )
-        else:
-            print(f"catena {command}: the catalogue database reported: {exc.orig}", file=sys.stderr)
+    except DBAPIError as exc:
+        print(f"catena {command}: {database_problem(exc)}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:  # output piped into `head` and friends: not an error
         devnull = os.open(os.devnull, os.O_WRONLY)

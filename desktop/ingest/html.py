@@ -126,7 +126,11 @@ def _walk(node: LexborNode, blocks: list[str], buffer: list[str]) -> None:
     for child in node.iter(include_text=True):
         tag = child.tag
         if tag == "-text":
-            buffer.append(child.text(deep=False) or "")
+            raw = child.text(deep=False) or ""
+            # In HTML a line break in the source is a space (outside <pre>): keeping it
+            # would cut sentences into lines that cleaning may set aside as furniture.
+            preformatted = child.parent is not None and child.parent.tag == "pre"
+            buffer.append(raw if preformatted else _collapse(raw))
             continue
         if tag in _DROP_TAGS or tag == "-comment" or _is_chrome(child):
             continue
@@ -141,6 +145,15 @@ def _walk(node: LexborNode, blocks: list[str], buffer: list[str]) -> None:
             _flush(buffer, blocks)
         else:
             _walk(child, blocks, buffer)
+
+
+def _collapse(raw: str) -> str:
+    """Runs of white space (line breaks included) become one space, as a browser
+    shows them; a node of only white space still separates its neighbours."""
+    words = " ".join(raw.split())
+    if not words:
+        return " " if raw else ""
+    return (" " if raw[0].isspace() else "") + words + (" " if raw[-1].isspace() else "")
 
 
 def _flush(buffer: list[str], blocks: list[str]) -> None:

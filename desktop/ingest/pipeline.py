@@ -19,6 +19,7 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from db.catalogue import Catalogue
@@ -39,6 +40,10 @@ DEFAULT_BATCH_SIZE = 50
 BATCH_BYTES = 64 * 1024 * 1024  # a batch holds its files in memory until it commits
 
 
+class ImportRefused(Exception):
+    """The whole import cannot start (e.g. a read-only catalogue); nothing was done."""
+
+
 @dataclass(frozen=True)
 class FileOutcome:
     """What happened to one file; ``reason`` is a one-line message for the user."""
@@ -55,6 +60,11 @@ class FileOutcome:
         return asdict(self)
 
     def describe(self) -> str:
+        """One line for a terminal; control characters in file names are shown
+        escaped, so a name cannot forge report lines or send terminal commands."""
+        return _printable(self._describe())
+
+    def _describe(self) -> str:
         if self.status == "imported":
             return f"imported      {self.ref}  {self.path}"
         if self.status == "duplicate":
@@ -65,6 +75,13 @@ class FileOutcome:
         if self.status == "skipped":
             return f"skipped       {self.path}: {self.reason}"
         return f"failed        {self.path}: {self.reason}"
+
+
+def _printable(text: str) -> str:
+    return "".join(
+        ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii")
+        for ch in text
+    )
 
 
 @dataclass
@@ -161,6 +178,13 @@ def import_paths(
     never keeps another Catena process (the window, a second import) waiting.
     """
     options = options or ImportOptions()
+    try:
+        catalogue.objects.check_writable()
+    except OSError as exc:
+        raise ImportRefused(
+            f"the catalogue is read-only: cannot write to {catalogue.objects.root} "
+            f"({exc.strerror or exc}); nothing was imported"
+        ) from exc
     files, skipped = collect_files(paths)
     report = ImportReport(outcomes=list(skipped))
     total = len(files)
@@ -277,6 +301,10 @@ def _import_one(
             sha256=item.sha256,
             reason=f"could not store the original: {exc.strerror or exc}",
         )
+    except DBAPIError:
+        # The database itself failed (disk full, read-only, I/O error): the batch
+        # cannot go on; the caller's transaction is rolled back whole.
+        raise
     except Exception as exc:
         savepoint.rollback()
         return FileOutcome(

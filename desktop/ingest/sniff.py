@@ -51,7 +51,12 @@ def detect_kind(data: bytes) -> str | None:
     is searched for rather than matched at offset 0.
     """
     head = data[:1024]
-    if b"%PDF-" in head:
+    marker = head.find(b"%PDF-")
+    # Junk before the marker is legal, but a text that merely *mentions* "%PDF-" is
+    # not a PDF: require the marker near the start, or the end-of-file marker too.
+    if marker != -1 and (
+        not head[:marker].strip(b"\xef\xbb\xbf \t\r\n") or b"%%EOF" in data[-2048:]
+    ):
         return "PDF"
     if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
         return "WEBP"
