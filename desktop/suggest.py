@@ -14,9 +14,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db import audit
-from db.models import Document, Mention
+from db.dates import edtf_bounds
+from db.models import DateTag, Document, Figure, Mention
 from db.people import link_mention
-from db.tags import MODELS, TagKind, add_tag, span_keys
+from db.spans import Anchor, anchor
+from db.tags import MODELS, TagKind, span_keys
 from desktop.extract import Suggestions, suggest
 
 
@@ -34,79 +36,81 @@ class SuggestResult:
 def store_suggestions(
     session: Session, *, document: Document, suggestions: Suggestions, actor: str
 ) -> SuggestResult:
-    """Add *suggestions* for *document* as suggested tags; returns what was added."""
+    """Add *suggestions* for *document* as suggested tags; returns what was added.
+
+    Runs for every imported document, so the tags are built directly and written in
+    one flush (not through ``add_tag``, which flushes and returns undo data per tag).
+    """
+    text = document.text
     existing = span_keys(session, document.id)
     added = {"date": 0, "figure": 0, "mention": 0}
     skipped = 0
+    new: list[DateTag | Figure | Mention] = []
 
-    def fresh(kind: TagKind, start: int, end: int) -> bool:
+    def fresh(kind: TagKind, start: int, end: int) -> Anchor | None:
         nonlocal skipped
-        if (kind, start, end) in existing or not 0 <= start < end <= len(document.text):
+        if (kind, start, end) in existing or not 0 <= start < end <= len(text):
             skipped += 1
-            return False
+            return None
         existing.add((kind, start, end))
-        return True
+        added[kind] += 1
+        return anchor(text, start, end)
+
+    def span(a: Anchor) -> dict[str, object]:
+        return {
+            "document_id": document.id,
+            "start": a.start,
+            "end": a.end,
+            "quote": a.quote,
+            "prefix": a.prefix,
+            "suffix": a.suffix,
+            "status": "suggested",
+            "origin": "suggested",
+        }
 
     for date in suggestions.dates:
-        if fresh("date", date.start, date.end):
-            add_tag(
-                session,
-                kind="date",
-                document=document,
-                start=date.start,
-                end=date.end,
-                values={"edtf": date.edtf, "what": date.what, "certainty": date.certainty},
-                status="suggested",
-                origin="suggested",
-                actor=actor,
-                record_event=False,
+        if (a := fresh("date", date.start, date.end)) is not None:
+            lower, upper = (date.lower, date.upper)
+            if lower is None and upper is None:
+                lower, upper = edtf_bounds(date.edtf)
+            new.append(
+                DateTag(
+                    **span(a),
+                    edtf=date.edtf,
+                    what=date.what,
+                    certainty=date.certainty,
+                    lower=lower,
+                    upper=upper,
+                )
             )
-            added["date"] += 1
-    figure_ids: dict[int, int] = {}
+    figures: dict[int, Figure] = {}
     for index, figure in enumerate(suggestions.figures):
-        if fresh("figure", figure.start, figure.end):
-            part_of = figure_ids.get(figure.part_of) if figure.part_of is not None else None
-            tag, _ = add_tag(
-                session,
-                kind="figure",
-                document=document,
-                start=figure.start,
-                end=figure.end,
-                values={
-                    "value": figure.value,
-                    "upper_value": figure.upper_value,
-                    "qualifier": figure.qualifier,
-                    "counted": figure.counted,
-                    "category": figure.category,
-                    "part_of_id": part_of,
-                },
-                status="suggested",
-                origin="suggested",
-                actor=actor,
-                record_event=False,
+        if (a := fresh("figure", figure.start, figure.end)) is not None:
+            tag = Figure(
+                **span(a),
+                value=figure.value,
+                upper_value=figure.upper_value,
+                qualifier=figure.qualifier,
+                counted=figure.counted,
+                category=figure.category,
             )
-            figure_ids[index] = tag.id
-            added["figure"] += 1
+            if figure.part_of is not None and figure.part_of in figures:
+                tag.part_of = figures[figure.part_of]
+            figures[index] = tag
+            new.append(tag)
     for person in suggestions.people:
-        if fresh("mention", person.start, person.end):
-            add_tag(
-                session,
-                kind="mention",
-                document=document,
-                start=person.start,
-                end=person.end,
-                values={
-                    "name": person.name,
-                    "role": person.role,
-                    "is_organisation": person.is_organisation,
-                },
-                status="suggested",
-                origin="suggested",
-                actor=actor,
-                record_event=False,
+        if (a := fresh("mention", person.start, person.end)) is not None:
+            new.append(
+                Mention(
+                    **span(a),
+                    name=person.name,
+                    role=person.role,
+                    is_organisation=person.is_organisation,
+                )
             )
-            added["mention"] += 1
-    if any(added.values()):
+    if new:
+        session.add_all(new)
+        session.flush()
         audit.record(
             session, action="suggest", actor=actor, target=document.ref, detail={"added": added}
         )
