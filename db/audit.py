@@ -13,12 +13,14 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import event as sa_event
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import Event, new_uid, utcnow
 
 GENESIS = "0" * 64
+_HEAD = "catena_audit_head"
 
 
 def default_actor() -> str:
@@ -57,7 +59,11 @@ def record(
     detail: dict[str, Any] | None = None,
 ) -> Event:
     """Append an event in the caller's transaction (so it commits with the change)."""
-    last = session.execute(select(Event.hash).order_by(Event.id.desc()).limit(1)).scalar()
+    # Writers hold the database's write lock for the whole transaction, so the last
+    # hash seen in this transaction is still the chain's head: no query per event.
+    last = session.info.get(_HEAD)
+    if last is None:
+        last = session.execute(select(Event.hash).order_by(Event.id.desc()).limit(1)).scalar()
     prev_hash = last or GENESIS
     uid, at, details = new_uid(), utcnow(), dict(detail or {})
     event = Event(
@@ -73,7 +79,18 @@ def record(
     )
     session.add(event)
     session.flush()
+    session.info[_HEAD] = event.hash
     return event
+
+
+def _forget_head(session: Session, *_args: object) -> None:
+    session.info.pop(_HEAD, None)
+
+
+# A transaction that ends (commit or rollback) invalidates the cached head.
+sa_event.listen(Session, "after_commit", _forget_head)
+sa_event.listen(Session, "after_rollback", _forget_head)
+sa_event.listen(Session, "after_soft_rollback", _forget_head)
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,12 @@ class SuggestResult:
 
 
 def store_suggestions(
-    session: Session, *, document: Document, suggestions: Suggestions, actor: str
+    session: Session,
+    *,
+    document: Document,
+    suggestions: Suggestions,
+    actor: str,
+    new_document: bool = False,
 ) -> SuggestResult:
     """Add *suggestions* for *document* as suggested tags; returns what was added.
 
@@ -42,7 +47,8 @@ def store_suggestions(
     one flush (not through ``add_tag``, which flushes and returns undo data per tag).
     """
     text = document.text
-    existing = span_keys(session, document.id)
+    # A document catalogued in this same transaction has no tags yet: skip the lookup.
+    existing = set() if new_document else span_keys(session, document.id)
     added = {"date": 0, "figure": 0, "mention": 0}
     skipped = 0
     new: list[DateTag | Figure | Mention] = []
@@ -117,9 +123,15 @@ def store_suggestions(
     return SuggestResult(document.ref, added, skipped)
 
 
-def suggest_document(session: Session, *, document: Document, actor: str) -> SuggestResult:
+def suggest_document(
+    session: Session, *, document: Document, actor: str, new_document: bool = False
+) -> SuggestResult:
     return store_suggestions(
-        session, document=document, suggestions=suggest(document.text), actor=actor
+        session,
+        document=document,
+        suggestions=suggest(document.text),
+        actor=actor,
+        new_document=new_document,
     )
 
 

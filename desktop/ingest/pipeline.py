@@ -364,7 +364,7 @@ def _catalogue(
     if options.suggest and document.text:
         from desktop.suggest import suggest_document  # rules only; a few ms per page
 
-        suggest_document(session, document=document, actor=catalogue.actor)
+        suggest_document(session, document=document, actor=catalogue.actor, new_document=True)
     if options.after_add is not None:
         options.after_add(session, document)
     if near is not None:

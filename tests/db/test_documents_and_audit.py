@@ -97,3 +97,18 @@ def test_every_change_is_a_chained_event_and_tampering_is_found(catalogue: Catal
     with catalogue.reading() as session:
         report = audit.verify_chain(session)
         assert not report.ok and report.broken_at == 1
+
+
+def test_chain_stays_intact_across_a_rolled_back_savepoint(catalogue: Catalogue) -> None:
+    with catalogue.writing() as session:
+        audit.record(session, action="first", actor="t")
+        savepoint = session.begin_nested()
+        audit.record(session, action="undone", actor="t")
+        savepoint.rollback()
+        audit.record(session, action="second", actor="t")
+    with catalogue.writing() as session:
+        audit.record(session, action="third", actor="t")
+    with catalogue.reading() as session:
+        actions = session.scalars(select(Event.action).order_by(Event.id)).all()
+        assert actions == ["first", "second", "third"]
+        assert audit.verify_chain(session).ok
