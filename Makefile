@@ -5,7 +5,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 ARGS   ?=
 
-.PHONY: run test lint contracts pytest demo screenshots bench clean-venv check-python
+.PHONY: run test lint contracts pytest demo screenshots bench clean-venv check-python \
+        installer installer-test
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || \
@@ -22,6 +23,10 @@ $(VENV)/.run-stamp: pyproject.toml | $(BIN)/python
 
 $(VENV)/.test-stamp: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $@ $(VENV)/.run-stamp
+
+$(VENV)/.packaging-stamp: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[packaging]'
 	@touch $@ $(VENV)/.run-stamp
 
 run: $(VENV)/.run-stamp
@@ -47,3 +52,16 @@ screenshots: $(VENV)/.test-stamp
 
 clean-venv:
 	rm -rf $(VENV)
+
+# Installers (never part of `make test`). Linux: a .deb in dist/, tested by installing it
+# into a throw-away root; macOS: Catena.app and a .dmg. Windows has no make: run
+# packaging/windows/build.ps1. Linux build tools: sudo packaging/linux/install-build-deps.sh
+UNAME := $(shell uname -s)
+INSTALLER_OS := $(if $(filter Darwin,$(UNAME)),macos,linux)
+INSTALLER_TEST := $(if $(filter Darwin,$(UNAME)),test_dmg.sh,test_deb.sh)
+
+installer: $(VENV)/.packaging-stamp
+	PYTHON_BIN=$(abspath $(BIN)/python) packaging/$(INSTALLER_OS)/build.sh
+
+installer-test:
+	packaging/$(INSTALLER_OS)/$(INSTALLER_TEST)

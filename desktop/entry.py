@@ -2,6 +2,9 @@
 
 This is the one place that joins the Qt-free command line to the Qt user interface,
 which keeps ``desktop.cli`` importable (and testable) without PySide6.
+
+``catena smoke`` (or ``catena --smoke``, the spelling installer builds use) runs the
+self-test in ``desktop.smoke`` instead of the command line.
 """
 
 from __future__ import annotations
@@ -12,15 +15,34 @@ from pathlib import Path
 
 from desktop.cli.main import main as cli_main
 
+SMOKE_WORDS = ("smoke", "--smoke")
+#: Matches the installed .desktop file and AppStream id (packaging/linux).
+DESKTOP_FILE_NAME = "org.catena.Catena"
+
 
 def launch_gui(path: Path, create: bool) -> int:
-    from desktop.ui.app import run_app
+    from PySide6.QtGui import QGuiApplication, QIcon
 
+    from desktop.samples import resources_dir
+    from desktop.ui.app import make_application, run_app
+
+    # run_app reuses this application; give it the icon and the desktop file name
+    # (Wayland and the docks use it to find the launcher and icon).
+    make_application()
+    QGuiApplication.setDesktopFileName(DESKTOP_FILE_NAME)
+    icon = resources_dir() / "icons" / "catena.png"
+    if icon.is_file():
+        QGuiApplication.setWindowIcon(QIcon(str(icon)))
     return run_app(path, create=create)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    return cli_main(argv, launch_gui=launch_gui)
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args[:1] and args[0] in SMOKE_WORDS:
+        from desktop.smoke import main as smoke_main
+
+        return smoke_main(args[1:])
+    return cli_main(args, launch_gui=launch_gui)
 
 
 def gui_main() -> int:
