@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from db import audit
 from db.catalogue import Catalogue
 from desktop.exchange import biblio, tables
 from desktop.exchange.annotations import annotation_collection, write_annotations
@@ -104,8 +105,40 @@ def export(
     """Export *selection* (None: every document) of *catalogue* as *format* to *output*.
 
     Raises ``ExchangeError`` with a message for the person when the selection is empty,
-    names missing documents, or the output cannot be written as asked.
+    names missing documents, or the output cannot be written as asked. A finished
+    export is recorded in the audit trail (what, how many, where).
     """
+    result = _export(
+        catalogue,
+        format=format,
+        selection=selection,
+        output=output,
+        progress=progress,
+        options=options,
+    )
+    with catalogue.writing() as session:
+        audit.record(
+            session,
+            action="export",
+            actor=catalogue.actor,
+            detail={
+                "format": result.format,
+                "output": str(result.output),
+                "documents": result.documents,
+            },
+        )
+    return result
+
+
+def _export(
+    catalogue: Catalogue,
+    *,
+    format: str,
+    selection: Selection | Sequence[str] | None,
+    output: Path | str,
+    progress: Progress | None = None,
+    options: ExportOptions | None = None,
+) -> ExportResult:
     fmt = normal_format(format)
     options = options or ExportOptions()
     output = Path(output).expanduser()

@@ -116,7 +116,10 @@ def test_round_trip_reproduces_every_record_and_object(
         if table == "events":
             continue
         assert after[table] == before[table], table
-    assert after["events"][:-1] == before["events"]
+    # The source records the export itself after the archive is written, so the
+    # archive holds every event up to (not including) that one.
+    assert dict(before["events"][-1])["action"] == "export"
+    assert after["events"][:-1] == before["events"][:-1]
     last = dict(after["events"][-1])
     assert last["action"] == "import archive" and last["actor"] == "importer"
     assert len(before["documents"]) == 7 and len(before["mentions"]) > 10
