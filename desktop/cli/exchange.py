@@ -21,6 +21,7 @@ from desktop.exchange import (
 from desktop.exchange.common import ALL_STATUSES
 from desktop.exchange.metadata import SOURCE_FORMATS
 from desktop.exchange.tables import TABLES
+from desktop.selection import SelectionError
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 
@@ -107,7 +108,7 @@ def cmd_export(catalogue: Catalogue, args: argparse.Namespace) -> int:
                 title=args.title,
             ),
         )
-    except ExchangeError as exc:
+    except (ExchangeError, SelectionError) as exc:
         return _fail("export", exc)
     finally:
         bar.finish()

@@ -24,14 +24,16 @@ from db import audit
 from db.analysis import chronology, compare_figures, format_number
 from db.catalogue import Catalogue
 from db.documents import DocumentError
-from db.folding import fold, fold_name
-from db.models import Agent, Collection, Document, DossierDefinition, Mention
+from db.folding import fold_name
+from db.models import Agent, Document, DossierDefinition, Mention
 from db.tags import tags_of
 from desktop.dossier import data as d
 from desktop.dossier.citation import format_citation, format_citations
 from desktop.dossier.citation_text import format_date, parse_date
 from desktop.dossier.render import render
 from desktop.dossier.sources import citation_source
+from desktop.selection import Selection, SelectionError
+from desktop.selection import select_documents as choose
 
 STYLES = ("chicago", "apa", "mla")
 Progress = Callable[[int, int], None]
@@ -76,59 +78,22 @@ class DossierSpec:
         }
         return cls(**known)
 
+    def selection(self) -> Selection:
+        try:
+            return Selection(refs=self.refs, collection=self.collection, query=self.query)
+        except SelectionError as exc:
+            raise DossierError(str(exc)) from exc
+
     def describe_selection(self) -> str:
-        if self.refs:
-            return "Documents " + ", ".join(self.refs)
-        if self.collection:
-            return f"Collection “{self.collection}”"
-        if self.query:
-            return f"Search: {self.query}"
-        return "All documents in the catalogue"
+        return self.selection().describe()
 
 
 def select_documents(session: Session, spec: DossierSpec) -> list[Document]:
-    """The documents a spec names, in reference order; an empty choice is an error."""
-    query = select(Document).where(Document.deleted_at.is_(None)).order_by(Document.id)
-    if spec.refs:
-        wanted = [ref.strip().upper() for ref in spec.refs]
-        found = list(session.execute(query.where(Document.ref.in_(wanted))).scalars())
-        missing = sorted(set(wanted) - {doc.ref for doc in found})
-        if missing:
-            raise DossierError(f"no document {', '.join(missing)} in this catalogue")
-        return found
-    if spec.collection:
-        collections = [
-            c
-            for c in session.execute(select(Collection)).scalars()
-            if fold(c.name) == fold(spec.collection)
-        ]
-        if not collections:
-            raise DossierError(f"no collection named {spec.collection!r}")
-        ids = {doc.id for c in collections for doc in c.documents}
-        documents = [doc for doc in session.execute(query).scalars() if doc.id in ids]
-    elif spec.query:
-        documents = _search(session, spec.query)
-    else:
-        documents = list(session.execute(query).scalars())
-    if not documents:
-        raise DossierError("the selection is empty: no documents to print")
-    return documents
-
-
-def _search(session: Session, text: str) -> list[Document]:
+    """The documents a spec names (``desktop.selection``), in reference order."""
     try:
-        from db.search import engine  # the search backend; optional until it exists
-    except ImportError as exc:
-        raise DossierError("search is not available in this version") from exc
-    try:
-        ids = engine.search_ids(session, text)
-    except ValueError as exc:  # QuerySyntaxError is a ValueError with a user message
+        return choose(session, spec.selection(), purpose="print")
+    except SelectionError as exc:
         raise DossierError(str(exc)) from exc
-    rows = {
-        doc.id: doc
-        for doc in session.execute(select(Document).where(Document.id.in_(ids))).scalars()
-    }
-    return [rows[i] for i in ids if i in rows]
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:

@@ -17,12 +17,15 @@ from pathlib import Path
 from typing import Any
 
 from anyascii import anyascii
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.folding import fold
-from db.models import SUGGESTION_STATUSES, Collection, DateTag, Document, Figure, Mention
+from db.models import SUGGESTION_STATUSES, DateTag, Document, Figure, Mention
 from db.tags import tags_of
+from desktop.selection import Selection as Selection  # re-exported: part of this API
+from desktop.selection import SelectionError
+from desktop.selection import collection_subtree as collection_subtree
+from desktop.selection import find_collections as find_collections
+from desktop.selection import select_documents as choose
 
 Progress = Callable[[int, int, str], None]
 """(done, total, item): the same shape as the import progress, so one bar serves both."""
@@ -32,40 +35,6 @@ ALL_STATUSES: tuple[str, ...] = tuple(SUGGESTION_STATUSES)
 
 class ExchangeError(ValueError):
     """An export or import that cannot be done as asked; the message is for the user."""
-
-
-@dataclass(frozen=True)
-class Selection:
-    """Which documents an export covers: references, a collection, a search, or all.
-
-    At most one of the three may be given; none means every document not in the trash.
-    A collection includes its sub-collections, because that is what a person filing
-    documents into nested folders expects "the collection" to mean.
-    """
-
-    refs: tuple[str, ...] = ()
-    collection: str | None = None
-    query: str | None = None
-
-    def __post_init__(self) -> None:
-        chosen = sum(bool(x) for x in (self.refs, self.collection, self.query))
-        if chosen > 1:
-            raise ExchangeError(
-                "choose documents by references, a collection or a search, not several"
-            )
-
-    @property
-    def is_everything(self) -> bool:
-        return not (self.refs or self.collection or self.query)
-
-    def describe(self) -> str:
-        if self.refs:
-            return "Documents " + ", ".join(self.refs)
-        if self.collection:
-            return f"Collection “{self.collection}”"
-        if self.query:
-            return f"Search: {self.query}"
-        return "All documents in the catalogue"
 
 
 @dataclass
@@ -87,62 +56,12 @@ class ExportResult:
         )
 
 
-def find_collections(session: Session, name: str) -> list[Collection]:
-    """Collections whose name matches *name* after folding (case, diacritics)."""
-    wanted = fold(name)
-    return [c for c in session.execute(select(Collection)).scalars() if fold(c.name) == wanted]
-
-
-def collection_subtree(collection: Collection) -> list[Collection]:
-    """*collection* and every collection nested under it, depth first."""
-    found, stack = [], [collection]
-    while stack:
-        current = stack.pop()
-        found.append(current)
-        stack.extend(sorted(current.children, key=lambda c: c.id, reverse=True))
-    return found
-
-
 def select_documents(session: Session, selection: Selection) -> list[Document]:
-    """The chosen documents in reference order; an empty choice is an error."""
-    query = select(Document).where(Document.deleted_at.is_(None)).order_by(Document.id)
-    if selection.refs:
-        wanted = [ref.strip().upper() for ref in selection.refs]
-        found = list(session.execute(query.where(Document.ref.in_(wanted))).scalars())
-        missing = sorted(set(wanted) - {doc.ref for doc in found})
-        if missing:
-            raise ExchangeError(f"no document {', '.join(missing)} in this catalogue")
-        return found
-    if selection.collection:
-        collections = find_collections(session, selection.collection)
-        if not collections:
-            raise ExchangeError(f"no collection named {selection.collection!r}")
-        ids = {
-            doc.id for c in collections for sub in collection_subtree(c) for doc in sub.documents
-        }
-        documents = [doc for doc in session.execute(query).scalars() if doc.id in ids]
-    elif selection.query:
-        documents = _search(session, selection.query)
-    else:
-        documents = list(session.execute(query).scalars())
-    if not documents:
-        raise ExchangeError("the selection is empty: no documents to export")
-    return documents
-
-
-def _search(session: Session, text: str) -> list[Document]:
-    from db.search import engine
-
+    """The chosen documents (see ``desktop.selection``), with export wording."""
     try:
-        result = engine.search(session, text, limit=1_000_000)
-    except ValueError as exc:  # QuerySyntaxError carries a message for the person
-        raise ExchangeError(str(getattr(exc, "message", exc))) from exc
-    ids = [hit.id for hit in result.hits]
-    rows = {
-        doc.id: doc
-        for doc in session.execute(select(Document).where(Document.id.in_(ids))).scalars()
-    }
-    return sorted((rows[i] for i in ids if i in rows), key=lambda doc: doc.id)
+        return choose(session, selection, purpose="export")
+    except SelectionError as exc:
+        raise ExchangeError(str(exc)) from exc
 
 
 # --- tags -------------------------------------------------------------------------------

@@ -10,7 +10,8 @@ import pytest
 
 from db.catalogue import Catalogue
 from desktop.entry import main
-from desktop.exchange import ExchangeError, Selection, export
+from desktop.exchange import Selection, export
+from desktop.selection import SelectionError
 from tests.core.test_exchange_fixtures import (  # noqa: F401 - fixtures
     rich_fixture,
     rich_path_fixture,
@@ -144,7 +145,7 @@ def test_progress_and_result(rich: Catalogue, tmp_path: Path) -> None:
 
 
 def test_selection_rules(rich: Catalogue, tmp_path: Path) -> None:
-    with pytest.raises(ExchangeError, match="not several"):
+    with pytest.raises(SelectionError, match="not several"):
         Selection(refs=("CAT-000001",), collection="Inquiry")
     out = tmp_path / "all.csv"
     from desktop.exchange import ExportOptions
