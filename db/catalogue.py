@@ -27,6 +27,7 @@ DATABASE_NAME = "catalogue.sqlite"
 OBJECTS_DIR = "objects"
 BACKUPS_DIR = "backups"
 MARKER_NAME = "CATENA"
+FULL_CHECK_LIMIT = 256 * 1024 * 1024  # bytes; quick_check reads the whole file
 MARKER_TEXT = (
     "This folder is a Catena catalogue. Do not edit, move or delete files inside it by hand;\n"
     "originals are under objects/, named by their SHA-256.\n"
@@ -112,7 +113,10 @@ class Catalogue:
                 ) from exc
             created = True
         else:
-            health = database_health(database)
+            # Every page is read on open while that is cheap; a large catalogue gets a
+            # header and schema check here and its full check in the daily backup.
+            thorough = database.stat().st_size <= FULL_CHECK_LIMIT
+            health = database_health(database, thorough=thorough)
             if health.state == "unavailable":
                 raise CatalogueError(
                     f"the catalogue database at {database} cannot be read right now "

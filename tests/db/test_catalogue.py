@@ -62,3 +62,21 @@ def test_write_block_rolls_back_on_error(catalogue: Catalogue) -> None:
         raise RuntimeError("boom")
     with catalogue.reading() as session:
         assert session.query(Keyword).count() == 0
+
+
+def test_large_catalogues_get_a_light_check_on_open(catalogue_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    import db.catalogue as module
+
+    seen: list[bool] = []
+    real = module.database_health
+
+    def spy(database: Path, *, thorough: bool = True):  # type: ignore[no-untyped-def]
+        seen.append(thorough)
+        return real(database, thorough=thorough)
+
+    monkeypatch.setattr(module, "database_health", spy)
+    Catalogue.open(catalogue_path).close()
+    monkeypatch.setattr(module, "FULL_CHECK_LIMIT", 0)
+    Catalogue.open(catalogue_path).close()
+    assert seen == [True, False]
