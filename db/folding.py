@@ -49,6 +49,14 @@ def _loose_word(word: str) -> str:
     return _DOUBLED.sub(r"\1", word)
 
 
+def strict_name_key(name: str) -> str:
+    """Order-independent key with case, diacritics, script letters (ə→e, ş→s, ı→i,
+    ğ→g) and Cyrillic transliteration folded, but spelling otherwise kept: the key
+    under which two mentions are linked to one person without asking anyone."""
+    words = re.findall(r"[a-z0-9]+", _APOSTROPHES.sub("", fold(name)))
+    return " ".join(sorted(words))
+
+
 def fold_name(name: str) -> str:
     """Order- and romanisation-independent key for a personal name.
 

@@ -16,7 +16,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from db import audit
-from db.folding import fold_name
+from db.folding import fold_name, strict_name_key
 from db.models import Agent, Mention, NameVariant
 from db.refs import AGENT_PREFIX, next_ref
 
@@ -45,15 +45,28 @@ def script_of(name: str) -> str | None:
     return max(counts, key=lambda code: counts[code]) if counts else None
 
 
-def find_agent(session: Session, name: str, *, kind: str | None = None) -> Agent | None:
-    """The record one of whose name forms matches *name* after folding."""
+def find_agent(
+    session: Session, name: str, *, kind: str | None = None, loose: bool = False
+) -> Agent | None:
+    """The record one of whose name forms matches *name*.
+
+    By default the match folds case, diacritics, script letters, transliteration and
+    word order, and nothing more, because an automatic link attributes statements to
+    a person. ``loose`` also tolerates romanisation differences (Shakiba/Şəkibə,
+    Mustafayeva/Мустафаева) — and unrelated look-alikes (Elena/Alena): use it to
+    *propose* a match to a person, never to link silently.
+    """
     key = fold_name(name)
     if not key:
         return None
-    query = select(Agent).join(NameVariant).where(NameVariant.folded == key)
+    query = select(Agent, NameVariant.name).join(NameVariant).where(NameVariant.folded == key)
     if kind is not None:
         query = query.where(Agent.kind == kind)
-    return session.execute(query.order_by(Agent.id).limit(1)).scalar_one_or_none()
+    strict = strict_name_key(name)
+    for agent, variant in session.execute(query.order_by(Agent.id)):
+        if loose or strict_name_key(variant) == strict:
+            return agent
+    return None
 
 
 def require_agent(session: Session, ref: str) -> Agent:
