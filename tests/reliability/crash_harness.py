@@ -407,7 +407,7 @@ def _complete_pdf(path: Path) -> bool:
         return False
     try:
         return len(PdfReader(io.BytesIO(data), strict=True).pages) >= 1
-    except Exception:
+    except Exception:  # any failure to read it back means "not a complete PDF": the verdict
         return False
 
 
