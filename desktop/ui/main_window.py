@@ -344,6 +344,9 @@ class MainWindow(QMainWindow):
         self.dossier_action = self._action(
             file_menu, self.tr("Print &Dossier…"), QKeySequence("Ctrl+P"), self.open_dossier_dialog
         )
+        self._action(
+            file_menu, self.tr("&Export…"), QKeySequence("Ctrl+E"), self.open_export_dialog
+        )
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
 
@@ -919,6 +922,16 @@ class MainWindow(QMainWindow):
             query=self.filter_edit.text(),
             style=self.metadata.style.currentData() or "chicago",
             parent=self,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def open_export_dialog(self) -> Any:
+        from desktop.ui.export_dialog import ExportDialog
+
+        dialog = ExportDialog(
+            self.catalogue, runner=self.runner, selected_refs=self.selected_refs(), parent=self
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
