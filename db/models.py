@@ -271,6 +271,9 @@ class Mention(SpanMixin, Base):
         ForeignKey("agents.id", ondelete="SET NULL"), index=True
     )
     name: Mapped[str] = mapped_column(Text)  # the name as the passage writes it
+    # Other forms the passage itself gives ("Mustafayeva Shakiba (… Mustafayeva Şəkibə)"),
+    # added to the person's record when the mention is linked.
+    variants: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
     role: Mapped[str] = mapped_column(String(20), default="mentioned")
     is_organisation: Mapped[bool] = mapped_column(Boolean, default=False)
 

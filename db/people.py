@@ -138,6 +138,9 @@ def link_mention(session: Session, *, mention: Mention, actor: str) -> Agent:
     agent, _created = resolve_or_create(
         session, name=mention.name, is_organisation=mention.is_organisation, actor=actor
     )
+    for form in mention.variants or []:
+        if form.strip():
+            add_variant(session, agent=agent, name=form)
     mention.agent_id = agent.id
     session.flush()
     return agent

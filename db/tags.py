@@ -38,7 +38,7 @@ MODELS: dict[str, type[DateTag] | type[Figure] | type[Mention]] = {
 VALUE_FIELDS: dict[str, tuple[str, ...]] = {
     "date": ("edtf", "what", "certainty"),
     "figure": ("value", "upper_value", "qualifier", "counted", "category", "part_of_id"),
-    "mention": ("name", "role", "agent_id", "is_organisation"),
+    "mention": ("name", "variants", "role", "agent_id", "is_organisation"),
 }
 SPAN_FIELDS = ("start", "end", "quote", "prefix", "suffix", "status", "origin", "note")
 CERTAINTIES = ("certain", "approximate", "uncertain")

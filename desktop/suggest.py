@@ -110,6 +110,7 @@ def store_suggestions(
                 Mention(
                     **span(a),
                     name=person.name,
+                    variants=list(person.variants),
                     role=person.role,
                     is_organisation=person.is_organisation,
                 )

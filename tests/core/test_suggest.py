@@ -114,3 +114,20 @@ def test_cli_suggest_compare_chronology(
     entries = json.loads(capsys.readouterr().out)
     assert [e["edtf"] for e in entries] == ["1987-03", "1987-03-12", "1987-03-13"]
     assert main(["suggest", "-c", cat]) == 2
+
+
+def test_a_name_given_in_two_scripts_becomes_one_record_with_both(
+    catalogue: Catalogue,
+    write_texts,  # type: ignore[no-untyped-def]
+) -> None:
+    text = (
+        "Caption\n\nSurvivor Aliyeva Gulnara (Əliyeva Gülnarə) describes the night of the attack.\n"
+    )
+    import_paths(catalogue, [write_texts({"caption.txt": text})])
+    with catalogue.writing() as session:
+        for document in session.scalars(select(Document)):
+            accept_suggestions(session, document=document, actor="t")
+    with catalogue.reading() as session:
+        agent = session.scalars(select(Agent)).one()
+        names = sorted(v.name for v in agent.variants)
+        assert "Əliyeva Gülnarə" in names and len(names) == 2

@@ -289,7 +289,24 @@ def _old_catalogue(folder: Path, revision: str) -> None:
         prev = _event(conn, prev, number, action, target)
     conn.commit()
     assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    has_index = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'search_index'").fetchone()
     conn.close()
+    if has_index:
+        # At a revision that already has the search index, the application would have
+        # indexed these documents as it wrote them; raw SQL did not, so do it here.
+        _index_like_the_application(database)
+
+
+def _index_like_the_application(database: Path) -> None:
+    from db.search.index import index_documents
+
+    engine = make_engine(database)
+    try:
+        with engine.begin() as connection:
+            ids = [row[0] for row in connection.exec_driver_sql("SELECT id FROM documents")]
+            index_documents(connection, ids)
+    finally:
+        engine.dispose()
 
 
 def _dump(database: Path) -> dict[str, list[dict[str, Any]]]:
