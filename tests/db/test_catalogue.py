@@ -64,8 +64,9 @@ def test_write_block_rolls_back_on_error(catalogue: Catalogue) -> None:
         assert session.query(Keyword).count() == 0
 
 
-def test_large_catalogues_get_a_light_check_on_open(catalogue_path: Path,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_large_catalogues_get_a_light_check_on_open(
+    catalogue_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import db.catalogue as module
 
     seen: list[bool] = []
