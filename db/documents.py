@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
 from db import audit
 from db.dates import edtf_bounds
@@ -159,7 +159,12 @@ def count_documents(session: Session, *, include_deleted: bool = False) -> int:
 
 
 def list_documents(session: Session, *, include_deleted: bool = False) -> list[Document]:
-    query = select(Document).order_by(Document.id)
+    """Documents in reference order, without their texts (loaded only if touched)."""
+    query = (
+        select(Document)
+        .order_by(Document.id)
+        .options(defer(Document.text), defer(Document.set_aside), defer(Document.page_starts))
+    )
     if not include_deleted:
         query = query.where(Document.deleted_at.is_(None))
     return list(session.execute(query).scalars())

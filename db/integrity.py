@@ -85,12 +85,17 @@ def verify_fixity(
     if progress is not None:
         progress(len(blobs), len(blobs))
     bad_refs = {ref for p in report.problems for ref in p.used_by}
-    for document in session.execute(select(Document)).scalars():
-        flagged = FIXITY_FLAG in document.flags
-        if document.ref in bad_refs and not flagged:
-            document.flags = [*document.flags, FIXITY_FLAG]
-        elif document.ref not in bad_refs and flagged:
-            document.flags = [f for f in document.flags if f != FIXITY_FLAG]
+    # Reference and flags only: loading every text here would cost gigabytes at scale.
+    for doc_id, ref, flags in session.execute(select(Document.id, Document.ref, Document.flags)):
+        flagged = FIXITY_FLAG in (flags or [])
+        if (ref in bad_refs) != flagged:
+            document = session.get(Document, doc_id)
+            assert document is not None
+            document.flags = (
+                [*document.flags, FIXITY_FLAG]
+                if not flagged
+                else [f for f in document.flags if f != FIXITY_FLAG]
+            )
     audit.record(
         session,
         action="fixity check",
