@@ -29,9 +29,9 @@ from db.models import Agent, Document, DossierDefinition, Mention
 from db.tags import tags_of
 from desktop.dossier import data as d
 from desktop.dossier.citation import format_citation, format_citations
-from desktop.dossier.citation_text import format_date, parse_date
 from desktop.dossier.render import render
 from desktop.dossier.sources import citation_source
+from desktop.edtf_text import readable
 from desktop.selection import Selection, SelectionError
 from desktop.selection import select_documents as choose
 
@@ -177,31 +177,6 @@ def _excerpts(
     return tuple(excerpts)
 
 
-_SUBYEAR = {
-    21: "spring",
-    22: "summer",
-    23: "autumn",
-    24: "winter",
-    33: "first quarter",
-    34: "second quarter",
-    35: "third quarter",
-    36: "fourth quarter",
-}
-
-
-def _readable(edtf: str) -> str:
-    """A date as a reader says it: "February 26, 2021", "fourth quarter of 2020"."""
-    match = re.fullmatch(r"(\d{4})-(2[1-4]|3[3-6])", edtf)
-    if match:
-        return f"{_SUBYEAR[int(match.group(2))]} of {match.group(1)}"
-    if edtf.upper().startswith("XXXX-"):
-        month_day = parse_date("2000" + edtf[4:])
-        if month_day is not None:
-            return format_date(month_day, "chicago").replace(", 2000", "") + " (every year)"
-    value = parse_date(edtf)
-    return format_date(value, "chicago") if value is not None else edtf
-
-
 def _witnesses(
     session: Session, mentions: Sequence[Mention], gathered: _Gathered
 ) -> tuple[d.Witness, ...]:
@@ -270,7 +245,7 @@ def gather(
                 reference_code=document.ref,
                 doc_type=document.doc_type,
                 publisher=document.publisher,
-                date=_readable(document.published) if document.published else None,
+                date=readable(document.published) if document.published else None,
                 dateline=document.dateline,
                 url=document.url,
                 excerpts=_excerpts(document, tags, gathered),
@@ -313,7 +288,7 @@ def gather(
     timeline = tuple(
         d.ChronologyEntry(
             edtf=entry.edtf,
-            readable=_readable(entry.edtf),
+            readable=readable(entry.edtf),
             what=entry.what,
             excerpt_key=gathered.excerpt_of_tag.get(("date", entry.tag_id)),
             source=entry.document_ref,
@@ -331,7 +306,7 @@ def gather(
                     upper_value=source.upper_value,
                     qualifier=source.qualifier,
                     as_written=source.quote,
-                    published=_readable(source.published) if source.published else None,
+                    published=readable(source.published) if source.published else None,
                     published_sort=source.published,
                     excerpt_key=gathered.excerpt_of_tag.get(("figure", source.figure_id)),
                 )

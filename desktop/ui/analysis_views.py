@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.analysis import ChronologyEntry, Comparison, FigureSource
-from desktop.ui.edtf_text import readable
+from desktop.edtf_text import readable
 from desktop.ui.highlight import KINDS
 from desktop.ui.models.records import RecordColumn, RecordRole, RecordTableModel
 from desktop.ui.models.tree import Node, NodeRole, TreeModel

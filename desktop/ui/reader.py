@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
 )
 
 from db.tags import TagKind
+from desktop.edtf_text import readable
 from desktop.ui.catalogue_ops import DocumentView, TagView
-from desktop.ui.edtf_text import readable
 from desktop.ui.highlight import Legend, tag_format
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".gif", ".bmp", ".webp"}

@@ -9,11 +9,11 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 
 from db.analysis import chronology, compare_figures
 from db.catalogue import Catalogue
+from desktop.edtf_text import readable
 from desktop.ingest.pipeline import import_paths
 from desktop.samples import sample_paths
 from desktop.ui import catalogue_ops as ops
 from desktop.ui.analysis_views import ChronologyView, FiguresView
-from desktop.ui.edtf_text import readable
 from desktop.ui.images import ImageListModel, ImageViewer
 from desktop.ui.import_dialog import ImportReportDialog, ReportModel
 from desktop.ui.models.documents import DocumentTableModel

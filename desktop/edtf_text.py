@@ -1,7 +1,9 @@
 """EDTF values read aloud: "1987-03-12/1987-03-13" → "12–13 March 1987".
 
 The tag editor shows this beside the EDTF field so a person can check what they typed
-without knowing the notation. Values it cannot read are shown as typed, never guessed.
+without knowing the notation, and the dossier prints the same words in its chronology
+and figure tables, so the window and the printed page read a date alike. Values it
+cannot read are shown as typed, never guessed. Qt-free: used by the core and the UI.
 """
 
 from __future__ import annotations
