@@ -6,7 +6,7 @@ never reused, even after a document is deleted and the trash emptied.
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from db.models import RefCounter
@@ -17,12 +17,15 @@ IMAGE_PREFIX = "IMG"
 
 
 def next_ref(session: Session, prefix: str) -> str:
-    counter = session.execute(
-        select(RefCounter).where(RefCounter.prefix == prefix)
+    """Take the next code for *prefix*: one UPDATE … RETURNING, no object to flush
+    (an import asks for one per document)."""
+    value = session.execute(
+        update(RefCounter)
+        .where(RefCounter.prefix == prefix)
+        .values(next_value=RefCounter.next_value + 1)
+        .returning(RefCounter.next_value)
     ).scalar_one_or_none()
-    if counter is None:
-        counter = RefCounter(prefix=prefix, next_value=1)
-        session.add(counter)
-    value = counter.next_value
-    counter.next_value = value + 1
-    return f"{prefix}-{value:06d}"
+    if value is None:  # the first code of this kind in the catalogue
+        session.add(RefCounter(prefix=prefix, next_value=2))
+        return f"{prefix}-{1:06d}"
+    return f"{prefix}-{value - 1:06d}"

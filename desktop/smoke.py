@@ -144,6 +144,31 @@ def step_import(ctx: SmokeContext) -> str:
     return report.summary()
 
 
+def step_workers(ctx: SmokeContext) -> str:
+    """Large imports parse in spawned worker processes; in a frozen build each worker
+    is the program itself, which only works with ``freeze_support`` in its launcher."""
+    from desktop.ingest.prepare import POOL_THRESHOLD, Job, Prepared, Preparer
+    from desktop.samples import sample_paths
+
+    del ctx
+    sample = sample_paths()[0]
+    data = sample.read_bytes()
+    jobs = [
+        Job(sample, f"copy {i}", sample.name, data, f"{i:064x}", len(data), True)
+        for i in range(POOL_THRESHOLD)
+    ]
+    with Preparer(2, len(jobs)) as preparer:
+        for job in jobs:
+            preparer.submit(job)
+        results = [preparer.next_result()[1] for _ in jobs]
+        _check(preparer.parallel, "worker processes could not start")
+    _check(
+        all(isinstance(result, Prepared) for result in results),
+        "a worker could not prepare the sample",
+    )
+    return f"{len(jobs)} copies of {sample.name} prepared by 2 worker processes"
+
+
 def step_suggestions(ctx: SmokeContext) -> str:
     from db.catalogue import Catalogue
     from db.documents import list_documents
@@ -259,6 +284,7 @@ STEPS: tuple[tuple[str, Step], ...] = (
     ("resources", step_resources),
     ("catalogue", step_catalogue),
     ("import", step_import),
+    ("workers", step_workers),
     ("suggestions", step_suggestions),
     ("dossier", step_dossier),
     ("fixity", step_fixity),

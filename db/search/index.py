@@ -31,7 +31,8 @@ functions call it so a search inside a write transaction sees its own changes.
 
 What bypasses the index: SQL that does not go through an installed ORM session —
 ``text()`` statements, Core statements run on ``session.connection()`` or an engine,
-bulk ``INSERT`` statements (``session.execute(insert(Document), rows)``), sessions made
+bulk ``INSERT`` statements other than into mentions
+(``session.execute(insert(Document), rows)``), sessions made
 by other factories, and other programs editing the file. :func:`check` finds the
 damage (``deep=True`` compares every row with what it should be) and :func:`rebuild`
 repairs it.
@@ -47,6 +48,7 @@ from typing import Any
 from sqlalchemy import (
     Connection,
     Delete,
+    Insert,
     Result,
     Update,
     bindparam,
@@ -385,6 +387,9 @@ def _on_execute(state: ORMExecuteState) -> Result[Any] | None:
     variants or mentions to another record concerns that record's documents too).
     """
     statement = state.statement
+    if isinstance(statement, Insert):
+        _note_inserted_mentions(state, statement)
+        return None
     if not isinstance(statement, Update | Delete):
         return None
     lookup = _BULK_TARGETS.get(getattr(statement.table, "name", None) or "")
@@ -405,6 +410,22 @@ def _on_execute(state: ORMExecuteState) -> Result[Any] | None:
     result = state.invoke_statement()
     note()
     return result
+
+
+def _note_inserted_mentions(state: ORMExecuteState, statement: Insert) -> None:
+    """Mentions added with one multi-row INSERT (tag suggestions) change their
+    documents' people column; the documents are in the statement's parameters."""
+    if getattr(statement.table, "name", None) != "mentions":
+        return
+    parameters = state.parameters
+    rows = parameters if isinstance(parameters, list) else [parameters or {}]
+    pending = _pending(state.session)
+    for row in rows:
+        document_id = row.get("document_id") if isinstance(row, dict) else None
+        if isinstance(document_id, int):
+            pending.documents.add(document_id)
+        else:  # values given some other way: play safe
+            pending.everything = True
 
 
 def _process(session: Session) -> None:

@@ -8,37 +8,18 @@ never dropped: the person decides.
 
 from __future__ import annotations
 
-import hashlib
-import sys
-from array import array
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from db.fingerprints import Fingerprint, fingerprint
 from db.models import Document, DocumentBand
-from db.search.folding import fold_for_index
-from desktop.ingest.similarity import (
-    _MERSENNE,
-    _PARAMS,
-    _WORD,
-    DUPLICATE_THRESHOLD,
-    MAX_WORDS,
-    NUM_HASHES,
-    SHINGLE,
-    _shingle_hash,
-    band_keys,
-    similarity,
-)
+from desktop.ingest.similarity import DUPLICATE_THRESHOLD, similarity
+
+__all__ = ["Fingerprint", "NearDuplicate", "find_near_duplicate", "fingerprint", "store_bands"]
 
 MAX_CANDIDATES = 20
-MIN_WORDS = 20  # shorter texts (captions, notes) share too little to judge
-
-
-@dataclass(frozen=True)
-class Fingerprint:
-    text_hash: str
-    bands: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -46,65 +27,6 @@ class NearDuplicate:
     document_id: int
     ref: str
     score: float
-
-
-def fingerprint(text: str) -> Fingerprint | None:
-    """The text's normalised hash and MinHash bands, equal to ``similarity``'s own.
-
-    Import computes this for every document, so it is done once over one folding of
-    the text and with the 64 hash functions applied lane-parallel (below), instead of
-    ``normalised_hash`` and ``minhash`` folding twice and looping per shingle in Python.
-    The values are identical (the pipeline tests compare them), which matters because
-    bands are stored in catalogues.
-    """
-    if len(text.split()) < MIN_WORDS:
-        return None
-    words = _WORD.findall(fold_for_index(text[: MAX_WORDS * 12]))[:MAX_WORDS]
-    text_hash = hashlib.sha256(" ".join(words).encode("utf-8")).hexdigest()
-    if len(words) < SHINGLE:
-        found = {" ".join(words)} if words else set()
-    else:
-        found = {" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
-    hashes = [_shingle_hash(shingle) for shingle in found]
-    return Fingerprint(text_hash, tuple(band_keys(_minhash_of(hashes))))
-
-
-def _minhash_of(hashes: list[int]) -> tuple[int, ...]:
-    """``min((a*h + b) % p for h in hashes)`` for each (a, b), with big-integer lanes.
-
-    All 64-bit shingle hashes are packed into one integer, 128 bits apart; then
-    ``a*H + b*ONES`` computes every ``a*h + b`` at once (each < 2**126, so lanes never
-    carry into each other), two Mersenne folds ``(x & p) + (x >> 61)`` (masked per lane)
-    reduce each lane below ``p + 32``, and the lanes are read back as machine words for
-    ``min``: a few C-level big-integer operations per hash function instead of one
-    Python multiplication per shingle. A lane left at or above ``p`` (odds about 2**-56)
-    sends that function to the exact per-shingle formula.
-    """
-    if not hashes:
-        return tuple([_MERSENNE] * NUM_HASHES)
-    if sys.byteorder != "little" or array("Q").itemsize != 8:
-        return tuple(min((a * h + b) % _MERSENNE for h in hashes) for a, b in _PARAMS)
-    count = len(hashes)
-    lanes = array("Q", bytes(16 * count))
-    lanes[0::2] = array("Q", hashes)
-    packed = int.from_bytes(lanes.tobytes(), "little")
-    lanes[0::2] = array("Q", [1]) * count
-    ones = int.from_bytes(lanes.tobytes(), "little")
-    low61 = _MERSENNE * ones
-    low65 = ((1 << 65) - 1) * ones
-    size = 16 * count
-    values: list[int] = []
-    for a, b in _PARAMS:
-        x = a * packed + b * ones
-        x = (x & low61) + ((x >> 61) & low65)
-        x = (x & low61) + ((x >> 61) & low65)
-        if ((x + ones) >> 61) & low65:  # some lane >= p: not fully reduced
-            values.append(min((a * h + b) % _MERSENNE for h in hashes))
-            continue
-        words = array("Q")
-        words.frombytes(x.to_bytes(size, "little"))
-        values.append(min(words[0::2]))
-    return tuple(values)
 
 
 def find_near_duplicate(
@@ -119,14 +41,19 @@ def find_near_duplicate(
     ).first()
     if same is not None:
         return NearDuplicate(same[0], same[1], 1.0)
+    # Candidates sharing the most band keys first: with many near-identical texts in
+    # a catalogue, the limit then keeps the likeliest, not the oldest.
     candidate_ids = list(
         session.execute(
             select(DocumentBand.document_id)
             .where(DocumentBand.band.in_(print_.bands))
-            .distinct()
+            .group_by(DocumentBand.document_id)
+            .order_by(func.count().desc(), DocumentBand.document_id)
             .limit(MAX_CANDIDATES)
         ).scalars()
     )
+    if not candidate_ids:
+        return None
     best: NearDuplicate | None = None
     for doc_id, ref, other in session.execute(
         select(Document.id, Document.ref, Document.text).where(Document.id.in_(candidate_ids))
@@ -138,6 +65,9 @@ def find_near_duplicate(
 
 
 def store_bands(session: Session, document_id: int, print_: Fingerprint) -> None:
-    session.add_all(
-        DocumentBand(document_id=document_id, band=band) for band in sorted(set(print_.bands))
+    """One multi-row INSERT: 16 ORM objects per imported document cost more than
+    everything else about the bands."""
+    session.execute(
+        insert(DocumentBand),
+        [{"document_id": document_id, "band": band} for band in sorted(set(print_.bands))],
     )

@@ -14,22 +14,26 @@ stops between files, keeping everything already done.
 from __future__ import annotations
 
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from db.catalogue import Catalogue
-from db.documents import NewDocument, add_document, find_by_original
+from db.documents import NewDocument, add_document
 from db.images import NewImage, add_image, find_image_by_sha
+from db.models import Document, Image
 from db.objects import sha256_bytes
-from desktop.ingest.duplicates import find_near_duplicate, fingerprint, store_bands
-from desktop.ingest.limits import DEFAULT_LIMITS
+from desktop.ingest.duplicates import find_near_duplicate, store_bands
 from desktop.ingest.model import IngestError, ParsedDocument
+from desktop.ingest.prepare import Failed, Job, Prepared, Preparer, default_workers, outcome_for
 from desktop.ingest.readers import parse
+from desktop.suggest import store_suggestions
 
 Status = Literal["imported", "duplicate", "possible duplicate", "failed", "skipped"]
 ProgressCallback = Callable[[int, int, str], None]
@@ -136,6 +140,9 @@ class ImportOptions:
     suggest: bool = True
     # Called inside the batch transaction after each new document (tag suggestions).
     after_add: Callable[[Session, Any], None] | None = None
+    # Processes that parse and suggest; None: one per core (at most 4). Imports of
+    # fewer than POOL_THRESHOLD files are prepared in this process whatever it says.
+    workers: int | None = None
 
 
 def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[FileOutcome]]:
@@ -173,9 +180,12 @@ def import_paths(
 ) -> ImportReport:
     """Import files and folders; every file gets an outcome, none stops the batch.
 
-    Each batch is read, hashed and parsed first, outside any transaction; only then is
-    the write lock taken to store and catalogue it. Slow parsing of a large PDF thus
-    never keeps another Catena process (the window, a second import) waiting.
+    Files are read and hashed here, and those the catalogue already holds are reported
+    without parsing. Parsing, fingerprinting and tag suggestions run outside any
+    transaction — in worker processes when there are many files — and only then is the
+    write lock taken, per batch, to store and catalogue the results. Slow parsing of a
+    large PDF thus never keeps another Catena process (the window, a second import)
+    waiting, and while one batch is written the workers prepare the next.
     """
     options = options or ImportOptions()
     try:
@@ -187,76 +197,147 @@ def import_paths(
         ) from exc
     files, skipped = collect_files(paths)
     report = ImportReport(outcomes=list(skipped))
-    total = len(files)
-    index = 0
-    while index < total and not report.cancelled:
-        prepared: list[_Prepared | FileOutcome] = []
-        batch_bytes = 0
-        while (
-            index + len(prepared) < total
-            and len(prepared) < options.batch_size
-            and batch_bytes < BATCH_BYTES
-        ):
-            if cancelled is not None and cancelled():
-                report.cancelled = True
-                break
-            path = files[index + len(prepared)]
-            if progress is not None:
-                progress(index + len(prepared), total, str(path))
-            item = _prepare(catalogue, path, options)
-            if isinstance(item, _Prepared):
-                batch_bytes += len(item.data)
-            prepared.append(item)
-        done: list[FileOutcome] = []
-        if prepared:
-            with catalogue.writing() as session:
-                pending: dict[str, str] = {}
-                for item in prepared:
-                    if isinstance(item, FileOutcome):
-                        done.append(item)
-                    else:
-                        done.append(_import_one(catalogue, session, item, pending, options))
-        report.outcomes.extend(done)
-        index += len(prepared)
+    workers = options.workers if options.workers is not None else default_workers()
+    with Preparer(workers, expected_jobs=len(files)) as preparer:
+        queue = _Queue(catalogue, files, options, preparer, cancelled)
+        lookahead = preparer.capacity if preparer.parallel else 0
+        while not queue.finished:
+            queue.fill(options.batch_size + lookahead)
+            batch = queue.take_batch(options.batch_size, progress)
+            if batch:
+                report.outcomes.extend(_write_batch(catalogue, batch, options))
+        report.cancelled = queue.cancelled
     if progress is not None and not report.cancelled:
-        progress(total, total, "")
+        progress(len(files), len(files), "")
     return report
 
 
-@dataclass(frozen=True)
-class _Prepared:
-    path: Path
-    data: bytes
-    sha256: str
-    parsed: ParsedDocument
+class _Queue:
+    """The files in order, from read bytes to prepared results. It holds a bounded
+    number of files and bytes, so a folder of large PDFs cannot fill the memory."""
+
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        files: list[Path],
+        options: ImportOptions,
+        preparer: Preparer,
+        cancelled: CancelCheck | None,
+    ) -> None:
+        self._catalogue = catalogue
+        self._files = files
+        self._options = options
+        self._preparer = preparer
+        self._is_cancelled = cancelled
+        self._next = 0  # next file to read
+        self._taken = 0  # files handed out in batches
+        self._entries: deque[FileOutcome | Job] = deque()
+        self._bytes = 0  # bytes of the jobs waiting in _entries
+        self.cancelled = False
+
+    @property
+    def finished(self) -> bool:
+        return self.cancelled or (self._next >= len(self._files) and not self._entries)
+
+    def _cancel_requested(self) -> bool:
+        if self._is_cancelled is not None and self._is_cancelled():
+            self.cancelled = True
+        return self.cancelled
+
+    def _room(self, target: int, extra: int) -> bool:
+        waiting = len(self._entries) + extra
+        return (
+            self._next < len(self._files)
+            and waiting < target
+            and (self._bytes < BATCH_BYTES or waiting == 0)
+        )
+
+    def fill(self, target: int) -> None:
+        """Read files until *target* are waiting (or the byte bound is reached); one
+        query per chunk says which the catalogue holds, and those are never parsed."""
+        while self._room(target, 0) and not self._cancel_requested():
+            chunk: list[tuple[Path, bytes | FileOutcome]] = []
+            while len(chunk) < DEFAULT_BATCH_SIZE and self._room(target, len(chunk)):
+                path = self._files[self._next]
+                self._next += 1
+                data = _read(path, self._options.max_bytes)
+                if isinstance(data, bytes):
+                    self._bytes += len(data)
+                chunk.append((path, data))
+            self._queue_chunk(chunk)
+
+    def _queue_chunk(self, chunk: list[tuple[Path, bytes | FileOutcome]]) -> None:
+        hashed = [
+            (path, data, sha256_bytes(data) if isinstance(data, bytes) else "")
+            for path, data in chunk
+        ]
+        with self._catalogue.reading() as session:  # checked again when writing
+            known = _existing_many(session, {sha for _p, _d, sha in hashed if sha})
+        for path, data, sha256 in hashed:
+            if isinstance(data, FileOutcome):
+                self._entries.append(data)
+                continue
+            shown = display_path(path)
+            if sha256 in known:
+                self._bytes -= len(data)
+                self._entries.append(
+                    FileOutcome(shown, "duplicate", duplicate_of=known[sha256], sha256=sha256)
+                )
+                continue
+            job = Job(
+                path=path,
+                shown=shown,
+                filename=display_name(path),
+                data=data,
+                sha256=sha256,
+                max_bytes=self._options.max_bytes,
+                suggest=self._options.suggest,
+            )
+            self._preparer.submit(job)
+            self._entries.append(job)
+
+    def take_batch(
+        self, size: int, progress: ProgressCallback | None
+    ) -> list[Prepared | FileOutcome]:
+        """The next batch of results in file order (waiting for the workers if need be)."""
+        batch: list[Prepared | FileOutcome] = []
+        batch_bytes = 0
+        while self._entries and len(batch) < size and batch_bytes < BATCH_BYTES:
+            if self._cancel_requested():
+                break
+            entry = self._entries.popleft()
+            if progress is not None:
+                progress(self._taken, len(self._files), str(entry.path))
+            self._taken += 1
+            if isinstance(entry, FileOutcome):
+                batch.append(entry)
+                continue
+            self._bytes -= len(entry.data)
+            job, result = self._preparer.next_result()
+            assert job is entry, "the preparer returns results in submission order"
+            if isinstance(result, Failed):
+                batch.append(outcome_for(job, result))
+            else:
+                batch_bytes += len(result.data)
+                batch.append(result)
+        return batch
 
 
-def _prepare(catalogue: Catalogue, path: Path, options: ImportOptions) -> _Prepared | FileOutcome:
-    """Read, hash and parse one file without holding the catalogue's write lock."""
-    shown = display_path(path)
-    data_or_error = _read(path, options.max_bytes)
-    if isinstance(data_or_error, FileOutcome):
-        return data_or_error
-    data = data_or_error
-    sha256 = sha256_bytes(data)
-    with catalogue.reading() as session:  # cheap early answer; checked again when writing
-        duplicate = _existing(session, sha256, {})
-    if duplicate is not None:
-        return FileOutcome(shown, "duplicate", duplicate_of=duplicate, sha256=sha256)
-    try:
-        parsed = parse(
-            data, display_name(path), limits=replace(DEFAULT_LIMITS, max_bytes=options.max_bytes)
+def _write_batch(
+    catalogue: Catalogue, batch: list[Prepared | FileOutcome], options: ImportOptions
+) -> list[FileOutcome]:
+    """Store and catalogue one batch in one transaction (all or nothing on a crash)."""
+    done: list[FileOutcome] = []
+    with catalogue.writing() as session:
+        pending = _existing_many(
+            session, {item.sha256 for item in batch if isinstance(item, Prepared)}
         )
-    except IngestError as exc:
-        return FileOutcome(shown, "failed", reason=exc.reason, sha256=sha256)
-    except Exception as exc:  # a reader bug must not stop the batch; say what it was
-        return FileOutcome(
-            shown,
-            "failed",
-            reason=f"could not be read ({type(exc).__name__}: {exc})",
-            sha256=sha256,
-        )
-    return _Prepared(path, data, sha256, parsed)
+        for item in batch:
+            if isinstance(item, FileOutcome):
+                done.append(item)
+            else:
+                done.append(_import_one(catalogue, session, item, pending, options))
+    return done
 
 
 def display_path(path: Path) -> str:
@@ -273,26 +354,19 @@ def display_name(path: Path) -> str:
 def _import_one(
     catalogue: Catalogue,
     session: Session,
-    item: _Prepared,
+    item: Prepared,
     pending: dict[str, str],
     options: ImportOptions,
 ) -> FileOutcome:
+    """Catalogue one prepared file in a savepoint; *pending* maps the hashes already
+    in the catalogue or added by this batch to their references."""
     shown = display_path(item.path)
-    duplicate = _existing(session, item.sha256, pending)
+    duplicate = pending.get(item.sha256)
     if duplicate is not None:
         return FileOutcome(shown, "duplicate", duplicate_of=duplicate, sha256=item.sha256)
     savepoint = session.begin_nested()
     try:
-        outcome = _catalogue(
-            catalogue,
-            session,
-            shown,
-            display_name(item.path),
-            item.data,
-            item.sha256,
-            item.parsed,
-            options,
-        )
+        outcome = _catalogue(catalogue, session, shown, item, options)
     except OSError as exc:
         savepoint.rollback()
         return FileOutcome(
@@ -316,15 +390,23 @@ def _import_one(
     return outcome
 
 
-def _existing(session: Session, sha256: str, pending: dict[str, str]) -> str | None:
-    """Reference of the record already holding these exact bytes, if any."""
-    if sha256 in pending:
-        return pending[sha256]
-    document = find_by_original(session, sha256)
-    if document is not None:
-        return document.ref + (" (in the trash)" if document.deleted_at else "")
-    image = find_image_by_sha(session, sha256)
-    return image.ref if image is not None else None
+def _existing_many(session: Session, hashes: set[str]) -> dict[str, str]:
+    """Reference of the record already holding each of these exact bytes, if any
+    (documents in the trash say so); one query per table for a whole batch."""
+    found: dict[str, str] = {}
+    if not hashes:
+        return found
+    for sha256, ref in session.execute(
+        select(Image.sha256, Image.ref).where(Image.sha256.in_(hashes))
+    ):
+        found[sha256] = ref
+    for sha256, ref, deleted_at in session.execute(
+        select(Document.original_sha256, Document.ref, Document.deleted_at)
+        .where(Document.original_sha256.in_(hashes))
+        .order_by(Document.id.desc())  # the oldest record wins, as a lookup by hash does
+    ):
+        found[sha256] = ref + (" (in the trash)" if deleted_at else "")
+    return found
 
 
 def _store(catalogue: Catalogue, data: bytes, sha256: str) -> None:
@@ -336,13 +418,12 @@ def _catalogue(
     catalogue: Catalogue,
     session: Session,
     shown: str,
-    filename: str,
-    data: bytes,
-    sha256: str,
-    parsed: ParsedDocument,
+    item: Prepared,
     options: ImportOptions,
 ) -> FileOutcome:
     """Store the original and add its record(s) inside the caller's savepoint."""
+    data, sha256, parsed, print_ = item.data, item.sha256, item.parsed, item.print_
+    filename = display_name(item.path)
     _store(catalogue, data, sha256)
     if parsed.image is not None:
         image = _add_image(catalogue, session, data, sha256, filename, parsed)
@@ -350,7 +431,6 @@ def _catalogue(
             shown, "imported", ref=image.ref, sha256=sha256, title=image.original_filename
         )
     new = _new_document(parsed, sha256=sha256, size=len(data), filename=filename)
-    print_ = fingerprint(parsed.text)
     near = find_near_duplicate(session, parsed.text, print_) if print_ else None
     if print_ is not None:
         new.fingerprint = print_.text_hash
@@ -361,10 +441,15 @@ def _catalogue(
     if print_ is not None:
         store_bands(session, document.id, print_)
     _add_attachments(catalogue, session, document, parsed)
-    if options.suggest and document.text:
-        from desktop.suggest import suggest_document  # rules only; a few ms per page
-
-        suggest_document(session, document=document, actor=catalogue.actor, new_document=True)
+    if item.suggestions is not None:
+        # Computed from parsed.text, which add_document stores unchanged.
+        store_suggestions(
+            session,
+            document=document,
+            suggestions=item.suggestions,
+            actor=catalogue.actor,
+            new_document=True,
+        )
     if options.after_add is not None:
         options.after_add(session, document)
     if near is not None:

@@ -8,7 +8,7 @@ report says the run was cancelled.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -33,26 +33,6 @@ from desktop.ui.models.records import RecordColumn, RecordRole, RecordTableModel
 from desktop.ui.tasks import Progress, TaskRunner
 
 STATUS_ORDER = {"failed": 0, "possible duplicate": 1, "skipped": 2, "duplicate": 3, "imported": 4}
-
-
-try:  # imported with the window, not at the first import: compiling the suggesters'
-    # patterns takes ~100 ms that must not fall on a person's click
-    from desktop.suggest import suggest_document
-except ImportError:  # the suggester is optional for the import itself
-    suggest_document = None  # type: ignore[assignment]
-
-
-def suggest_after_add(actor: str) -> Callable[[Any, Any], None] | None:
-    """Tag suggestions for each new document, inside the import's transaction, so the
-    archivist opens a document with its dates, figures and people already underlined.
-    None while the suggester is unavailable."""
-    if suggest_document is None:
-        return None
-
-    def after_add(session: Any, document: Any) -> None:
-        suggest_document(session, document=document, actor=actor)
-
-    return after_add
 
 
 def _bold_if_failed(outcome: FileOutcome) -> QFont | None:
@@ -185,10 +165,11 @@ class ImportJob(QObject):
 
     def start(self) -> None:
         catalogue, paths, progress = self._catalogue, self._paths, self.progress
-        after_add = suggest_after_add(catalogue.actor) if self._suggest else None
-        options = ImportOptions(after_add=after_add)
+        # The pipeline stores tag suggestions itself (worked out in its worker
+        # processes), so the window only says whether it wants them.
+        options = ImportOptions(suggest=self._suggest)
         if self._batch_size:
-            options = ImportOptions(after_add=after_add, batch_size=self._batch_size)
+            options = ImportOptions(suggest=self._suggest, batch_size=self._batch_size)
 
         def work() -> ImportReport:
             return import_paths(

@@ -157,10 +157,10 @@ def test_the_write_lock_is_not_held_while_parsing(
     """Another process must be able to write while a batch is being parsed."""
     import sqlite3
 
-    import desktop.ingest.pipeline as pipeline
+    import desktop.ingest.prepare as prepare
 
     folder = write_texts({"a.txt": "First\n", "b.txt": "Second\n"})
-    real_parse = pipeline.parse
+    real_parse = prepare.parse
     writes: list[bool] = []
 
     def parse_while_another_process_writes(data: bytes, name: str, **kw):  # type: ignore[no-untyped-def]
@@ -174,6 +174,6 @@ def test_the_write_lock_is_not_held_while_parsing(
             other.close()
         return real_parse(data, name, **kw)
 
-    monkeypatch.setattr(pipeline, "parse", parse_while_another_process_writes)
+    monkeypatch.setattr(prepare, "parse", parse_while_another_process_writes)
     report = import_paths(catalogue, [folder])
     assert report.imported == 2 and writes == [True, True]

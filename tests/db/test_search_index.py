@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sqlalchemy import text, update
+from sqlalchemy import insert, text, update
 from sqlalchemy.orm import Session
 
 from db.catalogue import Catalogue
@@ -180,6 +180,23 @@ def test_bulk_orm_updates_through_the_session_are_followed(catalogue: Catalogue)
         session.execute(update(Document).where(Document.id == doc.id).values(notes="Ganja"))
     with catalogue.reading() as session:
         assert refs(session, "ganja") == [doc.ref]
+        assert index.check(session, deep=True) == []
+
+
+def test_multi_row_inserts_of_mentions_reindex_their_documents(catalogue: Catalogue) -> None:
+    """Tag suggestions add mentions with one INSERT for many rows, not ORM objects."""
+    with catalogue.writing() as session:
+        first = add_document(session, new=new("Letter one."), actor="t")
+        second = add_document(session, new=new("Letter two."), actor="t")
+    rows = [
+        {"document_id": doc.id, "start": 0, "end": 6, "quote": "Letter", "name": name}
+        for doc, name in ((first, "Zeynalova"), (second, "Quliyev"))
+    ]
+    with catalogue.writing() as session:  # a later transaction: not new documents
+        session.execute(insert(Mention), rows)
+    with catalogue.reading() as session:
+        assert refs(session, "zeynalova") == [first.ref]
+        assert refs(session, "quliyev") == [second.ref]
         assert index.check(session, deep=True) == []
 
 

@@ -1,0 +1,228 @@
+"""The CPU-bound half of importing a file, run in worker processes for large imports.
+
+Parsing, the near-duplicate fingerprint and tag suggestions only read the file's
+bytes, so they can run anywhere; only storing and cataloguing need the catalogue's
+write lock. :class:`Preparer` runs :func:`prepare_file` for many files at once in a
+pool of processes (Python threads would share one core), while the importing process
+writes the previous batch. Small imports skip the pool: starting a process costs
+more than parsing a handful of files.
+
+Every result is a :class:`Prepared` or a ``FileOutcome`` saying why the file failed;
+:func:`prepare_file` never raises. A worker that dies (a reader crashing the
+interpreter, the system killing it for memory) does not end the import: from then
+on files are prepared one at a time in a fresh pool, and the one that kills it again
+is reported as failed.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from db.fingerprints import Fingerprint, fingerprint
+from desktop.ingest.limits import DEFAULT_LIMITS
+from desktop.ingest.model import IngestError, ParsedDocument
+from desktop.ingest.readers import parse
+
+if TYPE_CHECKING:
+    from desktop.extract import Suggestions
+    from desktop.ingest.pipeline import FileOutcome
+
+#: Below this many files to parse, preparing in the importing process is faster.
+POOL_THRESHOLD = 64
+#: Files handed to the pool ahead of the one being written (bounds memory).
+LOOKAHEAD_PER_WORKER = 64
+#: Seconds a new pool may take to answer; a pool that cannot is not used.
+STARTUP_TIMEOUT = 60.0
+
+
+@dataclass(frozen=True)
+class Job:
+    """What a worker needs: picklable, no catalogue or callbacks."""
+
+    path: Path
+    shown: str
+    filename: str
+    data: bytes
+    sha256: str
+    max_bytes: int
+    suggest: bool
+
+
+@dataclass(frozen=True)
+class Prepared:
+    path: Path
+    data: bytes
+    sha256: str
+    parsed: ParsedDocument
+    print_: Fingerprint | None
+    suggestions: Suggestions | None
+
+
+@dataclass(frozen=True)
+class Failed:
+    """A file that could not be prepared; ``reason`` is one line for the user."""
+
+    reason: str
+
+
+def prepare_file(job: Job) -> Prepared | Failed:
+    """Parse *job*'s bytes, fingerprint the text and suggest tags; never raises."""
+    try:
+        parsed = parse(
+            job.data, job.filename, limits=replace(DEFAULT_LIMITS, max_bytes=job.max_bytes)
+        )
+    except IngestError as exc:
+        return Failed(exc.reason)
+    except Exception as exc:  # a reader bug must not stop the import; say what it was
+        return Failed(f"could not be read ({type(exc).__name__}: {exc})")
+    if parsed.image is not None:
+        return Prepared(job.path, job.data, job.sha256, parsed, None, None)
+    try:
+        print_ = fingerprint(parsed.text)
+        suggestions = _suggest(parsed.text) if job.suggest and parsed.text else None
+    except Exception as exc:  # same: a suggester bug costs the suggestions only
+        return Failed(f"could not be analysed ({type(exc).__name__}: {exc})")
+    return Prepared(job.path, job.data, job.sha256, parsed, print_, suggestions)
+
+
+def _suggest(text: str) -> Suggestions:
+    from desktop.extract import suggest  # rules only; imported where it runs
+
+    return suggest(text)
+
+
+def default_workers() -> int:
+    """One worker per core the process may use, at most four (the writer is the limit)."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(4, cores))
+
+
+PrepareFunction = Callable[[Job], "Prepared | Failed"]
+
+
+class Preparer:
+    """Prepare jobs in order, in worker processes or (few jobs, one worker) inline.
+
+    ``submit`` queues a job; ``results`` yields ``(job, result)`` in submission order.
+    Use as a context manager so the pool is shut down, also on cancel or error.
+    """
+
+    def __init__(
+        self, workers: int, expected_jobs: int, function: PrepareFunction = prepare_file
+    ) -> None:
+        self._function = function
+        self._workers = workers
+        self._pool: ProcessPoolExecutor | None = None
+        self._use_pool = workers > 1 and expected_jobs >= POOL_THRESHOLD
+        self._queue: deque[tuple[Job, Future[Prepared | Failed] | None]] = deque()
+        self._one_at_a_time = False  # after a worker died: see _after_crash
+
+    @property
+    def parallel(self) -> bool:
+        return self._use_pool
+
+    @property
+    def capacity(self) -> int:
+        """How many jobs may wait in the queue before results should be taken."""
+        return self._workers * LOOKAHEAD_PER_WORKER if self._use_pool else 1
+
+    def __enter__(self) -> Preparer:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        for _job, future in self._queue:
+            if future is not None:
+                future.cancel()
+        self._queue.clear()
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def __len__(self) -> int:
+        return len(self._queue)
+
+    def submit(self, job: Job) -> None:
+        future = self._start(job) if self._use_pool and not self._one_at_a_time else None
+        self._queue.append((job, future))
+
+    def next_result(self) -> tuple[Job, Prepared | Failed]:
+        """The oldest submitted job and its result (waits for it)."""
+        job, future = self._queue.popleft()
+        if future is None:
+            return job, self._run_alone(job)
+        try:
+            return job, future.result()
+        except BrokenProcessPool:
+            return job, self._after_crash(job)
+
+    def _start(self, job: Job) -> Future[Prepared | Failed] | None:
+        """Hand *job* to the pool; None when no pool can run here (then it runs inline)."""
+        if self._pool is None:
+            self._pool = self._new_pool()
+            if self._pool is None:
+                self._use_pool = False
+                return None
+        return self._pool.submit(self._function, job)
+
+    def _new_pool(self) -> ProcessPoolExecutor | None:
+        """A started pool, or None if workers cannot start in this program (a script
+        without a ``__main__`` guard, a frozen build without ``freeze_support``)."""
+        pool = ProcessPoolExecutor(
+            max_workers=self._workers,
+            # Never fork: the window's process has threads (Qt), and a forked copy of
+            # a locked mutex deadlocks. Spawned workers import only the Qt-free readers
+            # and suggesters.
+            mp_context=multiprocessing.get_context("spawn"),
+        )
+        try:
+            pool.submit(os.getpid).result(timeout=STARTUP_TIMEOUT)
+        except Exception:  # BrokenProcessPool, a timeout, a start-up error
+            pool.shutdown(wait=False, cancel_futures=True)
+            return None
+        return pool
+
+    def _discard_pool(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+
+    def _run_alone(self, job: Job) -> Prepared | Failed:
+        """Run *job* with nothing else in flight, so a crash is this file's alone
+        (inline when there is no pool)."""
+        future = self._start(job) if self._use_pool else None
+        if future is None:
+            return self._function(job)
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            self._discard_pool()
+            return Failed("the reader stopped unexpectedly on this file (its process ended)")
+
+    def _after_crash(self, job: Job) -> Prepared | Failed:
+        """A worker died: every job in flight, and every later one, is run one at a time
+        in a fresh pool, so the file that kills a worker is the only one it fails.
+        Slower, but a crashing reader is rare and nothing else is lost."""
+        self._discard_pool()
+        self._one_at_a_time = True
+        self._queue = deque((queued, None) for queued, _future in self._queue)
+        return self._run_alone(job)
+
+
+def outcome_for(job: Job, failed: Failed) -> FileOutcome:
+    from desktop.ingest.pipeline import FileOutcome
+
+    return FileOutcome(job.shown, "failed", reason=failed.reason, sha256=job.sha256)

@@ -1,0 +1,126 @@
+"""Preparing files in worker processes: same results as in one process, in order,
+and a worker that dies costs only the file that killed it."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from db.catalogue import Catalogue
+from db.models import DateTag, Document, Figure, Mention
+from db.objects import sha256_bytes
+from desktop.ingest import prepare
+from desktop.ingest.pipeline import ImportOptions, import_paths
+from desktop.ingest.prepare import Failed, Job, Prepared, Preparer, prepare_file
+from tests.core.prepare_helpers import prepare_or_die, worker_pid
+
+
+def _job(name: str, text: str) -> Job:
+    data = text.encode()
+    return Job(Path(name), name, name, data, sha256_bytes(data), 10**8, True)
+
+
+def _letter(number: int) -> str:
+    return (
+        f"Report {number}\n\nOn 14 March 1994 Anna Berova told the council that "
+        f"{number + 12} families had left the valley and that about {number * 3} "
+        "houses were lost to the water. Mayor Ilkin Dasdemir said the dam had been "
+        "inspected twice. The committee met again in April 1994 to hear the engineers.\n"
+    )
+
+
+def test_workers_return_results_in_order_from_other_processes() -> None:
+    jobs = [_job(f"f{i}.txt", "x") for i in range(prepare.POOL_THRESHOLD)]
+    with Preparer(2, len(jobs), function=worker_pid) as preparer:
+        assert preparer.parallel
+        for job in jobs:
+            preparer.submit(job)
+        results = [preparer.next_result() for _ in jobs]
+    assert [job.filename for job, _ in results] == [job.filename for job in jobs]
+    reasons = [result.reason.split() for _job, result in results if isinstance(result, Failed)]
+    assert [name for name, _pid in reasons] == [job.filename for job in jobs]
+    assert str(os.getpid()) not in {pid for _name, pid in reasons}
+
+
+def test_a_worker_that_dies_fails_only_its_own_file() -> None:
+    names = [f"ok-{i}.txt" for i in range(prepare.POOL_THRESHOLD)]
+    names[7] = "die-7.txt"
+    jobs = [_job(name, _letter(i)) for i, name in enumerate(names)]
+    with Preparer(2, len(jobs), function=prepare_or_die) as preparer:
+        for job in jobs:
+            preparer.submit(job)
+        results = {job.filename: result for job, result in (preparer.next_result() for _ in jobs)}
+    failed = {name for name, result in results.items() if isinstance(result, Failed)}
+    assert failed == {"die-7.txt"}
+    assert "stopped unexpectedly" in results["die-7.txt"].reason  # type: ignore[union-attr]
+    assert all(isinstance(results[name], Prepared) for name in names if name != "die-7.txt")
+
+
+def test_without_a_working_pool_files_are_prepared_in_this_process(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(Preparer, "_new_pool", lambda self: None)
+    jobs = [_job(f"f{i}.txt", _letter(i)) for i in range(prepare.POOL_THRESHOLD)]
+    with Preparer(2, len(jobs)) as preparer:
+        for job in jobs:
+            preparer.submit(job)
+        results = [preparer.next_result() for _ in jobs]
+        assert not preparer.parallel
+    assert all(isinstance(result, Prepared) for _job, result in results)
+
+
+def test_small_imports_do_not_start_workers() -> None:
+    assert not Preparer(4, prepare.POOL_THRESHOLD - 1).parallel
+    assert not Preparer(1, 10_000).parallel
+    assert Preparer(2, prepare.POOL_THRESHOLD).parallel
+
+
+def test_prepare_file_reports_unreadable_bytes_without_raising() -> None:
+    data = b"%PDF-1.7 not really"
+    result = prepare_file(
+        Job(Path("x.pdf"), "x.pdf", "x.pdf", data, sha256_bytes(data), 10**8, True)
+    )
+    assert isinstance(result, Failed) and result.reason
+
+
+def _catalogued(catalogue: Catalogue) -> list[tuple[object, ...]]:
+    with catalogue.reading() as session:
+        documents = [
+            (d.ref, d.original_filename, d.title, d.text, d.fingerprint, tuple(d.flags))
+            for d in session.execute(select(Document).order_by(Document.id)).scalars()
+        ]
+        tags = [
+            (model.__name__, row.document_id, row.start, row.end, row.quote, row.status)
+            for model in (DateTag, Figure, Mention)
+            for row in session.execute(select(model).order_by(model.id)).scalars()
+        ]
+    return documents + tags
+
+
+def test_an_import_with_workers_catalogues_exactly_what_one_process_does(
+    write_texts,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    count = prepare.POOL_THRESHOLD + 6
+    files = {f"report-{i:03d}.txt": _letter(i) for i in range(count)}
+    files["report-copy.txt"] = files["report-003.txt"]  # an exact duplicate in the import
+    folder = write_texts(files)
+    results = []
+    for workers in (1, 2):
+        catalogue = Catalogue.open(tmp_path / f"w{workers}" / "c.catena", create=True)
+        seen: list[int] = []
+        report = import_paths(
+            catalogue,
+            [folder],
+            options=ImportOptions(workers=workers, batch_size=16),
+            progress=lambda done, _total, _path, seen=seen: seen.append(done),
+        )
+        assert report.imported == count and report.duplicates == 1 and report.failed == 0
+        assert seen == sorted(seen) and seen[-1] == count + 1
+        results.append(_catalogued(catalogue))
+    one, two = results
+    assert len(one) > count * 3  # documents plus their suggested tags
+    assert [row[1:] for row in one] == [row[1:] for row in two]
