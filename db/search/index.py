@@ -428,6 +428,12 @@ def _note_inserted_mentions(state: ORMExecuteState, statement: Insert) -> None:
             pending.everything = True
 
 
+def note_documents(session: Session, ids: Iterable[int]) -> None:
+    """Re-index these documents at commit: for rows written with SQL the session's
+    flush does not see (the import inserts documents with one statement each)."""
+    _pending(session).documents.update(ids)
+
+
 def _process(session: Session) -> None:
     pending = _pending(session)
     if not pending:
@@ -474,8 +480,20 @@ _LISTENERS: tuple[tuple[str, Any], ...] = (
 )
 
 
+_INSTALLED = "_catena_search_index_installed"
+
+
 def install(factory: sessionmaker[Session]) -> None:
-    """Keep the index in step for every session *factory* makes. Idempotent."""
+    """Keep the index in step for every session *factory* makes. Idempotent.
+
+    Whether a factory is already set up is marked on the factory itself, not asked
+    of ``event.contains``: SQLAlchemy keys listeners by ``id()`` of the session class
+    a factory makes, and a new factory whose class reuses the id of a collected one
+    is reported as having the listeners when it does not (seen in about one catalogue
+    in a hundred opened in one process: that catalogue's writes were not indexed).
+    """
+    if getattr(factory, _INSTALLED, False):
+        return
     for name, listener in _LISTENERS:
-        if not event.contains(factory, name, listener):
-            event.listen(factory, name, listener)
+        event.listen(factory, name, listener)
+    setattr(factory, _INSTALLED, True)

@@ -3,6 +3,7 @@ people records (including bulk merges), images; rebuild and check; the migration
 
 from __future__ import annotations
 
+import gc
 import re
 import sqlite3
 from pathlib import Path
@@ -11,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import insert, text, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from db.catalogue import Catalogue
 from db.documents import NewDocument, add_document, trash_document, update_metadata
@@ -198,6 +199,27 @@ def test_multi_row_inserts_of_mentions_reindex_their_documents(catalogue: Catalo
         assert refs(session, "zeynalova") == [first.ref]
         assert refs(session, "quliyev") == [second.ref]
         assert index.check(session, deep=True) == []
+
+
+def test_every_new_session_factory_keeps_the_index(catalogue: Catalogue) -> None:
+    """A process that opens catalogue after catalogue (the window switching, tests)
+    makes many session factories; each must index what it writes, even when its
+    session class reuses the memory of a collected one."""
+    writer = make_engine(catalogue.database).execution_options(catena_begin_immediate=True)
+    try:
+        for number in range(200):
+            factory = sessionmaker(writer)
+            index.install(factory)
+            with factory() as session, session.begin():
+                add_document(session, new=new(f"Entry {number} zqxw{number}."), actor="t")
+            del factory, session
+            if number % 5 == 0:
+                gc.collect()
+    finally:
+        writer.dispose()
+    with catalogue.reading() as session:
+        assert index.check(session, deep=True) == []
+        assert len(refs(session, "zqxw199")) == 1
 
 
 def test_raw_sql_bypasses_the_index_and_check_and_rebuild_repair_it(
