@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import event as sa_event
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from db.models import Event, new_uid, utcnow
 
 GENESIS = "0" * 64
+_INSERT = insert(Event.__table__)  # one prepared statement for every event
 _HEAD = "catena_audit_head"
 
 
@@ -57,8 +58,13 @@ def record(
     target: str | None = None,
     outcome: str = "success",
     detail: dict[str, Any] | None = None,
-) -> Event:
-    """Append an event in the caller's transaction (so it commits with the change)."""
+) -> str:
+    """Append an event in the caller's transaction (so it commits with the change);
+    returns its hash.
+
+    Written with one prepared INSERT rather than as an ORM object: an import records two
+    events per document, and the unit of work's bookkeeping cost more than the hash.
+    """
     # Writers hold the database's write lock for the whole transaction, so the last
     # hash seen in this transaction is still the chain's head: no query per event.
     last = session.info.get(_HEAD)
@@ -66,21 +72,23 @@ def record(
         last = session.execute(select(Event.hash).order_by(Event.id.desc()).limit(1)).scalar()
     prev_hash = last or GENESIS
     uid, at, details = new_uid(), utcnow(), dict(detail or {})
-    event = Event(
-        uid=uid,
-        at=at,
-        actor=actor,
-        action=action,
-        target=target,
-        outcome=outcome,
-        detail=details,
-        prev_hash=prev_hash,
-        hash=_digest(prev_hash, uid, at, actor, action, target, outcome, details),
+    digest = _digest(prev_hash, uid, at, actor, action, target, outcome, details)
+    session.connection().execute(
+        _INSERT,
+        {
+            "uid": uid,
+            "at": at,
+            "actor": actor,
+            "action": action,
+            "target": target,
+            "outcome": outcome,
+            "detail": details,
+            "prev_hash": prev_hash,
+            "hash": digest,
+        },
     )
-    session.add(event)
-    session.flush()
-    session.info[_HEAD] = event.hash
-    return event
+    session.info[_HEAD] = digest
+    return digest
 
 
 def _forget_head(session: Session, *_args: object) -> None:

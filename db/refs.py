@@ -6,7 +6,7 @@ never reused, even after a document is deleted and the trash emptied.
 
 from __future__ import annotations
 
-from sqlalchemy import update
+from sqlalchemy import bindparam, insert, update
 from sqlalchemy.orm import Session
 
 from db.models import RefCounter
@@ -16,16 +16,26 @@ AGENT_PREFIX = "PER"
 IMAGE_PREFIX = "IMG"
 
 
+_counters = RefCounter.__table__
+_TAKE = (
+    update(_counters)
+    .where(_counters.c.prefix == bindparam("counter"))
+    .values(next_value=_counters.c.next_value + 1)
+    .returning(_counters.c.next_value)
+)
+_FIRST = insert(_counters).values(prefix=bindparam("counter"), next_value=2)
+
+
 def next_ref(session: Session, prefix: str) -> str:
-    """Take the next code for *prefix*: one UPDATE … RETURNING, no object to flush
-    (an import asks for one per document)."""
-    value = session.execute(
-        update(RefCounter)
-        .where(RefCounter.prefix == prefix)
-        .values(next_value=RefCounter.next_value + 1)
-        .returning(RefCounter.next_value)
-    ).scalar_one_or_none()
+    """Take the next code for *prefix* in the caller's transaction.
+
+    One prepared UPDATE … RETURNING on the session's connection: an import asks for
+    a code per document, and an ORM object per counter cost more than the write.
+    Counters are only ever changed here and by restores, never through ORM objects.
+    """
+    conn = session.connection()
+    value = conn.execute(_TAKE, {"counter": prefix}).scalar_one_or_none()
     if value is None:  # the first code of this kind in the catalogue
-        session.add(RefCounter(prefix=prefix, next_value=2))
+        conn.execute(_FIRST, {"counter": prefix})
         return f"{prefix}-{1:06d}"
     return f"{prefix}-{value - 1:06d}"

@@ -147,14 +147,15 @@ def step_import(ctx: SmokeContext) -> str:
 def step_workers(ctx: SmokeContext) -> str:
     """Large imports parse in spawned worker processes; in a frozen build each worker
     is the program itself, which only works with ``freeze_support`` in its launcher."""
+    from db.objects import sha256_bytes
     from desktop.ingest.prepare import POOL_THRESHOLD, Job, Prepared, Preparer
     from desktop.samples import sample_paths
 
-    del ctx
     sample = sample_paths()[0]
     data = sample.read_bytes()
+    store = ctx.catalogue_path.with_name("worker objects")
     jobs = [
-        Job(sample, f"copy {i}", sample.name, data, f"{i:064x}", len(data), True)
+        Job(sample, f"copy {i}", sample.name, data, sha256_bytes(data), len(data), True, store)
         for i in range(POOL_THRESHOLD)
     ]
     with Preparer(2, len(jobs)) as preparer:

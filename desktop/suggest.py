@@ -9,6 +9,7 @@ suggestion rejected when suggestions run again.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
@@ -17,9 +18,22 @@ from db import audit
 from db.dates import edtf_bounds
 from db.models import DateTag, Document, Figure, Mention, new_uid, utcnow
 from db.people import link_mention
+from db.search import index as search_index
 from db.spans import anchor
 from db.tags import MODELS, TagKind, span_keys
 from desktop.extract import Suggestions, suggest
+
+
+class Suggestible(Protocol):
+    """What storing suggestions needs of a document: a ``Document``, or the import's
+    record of one it has just written without loading it."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def ref(self) -> str: ...
+    @property
+    def text(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -36,7 +50,7 @@ class SuggestResult:
 def store_suggestions(
     session: Session,
     *,
-    document: Document,
+    document: Suggestible,
     suggestions: Suggestions,
     actor: str,
     new_document: bool = False,
@@ -44,9 +58,10 @@ def store_suggestions(
     """Add *suggestions* for *document* as suggested tags; returns what was added.
 
     Runs for every imported document, so the rows are written with one multi-row
-    INSERT per kind of tag rather than as ORM objects (which cost a few milliseconds a
-    document in bookkeeping); the search index is told through the session, as for
-    any insert of mentions. Tags already loaded on *document* are not refreshed.
+    INSERT per kind of tag on the session's connection rather than as ORM objects
+    (which cost a few milliseconds a document in bookkeeping); the search index is
+    told that the document's people changed. Tags already loaded on *document* are
+    not refreshed until the transaction ends.
     """
     text = document.text
     # A document catalogued in this same transaction has no tags yet: skip the lookup.
@@ -111,11 +126,13 @@ def store_suggestions(
                 agent_id=None,
             )
             mentions.append(row)
+    conn = session.connection()
     if dates:
-        session.execute(insert(DateTag), dates)
+        conn.execute(insert(DateTag.__table__), dates)
     _insert_figures(session, figures)
     if mentions:
-        session.execute(insert(Mention), mentions)
+        conn.execute(insert(Mention.__table__), mentions)
+        search_index.note_documents(session, [document.id])  # names feed the people column
     if dates or figures or mentions:
         audit.record(
             session, action="suggest", actor=actor, target=document.ref, detail={"added": added}
@@ -133,7 +150,9 @@ def _insert_figures(
     """
     if all(whole is None for _index, whole, _row in figures):
         if figures:  # the usual case: one multi-row INSERT, no ids needed
-            session.execute(insert(Figure), [row for _index, _whole, row in figures])
+            session.connection().execute(
+                insert(Figure.__table__), [row for _index, _whole, row in figures]
+            )
         return
     ids: dict[int, int] = {}
     stored = {index for index, _whole, _row in figures}
@@ -144,10 +163,16 @@ def _insert_figures(
             ready = waiting
         for _index, whole, row in ready:
             row["part_of_id"] = ids.get(whole) if whole is not None else None
-        new_ids = session.execute(
-            insert(Figure).returning(Figure.id, sort_by_parameter_order=True),
-            [row for _index, _whole, row in ready],
-        ).scalars()
+        new_ids = (
+            session.connection()
+            .execute(
+                insert(Figure.__table__).returning(
+                    Figure.__table__.c.id, sort_by_parameter_order=True
+                ),
+                [row for _index, _whole, row in ready],
+            )
+            .scalars()
+        )
         ids.update(zip((index for index, _w, _r in ready), new_ids, strict=True))
         done = {index for index, _w, _r in ready}
         waiting = [f for f in waiting if f[0] not in done]

@@ -10,7 +10,6 @@ personal name and which words are titles or organisation heads.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from desktop.extract.text import word_set
 
@@ -92,19 +91,34 @@ PARTICLES = word_set("de da di du del della der den van von bin ibn al el la le 
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W_])?\.?")
 
 
-@dataclass(frozen=True)
 class Token:
-    start: int
-    end: int
-    text: str
+    """A word with its offsets. Its folded ``key`` and ``capitalised`` are worked out
+    once, at creation: the suggesters consult them for every word of every imported
+    document (a dataclass with properties made tokenising the largest cost of
+    suggesting). Treat as immutable."""
 
-    @property
-    def key(self) -> str:
-        return self.text.rstrip(".").casefold()
+    __slots__ = ("capitalised", "end", "key", "start", "text")
 
-    @property
-    def capitalised(self) -> bool:
-        return self.text[0].isupper()
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.key = text.rstrip(".").casefold()
+        self.capitalised = text[0].isupper()
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Token):
+            return NotImplemented
+        return (self.start, self.end, self.text) == (other.start, other.end, other.text)
+
+    def __hash__(self) -> int:
+        return hash((self.start, self.end, self.text))
+
+    def __repr__(self) -> str:
+        return f"Token({self.start}, {self.end}, {self.text!r})"
+
+
+_KEEP_STOP = frozenset({"prof", "sept"})
 
 
 def tokens(text: str) -> list[Token]:
@@ -112,17 +126,10 @@ def tokens(text: str) -> list[Token]:
     result = []
     for match in _WORD.finditer(text):
         word = match.group(0)
-        if (
-            word.endswith(".")
-            and len(word.rstrip(".")) > 3
-            and word.casefold().rstrip(".")
-            not in {
-                "prof",
-                "sept",
-            }
-        ):
+        if word[-1] == "." and len(word) > 4 and word[:-1].rstrip(".").casefold() not in _KEEP_STOP:
             word = word[:-1]
-        result.append(Token(match.start(), match.start() + len(word), word))
+        start = match.start()
+        result.append(Token(start, start + len(word), word))
     return result
 
 

@@ -318,17 +318,16 @@ def _surname_mentions(
 ) -> list[PersonSuggestion]:
     """'Kovač added' after 'Marta Kovač' was named: the same person, quoted again."""
     result = []
+    by_word: dict[str, list[PersonSuggestion]] = {}  # first or last name -> people
+    for person in known:
+        parts = person.name.split()
+        for part in {parts[0], parts[-1]} if parts else ():
+            by_word.setdefault(part, []).append(person)
     for token in words:
-        if not token.capitalised or any(s < token.end and token.start < e for s, e in claimed):
+        if not token.capitalised or len(token.text) <= 2 or token.text not in by_word:
             continue
-        earlier = [
-            p
-            for p in known
-            if p.end <= token.start
-            and token.text in (p.name.split()[-1], p.name.split()[0])
-            and len(token.text) > 2
-        ]
-        if not earlier:
+        earlier = [p for p in by_word[token.text] if p.end <= token.start]
+        if not earlier or any(s < token.end and token.start < e for s, e in claimed):
             continue
         after = text[token.end : token.end + 120]
         before = text[max(0, token.start - 60) : token.start]

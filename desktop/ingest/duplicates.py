@@ -15,11 +15,11 @@ from sqlalchemy.orm import Session
 
 from db.fingerprints import Fingerprint, fingerprint
 from db.models import Document, DocumentBand
-from desktop.ingest.similarity import DUPLICATE_THRESHOLD, similarity
+from desktop.ingest.similarity import DUPLICATE_THRESHOLD, Comparison
 
 __all__ = ["Fingerprint", "NearDuplicate", "find_near_duplicate", "fingerprint", "store_bands"]
 
-MAX_CANDIDATES = 20
+MAX_CANDIDATES = 8  # ranked by shared band keys, so the likeliest come first
 
 
 @dataclass(frozen=True)
@@ -55,10 +55,11 @@ def find_near_duplicate(
     if not candidate_ids:
         return None
     best: NearDuplicate | None = None
+    new = Comparison(text)
     for doc_id, ref, other in session.execute(
         select(Document.id, Document.ref, Document.text).where(Document.id.in_(candidate_ids))
     ):
-        score = similarity(text, other)
+        score = new.similarity(other)
         if score >= threshold and (best is None or score > best.score):
             best = NearDuplicate(doc_id, ref, score)
     return best
@@ -67,7 +68,7 @@ def find_near_duplicate(
 def store_bands(session: Session, document_id: int, print_: Fingerprint) -> None:
     """One multi-row INSERT: 16 ORM objects per imported document cost more than
     everything else about the bands."""
-    session.execute(
-        insert(DocumentBand),
+    session.connection().execute(
+        insert(DocumentBand.__table__),
         [{"document_id": document_id, "band": band} for band in sorted(set(print_.bands))],
     )

@@ -31,7 +31,7 @@ def guess_language(text: str) -> str | None:
     words = [w.casefold() for w in _WORD.findall(text[:50_000])]
     if not words:
         return None
-    cyrillic = sum(1 for w in words if re.match(r"[\u0400-\u04ff]", w))
+    cyrillic = sum(1 for w in words if "\u0400" <= w[0] <= "\u04ff")
     if cyrillic > len(words) / 2:
         return "ru"
     counts = Counter(words)

@@ -25,7 +25,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from db.catalogue import Catalogue
-from db.documents import NewDocument, add_document
+from db.documents import NewDocument, add_document, catalogue_document
 from db.images import NewImage, add_image, find_image_by_sha
 from db.models import Document, Image
 from db.objects import sha256_bytes
@@ -292,6 +292,7 @@ class _Queue:
                 sha256=sha256,
                 max_bytes=self._options.max_bytes,
                 suggest=self._options.suggest,
+                objects_root=self._catalogue.objects.root,
             )
             self._preparer.submit(job)
             self._entries.append(job)
@@ -421,10 +422,9 @@ def _catalogue(
     item: Prepared,
     options: ImportOptions,
 ) -> FileOutcome:
-    """Store the original and add its record(s) inside the caller's savepoint."""
+    """Add the record(s) of a stored original inside the caller's savepoint."""
     data, sha256, parsed, print_ = item.data, item.sha256, item.parsed, item.print_
-    filename = display_name(item.path)
-    _store(catalogue, data, sha256)
+    filename = display_name(item.path)  # the original was stored by prepare_file
     if parsed.image is not None:
         image = _add_image(catalogue, session, data, sha256, filename, parsed)
         return FileOutcome(
@@ -437,31 +437,42 @@ def _catalogue(
     if near is not None:
         new.possible_duplicate_of_id = near.document_id
         new.flags.append("possible duplicate")
-    document = add_document(session, new=new, actor=catalogue.actor)
+    document_id, ref = catalogue_document(session, new=new, actor=catalogue.actor)
     if print_ is not None:
-        store_bands(session, document.id, print_)
-    _add_attachments(catalogue, session, document, parsed)
+        store_bands(session, document_id, print_)
+    if parsed.attachments or options.after_add is not None:
+        document = session.get(Document, document_id)
+        _add_attachments(catalogue, session, document, parsed)
     if item.suggestions is not None:
-        # Computed from parsed.text, which add_document stores unchanged.
+        # Computed from parsed.text, which catalogue_document stores unchanged.
         store_suggestions(
             session,
-            document=document,
+            document=_Written(document_id, ref, parsed.text),
             suggestions=item.suggestions,
             actor=catalogue.actor,
             new_document=True,
         )
     if options.after_add is not None:
-        options.after_add(session, document)
+        options.after_add(session, session.get(Document, document_id))
     if near is not None:
         return FileOutcome(
             shown,
             "possible duplicate",
-            ref=document.ref,
+            ref=ref,
             sha256=sha256,
             duplicate_of=near.ref,
-            title=document.title,
+            title=new.title,
         )
-    return FileOutcome(shown, "imported", ref=document.ref, sha256=sha256, title=document.title)
+    return FileOutcome(shown, "imported", ref=ref, sha256=sha256, title=new.title)
+
+
+@dataclass(frozen=True)
+class _Written:
+    """A document this import has just catalogued (not loaded back)."""
+
+    id: int
+    ref: str
+    text: str
 
 
 def _add_image(

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from db.fingerprints import Fingerprint, fingerprint
+from db.objects import FolderObjectStore
 from desktop.ingest.limits import DEFAULT_LIMITS
 from desktop.ingest.model import IngestError, ParsedDocument
 from desktop.ingest.readers import parse
@@ -54,6 +55,7 @@ class Job:
     sha256: str
     max_bytes: int
     suggest: bool
+    objects_root: Path  # the catalogue's object store: the original is stored here
 
 
 @dataclass(frozen=True)
@@ -74,7 +76,13 @@ class Failed:
 
 
 def prepare_file(job: Job) -> Prepared | Failed:
-    """Parse *job*'s bytes, fingerprint the text and suggest tags; never raises."""
+    """Parse *job*'s bytes, store them in the object store, fingerprint the text and
+    suggest tags; never raises.
+
+    The original is stored (written, fsynced, renamed) here, before the record that
+    points at it is committed, as always; doing it in the workers keeps the waits for
+    the disk off the process that holds the catalogue's write lock.
+    """
     try:
         parsed = parse(
             job.data, job.filename, limits=replace(DEFAULT_LIMITS, max_bytes=job.max_bytes)
@@ -83,6 +91,11 @@ def prepare_file(job: Job) -> Prepared | Failed:
         return Failed(exc.reason)
     except Exception as exc:  # a reader bug must not stop the import; say what it was
         return Failed(f"could not be read ({type(exc).__name__}: {exc})")
+    try:
+        if FolderObjectStore(job.objects_root).put(job.data) != job.sha256:
+            return Failed("could not store the original: it changed while being imported")
+    except OSError as exc:
+        return Failed(f"could not store the original: {exc.strerror or exc}")
     if parsed.image is not None:
         return Prepared(job.path, job.data, job.sha256, parsed, None, None)
     try:

@@ -33,6 +33,7 @@ __all__ = [
     "DUPLICATE_THRESHOLD",
     "MAX_WORDS",
     "SHINGLE",
+    "Comparison",
     "band_keys",
     "estimated_jaccard",
     "is_possible_duplicate",
@@ -56,12 +57,25 @@ def similarity(a: str, b: str) -> float:
     Short texts (under ~20 shingles) are compared with a token-set ratio instead,
     since a handful of shingles says too little.
     """
-    sa, sb = shingles(a), shingles(b)
-    if not sa or not sb:
-        return 0.0
-    if min(len(sa), len(sb)) < 20:
-        return fuzz.token_set_ratio(" ".join(words(a)), " ".join(words(b))) / 100.0
-    return len(sa & sb) / min(len(sa), len(sb))
+    return Comparison(a).similarity(b)
+
+
+class Comparison:
+    """One text compared with many (an import's candidates): its words and shingles
+    are worked out once."""
+
+    def __init__(self, text: str) -> None:
+        self.words = words(text)
+        self.shingles = shingles_of(self.words)
+
+    def similarity(self, other: str) -> float:
+        other_words = words(other)
+        sa, sb = self.shingles, shingles_of(other_words)
+        if not sa or not sb:
+            return 0.0
+        if min(len(sa), len(sb)) < 20:
+            return fuzz.token_set_ratio(" ".join(self.words), " ".join(other_words)) / 100.0
+        return len(sa & sb) / min(len(sa), len(sb))
 
 
 def is_possible_duplicate(a: str, b: str, threshold: float = DUPLICATE_THRESHOLD) -> bool:

@@ -11,16 +11,16 @@ from sqlalchemy import select
 
 from db.catalogue import Catalogue
 from db.models import DateTag, Document, Figure, Mention
-from db.objects import sha256_bytes
+from db.objects import FolderObjectStore, sha256_bytes
 from desktop.ingest import prepare
 from desktop.ingest.pipeline import ImportOptions, import_paths
 from desktop.ingest.prepare import Failed, Job, Prepared, Preparer, prepare_file
 from tests.core.prepare_helpers import prepare_or_die, worker_pid
 
 
-def _job(name: str, text: str) -> Job:
+def _job(name: str, text: str, store: Path) -> Job:
     data = text.encode()
-    return Job(Path(name), name, name, data, sha256_bytes(data), 10**8, True)
+    return Job(Path(name), name, name, data, sha256_bytes(data), 10**8, True, store)
 
 
 def _letter(number: int) -> str:
@@ -32,8 +32,8 @@ def _letter(number: int) -> str:
     )
 
 
-def test_workers_return_results_in_order_from_other_processes() -> None:
-    jobs = [_job(f"f{i}.txt", "x") for i in range(prepare.POOL_THRESHOLD)]
+def test_workers_return_results_in_order_from_other_processes(tmp_path: Path) -> None:
+    jobs = [_job(f"f{i}.txt", "x", tmp_path) for i in range(prepare.POOL_THRESHOLD)]
     with Preparer(2, len(jobs), function=worker_pid) as preparer:
         assert preparer.parallel
         for job in jobs:
@@ -45,10 +45,10 @@ def test_workers_return_results_in_order_from_other_processes() -> None:
     assert str(os.getpid()) not in {pid for _name, pid in reasons}
 
 
-def test_a_worker_that_dies_fails_only_its_own_file() -> None:
+def test_a_worker_that_dies_fails_only_its_own_file(tmp_path: Path) -> None:
     names = [f"ok-{i}.txt" for i in range(prepare.POOL_THRESHOLD)]
     names[7] = "die-7.txt"
-    jobs = [_job(name, _letter(i)) for i, name in enumerate(names)]
+    jobs = [_job(name, _letter(i), tmp_path) for i, name in enumerate(names)]
     with Preparer(2, len(jobs), function=prepare_or_die) as preparer:
         for job in jobs:
             preparer.submit(job)
@@ -60,10 +60,10 @@ def test_a_worker_that_dies_fails_only_its_own_file() -> None:
 
 
 def test_without_a_working_pool_files_are_prepared_in_this_process(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.setattr(Preparer, "_new_pool", lambda self: None)
-    jobs = [_job(f"f{i}.txt", _letter(i)) for i in range(prepare.POOL_THRESHOLD)]
+    jobs = [_job(f"f{i}.txt", _letter(i), tmp_path) for i in range(prepare.POOL_THRESHOLD)]
     with Preparer(2, len(jobs)) as preparer:
         for job in jobs:
             preparer.submit(job)
@@ -78,12 +78,18 @@ def test_small_imports_do_not_start_workers() -> None:
     assert Preparer(2, prepare.POOL_THRESHOLD).parallel
 
 
-def test_prepare_file_reports_unreadable_bytes_without_raising() -> None:
+def test_prepare_file_stores_the_original_and_reports_unreadable_bytes(
+    tmp_path: Path,
+) -> None:
+    good = prepare_file(_job("a.txt", _letter(1), tmp_path))
+    assert isinstance(good, Prepared)
+    assert FolderObjectStore(tmp_path).path(good.sha256).read_bytes() == _letter(1).encode()
     data = b"%PDF-1.7 not really"
     result = prepare_file(
-        Job(Path("x.pdf"), "x.pdf", "x.pdf", data, sha256_bytes(data), 10**8, True)
+        Job(Path("x.pdf"), "x.pdf", "x.pdf", data, sha256_bytes(data), 10**8, True, tmp_path)
     )
     assert isinstance(result, Failed) and result.reason
+    assert not FolderObjectStore(tmp_path).exists(sha256_bytes(data))  # not stored
 
 
 def _catalogued(catalogue: Catalogue) -> list[tuple[object, ...]]:
