@@ -53,6 +53,7 @@ from db.search import index
 from db.search.engine import facets, search, search_ids
 from db.search.snippets import snippets
 from desktop.ingest.pipeline import ImportOptions, import_paths
+from desktop.ingest.prepare import default_workers
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results"
@@ -86,6 +87,11 @@ def _trace(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
 
 def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _peak_worker_rss_mb() -> float:
+    """The largest import worker process (they exist only during an import)."""
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
 def _percentiles(samples: list[float]) -> dict[str, float]:
@@ -254,6 +260,8 @@ def run_size(
         "open_and_first_page_ms": round(open_seconds * 1000, 1),
         "select_all": {**select_all, "ids": len(ids)},
         "peak_rss_mb": round(_peak_rss_mb(), 1),
+        "import_workers": default_workers() if loader == "import" else 0,
+        "peak_worker_rss_mb": round(_peak_worker_rss_mb(), 1),
     }
     if not keep:
         shutil.rmtree(path)
@@ -277,6 +285,7 @@ def _table(records: list[dict[str, Any]]) -> str:
 
     row("loader", "", lambda r: r.get("loader", "import"))
     row("import throughput (docs/s)", "≥ 500", lambda r: r["import_docs_per_s"])
+    row("import worker processes", "", lambda r: r.get("import_workers", 0))
     row("index rebuild (s)", "", lambda r: r.get("index_rebuild_seconds"))
     row("COMMITs during import", "", lambda r: r["import_commits"])
     for label in QUERIES:
@@ -297,6 +306,7 @@ def _table(records: list[dict[str, Any]]) -> str:
     row("open + first page (ms)", "≤ 1000", lambda r: r["open_and_first_page_ms"])
     row("select-all ids: p50 ms", "≤ 500", lambda r: r["select_all"]["p50_ms"])
     row("peak RSS (MB)", "≤ 400", lambda r: r["peak_rss_mb"])
+    row("peak RSS of one import worker (MB)", "", lambda r: r.get("peak_worker_rss_mb", "—"))
     row("database size (MB)", "", lambda r: r["database_mb"])
     return "\n".join(lines)
 

@@ -7,7 +7,7 @@ is one commit and a failure inside it leaves nothing behind.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from sqlalchemy import func, insert, select
@@ -106,46 +106,13 @@ def catalogue_document(session: Session, *, new: NewDocument, actor: str) -> tup
     ensure_blob(
         session, sha256=new.original_sha256, size=new.original_size, media_type=new.media_type
     )
-    lower, upper = edtf_bounds(new.published)
     ref = next_ref(session, DOCUMENT_PREFIX)
-    document_id = (
-        session.connection()
-        .execute(
-            _INSERT_DOCUMENT,
-            dict(
-                ref=ref,
-                title=new.title,
-                title_devised=new.title_devised,
-                doc_type=new.doc_type,
-                publisher=new.publisher,
-                authors=list(new.authors),
-                recipients=list(new.recipients),
-                published=new.published,
-                published_lower=lower,
-                published_upper=upper,
-                published_time=new.published_time,
-                published_tz=new.published_tz,
-                dateline=new.dateline,
-                section=new.section,
-                language=new.language,
-                url=new.url,
-                text=new.text,
-                media_type=new.media_type,
-                encoding=new.encoding,
-                encoding_confidence=new.encoding_confidence,
-                guessed=sorted(set(new.guessed)),
-                flags=list(new.flags),
-                page_starts=list(new.page_starts),
-                set_aside=list(new.set_aside),
-                fingerprint=new.fingerprint,
-                original_sha256=new.original_sha256,
-                original_filename=new.original_filename,
-                parent_id=new.parent_id,
-                possible_duplicate_of_id=new.possible_duplicate_of_id,
-            ),
-        )
-        .scalar_one()
-    )
+    row = asdict(new)  # every field is a column of the same name (lists copied), except:
+    del row["original_size"]  # kept with the blob
+    row["guessed"] = sorted(set(new.guessed))
+    row["published_lower"], row["published_upper"] = edtf_bounds(new.published)
+    row["ref"] = ref
+    document_id = session.connection().execute(_INSERT_DOCUMENT, row).scalar_one()
     index.note_documents(session, [document_id])
     audit.record(
         session,

@@ -1,0 +1,110 @@
+"""Where an import's time goes, per document: the two halves of the pipeline, measured
+apart in one process.
+
+    .venv/bin/python bench/import_stages.py [N] [--corpus DIR]
+
+*Prepare* is what the worker processes do (parse, store the original, fingerprint,
+suggest tags); *write* is what the process holding the catalogue's write lock does
+(catalogue the record, near-duplicate check, bands, suggested tags, commit and search
+index). With W workers on C cores the import cannot beat ``1000 / write`` documents
+per second (the writer is one process), nor ``C * 1000 / (prepare + write)``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import desktop.ingest.pipeline as pipeline
+import desktop.ingest.prepare as prepare
+from bench.make_corpus import make_corpus
+from db.catalogue import Catalogue
+from db.objects import FolderObjectStore, sha256_bytes
+from desktop.ingest.pipeline import ImportOptions, display_name, display_path
+from desktop.ingest.prepare import Job, prepare_file
+
+PREPARE_PARTS = ("parse", "put", "fingerprint", "_suggest")
+WRITE_PARTS = ("catalogue_document", "find_near_duplicate", "store_bands", "store_suggestions")
+
+_spent: Counter[str] = Counter()
+
+
+def _timed(module: Any, name: str) -> None:
+    original: Callable[..., Any] = getattr(module, name)
+
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        start = time.perf_counter()
+        try:
+            return original(*args, **kwargs)
+        finally:
+            _spent[name] += time.perf_counter() - start
+
+    setattr(module, name, wrapper)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("count", type=int, nargs="?", default=1000)
+    parser.add_argument("--corpus", type=Path, default=None)
+    args = parser.parse_args(argv)
+    work = Path(tempfile.mkdtemp(prefix="catena-stages-"))
+    corpus = args.corpus or work / "corpus"
+    if args.corpus is None:
+        make_corpus(args.count, 5, corpus)
+    files = sorted(p for p in corpus.rglob("*") if p.is_file())[: args.count]
+    for name in PREPARE_PARTS:
+        _timed(FolderObjectStore if name == "put" else prepare, name)  # put: the original
+    for name in WRITE_PARTS:
+        _timed(pipeline, name)
+    with Catalogue.open(work / "Stages.catena", create=True, daily_backup=False) as catalogue:
+        jobs = []
+        for path in files:
+            data = path.read_bytes()
+            jobs.append(
+                Job(
+                    path,
+                    display_path(path),
+                    display_name(path),
+                    data,
+                    sha256_bytes(data),
+                    10**9,
+                    True,
+                    catalogue.objects.root,
+                )
+            )
+        start = time.perf_counter()
+        prepared = [prepare_file(job) for job in jobs]
+        prepare_total = time.perf_counter() - start
+        outcomes: list[Any] = []
+        start = time.perf_counter()
+        for first in range(0, len(prepared), 50):
+            batch = prepared[first : first + 50]
+            outcomes.extend(pipeline._write_batch(catalogue, batch, ImportOptions()))  # type: ignore[arg-type]
+        write_total = time.perf_counter() - start
+    count = len(jobs)
+
+    def per_doc(seconds: float) -> str:
+        return f"{1000 * seconds / count:6.2f} ms"
+
+    print(f"{count} files: {dict(Counter(o.status for o in outcomes))}")
+    print(f"prepare (a worker's share)   {per_doc(prepare_total)}")
+    for name in PREPARE_PARTS:
+        print(f"  {name:26s} {per_doc(_spent[name])}")
+    print(f"write (the writer's share)   {per_doc(write_total)}")
+    for name in WRITE_PARTS:
+        print(f"  {name:26s} {per_doc(_spent[name])}")
+    rest = write_total - sum(_spent[name] for name in WRITE_PARTS)
+    print(f"  {'commit, index, savepoints':26s} {per_doc(rest)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
