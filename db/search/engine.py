@@ -25,7 +25,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy import (
     ColumnElement,
@@ -364,6 +364,8 @@ def _status(value: str) -> ColumnElement[bool]:
 def _one(name: str, value: Field) -> ColumnElement[bool]:
     if name in ("publisher", "type"):
         target = Document.publisher if name == "publisher" else Document.doc_type
+        if value.exact:
+            return _equals(target, value)
         if value.prefix:
             return _word_starts(target, value.value)
         return _contains(target, value.value)
@@ -420,7 +422,7 @@ def _matching_ids(plan: _Plan) -> Select[Any]:
     return query
 
 
-def _ranked_page(plan: _Plan, limit: int, offset: int) -> Select[Any]:
+def _ranked_page(plan: _Plan, limit: int | None, offset: int) -> Select[Any]:
     assert plan.fts is not None
     matches = _MATCHES.bindparams(fts=plan.fts.expression).subquery("m")
     query = select(matches.c.id, matches.c.score).where(_not_trashed(matches.c.id))
@@ -518,13 +520,51 @@ def search(
 
 
 def search_ids(
-    session: Session, query: str | ParsedQuery, *, variants: bool | VariantTable = False
+    session: Session,
+    query: str | ParsedQuery,
+    *,
+    variants: bool | VariantTable = False,
+    order: Literal["newest", "relevance"] = "newest",
 ) -> list[int]:
-    """Every matching document id, newest first (select-all, exports, dossiers)."""
+    """Every matching document id (select-all, exports, dossiers, the document list).
+
+    Newest first, or with ``order="relevance"`` in the order :func:`search` pages
+    through them: best bm25 score first while there are at most ``RANK_LIMIT``
+    matches, newest first beyond that (scoring 100,000 matches costs more than a
+    person gains from the order of the 90,000th).
+    """
     plan = _plan(query, variants)
     index.sync(session)
+    if order == "relevance" and plan.fts is not None and not plan.fts.exclude:
+        total = _run(
+            session, select(func.count()).select_from(_matching_ids(plan).subquery())
+        ).scalar_one()
+        if int(total) <= RANK_LIMIT:
+            return [row[0] for row in _run(session, _ranked_page(plan, None, 0))]
     ids = _matching_ids(plan).subquery("ids")
     return list(_run(session, select(ids.c.id).order_by(ids.c.id.desc())).scalars())
+
+
+def search_terms(
+    query: str | ParsedQuery, *, variants: bool | VariantTable = False
+) -> tuple[str, ...]:
+    """The folded terms :func:`search` would report, for snippets of rows found another
+    way (the document list pages through ids, not through ``SearchResult``)."""
+    return _plan(query, variants).terms
+
+
+def matching(
+    session: Session, query: str | ParsedQuery, *, variants: bool | VariantTable = False
+) -> Select[Any]:
+    """``SELECT id`` of the documents *query* matches, to combine with other conditions
+    (``Document.id.in_(matching(...))``) instead of carrying a list of ids around.
+
+    Raises :class:`QuerySyntaxError` like :func:`search`; the index is brought up to
+    date first, so the statement is valid for the rest of this session's transaction.
+    """
+    plan = _plan(query, variants)
+    index.sync(session)
+    return _matching_ids(plan)
 
 
 # --- facets ---------------------------------------------------------------------------
@@ -545,16 +585,21 @@ def facets(
     *,
     variants: bool | VariantTable = False,
     top: int = 10,
+    within: Select[Any] | None = None,
 ) -> dict[str, list[FacetCount]]:
     """Document counts per type, publisher, year, person and tag over the whole result.
 
     Each list holds the *top* values by count (ties by value). Counts are documents,
-    not mentions: a person named ten times in one document counts once.
+    not mentions: a person named ten times in one document counts once. *within*, a
+    ``SELECT id`` of documents (a collection, the window's current list), narrows the
+    result to those documents.
     """
     plan = _plan(query, variants)
     index.sync(session)
     ids = _matching_ids(plan).cte("result_ids")
     in_result = Document.id.in_(select(ids.c.id))
+    if within is not None:
+        in_result = and_(in_result, Document.id.in_(within))
     count = func.count(func.distinct(Document.id)).label("n")
 
     def grouped(value: Any, statement: Select[Any]) -> list[FacetCount]:
@@ -653,8 +698,10 @@ __all__ = [
     "expand_variants",
     "facets",
     "list_saved_searches",
+    "matching",
     "run_saved_search",
     "save_search",
     "search",
     "search_ids",
+    "search_terms",
 ]

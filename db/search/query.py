@@ -21,7 +21,7 @@ Grammar (informal; keywords are upper-case only, so "or" is an ordinary word)::
     or_expr  := unary ( "OR" unary )*
     unary    := ( "-" | "NOT" )* primary   ("-" must touch what it excludes: -draft)
     primary  := word ["*"] | '"' phrase '"' ["*"] | field | "(" and_expr ")"
-    field    := name ":" ( value | '"' quoted value '"' )
+    field    := name ":" ( value | '"' quoted value '"' )   (quoted: the whole value)
 
 OR binds tighter than AND, as in web search: ``Xocali OR Khojaly massacre`` means
 ``(Xocali OR Khojaly) massacre``. Parentheses group explicitly.
@@ -122,6 +122,8 @@ class Field:
     ``value`` is folded (the catalogue compares folded text). For ``year`` the range is
     in ``low``/``high`` (``None`` = open end; ``year:1992`` is 1992..1992). ``prefix``
     (free-text fields only) means the value ended in ``*``: match values starting with it.
+    ``exact`` (free-text fields only) means the value was quoted: ``type:letter`` finds
+    "open letter" too, ``type:"letter"`` only documents whose type is "letter".
     """
 
     name: str
@@ -129,6 +131,7 @@ class Field:
     low: int | None = None
     high: int | None = None
     prefix: bool = False
+    exact: bool = False
     raw: str = field(default="", compare=False)
     position: int = field(default=0, compare=False)
 
@@ -357,7 +360,14 @@ def _field(token: _Token) -> Field:
                 f'{name}: {_at(position)} needs a value, like {name}:word or {name}:"two words".',
                 position,
             )
-        return Field(name, value, prefix=len(stem) < len(raw), raw=raw, position=position)
+        return Field(
+            name,
+            value,
+            prefix=len(stem) < len(raw),
+            exact=token.quoted,
+            raw=raw,
+            position=position,
+        )
     value = fold(raw)
     if name == "year":
         low, high = _year_range(value, raw, position)
@@ -614,6 +624,20 @@ def _split(tree: Query | None) -> tuple[Query | None, tuple[FieldFilter, ...]]:
         else:
             text.append(conjunct)
     return _all_of(text), tuple(filters)
+
+
+def field_clause(name: str, value: str) -> str | None:
+    """The clause that finds documents whose field *name* is *value*
+    (``type:"report"``, ``year:1992``), as a facet adds it to the search box.
+
+    None when the language cannot say it: an unknown field, a blank value, or a value
+    holding a double quote (a quoted value ends at the next quote).
+    """
+    if name not in FIELDS or not value.strip() or '"' in value:
+        return None
+    if name in TEXT_FIELDS:  # quoted: this value as a whole, not any value containing it
+        return f'{name}:"{value}"'
+    return f"{name}:{value}" if _word_end(value, 0) == len(value) else None
 
 
 def parse_query(text: str) -> ParsedQuery:

@@ -8,8 +8,6 @@ marked "CORE:" in their docstrings.
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -36,6 +34,8 @@ from db.models import (
     document_collections,
 )
 from db.people import resolve_or_create
+from db.search import engine as search_engine
+from db.search.engine import FacetCount
 from db.tags import TagChange, TagKind, get_tag, tags_of, update_tag
 
 ScopeKind = Literal["library", "collection", "saved", "recent", "review", "trash"]
@@ -55,39 +55,16 @@ class Scope:
 # --- search ---------------------------------------------------------------------------
 
 
-def search_engine() -> Any | None:
-    """The full-text search backend (``db.search.engine``) once it exists, else None."""
-    if importlib.util.find_spec("db.search.engine") is None:
-        return None
-    module = importlib.import_module("db.search.engine")
-    return module if hasattr(module, "search") else None
-
-
-def _hit_ids(result: Any) -> list[int]:
-    hits = getattr(result, "hits", result)
-    ids = []
-    for hit in hits:
-        if isinstance(hit, int):
-            ids.append(hit)
-        else:
-            ids.append(int(getattr(hit, "document_id", getattr(hit, "id", 0))))
-    return ids
-
-
 def filter_condition(session: Session, text: str) -> ColumnElement[bool] | None:
-    """The filter field: full-text search when available, else a title substring.
+    """The search field as a condition on ``Document.id``: the engine's own matching,
+    so the list shows exactly what ``catena search`` finds.
 
-    Raises ValueError (with a message for the person) for a query the engine refuses.
+    Raises :class:`QuerySyntaxError` (a ValueError whose message is for the person)
+    for text that is not a search.
     """
-    text = text.strip()
-    if not text:
+    if not text.strip():
         return None
-    engine = search_engine()
-    if engine is not None:
-        ids = _hit_ids(engine.search(session, text, limit=100_000))
-        return Document.id.in_(ids)
-    pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    return Document.title.ilike(pattern, escape="\\")
+    return Document.id.in_(search_engine.matching(session, text))
 
 
 def _collection_and_descendants(session: Session, collection_id: int) -> list[int]:
@@ -145,8 +122,26 @@ def scope_conditions(session: Session, scope: Scope) -> list[ColumnElement[bool]
     return [live]
 
 
+def facets_of(session: Session, scope: Scope, text: str) -> dict[str, list[FacetCount]]:
+    """Facet counts of the list the window shows: *scope* narrowed by the search *text*.
+
+    The library is what the search covers anyway (everything not in the Trash), so
+    it adds no condition; other scopes narrow the result to their documents.
+    """
+    if scope.kind == "library":
+        return search_engine.facets(session, text)
+    within = select(Document.id).where(*scope_conditions(session, scope))
+    return search_engine.facets(session, text, within=within)
+
+
 def count_in(session: Session, scope: Scope) -> int:
-    query = select(func.count(Document.id)).where(*scope_conditions(session, scope))
+    """How many documents *scope* holds; 0 for a saved search that no longer parses
+    (the list says why when it is opened)."""
+    try:
+        conditions = scope_conditions(session, scope)
+    except ValueError:
+        return 0
+    query = select(func.count(Document.id)).where(*conditions)
     return int(session.execute(query).scalar_one())
 
 
@@ -197,18 +192,6 @@ def saved_searches(session: Session) -> list[tuple[int, str, str]]:
         select(SavedSearch.id, SavedSearch.name, SavedSearch.query).order_by(SavedSearch.name)
     )
     return [(i, n, q) for i, n, q in rows]
-
-
-def save_search(session: Session, *, name: str, query: str) -> SavedSearch:
-    """CORE: keep a filter as a named smart collection (replacing one of the same name)."""
-    existing = session.execute(select(SavedSearch).where(SavedSearch.name == name)).scalar()
-    if existing is not None:
-        existing.query = query
-        return existing
-    saved = SavedSearch(name=name, query=query)
-    session.add(saved)
-    session.flush()
-    return saved
 
 
 def create_collection(session: Session, *, name: str, parent_id: int | None = None) -> Collection:

@@ -19,7 +19,6 @@ from desktop.ui.catalogue_ops import (
     collections,
     count_in,
     saved_searches,
-    search_engine,
 )
 from desktop.ui.models.tree import Node, NodeRole, TreeModel
 
@@ -59,11 +58,8 @@ def build_nodes(session: Session) -> list[Node]:
     if not rows:
         group.add(Node([_t("(none yet)")], selectable=False, italic=True))
     searches = Node([_t("Saved searches")], payload=None, selectable=False, italic=True)
-    how = None if search_engine() else _t("Full-text search is not available yet: matches titles")
     for search_id, name, query in saved_searches(session):
-        searches.add(
-            scoped(name, Scope("saved", query=query), f"saved:{search_id}", tooltip=how or query)
-        )
+        searches.add(scoped(name, Scope("saved", query=query), f"saved:{search_id}", tooltip=query))
     if not searches.children:
         searches.add(Node([_t("(none yet)")], selectable=False, italic=True))
     return [

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.catalogue import Catalogue
@@ -19,12 +20,14 @@ from db.search.engine import (
     delete_saved_search,
     facets,
     list_saved_searches,
+    matching,
     run_saved_search,
     save_search,
     search,
     search_ids,
+    search_terms,
 )
-from db.search.query import QuerySyntaxError
+from db.search.query import QuerySyntaxError, field_clause, parse_query
 from db.search.snippets import fragment, snippets
 from db.search.variants import VariantTable
 from db.tags import add_tag
@@ -251,6 +254,9 @@ def test_phrases_prefixes_and_or(session: Session, docs: dict[str, str]) -> None
         ('publisher:"вечерний каспий"', ["cyrillic"]),
         ("type:report", ["title"]),
         ("type:news", ["cyrillic", "xocali"]),
+        ('type:"news"', []),  # quoted: the whole value
+        ('type:"News Article"', ["cyrillic", "xocali"]),
+        ('publisher:"ulduz"', []),
         ("type:letter OR type:report", ["body", "obrien", "title"]),
         ("-type:letter", ["cyrillic", "title", "xocali"]),
         ("person:mustafayeva", ["xocali"]),
@@ -390,6 +396,83 @@ def test_facets_count_documents_in_the_whole_result(session: Session, docs: dict
         "news article": 2,
         "report": 1,
     }
+
+
+def test_facets_within_a_list_count_only_its_documents(
+    session: Session, docs: dict[str, str]
+) -> None:
+    letters = select(Document.id).where(Document.doc_type == "letter")
+    counts = facets(session, "", within=letters)
+    assert {item.value: item.count for item in counts["type"]} == {"letter": 2}
+    assert counts["person"] == [] and counts["tag"] == []
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("type", "report"),
+        ("type", "news article"),
+        ("publisher", "Вечерний Каспий"),
+        ("person", "Shakiba Mustafayeva"),
+        ("tag", "Witness statements"),
+        ("year", "1992"),
+        ("publisher", "A (B): C*"),
+    ],
+)
+def test_a_facet_value_becomes_a_clause_the_parser_reads_back(field: str, value: str) -> None:
+    clause = field_clause(field, value)
+    assert clause is not None
+    (only,) = parse_query(clause).filters
+    (parsed,) = only.values
+    assert parsed.name == field and not parsed.prefix and not only.negated
+    assert parsed.raw == value if field != "year" else parsed.low == int(value)
+    assert parsed.exact == (field != "year")
+
+
+def test_values_the_language_cannot_say_have_no_clause() -> None:
+    assert field_clause("publisher", 'The "Daily"') is None
+    assert field_clause("publisher", "  ") is None
+    assert field_clause("colour", "red") is None
+
+
+def test_every_facet_count_is_what_its_clause_finds(session: Session, docs: dict[str, str]) -> None:
+    for facet, items in facets(session, "").items():
+        for item in items:
+            clause = field_clause(facet, item.value)
+            assert clause is not None
+            assert search(session, clause).total == item.count, (facet, item)
+
+
+def test_ids_by_relevance_follow_the_ranked_pages(
+    session: Session, docs: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ranked = search(session, "khojaly", variants=True)
+    assert ranked.ranked and ranked.total >= 3
+    ids = search_ids(session, "khojaly", variants=True, order="relevance")
+    assert ids == [hit.id for hit in ranked.hits]
+    assert ids != sorted(ids, reverse=True)  # the title match first, not the newest
+    import db.search.engine as engine
+
+    monkeypatch.setattr(engine, "RANK_LIMIT", 1)  # too many to score: newest first
+    assert search_ids(session, "khojaly", variants=True, order="relevance") == sorted(
+        ids, reverse=True
+    )
+    assert search_ids(session, "-khojaly", order="relevance") == search_ids(session, "-khojaly")
+
+
+def test_matching_is_a_condition_other_queries_combine(
+    session: Session, docs: dict[str, str]
+) -> None:
+    reports = select(Document.ref).where(
+        Document.id.in_(matching(session, "khojaly")), Document.doc_type == "report"
+    )
+    assert list(session.execute(reports).scalars()) == [docs["title"]]
+    assert set(search_ids(session, "xocali")) == set(
+        session.execute(matching(session, "xocali")).scalars()
+    )
+    assert search_terms('"night of" şəki*') == search(session, '"night of" şəki*').terms
+    with pytest.raises(QuerySyntaxError):
+        matching(session, "colour:red")
 
 
 # --- saved searches -------------------------------------------------------------------------

@@ -419,7 +419,9 @@ def test_text_fields(name: str) -> None:
 
 def test_quoted_field_value_and_case_insensitive_name() -> None:
     parsed = parse_query('Publisher:"News.Az Daily" report')
-    assert parsed.filters == (FieldFilter("publisher", (Field("publisher", "news.az daily"),)),)
+    assert parsed.filters == (
+        FieldFilter("publisher", (Field("publisher", "news.az daily", exact=True),)),
+    )
     assert parsed.filters[0].value == "news.az daily"
     assert parsed.filters[0].values[0].raw == "News.Az Daily"
     assert parsed.text == Term("report")
@@ -433,7 +435,7 @@ def test_field_value_stops_at_brackets() -> None:
 
 def test_field_prefix_value() -> None:
     assert only_filter("person:Mustafa*").values == (Field("person", "mustafa", prefix=True),)
-    assert only_filter('person:"Mustafa*"').values == (Field("person", "mustafa*"),)
+    assert only_filter('person:"Mustafa*"').values == (Field("person", "mustafa*", exact=True),)
 
 
 @pytest.mark.parametrize("text", ["publisher:", 'tag:""', 'person:"  "', "type:*", "tag: war"])

@@ -14,6 +14,7 @@ from db.catalogue import Catalogue
 from db.models import Agent, DateTag, Figure, Mention
 from db.tags import tags_of
 from desktop.ui.catalogue_ops import document_view
+from desktop.ui.models.documents import IdRole
 from desktop.ui.models.records import RecordRole
 from desktop.ui.models.tree import NodeRole
 
@@ -392,6 +393,106 @@ def test_filter_field_and_columns(window, qtbot) -> None:  # type: ignore[no-unt
     assert not window.table.isColumnHidden(review)
     assert "suggestions" in window.model.index(0, review).data()
     assert "review" not in window.settings.value("documents/hidden_columns")
+
+
+def _column(key: str) -> int:
+    from desktop.ui.models.documents import COLUMN_KEYS
+
+    return COLUMN_KEYS.index(key)
+
+
+def test_a_search_ranks_the_list_and_shows_snippets(
+    window, catalogue: Catalogue, qtbot, qtmodeltester
+) -> None:  # type: ignore[no-untyped-def]
+    from db.search.engine import search_ids
+    from desktop.ui.models.documents import HtmlRole
+
+    match = _column("match")
+    window.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)  # by title, Z first
+    assert window.table.isColumnHidden(match)
+    window.filter_edit.setText("commission")
+    window.apply_filter()
+    assert not window.table.isColumnHidden(match)
+    assert window.model.sort_key == "match"
+    with catalogue.reading() as session:
+        ranked = search_ids(session, "commission", order="relevance")
+    shown = [window.model.index(row, 0).data(IdRole) for row in range(window.model.rowCount())]
+    assert shown == ranked and len(shown) >= 2
+    html = window.model.index(0, match).data(HtmlRole)
+    plain = window.model.index(0, match).data()
+    assert "<b>Commission</b>" in html or "<b>commission</b>" in html
+    assert "<b>" not in plain and "ommission" in plain
+    qtmodeltester.check(window.model, force_py=True)
+    window.grab().save(str(Path(__file__).parent.parent.parent / "build" / "search.png"))
+
+    window.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)  # the person sorts by title
+    titles = [window.model.index(row, 1).data() for row in range(window.model.rowCount())]
+    assert titles == sorted(titles)
+    window.filter_edit.setText("")
+    window.apply_filter()
+    assert window.table.isColumnHidden(match)
+    assert window.model.sort_key == "title"  # what the person had before searching
+    header = window.table.horizontalHeader()
+    assert header.sortIndicatorSection() == 1
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    assert window.model.rowCount() == 4
+
+
+def test_hiding_the_match_column_is_remembered(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    match = _column("match")
+    window.filter_edit.setText("commission")
+    window.apply_filter()
+    window.column_actions[match].setChecked(False)
+    assert window.table.isColumnHidden(match)
+    assert "match" in window.settings.value("documents/hidden_columns")
+    assert window.model.index(0, match).data() == ""  # no snippet work for a hidden column
+    window.column_actions[match].setChecked(True)
+    assert not window.table.isColumnHidden(match)
+    assert window.model.index(0, match).data()
+
+
+def test_refine_counts_the_list_and_narrows_the_search(window, catalogue: Catalogue, qtbot) -> None:  # type: ignore[no-untyped-def]
+    button = window.refine_button
+    button.menu().aboutToShow.emit()  # what opening the menu does
+    types = button.facet_actions("type")
+    assert types, "no type counts"
+    counts = {a.data(): int(a.text().rsplit("(", 1)[1].rstrip(")")) for a in types}
+    assert sum(counts.values()) == 4
+    clause, expected = max(counts.items(), key=lambda item: item[1])
+    next(a for a in types if a.data() == clause).trigger()
+    assert window.filter_edit.text() == clause
+    assert window.model.rowCount() == expected
+    button.menu().aboutToShow.emit()  # counts follow the list
+    narrowed = button.facet_actions("type")
+    assert [a.data() for a in narrowed] == [clause]
+
+    window.sidebar.choose("trash")
+    assert not button.isEnabled()
+
+
+def test_select_all_counts_and_names_every_row(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.table.setFocus()
+    window.table.selectAll()
+    assert window.statusBar().currentMessage() == "4 documents selected"
+    assert window.selected_refs() == [window.model.ref_at(row) for row in range(4)]
+    # the header keeps a selection of its own, so painting it never walks the rows
+    header = window.table.horizontalHeader()
+    assert header.selectionModel() is not window.table.selectionModel()
+    assert not header.selectionModel().hasSelection()
+
+
+def test_a_search_that_is_not_one_is_neither_run_nor_saved(window, catalogue, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from db.search.engine import list_saved_searches
+
+    window.filter_edit.setText('colour:red "unclosed')
+    window.apply_filter()
+    assert window.model.rowCount() == 0
+    assert "colour" in window.scope_label.text() or "quote" in window.scope_label.text()
+    assert not window.refine_button.isEnabled()
+    window.save_current_search("Broken")
+    assert "Not saved" in window.statusBar().currentMessage()
+    with catalogue.reading() as session:
+        assert list_saved_searches(session) == []
 
 
 def test_trash_and_restore(window, catalogue, qtbot) -> None:  # type: ignore[no-untyped-def]

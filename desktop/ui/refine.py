@@ -1,0 +1,128 @@
+"""The "Refine" button beside the search field: facet counts of the current list.
+
+Opening its menu shows, per type, publisher, year, person and tag, how many of the
+listed documents have each value; choosing one adds that field to the search
+(``type:report``), so every refinement is visible, editable and can be saved as a
+search. Counting a large result takes seconds, so it runs on the task runner when the
+menu is opened (never on every keystroke) and is kept until the list or the
+catalogue changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Mapping, Sequence
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QMenu, QToolButton, QWidget
+
+from db.search.engine import FACETS, FacetCount
+from db.search.query import field_clause
+from desktop.ui.tasks import TaskRunner
+
+Facets = Mapping[str, Sequence[FacetCount]]
+FacetWork = Callable[[], Facets]
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("RefineButton", text)
+
+
+def _titles() -> dict[str, str]:
+    return {
+        "type": _t("Type"),
+        "publisher": _t("Publisher"),
+        "year": _t("Year"),
+        "person": _t("Person"),
+        "tag": _t("Tag"),
+    }
+
+
+class RefineButton(QToolButton):
+    """A menu button whose menu lists facet values; ``refine`` carries the clause."""
+
+    refine = Signal(str)
+
+    def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("refineButton")
+        self.setText(_t("Refine"))
+        self.setToolTip(_t("Counts by type, publisher, year, person and tag for this list"))
+        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self._runner = runner
+        self._menu = QMenu(self)
+        self._menu.aboutToShow.connect(self._about_to_show)
+        self.setMenu(self._menu)
+        self._key: Hashable = None
+        self._work: FacetWork | None = None
+        self._counted: tuple[Hashable, Facets | str] | None = None
+        self._counting: Hashable = None
+
+    def set_source(self, key: Hashable, work: FacetWork) -> None:
+        """What the menu counts: *work* computes the facets of the list named *key*."""
+        if key != self._key:
+            self._key, self._work = key, work
+            self._counted = None
+
+    def invalidate(self) -> None:
+        """The catalogue changed: count again next time."""
+        self._counted = None
+
+    # --- menu -----------------------------------------------------------------------
+    def _about_to_show(self) -> None:
+        if self._counted is not None and self._counted[0] == self._key:
+            self._fill(self._counted[1])
+            return
+        self._fill(_t("Counting…"))
+        self.count()
+
+    def count(self) -> None:
+        """Count the current list's facets (in the background with a threaded runner)."""
+        if self._work is None or self._counting == self._key:
+            return
+        key = self._key
+        self._counting = key
+        self._runner.run(
+            self._work,
+            on_done=lambda result: self._arrived(key, result),
+            on_error=lambda error: self._arrived(key, str(error)),
+        )
+
+    def _arrived(self, key: Hashable, result: Facets | str) -> None:
+        if self._counting == key:
+            self._counting = None
+        if key != self._key:
+            return  # the list changed meanwhile; the next opening counts again
+        self._counted = (key, result)
+        self._fill(result)
+
+    def _fill(self, result: Facets | str) -> None:
+        menu = self._menu
+        menu.clear()
+        if isinstance(result, str):
+            menu.addAction(result).setEnabled(False)
+            return
+        titles = _titles()
+        for facet in FACETS:
+            values = list(result.get(facet, ()))
+            submenu = menu.addMenu(titles[facet])
+            submenu.setObjectName(f"facet_{facet}")
+            submenu.setEnabled(bool(values))
+            for item in values:
+                clause = field_clause(facet, item.value)
+                action = submenu.addAction(f"{item.value}  ({item.count:,})")
+                action.setData(clause)
+                action.setEnabled(clause is not None)
+                if clause is not None:
+                    action.triggered.connect(lambda _c=False, q=clause: self.refine.emit(q))
+
+    def facet_actions(self, facet: str) -> list[Any]:
+        """The actions of one facet's submenu (for keyboard users' tests and scripts)."""
+        for action in self._menu.actions():
+            submenu = action.menu()
+            if submenu is not None and submenu.objectName() == f"facet_{facet}":
+                return list(submenu.actions())
+        return []
+
+
+__all__ = ["RefineButton"]
