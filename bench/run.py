@@ -173,7 +173,7 @@ def _direct_load(
                     ),
                     actor="bench",
                 )
-                # Set directly: add_document's EDTF parser costs ~15 ms (see BENCHMARKS.md).
+                # Set directly: this loader measures the index, not date parsing.
                 document.published = published
                 document.published_lower = document.published_upper = published
         progress(min(start + 500, len(files)), len(files), "")
@@ -281,7 +281,8 @@ def _table(records: list[dict[str, Any]]) -> str:
     ]
 
     def row(label: str, target: str, get: Callable[[dict[str, Any]], Any]) -> None:
-        lines.append(f"| {label} | {target} | " + " | ".join(str(get(r)) for r in records) + " |")
+        cells = ["—" if get(r) is None else str(get(r)) for r in records]
+        lines.append(f"| {label} | {target} | " + " | ".join(cells) + " |")
 
     row("loader", "", lambda r: r.get("loader", "import"))
     row("import throughput (docs/s)", "≥ 500", lambda r: r["import_docs_per_s"])
