@@ -149,7 +149,17 @@ def main(argv: list[str]) -> int:
         window.chronology_view.table.selectRow(3)
         _save(window, out / "chronology.png", app)
 
-        # 6. An attached image in the viewer.
+        # 6. A search: relevance order, the Match column, the Refine counts.
+        window.sidebar.choose("library")
+        window.filter_edit.setText("dam commission")
+        window.apply_filter()
+        window.refine_button.count()
+        window.select_ref(window.model.ref_at(0))
+        _save(window, out / "search.png", app)
+        window.filter_edit.setText("")
+        window.apply_filter()
+
+        # 7. An attached image in the viewer.
         window.sidebar.choose("library")
         window.select_ref("CAT-000001")
         image = window.image_model.image(0)
@@ -159,7 +169,7 @@ def main(argv: list[str]) -> int:
         _save(viewer, out / "image-viewer.png", app)
         viewer.close()
 
-        # 7. The dossier dialog over two selected documents.
+        # 8. The dossier dialog over two selected documents.
         window.table.clearSelection()
         window.table.selectRow(0)
         window.table.selectionModel().select(
