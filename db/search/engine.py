@@ -402,7 +402,7 @@ def _conditions(parsed: ParsedQuery) -> list[ColumnElement[bool]]:
 # --- the queries ----------------------------------------------------------------------
 
 
-def _not_trashed(id_column: Any) -> ColumnElement[bool]:
+def _not_trashed(id_column: ColumnElement[int]) -> ColumnElement[bool]:
     return id_column.not_in(select(Document.id).where(Document.deleted_at.is_not(None)))
 
 
@@ -597,44 +597,43 @@ def facets(
     plan = _plan(query, variants)
     index.sync(session)
     ids = _matching_ids(plan).cte("result_ids")
-    in_result = Document.id.in_(select(ids.c.id))
-    if within is not None:
-        in_result = and_(in_result, Document.id.in_(within))
-    count = func.count(func.distinct(Document.id)).label("n")
 
-    def grouped(value: Any, statement: Select[Any]) -> list[FacetCount]:
+    def in_result(document_id: Any) -> ColumnElement[bool]:
+        condition = document_id.in_(select(ids.c.id))
+        return condition if within is None else and_(condition, document_id.in_(within))
+
+    def grouped(value: Any, documents: Any, source: Any, *where: Any) -> list[FacetCount]:
+        """Top values of *value* by distinct *documents*, over *source* rows in the result."""
+        n = func.count(func.distinct(documents)).label("n")
         rows = _run(
             session,
-            statement.where(value.is_not(None), value != "")
+            select(value, n)
+            .select_from(source)
+            .where(in_result(documents), value.is_not(None), value != "", *where)
             .group_by(value)
-            .order_by(count.desc(), value)
+            .order_by(n.desc(), value)
             .limit(top),
         )
-        return [FacetCount(str(v), int(n)) for v, n in rows]
+        return [FacetCount(str(v), int(count)) for v, count in rows]
 
     year = func.substr(Document.published_lower, 1, 4)
     person = func.coalesce(Agent.preferred_name, Mention.name)
     return {
-        "type": grouped(Document.doc_type, select(Document.doc_type, count).where(in_result)),
-        "publisher": grouped(
-            Document.publisher, select(Document.publisher, count).where(in_result)
-        ),
-        "year": grouped(year, select(year, count).where(in_result)),
+        "type": grouped(Document.doc_type, Document.id, Document),
+        "publisher": grouped(Document.publisher, Document.id, Document),
+        "year": grouped(year, Document.id, Document),
+        # People and tags are counted from their link rows alone, without a join to
+        # documents: at 100k documents a million mentions make that join the slow part.
         "person": grouped(
             person,
-            select(person, count)
-            .select_from(Mention)
-            .join(Document, Document.id == Mention.document_id)
-            .outerjoin(Agent, Agent.id == Mention.agent_id)
-            .where(in_result, Mention.status != "rejected"),
+            Mention.document_id,
+            Mention.__table__.outerjoin(Agent.__table__, Agent.id == Mention.agent_id),
+            Mention.status != "rejected",
         ),
         "tag": grouped(
             Keyword.name,
-            select(Keyword.name, count)
-            .select_from(document_keywords)
-            .join(Keyword, Keyword.id == document_keywords.c.keyword_id)
-            .join(Document, Document.id == document_keywords.c.document_id)
-            .where(in_result),
+            document_keywords.c.document_id,
+            document_keywords.join(Keyword.__table__, Keyword.id == document_keywords.c.keyword_id),
         ),
     }
 
