@@ -38,6 +38,7 @@ demo: $(VENV)/.run-stamp
 lint: $(VENV)/.test-stamp
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 contracts: $(VENV)/.test-stamp
 	$(BIN)/lint-imports

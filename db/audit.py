@@ -17,10 +17,11 @@ from sqlalchemy import event as sa_event
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from db.base import table_of
 from db.models import Event, new_uid, utcnow
 
 GENESIS = "0" * 64
-_INSERT = insert(Event.__table__)  # one prepared statement for every event
+_INSERT = insert(table_of(Event))  # one prepared statement for every event
 _HEAD = "catena_audit_head"
 
 

@@ -6,7 +6,9 @@ drop or alter a constraint it can name. The same names work unchanged on Postgre
 
 from __future__ import annotations
 
-from sqlalchemy import MetaData
+from typing import cast
+
+from sqlalchemy import MetaData, Table
 from sqlalchemy.orm import DeclarativeBase
 
 NAMING_CONVENTION = {
@@ -20,3 +22,8 @@ NAMING_CONVENTION = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def table_of(model: type[Base]) -> Table:
+    """A mapped class's table, typed as the ``Table`` it is (for Core statements)."""
+    return cast(Table, model.__table__)

@@ -15,6 +15,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, defer
 
 from db import audit
+from db.base import table_of
 from db.dates import edtf_bounds
 from db.models import Blob, Document, utcnow
 from db.refs import DOCUMENT_PREFIX, next_ref
@@ -77,8 +78,8 @@ class NewDocument:
 
 
 # Prepared once: built per call, a 30-column INSERT cost more to assemble than to run.
-_INSERT_BLOB = sqlite_insert(Blob.__table__).on_conflict_do_nothing(index_elements=["sha256"])
-_INSERT_DOCUMENT = insert(Document.__table__).returning(Document.__table__.c.id)
+_INSERT_BLOB = sqlite_insert(table_of(Blob)).on_conflict_do_nothing(index_elements=["sha256"])
+_INSERT_DOCUMENT = insert(table_of(Document)).returning(table_of(Document).c.id)
 
 
 def ensure_blob(session: Session, *, sha256: str, size: int, media_type: str) -> None:

@@ -32,11 +32,7 @@ class ObjectStore(Protocol):
     def check_writable(self) -> None:
         """Raise OSError now if objects cannot be stored (read-only folder, no
         permission), instead of failing every file of an import one by one."""
-        self._tmp.mkdir(parents=True, exist_ok=True)
-        probe = self._tmp / f"probe-{uuid.uuid4().hex}"
-        fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        os.close(fd)
-        probe.unlink()
+        ...
 
     def read(self, sha256: str) -> bytes: ...
     def path(self, sha256: str) -> Path: ...

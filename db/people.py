@@ -152,7 +152,7 @@ def mention_counts(session: Session) -> dict[int, int]:
         .where(Mention.agent_id.is_not(None), Mention.status == "accepted")
         .group_by(Mention.agent_id)
     )
-    return {int(agent_id): int(count) for agent_id, count in rows}
+    return {int(agent_id or 0): int(count) for agent_id, count in rows}
 
 
 @dataclass(frozen=True)

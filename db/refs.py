@@ -9,6 +9,7 @@ from __future__ import annotations
 from sqlalchemy import bindparam, insert, update
 from sqlalchemy.orm import Session
 
+from db.base import table_of
 from db.models import RefCounter
 
 DOCUMENT_PREFIX = "CAT"
@@ -16,7 +17,7 @@ AGENT_PREFIX = "PER"
 IMAGE_PREFIX = "IMG"
 
 
-_counters = RefCounter.__table__
+_counters = table_of(RefCounter)
 _TAKE = (
     update(_counters)
     .where(_counters.c.prefix == bindparam("counter"))

@@ -9,7 +9,7 @@ values before and after, which is what undo needs.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -134,7 +134,8 @@ def add_tag(
 
 
 def get_tag(session: Session, kind: TagKind, tag_id: int) -> TagModel:
-    tag = session.get(MODELS[kind], tag_id)
+    # MODELS maps each kind to its class; mypy sees only their common base.
+    tag = cast(TagModel | None, session.get(MODELS[kind], tag_id))
     if tag is None:
         raise TagError(f"no {kind} tag #{tag_id}")
     return tag
@@ -250,9 +251,16 @@ def tags_of(
     found: list[tuple[TagKind, TagModel]] = []
     for kind in kinds:
         model = MODELS[kind]
-        rows = session.execute(
-            select(model).where(model.document_id == document_id, model.status.in_(statuses))
-        ).scalars()
+        rows = cast(
+            list[TagModel],
+            list(
+                session.execute(
+                    select(model).where(
+                        model.document_id == document_id, model.status.in_(statuses)
+                    )
+                ).scalars()
+            ),
+        )
         found.extend((kind, row) for row in rows)
     found.sort(key=lambda item: (item[1].start, item[1].end, item[0]))
     return found

@@ -40,16 +40,18 @@ repairs it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import (
+    ColumnElement,
     Connection,
     Delete,
     Insert,
     Result,
+    Select,
     Update,
     bindparam,
     event,
@@ -113,7 +115,7 @@ def _pending(session: Session) -> _Pending:
     pending = session.info.get(_PENDING)
     if pending is None:
         pending = session.info[_PENDING] = _Pending()
-    return pending  # type: ignore[no-any-return]
+    return cast(_Pending, pending)
 
 
 # --- what a document's index row holds ------------------------------------------------
@@ -364,7 +366,7 @@ def _after_flush(session: Session, _context: UOWTransaction) -> None:
             pending.images.add(obj.id)
 
 
-_BULK_TARGETS = {
+_BULK_TARGETS: dict[str, Callable[[ColumnElement[bool]], Select[Any]]] = {
     "documents": lambda where: select(Document.id).where(where),
     "mentions": lambda where: select(Mention.document_id).where(where),
     "images": lambda where: (
