@@ -152,6 +152,22 @@ def fragment(text: str, terms: Iterable[str], *, window: int = WINDOW_WORDS) -> 
     )
 
 
+def match_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
+    """Every match of *terms* in *text*, as (start, end) offsets into the text itself
+    (what the reading pane marks when a document is opened from a search).
+
+    Matching is the snippets' own: folded words against folded terms, phrases word by
+    word, prefixes; neighbouring matched words join into one span. Only the first
+    ``MAX_SCAN`` characters are searched.
+    """
+    patterns = _patterns(terms)
+    if not patterns:
+        return []
+    words = list(_WORD.finditer(text[:MAX_SCAN]))
+    spans = tuple((words[n].start(), words[n].end()) for n in _matched_words(words, patterns))
+    return list(_merge(spans, text))
+
+
 def _merge(highlights: tuple[tuple[int, int], ...], text: str) -> tuple[tuple[int, int], ...]:
     """Join highlights separated only by spaces or punctuation ("O'Brien" is one mark)."""
     merged: list[tuple[int, int]] = []

@@ -56,6 +56,16 @@ def tag_format(kind: str, status: str, *, current: bool = False) -> QTextCharFor
     return fmt
 
 
+SEARCH_MATCH = QColor(240, 228, 66, 150)
+"""Words the current search matched: the Okabe–Ito yellow, as a browser's find."""
+
+
+def search_match_format() -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setBackground(SEARCH_MATCH)
+    return fmt
+
+
 class _Swatch(QWidget):
     """A tiny sample word drawn exactly as the pane draws that kind and status."""
 

@@ -781,6 +781,7 @@ class MainWindow(QMainWindow):
         self._searching = searching
         self._sync_match_column()
         self.model.set_filter(text, sort=sort)
+        self.reader.set_search_terms(self.model.search_terms)
         self._update_list_state()
 
     def _reset_search(self) -> None:
@@ -793,6 +794,7 @@ class MainWindow(QMainWindow):
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         header.blockSignals(blocked)
         self._searching, self._sort_before_search = False, None
+        self.reader.set_search_terms(())
         self._sync_match_column()
 
     def _sync_match_column(self) -> None:

@@ -33,10 +33,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.search.snippets import match_spans
 from db.tags import TagKind
 from desktop.edtf_text import readable
 from desktop.ui.catalogue_ops import DocumentView, TagView
-from desktop.ui.highlight import Legend, tag_format
+from desktop.ui.highlight import Legend, search_match_format, tag_format
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".gif", ".bmp", ".webp"}
 
@@ -137,6 +138,8 @@ class ReadingPane(QWidget):
         self.offsets = OffsetMap("")
         self._tags: list[TagView] = []
         self._current: TagView | None = None
+        self._search_terms: tuple[str, ...] = ()
+        self._search_spans: list[tuple[int, int]] = []
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
@@ -232,11 +235,14 @@ class ReadingPane(QWidget):
             self.text.setPlainText(document.text)
             self.offsets = OffsetMap(document.text)
         self._tags = list(document.tags)
+        self._search_spans = match_spans(document.text, self._search_terms)
         if same and keep_position:
             cursor = self.text.textCursor()
             cursor.setPosition(min(position, len(self.text.toPlainText())))
             self.text.setTextCursor(cursor)
             self.text.verticalScrollBar().setValue(scroll)
+        elif self._search_spans:  # opened from a search: show where it matched
+            self.place_cursor(self._search_spans[0][0])
         self._current = self._tag_at_cursor()
         self._paint_tags()
         self.current_tag_changed.emit(self._current)
@@ -244,6 +250,7 @@ class ReadingPane(QWidget):
     def clear(self) -> None:
         self.document = None
         self._tags = []
+        self._search_spans = []
         self._current = None
         self.heading.clear()
         self.meta.clear()
@@ -259,8 +266,29 @@ class ReadingPane(QWidget):
     def current_tag(self) -> TagView | None:
         return self._current
 
+    def set_search_terms(self, terms: Sequence[str]) -> None:
+        """Mark what the search matched (folded *terms*, as the engine gives them) in
+        this and every later document, until the search changes."""
+        self._search_terms = tuple(terms)
+        text = self.document.text if self.document is not None else ""
+        self._search_spans = match_spans(text, self._search_terms)
+        self._paint_tags()
+
+    @property
+    def search_spans(self) -> list[tuple[int, int]]:
+        return list(self._search_spans)
+
     def _paint_tags(self) -> None:
         selections = []
+        match = search_match_format()
+        for start, end in self._search_spans:  # under the tags: a tag's colours win
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.text.document())
+            cursor.setPosition(self.offsets.to_qt(start))
+            cursor.setPosition(self.offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor  # type: ignore[attr-defined]
+            selection.format = match  # type: ignore[attr-defined]
+            selections.append(selection)
         for tag in self._tags:
             selection = QTextEdit.ExtraSelection()
             cursor = QTextCursor(self.text.document())

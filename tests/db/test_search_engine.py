@@ -495,3 +495,22 @@ def test_saved_searches(catalogue: Catalogue, docs: dict[str, str]) -> None:
         assert not delete_saved_search(session, name="Reports")
         with pytest.raises(SavedSearchError):
             run_saved_search(session, name="Reports")
+
+
+def test_match_spans_mark_every_match_in_the_original_letters() -> None:
+    from db.search.snippets import match_spans
+
+    text = "Xocalı, then XOCALI again; the Xocalıs. O'Brien met Şəkibə. Xocal"
+    terms = search_terms("xocali")
+    assert [text[a:b] for a, b in match_spans(text, terms)] == ["Xocalı", "XOCALI"]
+    assert [text[a:b] for a, b in match_spans(text, search_terms("xocal*"))] == [
+        "Xocalı",
+        "XOCALI",
+        "Xocalıs",
+        "Xocal",
+    ]
+    assert [text[a:b] for a, b in match_spans(text, search_terms('"o\'brien met"'))] == [
+        "O'Brien met"
+    ]
+    assert [text[a:b] for a, b in match_spans(text, search_terms("sekibe"))] == ["Şəkibə"]
+    assert match_spans(text, ()) == []

@@ -438,6 +438,25 @@ def test_a_search_ranks_the_list_and_shows_snippets(
     assert window.model.rowCount() == 4
 
 
+def test_a_document_opened_from_a_search_shows_its_matches(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.filter_edit.setText("commission")
+    window.apply_filter()
+    window.table.selectRow(0)
+    reader = window.reader
+    text = reader.document.text
+    spans = reader.search_spans
+    assert spans and all(text[a:b].lower() == "commission" for a, b in spans)
+    assert len(spans) == text.lower().count("commission")
+    assert reader.text.textCursor().position() == reader.offsets.to_qt(spans[0][0])
+    painted = {
+        (s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in reader.text.extraSelections()
+    }
+    assert {(reader.offsets.to_qt(a), reader.offsets.to_qt(b)) for a, b in spans} <= painted
+    window.filter_edit.setText("")
+    window.apply_filter()
+    assert reader.search_spans == []
+
+
 def test_hiding_the_match_column_is_remembered(window, qtbot) -> None:  # type: ignore[no-untyped-def]
     match = _column("match")
     window.filter_edit.setText("commission")

@@ -288,6 +288,11 @@ class DocumentTableModel(QAbstractTableModel):
         return self._filter
 
     @property
+    def search_terms(self) -> tuple[str, ...]:
+        """The current search's folded terms (empty without a text search)."""
+        return self._terms
+
+    @property
     def sort_key(self) -> str:
         """The key of the column the rows are sorted by ("match": relevance)."""
         return self._columns[self._sort[0]].key
