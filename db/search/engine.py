@@ -536,9 +536,9 @@ def search_ids(
     plan = _plan(query, variants)
     index.sync(session)
     if order == "relevance" and plan.fts is not None and not plan.fts.exclude:
-        total = _run(
-            session, select(func.count()).select_from(_matching_ids(plan).subquery())
-        ).scalar_one()
+        # Only "more than RANK_LIMIT or not" matters: stop counting there.
+        capped = _matching_ids(plan).limit(RANK_LIMIT + 1).subquery()
+        total = _run(session, select(func.count()).select_from(capped)).scalar_one()
         if int(total) <= RANK_LIMIT:
             return [row[0] for row in _run(session, _ranked_page(plan, None, 0))]
     ids = _matching_ids(plan).subquery("ids")
