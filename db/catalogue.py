@@ -51,6 +51,12 @@ class OpenReport:
     warnings: tuple[str, ...] = ()
 
 
+def _backup_if_due(database: Path, backups: Path) -> Path | None:
+    if not backup_due(backups):
+        return None
+    return rotate_backup(database, backups)
+
+
 class Catalogue:
     """An open catalogue. Use ``Catalogue.open(path)``; close it when done."""
 
@@ -147,9 +153,9 @@ class Catalogue:
             engine.dispose()
             raise CatalogueError(f"cannot open the catalogue at {folder}: {exc}") from exc
         warnings = list(location_warnings(folder))
-        if daily_backup and backup_due(folder / BACKUPS_DIR):
+        if daily_backup:
             try:
-                rotate_backup(database, folder / BACKUPS_DIR)
+                _backup_if_due(database, folder / BACKUPS_DIR)
             except BackupError as exc:
                 warnings.append(str(exc))
         report = OpenReport(
@@ -160,6 +166,17 @@ class Catalogue:
             warnings=tuple(warnings),
         )
         return cls(folder, engine, report, actor or default_actor())
+
+    def backup_if_due(self) -> Path | None:
+        """Take the daily backup if the newest is a day old or there is none; returns
+        the new backup's path, or None when none was due. Raises ``BackupError``.
+
+        The window opens with ``daily_backup=False`` and calls this on a worker thread
+        once it is showing: at 100,000 documents the copy and its check take seconds,
+        which the person should not spend looking at nothing. The copy is made through
+        SQLite's backup API on its own connection, so work in the window goes on.
+        """
+        return _backup_if_due(self.database, self.backups)
 
     @contextmanager
     def reading(self) -> Iterator[Session]:

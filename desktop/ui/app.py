@@ -28,7 +28,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 def run_app(path: Path, *, create: bool) -> int:
     app = make_application()
     try:
-        catalogue = Catalogue.open(path, create=create)
+        # The daily backup is taken once the window shows, off the UI thread.
+        catalogue = Catalogue.open(path, create=create, daily_backup=False)
     except CatalogueError as exc:
         QMessageBox.critical(None, "Catena", str(exc))
         return 2
@@ -36,9 +37,10 @@ def run_app(path: Path, *, create: bool) -> int:
         catalogue,
         runner=ThreadPoolRunner(),
         settings=QSettings(),
-        open_catalogue=lambda p: Catalogue.open(p),
+        open_catalogue=lambda p: Catalogue.open(p, daily_backup=False),
     )
     window.show()
+    window.start_daily_backup()
     try:
         return int(app.exec())
     finally:

@@ -1072,7 +1072,11 @@ class MainWindow(QMainWindow):
 
     def switch_catalogue(self, path: Path, *, create: bool = False) -> bool:
         try:
-            new = Catalogue.open(path, create=True) if create else self._open_catalogue(path)
+            new = (
+                Catalogue.open(path, create=True, daily_backup=False)
+                if create
+                else self._open_catalogue(path)
+            )
         except CatalogueError as exc:
             QMessageBox.warning(self, self.tr("Cannot open catalogue"), str(exc))
             return False
@@ -1091,7 +1095,26 @@ class MainWindow(QMainWindow):
         recent = [str(new.path)] + [p for p in self.recent_catalogues() if p != str(new.path)]
         self.settings.setValue("catalogues/recent", recent[:10])
         self._catalogue_changed()
+        self.start_daily_backup()
         return True
+
+    def start_daily_backup(self) -> None:
+        """Take the catalogue's daily backup in the background, if one is due, and say
+        how it went in the status bar (a failure stays there long enough to read)."""
+        catalogue = self.catalogue
+
+        def done(path: Path | None) -> None:
+            if path is not None and catalogue is self.catalogue:
+                self.statusBar().showMessage(
+                    self.tr("Daily backup saved: {name}").format(name=path.name), 8000
+                )
+
+        def failed(error: BaseException) -> None:
+            self.statusBar().showMessage(
+                self.tr("Daily backup failed: {error}").format(error=error), 30_000
+            )
+
+        self.runner.run(catalogue.backup_if_due, on_done=done, on_error=failed)
 
     def recent_catalogues(self) -> list[str]:
         value = self.settings.value("catalogues/recent", [])

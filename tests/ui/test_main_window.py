@@ -107,3 +107,43 @@ def test_document_model_is_lazy(catalogue: Catalogue, write_texts) -> None:  # t
     assert len(model._cache) == 0
     assert model.index(420, 1).data() == "Doc 420"
     assert len(model._cache) == 50  # one page: rows 400-449
+
+
+def _daily_backups(catalogue: Catalogue) -> list[Path]:
+    from db.backup import AUTO_PREFIX
+
+    return sorted(catalogue.backups.glob(f"{AUTO_PREFIX}*"))
+
+
+def test_the_daily_backup_is_taken_once_the_window_shows(
+    catalogue: Catalogue, make_window, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    for old in _daily_backups(catalogue):  # as if the last one were from yesterday
+        old.unlink()
+    window = make_window(catalogue)
+    assert _daily_backups(catalogue) == []  # opening the window did not wait for it
+    window.start_daily_backup()
+    (made,) = _daily_backups(catalogue)
+    assert window.statusBar().currentMessage() == f"Daily backup saved: {made.name}"
+    window.start_daily_backup()  # not due again today
+    assert _daily_backups(catalogue) == [made]
+
+
+def test_a_failed_daily_backup_is_said_in_the_status_bar(
+    catalogue: Catalogue, make_window, qtbot, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    import db.catalogue as module
+    from db.backup import BackupError
+
+    def full_disk(*_args: object, **_kwargs: object) -> Path:
+        raise BackupError("no space left on the device")
+
+    for old in _daily_backups(catalogue):
+        old.unlink()
+    monkeypatch.setattr(module, "rotate_backup", full_disk)
+    window = make_window(catalogue)
+    window.start_daily_backup()
+    assert window.statusBar().currentMessage() == (
+        "Daily backup failed: no space left on the device"
+    )
+    assert _daily_backups(catalogue) == []
