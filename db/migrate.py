@@ -7,6 +7,7 @@ kept with the backup API; the user's data never depends on a migration going rig
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,7 +18,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
-from db.backup import backup_database
+from db.backup import backup_database, read_only_uri
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -49,6 +50,25 @@ def head_revision() -> str:
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
+
+
+def upgrade_pending(database: Path) -> bool:
+    """Whether opening *database* will migrate it (an existing catalogue made by an
+    older Catena), read without changing anything. The window says so before the
+    wait: a migration that recomputes derived data takes minutes at 100,000 documents.
+    Unreadable or new files say False; opening them reports the real problem.
+    """
+    if not database.is_file():
+        return False
+    try:
+        conn = sqlite3.connect(read_only_uri(database), uri=True, timeout=5)
+        try:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+    return row is not None and row[0] != head_revision() and _known(str(row[0]))
 
 
 def upgrade(

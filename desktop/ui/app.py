@@ -8,9 +8,10 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from db.catalogue import Catalogue, CatalogueError
+from db.catalogue import CatalogueError
 from desktop import __version__
 from desktop.ui.main_window import MainWindow
+from desktop.ui.opening import open_catalogue
 from desktop.ui.tasks import ThreadPoolRunner
 
 
@@ -27,17 +28,19 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 def run_app(path: Path, *, create: bool) -> int:
     app = make_application()
+    runner = ThreadPoolRunner()
     try:
-        # The daily backup is taken once the window shows, off the UI thread.
-        catalogue = Catalogue.open(path, create=create, daily_backup=False)
+        # An upgrade is shown while it runs; the daily backup is taken once the
+        # window shows, off the UI thread.
+        catalogue = open_catalogue(path, create=create, runner=runner)
     except CatalogueError as exc:
         QMessageBox.critical(None, "Catena", str(exc))
         return 2
     window = MainWindow(
         catalogue,
-        runner=ThreadPoolRunner(),
+        runner=runner,
         settings=QSettings(),
-        open_catalogue=lambda p: Catalogue.open(p, daily_backup=False),
+        open_catalogue=lambda p: open_catalogue(p, runner=runner),
     )
     window.show()
     window.start_daily_backup()

@@ -107,3 +107,22 @@ def test_opening_an_older_catalogue_backs_it_up_first(tmp_path: Path) -> None:
     backup_conn.close()
     assert version == _revisions()[0]
     assert _counts(database) == (1, 1)
+
+
+def test_a_pending_upgrade_is_known_before_opening(tmp_path: Path) -> None:
+    from db.migrate import upgrade_pending
+
+    folder = tmp_path / "Old.catena"
+    folder.mkdir()
+    database = folder / "catalogue.sqlite"
+    assert not upgrade_pending(database)  # nothing there yet: a new catalogue
+    engine = make_engine(database)
+    upgrade(engine, database=database, backups=folder / "backups", target=_revisions()[-2])
+    engine.dispose()
+    before = database.read_bytes()
+    assert upgrade_pending(database)
+    assert database.read_bytes() == before  # asking changed nothing
+    Catalogue.open(folder).close()
+    assert not upgrade_pending(database)
+    (tmp_path / "junk.sqlite").write_bytes(b"not a database at all" * 100)
+    assert not upgrade_pending(tmp_path / "junk.sqlite")
