@@ -514,3 +514,19 @@ def test_match_spans_mark_every_match_in_the_original_letters() -> None:
     ]
     assert [text[a:b] for a, b in match_spans(text, search_terms("sekibe"))] == ["Şəkibə"]
     assert match_spans(text, ()) == []
+
+
+def test_the_year_facet_counts_every_year_a_date_covers(catalogue: Catalogue) -> None:
+    with catalogue.writing() as session:
+        for published in ("1990/1992", "1991-05-02", "1992", "../1980", None):
+            add_document(
+                session, new=new("A dam report.", title="Dam", published=published), actor="t"
+            )
+    with catalogue.reading() as session:
+        years = {item.value: item.count for item in facets(session, "dam")["year"]}
+        assert years == {"1990": 1, "1991": 2, "1992": 2, "1980": 1}
+        for value, count in years.items():
+            clause = field_clause("year", value)
+            assert clause is not None
+            if value != "1980":  # open-ended dates match every earlier year too
+                assert search(session, f"dam {clause}").total == count, value
