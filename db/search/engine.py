@@ -23,7 +23,7 @@ Cost model (what keeps a 100,000-document catalogue responsive):
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
@@ -33,6 +33,7 @@ from sqlalchemy import (
     Integer,
     Select,
     and_,
+    bindparam,
     column,
     exists,
     func,
@@ -40,6 +41,8 @@ from sqlalchemy import (
     or_,
     select,
     text,
+    true,
+    union_all,
 )
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
@@ -246,11 +249,6 @@ def _equals(value_column: Any, value: Field) -> ColumnElement[bool]:
     return folded == value.value
 
 
-def _json_contains(json_column: Any, value: str) -> ColumnElement[bool]:
-    items = func.json_each(json_column).table_valued("value")
-    return exists(select(1).select_from(items).where(_word_starts(items.c.value, value)))
-
-
 def _json_has_any(json_column: Any, values: Sequence[str]) -> ColumnElement[bool]:
     items = func.json_each(json_column).table_valued("value")
     return exists(select(1).select_from(items).where(items.c.value.in_(values)))
@@ -266,37 +264,62 @@ def _open_suggestions() -> ColumnElement[bool]:
 
 
 def _person(value: Field) -> ColumnElement[bool]:
+    """Documents naming the person: in a mention (its own name, or a name of the
+    record it is linked to), or as author or recipient. Unquoted, a name matches by
+    the start of a word ("mustafa" finds "Şəkibə Mustafayeva"); quoted, it must be the
+    whole name (``person:"Ali"`` is not "Ali Aliyev"), as Refine's counts are."""
     name_key = fold_name(value.value)
+
+    def named(column: Any) -> ColumnElement[bool]:
+        if value.exact:
+            return func.catena_fold(column) == value.value
+        return _word_starts(column, value.value)
+
     mentioned = exists(
         select(1).where(
             Mention.document_id == Document.id,
             Mention.status != "rejected",
-            _word_starts(Mention.name, value.value),
+            named(Mention.name),
         )
     )
-    known = exists(
-        select(1)
-        .select_from(Mention)
-        .join(NameVariant, NameVariant.agent_id == Mention.agent_id)
-        .where(
-            Mention.document_id == Document.id,
-            Mention.status != "rejected",
-            or_(NameVariant.folded == name_key, _word_starts(NameVariant.name, value.value)),
+
+    def linked(target: Any, on: ColumnElement[bool], match: ColumnElement[bool]) -> Any:
+        """A live mention of this document linked to a *target* row that *match*es."""
+        return exists(
+            select(1)
+            .select_from(Mention)
+            .join(target, on)
+            .where(Mention.document_id == Document.id, Mention.status != "rejected", match)
         )
+
+    variant = NameVariant.folded == name_key
+    known = linked(
+        NameVariant,
+        NameVariant.agent_id == Mention.agent_id,
+        variant if value.exact else or_(variant, named(NameVariant.name)),
     )
+    preferred = linked(Agent, Agent.id == Mention.agent_id, named(Agent.preferred_name))
     return or_(
         mentioned,
         known,
-        _json_contains(Document.authors, value.value),
-        _json_contains(Document.recipients, value.value),
+        preferred,
+        _json_names(Document.authors, named),
+        _json_names(Document.recipients, named),
     )
+
+
+def _json_names(
+    json_column: Any, named: Callable[[Any], ColumnElement[bool]]
+) -> ColumnElement[bool]:
+    items = func.json_each(json_column).table_valued("value")
+    return exists(select(1).select_from(items).where(named(items.c.value)))
 
 
 def _collection(value: Field) -> ColumnElement[bool]:
     wanted = (
         select(Collection.id)
         .where(_equals(Collection.name, value))
-        .cte("wanted_collections", recursive=True)
+        .cte("wanted_collections", recursive=True, nesting=True)
     )
     wanted = wanted.union_all(select(Collection.id).where(Collection.parent_id == wanted.c.id))
     return exists(
@@ -409,29 +432,61 @@ def _not_trashed(id_column: ColumnElement[int]) -> ColumnElement[bool]:
     return id_column.not_in(select(Document.id).where(Document.deleted_at.is_not(None)))
 
 
-def _matching_ids(plan: _Plan) -> Select[Any]:
-    """``SELECT id`` of every document the query selects (unordered)."""
+def _in_place(id_column: ColumnElement[int], trash: bool) -> ColumnElement[bool]:
+    """The library (everything not trashed) or, with *trash*, the Trash."""
+    if trash:
+        return id_column.in_(select(Document.id).where(Document.deleted_at.is_not(None)))
+    return _not_trashed(id_column)
+
+
+def _fts(statement: Any, plan: _Plan) -> Any:
+    """*statement* with the plan's MATCH text bound under a name of its own: a
+    statement can hold two searches (a saved search narrowed by a typed one), and
+    same-named parameters would silently run both with the last text."""
+    assert plan.fts is not None
+    return statement.bindparams(bindparam("fts", plan.fts.expression, unique=True))
+
+
+def _matching_ids(
+    plan: _Plan, *, within: Select[Any] | None = None, trash: bool = False
+) -> Select[Any]:
+    """``SELECT id`` of every document the query selects (unordered), in the library
+    or the Trash, and among the ids of *within* when given."""
     conditions = _conditions(plan.parsed)
     if plan.fts is not None and not plan.fts.exclude:
-        matches = _MATCH_IDS.bindparams(fts=plan.fts.expression).subquery("m")
-        query = select(matches.c.id).where(_not_trashed(matches.c.id))
+        matches = _fts(_MATCH_IDS, plan).subquery("m")
+        query = select(matches.c.id).where(_in_place(matches.c.id, trash))
         if conditions:
             query = query.join(Document, Document.id == matches.c.id).where(*conditions)
+        if within is not None:
+            query = query.where(matches.c.id.in_(within))
         return query
-    query = select(Document.id).where(Document.deleted_at.is_(None), *conditions)
+    place = Document.deleted_at.is_not(None) if trash else Document.deleted_at.is_(None)
+    query = select(Document.id).where(place, *conditions)
     if plan.fts is not None:
-        excluded = _MATCH_IDS.bindparams(fts=plan.fts.expression).subquery("x")
+        excluded = _fts(_MATCH_IDS, plan).subquery("x")
         query = query.where(Document.id.not_in(select(excluded.c.id)))
+    if within is not None:
+        query = query.where(Document.id.in_(within))
     return query
 
 
-def _ranked_page(plan: _Plan, limit: int | None, offset: int) -> Select[Any]:
+def _ranked_page(
+    plan: _Plan,
+    limit: int | None,
+    offset: int,
+    *,
+    within: Select[Any] | None = None,
+    trash: bool = False,
+) -> Select[Any]:
     assert plan.fts is not None
-    matches = _MATCHES.bindparams(fts=plan.fts.expression).subquery("m")
-    query = select(matches.c.id, matches.c.score).where(_not_trashed(matches.c.id))
+    matches = _fts(_MATCHES, plan).subquery("m")
+    query = select(matches.c.id, matches.c.score).where(_in_place(matches.c.id, trash))
     conditions = _conditions(plan.parsed)
     if conditions:
         query = query.join(Document, Document.id == matches.c.id).where(*conditions)
+    if within is not None:
+        query = query.where(matches.c.id.in_(within))
     return query.order_by(matches.c.score, matches.c.id.desc()).limit(limit).offset(offset)
 
 
@@ -528,23 +583,28 @@ def search_ids(
     *,
     variants: bool | VariantTable = False,
     order: Literal["newest", "relevance"] = "newest",
+    within: Select[Any] | None = None,
+    trash: bool = False,
 ) -> list[int]:
     """Every matching document id (select-all, exports, dossiers, the document list).
 
     Newest first, or with ``order="relevance"`` in the order :func:`search` pages
     through them: best bm25 score first while there are at most ``RANK_LIMIT``
     matches, newest first beyond that (scoring 100,000 matches costs more than a
-    person gains from the order of the 90,000th).
+    person gains from the order of the 90,000th). *within* (a ``SELECT id``) narrows
+    the search to a list such as a collection, before the limit is counted; *trash*
+    searches the Trash instead of the library.
     """
     plan = _plan(query, variants)
     index.sync(session)
     if order == "relevance" and plan.fts is not None and not plan.fts.exclude:
         # Only "more than RANK_LIMIT or not" matters: stop counting there.
-        capped = _matching_ids(plan).limit(RANK_LIMIT + 1).subquery()
-        total = _run(session, select(func.count()).select_from(capped)).scalar_one()
+        capped = _matching_ids(plan, within=within, trash=trash).limit(RANK_LIMIT + 1)
+        total = _run(session, select(func.count()).select_from(capped.subquery())).scalar_one()
         if int(total) <= RANK_LIMIT:
-            return [row[0] for row in _run(session, _ranked_page(plan, None, 0))]
-    ids = _matching_ids(plan).subquery("ids")
+            ranked = _ranked_page(plan, None, 0, within=within, trash=trash)
+            return [row[0] for row in _run(session, ranked)]
+    ids = _matching_ids(plan, within=within, trash=trash).subquery("ids")
     return list(_run(session, select(ids.c.id).order_by(ids.c.id.desc())).scalars())
 
 
@@ -557,7 +617,11 @@ def search_terms(
 
 
 def matching(
-    session: Session, query: str | ParsedQuery, *, variants: bool | VariantTable = False
+    session: Session,
+    query: str | ParsedQuery,
+    *,
+    variants: bool | VariantTable = False,
+    trash: bool = False,
 ) -> Select[Any]:
     """``SELECT id`` of the documents *query* matches, to combine with other conditions
     (``Document.id.in_(matching(...))``) instead of carrying a list of ids around.
@@ -567,7 +631,7 @@ def matching(
     """
     plan = _plan(query, variants)
     index.sync(session)
-    return _matching_ids(plan)
+    return _matching_ids(plan, trash=trash)
 
 
 # --- facets ---------------------------------------------------------------------------
@@ -647,19 +711,28 @@ def facets(
         ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:top]
         return [FacetCount(value, count) for value, count in ranked]
 
-    person = func.coalesce(Agent.preferred_name, Mention.name)
+    # People as person: finds them: named in a mention (by the linked record's name
+    # when there is one), or as author or recipient.
+    authors = func.json_each(Document.authors).table_valued("value")
+    recipients = func.json_each(Document.recipients).table_valued("value")
+    names = union_all(
+        select(
+            Mention.document_id.label("document_id"),
+            func.coalesce(Agent.preferred_name, Mention.name).label("name"),
+        )
+        .select_from(Mention)
+        .outerjoin(Agent, Agent.id == Mention.agent_id)
+        .where(Mention.status != "rejected"),
+        select(Document.id, authors.c.value).select_from(Document).join(authors, true()),
+        select(Document.id, recipients.c.value).select_from(Document).join(recipients, true()),
+    ).subquery("names")
     return {
         "type": grouped(Document.doc_type, Document.id, Document),
         "publisher": grouped(Document.publisher, Document.id, Document),
         "year": years(),
         # People and tags are counted from their link rows alone, without a join to
         # documents: at 100k documents a million mentions make that join the slow part.
-        "person": grouped(
-            person,
-            Mention.document_id,
-            Mention.__table__.outerjoin(Agent.__table__, Agent.id == Mention.agent_id),
-            Mention.status != "rejected",
-        ),
+        "person": grouped(names.c.name, names.c.document_id, names),
         "tag": grouped(
             Keyword.name,
             document_keywords.c.document_id,

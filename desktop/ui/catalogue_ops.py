@@ -55,16 +55,18 @@ class Scope:
 # --- search ---------------------------------------------------------------------------
 
 
-def filter_condition(session: Session, text: str) -> ColumnElement[bool] | None:
+def filter_condition(
+    session: Session, text: str, *, trash: bool = False
+) -> ColumnElement[bool] | None:
     """The search field as a condition on ``Document.id``: the engine's own matching,
     so the list shows exactly what ``catena search`` finds.
 
     Raises :class:`QuerySyntaxError` (a ValueError whose message is for the person)
-    for text that is not a search.
+    for text that is not a search. With *trash* it searches the Trash.
     """
     if not text.strip():
         return None
-    return Document.id.in_(search_engine.matching(session, text))
+    return Document.id.in_(search_engine.matching(session, text, trash=trash))
 
 
 def _collection_and_descendants(session: Session, collection_id: int) -> list[int]:

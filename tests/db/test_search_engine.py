@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -530,3 +532,63 @@ def test_the_year_facet_counts_every_year_a_date_covers(catalogue: Catalogue) ->
             assert clause is not None
             if value != "1980":  # open-ended dates match every earlier year too
                 assert search(session, f"dam {clause}").total == count, value
+
+
+def test_several_collection_fields_in_one_search(session: Session, docs: dict[str, str]) -> None:
+    # each collection: clause walks the collection tree in a CTE of its own
+    assert found(session, 'collection:caucasus collection:"khojaly 1992"') == [docs["cyrillic"]]
+    assert found(session, 'collection:caucasus OR collection:"khojaly 1992"') == [docs["cyrillic"]]
+    assert found(session, "collection:caucasus -collection:caucasus") == []
+    assert search_ids(session, "collection:caucasus", within=select(Document.id)) == [
+        session.execute(select(Document.id).where(Document.ref == docs["cyrillic"])).scalar()
+    ]
+
+
+_FIELD_PIECES = [
+    "collection:caucasus", 'collection:"khojaly 1992"', "person:shakiba", 'person:"Ali"',
+    "tag:witness*", "year:1992", "year:..2000", "type:letter", 'type:"report"',
+    "publisher:ulduz", "has:image", "status:review", "OR", "-", "(", ")", "xocali",
+    '"night of"', "khoj*", "NOT",
+]  # fmt: skip
+
+
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(pieces=st.lists(st.sampled_from(_FIELD_PIECES), min_size=1, max_size=6))
+def test_any_mix_of_fields_runs_or_says_why(
+    session: Session, docs: dict[str, str], pieces: list[str]
+) -> None:
+    query = " ".join(pieces)
+    try:
+        result = search(session, query, limit=5)
+    except QuerySyntaxError as refused:
+        assert refused.message.endswith(".")
+        return
+    assert result.total >= len(result.hits)
+    assert set(search_ids(session, query)) >= {hit.id for hit in result.hits}
+    facets(session, query)  # compiles and runs too
+
+
+def test_a_person_count_is_what_its_quoted_name_finds(catalogue: Catalogue) -> None:
+    with catalogue.writing() as session:
+        for text_, name in (("Ali spoke first.", "Ali"), ("Alimov spoke next.", "Alimov")):
+            document = add_document(session, new=new(text_, title="Talk"), actor="t")
+            add_tag(
+                session,
+                kind="mention",
+                document=document,
+                start=0,
+                end=len(name),
+                values={"name": name, "role": "witness"},
+                actor="t",
+            )
+        add_document(session, new=new("A letter.", title="Letter", authors=["Ali"]), actor="t")
+    with catalogue.reading() as session:
+        people = {item.value: item.count for item in facets(session, "")["person"]}
+        assert people == {"Ali": 2, "Alimov": 1}
+        for name, count in people.items():
+            assert search(session, f'person:"{name}"').total == count, name
+        assert search(session, "person:ali").total == 3  # unquoted: word starts

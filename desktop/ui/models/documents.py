@@ -161,6 +161,7 @@ class DocumentTableModel(QAbstractTableModel):
         self._scope = Scope()
         self._filter = ""
         self._terms: tuple[str, ...] = ()  # the search's folded terms, for snippets
+        self._scope_ids: Select[tuple[int]] = select(Document.id)
         self.filter_error: str | None = None
         # The "Needs review" column costs three more queries per page, the "Match"
         # column a scan of each row's text: each only when shown.
@@ -219,8 +220,11 @@ class DocumentTableModel(QAbstractTableModel):
     def _match_data(self, position: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._match(position).text
-        if role in (HtmlRole, Qt.ItemDataRole.ToolTipRole):
+        if role == HtmlRole:
             return self._match(position).html or None
+        if role == Qt.ItemDataRole.ToolTipRole:  # <qt>: read as rich text, entities too
+            markup = self._match(position).html
+            return f"<qt>{markup}</qt>" if markup else None
         if role == IdRole:
             return self._ids[position]
         if role == RefRole:
@@ -367,7 +371,8 @@ class DocumentTableModel(QAbstractTableModel):
         self._terms = ()
         try:
             conditions = scope_conditions(session, self._scope)
-            extra = filter_condition(session, self._filter)
+            self._scope_ids = select(Document.id).where(*conditions)
+            extra = filter_condition(session, self._filter, trash=self._scope.kind == "trash")
             if extra is not None:
                 self._terms = search_engine.search_terms(self._filter)
         except ValueError as exc:  # a query the search engine refuses: say why
@@ -387,7 +392,7 @@ class DocumentTableModel(QAbstractTableModel):
             if query is None:
                 ids = []
             elif self.sort_key == "match" and self._filter.strip():
-                ids = self._by_relevance(session, query)
+                ids = self._by_relevance(session)
             else:
                 ids = list(session.execute(query).scalars())
         self._ids = ids
@@ -395,15 +400,18 @@ class DocumentTableModel(QAbstractTableModel):
             self._cache.clear()
         self._matches.clear()  # the search may have changed, and with it the snippets
 
-    def _by_relevance(self, session: Session, query: Select[tuple[int]]) -> list[int]:
-        """The rows of *query* in the search's own order (best first; descending: worst
-        first). In the whole library the search's ids are the rows: no second query."""
-        ranked = search_engine.search_ids(session, self._filter, order="relevance")
-        if self._scope.kind == "library":
-            ordered = ranked
-        else:
-            wanted = set(session.execute(query).scalars())
-            ordered = [doc_id for doc_id in ranked if doc_id in wanted]
+    def _by_relevance(self, session: Session) -> list[int]:
+        """The search's rows within the scope, in the search's own order (best first;
+        descending: worst first); ranked among the scope's documents, so a collection
+        is ranked even when the word is common in the library."""
+        library = self._scope.kind == "library"
+        ordered = search_engine.search_ids(
+            session,
+            self._filter,
+            order="relevance",
+            within=None if library else self._scope_ids,
+            trash=self._scope.kind == "trash",
+        )
         if self._sort[1] == Qt.SortOrder.DescendingOrder:
             ordered.reverse()
         return ordered
