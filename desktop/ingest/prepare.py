@@ -16,6 +16,7 @@ is reported as failed.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 from collections import deque
@@ -124,6 +125,19 @@ def default_workers() -> int:
 PrepareFunction = Callable[[Job], "Prepared | Failed"]
 
 
+WORKER_NICENESS = 10
+"""How much workers step back for the process that started them (Unix ``nice``)."""
+
+
+def _lower_priority() -> None:
+    """Run in each worker as it starts: the workers keep both cores busy, and the
+    window's process (its event loop and the one writer) must still get the CPU
+    first, or the window stutters while a large import runs."""
+    if hasattr(os, "nice"):
+        with contextlib.suppress(OSError):
+            os.nice(WORKER_NICENESS)
+
+
 class Preparer:
     """Prepare jobs in order, in worker processes or (few jobs, one worker) inline.
 
@@ -200,6 +214,7 @@ class Preparer:
             # a locked mutex deadlocks. Spawned workers import only the Qt-free readers
             # and suggesters.
             mp_context=multiprocessing.get_context("spawn"),
+            initializer=_lower_priority,
         )
         try:
             pool.submit(os.getpid).result(timeout=STARTUP_TIMEOUT)

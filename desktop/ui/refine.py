@@ -98,6 +98,10 @@ class RefineButton(QToolButton):
 
     def _fill(self, result: Facets | str) -> None:
         menu = self._menu
+        for action in menu.actions():  # clear() leaves submenus made by addMenu alive
+            submenu = action.menu()
+            if submenu is not None:
+                submenu.deleteLater()
         menu.clear()
         if isinstance(result, str):
             menu.addAction(result).setEnabled(False)
@@ -110,7 +114,9 @@ class RefineButton(QToolButton):
             submenu.setEnabled(bool(values))
             for item in values:
                 clause = field_clause(facet, item.value)
-                action = submenu.addAction(f"{item.value}  ({item.count:,})")
+                # "&" would mark a keyboard mnemonic ("AT&T" shown as "ATT")
+                label = item.value.replace("&", "&&")
+                action = submenu.addAction(f"{label}  ({item.count:,})")
                 action.setData(clause)
                 action.setEnabled(clause is not None)
                 if clause is not None:

@@ -19,3 +19,8 @@ def prepare_or_die(job: Job) -> Prepared | Failed:
 def worker_pid(job: Job) -> Failed:
     """Which process prepared *job* (carried in the reason, a picklable string)."""
     return Failed(f"{job.filename} {os.getpid()}")
+
+
+def worker_niceness(job: Job) -> Failed:
+    """The worker's scheduling niceness (Unix), carried in the reason."""
+    return Failed(f"{job.filename} {os.nice(0)}")

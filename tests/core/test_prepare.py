@@ -130,3 +130,17 @@ def test_an_import_with_workers_catalogues_exactly_what_one_process_does(
     one, two = results
     assert len(one) > count * 3  # documents plus their suggested tags
     assert [row[1:] for row in one] == [row[1:] for row in two]
+
+
+@pytest.mark.skipif(not hasattr(os, "nice"), reason="niceness is a Unix notion")
+def test_workers_step_back_for_the_window(tmp_path: Path) -> None:
+    from tests.core.prepare_helpers import worker_niceness
+
+    jobs = [_job(f"f{i}.txt", "x", tmp_path) for i in range(prepare.POOL_THRESHOLD)]
+    with Preparer(2, len(jobs), function=worker_niceness) as preparer:
+        for job in jobs:
+            preparer.submit(job)
+        results = [preparer.next_result() for _ in jobs]
+    mine = os.nice(0)
+    seen = {int(r.reason.split()[1]) for _job, r in results if isinstance(r, Failed)}
+    assert seen == {min(19, mine + prepare.WORKER_NICENESS)}

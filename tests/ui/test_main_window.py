@@ -144,6 +144,6 @@ def test_a_failed_daily_backup_is_said_in_the_status_bar(
     window = make_window(catalogue)
     window.start_daily_backup()
     assert window.statusBar().currentMessage() == (
-        "Daily backup failed: no space left on the device"
+        f"Daily backup of “{catalogue.name}” failed: no space left on the device"
     )
     assert _daily_backups(catalogue) == []
