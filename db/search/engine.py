@@ -669,14 +669,18 @@ def facets(
         condition = document_id.in_(select(ids.c.id))
         return condition if within is None else and_(condition, document_id.in_(within))
 
-    def grouped(value: Any, documents: Any, source: Any, *where: Any) -> list[FacetCount]:
-        """Top values of *value* by distinct *documents*, over *source* rows in the result."""
+    def grouped(
+        value: Any, documents: Any, source: Any, *where: Any, filtered: bool = False
+    ) -> list[FacetCount]:
+        """Top values of *value* by distinct *documents*, over *source* rows in the result
+        (*filtered*: *source* holds only the result's rows already)."""
         n = func.count(func.distinct(documents)).label("n")
+        in_scope = () if filtered else (in_result(documents),)
         rows = _run(
             session,
             select(value, n)
             .select_from(source)
-            .where(in_result(documents), value.is_not(None), value != "", *where)
+            .where(*in_scope, value.is_not(None), value != "", *where)
             .group_by(value)
             .order_by(n.desc(), value)
             .limit(top),
@@ -722,9 +726,14 @@ def facets(
         )
         .select_from(Mention)
         .outerjoin(Agent, Agent.id == Mention.agent_id)
-        .where(Mention.status != "rejected"),
-        select(Document.id, authors.c.value).select_from(Document).join(authors, true()),
-        select(Document.id, recipients.c.value).select_from(Document).join(recipients, true()),
+        .where(Mention.status != "rejected", in_result(Mention.document_id)),
+        *(  # the result is applied in each branch: SQLite cannot push it into a union
+            select(Document.id, items.c.value)
+            .select_from(Document)
+            .join(items, true())
+            .where(in_result(Document.id))
+            for items in (authors, recipients)
+        ),
     ).subquery("names")
     return {
         "type": grouped(Document.doc_type, Document.id, Document),
@@ -732,7 +741,7 @@ def facets(
         "year": years(),
         # People and tags are counted from their link rows alone, without a join to
         # documents: at 100k documents a million mentions make that join the slow part.
-        "person": grouped(names.c.name, names.c.document_id, names),
+        "person": grouped(names.c.name, names.c.document_id, names, filtered=True),
         "tag": grouped(
             Keyword.name,
             document_keywords.c.document_id,
