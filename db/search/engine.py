@@ -447,13 +447,18 @@ def _fts(statement: Any, plan: _Plan) -> Any:
     return statement.bindparams(bindparam("fts", plan.fts.expression, unique=True))
 
 
+def _rankable(plan: _Plan) -> bool:
+    """A plan scored by bm25: it has words to match and is not only exclusions."""
+    return plan.fts is not None and not plan.fts.exclude
+
+
 def _matching_ids(
     plan: _Plan, *, within: Select[Any] | None = None, trash: bool = False
 ) -> Select[Any]:
     """``SELECT id`` of every document the query selects (unordered), in the library
     or the Trash, and among the ids of *within* when given."""
     conditions = _conditions(plan.parsed)
-    if plan.fts is not None and not plan.fts.exclude:
+    if _rankable(plan):
         matches = _fts(_MATCH_IDS, plan).subquery("m")
         query = select(matches.c.id).where(_in_place(matches.c.id, trash))
         if conditions:
@@ -558,7 +563,7 @@ def search(
     total = int(
         _run(session, select(func.count()).select_from(_matching_ids(plan).subquery())).scalar_one()
     )
-    ranked = plan.fts is not None and not plan.fts.exclude and total <= RANK_LIMIT
+    ranked = _rankable(plan) and total <= RANK_LIMIT
     scored: list[tuple[int, float | None]]
     if ranked:
         scored = [(row[0], row[1]) for row in _run(session, _ranked_page(plan, limit, offset))]
@@ -597,7 +602,7 @@ def search_ids(
     """
     plan = _plan(query, variants)
     index.sync(session)
-    if order == "relevance" and plan.fts is not None and not plan.fts.exclude:
+    if order == "relevance" and _rankable(plan):
         # Only "more than RANK_LIMIT or not" matters: stop counting there.
         capped = _matching_ids(plan, within=within, trash=trash).limit(RANK_LIMIT + 1)
         total = _run(session, select(func.count()).select_from(capped.subquery())).scalar_one()

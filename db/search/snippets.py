@@ -10,7 +10,7 @@ word's characters. Only the page being shown is processed.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -41,14 +41,22 @@ class Fragment:
     cut_start: bool = False
     cut_end: bool = False
 
-    def marked(self, before: str = "[", after: str = "]", ellipsis: str = "…") -> str:
-        """The fragment with each highlight wrapped in *before*/*after* (e.g. HTML marks)."""
+    def marked(
+        self,
+        before: str = "[",
+        after: str = "]",
+        ellipsis: str = "…",
+        escape: Callable[[str], str] = str,
+    ) -> str:
+        """The fragment with each highlight wrapped in *before*/*after* (e.g. HTML marks);
+        *escape* is applied to every piece of the document's own text (``html.escape``)."""
         parts: list[str] = [ellipsis] if self.cut_start else []
         position = 0
         for start, end in self.highlights:
-            parts += [self.text[position:start], before, self.text[start:end], after]
+            text, mark = self.text[position:start], self.text[start:end]
+            parts += [escape(text), before, escape(mark), after]
             position = end
-        parts.append(self.text[position:])
+        parts.append(escape(self.text[position:]))
         if self.cut_end:
             parts.append(ellipsis)
         return "".join(parts)

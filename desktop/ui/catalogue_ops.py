@@ -15,7 +15,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, exists, func, or_, select
+from sqlalchemy import ColumnElement, Select, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from db.catalogue import Catalogue
@@ -124,16 +124,17 @@ def scope_conditions(session: Session, scope: Scope) -> list[ColumnElement[bool]
     return [live]
 
 
-def facets_of(session: Session, scope: Scope, text: str) -> dict[str, list[FacetCount]]:
-    """Facet counts of the list the window shows: *scope* narrowed by the search *text*.
-
-    The library is what the search covers anyway (everything not in the Trash), so
-    it adds no condition; other scopes narrow the result to their documents.
-    """
+def scope_within(session: Session, scope: Scope) -> Select[tuple[int]] | None:
+    """*scope* as a ``SELECT id`` to narrow a search to (the engine's *within*); None
+    for the library, which is what a search covers anyway (everything not trashed)."""
     if scope.kind == "library":
-        return search_engine.facets(session, text)
-    within = select(Document.id).where(*scope_conditions(session, scope))
-    return search_engine.facets(session, text, within=within)
+        return None
+    return select(Document.id).where(*scope_conditions(session, scope))
+
+
+def facets_of(session: Session, scope: Scope, text: str) -> dict[str, list[FacetCount]]:
+    """Facet counts of the list the window shows: *scope* narrowed by the search *text*."""
+    return search_engine.facets(session, text, within=scope_within(session, scope))
 
 
 def count_in(session: Session, scope: Scope) -> int:

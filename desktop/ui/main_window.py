@@ -792,9 +792,7 @@ class MainWindow(QMainWindow):
         if not searching and self.model.sort_key == "match":
             sort = (0, Qt.SortOrder.AscendingOrder)  # nothing to rank by
         if sort is not None:
-            blocked = header.blockSignals(True)  # one id query, not one per change
-            header.setSortIndicator(*sort)
-            header.blockSignals(blocked)
+            self._show_sort(*sort)
         self._searching = searching
         self._sync_match_column()
         self.model.set_filter(text, sort=sort)
@@ -806,13 +804,18 @@ class MainWindow(QMainWindow):
         blocked = self.filter_edit.blockSignals(True)
         self.filter_edit.clear()
         self.filter_edit.blockSignals(blocked)
-        header = self.table.horizontalHeader()
-        blocked = header.blockSignals(True)
-        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        header.blockSignals(blocked)
+        self._show_sort(0, Qt.SortOrder.AscendingOrder)
         self._searching, self._sort_before_search = False, None
         self.reader.set_search_terms(())
         self._sync_match_column()
+
+    def _show_sort(self, column: int, order: Qt.SortOrder) -> None:
+        """Move the header's sort arrow without the header re-sorting the model (the
+        model is told its sort with its search: one id query, not one per change)."""
+        header = self.table.horizontalHeader()
+        blocked = header.blockSignals(True)
+        header.setSortIndicator(column, order)
+        header.blockSignals(blocked)
 
     def _sync_match_column(self) -> None:
         """Show the Match column while searching (unless hidden by the person); it then

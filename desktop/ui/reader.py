@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QDropEvent,
     QHelpEvent,
     QKeySequence,
+    QTextCharFormat,
     QTextCursor,
 )
 from PySide6.QtWidgets import (
@@ -278,26 +279,26 @@ class ReadingPane(QWidget):
     def search_spans(self) -> list[tuple[int, int]]:
         return list(self._search_spans)
 
+    def _extra_selection(
+        self, start: int, end: int, fmt: QTextCharFormat
+    ) -> QTextEdit.ExtraSelection:
+        """Characters start..end (Python offsets) drawn with *fmt*, text untouched."""
+        selection = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.text.document())
+        cursor.setPosition(self.offsets.to_qt(start))
+        cursor.setPosition(self.offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        selection.cursor = cursor  # type: ignore[attr-defined]
+        selection.format = fmt  # type: ignore[attr-defined]
+        return selection
+
     def _paint_tags(self) -> None:
-        selections = []
         match = search_match_format()
-        for start, end in self._search_spans:  # under the tags: a tag's colours win
-            selection = QTextEdit.ExtraSelection()
-            cursor = QTextCursor(self.text.document())
-            cursor.setPosition(self.offsets.to_qt(start))
-            cursor.setPosition(self.offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
-            selection.cursor = cursor  # type: ignore[attr-defined]
-            selection.format = match  # type: ignore[attr-defined]
-            selections.append(selection)
+        # Search marks first, under the tags: a tag's colours win.
+        selections = [self._extra_selection(a, b, match) for a, b in self._search_spans]
         for tag in self._tags:
-            selection = QTextEdit.ExtraSelection()
-            cursor = QTextCursor(self.text.document())
-            cursor.setPosition(self.offsets.to_qt(tag.start))
-            cursor.setPosition(self.offsets.to_qt(tag.end), QTextCursor.MoveMode.KeepAnchor)
-            selection.cursor = cursor  # type: ignore[attr-defined]
             current = self._current is not None and self._current.key == tag.key
-            selection.format = tag_format(tag.kind, tag.status, current=current)  # type: ignore[attr-defined]
-            selections.append(selection)
+            fmt = tag_format(tag.kind, tag.status, current=current)
+            selections.append(self._extra_selection(tag.start, tag.end, fmt))
         self.text.setExtraSelections(selections)
 
     def tag_at(self, offset: int) -> TagView | None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from db.search.engine import FacetCount
 from desktop.ui.refine import RefineButton
 
@@ -28,14 +30,25 @@ class HeldRunner:
         on_done(result)
 
 
+@pytest.fixture
+def runner() -> HeldRunner:
+    return HeldRunner()
+
+
+@pytest.fixture
+def button(runner: HeldRunner, qtbot) -> RefineButton:  # type: ignore[no-untyped-def]
+    made = RefineButton(runner)
+    qtbot.addWidget(made)
+    return made
+
+
 def _texts(button: RefineButton) -> list[str]:
     return [action.text() for action in button.menu().actions()]
 
 
-def test_counting_is_shown_then_replaced_by_the_counts(qtbot) -> None:  # type: ignore[no-untyped-def]
-    runner = HeldRunner()
-    button = RefineButton(runner)
-    qtbot.addWidget(button)
+def test_counting_is_shown_then_replaced_by_the_counts(
+    runner: HeldRunner, button: RefineButton
+) -> None:
     button.set_source("a", lambda: {"type": [FacetCount("report", 3)]})
     button.menu().aboutToShow.emit()
     assert _texts(button) == ["Counting…"]
@@ -48,10 +61,9 @@ def test_counting_is_shown_then_replaced_by_the_counts(qtbot) -> None:  # type: 
     assert runner.held == []
 
 
-def test_counts_of_a_list_no_longer_shown_are_dropped(qtbot) -> None:  # type: ignore[no-untyped-def]
-    runner = HeldRunner()
-    button = RefineButton(runner)
-    qtbot.addWidget(button)
+def test_counts_of_a_list_no_longer_shown_are_dropped(
+    runner: HeldRunner, button: RefineButton
+) -> None:
     button.set_source("old", lambda: {"type": [FacetCount("letter", 9)]})
     button.menu().aboutToShow.emit()
     button.set_source("new", lambda: {"type": [FacetCount("report", 1)]})
@@ -62,10 +74,9 @@ def test_counts_of_a_list_no_longer_shown_are_dropped(qtbot) -> None:  # type: i
     assert [a.text() for a in button.facet_actions("type")] == ["report  (1)"]
 
 
-def test_a_failed_count_says_why_and_a_value_without_a_clause_is_disabled(qtbot) -> None:  # type: ignore[no-untyped-def]
-    runner = HeldRunner()
-    button = RefineButton(runner)
-    qtbot.addWidget(button)
+def test_a_failed_count_says_why_and_a_value_without_a_clause_is_disabled(
+    runner: HeldRunner, button: RefineButton
+) -> None:
 
     def broken() -> dict[str, list[FacetCount]]:
         raise ValueError("the catalogue is closed")

@@ -34,7 +34,13 @@ from db.catalogue import Catalogue
 from db.models import Document
 from db.search import engine as search_engine
 from db.search.snippets import Fragment, snippets
-from desktop.ui.catalogue_ops import Scope, filter_condition, review_reasons, scope_conditions
+from desktop.ui.catalogue_ops import (
+    Scope,
+    filter_condition,
+    review_reasons,
+    scope_conditions,
+    scope_within,
+)
 
 PAGE = 200
 REF_CHUNK = 5_000
@@ -120,16 +126,7 @@ def _placeholder(doc_id: int) -> Row:
 
 def fragment_html(fragment: Fragment) -> str:
     """*fragment* as HTML, every piece of document text escaped, matches in bold."""
-    parts = ["…"] if fragment.cut_start else []
-    position = 0
-    for start, end in fragment.highlights:
-        parts.append(html.escape(fragment.text[position:start]))
-        parts.append("<b>" + html.escape(fragment.text[start:end]) + "</b>")
-        position = end
-    parts.append(html.escape(fragment.text[position:]))
-    if fragment.cut_end:
-        parts.append("…")
-    return "".join(parts)
+    return fragment.marked("<b>", "</b>", escape=html.escape)
 
 
 def selected_rows(selection: QItemSelection) -> list[int]:
@@ -161,7 +158,6 @@ class DocumentTableModel(QAbstractTableModel):
         self._scope = Scope()
         self._filter = ""
         self._terms: tuple[str, ...] = ()  # the search's folded terms, for snippets
-        self._scope_ids: Select[tuple[int]] = select(Document.id)
         self.filter_error: str | None = None
         # The "Needs review" column costs three more queries per page, the "Match"
         # column a scan of each row's text: each only when shown.
@@ -357,10 +353,10 @@ class DocumentTableModel(QAbstractTableModel):
         with self._catalogue.reading() as session:
             for start in range(0, len(ids), REF_CHUNK):
                 chunk = ids[start : start + REF_CHUNK]
-                rows = session.execute(
+                found = session.execute(
                     select(Document.id, Document.ref).where(Document.id.in_(chunk))
                 )
-                refs.update((doc_id, ref) for doc_id, ref in rows)
+                refs.update((doc_id, ref) for doc_id, ref in found)
         return [refs[doc_id] for doc_id in ids if doc_id in refs]
 
     def _query(self, session: Session) -> Select[tuple[int]] | None:
@@ -371,7 +367,6 @@ class DocumentTableModel(QAbstractTableModel):
         self._terms = ()
         try:
             conditions = scope_conditions(session, self._scope)
-            self._scope_ids = select(Document.id).where(*conditions)
             extra = filter_condition(session, self._filter, trash=self._scope.kind == "trash")
             if extra is not None:
                 self._terms = search_engine.search_terms(self._filter)
@@ -404,12 +399,11 @@ class DocumentTableModel(QAbstractTableModel):
         """The search's rows within the scope, in the search's own order (best first;
         descending: worst first); ranked among the scope's documents, so a collection
         is ranked even when the word is common in the library."""
-        library = self._scope.kind == "library"
         ordered = search_engine.search_ids(
             session,
             self._filter,
             order="relevance",
-            within=None if library else self._scope_ids,
+            within=scope_within(session, self._scope),
             trash=self._scope.kind == "trash",
         )
         if self._sort[1] == Qt.SortOrder.DescendingOrder:
