@@ -30,7 +30,7 @@ from PySide6.QtWidgets import QApplication, QTableView
 
 from bench.run import MEDIUM, QUERIES
 from db.catalogue import Catalogue
-from desktop.ui import catalogue_ops as ops
+from desktop.core.scope import Scope, facets_of
 from desktop.ui.models.documents import (
     COLUMN_KEYS,
     DocumentTableModel,
@@ -114,10 +114,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     view.clearSelection()
     for label, query in (("medium", MEDIUM), ("everything", "")):
-        with catalogue.reading() as session:
-            results[f"refine counts ({label})"] = _ms(
-                lambda q=query, s=session: ops.facets_of(s, ops.Scope(), q), 3
-            )
+        results[f"refine counts ({label})"] = _ms(
+            lambda q=query: facets_of(catalogue, scope=Scope(), text=q), 3
+        )
     catalogue.close()
     text = json.dumps(results, indent=2)
     print(text)

@@ -10,9 +10,9 @@ from db.catalogue import Catalogue
 from db.documents import list_documents
 from desktop.cli.output import display_title, print_table
 from desktop.dossier.build import DossierSpec, build_dossier
+from desktop.extract.store import accept_suggestions
 from desktop.ingest.pipeline import import_paths
 from desktop.samples import sample_paths
-from desktop.suggest import accept_suggestions
 
 
 class DemoError(Exception):

@@ -173,7 +173,7 @@ def step_workers(ctx: SmokeContext) -> str:
 def step_suggestions(ctx: SmokeContext) -> str:
     from db.catalogue import Catalogue
     from db.documents import list_documents
-    from desktop.suggest import accept_suggestions
+    from desktop.extract.store import accept_suggestions
 
     with (
         Catalogue.open(ctx.catalogue_path, actor="smoke test") as catalogue,

@@ -66,6 +66,37 @@ def catalogue(catalogue_path: Path):  # type: ignore[no-untyped-def]
     opened.close()
 
 
+@pytest.fixture(scope="session")
+def samples_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A catalogue holding Catena's sample documents with their suggestions, imported
+    once per test session; tests copy it instead of importing again."""
+    from db.catalogue import Catalogue
+    from desktop.ingest.pipeline import import_paths
+    from desktop.samples import sample_paths
+
+    folder = tmp_path_factory.mktemp("samples") / "Samples.catena"
+    opened = Catalogue.open(folder, create=True, actor="tester", daily_backup=False)
+    try:
+        import_paths(opened, sample_paths())
+    finally:
+        opened.close()
+    return folder
+
+
+@pytest.fixture
+def sample_catalogue(samples_template: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A fresh copy of the samples catalogue, open; changes stay in this test."""
+    import shutil
+
+    from db.catalogue import Catalogue
+
+    target = tmp_path / "Samples.catena"
+    shutil.copytree(samples_template, target)
+    opened = Catalogue.open(target, actor="tester", daily_backup=False)
+    yield opened
+    opened.close()
+
+
 @pytest.fixture
 def write_texts(tmp_path: Path):  # type: ignore[no-untyped-def]
     """Write {relative name: text or bytes} under a fresh folder; returns the folder."""

@@ -5,14 +5,9 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from sqlalchemy import select
-
 from db.analysis import chronology, compare_figures, format_number
 from db.catalogue import Catalogue
-from db.documents import require_document
-from db.models import Document
 from desktop.cli.output import print_json, print_table
-from desktop.suggest import accept_suggestions, suggest_document
 
 EXIT_OK = 0
 
@@ -50,33 +45,19 @@ def cmd_suggest(catalogue: Catalogue, args: argparse.Namespace) -> int:
         from desktop.cli.main import UsageError
 
         raise UsageError("name documents (CAT-…) or use --all")
-    results: list[dict[str, Any]] = []
-    with catalogue.reading() as session:
-        if args.all:
-            refs = list(
-                session.execute(
-                    select(Document.ref).where(Document.deleted_at.is_(None)).order_by(Document.id)
-                ).scalars()
-            )
-        else:
-            refs = [require_document(session, ref).ref for ref in args.refs]
-    for ref in refs:  # one short transaction per document: Ctrl-C keeps what was done
-        with catalogue.writing() as session:
-            document = require_document(session, ref)
-            result = suggest_document(session, document=document, actor=catalogue.actor)
-            accepted = (
-                accept_suggestions(session, document=document, actor=catalogue.actor)
-                if args.accept
-                else 0
-            )
-        results.append(
-            {
-                "reference": ref,
-                "added": result.added,
-                "skipped_existing": result.skipped,
-                "accepted": accepted,
-            }
-        )
+    from desktop.core.suggestions import existing_references, live_references, suggest_tags
+
+    refs = live_references(catalogue) if args.all else existing_references(catalogue, args.refs)
+    done = suggest_tags(catalogue, refs=refs, accept=args.accept)
+    results: list[dict[str, Any]] = [
+        {
+            "reference": r.reference,
+            "added": r.added,
+            "skipped_existing": r.skipped_existing,
+            "accepted": r.accepted,
+        }
+        for r in done.value
+    ]
     if args.json:
         print_json(results)
     else:

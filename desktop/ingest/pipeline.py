@@ -29,11 +29,11 @@ from db.documents import NewDocument, add_document, catalogue_document
 from db.images import NewImage, add_image, find_image_by_sha
 from db.models import Document, Image
 from db.objects import sha256_bytes
+from desktop.extract.store import store_suggestions
 from desktop.ingest.duplicates import find_near_duplicate, store_bands
 from desktop.ingest.model import IngestError, ParsedDocument
 from desktop.ingest.prepare import Failed, Job, Prepared, Preparer, default_workers, outcome_for
 from desktop.ingest.readers import parse
-from desktop.suggest import store_suggestions
 
 Status = Literal["imported", "duplicate", "possible duplicate", "failed", "skipped"]
 ProgressCallback = Callable[[int, int, str], None]

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.catalogue_ops import ImageView
+from desktop.core.views import ImageView
 from desktop.ui.models.records import RecordColumn, RecordTableModel
 
 Index = QModelIndex | QPersistentModelIndex

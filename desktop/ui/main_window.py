@@ -1,8 +1,9 @@
 """The main window: sidebar, document list, reading pane, inspector, other views.
 
 The window wires parts together and owns nothing but layout: documents are read
-through ``catalogue_ops``, every change goes through the ``Workbench`` (one undoable
-command per core operation) and views refresh from its signals. Work that can take
+through the core's read models (``desktop.core``), every change goes through the
+``Workbench`` (one undoable command per core operation) and views refresh from its
+signals. Work that can take
 longer than a few milliseconds (imports, suggestions, the cross-source views, the
 dossier) goes through the injected ``TaskRunner``.
 """
@@ -53,13 +54,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.analysis import chronology, compare_figures
 from db.catalogue import Catalogue, CatalogueError
-from db.documents import count_documents
 from db.search import engine as search_engine
+from desktop.core import analysis as analysis_ops
+from desktop.core import collections as collection_ops
+from desktop.core import images as image_ops
+from desktop.core import people as people_ops
+from desktop.core import tagging, views
+from desktop.core.scope import facets_of
+from desktop.core.suggestions import suggest_tags
 from desktop.ingest.pipeline import ImportReport
 from desktop.samples import sample_paths
-from desktop.ui import catalogue_ops as ops
 from desktop.ui.analysis_views import ChronologyView, FiguresView
 from desktop.ui.images import ImageGrid, ImageListModel, ImageStrip, ImageViewer
 from desktop.ui.import_dialog import ImportJob, ImportReportDialog
@@ -581,9 +586,8 @@ class MainWindow(QMainWindow):
 
         if view == "people":
 
-            def work_people() -> list[ops.PersonRow]:
-                with catalogue.reading() as session:
-                    return ops.people(session)
+            def work_people() -> list[people_ops.PersonRow]:
+                return people_ops.people(catalogue)
 
             self.runner.run(
                 work_people, on_done=deliver(self.people_view.set_people), on_error=self._failed
@@ -592,8 +596,7 @@ class MainWindow(QMainWindow):
             statuses = self.figures_view.statuses()
 
             def work_figures() -> list[Any]:
-                with catalogue.reading() as session:
-                    return compare_figures(session, statuses=statuses)
+                return analysis_ops.figures_compared(catalogue, statuses=statuses)
 
             self.runner.run(
                 work_figures,
@@ -604,8 +607,7 @@ class MainWindow(QMainWindow):
             statuses = self.chronology_view.statuses()
 
             def work_dates() -> list[Any]:
-                with catalogue.reading() as session:
-                    return chronology(session, statuses=statuses)
+                return analysis_ops.chronology(catalogue, statuses=statuses)
 
             self.runner.run(
                 work_dates,
@@ -614,9 +616,8 @@ class MainWindow(QMainWindow):
             )
         elif view == "images":
 
-            def work_images() -> list[ops.ImageView]:
-                with catalogue.reading() as session:
-                    return ops.all_images(session)
+            def work_images() -> list[views.ImageView]:
+                return image_ops.all_images(catalogue)
 
             self.runner.run(
                 work_images, on_done=deliver(self.all_images.set_images), on_error=self._failed
@@ -633,9 +634,8 @@ class MainWindow(QMainWindow):
             self._load_view(place.view)
 
     def _refresh_sidebar(self) -> None:
-        with self.catalogue.reading() as session:
-            self.sidebar.rebuild(session)
-            count = count_documents(session)
+        self.sidebar.rebuild(self.catalogue)
+        count = analysis_ops.document_count(self.catalogue)
         self._total = count
         self.count_label.setText(self.tr("{count} documents").format(count=count))
         self._update_list_state()
@@ -651,8 +651,7 @@ class MainWindow(QMainWindow):
         self._list_generation += 1
 
         def work() -> dict[str, list[search_engine.FacetCount]]:
-            with catalogue.reading() as session:
-                return ops.facets_of(session, scope, text)
+            return facets_of(catalogue, scope=scope, text=text)
 
         self.refine_button.setEnabled(scope.kind != "trash" and not self.model.filter_error)
         self.refine_button.set_source((id(catalogue), scope, text, self._list_generation), work)
@@ -697,11 +696,10 @@ class MainWindow(QMainWindow):
             self.image_model.set_images([])
             self._show_strip(False)
             return
-        with self.catalogue.reading() as session:
-            view = ops.document_view(session, ref)
-            names = ops.name_forms(session)
-            categories = ops.figure_categories(session)
-            figures = ops.figure_choices(session, view.id)
+        view = views.document_view(self.catalogue, ref)
+        names = people_ops.name_forms(self.catalogue)
+        categories = views.figure_categories(self.catalogue)
+        figures = views.figure_choices(self.catalogue, view.id)
         self.tag_editor.set_choices(names=names, categories=categories, figures=figures)
         self.reader.show_document(view, keep_position=keep_position)
         self.metadata.show_document(view)
@@ -738,7 +736,7 @@ class MainWindow(QMainWindow):
         self.reader.select_span(start, end)
         self.reader.focus_text()
 
-    def _current_tag_changed(self, tag: ops.TagView | None) -> None:
+    def _current_tag_changed(self, tag: views.TagView | None) -> None:
         self.tag_editor.show_tag(tag)
         if tag is not None:
             self.inspector.setCurrentWidget(self.tag_editor)
@@ -845,8 +843,7 @@ class MainWindow(QMainWindow):
             if not ok or not name.strip():
                 return
         try:
-            with self.catalogue.writing() as session:
-                search_engine.save_search(session, name=name, query=query, replace=True)
+            collection_ops.save_search(self.catalogue, name=name, query=query, replace=True)
         except ValueError as exc:  # not a search, or no name: nothing was saved
             self.statusBar().showMessage(self.tr("Not saved: {reason}").format(reason=exc), 12_000)
             return
@@ -857,9 +854,11 @@ class MainWindow(QMainWindow):
             name, ok = QInputDialog.getText(self, self.tr("New Collection"), self.tr("Name:"))
             if not ok or not name.strip():
                 return None
-        with self.catalogue.writing() as session:
-            collection = ops.create_collection(session, name=name)
-            collection_id = collection.id
+        try:
+            collection_id = collection_ops.new_collection(self.catalogue, name=name).value
+        except ValueError as exc:
+            self.statusBar().showMessage(self.tr("Not created: {reason}").format(reason=exc), 8000)
+            return None
         self._refresh_sidebar()
         return collection_id
 
@@ -868,8 +867,7 @@ class MainWindow(QMainWindow):
         if not refs:
             return
         if collection_id is None:
-            with self.catalogue.reading() as session:
-                rows = ops.collections(session)
+            rows = collection_ops.collections(self.catalogue)
             if not rows:
                 collection_id = self.new_collection()
             else:
@@ -882,8 +880,7 @@ class MainWindow(QMainWindow):
                 collection_id = rows[names.index(name)].id
         if collection_id is None:
             return
-        with self.catalogue.writing() as session:
-            ops.add_to_collection(session, collection_id=collection_id, refs=refs)
+        collection_ops.file_documents(self.catalogue, collection_id=collection_id, refs=refs)
         self._refresh_sidebar()
 
     # --- tagging ----------------------------------------------------------------------
@@ -895,7 +892,7 @@ class MainWindow(QMainWindow):
         if same:  # the words already carry this kind of tag: accept it rather than repeat it
             self._confirm_existing(same[0], role)
             return
-        values = ops.guess_values(kind, document.text[start:end], role=role)  # type: ignore[arg-type]
+        values = tagging.guess_values(kind, document.text[start:end], role=role)  # type: ignore[arg-type]
         change = self.bench.add_tag(
             ref=document.ref,
             kind=kind,  # type: ignore[arg-type]
@@ -907,7 +904,7 @@ class MainWindow(QMainWindow):
             self.reader.place_cursor(start)
             self.inspector.setCurrentWidget(self.tag_editor)
 
-    def _confirm_existing(self, tag: ops.TagView, role: str) -> None:
+    def _confirm_existing(self, tag: views.TagView, role: str) -> None:
         stack = self.bench.undo_stack
         stack.beginMacro(self.tr("Tag “{quote}”").format(quote=tag.quote))
         try:
@@ -919,7 +916,7 @@ class MainWindow(QMainWindow):
             stack.endMacro()
         self.reader.place_cursor(tag.start)
 
-    def bench_accept(self, tag: ops.TagView) -> None:
+    def bench_accept(self, tag: views.TagView) -> None:
         self.bench.accept(tag)
 
     def suggest_selected(self) -> None:
@@ -929,18 +926,8 @@ class MainWindow(QMainWindow):
         catalogue = self.catalogue
 
         def work() -> int:
-            from desktop.suggest import suggest_document
-
-            added = 0
-            with catalogue.writing() as session:
-                from db.documents import require_document
-
-                for ref in refs:
-                    result = suggest_document(
-                        session, document=require_document(session, ref), actor=catalogue.actor
-                    )
-                    added += result.total
-            return added
+            done = suggest_tags(catalogue, refs=refs)
+            return sum(result.total for result in done.value)
 
         def done(added: int) -> None:
             self.statusBar().showMessage(self.tr("{n} new suggestions").format(n=added), 8000)
@@ -967,8 +954,7 @@ class MainWindow(QMainWindow):
 
     # --- people -----------------------------------------------------------------------
     def _show_person(self, agent_id: int) -> None:
-        with self.catalogue.reading() as session:
-            passages = ops.passages_of(session, agent_id)
+        passages = people_ops.passages_of(self.catalogue, agent_id)
         person = next((p for p in self.people_view.model.records if p.id == agent_id), None)
         self.people_view.set_passages(person, passages)
 
@@ -1012,10 +998,10 @@ class MainWindow(QMainWindow):
         catalogue = self.catalogue
         self.statusBar().showMessage(self.tr("Attaching {n} image(s)…").format(n=len(paths)))
 
-        def work() -> ops.AttachResult:
-            return ops.import_and_attach(catalogue, document_ref=ref, paths=list(paths))
+        def work() -> image_ops.AttachResult:
+            return image_ops.import_and_attach(catalogue, document_ref=ref, paths=list(paths))
 
-        def done(result: ops.AttachResult) -> None:
+        def done(result: image_ops.AttachResult) -> None:
             text = self.tr("{n} image(s) attached to {ref}").format(n=len(result.attached), ref=ref)
             if result.already:
                 text += self.tr("; {n} were already attached").format(n=len(result.already))
@@ -1029,7 +1015,7 @@ class MainWindow(QMainWindow):
 
         self.runner.run(work, on_done=done, on_error=self._failed)
 
-    def open_image(self, image: ops.ImageView) -> ImageViewer:
+    def open_image(self, image: views.ImageView) -> ImageViewer:
         viewer = ImageViewer(image, self._object_path(image.sha256), self)
         owner = self.reader.document.ref if self.reader.document else ""
         viewer.save_requested.connect(lambda ref, ch: self.bench.edit_image(ref, ch, owner))
@@ -1043,8 +1029,7 @@ class MainWindow(QMainWindow):
         if ref is None:
             return None
         style = style or self.metadata.style.currentData() or "chicago"
-        with self.catalogue.reading() as session:
-            text = ops.citation_text(session, ref, style)
+        text = views.citation_text(self.catalogue, ref=ref, style=style)
         QGuiApplication.clipboard().setText(text)
         self.statusBar().showMessage(self.tr("Citation copied: {text}").format(text=text), 10_000)
         return text

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.catalogue_ops import DocumentView
+from desktop.core.views import DocumentView
 
 STYLES = (("chicago", "Chicago"), ("apa", "APA"), ("mla", "MLA"))
 LIST_FIELDS = ("authors", "recipients")

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.catalogue_ops import Passage, PersonRow
+from desktop.core.people import Passage, PersonRow
 from desktop.ui.models.records import Index, RecordColumn, RecordRole, RecordTableModel
 
 PERSON_MIME = "application/x-catena-person-ref"

@@ -36,8 +36,8 @@ from PySide6.QtWidgets import (
 
 from db.search.snippets import match_spans
 from db.tags import TagKind
+from desktop.core.views import DocumentView, TagView
 from desktop.edtf_text import readable
-from desktop.ui.catalogue_ops import DocumentView, TagView
 from desktop.ui.highlight import Legend, search_match_format, tag_format
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".gif", ".bmp", ".webp"}

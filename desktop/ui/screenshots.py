@@ -65,21 +65,15 @@ def _save(widget: QWidget, path: Path, app: QApplication) -> None:
 
 def _prepare(catalogue: Catalogue) -> None:
     """Accept suggestions on all but the open letter; accept a few of its tags."""
-    from db.documents import list_documents
-    from desktop.suggest import accept_suggestions
-    from desktop.ui.catalogue_ops import accept_tag
+    from desktop.core import tagging
+    from desktop.core.suggestions import accept_open_suggestions, live_references
+    from desktop.core.views import document_view
 
-    with catalogue.writing() as session:
-        for document in list_documents(session):
-            if document.ref != "CAT-000002":
-                accept_suggestions(session, document=document, actor=catalogue.actor)
-    from desktop.ui.catalogue_ops import document_view
-
-    with catalogue.reading() as session:
-        letter = document_view(session, "CAT-000002")
-    with catalogue.writing() as session:
-        for tag in letter.tags[::2]:
-            accept_tag(session, kind=tag.kind, tag_id=tag.id, actor=catalogue.actor)
+    others = [ref for ref in live_references(catalogue) if ref != "CAT-000002"]
+    accept_open_suggestions(catalogue, refs=others)
+    letter = document_view(catalogue, "CAT-000002")
+    for tag in letter.tags[::2]:
+        tagging.accept(catalogue, kind=tag.kind, tag_id=tag.id)
 
 
 def main(argv: list[str]) -> int:

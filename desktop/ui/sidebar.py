@@ -11,15 +11,10 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Signal
 from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
-from sqlalchemy.orm import Session
 
-from desktop.ui.catalogue_ops import (
-    RECENT_DAYS,
-    Scope,
-    collections,
-    count_in,
-    saved_searches,
-)
+from db.catalogue import Catalogue
+from desktop.core.collections import collections, saved_searches
+from desktop.core.scope import RECENT_DAYS, Scope, count_in
 from desktop.ui.models.tree import Node, NodeRole, TreeModel
 
 
@@ -34,15 +29,15 @@ class Place:
     key: str = ""  # stable identity, to keep the selection across rebuilds
 
 
-def build_nodes(session: Session) -> list[Node]:
+def build_nodes(catalogue: Catalogue) -> list[Node]:
     def scoped(label: str, scope: Scope, key: str, tooltip: str | None = None) -> Node:
-        count = count_in(session, scope)
+        count = count_in(catalogue, scope)
         return Node([f"{label} ({count})"], payload=Place("documents", scope, key), tooltip=tooltip)
 
     library = scoped(_t("Library"), Scope("library"), "library")
     library.bold = True
     group = Node([_t("Collections")], payload=None, selectable=False, italic=True)
-    rows = collections(session)
+    rows = collections(catalogue)
     by_parent: dict[int | None, list] = {}
     for row in rows:
         by_parent.setdefault(row.parent_id, []).append(row)
@@ -58,7 +53,7 @@ def build_nodes(session: Session) -> list[Node]:
     if not rows:
         group.add(Node([_t("(none yet)")], selectable=False, italic=True))
     searches = Node([_t("Saved searches")], payload=None, selectable=False, italic=True)
-    for search_id, name, query in saved_searches(session):
+    for search_id, name, query in saved_searches(catalogue):
         searches.add(scoped(name, Scope("saved", query=query), f"saved:{search_id}", tooltip=query))
     if not searches.children:
         searches.add(Node([_t("(none yet)")], selectable=False, italic=True))
@@ -103,10 +98,10 @@ class Sidebar(QTreeView):
         self.selectionModel().currentChanged.connect(self._current_changed)
         self._current_key = "library"
 
-    def rebuild(self, session: Session) -> None:
+    def rebuild(self, catalogue: Catalogue) -> None:
         self.selectionModel().blockSignals(True)
         try:
-            self.tree_model.set_nodes(build_nodes(session))
+            self.tree_model.set_nodes(build_nodes(catalogue))
             self.expandAll()
             self._select_key(self._current_key)
         finally:

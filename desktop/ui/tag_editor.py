@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 
 from db.models import QUALIFIERS, ROLES
 from db.tags import CERTAINTIES
+from desktop.core.views import TagView
 from desktop.edtf_text import readable
-from desktop.ui.catalogue_ops import TagView
 from desktop.ui.models.records import StringListModel
 from desktop.ui.reader import describe_tag
 

@@ -1,11 +1,12 @@
 """Every change a person makes, as an undoable command over one core operation.
 
-Views never write to the catalogue themselves: they ask the ``Workbench``, which runs
-the core operation (``db.tags``, ``db.documents``, ``db.people``) in one write
-transaction, keeps what it returned on a ``QUndoCommand`` and announces what changed,
-so every view refreshes from the same signal (the Anki ``CollectionOp`` habit). Undo
-runs the inverse operation: ``db.tags.revert`` for tags, ``update_metadata`` with the
-values before for metadata, ``restore_document`` for the trash.
+Views never write to the catalogue themselves: they ask the ``Workbench``, which calls
+the operation in ``desktop.core`` (each one write transaction), keeps what it returned
+on a ``QUndoCommand`` and announces what changed (``Changes``) through the change
+signals, so every view refreshes from the same signal (the Anki ``CollectionOp``
+habit). Undo runs the inverse operation: ``revert_change`` for tags,
+``edit_metadata`` with the values before for metadata, ``restore_from_trash`` for the
+Trash.
 
 Each operation here touches a handful of rows and takes a few milliseconds, so it runs
 on the UI thread: QUndoStack calls ``redo`` synchronously and a command must have
@@ -19,20 +20,16 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
-from sqlalchemy.orm import Session
 
 from db.catalogue import Catalogue
-from db.documents import (
-    MetadataChange,
-    confirm_fields,
-    require_document,
-    restore_document,
-    trash_document,
-    update_metadata,
-)
-from db.images import update_image
-from db.tags import TagChange, TagKind, add_tag, remove_tag, revert, update_tag
-from desktop.ui.catalogue_ops import TagView, accept_tag
+from db.documents import MetadataChange
+from db.tags import TagChange, TagKind
+from desktop.core import documents as document_ops
+from desktop.core import images as image_ops
+from desktop.core import people as people_ops
+from desktop.core import tagging
+from desktop.core.changes import Changes, Done
+from desktop.core.views import TagView
 
 
 def _t(text: str) -> str:
@@ -62,12 +59,9 @@ class TagCommand(QUndoCommand):
         self._flip()
 
     def _flip(self) -> None:
-        bench = self._bench
-        with bench.catalogue.writing() as session:
-            self._change = revert(session, change=self._change, actor=bench.catalogue.actor)
-        bench.tags_changed.emit(self._change.document_ref)
-        if self._change.kind == "mention":
-            bench.people_changed.emit()
+        done = tagging.revert_change(self._bench.catalogue, change=self._change)
+        self._change = done.value
+        self._bench.announce(done.changes)
 
     @property
     def change(self) -> TagChange:
@@ -91,12 +85,10 @@ class MetadataCommand(QUndoCommand):
         self._apply(self._change.before)
 
     def _apply(self, values: dict[str, Any]) -> None:
-        bench = self._bench
-        with bench.catalogue.writing() as session:
-            update_metadata(
-                session, ref=self._change.ref, changes=values, actor=bench.catalogue.actor
-            )
-        bench.documents_changed.emit({self._change.ref})
+        done = document_ops.edit_metadata(
+            self._bench.catalogue, ref=self._change.ref, changes=values
+        )
+        self._bench.announce(done.changes)
 
 
 class TrashCommand(QUndoCommand):
@@ -116,12 +108,8 @@ class TrashCommand(QUndoCommand):
         self._run(restore=not self._restore)
 
     def _run(self, *, restore: bool) -> None:
-        bench = self._bench
-        op = restore_document if restore else trash_document
-        with bench.catalogue.writing() as session:
-            for ref in self._refs:
-                op(session, ref=ref, actor=bench.catalogue.actor)
-        bench.documents_changed.emit(None)
+        op = document_ops.restore_from_trash if restore else document_ops.move_to_trash
+        self._bench.announce(op(self._bench.catalogue, refs=self._refs).changes)
 
 
 class Workbench(QObject):
@@ -138,111 +126,95 @@ class Workbench(QObject):
         self.catalogue = catalogue
         self.undo_stack = QUndoStack(self)
 
+    def announce(self, changes: Changes) -> None:
+        """Emit the change signals *changes* calls for: one place maps an operation's
+        result to the views that must refresh."""
+        if changes.documents is None or changes.documents:
+            self.documents_changed.emit(
+                None if changes.documents is None else set(changes.documents)
+            )
+        for ref in sorted(changes.tags_of):
+            self.tags_changed.emit(ref)
+        if changes.people:
+            self.people_changed.emit()
+        for ref in sorted(changes.images_of):
+            self.images_changed.emit(ref)
+
     # --- tags -----------------------------------------------------------------------
-    def _tag_op(self, text: str, op: Callable[[Session], TagChange]) -> TagChange | None:
+    def _tag_op(self, text: str, op: Callable[[], Done[TagChange]]) -> TagChange | None:
         try:
-            with self.catalogue.writing() as session:
-                change = op(session)
+            done = op()
         except ValueError as exc:  # TagError, PeopleError, DocumentError: for the person
             self.error.emit(str(exc))
             return None
-        self.undo_stack.push(TagCommand(self, text, change))
-        self.tags_changed.emit(change.document_ref)
-        if change.kind == "mention":
-            self.people_changed.emit()
-        return change
+        self.undo_stack.push(TagCommand(self, text, done.value))
+        self.announce(done.changes)
+        return done.value
 
     def add_tag(
         self, *, ref: str, kind: TagKind, start: int, end: int, values: dict[str, Any]
     ) -> TagChange | None:
-        actor = self.catalogue.actor
-
-        def op(session: Session) -> TagChange:
-            document = require_document(session, ref)
-            _tag, change = add_tag(
-                session,
-                kind=kind,
-                document=document,
-                start=start,
-                end=end,
-                values=values,
-                actor=actor,
-            )
-            return change
-
         names = {"date": _t("Tag date"), "figure": _t("Tag figure"), "mention": _t("Tag person")}
-        return self._tag_op(names[kind], op)
-
-    def accept(self, tag: TagView) -> TagChange | None:
-        actor = self.catalogue.actor
         return self._tag_op(
-            _t("Accept “{quote}”").format(quote=tag.quote),
-            lambda s: accept_tag(s, kind=tag.kind, tag_id=tag.id, actor=actor),
-        )
-
-    def reject(self, tag: TagView) -> TagChange | None:
-        actor = self.catalogue.actor
-        return self._tag_op(
-            _t("Reject “{quote}”").format(quote=tag.quote),
-            lambda s: update_tag(
-                s, kind=tag.kind, tag_id=tag.id, changes={"status": "rejected"}, actor=actor
+            names[kind],
+            lambda: tagging.tag_words(
+                self.catalogue, ref=ref, kind=kind, start=start, end=end, values=values
             ),
         )
 
+    def accept(self, tag: TagView) -> TagChange | None:
+        return self._tag_op(
+            _t("Accept “{quote}”").format(quote=tag.quote),
+            lambda: tagging.accept(self.catalogue, kind=tag.kind, tag_id=tag.id),
+        )
+
+    def reject(self, tag: TagView) -> TagChange | None:
+        return self._tag_op(
+            _t("Reject “{quote}”").format(quote=tag.quote),
+            lambda: tagging.reject(self.catalogue, kind=tag.kind, tag_id=tag.id),
+        )
+
     def edit_tag(self, tag: TagView, changes: dict[str, Any]) -> TagChange | None:
-        actor = self.catalogue.actor
         return self._tag_op(
             _t("Edit “{quote}”").format(quote=tag.quote),
-            lambda s: update_tag(s, kind=tag.kind, tag_id=tag.id, changes=changes, actor=actor),
+            lambda: tagging.edit(self.catalogue, kind=tag.kind, tag_id=tag.id, changes=changes),
         )
 
     def remove(self, tag: TagView) -> TagChange | None:
-        actor = self.catalogue.actor
         return self._tag_op(
             _t("Remove “{quote}”").format(quote=tag.quote),
-            lambda s: remove_tag(s, kind=tag.kind, tag_id=tag.id, actor=actor),
+            lambda: tagging.remove(self.catalogue, kind=tag.kind, tag_id=tag.id),
         )
 
     def link_person(self, tag: TagView, name: str) -> TagChange | None:
         """Point a mention at the record one of whose names matches *name* (or a new one)."""
-        from db.people import resolve_or_create
-
-        actor = self.catalogue.actor
-
-        def op(session: Session) -> TagChange:
-            agent, _created = resolve_or_create(
-                session,
+        return self._tag_op(
+            _t("Link “{quote}” to {name}").format(quote=tag.quote, name=name),
+            lambda: tagging.link_person(
+                self.catalogue,
+                tag_id=tag.id,
                 name=name,
                 is_organisation=bool(tag.values.get("is_organisation")),
-                actor=actor,
-            )
-            return update_tag(
-                session, kind="mention", tag_id=tag.id, changes={"agent_id": agent.id}, actor=actor
-            )
-
-        return self._tag_op(_t("Link “{quote}” to {name}").format(quote=tag.quote, name=name), op)
+            ),
+        )
 
     # --- documents ----------------------------------------------------------------------
     def edit_metadata(self, ref: str, changes: dict[str, Any]) -> MetadataChange | None:
         if not changes:
             return None
         try:
-            with self.catalogue.writing() as session:
-                change = update_metadata(
-                    session, ref=ref, changes=changes, actor=self.catalogue.actor
-                )
+            done = document_ops.edit_metadata(self.catalogue, ref=ref, changes=changes)
         except ValueError as exc:
             self.error.emit(str(exc))
             return None
-        self.undo_stack.push(MetadataCommand(self, change))
-        self.documents_changed.emit({ref})
-        return change
+        self.undo_stack.push(MetadataCommand(self, done.value))
+        self.announce(done.changes)
+        return done.value
 
     def confirm(self, ref: str, fields: Sequence[str]) -> list[str]:
-        with self.catalogue.writing() as session:
-            done = confirm_fields(session, ref=ref, fields=list(fields), actor=self.catalogue.actor)
-        self.documents_changed.emit({ref})
-        return done
+        done = document_ops.confirm(self.catalogue, ref=ref, fields=fields)
+        self.announce(done.changes)
+        return done.value
 
     def trash(self, refs: Sequence[str]) -> None:
         if refs:
@@ -255,25 +227,20 @@ class Workbench(QObject):
     # --- images and people --------------------------------------------------------------
     def edit_image(self, ref: str, changes: dict[str, Any], document_ref: str = "") -> None:
         try:
-            with self.catalogue.writing() as session:
-                update_image(session, ref=ref, changes=changes, actor=self.catalogue.actor)
+            done = image_ops.edit_image(
+                self.catalogue, ref=ref, changes=changes, document_ref=document_ref
+            )
         except ValueError as exc:
             self.error.emit(str(exc))
             return
-        self.images_changed.emit(document_ref)
+        self.announce(done.changes)
 
     def merge_people(self, keep_ref: str, merge_ref: str) -> Any:
-        from db.people import merge_agents
-
+        # Not undoable: the core has no exact inverse of a merge (see desktop.core.people).
         try:
-            with self.catalogue.writing() as session:
-                result = merge_agents(
-                    session, keep_ref=keep_ref, merge_ref=merge_ref, actor=self.catalogue.actor
-                )
+            done = people_ops.merge_people(self.catalogue, keep_ref=keep_ref, merge_ref=merge_ref)
         except ValueError as exc:
             self.error.emit(str(exc))
             return None
-        # Not undoable: the core has no exact inverse of a merge (split_agent moves name
-        # forms but cannot restore the removed record's reference code).
-        self.people_changed.emit()
-        return result
+        self.announce(done.changes)
+        return done.value

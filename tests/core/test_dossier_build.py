@@ -13,9 +13,9 @@ from pypdf import PdfReader
 from db.catalogue import Catalogue
 from desktop.dossier.build import DossierError, DossierSpec, build_dossier, gather
 from desktop.entry import main
+from desktop.extract.store import accept_suggestions
 from desktop.ingest.pipeline import import_paths
 from desktop.samples import sample_paths
-from desktop.suggest import accept_suggestions
 
 
 def _text(pdf: bytes) -> str:

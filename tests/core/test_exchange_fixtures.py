@@ -33,9 +33,9 @@ from db.models import (
 )
 from db.tags import add_tag, update_tag
 from desktop.exchange.metadata import add_metadata_only
+from desktop.extract.store import accept_suggestions
 from desktop.ingest.pipeline import ImportOptions, import_paths
 from desktop.samples import sample_paths
-from desktop.suggest import accept_suggestions
 
 HOSTILE_TEXT = (
     'Hostile sample, with "quotes" & <tags>\n'

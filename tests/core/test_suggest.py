@@ -11,8 +11,8 @@ from db.catalogue import Catalogue
 from db.models import Agent, DateTag, Document, Figure, Mention
 from db.tags import set_status
 from desktop.entry import main
+from desktop.extract.store import accept_suggestions, suggest_document
 from desktop.ingest.pipeline import ImportOptions, import_paths
-from desktop.suggest import accept_suggestions, suggest_document
 
 LETTER = (
     "Letter from the harbour wardens\n\n"

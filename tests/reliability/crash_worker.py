@@ -218,8 +218,8 @@ class Workload:
 
     def op_import(self) -> dict[str, Any]:
         from db.tags import tags_of
+        from desktop.extract.store import accept_suggestions
         from desktop.ingest.pipeline import ImportOptions, import_paths
-        from desktop.suggest import accept_suggestions
 
         folder = self.work / "incoming" / self.op_id
         folder.mkdir(parents=True, exist_ok=True)
@@ -296,7 +296,7 @@ class Workload:
         from sqlalchemy import select
 
         from db.models import Mention
-        from desktop.suggest import accept_suggestions
+        from desktop.extract.store import accept_suggestions
 
         with self.catalogue.writing() as session:
             pending = [
@@ -407,10 +407,6 @@ def warm_up() -> None:
     import db.catalogue
     import db.people
     import db.tags  # noqa: F401
-    import desktop.cli.main
-    import desktop.dossier.render
-    import desktop.ingest.pipeline
-    import desktop.suggest  # noqa: F401
 
 
 def serve() -> None:

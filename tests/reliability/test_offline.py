@@ -26,8 +26,8 @@ from db.catalogue import Catalogue
 from db.images import attach_image
 from db.models import Document
 from desktop.entry import main
+from desktop.extract.store import accept_suggestions
 from desktop.ingest.pipeline import import_paths
-from desktop.suggest import accept_suggestions
 
 REMOTE_PAGE = """<!doctype html>
 <html lang="en"><head>

@@ -6,13 +6,14 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 
 from db.catalogue import Catalogue
+from db.collections import add_to_collection, create_collection
 from db.documents import trash_document
 from db.models import Document
 from db.search import engine as search_engine
 from db.search.engine import search_ids
+from desktop.core.scope import Scope, facets_of
 from desktop.ingest.pipeline import import_paths
 from desktop.samples import sample_paths
-from desktop.ui import catalogue_ops as ops
 from desktop.ui.models.documents import COLUMN_KEYS, DocumentTableModel, IdRole, selected_rows
 
 MATCH = COLUMN_KEYS.index("match")
@@ -28,10 +29,10 @@ def test_relevance_order_within_a_collection(catalogue: Catalogue, qtmodeltester
         ranked = search_ids(session, "commission", order="relevance")
     assert len(ranked) >= 2
     with catalogue.writing() as session:
-        letters = ops.create_collection(session, name="Some")
+        letters = create_collection(session, name="Some")
         member = session.get(Document, ranked[-1])
         assert member is not None
-        ops.add_to_collection(session, collection_id=letters.id, refs=[member.ref])
+        add_to_collection(session, collection_id=letters.id, refs=[member.ref])
         collection_id = letters.id
     model = DocumentTableModel(catalogue)
     model.set_match_shown(True)
@@ -39,7 +40,7 @@ def test_relevance_order_within_a_collection(catalogue: Catalogue, qtmodeltester
     assert _ids(model) == ranked
     model.set_filter("commission", sort=(MATCH, Qt.SortOrder.DescendingOrder))
     assert _ids(model) == ranked[::-1]
-    model.set_scope(ops.Scope("collection", collection_id=collection_id))
+    model.set_scope(Scope("collection", collection_id=collection_id))
     assert _ids(model) == [ranked[-1]]
     assert "ommission" in model.index(0, MATCH).data()
     qtmodeltester.check(model, force_py=True)
@@ -84,13 +85,13 @@ def test_a_search_typed_in_a_saved_search_narrows_it(catalogue: Catalogue, write
         alpha_only = set(search_ids(session, "alpha -gamma"))
     assert len(both) == 1 and len(alpha_only) == 1 and both != alpha_only
     model = DocumentTableModel(catalogue)
-    model.set_scope(ops.Scope("saved", query="alpha"))
+    model.set_scope(Scope("saved", query="alpha"))
     assert _set(model, "gamma") == both  # each search keeps its own words
     assert _set(model, "-gamma") == alpha_only
     model.set_filter("gamma")  # reference order: the same rows
     assert set(_ids(model)) == both
+    counted = facets_of(catalogue, scope=model.scope, text="gamma")["year"]
     with catalogue.reading() as session:  # Refine counts the same list
-        counted = ops.facets_of(session, model.scope, "gamma")["year"]
         assert search_engine.facets(session, "alpha gamma")["year"] == counted
 
 
@@ -102,11 +103,11 @@ def test_a_search_in_the_trash_finds_trashed_documents(catalogue: Catalogue) -> 
     with catalogue.writing() as session:
         trash_document(session, ref=ref, actor="tester")
     model = DocumentTableModel(catalogue)
-    model.set_scope(ops.Scope("trash"))
+    model.set_scope(Scope("trash"))
     assert _set(model, "dam") == {dam[0]}
     model.set_filter("dam")
     assert _ids(model) == [dam[0]]
-    model.set_scope(ops.Scope("library"))
+    model.set_scope(Scope("library"))
     assert dam[0] not in _set(model, "dam")
 
 
@@ -121,12 +122,12 @@ def test_a_collection_is_ranked_even_when_the_word_is_common_elsewhere(
     assert len(ranked) >= 3 and ranked != sorted(ranked, reverse=True)
     keep = ranked[:2]
     with catalogue.writing() as session:
-        collection = ops.create_collection(session, name="Two")
+        collection = create_collection(session, name="Two")
         refs = [session.get(Document, i).ref for i in keep]  # type: ignore[union-attr]
-        ops.add_to_collection(session, collection_id=collection.id, refs=refs)
+        add_to_collection(session, collection_id=collection.id, refs=refs)
         collection_id = collection.id
     monkeypatch.setattr(engine, "RANK_LIMIT", 2)  # the library has more than 2 matches
     model = DocumentTableModel(catalogue)
-    model.set_scope(ops.Scope("collection", collection_id=collection_id))
+    model.set_scope(Scope("collection", collection_id=collection_id))
     model.set_filter("dam", sort=(MATCH, Qt.SortOrder.AscendingOrder))
     assert _ids(model) == keep  # ranked, not newest first

@@ -8,11 +8,15 @@ from PySide6.QtWidgets import QApplication
 
 from db.analysis import chronology, compare_figures
 from db.catalogue import Catalogue
+from db.collections import create_collection
 from db.search import engine as search_engine
+from desktop.core import images as image_ops
+from desktop.core import people as people_ops
+from desktop.core.scope import Scope
+from desktop.core.views import DocumentView, TagView
 from desktop.edtf_text import readable
 from desktop.ingest.pipeline import import_paths
 from desktop.samples import sample_paths
-from desktop.ui import catalogue_ops as ops
 from desktop.ui.analysis_views import ChronologyView, FiguresView
 from desktop.ui.images import ImageListModel, ImageViewer
 from desktop.ui.import_dialog import ImportReportDialog, ReportModel
@@ -25,8 +29,8 @@ from desktop.ui.tag_editor import TagEditor
 
 
 def _with_samples(catalogue: Catalogue, *, accept: bool = True) -> None:
+    from desktop.extract.store import accept_suggestions, suggest_document
     from desktop.ingest.pipeline import ImportOptions
-    from desktop.suggest import accept_suggestions, suggest_document
 
     def after_add(session, document) -> None:  # type: ignore[no-untyped-def]
         suggest_document(session, document=document, actor="tester")
@@ -41,23 +45,22 @@ def test_every_model_passes_qtmodeltester(
 ) -> None:  # type: ignore[no-untyped-def]
     _with_samples(catalogue)
     with catalogue.writing() as session:
-        collection = ops.create_collection(session, name="Letters")
-        ops.create_collection(session, name="Replies", parent_id=collection.id)
+        collection = create_collection(session, name="Letters")
+        create_collection(session, name="Replies", parent_id=collection.id)
         search_engine.save_search(session, name="Dam", query="dam")
+    people = people_ops.people(catalogue)
     with catalogue.reading() as session:
-        people = ops.people(session)
         comparisons = compare_figures(session, statuses=("accepted", "suggested"))
         dates = chronology(session)
-        passages = ops.passages_of(session, people[0].id)
+    passages = people_ops.passages_of(catalogue, people[0].id)
 
     documents = DocumentTableModel(catalogue)
-    documents.set_scope(ops.Scope("review"))
+    documents.set_scope(Scope("review"))
     qtmodeltester.check(documents, force_py=True)
 
     sidebar = Sidebar()
     qtbot.addWidget(sidebar)
-    with catalogue.reading() as session:
-        sidebar.rebuild(session)
+    sidebar.rebuild(catalogue)
     qtmodeltester.check(sidebar.tree_model, force_py=True)
     assert any("Replies" in n.texts[0] for n in sidebar.tree_model.walk())
 
@@ -94,9 +97,8 @@ def test_every_model_passes_qtmodeltester(
     from desktop.ui.screenshots import sample_photo
 
     photo = sample_photo(tmp_path)
-    ops.import_and_attach(catalogue, document_ref="CAT-000001", paths=[photo])
-    with catalogue.reading() as session:
-        images = ops.all_images(session)
+    image_ops.import_and_attach(catalogue, document_ref="CAT-000001", paths=[photo])
+    images = image_ops.all_images(catalogue)
     image_model = ImageListModel(catalogue.objects.path)
     image_model.set_images(images)
     qtmodeltester.check(image_model, force_py=True)
@@ -247,7 +249,7 @@ def test_offsets_survive_characters_outside_the_bmp(qtbot) -> None:  # type: ign
     assert mapping.from_qt(mapping.to_qt(len(text))) == len(text)
     pane = ReadingPane()
     qtbot.addWidget(pane)
-    view = ops.DocumentView(
+    view = DocumentView(
         id=1,
         ref="CAT-1",
         text=text,
@@ -256,7 +258,7 @@ def test_offsets_survive_characters_outside_the_bmp(qtbot) -> None:  # type: ign
         flags=(),
         deleted=False,
         tags=(
-            ops.TagView(
+            TagView(
                 "date",
                 1,
                 start,

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from db.catalogue import Catalogue
 from db.models import Agent, DateTag, Figure, Mention
 from db.tags import tags_of
-from desktop.ui.catalogue_ops import document_view
+from desktop.core.views import document_view
 from desktop.ui.models.documents import IdRole
 from desktop.ui.models.records import RecordRole
 from desktop.ui.models.tree import NodeRole
@@ -52,8 +52,7 @@ def _select(window, words: str) -> tuple[int, int]:  # type: ignore[no-untyped-d
 
 
 def _tags(catalogue: Catalogue, ref: str = LETTER):  # type: ignore[no-untyped-def]
-    with catalogue.reading() as session:
-        return document_view(session, ref).tags
+    return document_view(catalogue, ref).tags
 
 
 def _press(qtbot, window, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:  # type: ignore[no-untyped-def]
@@ -192,18 +191,15 @@ def test_metadata_edit_confirm_undo_and_citation(window, catalogue, qtbot) -> No
     assert "(guessed)" in panel.labels["title"].text()
     panel.edits["publisher"].setText("The Northmoor Gazette")
     qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
-    with catalogue.reading() as session:
-        view = document_view(session, "CAT-000001")
+    view = document_view(catalogue, "CAT-000001")
     assert view.fields["publisher"] == "The Northmoor Gazette"
     assert "publisher" not in view.guessed  # editing a field confirms it
     assert window.model.index(0, 3).data() == "The Northmoor Gazette"
     window.undo_action.trigger()
-    with catalogue.reading() as session:
-        assert document_view(session, "CAT-000001").fields["publisher"] == "Northmoor Gazette"
+    assert document_view(catalogue, "CAT-000001").fields["publisher"] == "Northmoor Gazette"
 
     qtbot.mouseClick(panel.confirm_button, Qt.MouseButton.LeftButton)
-    with catalogue.reading() as session:
-        assert not document_view(session, "CAT-000001").guessed
+    assert not document_view(catalogue, "CAT-000001").guessed
     assert not panel.confirm_button.isEnabled()
 
     panel.style.setCurrentIndex(panel.style.findData("apa"))
@@ -240,8 +236,7 @@ def test_drop_an_image_on_the_document_attaches_it(window, catalogue, qtbot, tmp
     assert len(blocker.args[0].attached) == 1
     assert window.image_model.rowCount() == 1
     assert window.image_strip.isVisibleTo(window)
-    with catalogue.reading() as session:
-        assert [i.ref for i in document_view(session, LETTER).images] == blocker.args[0].attached
+    assert [i.ref for i in document_view(catalogue, LETTER).images] == blocker.args[0].attached
 
     viewer = window.open_image(window.image_model.image(0))
     assert viewer.exif_model.rowCount() >= 3  # Make, Model, Artist…
@@ -305,7 +300,7 @@ def test_merge_two_people_by_command_and_by_drag(window, catalogue, qtbot) -> No
 
 
 def test_every_passage_per_person_opens_the_document(window, catalogue, qtbot) -> None:  # type: ignore[no-untyped-def]
-    from desktop.suggest import accept_suggestions
+    from desktop.extract.store import accept_suggestions
 
     with catalogue.writing() as session:
         from db.documents import list_documents

@@ -27,24 +27,14 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QFont
-from sqlalchemy import Select, select
-from sqlalchemy.orm import Session
 
 from db.catalogue import Catalogue
-from db.models import Document
-from db.search import engine as search_engine
-from db.search.snippets import Fragment, snippets
-from desktop.ui.catalogue_ops import (
-    Scope,
-    filter_condition,
-    review_reasons,
-    scope_conditions,
-    scope_within,
-)
+from db.search.snippets import Fragment
+from desktop.core import document_rows
+from desktop.core.document_rows import DocumentRow as Row
+from desktop.core.scope import Scope
 
 PAGE = 200
-REF_CHUNK = 5_000
-"""Ids per query when a large selection's references are read."""
 MATCH_PAGE = 40
 """Snippets are made for this many rows at a time (about a screenful): each costs a
 scan of the document's text, so they are not made for the 200 rows of a page."""
@@ -62,26 +52,25 @@ def _t(text: str) -> str:
 
 @dataclass(frozen=True)
 class Column:
-    key: str
+    key: str  # also the sort key (``document_rows.SORT_COLUMNS``); "match": relevance
     title: str
-    sort_column: Any  # None: relevance to the search
     shown_by_default: bool = True
 
 
 def _columns() -> tuple[Column, ...]:
     # Titles are marked for translation here and translated when shown.
     return (
-        Column("ref", "Reference", Document.id),
-        Column("title", "Title", Document.title),
-        Column("doc_type", "Type", Document.doc_type, False),
-        Column("publisher", "Publisher", Document.publisher),
-        Column("authors", "Authors", Document.authors, False),
-        Column("published", "Published", Document.published_lower),
-        Column("dateline", "Dateline", Document.dateline, False),
-        Column("language", "Language", Document.language, False),
-        Column("imported", "Imported", Document.imported_at, False),
-        Column("review", "Needs review", Document.id, False),
-        Column("match", "Match", None),  # shown only while searching
+        Column("ref", "Reference"),
+        Column("title", "Title"),
+        Column("doc_type", "Type", False),
+        Column("publisher", "Publisher"),
+        Column("authors", "Authors", False),
+        Column("published", "Published"),
+        Column("dateline", "Dateline", False),
+        Column("language", "Language", False),
+        Column("imported", "Imported", False),
+        Column("review", "Needs review", False),
+        Column("match", "Match"),  # shown only while searching
     )
 
 
@@ -90,38 +79,11 @@ COLUMN_KEYS = tuple(c.key for c in COLUMNS)
 
 
 @dataclass(frozen=True)
-class Row:
-    id: int
-    ref: str
-    title: str
-    doc_type: str
-    publisher: str
-    authors: str
-    published: str
-    dateline: str
-    language: str
-    imported: str
-    review: str
-    guessed: frozenset[str]
-
-
-@dataclass(frozen=True)
 class Match:
     """A row's snippet: as plain text (display, copy) and as HTML (drawn, tooltip)."""
 
     text: str = ""
     html: str = ""
-
-
-@dataclass(frozen=True)
-class _Id:
-    """What ``snippets`` needs of a hit: its id."""
-
-    id: int
-
-
-def _placeholder(doc_id: int) -> Row:
-    return Row(doc_id, "", _t("(removed)"), "", "", "", "", "", "", "", "", frozenset())
 
 
 def fragment_html(fragment: Fragment) -> str:
@@ -235,10 +197,9 @@ class DocumentTableModel(QAbstractTableModel):
         if found is None:
             start = (position // MATCH_PAGE) * MATCH_PAGE
             wanted = self._ids[start : start + MATCH_PAGE]
-            with self._catalogue.reading() as session:
-                made = snippets(session, [_Id(i) for i in wanted], self._terms)
+            made = document_rows.match_snippets(self._catalogue, wanted, self._terms)
             for i in wanted:
-                body = made[i].body if i in made else None
+                body = made[i]
                 self._matches[i] = (
                     Match(body.marked("", ""), fragment_html(body)) if body else Match()
                 )
@@ -333,8 +294,7 @@ class DocumentTableModel(QAbstractTableModel):
             )
 
     def row_of(self, ref: str) -> int | None:
-        with self._catalogue.reading() as session:
-            doc_id = session.execute(select(Document.id).where(Document.ref == ref)).scalar()
+        doc_id = document_rows.id_of(self._catalogue, ref)
         if doc_id is None:
             return None
         try:
@@ -349,66 +309,25 @@ class DocumentTableModel(QAbstractTableModel):
         """References of *rows* in that order, read in a few queries however many rows
         there are (Select All, then Trash or Dossier), without filling the row cache."""
         ids = [self._ids[row] for row in rows if 0 <= row < len(self._ids)]
-        refs: dict[int, str] = {}
-        with self._catalogue.reading() as session:
-            for start in range(0, len(ids), REF_CHUNK):
-                chunk = ids[start : start + REF_CHUNK]
-                found = session.execute(
-                    select(Document.id, Document.ref).where(Document.id.in_(chunk))
-                )
-                refs.update((doc_id, ref) for doc_id, ref in found)
-        return [refs[doc_id] for doc_id in ids if doc_id in refs]
-
-    def _query(self, session: Session) -> Select[tuple[int]] | None:
-        """The id query of scope, search and sort; None when the search is refused
-        (``filter_error`` says why, and the list shows nothing rather than everything)."""
-        column, order = self._sort
-        self.filter_error = None
-        self._terms = ()
-        try:
-            conditions = scope_conditions(session, self._scope)
-            extra = filter_condition(session, self._filter, trash=self._scope.kind == "trash")
-            if extra is not None:
-                self._terms = search_engine.search_terms(self._filter)
-        except ValueError as exc:  # a query the search engine refuses: say why
-            self.filter_error = str(exc)
-            return None
-        if extra is not None:
-            conditions.append(extra)
-        key = self._columns[column].sort_column
-        if key is None:  # relevance: ordered in _reload_ids; reference order otherwise
-            key = Document.id
-        ordering = key.asc() if order == Qt.SortOrder.AscendingOrder else key.desc()
-        return select(Document.id).where(*conditions).order_by(ordering.nulls_last(), Document.id)
+        return document_rows.refs_of(self._catalogue, ids)
 
     def _reload_ids(self, *, keep_cache: bool = False) -> None:
-        with self._catalogue.reading() as session:
-            query = self._query(session)
-            if query is None:
-                ids = []
-            elif self.sort_key == "match" and self._filter.strip():
-                ids = self._by_relevance(session)
-            else:
-                ids = list(session.execute(query).scalars())
-        self._ids = ids
+        """Re-read the ids of scope, search and sort; a refused search shows nothing
+        (``filter_error`` says why) rather than everything."""
+        column, order = self._sort
+        found = document_rows.list_ids(
+            self._catalogue,
+            scope=self._scope,
+            text=self._filter,
+            sort_key=self._columns[column].key,
+            descending=order == Qt.SortOrder.DescendingOrder,
+        )
+        self.filter_error = found.error
+        self._terms = found.terms
+        self._ids = found.ids
         if not keep_cache:
             self._cache.clear()
         self._matches.clear()  # the search may have changed, and with it the snippets
-
-    def _by_relevance(self, session: Session) -> list[int]:
-        """The search's rows within the scope, in the search's own order (best first;
-        descending: worst first); ranked among the scope's documents, so a collection
-        is ranked even when the word is common in the library."""
-        ordered = search_engine.search_ids(
-            session,
-            self._filter,
-            order="relevance",
-            within=scope_within(session, self._scope),
-            trash=self._scope.kind == "trash",
-        )
-        if self._sort[1] == Qt.SortOrder.DescendingOrder:
-            ordered.reverse()
-        return ordered
 
     def _row(self, position: int) -> Row:
         doc_id = self._ids[position]
@@ -421,52 +340,7 @@ class DocumentTableModel(QAbstractTableModel):
     def _fetch_page(self, position: int) -> None:
         start = (position // PAGE) * PAGE
         wanted = self._ids[start : start + PAGE]
-        with self._catalogue.reading() as session:
-            result = session.execute(
-                select(
-                    Document.id,
-                    Document.ref,
-                    Document.title,
-                    Document.title_devised,
-                    Document.doc_type,
-                    Document.publisher,
-                    Document.authors,
-                    Document.published,
-                    Document.dateline,
-                    Document.language,
-                    Document.imported_at,
-                    Document.guessed,
-                ).where(Document.id.in_(wanted))
-            )
-            reasons = review_reasons(session, wanted) if self._review_shown else {}
-            for (
-                doc_id,
-                ref,
-                title,
-                devised,
-                doc_type,
-                publisher,
-                authors,
-                published,
-                dateline,
-                language,
-                imported,
-                guessed,
-            ) in result:
-                shown = title or ""
-                self._cache[doc_id] = Row(
-                    id=doc_id,
-                    ref=ref,
-                    title=f"[{shown}]" if devised and shown else shown,
-                    doc_type=doc_type or "",
-                    publisher=publisher or "",
-                    authors="; ".join(authors or ()),
-                    published=published or "",
-                    dateline=dateline or "",
-                    language=language or "",
-                    imported=(imported or "")[:16].replace("T", " "),
-                    review=" · ".join(reasons.get(doc_id, ())),
-                    guessed=frozenset(guessed or ()),
-                )
-        for doc_id in wanted:  # a row deleted meanwhile still needs a placeholder
-            self._cache.setdefault(doc_id, _placeholder(doc_id))
+        rows = document_rows.rows_of(
+            self._catalogue, wanted, review=self._review_shown, removed=_t("(removed)")
+        )
+        self._cache.update(rows)

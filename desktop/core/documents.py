@@ -1,0 +1,53 @@
+"""A document's record: editing its metadata, confirming guesses, the Trash.
+
+Each operation is one write transaction. Moving to the Trash and restoring are each
+other's inverse, and a metadata edit returns the values before, so the window's undo
+is another call of the same operations.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from db.catalogue import Catalogue
+from db.documents import (
+    MetadataChange,
+    confirm_fields,
+    restore_document,
+    trash_document,
+    update_metadata,
+)
+from desktop.core.changes import Changes, Done
+
+
+def edit_metadata(
+    catalogue: Catalogue, *, ref: str, changes: dict[str, Any]
+) -> Done[MetadataChange]:
+    """Set metadata fields of *ref*; a person's edit confirms them (no longer guesses)."""
+    with catalogue.writing() as session:
+        change = update_metadata(session, ref=ref, changes=changes, actor=catalogue.actor)
+    return Done(change, Changes(documents=frozenset({ref})))
+
+
+def confirm(catalogue: Catalogue, *, ref: str, fields: Sequence[str]) -> Done[list[str]]:
+    """Mark guessed fields of *ref* as checked by a person, values unchanged."""
+    with catalogue.writing() as session:
+        done = confirm_fields(session, ref=ref, fields=list(fields), actor=catalogue.actor)
+    return Done(done, Changes(documents=frozenset({ref})))
+
+
+def move_to_trash(catalogue: Catalogue, *, refs: Sequence[str]) -> Done[int]:
+    """Move documents to the Trash (they keep their tags and can be restored)."""
+    with catalogue.writing() as session:
+        for ref in refs:
+            trash_document(session, ref=ref, actor=catalogue.actor)
+    return Done(len(refs), Changes(documents=None, sidebar=True))
+
+
+def restore_from_trash(catalogue: Catalogue, *, refs: Sequence[str]) -> Done[int]:
+    """Bring documents back from the Trash."""
+    with catalogue.writing() as session:
+        for ref in refs:
+            restore_document(session, ref=ref, actor=catalogue.actor)
+    return Done(len(refs), Changes(documents=None, sidebar=True))
