@@ -12,8 +12,6 @@ from desktop.dossier.build import (
     DossierError,
     DossierSpec,
     load_definition,
-    print_dossier,
-    record_printed,
     save_definition,
 )
 from desktop.dossier.data import SECTION_NAMES
@@ -68,30 +66,22 @@ def cmd_dossier(catalogue: Catalogue, args: argparse.Namespace) -> int:
             include_suggested=args.suggested,
             reproducible=args.reproducible,
         )
+    from desktop.core.dossiers import DossierFileError
+    from desktop.core.dossiers import print_dossier as print_to_file
+
     output: Path = args.output
-    if output.exists() and output.is_dir():
-        raise DossierError(f"{output} is a folder; give a file name ending in .pdf")
     bar = ProgressBar("Printing")
     try:
-        printed = print_dossier(catalogue, spec, progress=lambda done, total: bar(done, total))
+        written = print_to_file(
+            catalogue, spec=spec, output=output, progress=lambda done, total: bar(done, total)
+        ).value
+    except DossierFileError as exc:
+        raise DossierError(str(exc)) from exc
     finally:
         bar.finish()
-    partial = output.with_name(output.name + ".part")
-    try:
-        partial.write_bytes(printed.pdf)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise DossierError(f"cannot write {output}: {exc.strerror or exc}") from exc
-    try:
-        # Logged before the file takes its name: a dossier on disk is always on record.
-        record_printed(catalogue, spec, printed, output=str(output))
-        partial.replace(output)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
     if args.save:
         save_definition(catalogue, name=args.save, spec=spec)
-    print(f"Wrote {output} ({len(printed.pdf) / 1024:.0f} KB)")
+    print(f"Wrote {output} ({written.size / 1024:.0f} KB)")
     return EXIT_OK
 
 

@@ -225,9 +225,12 @@ class DossierDialog(QDialog):
         self.status.setText(self.tr("Gathering and typesetting…"))
 
         def work() -> Path:
-            pdf = module.build_dossier(catalogue, spec, progress=progress.report)
-            target.write_bytes(pdf)
-            return target
+            from desktop.core.dossiers import print_dossier
+
+            written = print_dossier(
+                catalogue, spec=spec, output=target, progress=progress.report
+            ).value
+            return written.path
 
         self._runner.run(work, on_done=self._done, on_error=self._failed)
 
