@@ -15,7 +15,7 @@ does), then time what a person waits for:
   two very common terms, a phrase, a prefix, a folded spelling and a filtered query
   (no snippets); snippets for one page, timed separately; facet counts;
 * opening the catalogue and reading the first 50 rows of the document list exactly as
-  ``desktop/ui/models/documents.py`` does (the ids query, then one page), without Qt;
+  the window's table does (``desktop.core.document_rows``: ids, then one page), without Qt;
 * select-all (every matching id for the blank search);
 * peak RSS of the process.
 
@@ -43,15 +43,16 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from sqlalchemy import Engine, event, select
+from sqlalchemy import Engine, event
 
 from bench.make_corpus import MEDIUM, PHRASE, RARE, make_corpus
 from db.catalogue import Catalogue
 from db.documents import NewDocument, add_document
-from db.models import Document
 from db.search import index
 from db.search.engine import facets, search, search_ids
 from db.search.snippets import snippets
+from desktop.core.document_rows import list_ids, rows_of
+from desktop.core.scope import Scope
 from desktop.ingest.pipeline import ImportOptions, import_paths
 from desktop.ingest.prepare import default_workers
 
@@ -115,29 +116,12 @@ def _timed(fn: Callable[[], Any], repeats: int = REPEATS) -> tuple[dict[str, flo
 
 
 def _open_and_first_page(path: Path) -> float:
-    """Open, then the document list's two queries (ids in order; one page of rows)."""
+    """Open, then the document list's two queries (ids in order; one page of rows),
+    through the same read model the window's table uses (``desktop.core.document_rows``)."""
     start = time.perf_counter()
     catalogue = Catalogue.open(path, daily_backup=False)
-    with catalogue.reading() as session:
-        ids = list(
-            session.execute(
-                select(Document.id)
-                .where(Document.deleted_at.is_(None))
-                .order_by(Document.id.asc().nulls_last(), Document.id)
-            ).scalars()
-        )
-    with catalogue.reading() as session:
-        session.execute(
-            select(
-                Document.id,
-                Document.ref,
-                Document.title,
-                Document.title_devised,
-                Document.publisher,
-                Document.published,
-                Document.guessed,
-            ).where(Document.id.in_(ids[:50]))
-        ).all()
+    listed = list_ids(catalogue, scope=Scope(), text="", sort_key="ref", descending=False)
+    rows_of(catalogue, listed.ids[:50], review=False)
     elapsed = time.perf_counter() - start
     catalogue.close()
     return elapsed

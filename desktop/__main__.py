@@ -1,5 +1,5 @@
 """`python -m desktop` is the same as the `catena` command."""
 
-from desktop.entry import main
+from desktop.launch.entry import main
 
 raise SystemExit(main())

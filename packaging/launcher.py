@@ -9,7 +9,7 @@ worker instead of a second window.
 import multiprocessing
 import sys
 
-from desktop.entry import main
+from desktop.launch.entry import main
 
 if __name__ == "__main__":
     multiprocessing.freeze_support()

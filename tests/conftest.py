@@ -71,8 +71,8 @@ def samples_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A catalogue holding Catena's sample documents with their suggestions, imported
     once per test session; tests copy it instead of importing again."""
     from db.catalogue import Catalogue
+    from desktop.core.resources import sample_paths
     from desktop.ingest.pipeline import import_paths
-    from desktop.samples import sample_paths
 
     folder = tmp_path_factory.mktemp("samples") / "Samples.catena"
     opened = Catalogue.open(folder, create=True, actor="tester", daily_backup=False)

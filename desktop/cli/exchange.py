@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from db.catalogue import Catalogue
+from db.selection import SelectionError
 from desktop.cli.output import ProgressBar
 from desktop.dossier.citation import STYLES
 from desktop.exchange import (
@@ -21,7 +22,6 @@ from desktop.exchange import (
 from desktop.exchange.common import ALL_STATUSES
 from desktop.exchange.metadata import SOURCE_FORMATS
 from desktop.exchange.tables import TABLES
-from desktop.selection import SelectionError
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 

@@ -20,6 +20,7 @@ from db.catalogue import Catalogue, CatalogueError
 from db.documents import DocumentError, list_documents, require_document
 from desktop import __version__
 from desktop.cli import dossier, exchange, maintenance, search, tagging
+from desktop.cli.errors import UsageError
 from desktop.cli.output import (
     ProgressBar,
     display_title,
@@ -28,18 +29,15 @@ from desktop.cli.output import (
     print_json,
     print_table,
 )
+from desktop.core.imports import import_files
+from desktop.core.resources import sample_paths
+from desktop.core.user_folders import default_catalogue_path
 from desktop.dossier.build import DossierError
-from desktop.ingest.pipeline import ImportOptions, ImportRefused, ImportReport, import_paths
-from desktop.paths import default_catalogue_path
-from desktop.samples import sample_paths
+from desktop.ingest.pipeline import ImportRefused, ImportReport
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 # Modules with add_parsers(sub, common) and COMMANDS {name: fn(catalogue, args)}.
 COMMAND_MODULES = (tagging, dossier, maintenance, search, exchange)
-
-
-class UsageError(Exception):
-    """A problem with what the user asked for, printed as one line."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -144,10 +142,13 @@ def cmd_import(args: argparse.Namespace) -> int:
     with _open(args) as catalogue:
         bar = ProgressBar("Importing")
         try:
-            options = ImportOptions(
-                max_bytes=int(args.max_mb * 1024 * 1024), suggest=not args.no_suggest
-            )
-            report = import_paths(catalogue, paths, options=options, progress=bar)
+            report = import_files(
+                catalogue,
+                paths=paths,
+                suggest=not args.no_suggest,
+                max_bytes=int(args.max_mb * 1024 * 1024),
+                progress=bar,
+            ).value
         finally:
             bar.finish()
     if args.json:
@@ -213,7 +214,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from desktop.demo import DemoError, run_demo
+    from desktop.cli.demo import DemoError, run_demo
 
     try:
         return run_demo(getattr(args, "catalogue", None))
@@ -236,7 +237,7 @@ def cmd_gui(args: argparse.Namespace, launch_gui: GuiLauncher | None) -> int:
             "on a new, temporary catalogue instead (`catena demo`).\n",
             file=sys.stderr,
         )
-        from desktop.demo import run_demo
+        from desktop.cli.demo import run_demo
 
         return run_demo(None)
     return launch_gui(path, is_default)
@@ -277,7 +278,7 @@ def database_problem(exc: DBAPIError) -> str:
 
 def main(argv: Sequence[str] | None = None, *, launch_gui: GuiLauncher | None = None) -> int:
     """Run one command. The window is started through *launch_gui* (given by
-    ``desktop.entry``), so this module and everything it imports stay free of Qt."""
+    ``desktop.launch.entry``), so this module and everything it imports stay free of Qt."""
     for stream in (sys.stdout, sys.stderr):
         # `catena list > out.txt` on a console whose code page lacks Cyrillic or ə must
         # not crash on the first such title; unencodable characters become "?".

@@ -7,6 +7,7 @@ from typing import Any
 
 from db.analysis import chronology, compare_figures, format_number
 from db.catalogue import Catalogue
+from desktop.cli.errors import UsageError
 from desktop.cli.output import print_json, print_table
 
 EXIT_OK = 0
@@ -42,8 +43,6 @@ def _statuses(args: argparse.Namespace) -> tuple[str, ...]:
 
 def cmd_suggest(catalogue: Catalogue, args: argparse.Namespace) -> int:
     if not args.refs and not args.all:
-        from desktop.cli.main import UsageError
-
         raise UsageError("name documents (CAT-…) or use --all")
     from desktop.core.suggestions import existing_references, live_references, suggest_tags
 

@@ -26,14 +26,14 @@ from db.catalogue import Catalogue
 from db.documents import DocumentError
 from db.folding import fold_name
 from db.models import Agent, Document, DossierDefinition, Mention
+from db.selection import Selection, SelectionError
+from db.selection import select_documents as choose
 from db.tags import tags_of
 from desktop.dossier import data as d
 from desktop.dossier.citation import format_citation, format_citations
 from desktop.dossier.render import render
 from desktop.dossier.sources import citation_source
 from desktop.edtf_text import readable
-from desktop.selection import Selection, SelectionError
-from desktop.selection import select_documents as choose
 
 STYLES = ("chicago", "apa", "mla")
 Progress = Callable[[int, int], None]
@@ -89,7 +89,7 @@ class DossierSpec:
 
 
 def select_documents(session: Session, spec: DossierSpec) -> list[Document]:
-    """The documents a spec names (``desktop.selection``), in reference order."""
+    """The documents a spec names (``db.selection``), in reference order."""
     try:
         return choose(session, spec.selection(), purpose="print")
     except SelectionError as exc:

@@ -20,12 +20,12 @@ from anyascii import anyascii
 from sqlalchemy.orm import Session
 
 from db.models import SUGGESTION_STATUSES, DateTag, Document, Figure, Mention
+from db.selection import Selection as Selection  # re-exported: part of this API
+from db.selection import SelectionError
+from db.selection import collection_subtree as collection_subtree
+from db.selection import find_collections as find_collections
+from db.selection import select_documents as choose
 from db.tags import tags_of
-from desktop.selection import Selection as Selection  # re-exported: part of this API
-from desktop.selection import SelectionError
-from desktop.selection import collection_subtree as collection_subtree
-from desktop.selection import find_collections as find_collections
-from desktop.selection import select_documents as choose
 
 Progress = Callable[[int, int, str], None]
 """(done, total, item): the same shape as the import progress, so one bar serves both."""
@@ -57,7 +57,7 @@ class ExportResult:
 
 
 def select_documents(session: Session, selection: Selection) -> list[Document]:
-    """The chosen documents (see ``desktop.selection``), with export wording."""
+    """The chosen documents (see ``db.selection``), with export wording."""
     try:
         return choose(session, selection, purpose="export")
     except SelectionError as exc:

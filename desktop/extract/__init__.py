@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from desktop.extract.dates import find_dates
+from desktop.extract.date_suggestions import find_dates
+from desktop.extract.figure_categories import DEFAULT_VOCABULARY, Vocabulary
 from desktop.extract.figures import find_figures
 from desktop.extract.model import (
     QUALIFIERS,
@@ -21,7 +22,6 @@ from desktop.extract.model import (
 )
 from desktop.extract.people import find_people
 from desktop.extract.text import SpanSet
-from desktop.extract.vocabulary import DEFAULT_VOCABULARY, Vocabulary
 
 __all__ = [
     "DEFAULT_VOCABULARY",

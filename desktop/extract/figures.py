@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from desktop.extract.figure_categories import DEFAULT_VOCABULARY, Vocabulary, VocabularyMatch
 from desktop.extract.model import FigureSuggestion
 from desktop.extract.numbers import (
     DIGIT_NUMBER,
@@ -26,7 +27,6 @@ from desktop.extract.numbers import (
     parse_word_number,
 )
 from desktop.extract.text import PLURAL_NOUNS, SpanSet, is_plural, sentence_bounds, word_set
-from desktop.extract.vocabulary import DEFAULT_VOCABULARY, Vocabulary, VocabularyMatch
 
 # Qualifier phrases immediately before the number, mapped onto model.QUALIFIERS.
 _QUALIFIER_PHRASES = {

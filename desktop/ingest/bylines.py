@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from desktop.ingest.vocab import ORG_WORDS
+from desktop.ingest.furniture_words import ORG_WORDS
 
 _LABELLED = re.compile(
     r"^(?:authors?|written by|reporting by|text|автор(?:ы)?|müəllif|yazar|auteur|autor)"

@@ -13,10 +13,10 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from desktop.ingest.furniture_words import ALL_NAV_WORDS, IMAGE_WORDS, NAV_WORDS, SHARE_WORDS
 from desktop.ingest.language import guess_language, word_language
 from desktop.ingest.model import ImagePlaceholder, SetAside
 from desktop.ingest.stamps import Stamp, glyph_runs, parse_stamp
-from desktop.ingest.vocab import ALL_NAV_WORDS, IMAGE_WORDS, NAV_WORDS, SHARE_WORDS
 
 HEADER_LINES = 10
 MAX_FURNITURE_LENGTH = 200  # non-empty lines inspected for stamps before the body starts

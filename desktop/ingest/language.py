@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from desktop.ingest.vocab import split_words
+from desktop.ingest.furniture_words import split_words
 
 _STOP_WORDS: dict[str, frozenset[str]] = {
     "en": frozenset(

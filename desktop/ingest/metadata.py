@@ -23,9 +23,14 @@ from desktop.ingest.bylines import (
     signature_after_closing,
 )
 from desktop.ingest.cleaning import CAPTION_CREDIT, CleanText
-from desktop.ingest.dates import _MONTH_RE, find_dates
+from desktop.ingest.furniture_words import (
+    REPORT_HEADINGS,
+    REPORTING_VERBS,
+    SALUTATIONS,
+    split_words,
+)
+from desktop.ingest.publication_dates import _MONTH_RE, find_dates
 from desktop.ingest.stamps import parse_stamp
-from desktop.ingest.vocab import REPORT_HEADINGS, REPORTING_VERBS, SALUTATIONS, split_words
 
 HEADER_LINES = 12
 DEVISED_WORDS = 16

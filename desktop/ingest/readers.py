@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from pathlib import PurePath
 
-from desktop.ingest import docx, eml, html, images, pdf, text
+from desktop.ingest import docx, eml, html, image_files, pdf, text
 from desktop.ingest.assemble import document_from_text
 from desktop.ingest.limits import DEFAULT_LIMITS, Limits, human_bytes
 from desktop.ingest.model import IngestError, ParsedDocument
@@ -62,7 +62,7 @@ def _reader_for(suffix: str, kind: str | None) -> Callable[[bytes, Limits], Pars
                     f"not an image: the content is not a known image format ({suffix})"
                 )
             raise mismatch()
-        return images.read_image
+        return image_files.read_image
     if suffix == ".pdf":
         if kind != "PDF":
             raise mismatch() if kind else IngestError("not a PDF: the file has no PDF header")

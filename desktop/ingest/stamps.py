@@ -12,8 +12,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from desktop.ingest.dates import find_dates, find_time, find_tz
-from desktop.ingest.vocab import split_words
+from desktop.ingest.furniture_words import split_words
+from desktop.ingest.publication_dates import find_dates, find_time, find_tz
 
 # Labels that introduce a date in stamps; they carry no metadata themselves.
 _LABELS = frozenset(

@@ -207,7 +207,7 @@ class Timeline(QWidget):
         self._selected = None
         self.update()
 
-    def select(self, row: int | None) -> None:
+    def highlight_row(self, row: int | None) -> None:
         self._selected = row
         self.update()
 
@@ -298,7 +298,7 @@ class Timeline(QWidget):
             if distance < 12 and (best is None or distance < best[0]):
                 best = (distance, row)
         if best is not None:
-            self.select(best[1])
+            self.highlight_row(best[1])
             self.entry_clicked.emit(best[1])
 
 
@@ -338,7 +338,7 @@ class ChronologyView(QWidget):
         self.table.activated.connect(self._open)
         self.table.doubleClicked.connect(self._open)
         self.table.selectionModel().currentRowChanged.connect(
-            lambda current, _prev: self.timeline.select(
+            lambda current, _prev: self.timeline.highlight_row(
                 current.row() if current.isValid() else None
             )
         )

@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from db.catalogue import Catalogue
-from desktop.ingest.pipeline import FileOutcome, ImportOptions, ImportReport, import_paths
+from desktop.core.imports import import_files
+from desktop.ingest.pipeline import FileOutcome, ImportReport
 from desktop.ui.models.records import RecordColumn, RecordRole, RecordTableModel
 from desktop.ui.tasks import Progress, TaskRunner
 
@@ -167,18 +168,17 @@ class ImportJob(QObject):
         catalogue, paths, progress = self._catalogue, self._paths, self.progress
         # The pipeline stores tag suggestions itself (worked out in its worker
         # processes), so the window only says whether it wants them.
-        options = ImportOptions(suggest=self._suggest)
-        if self._batch_size:
-            options = ImportOptions(suggest=self._suggest, batch_size=self._batch_size)
+        suggest, batch_size = self._suggest, self._batch_size or None
 
         def work() -> ImportReport:
-            return import_paths(
+            return import_files(
                 catalogue,
-                paths,
-                options=options,
+                paths=paths,
+                suggest=suggest,
+                batch_size=batch_size,
                 progress=progress.report,
                 cancelled=progress.is_cancelled,
-            )
+            ).value
 
         self._runner.run(work, on_done=self._done, on_error=self._failed)
 

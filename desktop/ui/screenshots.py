@@ -16,10 +16,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 
 from db.catalogue import Catalogue
-from desktop.samples import sample_paths
+from desktop.core.resources import sample_paths
 from desktop.ui.app import make_application
 from desktop.ui.main_window import MainWindow
 from desktop.ui.tasks import ImmediateRunner
@@ -165,12 +165,11 @@ def main(argv: list[str]) -> int:
 
         # 8. The dossier dialog over two selected documents.
         window.table.clearSelection()
-        window.table.selectRow(0)
-        window.table.selectionModel().select(
-            window.model.index(3, 0),
-            window.table.selectionModel().SelectionFlag.Select
-            | window.table.selectionModel().SelectionFlag.Rows,
-        )
+        mode = window.table.selectionMode()
+        window.table.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
+        window.table.selectRow(0)  # in this mode each row is added to the selection
+        window.table.selectRow(3)
+        window.table.setSelectionMode(mode)
         dossier = window.open_dossier_dialog()
         dossier.title.setText("The Halvern dam failure: sources compared")
         _save(dossier, out / "dossier-dialog.png", app)

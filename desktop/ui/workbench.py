@@ -25,7 +25,7 @@ from db.catalogue import Catalogue
 from db.documents import MetadataChange
 from db.tags import TagChange, TagKind
 from desktop.core import documents as document_ops
-from desktop.core import images as image_ops
+from desktop.core import image_attachments as image_ops
 from desktop.core import people as people_ops
 from desktop.core import tagging
 from desktop.core.changes import Changes, Done

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.entry import main
+from desktop.launch.entry import main
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

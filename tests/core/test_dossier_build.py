@@ -11,11 +11,11 @@ import pytest
 from pypdf import PdfReader
 
 from db.catalogue import Catalogue
+from desktop.core.resources import sample_paths
 from desktop.dossier.build import DossierError, DossierSpec, build_dossier, gather
-from desktop.entry import main
 from desktop.extract.store import accept_suggestions
 from desktop.ingest.pipeline import import_paths
-from desktop.samples import sample_paths
+from desktop.launch.entry import main
 
 
 def _text(pdf: bytes) -> str:

@@ -19,9 +19,9 @@ import pytest
 from db import audit
 from db.base import Base
 from db.catalogue import Catalogue
-from desktop.entry import main
 from desktop.exchange import ExchangeError, Selection, export, import_archive
 from desktop.exchange.archive import ARCHIVED_TABLES, MANIFEST, catalogue_is_empty
+from desktop.launch.entry import main
 from tests.core.test_exchange_fixtures import (  # noqa: F401 - fixtures
     rich_fixture,
     rich_path_fixture,

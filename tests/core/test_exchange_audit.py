@@ -9,9 +9,9 @@ from sqlalchemy import select
 from db import audit
 from db.catalogue import Catalogue
 from db.models import Event
+from desktop.core.resources import sample_paths
 from desktop.exchange import export
 from desktop.ingest.pipeline import import_paths
-from desktop.samples import sample_paths
 
 
 def test_export_is_recorded(catalogue: Catalogue, tmp_path: Path) -> None:

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from db.catalogue import Catalogue
-from desktop.entry import main
+from db.selection import SelectionError
 from desktop.exchange import Selection, export
-from desktop.selection import SelectionError
+from desktop.launch.entry import main
 from tests.core.test_exchange_fixtures import (  # noqa: F401 - fixtures
     rich_fixture,
     rich_path_fixture,

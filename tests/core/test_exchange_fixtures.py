@@ -32,10 +32,10 @@ from db.models import (
     SavedSearch,
 )
 from db.tags import add_tag, update_tag
+from desktop.core.resources import sample_paths
 from desktop.exchange.metadata import add_metadata_only
 from desktop.extract.store import accept_suggestions
 from desktop.ingest.pipeline import ImportOptions, import_paths
-from desktop.samples import sample_paths
 
 HOSTILE_TEXT = (
     'Hostile sample, with "quotes" & <tags>\n'

@@ -6,7 +6,7 @@ import pytest
 from edtf import parse_edtf
 
 from desktop.extract import suggest
-from desktop.extract.dates import find_dates
+from desktop.extract.date_suggestions import find_dates
 
 
 def _dates(text: str) -> list[tuple[str, str]]:

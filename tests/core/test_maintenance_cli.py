@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 from db.catalogue import Catalogue
 from db.models import Event
-from desktop.entry import main
+from desktop.launch.entry import main
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.entry import main
+from desktop.launch.entry import main
 
 ARTICLE = (
     "Xocalı survivors speak\n\n"

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop import entry, smoke
+from desktop.launch import entry, smoke
 
 QT_FREE_STEPS = [name for name, _ in smoke.STEPS if name != "window"]
 
@@ -43,7 +43,7 @@ def test_every_step_but_the_window_passes_on_the_source_tree(tmp_path: Path) -> 
 def test_the_default_run_is_qt_free_and_leaves_no_temporary_folder(tmp_path: Path) -> None:
     code = (
         "import sys\n"
-        "from desktop.smoke import main\n"
+        "from desktop.launch.smoke import main\n"
         "status = main(['--no-window'])\n"
         "assert not [m for m in sys.modules if m.startswith(('PySide6', 'desktop.ui'))]\n"
         "sys.exit(status)\n"

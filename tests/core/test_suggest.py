@@ -10,9 +10,9 @@ from sqlalchemy import select
 from db.catalogue import Catalogue
 from db.models import Agent, DateTag, Document, Figure, Mention
 from db.tags import set_status
-from desktop.entry import main
 from desktop.extract.store import accept_suggestions, suggest_document
 from desktop.ingest.pipeline import ImportOptions, import_paths
+from desktop.launch.entry import main
 
 LETTER = (
     "Letter from the harbour wardens\n\n"

@@ -99,7 +99,7 @@ def test_a_locked_database_is_busy_not_damaged(catalogue_path: Path) -> None:
 def test_restore_refuses_a_backup_from_another_catalogue(
     catalogue: Catalogue, tmp_path: Path, capsys
 ) -> None:  # type: ignore[no-untyped-def]
-    from desktop.entry import main
+    from desktop.launch.entry import main
 
     with Catalogue.open(tmp_path / "Other.catena", create=True) as other:
         _add(other, 42)

@@ -17,7 +17,7 @@ _CLI = (
     "import sys\n"
     "import db.engine\n"
     "if sys.argv[1] != '-': db.engine.BUSY_TIMEOUT_MS = int(sys.argv[1])\n"
-    "from desktop.entry import main\n"
+    "from desktop.launch.entry import main\n"
     "sys.exit(main(sys.argv[2:]))\n"
 )
 

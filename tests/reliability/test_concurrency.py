@@ -21,8 +21,8 @@ from db.catalogue import Catalogue
 from db.documents import update_metadata
 from db.models import DateTag, Document, Keyword
 from db.tags import add_tag
-from desktop.entry import main
 from desktop.ingest.pipeline import ImportOptions, import_paths
+from desktop.launch.entry import main
 from tests.reliability.helpers import (
     article,
     assert_healthy,

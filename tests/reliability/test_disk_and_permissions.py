@@ -26,8 +26,8 @@ from db.backup import rotate_backup
 from db.catalogue import Catalogue
 from db.models import Blob, Document, Event
 from db.objects import sha256_bytes
-from desktop.entry import main
 from desktop.ingest.pipeline import ImportOptions, import_paths
+from desktop.launch.entry import main
 from tests.reliability.helpers import (
     article,
     assert_healthy,

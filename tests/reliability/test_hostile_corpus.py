@@ -30,8 +30,8 @@ from db.people import create_agent
 from db.tags import add_tag
 from desktop.dossier.build import DossierError, DossierSpec, build_dossier
 from desktop.dossier.escape import clean
-from desktop.entry import main
 from desktop.ingest.pipeline import ImportOptions, import_paths
+from desktop.launch.entry import main
 from tests.reliability.hostile_cases import (
     DOSSIER_PAYLOADS,
     SEARCH_INPUTS,

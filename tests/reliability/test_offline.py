@@ -25,9 +25,9 @@ from sqlalchemy import select
 from db.catalogue import Catalogue
 from db.images import attach_image
 from db.models import Document
-from desktop.entry import main
 from desktop.extract.store import accept_suggestions
 from desktop.ingest.pipeline import import_paths
+from desktop.launch.entry import main
 
 REMOTE_PAGE = """<!doctype html>
 <html lang="en"><head>

@@ -11,9 +11,9 @@ from db.documents import trash_document
 from db.models import Document
 from db.search import engine as search_engine
 from db.search.engine import search_ids
+from desktop.core.resources import sample_paths
 from desktop.core.scope import Scope, facets_of
 from desktop.ingest.pipeline import import_paths
-from desktop.samples import sample_paths
 from desktop.ui.models.documents import COLUMN_KEYS, DocumentTableModel, IdRole, selected_rows
 
 MATCH = COLUMN_KEYS.index("match")

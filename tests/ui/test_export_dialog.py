@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 from db.catalogue import Catalogue
+from desktop.core.resources import sample_paths
 from desktop.ingest.pipeline import import_paths
-from desktop.samples import sample_paths
 
 
 def test_export_selected_documents_as_csl_json(

@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from db.catalogue import Catalogue
+from desktop.core.resources import sample_paths
 from desktop.ingest.pipeline import import_paths
-from desktop.samples import sample_paths
 from desktop.ui.models.documents import DocumentTableModel, RefRole
 
 

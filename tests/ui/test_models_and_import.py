@@ -10,15 +10,15 @@ from db.analysis import chronology, compare_figures
 from db.catalogue import Catalogue
 from db.collections import create_collection
 from db.search import engine as search_engine
-from desktop.core import images as image_ops
+from desktop.core import image_attachments as image_ops
 from desktop.core import people as people_ops
+from desktop.core.resources import sample_paths
 from desktop.core.scope import Scope
 from desktop.core.views import DocumentView, TagView
 from desktop.edtf_text import readable
 from desktop.ingest.pipeline import import_paths
-from desktop.samples import sample_paths
 from desktop.ui.analysis_views import ChronologyView, FiguresView
-from desktop.ui.images import ImageListModel, ImageViewer
+from desktop.ui.image_views import ImageListModel, ImageViewer
 from desktop.ui.import_dialog import ImportReportDialog, ReportModel
 from desktop.ui.models.documents import DocumentTableModel
 from desktop.ui.models.records import StringListModel

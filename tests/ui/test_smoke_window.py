@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop.smoke import open_and_close_window
+from desktop.launch.smoke import open_and_close_window
 
 
 def test_the_window_step_opens_and_closes_the_main_window(

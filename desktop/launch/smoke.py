@@ -89,7 +89,7 @@ def step_version(ctx: SmokeContext) -> str:
 
 def step_resources(ctx: SmokeContext) -> str:
     from db.migrate import MIGRATIONS_DIR, head_revision
-    from desktop.samples import resources_dir, sample_paths
+    from desktop.core.resources import resources_dir, sample_paths
 
     folder = resources_dir()
     _check(folder.is_dir(), f"resources folder not found: {folder}")
@@ -128,11 +128,11 @@ def step_catalogue(ctx: SmokeContext) -> str:
 
 def step_import(ctx: SmokeContext) -> str:
     from db.catalogue import Catalogue
-    from desktop.ingest.pipeline import import_paths
+    from desktop.core.imports import import_files
 
     samples = ctx.samples
     with Catalogue.open(ctx.catalogue_path, actor="smoke test") as catalogue:
-        report = import_paths(catalogue, samples)
+        report = import_files(catalogue, paths=samples).value
     _check(
         report.failed == 0,
         "import failed: " + "; ".join(o.describe() for o in report.outcomes),
@@ -148,8 +148,8 @@ def step_workers(ctx: SmokeContext) -> str:
     """Large imports parse in spawned worker processes; in a frozen build each worker
     is the program itself, which only works with ``freeze_support`` in its launcher."""
     from db.objects import sha256_bytes
+    from desktop.core.resources import sample_paths
     from desktop.ingest.prepare import POOL_THRESHOLD, Job, Prepared, Preparer
-    from desktop.samples import sample_paths
 
     sample = sample_paths()[0]
     data = sample.read_bytes()
@@ -172,17 +172,11 @@ def step_workers(ctx: SmokeContext) -> str:
 
 def step_suggestions(ctx: SmokeContext) -> str:
     from db.catalogue import Catalogue
-    from db.documents import list_documents
-    from desktop.extract.store import accept_suggestions
+    from desktop.core.suggestions import accept_open_suggestions, live_references
 
-    with (
-        Catalogue.open(ctx.catalogue_path, actor="smoke test") as catalogue,
-        catalogue.writing() as session,
-    ):
-        documents = list_documents(session)
-        accepted = sum(
-            accept_suggestions(session, document=d, actor=catalogue.actor) for d in documents
-        )
+    with Catalogue.open(ctx.catalogue_path, actor="smoke test") as catalogue:
+        documents = live_references(catalogue)
+        accepted = accept_open_suggestions(catalogue, refs=documents).value
     _check(accepted > 0, "no suggested tags to accept in the sample documents")
     ctx.documents = len(documents)
     return f"accepted {accepted} suggested tags in {len(documents)} documents"

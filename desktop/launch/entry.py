@@ -4,7 +4,7 @@ This is the one place that joins the Qt-free command line to the Qt user interfa
 which keeps ``desktop.cli`` importable (and testable) without PySide6.
 
 ``catena smoke`` (or ``catena --smoke``, the spelling installer builds use) runs the
-self-test in ``desktop.smoke`` instead of the command line.
+self-test in ``desktop.launch.smoke`` instead of the command line.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ DESKTOP_FILE_NAME = "org.catena.Catena"
 def launch_gui(path: Path, create: bool) -> int:
     from PySide6.QtGui import QGuiApplication, QIcon
 
-    from desktop.samples import resources_dir
+    from desktop.core.resources import resources_dir
     from desktop.ui.app import make_application, run_app
 
     # run_app reuses this application; give it the icon and the desktop file name
@@ -39,7 +39,7 @@ def launch_gui(path: Path, create: bool) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if args[:1] and args[0] in SMOKE_WORDS:
-        from desktop.smoke import main as smoke_main
+        from desktop.launch.smoke import main as smoke_main
 
         return smoke_main(args[1:])
     return cli_main(args, launch_gui=launch_gui)

@@ -27,9 +27,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from desktop.extract.figure_categories import DEFAULT_VOCABULARY, Vocabulary
 from desktop.extract.model import DateSuggestion
 from desktop.extract.text import SpanSet, digit_windows, is_plural, sentence_bounds, word_set
-from desktop.extract.vocabulary import DEFAULT_VOCABULARY, Vocabulary
 
 _MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,

@@ -9,10 +9,10 @@ from db.analysis import compare_figures
 from db.catalogue import Catalogue
 from db.documents import list_documents
 from desktop.cli.output import display_title, print_table
+from desktop.core.imports import import_files
+from desktop.core.resources import sample_paths
+from desktop.core.suggestions import accept_open_suggestions
 from desktop.dossier.build import DossierSpec, build_dossier
-from desktop.extract.store import accept_suggestions
-from desktop.ingest.pipeline import import_paths
-from desktop.samples import sample_paths
 
 
 class DemoError(Exception):
@@ -36,9 +36,9 @@ def run_demo(target: Path | None = None) -> int:
     )
     with Catalogue.open(folder, create=True) as catalogue:
         print(f"Catalogue: {catalogue.path}")
-        report = import_paths(catalogue, sample_paths())
+        report = import_files(catalogue, paths=sample_paths()).value
         print(f"Imported the sample documents: {report.summary()}\n")
-        with catalogue.writing() as session:
+        with catalogue.reading() as session:
             documents = list_documents(session)
             rows = [
                 (
@@ -50,9 +50,8 @@ def run_demo(target: Path | None = None) -> int:
                 )
                 for d in documents
             ]
-            accepted = sum(
-                accept_suggestions(session, document=d, actor=catalogue.actor) for d in documents
-            )
+            refs = [d.ref for d in documents]
+        accepted = accept_open_suggestions(catalogue, refs=refs).value
         print_table(
             ("Reference", "Title", "Publisher", "Published", "SHA-256"),
             rows,

@@ -1,0 +1,40 @@
+"""Importing files and folders: the operation behind ``catena import`` and File ▸ Import.
+
+The pipeline (``desktop.ingest``) does the work — stored byte for byte, hashed,
+deduplicated, decoded, cleaned, metadata guessed, tags suggested in worker processes.
+This is the one entry point both adapters call, so they cannot drift apart in which
+options they pass or how they report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from db.catalogue import Catalogue
+from desktop.core.changes import Changes, Done
+from desktop.ingest.pipeline import ImportOptions, ImportReport, import_paths
+
+Progress = Callable[[int, int, str], None]
+
+
+def import_files(
+    catalogue: Catalogue,
+    *,
+    paths: Sequence[Path],
+    suggest: bool = True,
+    max_bytes: int | None = None,
+    batch_size: int | None = None,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> Done[ImportReport]:
+    """Import *paths* (files and folders); every file gets an outcome in the report."""
+    options = ImportOptions(suggest=suggest)
+    if max_bytes is not None:
+        options = ImportOptions(suggest=suggest, max_bytes=max_bytes)
+    if batch_size is not None:
+        options = ImportOptions(suggest=suggest, max_bytes=options.max_bytes, batch_size=batch_size)
+    report = import_paths(
+        catalogue, list(paths), options=options, progress=progress, cancelled=cancelled
+    )
+    return Done(report, Changes(documents=None, people=suggest, sidebar=True))

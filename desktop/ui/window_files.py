@@ -1,0 +1,234 @@
+"""The main window's files: citations, dossiers, exports, switching catalogues, the
+daily backup, imports and drops.
+
+A mixin of ``MainWindow`` (``desktop.ui.main_window``): its methods use the window's
+widgets and the ``Workbench``; they hold no state of their own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+)
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QMessageBox,
+)
+
+from db.catalogue import Catalogue, CatalogueError
+from desktop.core import views
+from desktop.core.resources import sample_paths
+from desktop.ingest.pipeline import ImportReport
+from desktop.ui.import_dialog import ImportJob, ImportReportDialog
+from desktop.ui.models.documents import (
+    COLUMN_KEYS,
+    COLUMNS,
+    DocumentTableModel,
+)
+
+CatalogueOpener = Callable[[Path], Catalogue]
+REVIEW = next(c for c in COLUMNS if c.key == "review")
+MATCH_COLUMN = COLUMN_KEYS.index("match")
+Confirm = Callable[[str, str], bool]
+
+
+class FileActions:
+    """Citations, dossiers, exports, switching catalogues, the daily backup, imports and drops."""
+
+    # --- citation and dossier -----------------------------------------------------------
+    def copy_citation(self, ref: str | None, style: str | None) -> str | None:
+        ref = ref or (self.reader.document.ref if self.reader.document else None)
+        if ref is None:
+            return None
+        style = style or self.metadata.style.currentData() or "chicago"
+        text = views.citation_text(self.catalogue, ref=ref, style=style)
+        QGuiApplication.clipboard().setText(text)
+        self.statusBar().showMessage(self.tr("Citation copied: {text}").format(text=text), 10_000)
+        return text
+
+    def open_dossier_dialog(self) -> Any:
+        from desktop.ui.dossier_dialog import DossierDialog
+
+        dialog = DossierDialog(
+            self.catalogue,
+            runner=self.runner,
+            selected_refs=self.selected_refs(),
+            query=self.filter_edit.text(),
+            style=self.metadata.style.currentData() or "chicago",
+            parent=self,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def open_export_dialog(self) -> Any:
+        from desktop.ui.export_dialog import ExportDialog
+
+        dialog = ExportDialog(
+            self.catalogue, runner=self.runner, selected_refs=self.selected_refs(), parent=self
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    # --- catalogues -----------------------------------------------------------------
+    def choose_catalogue(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Open Catalogue"))
+        if folder:
+            self.switch_catalogue(Path(folder))
+
+    def choose_new_catalogue(self) -> None:
+        folder, _ = QFileDialog.getSaveFileName(
+            self, self.tr("New Catalogue"), filter=self.tr("Catena catalogue (*.catena)")
+        )
+        if folder:
+            path = Path(folder)
+            if path.suffix != ".catena":
+                path = path.with_name(path.name + ".catena")
+            self.switch_catalogue(path, create=True)
+
+    def switch_catalogue(self, path: Path, *, create: bool = False) -> bool:
+        try:
+            new = (
+                Catalogue.open(path, create=True, daily_backup=False)
+                if create
+                else self._open_catalogue(path)
+            )
+        except CatalogueError as exc:
+            QMessageBox.warning(self, self.tr("Cannot open catalogue"), str(exc))
+            return False
+        old, self.catalogue = self.catalogue, new
+        self.show_document(None)
+        old_bench, old_model = self.bench, self.model
+        self.bench = self._make_workbench(new)
+        self.undo_group.removeStack(old_bench.undo_stack)
+        old_bench.deleteLater()
+        self.model = DocumentTableModel(new, self)
+        self.model.set_review_shown(not self.table.isColumnHidden(COLUMNS.index(REVIEW)))
+        self._attach_model()
+        self._reset_search()
+        old_model.deleteLater()
+        old.close()
+        recent = [str(new.path)] + [p for p in self.recent_catalogues() if p != str(new.path)]
+        self.settings.setValue("catalogues/recent", recent[:10])
+        self._catalogue_changed()
+        self.start_daily_backup()
+        return True
+
+    def start_daily_backup(self) -> None:
+        """Take the catalogue's daily backup in the background, if one is due, and say
+        how it went in the status bar (a failure stays there long enough to read)."""
+        catalogue = self.catalogue
+
+        def done(path: Path | None) -> None:
+            if path is not None and catalogue is self.catalogue:
+                self.statusBar().showMessage(
+                    self.tr("Daily backup saved: {name}").format(name=path.name), 8000
+                )
+
+        def failed(error: BaseException) -> None:
+            self.statusBar().showMessage(
+                self.tr("Daily backup of “{name}” failed: {error}").format(
+                    name=catalogue.name, error=error
+                ),
+                30_000,
+            )
+
+        self.runner.run(catalogue.backup_if_due, on_done=done, on_error=failed)
+
+    def recent_catalogues(self) -> list[str]:
+        value = self.settings.value("catalogues/recent", [])
+        if isinstance(value, str):
+            return [value]
+        return [str(v) for v in (value or [])]
+
+    # --- import ---------------------------------------------------------------------
+    def choose_import_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(self, self.tr("Import Files"))
+        if names:
+            self.import_files([Path(n) for n in names])
+
+    def choose_import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Import Folder"))
+        if folder:
+            self.import_files([Path(folder)])
+
+    def import_samples(self) -> None:
+        self.import_files(sample_paths())
+
+    def import_files(self, paths: list[Path], *, suggest: bool = True) -> ImportJob:
+        self.import_action.setEnabled(False)
+        self.statusBar().showMessage(self.tr("Importing {n} item(s)…").format(n=len(paths)))
+        job = ImportJob(
+            catalogue=self.catalogue,
+            paths=paths,
+            runner=self.runner,
+            parent=self,
+            suggest=suggest,
+        )
+        self.import_job = job
+        job.finished.connect(self._import_done)
+        job.failed.connect(self._import_failed)
+        job.start()
+        return job
+
+    def _import_done(self, report: ImportReport) -> None:
+        self.import_action.setEnabled(True)
+        self.statusBar().showMessage(report.summary(), 10_000)
+        # Refreshing the list, the sidebar and building a 1,000-row report each take a
+        # few tens of milliseconds; one per turn of the event loop keeps every pause short.
+        QTimer.singleShot(0, self._catalogue_changed)
+        QTimer.singleShot(0, lambda: self._show_report(report))
+
+    def _show_report(self, report: ImportReport) -> None:
+        if (
+            report.failed
+            or report.count("possible duplicate", "skipped")
+            or len(report.outcomes) > 1
+        ):
+            dialog = ImportReportDialog(report, self)
+            dialog.open_reference.connect(self._open_reference)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.last_report_dialog = dialog
+            dialog.destroyed.connect(lambda *_: setattr(self, "last_report_dialog", None))
+            dialog.show()
+        self.import_finished.emit(report)
+
+    def _open_reference(self, ref: str) -> None:
+        if ref.startswith("IMG-"):
+            self.sidebar.choose("images")
+            return
+        self.sidebar.choose("library")
+        self.select_ref(ref)
+
+    def _import_failed(self, error: BaseException) -> None:
+        self.import_action.setEnabled(True)
+        self.statusBar().clearMessage()
+        QMessageBox.critical(
+            self,
+            self.tr("Import failed"),
+            self.tr("Nothing from this batch was kept:\n{error}").format(error=error),
+        )
+
+    # --- drag and drop ----------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        mime = event.mimeData()
+        if mime.hasUrls() and all(url.isLocalFile() for url in mime.urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        urls = event.mimeData().urls()
+        paths = [Path(url.toLocalFile()) for url in urls if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_files(paths)

@@ -1,0 +1,80 @@
+"""The main window's attaching, listing and opening images.
+
+A mixin of ``MainWindow`` (``desktop.ui.main_window``): its methods use the window's
+widgets and the ``Workbench``; they hold no state of their own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import (
+    Qt,
+)
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QMessageBox,
+)
+
+from db.catalogue import Catalogue
+from desktop.core import image_attachments as image_ops
+from desktop.core import views
+from desktop.ui.image_views import ImageViewer
+from desktop.ui.models.documents import (
+    COLUMN_KEYS,
+    COLUMNS,
+)
+
+CatalogueOpener = Callable[[Path], Catalogue]
+REVIEW = next(c for c in COLUMNS if c.key == "review")
+MATCH_COLUMN = COLUMN_KEYS.index("match")
+Confirm = Callable[[str, str], bool]
+
+
+class ImageActions:
+    """Attaching, listing and opening images."""
+
+    # --- images -----------------------------------------------------------------------
+    def _object_path(self, sha256: str) -> Path:
+        return self.catalogue.objects.path(sha256)
+
+    def choose_images_to_attach(self) -> None:
+        if self.reader.document is None:
+            return
+        names, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Attach Images"),
+            filter=self.tr("Images (*.jpg *.jpeg *.png *.tif *.tiff *.gif *.bmp *.webp)"),
+        )
+        if names:
+            self.attach_images(self.reader.document.ref, [Path(n) for n in names])
+
+    def attach_images(self, ref: str, paths: Sequence[Path]) -> None:
+        catalogue = self.catalogue
+        self.statusBar().showMessage(self.tr("Attaching {n} image(s)…").format(n=len(paths)))
+
+        def work() -> image_ops.AttachResult:
+            return image_ops.import_and_attach(catalogue, document_ref=ref, paths=list(paths))
+
+        def done(result: image_ops.AttachResult) -> None:
+            text = self.tr("{n} image(s) attached to {ref}").format(n=len(result.attached), ref=ref)
+            if result.already:
+                text += self.tr("; {n} were already attached").format(n=len(result.already))
+            self.statusBar().showMessage(text, 10_000)
+            if result.problems:
+                QMessageBox.warning(
+                    self, self.tr("Some files were not attached"), "\n".join(result.problems)
+                )
+            self._images_changed(ref)
+            self.images_attached.emit(result)
+
+        self.runner.run(work, on_done=done, on_error=self._failed)
+
+    def open_image(self, image: views.ImageView) -> ImageViewer:
+        viewer = ImageViewer(image, self._object_path(image.sha256), self)
+        owner = self.reader.document.ref if self.reader.document else ""
+        viewer.save_requested.connect(lambda ref, ch: self.bench.edit_image(ref, ch, owner))
+        viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        viewer.open()
+        return viewer
