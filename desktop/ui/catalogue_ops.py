@@ -40,7 +40,12 @@ from db.tags import TagChange, TagKind, get_tag, tags_of, update_tag
 
 ScopeKind = Literal["library", "collection", "saved", "recent", "review", "trash"]
 RECENT_DAYS = 7
-REVIEW_FLAGS_HINT = ("low-confidence encoding", "possible duplicate", "fixity failed")
+REVIEW_FLAGS_HINT = (
+    "low-confidence encoding",
+    "possible duplicate",
+    "fixity failed",
+    "text fixity failed",
+)
 
 
 @dataclass(frozen=True)
