@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, defer
 from db import audit
 from db.base import table_of
 from db.dates import edtf_bounds
-from db.models import Blob, Document, utcnow
+from db.models import Blob, Document, hash_text, utcnow
 from db.refs import DOCUMENT_PREFIX, next_ref
 from db.search import index
 
@@ -113,6 +113,7 @@ def catalogue_document(session: Session, *, new: NewDocument, actor: str) -> tup
     row["guessed"] = sorted(set(new.guessed))
     row["published_lower"], row["published_upper"] = edtf_bounds(new.published)
     row["ref"] = ref
+    row["text_sha256"] = hash_text(new.text)  # (the column default would compute the same)
     document_id = session.connection().execute(_INSERT_DOCUMENT, row).scalar_one()
     index.note_documents(session, [document_id])
     audit.record(
@@ -120,7 +121,12 @@ def catalogue_document(session: Session, *, new: NewDocument, actor: str) -> tup
         action="import",
         actor=actor,
         target=ref,
-        detail={"file": new.original_filename, "sha256": new.original_sha256},
+        # The text's hash in the hash-chained trail too: what it was when catalogued.
+        detail={
+            "file": new.original_filename,
+            "sha256": new.original_sha256,
+            "text_sha256": row["text_sha256"],
+        },
     )
     return document_id, ref
 

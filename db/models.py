@@ -10,6 +10,7 @@ UUID: the code is for people, the UUID for exchange with other catalogues.
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from datetime import UTC, datetime
 from typing import Any
@@ -27,7 +28,9 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    event,
 )
+from sqlalchemy.engine.default import DefaultExecutionContext
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from db.base import Base
@@ -55,6 +58,26 @@ def utcnow() -> str:
 
 def new_uid() -> str:
     return str(uuid.uuid4())
+
+
+def hash_text(text: str) -> str:
+    """SHA-256 of a working text's UTF-8 bytes: the fixity value recorded with it.
+
+    Tags point at characters of that text, so a changed character must be found as
+    surely as a changed byte of an original.
+    """
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _hash_of_inserted_text(context: DefaultExecutionContext) -> str:
+    """Default of ``documents.text_sha256`` for any INSERT that does not give one.
+
+    A column default rather than code in each writer, so ORM adds, the import's Core
+    INSERT and an archive's executemany all record the hash of exactly the text they
+    insert (``text`` left out means the column default, the empty text).
+    """
+    parameters: dict[str, Any] = context.get_current_parameters()  # type: ignore[no-untyped-call]
+    return hash_text(parameters.get("text") or "")
 
 
 class RefCounter(Base):
@@ -132,6 +155,10 @@ class Document(Base):
     url: Mapped[str | None] = mapped_column(Text)
     notes: Mapped[str | None] = mapped_column(Text)
     text: Mapped[str] = mapped_column(Text, default="")
+    # SHA-256 of ``text`` when Catena wrote it (see ``hash_text``); ``catena verify``
+    # recomputes it. Set by the INSERT default and by assigning ``Document.text``;
+    # NULL only for rows written by other programs.
+    text_sha256: Mapped[str | None] = mapped_column(String(64), default=_hash_of_inserted_text)
     media_type: Mapped[str] = mapped_column(String(127))
     encoding: Mapped[str | None] = mapped_column(String(40))
     encoding_confidence: Mapped[float | None] = mapped_column(Float)
@@ -176,6 +203,14 @@ class Document(Base):
     images: Mapped[list[Image]] = relationship(
         secondary=document_images, back_populates="documents"
     )
+
+
+@event.listens_for(Document.text, "set")
+def _rehash_text(target: Document, value: str | None, _old: object, _initiator: object) -> None:
+    """Every assignment of a working text records its hash in the same flush: the
+    text and its fixity value cannot be written apart through the ORM. (A Core
+    UPDATE of ``documents.text`` must set ``text_sha256`` itself; Catena runs none.)"""
+    target.text_sha256 = hash_text(value or "")
 
 
 class DocumentBand(Base):

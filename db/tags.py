@@ -329,6 +329,6 @@ def replace_text(
         action="replace text",
         actor=actor,
         target=ref,
-        detail={"moved": moved, "lost": lost},
+        detail={"moved": moved, "lost": lost, "text_sha256": document.text_sha256},
     )
     return ReanchorReport(moved, unchanged, lost)

@@ -93,6 +93,7 @@ REVIEW_FLAGS = (
     "low-confidence encoding",
     "possible duplicate",
     "fixity failed",
+    "text fixity failed",
     "no text layer",
     "empty message body",
 )
@@ -383,7 +384,7 @@ def _status(value: str) -> ColumnElement[bool]:
             _json_has_any(Document.flags, ["possible duplicate"]),
         )
     if value == "failed-fixity":
-        return _json_has_any(Document.flags, ["fixity failed"])
+        return _json_has_any(Document.flags, ["fixity failed", "text fixity failed"])
     raise QuerySyntaxError(f"status:{value} is not a status.", 0)
 
 

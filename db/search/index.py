@@ -264,10 +264,9 @@ def check(session: Session, *, deep: bool = False) -> list[str]:
     session.flush()
     conn = session.connection()
     findings: list[str] = []
-    try:
-        conn.execute(_INTEGRITY)
-    except DatabaseError as exc:
-        findings.append(f"the search index is damaged ({exc.orig}); rebuild it")
+    damage = damage_of(conn)
+    if damage:
+        findings.append(damage)
     indexed = set(conn.execute(_ALL_ROWIDS).scalars())
     documents = set(conn.execute(select(Document.id)).scalars())
     missing = sorted(documents - indexed)
@@ -282,15 +281,40 @@ def check(session: Session, *, deep: bool = False) -> list[str]:
     if deep:
         outdated: list[int] = []
         for chunk in _chunks(documents & indexed):
-            expected = index_rows(conn, chunk)
-            for row in conn.execute(_SELECT_ROWS, {"ids": chunk}):
-                if tuple(row[1:]) != expected.get(row[0]):
-                    outdated.append(row[0])
+            outdated.extend(compare_rows(conn, chunk)[1])
         if outdated:
             findings.append(
                 f"{len(outdated)} documents are indexed with outdated text: {_few(outdated)}"
             )
     return findings
+
+
+def damage_of(conn: Connection) -> str | None:
+    """FTS5's own integrity check, as a sentence; ``None`` when the index is sound."""
+    try:
+        conn.execute(_INTEGRITY)
+    except DatabaseError as exc:
+        return f"the search index is damaged ({exc.orig}); rebuild it"
+    return None
+
+
+def orphan_rows(conn: Connection) -> list[int]:
+    """Rowids of index rows whose document no longer exists."""
+    indexed = set(conn.execute(_ALL_ROWIDS).scalars())
+    return sorted(indexed - set(conn.execute(select(Document.id)).scalars()))
+
+
+def compare_rows(conn: Connection, ids: Sequence[int]) -> tuple[list[int], list[int]]:
+    """(absent, outdated): those of documents *ids* (at most ``CHUNK``) that have no
+    index row, and those whose row differs from what :func:`index_rows` derives from
+    the database now. Used by ``check(deep=True)`` and by ``catena verify``."""
+    expected = index_rows(conn, ids)
+    actual = {row[0]: tuple(row[1:]) for row in conn.execute(_SELECT_ROWS, {"ids": list(ids)})}
+    absent = sorted(doc_id for doc_id in expected if doc_id not in actual)
+    outdated = sorted(
+        doc_id for doc_id, row in expected.items() if doc_id in actual and actual[doc_id] != row
+    )
+    return absent, outdated
 
 
 def _few(ids: list[int]) -> str:

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from db import audit
 from db.backup import (
@@ -23,16 +24,28 @@ from db.backup import (
 from db.catalogue import Catalogue
 from db.integrity import integrity_check, verify_fixity
 from db.models import Event
+from db.sanitize import for_terminal
+from db.text_fixity import TextRepair, TextReport, repair_texts, verify_texts
 from desktop.cli.output import ProgressBar, print_json, print_table
+from desktop.ingest.rederive import rederive_text
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
 def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
     p = sub.add_parser(
-        "verify", parents=[common], help="re-hash every stored original and check the database"
+        "verify",
+        parents=[common],
+        help="re-hash every stored original and working text, check the search index "
+        "and the database",
     )
     p.add_argument("--json", action="store_true")
+    p.add_argument(
+        "--repair",
+        action="store_true",
+        help="put back texts read again from their originals when they match the recorded "
+        "SHA-256 (tags never move), and rebuild outdated search index rows",
+    )
     p = sub.add_parser("backup", parents=[common], help="back up the catalogue database")
     p.add_argument(
         "--to",
@@ -51,6 +64,7 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
 
 def cmd_verify(catalogue: Catalogue, args: argparse.Namespace) -> int:
     bar = ProgressBar("Verifying")
+    repairs: list[TextRepair] = []
     with catalogue.writing() as session:
         try:
             report = verify_fixity(
@@ -61,6 +75,16 @@ def cmd_verify(catalogue: Catalogue, args: argparse.Namespace) -> int:
             )
         finally:
             bar.finish()
+        texts = _verify_texts(session, catalogue)
+        if args.repair and not texts.ok:
+            repairs = repair_texts(
+                session,
+                catalogue.objects,
+                texts,
+                rederive=rederive_text,
+                actor=catalogue.actor,
+            )
+            texts = _verify_texts(session, catalogue)  # what is left, logged as such
         findings = integrity_check(session)
     if args.json:
         print_json(
@@ -75,6 +99,17 @@ def cmd_verify(catalogue: Catalogue, args: argparse.Namespace) -> int:
                     }
                     for p in report.problems
                 ],
+                "texts": {
+                    "checked": texts.checked,
+                    "problems": [
+                        {"reference": p.ref, "problem": p.problem, "detail": p.description}
+                        for p in texts.problems
+                    ],
+                    "index": texts.index_findings(),
+                },
+                "repairs": [
+                    {"reference": r.ref, "outcome": r.outcome, "reason": r.reason} for r in repairs
+                ],
                 "database": findings or ["ok"],
             }
         )
@@ -84,10 +119,42 @@ def cmd_verify(catalogue: Catalogue, args: argparse.Namespace) -> int:
                 f"{ref} ({name})"
                 for ref, name in zip(problem.used_by, problem.file_names, strict=True)
             )
-            print(f"{problem.problem.upper():8} {problem.sha256}  {users or 'no record'}")
+            print(
+                for_terminal(
+                    f"{problem.problem.upper():8} {problem.sha256}  {users or 'no record'}"
+                )
+            )
         print(f"{report.checked} objects checked: {len(report.problems)} problems.")
+        _print_texts(texts, repairs, repair_asked=args.repair)
         print("Database check: " + ("ok" if not findings else "; ".join(findings)))
-    return EXIT_OK if report.ok and not findings else EXIT_PROBLEMS
+    return EXIT_OK if report.ok and texts.ok and not findings else EXIT_PROBLEMS
+
+
+def _verify_texts(session: Session, catalogue: Catalogue) -> TextReport:
+    bar = ProgressBar("Checking texts")
+    try:
+        return verify_texts(
+            session, actor=catalogue.actor, progress=lambda done, total: bar(done, total)
+        )
+    finally:
+        bar.finish()
+
+
+def _print_texts(texts: TextReport, repairs: list[TextRepair], *, repair_asked: bool) -> None:
+    for repair in repairs:
+        print(for_terminal(f"{repair.outcome.upper():17} {repair.ref}  {repair.reason}"))
+    for problem in texts.problems:
+        kind = "TEXT" if problem.concerns_text else "INDEX"
+        print(f"{kind:8} {problem.ref}  {problem.description}")
+    for finding in texts.index_findings():
+        print(f"INDEX    {finding}")
+    count = len(texts.problems) + len(texts.index_findings())
+    print(f"{texts.checked} texts and search index rows checked: {count} problems.")
+    if count and not repair_asked:
+        print(
+            "`catena verify --repair` puts back texts that can be read again from their "
+            "originals exactly as recorded, and rebuilds outdated search index rows."
+        )
 
 
 def cmd_backup(catalogue: Catalogue, args: argparse.Namespace) -> int:

@@ -77,7 +77,7 @@ def build_nodes(catalogue: Catalogue) -> list[Node]:
             "review",
             _t(
                 "Guessed metadata, flags (low-confidence encoding, possible duplicate, "
-                "fixity failed) or open suggestions"
+                "fixity failed, text fixity failed) or open suggestions"
             ),
         ),
         scoped(_t("Trash"), Scope("trash"), "trash"),

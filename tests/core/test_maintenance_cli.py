@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -80,3 +81,85 @@ def test_log_verify_detects_a_rewritten_event(cat: str, capsys: pytest.CaptureFi
     code, out, _ = run(capsys, "log", "--verify", "--json", "-c", cat)
     assert code == 1
     assert json.loads(out)["chain"] == {"events": total, "ok": False, "broken_at": 2}
+
+
+def _raw_sql(cat: str, statement: str, *values: object) -> None:
+    """Change the catalogue's database behind Catena's back, as another program would."""
+    conn = sqlite3.connect(Path(cat) / "catalogue.sqlite")
+    try:
+        conn.execute(statement, values)
+        conn.commit()
+    finally:
+        conn.close()
+
+
+def _found(capsys: pytest.CaptureFixture[str], cat: str, query: str) -> list[str]:
+    found = json.loads(run(capsys, "search", query, "--json", "-c", cat)[1])
+    return [hit["reference"] for hit in found["results"]]
+
+
+def test_verify_names_a_document_whose_stored_text_changed(
+    cat: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _raw_sql(
+        cat,
+        "UPDATE documents SET text = replace(text, '212', char(18) || '12') "
+        "WHERE ref = 'CAT-000001'",
+    )
+    assert run(capsys, "log", "--verify", "-c", cat)[0] == 0  # the audit trail cannot see it
+    code, out, _ = run(capsys, "verify", "-c", cat)
+    assert code == 1
+    assert "4 objects checked: 0 problems." in out  # the original is intact
+    assert "CAT-000001  stored text differs from its recorded SHA-256" in out
+    assert "verify --repair" in out
+    code, out, _ = run(capsys, "verify", "--json", "-c", cat)
+    report = json.loads(out)
+    assert code == 1 and report["problems"] == [] and report["repairs"] == []
+    assert report["texts"] == {
+        "checked": 4,
+        "problems": [
+            {
+                "reference": "CAT-000001",
+                "problem": "text altered",
+                "detail": "stored text differs from its recorded SHA-256",
+            }
+        ],
+        "index": [],
+    }
+    shown = json.loads(run(capsys, "show", "CAT-000001", "--json", "-c", cat)[1])
+    assert "text fixity failed" in shown["flags"]
+    events = json.loads(run(capsys, "log", "--json", "-c", cat)[1])["events"]
+    assert [e["outcome"] for e in events if e["action"] == "text fixity check"][-1] == "failure"
+
+
+def test_verify_repair_restores_the_text_and_rebuilds_the_index_row(
+    cat: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = json.loads(run(capsys, "show", "CAT-000001", "--json", "-c", cat)[1])["text"]
+    assert "212" in before
+    _raw_sql(
+        cat,
+        "UPDATE documents SET text = replace(text, '212', char(18) || '12') "
+        "WHERE ref = 'CAT-000001'",
+    )
+    _raw_sql(
+        cat,
+        "UPDATE search_index SET body = 'nothing to see' "
+        "WHERE rowid = (SELECT id FROM documents WHERE ref = 'CAT-000004')",
+    )
+    assert json.loads(run(capsys, "search", "nothing", "--json", "-c", cat)[1])["total"] == 1
+    assert "CAT-000004" not in _found(capsys, cat, "witnesses")
+    code, out, _ = run(capsys, "verify", "--repair", "--json", "-c", cat)
+    report = json.loads(out)
+    assert code == 0, out
+    assert [(r["reference"], r["outcome"]) for r in report["repairs"]] == [
+        ("CAT-000001", "restored"),
+        ("CAT-000004", "reindexed"),
+    ]
+    assert report["texts"]["problems"] == []
+    shown = json.loads(run(capsys, "show", "CAT-000001", "--json", "-c", cat)[1])
+    assert shown["text"] == before and "text fixity failed" not in shown["flags"]
+    assert json.loads(run(capsys, "search", "nothing", "--json", "-c", cat)[1])["total"] == 0
+    assert "CAT-000004" in _found(capsys, cat, "witnesses")
+    assert run(capsys, "verify", "-c", cat)[0] == 0
+    assert run(capsys, "log", "--verify", "-c", cat)[0] == 0

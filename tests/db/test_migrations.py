@@ -126,3 +126,41 @@ def test_a_pending_upgrade_is_known_before_opening(tmp_path: Path) -> None:
     assert not upgrade_pending(database)
     (tmp_path / "junk.sqlite").write_bytes(b"not a database at all" * 100)
     assert not upgrade_pending(tmp_path / "junk.sqlite")
+
+
+def test_0007_records_the_hash_of_every_existing_text_and_goes_back(tmp_path: Path) -> None:
+    import hashlib
+
+    database = tmp_path / "c.sqlite"
+    engine = make_engine(database)
+    upgrade(engine, database=database, backups=tmp_path / "b", target="0006")
+    conn = sqlite3.connect(database)
+    _seed_rows(conn)  # document 1, text 'abc', with a date tag
+    conn.execute(
+        "INSERT INTO documents (id, ref, uid, title, title_devised, authors, recipients, text,"
+        " media_type, guessed, flags, page_starts, set_aside, imported_at, updated_at)"
+        " VALUES (2, 'CAT-000002', 'u2', 'Ş', 0, '[]', '[]', 'Xocalı şahidi', 'text/plain',"
+        " '[]', '[]', '[]', '[]', 'now', 'now')"
+    )
+    conn.commit()
+    conn.close()
+
+    def hashes() -> list[tuple[int, str | None]]:
+        with engine.connect() as c:
+            return [tuple(r) for r in c.execute(text("SELECT id, text_sha256 FROM documents"))]
+
+    upgrade(engine, database=database, backups=tmp_path / "b", target="0007")
+    assert hashes() == [
+        (1, hashlib.sha256(b"abc").hexdigest()),
+        (2, hashlib.sha256("Xocalı şahidi".encode()).hexdigest()),
+    ]
+    downgrade(engine, target="0006")
+    with engine.connect() as c:
+        columns = {row[1] for row in c.execute(text("PRAGMA table_info(documents)"))}
+        rows = c.execute(text("SELECT id, text FROM documents ORDER BY id")).all()
+    assert "text_sha256" not in columns
+    assert [tuple(r) for r in rows] == [(1, "abc"), (2, "Xocalı şahidi")]
+    assert _counts(database) == (2, 1)
+    upgrade(engine, database=database, backups=tmp_path / "b")
+    assert hashes()[0] == (1, hashlib.sha256(b"abc").hexdigest())
+    engine.dispose()
