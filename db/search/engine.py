@@ -1,7 +1,7 @@
 """Running searches: ranked hits, facet counts and saved searches over the FTS5 index.
 
 ``search()`` turns what was typed into one ranked page of documents. The text part is
-compiled by ``db.search.query.to_fts5`` (every term a quoted FTS5 string, bound as a
+compiled by ``db.search.fts5.to_fts5`` (every term a quoted FTS5 string, bound as a
 parameter) and ranked with ``bm25`` weighted by column — a word in the title counts
 for more than the same word in a person's name, more than in the publisher or notes,
 more than in the body. Field filters become SQLAlchemy conditions with bound
@@ -64,20 +64,9 @@ from db.models import (
     document_keywords,
 )
 from db.search import index
-from db.search.query import (
-    And,
-    Field,
-    FieldFilter,
-    FtsMatch,
-    Not,
-    Or,
-    ParsedQuery,
-    Query,
-    QuerySyntaxError,
-    Term,
-    parse_query,
-    to_fts5,
-)
+from db.search.fts5 import FtsMatch, to_fts5
+from db.search.query import ParsedQuery, parse_query
+from db.search.syntax import And, Field, FieldFilter, Not, Or, Query, QuerySyntaxError, Term
 from db.search.variants import DEFAULT_VARIANTS, VariantTable
 
 WEIGHTS = {"title": 10.0, "body": 1.0, "people": 5.0, "extra": 3.0}

@@ -29,8 +29,9 @@ from db.search.engine import (
     search_ids,
     search_terms,
 )
-from db.search.query import QuerySyntaxError, field_clause, parse_query
+from db.search.query import field_clause, parse_query
 from db.search.snippets import fragment, snippets
+from db.search.syntax import QuerySyntaxError
 from db.search.variants import VariantTable
 from db.tags import add_tag
 
