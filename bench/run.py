@@ -50,7 +50,8 @@ from db.catalogue import Catalogue
 from db.documents import NewDocument, add_document
 from db.models import Document
 from db.search import index
-from db.search.engine import facets, search, search_ids
+from db.search.facets import facets
+from db.search.run import search, search_ids
 from db.search.snippets import snippets
 from desktop.ingest.pipeline import ImportOptions, import_paths
 from desktop.ingest.prepare import default_workers

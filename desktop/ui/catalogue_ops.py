@@ -35,7 +35,7 @@ from db.models import (
 )
 from db.people import resolve_or_create
 from db.search import engine as search_engine
-from db.search.engine import FacetCount
+from db.search.facets import FacetCount
 from db.tags import TagChange, TagKind, get_tag, tags_of, update_tag
 
 ScopeKind = Literal["library", "collection", "saved", "recent", "review", "trash"]

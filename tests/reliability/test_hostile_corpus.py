@@ -161,7 +161,7 @@ def test_search_input_is_a_search_or_one_clear_sentence(text: str, searchable: C
     except QuerySyntaxError as exc:
         _one_line(str(exc))
     try:
-        from db.search.engine import search
+        from db.search.run import search
     except ImportError:
         return
     with searchable.reading() as session:

@@ -9,7 +9,7 @@ from db.catalogue import Catalogue
 from db.documents import trash_document
 from db.models import Document
 from db.search import engine as search_engine
-from db.search.engine import search_ids
+from db.search.run import search_ids
 from desktop.ingest.pipeline import import_paths
 from desktop.samples import sample_paths
 from desktop.ui import catalogue_ops as ops
@@ -113,7 +113,7 @@ def test_a_search_in_the_trash_finds_trashed_documents(catalogue: Catalogue) -> 
 def test_a_collection_is_ranked_even_when_the_word_is_common_elsewhere(
     catalogue: Catalogue, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
-    import db.search.engine as engine
+    import db.search.run as engine
 
     import_paths(catalogue, sample_paths())
     with catalogue.reading() as session:
