@@ -4,9 +4,9 @@ Folding already makes "Xocalı", "XOCALI" and "Xocali" one word, and translitera
 Cyrillic; it cannot know that English sources write the same town "Khojaly",
 "Khodjaly" or "Hojaly". Those are romanisation choices, not letters, so they live in
 a table people can extend: :data:`VARIANT_GROUPS` below (edit it, or load a JSON list
-of lists with :func:`load_variants`). The search engine expands a term only when the
-person asks for variants; ordinary searches stay literal, which is what an archivist
-checking a quotation needs.
+of lists with :func:`load_variants`). A search expands its terms with the table
+(:func:`expand_variants`) only when the person asks for variants; ordinary searches
+stay literal, which is what an archivist checking a quotation needs.
 
 Entries are written as sources write them (any script, any case); they are folded
 when the table is built, so "Ходжалы" and "Xocalı" enter as ``khodzhaly`` and
