@@ -49,7 +49,8 @@ from bench.make_corpus import MEDIUM, PHRASE, RARE, make_corpus
 from db.catalogue import Catalogue
 from db.documents import NewDocument, add_document
 from db.search import index
-from db.search.engine import facets, search, search_ids
+from db.search.facets import facets
+from db.search.run import search, search_ids
 from db.search.snippets import snippets
 from desktop.core.document_rows import list_ids, rows_of
 from desktop.core.scope import Scope

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from db.collections import holds_document, subtree
 from db.folding import fold
 from db.models import Collection, Document
 
@@ -60,7 +61,9 @@ def find_collections(session: Session, name: str) -> list[Collection]:
 
 
 def collection_subtree(collection: Collection) -> list[Collection]:
-    """*collection* and every collection nested under it, depth first."""
+    """*collection* and every collection nested under it, depth first: the order a
+    finding aid (EAD) lists them in. Which documents a collection covers is answered
+    by ``db.collections``; this only orders the records for output."""
     found, stack = [], [collection]
     while stack:
         current = stack.pop()
@@ -85,10 +88,8 @@ def select_documents(
         collections = find_collections(session, selection.collection)
         if not collections:
             raise SelectionError(f"no collection named {selection.collection!r}")
-        ids = {
-            doc.id for c in collections for sub in collection_subtree(c) for doc in sub.documents
-        }
-        documents = [doc for doc in session.execute(query).scalars() if doc.id in ids]
+        roots = select(Collection.id).where(Collection.id.in_([c.id for c in collections]))
+        documents = list(session.execute(query.where(holds_document(subtree(roots)))).scalars())
     elif selection.query:
         documents = _search(session, selection.query)
     else:

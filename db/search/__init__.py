@@ -1,7 +1,11 @@
 """Catalogue search: turning what a person types into safe, typed queries, and running them.
 
-``query`` parses the search box; ``schema`` and ``index`` define the FTS5 index and keep
-it in step with the catalogue; ``engine`` runs searches, facets and saved searches;
-``snippets`` shows matches in the documents' own characters; ``variants`` holds the
-spelling-variant table. Nothing here imports the application or a GUI toolkit.
+The query language: ``syntax`` (fields, the query tree, the error), ``tokens`` (typed
+text into tokens), ``query`` (the parser), ``fts5`` (the text part as an FTS5 MATCH
+expression), ``filters`` (field filters as SQL conditions). Running it: ``run`` (ranked
+pages and matching ids), ``facets`` (counts per facet), ``saved`` (saved searches);
+``engine`` re-exports their public entry points. ``schema`` and ``index`` define the
+FTS5 index and keep it in step with the catalogue; ``snippets`` shows matches in the
+documents' own characters; ``variants`` holds the spelling-variant table and expands
+queries with it. Nothing here imports the application or a GUI toolkit.
 """

@@ -196,7 +196,7 @@ class _HasId(Protocol):
 def snippets(
     session: Session, hits: Iterable[_HasId], terms: Iterable[str], *, window: int = WINDOW_WORDS
 ) -> dict[int, Snippet]:
-    """Snippets for *hits* (anything with an ``id``, such as ``engine.Hit``), by id.
+    """Snippets for *hits* (anything with an ``id``, such as ``db.search.run.Hit``), by id.
 
     *terms* are folded terms as ``SearchResult.terms`` gives them.
     """

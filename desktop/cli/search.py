@@ -11,9 +11,10 @@ import sys
 from typing import Any
 
 from db.catalogue import Catalogue
-from db.search.engine import SearchResult, facets, search
-from db.search.query import QuerySyntaxError
+from db.search.facets import facets
+from db.search.run import SearchResult, search
 from db.search.snippets import Snippet, snippets
+from db.search.syntax import QuerySyntaxError
 from desktop.cli.output import display_title, print_json, print_table
 
 EXIT_OK, EXIT_USAGE = 0, 2

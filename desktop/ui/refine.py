@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
-from db.search.engine import FACETS, FacetCount
+from db.search.facets import FACETS, FacetCount
 from db.search.query import field_clause
 from desktop.ui.tasks import TaskRunner
 

@@ -17,20 +17,18 @@ from db.images import NewImage, add_image, attach_image
 from db.integrity import FIXITY_FLAG
 from db.models import Collection, Document, Keyword
 from db.people import create_agent
-from db.search.engine import (
+from db.search.facets import facets
+from db.search.query import field_clause, parse_query
+from db.search.run import matching, search, search_ids, search_terms
+from db.search.saved import (
     SavedSearchError,
     delete_saved_search,
-    facets,
     list_saved_searches,
-    matching,
     run_saved_search,
     save_search,
-    search,
-    search_ids,
-    search_terms,
 )
-from db.search.query import QuerySyntaxError, field_clause, parse_query
 from db.search.snippets import fragment, snippets
+from db.search.syntax import QuerySyntaxError
 from db.search.variants import VariantTable
 from db.tags import add_tag
 
@@ -453,7 +451,7 @@ def test_ids_by_relevance_follow_the_ranked_pages(
     ids = search_ids(session, "khojaly", variants=True, order="relevance")
     assert ids == [hit.id for hit in ranked.hits]
     assert ids != sorted(ids, reverse=True)  # the title match first, not the newest
-    import db.search.engine as engine
+    import db.search.run as engine
 
     monkeypatch.setattr(engine, "RANK_LIMIT", 1)  # too many to score: newest first
     assert search_ids(session, "khojaly", variants=True, order="relevance") == sorted(

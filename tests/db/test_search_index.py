@@ -23,8 +23,8 @@ from db.migrate import current_revision, downgrade, upgrade
 from db.models import Document, Mention
 from db.people import create_agent, merge_agents, split_agent
 from db.search import index
-from db.search.engine import search
 from db.search.folding import fold_for_index
+from db.search.run import search
 from db.tags import add_tag
 
 _counter = iter(range(1, 1_000_000))

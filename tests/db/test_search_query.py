@@ -17,23 +17,24 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from db.folding import fold
+from db.search.fts5 import FtsMatch, to_fts5
 from db.search.query import (
-    FIELDS,
     MAX_NESTING,
     MAX_QUERY_LENGTH,
+    ParsedQuery,
+    highlight_terms,
+    parse_query,
+)
+from db.search.syntax import (
+    FIELDS,
     And,
     Field,
     FieldFilter,
-    FtsMatch,
     Not,
     Or,
-    ParsedQuery,
     Query,
     QuerySyntaxError,
     Term,
-    highlight_terms,
-    parse_query,
-    to_fts5,
 )
 
 ROWS = [

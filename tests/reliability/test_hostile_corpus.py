@@ -149,7 +149,8 @@ def searchable(corpus: Catalogue, tmp_path_factory: pytest.TempPathFactory) -> C
 @pytest.mark.parametrize("text", SEARCH_INPUTS, ids=_search_ids())
 def test_search_input_is_a_search_or_one_clear_sentence(text: str, searchable: Catalogue) -> None:
     try:
-        from db.search.query import QuerySyntaxError, parse_query
+        from db.search.query import parse_query
+        from db.search.syntax import QuerySyntaxError
     except ImportError:  # no search box yet: a dossier by query must say so in a line
         with pytest.raises(DossierError) as refused:
             build_dossier(searchable, DossierSpec(query=text))
@@ -160,7 +161,7 @@ def test_search_input_is_a_search_or_one_clear_sentence(text: str, searchable: C
     except QuerySyntaxError as exc:
         _one_line(str(exc))
     try:
-        from db.search.engine import search
+        from db.search.run import search
     except ImportError:
         return
     with searchable.reading() as session:

@@ -10,7 +10,7 @@ from db.collections import add_to_collection, create_collection
 from db.documents import trash_document
 from db.models import Document
 from db.search import engine as search_engine
-from db.search.engine import search_ids
+from db.search.run import search_ids
 from desktop.core.resources import sample_paths
 from desktop.core.scope import Scope, facets_of
 from desktop.ingest.pipeline import import_paths
@@ -114,7 +114,7 @@ def test_a_search_in_the_trash_finds_trashed_documents(catalogue: Catalogue) -> 
 def test_a_collection_is_ranked_even_when_the_word_is_common_elsewhere(
     catalogue: Catalogue, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
-    import db.search.engine as engine
+    import db.search.run as engine
 
     import_paths(catalogue, sample_paths())
     with catalogue.reading() as session:

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from db.search.engine import FacetCount
+from db.search.facets import FacetCount
 from desktop.ui.refine import RefineButton
 
 

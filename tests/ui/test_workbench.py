@@ -399,7 +399,7 @@ def _column(key: str) -> int:
 def test_a_search_ranks_the_list_and_shows_snippets(
     window, catalogue: Catalogue, qtbot, qtmodeltester
 ) -> None:  # type: ignore[no-untyped-def]
-    from db.search.engine import search_ids
+    from db.search.run import search_ids
     from desktop.ui.models.documents import HtmlRole
 
     match = _column("match")
@@ -496,7 +496,7 @@ def test_select_all_counts_and_names_every_row(window, qtbot) -> None:  # type: 
 
 
 def test_a_search_that_is_not_one_is_neither_run_nor_saved(window, catalogue, qtbot) -> None:  # type: ignore[no-untyped-def]
-    from db.search.engine import list_saved_searches
+    from db.search.saved import list_saved_searches
 
     window.filter_edit.setText('colour:red "unclosed')
     window.apply_filter()
