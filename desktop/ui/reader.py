@@ -34,9 +34,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.date_words import in_words
 from db.search.snippets import match_spans
 from db.tags import TagKind
-from desktop.edtf_text import readable
 from desktop.ui.catalogue_ops import DocumentView, TagView
 from desktop.ui.highlight import Legend, search_match_format, tag_format
 
@@ -69,7 +69,7 @@ def describe_tag(tag: TagView) -> str:
     v = tag.values
     if tag.kind == "date":
         what = f" — {v['what']}" if v.get("what") else ""
-        return f"Date ({status}): {readable(v['edtf'])} [{v['edtf']}]{what}"
+        return f"Date ({status}): {in_words(v['edtf'])} [{v['edtf']}]{what}"
     if tag.kind == "figure":
         from db.analysis import format_number
 

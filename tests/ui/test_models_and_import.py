@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QApplication
 
 from db.analysis import chronology, compare_figures
 from db.catalogue import Catalogue
+from db.date_words import in_words
 from db.search import engine as search_engine
-from desktop.edtf_text import readable
 from desktop.ingest.pipeline import import_paths
 from desktop.samples import sample_paths
 from desktop.ui import catalogue_ops as ops
@@ -233,11 +233,11 @@ def test_settings_are_remembered(catalogue: Catalogue, make_window, settings: QS
 
 
 def test_readable_edtf() -> None:
-    assert readable("1987-03-12/1987-03-13") == "12–13 March 1987"
-    assert readable("1986-36") == "the fourth quarter of 1986"
-    assert readable("XXXX-03-13") == "every 13 March"
-    assert readable("1987~") == "about 1987"
-    assert readable("not a date") == "not a date"
+    assert in_words("1987-03-12/1987-03-13") == "12–13 March 1987"
+    assert in_words("1986-36") == "the fourth quarter of 1986"
+    assert in_words("XXXX-03-13") == "every 13 March"
+    assert in_words("1987~") == "about 1987"
+    assert in_words("not a date") == "not a date"
 
 
 def test_offsets_survive_characters_outside_the_bmp(qtbot) -> None:  # type: ignore[no-untyped-def]
