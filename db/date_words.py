@@ -139,16 +139,12 @@ def _point_words(point: EdtfPoint, *, with_year: bool = True) -> str | None:
     parts: list[str] = []
     if day is not None:
         parts.append(str(day))
-    sub_year = month is not None and month > 12
     if month is not None:
         parts.append(month_name(month) if month <= 12 else f"the {sub_year_name(month)} of")
     if not with_year:
         text = " ".join(parts).removesuffix(" of")
-    elif year == "XXXX":
-        if sub_year and month is not None:
-            text = f"every {sub_year_name(month)}"
-        else:
-            text = "every " + " ".join(parts) if parts else "an unknown year"
+    elif year == "XXXX":  # the grammar takes no season of an unknown year
+        text = "every " + " ".join(parts) if parts else "an unknown year"
     elif "X" in year:
         if not _DECADE_YEAR.fullmatch(year):
             return None  # unknown digits inside the year
