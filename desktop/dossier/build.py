@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from db import audit
 from db.analysis import chronology, compare_figures, format_number
 from db.catalogue import Catalogue
+from db.date_words import in_words
 from db.documents import DocumentError
 from db.folding import fold_name
 from db.models import Agent, Document, DossierDefinition, Mention
@@ -33,7 +34,6 @@ from desktop.dossier import data as d
 from desktop.dossier.citation import format_citation, format_citations
 from desktop.dossier.render import render
 from desktop.dossier.sources import citation_source
-from desktop.edtf_text import readable
 
 STYLES = ("chicago", "apa", "mla")
 Progress = Callable[[int, int], None]
@@ -245,7 +245,7 @@ def gather(
                 reference_code=document.ref,
                 doc_type=document.doc_type,
                 publisher=document.publisher,
-                date=readable(document.published) if document.published else None,
+                date=in_words(document.published) if document.published else None,
                 dateline=document.dateline,
                 url=document.url,
                 excerpts=_excerpts(document, tags, gathered),
@@ -288,7 +288,7 @@ def gather(
     timeline = tuple(
         d.ChronologyEntry(
             edtf=entry.edtf,
-            readable=readable(entry.edtf),
+            readable=in_words(entry.edtf),
             what=entry.what,
             excerpt_key=gathered.excerpt_of_tag.get(("date", entry.tag_id)),
             source=entry.document_ref,
@@ -306,7 +306,7 @@ def gather(
                     upper_value=source.upper_value,
                     qualifier=source.qualifier,
                     as_written=source.quote,
-                    published=readable(source.published) if source.published else None,
+                    published=in_words(source.published) if source.published else None,
                     published_sort=source.published,
                     excerpt_key=gathered.excerpt_of_tag.get(("figure", source.figure_id)),
                 )

@@ -26,6 +26,7 @@ from typing import Literal
 
 from anyascii import anyascii
 
+from db.date_words import cited_sort_key, cited_year
 from desktop.dossier import citation_styles as styles
 from desktop.dossier.citation_model import (
     Citation,
@@ -35,7 +36,6 @@ from desktop.dossier.citation_model import (
     looks_corporate,
     split_name,
 )
-from desktop.dossier.citation_text import date_sort_key, year_of
 
 __all__ = [
     "STYLES",
@@ -133,9 +133,9 @@ def _lead_key(source: CitationSource, style: Style) -> str:
 def _sort_key(source: CitationSource, style: Style) -> tuple[str, ...]:
     if style == "apa":
         # APA 9.46-9.47: same authors in date order, undated ("n.d.") first.
-        return (_lead_key(source, style), date_sort_key(source.published), _title_key(source))
+        return (_lead_key(source, style), cited_sort_key(source.published), _title_key(source))
     # Chicago 14.67 and MLA 9: same author's works alphabetically by title.
-    return (_lead_key(source, style), _title_key(source), date_sort_key(source.published))
+    return (_lead_key(source, style), _title_key(source), cited_sort_key(source.published))
 
 
 def _apa_suffixes(ordered: Sequence[CitationSource]) -> list[str]:
@@ -148,7 +148,7 @@ def _apa_suffixes(ordered: Sequence[CitationSource]) -> list[str]:
     for index, source in enumerate(ordered):
         if not source.authors:
             continue  # title-led entries already differ in their first words
-        year = year_of(source.published) or "n.d."
+        year = cited_year(source.published) or "n.d."
         groups.setdefault((_lead_key(source, "apa"), year), []).append(index)
     suffixes = [""] * len(ordered)
     for indexes in groups.values():

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 
+from db.date_words import cited_date
 from desktop.dossier.citation_model import CitationSource, Creator, Segment
 from desktop.dossier.citation_text import (
     Block,
@@ -34,12 +35,10 @@ from desktop.dossier.citation_text import (
     apa_name,
     close,
     family_or_name,
-    format_date,
     headline_case,
     inverted,
     is_english,
     join_blocks,
-    parse_date,
     short_title,
     swap_inner_quotes,
 )
@@ -149,15 +148,11 @@ def _lower_first(text: str) -> str:
 def _publication_date(
     source: CitationSource, style: str, *, year_only: bool = False, suffix: str = ""
 ) -> str | None:
-    value = parse_date(source.published)
-    if value is None:
-        return None
-    return format_date(value, style, year_only=year_only, suffix=suffix)
+    return cited_date(source.published, style, year_only=year_only, suffix=suffix)
 
 
 def _access_date(source: CitationSource, style: str) -> str | None:
-    value = parse_date(source.accessed)
-    return format_date(value, style) if value else None
+    return cited_date(source.accessed, style)
 
 
 # --------------------------------------------------------------------------- Chicago
@@ -238,7 +233,7 @@ def chicago(source: CitationSource, *, note: bool) -> list[Segment]:
             blocks.append(Block([Segment(", ".join(p for p in parts if p))]))
 
     accessed = _access_date(source, "chicago")
-    if accessed and source.url and not parse_date(source.published):
+    if accessed and source.url and _publication_date(source, "chicago") is None:
         blocks.append(Block([Segment(("accessed " if note else "Accessed ") + accessed)]))
     if source.url:
         blocks.append(Block([Segment(source.url.strip())]))
@@ -301,11 +296,9 @@ def apa(source: CitationSource, *, note: bool, suffix: str = "") -> list[Segment
 
 
 def _apa_in_text(source: CitationSource, kind: str, suffix: str) -> list[Segment]:
-    value = parse_date(source.published)
-    if value is None:
+    year = cited_date(source.published, "apa", year_only=True, suffix=suffix)
+    if year is None:
         year = "n.d." + (f"-{suffix}" if suffix else "")
-    else:
-        year = format_date(value, "apa", year_only=True, suffix=suffix)
     authors = source.authors
     if authors:
         names = [family_or_name(a) for a in authors]

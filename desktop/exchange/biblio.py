@@ -36,6 +36,7 @@ from typing import Any
 
 from anyascii import anyascii
 
+from db.dates import plain_parts, read_edtf
 from db.models import Document
 from desktop.dossier.citation_model import Creator
 from desktop.dossier.citation_styles import normal_type
@@ -108,45 +109,38 @@ def type_map(document: Document) -> TypeMap:
 
 # --- dates ------------------------------------------------------------------------------
 
-_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-_SEASON = re.compile(r"^(\d{4})-(2[1-4])$")
-
-
-def _parts(text: str) -> list[int] | None:
-    match = _ISO.match(text)
-    if not match or (match.group(2) and not 1 <= int(match.group(2)) <= 12):
-        return None
-    return [int(p) for p in match.groups() if p]
-
 
 def csl_date(edtf: str | None) -> dict[str, Any] | None:
     """EDTF to a CSL date: date-parts where CSL can say it, else the EDTF as literal.
 
     "1987-03-14" and "1987-03-12/1987-03-13" become date-parts; "1987~" and "1987?"
     set ``circa``; seasons (21–24) become CSL seasons 1–4; anything else (quarters,
-    unknown digits, open intervals) is kept whole in ``literal`` so nothing is lost.
+    unknown digits, open or qualified intervals, invalid dates) is kept whole in
+    ``literal`` so nothing is lost and nothing is invented.
     """
-    if not edtf:
+    value = read_edtf(edtf)
+    if value is None:
         return None
-    text = edtf.strip()
-    circa = text.endswith(("~", "?", "%"))
-    core = text.rstrip("~?%")
-    season = _SEASON.match(core)
-    if season:
-        return {"date-parts": [[int(season.group(1))]], "season": int(season.group(2)) - 20}
-    if "/" in core:
-        first, _, last = core.partition("/")
-        a, b = _parts(first), _parts(last)
-        if a and b:
-            return {"date-parts": [a, b]}
-        return {"literal": text}
-    parts = _parts(core)
+    literal: dict[str, Any] = {"literal": value.text}
+    if not value.readable:
+        return literal
+    if value.interval:
+        first, last = plain_parts(value.start), plain_parts(value.end)
+        return {"date-parts": [list(first), list(last)]} if first and last else literal
+    point = value.start
+    assert point is not None
+    month = point.month_number
+    if value.start_year and point.day is None and month in (21, 22, 23, 24):
+        return {"date-parts": [[int(value.start_year)]], "season": month - 20}
+    if point.qualifier_first:
+        return literal  # "~1943": the year alone is approximate, which CSL cannot say
+    parts = point.calendar_parts()
     if parts is None:
-        return {"literal": text}
-    value: dict[str, Any] = {"date-parts": [parts]}
-    if circa:
-        value["circa"] = True
-    return value
+        return literal
+    date: dict[str, Any] = {"date-parts": [list(parts)]}
+    if point.qualifier:
+        date["circa"] = True
+    return date
 
 
 def edtf_from_csl(value: Any) -> str | None:
@@ -241,16 +235,16 @@ def ris_name(creator: Creator) -> str:
 
 def ris_date(edtf: str | None) -> str | None:
     """RIS DA: "YYYY/MM/DD/other" with the EDTF in the "other" part when not plain."""
-    if not edtf:
+    value = read_edtf(edtf)
+    if value is None:
         return None
-    parts = _parts(edtf.strip())
+    parts = None if value.interval else plain_parts(value.start)
     if parts:
         padded = [f"{parts[0]:04d}", *(f"{n:02d}" for n in parts[1:])]
         while len(padded) < 3:
             padded.append("")
         return "/".join(padded) + "/"
-    year = edtf.strip()[:4]
-    return f"{year if year.isdigit() else ''}///{_one_line(edtf)}"
+    return f"{value.start_year or ''}///{_one_line(value.text)}"
 
 
 def ris_record(document: Document, *, archive: str | None = None) -> list[tuple[str, str]]:
@@ -262,9 +256,8 @@ def ris_record(document: Document, *, archive: str | None = None) -> list[tuple[
     if document.publisher:
         tag = "T2" if types.csl in _CONTAINER_TYPES else "PB"
         lines.append((tag, document.publisher))
-    year = (document.published or "")[:4]
     lines += [
-        ("PY", year if year.isdigit() else None),
+        ("PY", _year(document)),
         ("DA", ris_date(document.published)),
         ("CY", document.dateline),
         ("SE", document.section),
@@ -377,7 +370,9 @@ def _bibtex_name(creator: Creator) -> str:
     return ", ".join("{" + p + "}" if " and " in f" {p} " else p for p in parts)
 
 
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# BibTeX's predefined month macros: identifiers of the format, not English words, so
+# they stay as they are whatever language the month names are shown in.
+_MONTH_MACROS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _STOP = {"a", "an", "the", "of", "on", "in", "to", "for", "and", "at", "by"}
 
 
@@ -388,6 +383,12 @@ def _key_word(text: str | None) -> str:
     return ""
 
 
+def _year(document: Document) -> str | None:
+    """The publication year a record states: the first date's year when valid."""
+    value = read_edtf(document.published)
+    return value.start_year if value else None
+
+
 def bibtex_key(document: Document) -> str:
     """ "carrow1987dam": first author's family name, year, first significant title word."""
     source = citation_source(document)
@@ -395,8 +396,7 @@ def bibtex_key(document: Document) -> str:
     if source.authors:
         first = source.authors[0]
         lead = _key_word(first.family or first.name or first.given)
-    year = (document.published or "")[:4]
-    key = lead + (year if year.isdigit() else "") + _key_word(document.title)
+    key = lead + (_year(document) or "") + _key_word(document.title)
     return key or document.ref.lower().replace("-", "")
 
 
@@ -439,14 +439,14 @@ def bibtex_entry(document: Document, key: str, *, archive: str | None = None) ->
     if document.publisher:
         container = {"article": "journal", "techreport": "institution"}.get(entry_type)
         fields.append((container or "publisher", bibtex_escape(document.publisher)))
-    published = (document.published or "").strip()
-    parts = _parts(published.split("/")[0]) if published else None
+    published = read_edtf(document.published)
+    parts = plain_parts(published.start) if published else None
     if parts:
         fields.append(("year", str(parts[0])))
         if len(parts) > 1:
-            fields.append(("month", _MONTHS[parts[1] - 1]))  # a macro: written unbraced
+            fields.append(("month", _MONTH_MACROS[parts[1] - 1]))  # a macro: unbraced
     if published:
-        fields.append(("date", bibtex_escape(published)))
+        fields.append(("date", bibtex_escape(published.text)))
     kind = normal_type(document.doc_type)
     if entry_type == "misc" and kind:
         fields.append(("howpublished", bibtex_escape(kind.capitalize())))

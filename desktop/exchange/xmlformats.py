@@ -37,6 +37,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy.orm import Session
 
+from db.dates import plain_iso
 from db.models import Collection, Document
 from desktop import __version__
 from desktop.exchange.common import collection_subtree, xml_text
@@ -121,15 +122,12 @@ def subjects_of(document: Document) -> list[str]:
 
 # --- EAD ----------------------------------------------------------------------------------
 
-_PLAIN_ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?(/\d{4}(-\d{2}(-\d{2})?)?)?$")
-
 
 def normal_date(edtf: str | None, lower: str | None, upper: str | None) -> str | None:
     """The ``normal`` attribute of ``unitdate``: ISO 8601 (a date or an interval)."""
-    if edtf and _PLAIN_ISO.match(edtf.strip()):
-        month = re.match(r"^\d{4}-(\d{2})", edtf.strip())
-        if not month or 1 <= int(month.group(1)) <= 12:
-            return edtf.strip()
+    iso = plain_iso(edtf)
+    if iso:
+        return iso
     if lower and upper:
         return lower if lower == upper else f"{lower}/{upper}"
     return lower or upper

@@ -27,25 +27,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from db.date_words import MONTHS
 from desktop.extract.figure_categories import DEFAULT_VOCABULARY, Vocabulary
 from desktop.extract.model import DateSuggestion
 from desktop.extract.text import SpanSet, digit_windows, is_plural, sentence_bounds, word_set
 
-_MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
-    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
-    "nov": 11, "december": 12, "dec": 12,
-}  # fmt: skip
-
-_MONTH_WORDS = sorted(
-    word_set(
-        "January February March April May June July August September October November "
-        "December Sept Jan Feb Mar Apr Jun Jul Aug Sep Oct Nov Dec"
-    ),
-    key=len,
-    reverse=True,
-)
+# Month names from the one month table; the recogniser reads English text, so it asks
+# for English whatever language dates are shown in, and adds the abbreviations English
+# text uses ("Jan", "Sept").
+_ENGLISH_MONTHS = {words.name: number for number, words in MONTHS["en"].items()}
+_MONTH_FORMS = {form: n for name, n in _ENGLISH_MONTHS.items() for form in (name, name[:3])}
+_MONTH_FORMS["Sept"] = 9
+_MONTHS = {form.casefold(): number for form, number in _MONTH_FORMS.items()}
+_MONTH_WORDS = sorted(_MONTH_FORMS, key=len, reverse=True)
 # Title case or capitals only: lower-case "may" and "march" are usually verbs.
 _MON = "(?:" + "|".join(w for m in _MONTH_WORDS for w in (m, m.upper())) + r")\b\.?"
 _DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"

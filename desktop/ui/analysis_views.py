@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.analysis import ChronologyEntry, Comparison, FigureSource
-from desktop.edtf_text import readable
+from db.date_words import in_words
 from desktop.ui.highlight import KINDS
 from desktop.ui.models.records import RecordColumn, RecordRole, RecordTableModel
 from desktop.ui.models.tree import Node, NodeRole, TreeModel
@@ -314,7 +314,7 @@ class ChronologyView(QWidget):
             [
                 RecordColumn(
                     "Date",
-                    lambda e: readable(e.edtf),
+                    lambda e: in_words(e.edtf),
                     sort_key=lambda e: (e.lower or "9999", e.upper or ""),
                     tooltip=lambda e: e.edtf,
                 ),

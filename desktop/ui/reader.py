@@ -34,10 +34,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.date_words import in_words
 from db.search.snippets import match_spans
 from db.tags import TagKind
 from desktop.core.views import DocumentView, TagView
-from desktop.edtf_text import readable
 from desktop.ui.highlight import Legend, search_match_format, tag_format
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".gif", ".bmp", ".webp"}
@@ -69,7 +69,7 @@ def describe_tag(tag: TagView) -> str:
     v = tag.values
     if tag.kind == "date":
         what = f" — {v['what']}" if v.get("what") else ""
-        return f"Date ({status}): {readable(v['edtf'])} [{v['edtf']}]{what}"
+        return f"Date ({status}): {in_words(v['edtf'])} [{v['edtf']}]{what}"
     if tag.kind == "figure":
         from db.analysis import format_number
 

@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.date_words import in_words
 from db.models import QUALIFIERS, ROLES
 from db.tags import CERTAINTIES
 from desktop.core.views import TagView
-from desktop.edtf_text import readable
 from desktop.ui.models.records import StringListModel
 from desktop.ui.reader import describe_tag
 
@@ -70,7 +70,7 @@ class TagEditor(QWidget):
         self.edtf.setPlaceholderText("1987-03-12, 1987-03-12/1987-03-13, 1986-10~, XXXX-03-13")
         self.edtf_words = QLabel()
         self.edtf_words.setObjectName("edtfReadable")
-        self.edtf.textChanged.connect(lambda text: self.edtf_words.setText(readable(text)))
+        self.edtf.textChanged.connect(lambda text: self.edtf_words.setText(in_words(text)))
         self.what = QLineEdit()
         self.certainty = QComboBox()
         self.certainty.addItems(list(CERTAINTIES))

@@ -14,6 +14,7 @@ import sys
 
 import pytest
 
+from db.date_words import cited_date
 from desktop.dossier.citation import (
     Citation,
     CitationSource,
@@ -24,7 +25,7 @@ from desktop.dossier.citation import (
     looks_corporate,
     split_name,
 )
-from desktop.dossier.citation_text import format_date, headline_case, parse_date
+from desktop.dossier.citation_text import headline_case
 
 # --------------------------------------------------------------------------- sources
 
@@ -475,9 +476,7 @@ def test_mla_italicises_containers_and_standalone_titles():
     ],
 )
 def test_mla_month_abbreviations(edtf, expected):
-    value = parse_date(edtf)
-    assert value is not None
-    assert format_date(value, "mla") == expected
+    assert cited_date(edtf, "mla") == expected
 
 
 def test_mla_three_authors_et_al():
@@ -633,10 +632,8 @@ def test_creator_is_person_or_body_not_both():
     ],
 )
 def test_date_precision(edtf, chicago, apa):
-    value = parse_date(edtf)
-    assert value is not None
-    assert format_date(value, "chicago") == chicago
-    assert format_date(value, "apa") == apa
+    assert cited_date(edtf, "chicago") == chicago
+    assert cited_date(edtf, "apa") == apa
 
 
 def test_wholly_unknown_date_counts_as_undated():

@@ -9,13 +9,13 @@ from PySide6.QtWidgets import QApplication
 from db.analysis import chronology, compare_figures
 from db.catalogue import Catalogue
 from db.collections import create_collection
+from db.date_words import in_words
 from db.search import engine as search_engine
 from desktop.core import image_attachments as image_ops
 from desktop.core import people as people_ops
 from desktop.core.resources import sample_paths
 from desktop.core.scope import Scope
 from desktop.core.views import DocumentView, TagView
-from desktop.edtf_text import readable
 from desktop.ingest.pipeline import import_paths
 from desktop.ui.analysis_views import ChronologyView, FiguresView
 from desktop.ui.image_views import ImageListModel, ImageViewer
@@ -233,11 +233,11 @@ def test_settings_are_remembered(catalogue: Catalogue, make_window, settings: QS
 
 
 def test_readable_edtf() -> None:
-    assert readable("1987-03-12/1987-03-13") == "12–13 March 1987"
-    assert readable("1986-36") == "the fourth quarter of 1986"
-    assert readable("XXXX-03-13") == "every 13 March"
-    assert readable("1987~") == "about 1987"
-    assert readable("not a date") == "not a date"
+    assert in_words("1987-03-12/1987-03-13") == "12–13 March 1987"
+    assert in_words("1986-36") == "the fourth quarter of 1986"
+    assert in_words("XXXX-03-13") == "every 13 March"
+    assert in_words("1987~") == "about 1987"
+    assert in_words("not a date") == "not a date"
 
 
 def test_offsets_survive_characters_outside_the_bmp(qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -1,0 +1,319 @@
+"""EDTF dates in words and in the citation styles' forms, and the one month table.
+
+``db.dates`` reads and judges a value; this module only says what it read, so the tag
+editor ("12–13 March 1987"), the dossier's chronology and the three citation styles
+("March 12–13, 1987" / "1987, March 12–13" / "12–13 Mar. 1987") agree on which values
+are dates. A value that is not valid, or not in a shape we can say (a set, a time,
+"1X9X"), is shown as typed, never guessed: a dossier must not invent a date.
+
+Month and sub-year names live in one table keyed by EDTF's own numbers (1-12 for
+months, 21-41 for seasons, quarters, quadrimesters and halves) and by locale, so
+other languages can be added beside English without touching the rules.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from db.dates import EdtfPoint, read_edtf
+
+
+@dataclass(frozen=True)
+class MonthWords:
+    """A month's name and the short form MLA 9 prints (months of four letters or
+    fewer stay whole; September is "Sept.")."""
+
+    name: str
+    short: str
+
+
+MONTHS: dict[str, dict[int, MonthWords]] = {
+    "en": {
+        1: MonthWords("January", "Jan."),
+        2: MonthWords("February", "Feb."),
+        3: MonthWords("March", "Mar."),
+        4: MonthWords("April", "Apr."),
+        5: MonthWords("May", "May"),
+        6: MonthWords("June", "June"),
+        7: MonthWords("July", "July"),
+        8: MonthWords("August", "Aug."),
+        9: MonthWords("September", "Sept."),
+        10: MonthWords("October", "Oct."),
+        11: MonthWords("November", "Nov."),
+        12: MonthWords("December", "Dec."),
+    },
+}
+# EDTF level 1 seasons (21-24), level 2 hemisphere seasons (25-32), quarters (33-36),
+# quadrimesters (37-39) and semesters (40-41), lower case as they read mid-sentence.
+SUB_YEARS: dict[str, dict[int, str]] = {
+    "en": {
+        21: "spring",
+        22: "summer",
+        23: "autumn",
+        24: "winter",
+        25: "northern spring",
+        26: "northern summer",
+        27: "northern autumn",
+        28: "northern winter",
+        29: "southern spring",
+        30: "southern summer",
+        31: "southern autumn",
+        32: "southern winter",
+        33: "first quarter",
+        34: "second quarter",
+        35: "third quarter",
+        36: "fourth quarter",
+        37: "first four months",
+        38: "middle four months",
+        39: "last four months",
+        40: "first half",
+        41: "second half",
+    },
+}
+_QUALIFIER_WORDS = {"?": "possibly ", "~": "about ", "%": "about, possibly "}
+_DECADE_YEAR = re.compile(r"-?\d+X+")
+
+
+def month_name(number: int, *, short: bool = False, locale: str = "en") -> str:
+    """The name of month *number* (1-12) in *locale*; MLA's short form if asked."""
+    words = MONTHS[locale][number]
+    return words.short if short else words.name
+
+
+def sub_year_name(code: int, locale: str = "en") -> str:
+    """ "fourth quarter" for EDTF code 36, "spring" for 21."""
+    return SUB_YEARS[locale][code]
+
+
+# --------------------------------------------------------------------------- words
+
+
+def in_words(value: str | None) -> str:
+    """Words for an EDTF value ("25–26 February 1992", "the fourth quarter of 2020");
+    the value as typed when it is invalid or in a shape words cannot say."""
+    read = read_edtf(value)
+    if read is None:
+        return ""
+    if not read.readable:
+        return read.text
+    start, end = read.start, read.end
+    if not read.interval:
+        assert start is not None
+        return _point_words(start) or read.text
+    if start is None and end is None:
+        return read.text  # "../..": nothing dated to say
+    if start is None or end is None:
+        known = start or end
+        assert known is not None
+        text = _point_words(known)
+        return f"{'until' if start is None else 'from'} {text}" if text else read.text
+    s_text, e_text = _point_words(start), _point_words(end)
+    if s_text is None or e_text is None:
+        return read.text
+    # Shared parts are said once, and only when both ends carry the same qualifier:
+    # "about 25–26 February" for "25~/26~", but never one end's "about" spread over
+    # both, nor dropped.
+    same_year = start.year == end.year and start.year_number is not None
+    if same_year and start.qualifier == end.qualifier:
+        prefix = _QUALIFIER_WORDS.get(start.qualifier, "")
+        start, end = _unqualified(start), _unqualified(end)
+        shared = _point_words(end) or ""
+        if start.month == end.month and start.day_number and end.day_number:
+            return f"{prefix}{start.day_number}–{shared}"
+        if start.month_number and end.month_number and not (start.day or end.day):
+            return f"{prefix}{_point_words(start, with_year=False)} to {shared}"
+    return f"{s_text} to {e_text}"
+
+
+def _unqualified(point: EdtfPoint) -> EdtfPoint:
+    return EdtfPoint(point.year, point.month, point.day)
+
+
+def _point_words(point: EdtfPoint, *, with_year: bool = True) -> str | None:
+    """ "possibly 26 February 1992", "the spring of 1943", "every 13 March"; None when
+    the date has a shape words would misstate ("1987-XX-12", "1X9X")."""
+    day, month, year = point.day_number, point.month_number, point.year
+    if day is not None and month is None:
+        return None  # a day of an unknown month
+    parts: list[str] = []
+    if day is not None:
+        parts.append(str(day))
+    if month is not None:
+        parts.append(month_name(month) if month <= 12 else f"the {sub_year_name(month)} of")
+    if not with_year:
+        text = " ".join(parts).removesuffix(" of")
+    elif year == "XXXX":  # the grammar takes no season of an unknown year
+        text = "every " + " ".join(parts) if parts else "an unknown year"
+    elif "X" in year:
+        if not _DECADE_YEAR.fullmatch(year):
+            return None  # unknown digits inside the year
+        text = " ".join([*parts, f"the {year.replace('X', '0')}s"])
+    else:
+        text = " ".join([*parts, str(int(year))])
+    return _QUALIFIER_WORDS.get(point.qualifier, "") + text
+
+
+# --------------------------------------------------------------------------- citation forms
+
+
+@dataclass(frozen=True)
+class _CitedDay:
+    """One date as the citation styles print it, at year, month or day precision."""
+
+    year: str  # "2021", or "199X"/"19XX" for a decade or century
+    month: int | None = None  # 1-12, or 21-41 for a sub-year grouping
+    day: int | None = None
+    approximate: bool = False
+    uncertain: bool = False
+
+    @property
+    def sort_key(self) -> str:
+        return f"{self.year.replace('X', '0')}-{self.month or 0:02d}-{self.day or 0:02d}"
+
+
+@dataclass(frozen=True)
+class _Cited:
+    start: _CitedDay | None = None
+    end: _CitedDay | None = None
+    interval: bool = False
+
+
+_CITED_YEAR = re.compile(r"\d{4}|\d{3}X|\d{2}XX")
+
+
+def _cited_day(point: EdtfPoint) -> _CitedDay | None:
+    """The point if the styles can print it: a known year, decade or century, and
+    for a decade or century no month."""
+    if not _CITED_YEAR.fullmatch(point.year):
+        return None
+    month, day = point.month_number, point.day_number
+    if (point.month is not None and month is None) or (point.day is not None and day is None):
+        return None
+    if "X" in point.year and month is not None:
+        return None
+    return _CitedDay(point.year, month, day, point.approximate, point.uncertain)
+
+
+def _cite(text: str | None) -> _Cited | str | None:
+    """None when undated (no value, or a wholly unknown year "XXXX-02-26"); the text
+    as typed when invalid or unprintable; otherwise the dates to print."""
+    read = read_edtf(text)
+    if read is None:
+        return None
+    if not read.readable:
+        return read.text
+    ends: list[_CitedDay | None] = []
+    for point in (read.start, read.end) if read.interval else (read.start,):
+        if point is None or point.year == "XXXX":
+            ends.append(None)  # open, unknown, or a day in an unknown year
+            continue
+        day = _cited_day(point)
+        if day is None:
+            return read.text
+        ends.append(day)
+    if all(end is None for end in ends):
+        return None
+    if not read.interval:
+        return _Cited(start=ends[0])
+    return _Cited(start=ends[0], end=ends[1], interval=True)
+
+
+def cited_date(
+    text: str | None, style: str, *, year_only: bool = False, suffix: str = ""
+) -> str | None:
+    """A date as the style prints it: "February 26, 2021" / "2021, February 26" /
+    "26 Feb. 2021"; None when undated (the style prints "n.d.").
+
+    Intervals inside one month are compressed ("February 25–26, 1992"); others print
+    both ends with an en dash. ``suffix`` is APA's "a"/"b" for same-author-same-year.
+    """
+    value = _cite(text)
+    if value is None or isinstance(value, str):
+        return value
+    start, end = value.start, value.end
+    if not value.interval:
+        assert start is not None
+        return _day_text(start, style, year_only=year_only, suffix=suffix)
+    if start is None:
+        assert end is not None
+        return "–" + _day_text(end, style, year_only=year_only, suffix=suffix)
+    if end is None:
+        return _day_text(start, style, year_only=year_only, suffix=suffix) + "–"
+    plain = not (start.approximate or start.uncertain or end.approximate or end.uncertain)
+    if year_only or (start.month is None and end.month is None):
+        if start.year == end.year:
+            return _day_text(start, style, year_only=True, suffix=suffix)
+        return f"{_day_text(start, style, year_only=True)}–{_day_text(end, style, year_only=True)}"
+    same_month = start.year == end.year and start.month == end.month and start.month
+    if plain and same_month and start.day and end.day and start.month and start.month <= 12:
+        year = _year_text(start) + suffix
+        if style == "mla":
+            return f"{start.day}–{end.day} {month_name(start.month, short=True)} {year}"
+        if style == "apa":
+            return f"{year}, {month_name(start.month)} {start.day}–{end.day}"
+        return f"{month_name(start.month)} {start.day}–{end.day}, {year}"
+    return f"{_day_text(start, style, suffix=suffix)}–{_day_text(end, style)}"
+
+
+def cited_sort_key(text: str | None) -> str:
+    """Sortable text for a publication date; undated sorts first, as APA requires."""
+    value = _cite(text)
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return "~" + value  # unreadable dates after readable ones
+    first = value.start or value.end
+    assert first is not None
+    return first.sort_key
+
+
+def cited_year(text: str | None) -> str | None:
+    """The year an APA reference shows, used to find same-author-same-year entries."""
+    value = _cite(text)
+    if value is None or isinstance(value, str):
+        return value
+    first = value.start or value.end
+    assert first is not None
+    return first.year
+
+
+def _year_text(day: _CitedDay) -> str:
+    if day.year.endswith("XX"):
+        return f"{day.year[:2]}00s"
+    if day.year.endswith("X"):
+        return f"{day.year[:3]}0s"
+    return day.year
+
+
+def _qualify(text: str, day: _CitedDay) -> str:
+    # "ca." for approximate and a trailing "?" for uncertain are common to all three
+    # styles; EDTF "%" (both) gets both marks.
+    if day.uncertain:
+        text += "?"
+    if day.approximate:
+        text = "ca. " + text
+    return text
+
+
+def _day_text(day: _CitedDay, style: str, *, year_only: bool = False, suffix: str = "") -> str:
+    year = _year_text(day) + suffix
+    if year_only or day.month is None:
+        return _qualify(year, day)
+    if day.month > 12:
+        # Seasons print as Chicago and APA print a journal issue's season; quarters
+        # and halves the same way ("Fourth quarter 1986").
+        name = sub_year_name(day.month)
+        name = name[:1].upper() + name[1:]
+        text = f"{year}, {name}" if style == "apa" else f"{name} {year}"
+        return _qualify(text, day)
+    if style == "mla":
+        month = month_name(day.month, short=True)
+        text = f"{day.day} {month} {year}" if day.day else f"{month} {year}"
+    elif style == "apa":
+        month = month_name(day.month)
+        text = f"{year}, {month} {day.day}" if day.day else f"{year}, {month}"
+    else:
+        month = month_name(day.month)
+        text = f"{month} {day.day}, {year}" if day.day else f"{month} {year}"
+    return _qualify(text, day)
