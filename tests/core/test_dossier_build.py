@@ -33,8 +33,8 @@ def _accept_all(catalogue: Catalogue) -> None:
 
 
 @pytest.fixture
-def samples(catalogue: Catalogue) -> Catalogue:
-    import_paths(catalogue, sample_paths())
+def samples(sample_catalogue: Catalogue) -> Catalogue:
+    catalogue = sample_catalogue  # the samples, imported once per session
     _accept_all(catalogue)
     return catalogue
 

@@ -9,13 +9,11 @@ from sqlalchemy import select
 from db import audit
 from db.catalogue import Catalogue
 from db.models import Event
-from desktop.core.resources import sample_paths
 from desktop.exchange import export
-from desktop.ingest.pipeline import import_paths
 
 
-def test_export_is_recorded(catalogue: Catalogue, tmp_path: Path) -> None:
-    import_paths(catalogue, sample_paths())
+def test_export_is_recorded(sample_catalogue: Catalogue, tmp_path: Path) -> None:
+    catalogue = sample_catalogue  # the samples, imported once per session
     out = tmp_path / "refs.ris"
     result = export(catalogue, format="ris", selection=["CAT-000001", "CAT-000002"], output=out)
     assert out.is_file() and result.documents == 2

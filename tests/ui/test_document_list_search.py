@@ -11,7 +11,6 @@ from db.documents import trash_document
 from db.models import Document
 from db.search import engine as search_engine
 from db.search.run import search_ids
-from desktop.core.resources import sample_paths
 from desktop.core.scope import Scope, facets_of
 from desktop.ingest.pipeline import import_paths
 from desktop.ui.models.documents import COLUMN_KEYS, DocumentTableModel, IdRole, selected_rows
@@ -23,8 +22,8 @@ def _ids(model: DocumentTableModel) -> list[int]:
     return [model.index(row, 0).data(IdRole) for row in range(model.rowCount())]
 
 
-def test_relevance_order_within_a_collection(catalogue: Catalogue, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
-    import_paths(catalogue, sample_paths())
+def test_relevance_order_within_a_collection(sample_catalogue: Catalogue, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    catalogue = sample_catalogue  # the samples, imported once per session
     with catalogue.reading() as session:
         ranked = search_ids(session, "commission", order="relevance")
     assert len(ranked) >= 2
@@ -46,8 +45,8 @@ def test_relevance_order_within_a_collection(catalogue: Catalogue, qtmodeltester
     qtmodeltester.check(model, force_py=True)
 
 
-def test_selected_rows_come_from_ranges_and_refs_in_order(catalogue: Catalogue) -> None:
-    import_paths(catalogue, sample_paths())
+def test_selected_rows_come_from_ranges_and_refs_in_order(sample_catalogue: Catalogue) -> None:
+    catalogue = sample_catalogue  # the samples, imported once per session
     model = DocumentTableModel(catalogue)
     selection = QItemSelection()
     last = model.columnCount() - 1
@@ -95,8 +94,8 @@ def test_a_search_typed_in_a_saved_search_narrows_it(catalogue: Catalogue, write
         assert search_engine.facets(session, "alpha gamma")["year"] == counted
 
 
-def test_a_search_in_the_trash_finds_trashed_documents(catalogue: Catalogue) -> None:
-    import_paths(catalogue, sample_paths())
+def test_a_search_in_the_trash_finds_trashed_documents(sample_catalogue: Catalogue) -> None:
+    catalogue = sample_catalogue  # the samples, imported once per session
     with catalogue.reading() as session:
         dam = search_ids(session, "dam")
         ref = session.get(Document, dam[0]).ref  # type: ignore[union-attr]
@@ -112,11 +111,11 @@ def test_a_search_in_the_trash_finds_trashed_documents(catalogue: Catalogue) -> 
 
 
 def test_a_collection_is_ranked_even_when_the_word_is_common_elsewhere(
-    catalogue: Catalogue, monkeypatch
+    sample_catalogue: Catalogue, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     import db.search.run as engine
 
-    import_paths(catalogue, sample_paths())
+    catalogue = sample_catalogue  # the samples, imported once per session
     with catalogue.reading() as session:
         ranked = search_ids(session, "dam", order="relevance")
     assert len(ranked) >= 3 and ranked != sorted(ranked, reverse=True)

@@ -6,17 +6,15 @@ import json
 from pathlib import Path
 
 from db.catalogue import Catalogue
-from desktop.core.resources import sample_paths
-from desktop.ingest.pipeline import import_paths
 
 
 def test_export_selected_documents_as_csl_json(
-    catalogue: Catalogue,
+    sample_catalogue: Catalogue,
     make_window,
     qtbot,  # type: ignore[no-untyped-def]
     tmp_path: Path,
 ) -> None:
-    import_paths(catalogue, sample_paths())
+    catalogue = sample_catalogue  # the samples, imported once per session
     window = make_window(catalogue)
     window.select_ref("CAT-000002")
     dialog = window.open_export_dialog()

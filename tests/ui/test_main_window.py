@@ -25,8 +25,8 @@ def test_empty_catalogue_offers_the_samples(catalogue: Catalogue, make_window, q
     assert window.count_label.text() == f"{len(sample_paths())} documents"
 
 
-def test_selecting_a_row_shows_its_text(catalogue: Catalogue, make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
-    import_paths(catalogue, sample_paths())
+def test_selecting_a_row_shows_its_text(sample_catalogue: Catalogue, make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    catalogue = sample_catalogue  # the samples, imported once per session
     window = make_window(catalogue)
     assert window.model.rowCount() == 4
     window.table.selectRow(1)
@@ -36,8 +36,8 @@ def test_selecting_a_row_shows_its_text(catalogue: Catalogue, make_window, qtbot
     assert "CAT-000002" in window.reader.meta.text()
 
 
-def test_sorting_by_title_keeps_selection(catalogue: Catalogue, make_window) -> None:  # type: ignore[no-untyped-def]
-    import_paths(catalogue, sample_paths())
+def test_sorting_by_title_keeps_selection(sample_catalogue: Catalogue, make_window) -> None:  # type: ignore[no-untyped-def]
+    catalogue = sample_catalogue  # the samples, imported once per session
     window = make_window(catalogue)
     window.select_ref("CAT-000003")
     window.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
@@ -73,8 +73,8 @@ def test_import_runs_off_the_ui_thread(catalogue: Catalogue, make_window, qtbot)
     assert window.model.rowCount() == 4
 
 
-def test_switching_catalogues(catalogue: Catalogue, make_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    import_paths(catalogue, sample_paths())
+def test_switching_catalogues(sample_catalogue: Catalogue, make_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    catalogue = sample_catalogue  # the samples, imported once per session
     window = make_window(catalogue)
     other = tmp_path / "Other.catena"
     assert window.switch_catalogue(other, create=True)
@@ -84,8 +84,8 @@ def test_switching_catalogues(catalogue: Catalogue, make_window, tmp_path: Path)
     window.catalogue.close()
 
 
-def test_document_model_passes_qtmodeltester(catalogue: Catalogue, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
-    import_paths(catalogue, sample_paths())
+def test_document_model_passes_qtmodeltester(sample_catalogue: Catalogue, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    catalogue = sample_catalogue  # the samples, imported once per session
     model = DocumentTableModel(catalogue)
     qtmodeltester.check(model, force_py=True)
     model.sort(1, Qt.SortOrder.DescendingOrder)
