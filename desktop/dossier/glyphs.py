@@ -285,7 +285,9 @@ def _runs(text: str, base: str) -> list[tuple[str, str]]:
 
 def string_width(text: str, base: str, size: float) -> float:
     """Width of plain text drawn by :func:`draw_string`."""
-    return sum(pdfmetrics.stringWidth(piece, font, size) for piece, font in _runs(text, base))
+    return sum(
+        float(pdfmetrics.stringWidth(piece, font, size)) for piece, font in _runs(text, base)
+    )
 
 
 def draw_string(canv: Any, x: float, y: float, text: str, base: str, size: float) -> None:
