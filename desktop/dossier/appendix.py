@@ -58,19 +58,21 @@ def glyph_flowables(ctx: Context) -> list[Flowable]:
         out.append(
             _p(
                 "Every character of this dossier's text is printed with an embedded font "
-                "that has a glyph for it.",
+                "that has a glyph for it. Right-to-left text (Arabic, Hebrew) is set in "
+                "display order with Arabic letters joined; the PDF's text layer keeps the "
+                "stored characters.",
                 st.small,
             )
         )
         return out
     out.append(
         _p(
-            "The characters below are in the PDF's text layer as stored (they can be "
-            "copied and searched) but are not shown as they should be: either no font "
-            "bundled with Catena has them (they print as empty boxes), or they are "
-            "right-to-left letters, which this dossier prints in stored order, left to "
-            "right, without joining Arabic letters. Read those passages against the "
-            "original.",
+            "The characters below are not shown as they are stored: either no font "
+            "bundled with Catena has them (they print as empty boxes, but are in the "
+            "PDF's text layer and can be copied), or they are Arabic-script letters "
+            "without contextual forms (printed unjoined), or Arabic presentation forms "
+            "stored as such (copied from the PDF as the letters they show). Read those "
+            "passages against the original.",
             st.small,
         )
     )

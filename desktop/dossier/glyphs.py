@@ -8,12 +8,15 @@ paragraph's markup passes :func:`with_fallback`, which wraps each run of charact
 the base family lacks in ``<font face="…">`` naming the first bundled fallback font
 that has them (Arabic, Hebrew, Georgian, CJK, emoji and symbols; see ``FALLBACKS``).
 
+Arabic letters are replaced by their contextual forms here (:func:`.bidi.shape`, in
+stored order, before line breaking) and right-to-left runs are put in display order
+when each line is drawn (:mod:`.lines`); the ToUnicode map written for every font
+(:func:`_to_unicode_cmap`) makes the text layer give back the stored letters.
+
 What still cannot print correctly is reported, never hidden: :func:`report` lists, per
-document, the characters no bundled font has, and the right-to-left letters (Arabic,
-Hebrew…), which this renderer prints in stored (logical) order, left to right and —
-for Arabic — without joining, because ReportLab needs the optional ``rlbidi`` and
-``uharfbuzz`` modules for bidirectional layout and shaping and Catena does not ship
-them. The characters themselves stay in the PDF's text layer exactly as stored.
+document, the characters no bundled font has, Arabic-script letters without contextual
+forms (printed unjoined), and presentation forms stored as such (they copy back as the
+letters they show).
 
 Fallback fonts are parsed and registered on first use only (the CJK font is 3.4 MB).
 """
@@ -35,6 +38,7 @@ from reportlab.lib.fonts import addMapping, ps2tt
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
+from . import bidi
 from . import escape as esc
 from .fonts import BUNDLED_FONT_DIR, FontSet
 
@@ -135,17 +139,28 @@ def _open_font(directories: tuple[Path, ...], name: str) -> TTFont | None:
     return None
 
 
+def _utf16(code: int) -> str:
+    """Hex UTF-16BE of the text a drawn character stands for.
+
+    Arabic presentation forms (drawn by :mod:`.bidi`'s shaping) stand for the letters
+    they show: U+FEE3 (meem, initial form) for U+0645, U+FEFB for lam and alef.
+    """
+    text = chr(code)
+    if 0xFB50 <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFF:
+        text = unicodedata.normalize("NFKC", text)
+    return text.encode("utf-16-be").hex().upper()
+
+
 def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
-    """ReportLab's ToUnicode CMap, with characters beyond U+FFFF written correctly.
+    """ReportLab's ToUnicode CMap, written so the text layer gives back stored text.
 
     ReportLab writes each code point as ``%04X``, so U+1F600 becomes the invalid
     ``<1F600>`` and viewers extract a wrong character (U+1F60). PDF wants UTF-16BE,
     i.e. the surrogate pair ``<D83DDE00>``. Emoji and rare CJK ideographs live there,
-    and a dossier's text layer must give back exactly the stored characters.
+    and a dossier's text layer must give back exactly the stored characters; for the
+    same reason Arabic contextual forms map back to their letters (:func:`_utf16`).
     """
-    entries = [
-        f"<{i:02X}> <{chr(v).encode('utf-16-be').hex().upper()}>" for i, v in enumerate(subset)
-    ]
+    entries = [f"<{i:02X}> <{_utf16(v)}>" for i, v in enumerate(subset)]
     return "\n".join(
         [
             "/CIDInit /ProcSet findresource begin",
@@ -172,9 +187,8 @@ def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
     )
 
 
-# Only replaced while ReportLab still has the fault (a fixed release is left alone).
-if "<1F600>" in ttfonts.makeToUnicodeCMap("probe", [0x1F600]):
-    ttfonts.makeToUnicodeCMap = _to_unicode_cmap
+# Replaces ReportLab's own (looked up at call time from its module), for every font.
+ttfonts.makeToUnicodeCMap = _to_unicode_cmap
 
 
 def base_coverage(fonts: FontSet) -> frozenset[int]:
@@ -207,6 +221,14 @@ def fallback_for(fonts: FontSet) -> Iterator[Fallbacks]:
         _active = previous
 
 
+def direction(markup: str) -> int | None:
+    """Paragraph direction of markup's text (1 right-to-left), None if it has no RTL."""
+    if markup.isascii():
+        return None
+    text = "".join(m.group(2) or "" for m in _TOKENS.finditer(markup))
+    return bidi.base_level(text) if bidi.has_rtl(text) else None
+
+
 def is_bold(font_name: str) -> bool:
     """Whether a registered font is the bold face of its family (heading styles)."""
     try:
@@ -228,20 +250,51 @@ def with_fallback(markup: str, fallbacks: Fallbacks | None = None, *, bold: bool
     chosen = fallbacks or _active
     if chosen is None or markup.isascii():
         return markup
+    tokens = [(m.group(1), m.group(2)) for m in _TOKENS.finditer(markup)]
+    # Arabic letters join across tags (a tag span may end inside a word), not across
+    # line breaks or entities: shape the paragraph's text as one string.
+    joined = "".join(text if text is not None else _stand_in(tag) for tag, text in tokens)
+    shaped = iter(bidi.shape_chars(joined))
     out: list[str] = []
-    for match in _TOKENS.finditer(markup):
-        if match.group(1) is not None:
-            out.append(match.group(1))
+    ligature = False
+    for tag, text in tokens:
+        if text is None:
+            for _ in _stand_in(tag):
+                next(shaped)
+            out.append(tag)
         else:
-            out.append(_wrap_text(match.group(2), chosen, bold))
+            forms = [next(shaped) for _ in text]
+            piece, ligature = _wrap_text(text, forms, chosen, bold, ligature)
+            out.append(piece)
     return "".join(out)
 
 
-def _wrap_text(text: str, fallbacks: Fallbacks, bold: bool) -> str:
+def _stand_in(tag: str) -> str:
+    """What a tag or entity is for Arabic joining: a line break, a symbol, or nothing."""
+    if tag.startswith("<br"):
+        return "\n"
+    return "" if tag.startswith("<") else "\ufffc"
+
+
+def _wrap_text(
+    text: str, forms: list[str], fallbacks: Fallbacks, bold: bool, ligature: bool
+) -> tuple[str, bool]:
+    """Font runs of one text token; ``forms`` is what to print for each character.
+
+    ``ligature`` says the character before this token became a lam-alef ligature
+    (so its alef is not printed again); the same is returned for the next token.
+    """
     out: list[str] = []
     run: list[str] = []
     run_font: str | None = None
-    for ch in text:
+    for ch, form in zip(text, forms, strict=True):
+        if not form and ligature:  # the alef is inside the ligature
+            ligature = False
+            continue
+        ligature = False
+        if form and form != ch and fallbacks.font_for(ord(form)) is not None:
+            ligature = len(unicodedata.normalize("NFKC", form)) > 1
+            ch = form  # a contextual form, in a font that has it
         code = ord(ch)
         if code in fallbacks.base:  # a space inside a fallback run stays in it
             keep = ch.isspace() and run_font is not None and fallbacks.has(run_font, code)
@@ -255,7 +308,7 @@ def _wrap_text(text: str, fallbacks: Fallbacks, bold: bool) -> str:
         run.append(ch)
     if run:
         out.append(_close(run, run_font, bold))
-    return "".join(out)
+    return "".join(out), ligature
 
 
 def _close(run: list[str], font: str | None, bold: bool) -> str:
@@ -268,10 +321,14 @@ def _close(run: list[str], font: str | None, bold: bool) -> str:
 
 
 def _runs(text: str, base: str) -> list[tuple[str, str]]:
-    """Plain text cut into (piece, font name) runs, for strings drawn on the canvas."""
+    """Plain text cut into (piece, font name) runs, for strings drawn on the canvas.
+
+    The text is shaped and put in display order first (:func:`.bidi.display`).
+    """
     chosen = _active
     if chosen is None or text.isascii():
         return [(text, base)]
+    text = bidi.display(text)
     out: list[tuple[str, str]] = []
     for ch in text:
         code = ord(ch)
@@ -302,10 +359,6 @@ def draw_string(canv: Any, x: float, y: float, text: str, base: str, size: float
 # ------------------------------------------------------------------------- reporting
 
 
-def _is_rtl(ch: str) -> bool:
-    return unicodedata.bidirectional(ch) in ("R", "AL")
-
-
 def _scripts(chars: set[str]) -> str:
     """Rough script names for a warning ("Arabic, Hebrew"), from Unicode names."""
     names = set()
@@ -326,7 +379,11 @@ def _codepoints(chars: set[str]) -> str:
 @dataclass
 class _Tally:
     missing: dict[str, int] = field(default_factory=dict)  # char -> occurrences
-    rtl: dict[str, int] = field(default_factory=dict)
+    unjoined: dict[str, int] = field(default_factory=dict)  # Arabic letters without forms
+    forms: dict[str, int] = field(default_factory=dict)  # presentation forms as stored
+
+    def add(self, into: dict[str, int], ch: str, n: int) -> None:
+        into[ch] = into.get(ch, 0) + n
 
 
 def _strings(value: object, scope: str, into: dict[str, list[str]]) -> None:
@@ -369,24 +426,50 @@ def report(data: object, fallbacks: Fallbacks) -> list[str]:
                 if code < 0x80:
                     continue
                 if not fallbacks.printable(code):
-                    tally.missing[ch] = tally.missing.get(ch, 0) + n
-                elif _is_rtl(ch):
-                    tally.rtl[ch] = tally.rtl.get(ch, 0) + n
-        if tally.missing:
-            count = sum(tally.missing.values())
-            lines.append(
-                f"{count:,} character{'s' if count != 1 else ''} in {scope} could not be "
-                f"printed (no bundled font has them): {_codepoints(set(tally.missing))}"
-            )
-        if tally.rtl:
-            count = sum(tally.rtl.values())
-            lines.append(
-                f"{count:,} right-to-left character{'s' if count != 1 else ''} in {scope} "
-                f"({_scripts(set(tally.rtl))}) print in stored order, left to right, "
-                f"letters unjoined; read them against the original: "
-                f"{_codepoints(set(tally.rtl))}"
-            )
+                    tally.add(tally.missing, ch, n)
+                elif _is_presentation_form(code):
+                    tally.add(tally.forms, ch, n)
+                elif _is_arabic_letter(ch) and not bidi.can_shape(ch):
+                    tally.add(tally.unjoined, ch, n)
+        lines += _lines(scope, tally)
     return lines
+
+
+def _lines(scope: str, tally: _Tally) -> list[str]:
+    out = []
+    if tally.missing:
+        count = sum(tally.missing.values())
+        out.append(
+            f"{_characters(count)} in {scope} could not be printed (no bundled font has "
+            f"{'it' if count == 1 else 'them'}): {_codepoints(set(tally.missing))}"
+        )
+    if tally.unjoined:
+        count = sum(tally.unjoined.values())
+        out.append(
+            f"{_characters(count)} in {scope} ({_scripts(set(tally.unjoined))}) print "
+            f"unjoined (no contextual forms); read them against the original: "
+            f"{_codepoints(set(tally.unjoined))}"
+        )
+    if tally.forms:
+        count = sum(tally.forms.values())
+        out.append(
+            f"{_characters(count)} in {scope} are stored as Arabic presentation forms; "
+            f"they print as stored but copy from the PDF as the letters they show: "
+            f"{_codepoints(set(tally.forms))}"
+        )
+    return out
+
+
+def _characters(count: int) -> str:
+    return f"{count:,} character{'' if count == 1 else 's'}"
+
+
+def _is_presentation_form(code: int) -> bool:
+    return 0xFB50 <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFF
+
+
+def _is_arabic_letter(ch: str) -> bool:
+    return unicodedata.bidirectional(ch) == "AL" and unicodedata.category(ch).startswith("L")
 
 
 __all__ = [

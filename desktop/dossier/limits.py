@@ -18,7 +18,7 @@ tagged spans, every omission marked "[… n characters omitted …]".
 from __future__ import annotations
 
 TITLE_CHARS = 500  # the dossier's title in the page header and PDF metadata
-SEGMENT_CHARS = 1000  # one segment of a citation (a title, a publisher, a URL)
+SEGMENT_CHARS = 500  # one segment of a citation (a title, a publisher, a URL)
 NAME_CHARS = 300  # a person's name variant, a role, a display date
 TEXT_CHARS = 20_000  # running text of one field: notes, excerpt notes
 METADATA_CHARS = 2000  # PDF document information (title, author, subject, keywords)

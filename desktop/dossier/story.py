@@ -31,7 +31,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.tableofcontents import TableOfContents
 
-from . import appendix, glyphs, limits
+from . import appendix, bidi, glyphs, limits, lines
 from . import escape as esc
 from .data import (
     SECTION_NAMES,
@@ -155,13 +155,26 @@ class P(Paragraph):
 
     _STATE = ("blPara", "width", "height", "_wrapWidths", "_width_max")
 
+    _catena_base: int | None = None  # direction of the whole paragraph (see .lines)
+
     def __init__(self, text: object, *args: object, **kwargs: object) -> None:
         # Every paragraph gets fonts for the characters the base family lacks.
         if isinstance(text, str):
             style = args[0] if args else kwargs.get("style")
             bold = glyphs.is_bold(str(getattr(style, "fontName", "")))
+            self._catena_base = glyphs.direction(text)
             text = glyphs.with_fallback(text, bold=bold)
         super().__init__(text, *args, **kwargs)
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        parts = super().split(availWidth, availHeight)
+        for part in parts:  # the tail of a right-to-left paragraph stays right-to-left
+            part._catena_base = self._catena_base
+        return parts
+
+    def drawPara(self, debug: int = 0) -> None:
+        with lines.visual(self, self._catena_base):
+            super().drawPara(debug)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         cache = self.__dict__.get("_catena_wrap")
@@ -228,7 +241,7 @@ def heading(
         anchor=anchor,
         outline_level=outline_level,
         toc_level=toc_level,
-        toc_markup=glyphs.with_fallback(markup),
+        toc_markup=glyphs.with_fallback(esc.text(bidi.display(prefix + short))),
         progress_unit=progress_unit,
     )
 
@@ -1202,7 +1215,8 @@ def toc_entries(data: DossierData) -> list[tuple[int, str, int, str]]:
         if name == "documents":
             for n, doc in enumerate(data.documents, start=1):
                 short = esc.shorten(esc.clean(doc.short_title).replace("\n", " "), HEADING_LIMIT)
-                entries.append((1, glyphs.with_fallback(esc.text(f"[D{n}] {short}")), 0, f"d{n}"))
+                shown = glyphs.with_fallback(esc.text(bidi.display(f"[D{n}] {short}")))
+                entries.append((1, shown, 0, f"d{n}"))
     return entries
 
 
