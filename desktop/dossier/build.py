@@ -398,7 +398,7 @@ def print_dossier(
     rendered = render_report(data, reproducible=spec.reproducible, progress=progress)
     return PrintedDossier(
         rendered.pdf,
-        d.source_digest(data),
+        rendered.source_digest,
         tuple(e.key for e in data.documents),
         rendered.warnings,
     )

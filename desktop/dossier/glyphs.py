@@ -54,6 +54,8 @@ FALLBACKS: tuple[tuple[str, str, str | None], ...] = (
 #: How many code points one warning line names before "and N more".
 LISTED_CODEPOINTS = 40
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")  # scanning 50 MB for these takes a moment
+
 # Markup produced by this package: tags and entities (never split or wrapped), and text.
 _TOKENS = re.compile(r"(<[^>]*>|&#?\w+;)|([^<&]+)")
 
@@ -421,9 +423,9 @@ def report(data: object, fallbacks: Fallbacks) -> list[str]:
         for value in values:
             if value.isascii():
                 continue
-            for ch, n in Counter(esc.clean(value)).items():
+            for ch, n in Counter(_NON_ASCII.findall(value)).items():
                 code = ord(ch)
-                if code < 0x80:
+                if esc.clean(ch) != ch:  # printed as U+FFFD or a line break
                     continue
                 if not fallbacks.printable(code):
                     tally.add(tally.missing, ch, n)

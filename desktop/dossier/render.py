@@ -217,6 +217,7 @@ class RenderedDossier:
 
     pdf: bytes
     warnings: tuple[str, ...]
+    source_digest: str  # of ``data`` (:func:`source_digest`), as printed in the PDF
 
 
 def render(
@@ -252,15 +253,17 @@ def render_report(
         raise ValueError(f"unknown paper size {data.paper!r}; use one of {', '.join(PAPER)}")
     with _render_lock, _binary_streams():
         fonts = resolve_fonts()
+        digest = source_digest(data)
         with glyphs.fallback_for(fonts) as fallbacks:
             warnings = tuple(glyphs.report(data, fallbacks))
-            pdf = _render(data, fonts, warnings, pagesize, reproducible, progress)
-        return RenderedDossier(pdf, warnings)
+            pdf = _render(data, fonts, digest, warnings, pagesize, reproducible, progress)
+        return RenderedDossier(pdf, warnings, digest)
 
 
 def _render(
     data: DossierData,
     fonts: FontSet,
+    digest: str,
     warnings: tuple[str, ...],
     pagesize: tuple[float, float],
     reproducible: bool,
@@ -268,7 +271,6 @@ def _render(
 ) -> bytes:
     """One layout of the story (fonts and fallbacks already chosen)."""
     styles = make_styles(fonts)
-    digest = source_digest(data)
     width = pagesize[0] - 2 * MARGIN_X
     height = pagesize[1] - MARGIN_TOP - MARGIN_BOTTOM
     ctx = Context(data, styles, Refs.build(data), width, height, digest, glyph_notes=warnings)

@@ -232,7 +232,7 @@ def heading(
     progress_unit: bool = False,
 ) -> Heading:
     """Build a :class:`Heading` from catalogue text; ``prefix`` is renderer text."""
-    short = esc.shorten(esc.clean(title).replace("\n", " "), HEADING_LIMIT)
+    short = esc.clean(esc.shorten(title, HEADING_LIMIT)).replace("\n", " ")
     markup = esc.text(prefix + short)
     return Heading(
         f'<a name="{anchor}"/>{markup}',
@@ -1067,7 +1067,8 @@ def section_plates(ctx: Context) -> list[Flowable]:
             progress_unit=True,
         )
         # The outline names the plate by its caption; the page shows it under the image.
-        title.plain = esc.shorten(f"Plate {n}. {esc.clean(plate.caption)}".replace("\n", " "), 180)
+        caption = esc.clean(esc.shorten(plate.caption, 180)).replace("\n", " ")
+        title.plain = esc.shorten(f"Plate {n}. {caption}", 180)
         out.append(title)
         captions = [P(esc.text(esc.shorten(plate.caption, CAPTION_LIMIT)), st.caption)]
         facts = [
@@ -1214,7 +1215,7 @@ def toc_entries(data: DossierData) -> list[tuple[int, str, int, str]]:
         entries.append((0, esc.text(titles[name]), 0, f"s{number}"))
         if name == "documents":
             for n, doc in enumerate(data.documents, start=1):
-                short = esc.shorten(esc.clean(doc.short_title).replace("\n", " "), HEADING_LIMIT)
+                short = esc.clean(esc.shorten(doc.short_title, HEADING_LIMIT)).replace("\n", " ")
                 shown = glyphs.with_fallback(esc.text(bidi.display(f"[D{n}] {short}")))
                 entries.append((1, shown, 0, f"d{n}"))
     return entries
