@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from db.catalogue import Catalogue
+from db.sanitize import for_terminal
 from desktop.cli.output import ProgressBar
 from desktop.dossier.build import (
     STYLES,
@@ -17,6 +19,7 @@ from desktop.dossier.build import (
 from desktop.dossier.data import SECTION_NAMES
 
 EXIT_OK = 0
+WARNINGS_SHOWN = 20  # glyph warnings printed here; the dossier's appendix has them all
 
 
 def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
@@ -82,6 +85,14 @@ def cmd_dossier(catalogue: Catalogue, args: argparse.Namespace) -> int:
     if args.save:
         save_definition(catalogue, name=args.save, spec=spec)
     print(f"Wrote {output} ({written.size / 1024:.0f} KB)")
+    for line in written.warnings[:WARNINGS_SHOWN]:
+        print(f"warning: {for_terminal(line)}", file=sys.stderr)
+    if len(written.warnings) > WARNINGS_SHOWN:
+        rest = len(written.warnings) - WARNINGS_SHOWN
+        print(
+            f"warning: … and {rest:,} more; all are listed in the dossier's appendix",
+            file=sys.stderr,
+        )
     return EXIT_OK
 
 

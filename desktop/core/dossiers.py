@@ -31,6 +31,9 @@ class WrittenDossier:
     size: int
     documents: tuple[str, ...]
     source_digest: str
+    warnings: tuple[str, ...] = ()
+    """What could not be printed exactly (characters no bundled font has, …); the
+    dossier's appendix lists them too."""
 
 
 def _write_durably(path: Path, data: bytes) -> None:
@@ -62,5 +65,11 @@ def print_dossier(
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
-    written = WrittenDossier(output, len(printed.pdf), printed.documents, printed.source_digest)
+    written = WrittenDossier(
+        output,
+        len(printed.pdf),
+        printed.documents,
+        printed.source_digest,
+        tuple(printed.warnings),
+    )
     return Done(written, NOTHING)

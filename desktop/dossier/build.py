@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from db import audit
@@ -26,13 +26,13 @@ from db.catalogue import Catalogue
 from db.date_words import in_words
 from db.documents import DocumentError
 from db.folding import fold_name
-from db.models import Agent, Document, DossierDefinition, Mention
+from db.models import Agent, Document, DossierDefinition, Event, Mention
 from db.selection import Selection, SelectionError
 from db.selection import select_documents as choose
 from db.tags import tags_of
 from desktop.dossier import data as d
 from desktop.dossier.citation import format_citation, format_citations
-from desktop.dossier.render import render
+from desktop.dossier.render import render_report
 from desktop.dossier.sources import citation_source
 
 STYLES = ("chicago", "apa", "mla")
@@ -213,6 +213,31 @@ def _witnesses(
     return tuple(witnesses)
 
 
+#: The audit action that printing itself records (see :func:`record_printed`).
+PRINTED_ACTION = "dossier printed"
+
+
+def audit_trail(session: Session) -> d.AuditTrail | None:
+    """The audit trail's head as of the catalogue's last change, for the appendix.
+
+    Events recording earlier printings are passed over: each printing adds one, so
+    counting them would make a reprint of unchanged content differ from the first
+    print (and ``--reproducible`` impossible). None for a catalogue without events.
+    """
+    last = session.execute(
+        select(Event.id, Event.hash)
+        .where(Event.action != PRINTED_ACTION)
+        .order_by(Event.id.desc())
+        .limit(1)
+    ).first()
+    if last is None:
+        return None
+    count = session.execute(
+        select(func.count()).select_from(Event).where(Event.id <= last.id)
+    ).scalar_one()
+    return d.AuditTrail(events=count, last_event=last.id, head=last.hash)
+
+
 def gather(
     catalogue: Catalogue, session: Session, spec: DossierSpec, progress: Progress | None = None
 ) -> d.DossierData:
@@ -343,6 +368,7 @@ def gather(
         originals=tuple(originals),
         paper=spec.paper,
         language=documents[0].language if documents and documents[0].language else None,
+        audit_trail=audit_trail(session),
     )
 
 
@@ -360,6 +386,7 @@ class PrintedDossier:
     pdf: bytes
     source_digest: str
     documents: tuple[str, ...]
+    warnings: tuple[str, ...] = ()  # characters that could not be printed exactly
 
 
 def print_dossier(
@@ -368,8 +395,13 @@ def print_dossier(
     """Gather and render, without logging: see ``record_printed``."""
     with catalogue.reading() as session:
         data = gather(catalogue, session, spec, progress=None)
-    pdf = render(data, reproducible=spec.reproducible, progress=progress)
-    return PrintedDossier(pdf, d.source_digest(data), tuple(e.key for e in data.documents))
+    rendered = render_report(data, reproducible=spec.reproducible, progress=progress)
+    return PrintedDossier(
+        rendered.pdf,
+        rendered.source_digest,
+        tuple(e.key for e in data.documents),
+        rendered.warnings,
+    )
 
 
 def record_printed(
@@ -381,7 +413,7 @@ def record_printed(
     with catalogue.writing() as session:
         audit.record(
             session,
-            action="dossier printed",
+            action=PRINTED_ACTION,
             actor=catalogue.actor,
             detail={
                 "title": spec.title,

@@ -190,6 +190,20 @@ class OriginalFile:
 
 
 @dataclass(frozen=True)
+class AuditTrail:
+    """Where the catalogue's hash-chained audit trail stood when the dossier was made.
+
+    Printed in the fixity appendix so that anyone holding the dossier can later notice
+    a history that was cut short or rewritten: the event numbered ``last_event`` must
+    still carry ``head`` as its hash.
+    """
+
+    events: int  # events up to and including ``last_event``
+    last_event: int  # id of the last event counted
+    head: str  # that event's hash (SHA-256, hex)
+
+
+@dataclass(frozen=True)
 class DossierData:
     """Everything one dossier prints. ``sections`` chooses which parts, in which order."""
 
@@ -211,6 +225,7 @@ class DossierData:
     originals: tuple[OriginalFile, ...] = ()
     paper: str = "A4"  # "A4" or "Letter"
     language: str | None = None  # BCP 47 tag for the PDF's /Lang, e.g. "en"
+    audit_trail: AuditTrail | None = None  # printed in the appendix; not in the digest
 
 
 # --------------------------------------------------------------------------- digest
@@ -221,8 +236,14 @@ DIGEST_VERSION = 1
 
 #: Fields left out of the canonical form, with why: the generation time differs on
 #: every run of the same content; image paths are where this machine stores a file,
-#: not what the dossier says (the image's own SHA-256 is kept).
-_DIGEST_EXCLUDED = {("DossierData", "generated_at"), ("Plate", "image_path")}
+#: not what the dossier says (the image's own SHA-256 is kept); the audit trail's
+#: head describes the catalogue's history, not the dossier's content (and was added
+#: after version 1 was defined, which leaving it out keeps unchanged).
+_DIGEST_EXCLUDED = {
+    ("DossierData", "generated_at"),
+    ("Plate", "image_path"),
+    ("DossierData", "audit_trail"),
+}
 
 
 def _canonical(value: Any) -> Any:
@@ -256,10 +277,10 @@ def canonical_json(data: DossierData) -> bytes:
     """The dossier's source text in canonical form, as hashed by :func:`source_digest`.
 
     Definition (version 1): the ``DossierData`` converted to JSON objects whose keys are
-    the dataclass field names, with ``DossierData.generated_at`` and
-    ``Plate.image_path`` omitted; tuples become arrays in their given order; numbers
-    with an integral value are written as integers, others as the shortest round-trip
-    decimal; ``None`` is ``null``. The whole is wrapped as
+    the dataclass field names, with ``DossierData.generated_at``,
+    ``DossierData.audit_trail`` and ``Plate.image_path`` omitted; tuples become arrays
+    in their given order; numbers with an integral value are written as integers,
+    others as the shortest round-trip decimal; ``None`` is ``null``. The whole is wrapped as
     ``{"catena_dossier_source": 1, "data": ...}`` and serialised with sorted keys, no
     insignificant whitespace, non-ASCII characters written as themselves, and encoded
     as UTF-8. Strings are not normalised: the digest covers the text exactly as printed.

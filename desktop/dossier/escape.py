@@ -48,11 +48,15 @@ def lines(value: object) -> str:
 
 
 def shorten(value: str, limit: int) -> str:
-    """Cut plain text to ``limit`` characters, saying how much was left out.
+    """Cut plain text to ``limit`` characters, marking the cut with the full length.
 
-    Used where ReportLab cannot split content across pages (table cells, headings,
-    outline entries), so an oversized catalogue value cannot cause a layout error.
+    Used for every catalogue field the dossier prints (see :mod:`.limits`), so an
+    oversized value can neither cause a layout error nor stall the layout, and the
+    reader sees that the printed text is not the whole of it.
     """
     if len(value) <= limit:
         return value
-    return f"{value[:limit].rstrip()}… [{len(value) - limit:,} more characters]"
+    return (
+        f"{value[:limit].rstrip()}… [truncated: {len(value):,} characters; "
+        "full text in the catalogue]"
+    )

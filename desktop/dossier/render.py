@@ -13,6 +13,7 @@ import io
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 from reportlab import rl_config
@@ -22,12 +23,13 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 from reportlab.platypus.flowables import Flowable
 
 from . import escape as esc
+from . import glyphs, limits
 from .data import DossierData, source_digest
 from .fonts import FontError, FontSet, resolve_fonts
 from .story import Context, Heading, PageCount, Refs, build_story, check_sections, format_generated
 from .styles import MUTED, RULE, make_styles
 
-__all__ = ["FontError", "render", "source_digest"]
+__all__ = ["FontError", "RenderedDossier", "render", "render_report", "source_digest"]
 
 Progress = Callable[[int, int], None]
 
@@ -63,10 +65,10 @@ class _DossierDoc(BaseDocTemplate):
             rightMargin=MARGIN_X,
             topMargin=MARGIN_TOP,
             bottomMargin=MARGIN_BOTTOM,
-            title=esc.clean(data.title),
-            author=esc.clean(data.compiler),
-            subject=esc.clean(data.subject or data.selection or data.title),
-            keywords=[esc.clean(k) for k in data.keywords],
+            title=_meta(data.title),
+            author=_meta(data.compiler),
+            subject=_meta(data.subject or data.selection or data.title),
+            keywords=[_meta(k) for k in data.keywords[:50]],
             creator="Catena",
             invariant=1 if reproducible else 0,
             initialFontName=fonts.regular,
@@ -155,9 +157,8 @@ class _DossierDoc(BaseDocTemplate):
         generated = "Generated " + format_generated(self.data)
         top = height - MARGIN_TOP + 9 * mm
         room = right - left - canv.stringWidth(generated, font, size) - 12
-        canv.drawString(
-            left, top, _fit(esc.clean(self.data.title).replace("\n", " "), font, size, room, canv)
-        )
+        title = esc.clean(esc.shorten(self.data.title, limits.TITLE_CHARS)).replace("\n", " ")
+        glyphs.draw_string(canv, left, top, _fit(title, font, size, room), font, size)
         canv.drawRightString(right, top, generated)
         canv.setStrokeColor(RULE)
         canv.setLineWidth(0.4)
@@ -169,22 +170,26 @@ class _DossierDoc(BaseDocTemplate):
         canv.drawRightString(right, bottom, page_text)
         footer_left = f"Catena dossier · source SHA-256 {self.digest[:16]}…"
         if self.data.catalogue_name:
-            footer_left = (
-                esc.clean(self.data.catalogue_name).replace("\n", " ") + " · " + footer_left
-            )
+            name = esc.shorten(self.data.catalogue_name, limits.TITLE_CHARS)
+            footer_left = esc.clean(name).replace("\n", " ") + " · " + footer_left
         room = right - left - canv.stringWidth(page_text, font, size) - 12
-        canv.drawString(left, bottom, _fit(footer_left, font, size, room, canv))
+        glyphs.draw_string(canv, left, bottom, _fit(footer_left, font, size, room), font, size)
         canv.restoreState()
 
 
-def _fit(value: str, font: str, size: float, room: float, canv: Any) -> str:
+def _meta(value: str) -> str:
+    """Plain text for the PDF's document information, cut like any printed field."""
+    return esc.clean(esc.shorten(value, limits.METADATA_CHARS))
+
+
+def _fit(value: str, font: str, size: float, room: float) -> str:
     """Shorten plain text with an ellipsis to fit ``room`` points (header/footer lines)."""
-    if canv.stringWidth(value, font, size) <= room:
+    if glyphs.string_width(value, font, size) <= room:
         return value
     lo, hi = 0, len(value)
     while lo < hi:
         mid = (lo + hi + 1) // 2
-        if canv.stringWidth(value[:mid] + "…", font, size) <= room:
+        if glyphs.string_width(value[:mid] + "…", font, size) <= room:
             lo = mid
         else:
             hi = mid - 1
@@ -206,20 +211,41 @@ def _binary_streams() -> Iterator[None]:
         rl_config.useA85 = old
 
 
+@dataclass(frozen=True)
+class RenderedDossier:
+    """The PDF and the lines naming characters it could not print exactly."""
+
+    pdf: bytes
+    warnings: tuple[str, ...]
+    source_digest: str  # of ``data`` (:func:`source_digest`), as printed in the PDF
+
+
 def render(
     data: DossierData,
     *,
     reproducible: bool = False,
     progress: Progress | None = None,
 ) -> bytes:
-    """Render the dossier and return the PDF bytes.
+    """Render the dossier and return the PDF bytes (see :func:`render_report`)."""
+    return render_report(data, reproducible=reproducible, progress=progress).pdf
+
+
+def render_report(
+    data: DossierData,
+    *,
+    reproducible: bool = False,
+    progress: Progress | None = None,
+) -> RenderedDossier:
+    """Render the dossier; return the PDF and the glyph warnings it also prints.
 
     ``reproducible`` fixes the PDF's creation date and document ID (ReportLab's
     invariant mode), so the same data gives byte-identical output — the generation
     date printed on the pages comes from ``data.generated_at`` either way.
     ``progress(done, total)`` is called as sections, documents and plates are laid out.
-    Raises :class:`FontError` if no font covering the required scripts is found, and
-    ``ValueError`` for unknown section names or paper sizes.
+    Characters no bundled font has, and right-to-left letters (printed in stored
+    order, unjoined), are listed in ``warnings`` and in the fixity appendix
+    (:mod:`.glyphs`). Raises :class:`FontError` if no font covering the required
+    scripts is found, and ``ValueError`` for unknown section names or paper sizes.
     """
     check_sections(data.sections)
     pagesize = PAPER.get(data.paper.upper())
@@ -227,26 +253,42 @@ def render(
         raise ValueError(f"unknown paper size {data.paper!r}; use one of {', '.join(PAPER)}")
     with _render_lock, _binary_streams():
         fonts = resolve_fonts()
-        styles = make_styles(fonts)
         digest = source_digest(data)
-        width = pagesize[0] - 2 * MARGIN_X
-        height = pagesize[1] - MARGIN_TOP - MARGIN_BOTTOM
-        ctx = Context(data, styles, Refs.build(data), width, height, digest)
-        story, units = build_story(ctx)
-        page_count = PageCount()
-        story.insert(0, page_count)
-        buf = io.BytesIO()
-        doc = _DossierDoc(
-            buf,
-            data=data,
-            fonts=fonts,
-            digest=digest,
-            page_count=page_count,
-            units=units,
-            progress=progress,
-            reproducible=reproducible,
-            pagesize=pagesize,
-        )
-        doc.multiBuild(story, maxPasses=6)
-        doc.finish_progress()
-        return buf.getvalue()
+        with glyphs.fallback_for(fonts) as fallbacks:
+            warnings = tuple(glyphs.report(data, fallbacks))
+            pdf = _render(data, fonts, digest, warnings, pagesize, reproducible, progress)
+        return RenderedDossier(pdf, warnings, digest)
+
+
+def _render(
+    data: DossierData,
+    fonts: FontSet,
+    digest: str,
+    warnings: tuple[str, ...],
+    pagesize: tuple[float, float],
+    reproducible: bool,
+    progress: Progress | None,
+) -> bytes:
+    """One layout of the story (fonts and fallbacks already chosen)."""
+    styles = make_styles(fonts)
+    width = pagesize[0] - 2 * MARGIN_X
+    height = pagesize[1] - MARGIN_TOP - MARGIN_BOTTOM
+    ctx = Context(data, styles, Refs.build(data), width, height, digest, glyph_notes=warnings)
+    story, units = build_story(ctx)
+    page_count = PageCount()
+    story.insert(0, page_count)
+    buf = io.BytesIO()
+    doc = _DossierDoc(
+        buf,
+        data=data,
+        fonts=fonts,
+        digest=digest,
+        page_count=page_count,
+        units=units,
+        progress=progress,
+        reproducible=reproducible,
+        pagesize=pagesize,
+    )
+    doc.multiBuild(story, maxPasses=6)
+    doc.finish_progress()
+    return buf.getvalue()

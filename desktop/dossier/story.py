@@ -31,6 +31,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.tableofcontents import TableOfContents
 
+from . import appendix, bidi, glyphs, limits, lines
 from . import escape as esc
 from .data import (
     SECTION_NAMES,
@@ -154,6 +155,27 @@ class P(Paragraph):
 
     _STATE = ("blPara", "width", "height", "_wrapWidths", "_width_max")
 
+    _catena_base: int | None = None  # direction of the whole paragraph (see .lines)
+
+    def __init__(self, text: object, *args: object, **kwargs: object) -> None:
+        # Every paragraph gets fonts for the characters the base family lacks.
+        if isinstance(text, str):
+            style = args[0] if args else kwargs.get("style")
+            bold = glyphs.is_bold(str(getattr(style, "fontName", "")))
+            self._catena_base = glyphs.direction(text)
+            text = glyphs.with_fallback(text, bold=bold)
+        super().__init__(text, *args, **kwargs)
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        parts = super().split(availWidth, availHeight)
+        for part in parts:  # the tail of a right-to-left paragraph stays right-to-left
+            part._catena_base = self._catena_base
+        return parts
+
+    def drawPara(self, debug: int = 0) -> None:
+        with lines.visual(self, self._catena_base):
+            super().drawPara(debug)
+
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         cache = self.__dict__.get("_catena_wrap")
         if cache is not None and cache[0] == availWidth:
@@ -210,7 +232,7 @@ def heading(
     progress_unit: bool = False,
 ) -> Heading:
     """Build a :class:`Heading` from catalogue text; ``prefix`` is renderer text."""
-    short = esc.shorten(esc.clean(title).replace("\n", " "), HEADING_LIMIT)
+    short = esc.clean(esc.shorten(title, HEADING_LIMIT)).replace("\n", " ")
     markup = esc.text(prefix + short)
     return Heading(
         f'<a name="{anchor}"/>{markup}',
@@ -219,7 +241,7 @@ def heading(
         anchor=anchor,
         outline_level=outline_level,
         toc_level=toc_level,
-        toc_markup=markup,
+        toc_markup=glyphs.with_fallback(esc.text(bidi.display(prefix + short))),
         progress_unit=progress_unit,
     )
 
@@ -401,7 +423,7 @@ def citation_markup(citation: Citation | object) -> str:
     segments = getattr(citation, "segments", citation)
     out = []
     for seg in segments:  # type: ignore[attr-defined]
-        piece = esc.text(seg.text)
+        piece = esc.text(esc.shorten(seg.text, limits.SEGMENT_CHARS))
         if getattr(seg, "italic", False):
             piece = f"<i>{piece}</i>"
         if getattr(seg, "bold", False):
@@ -541,7 +563,7 @@ def running_text(value: str, style: object) -> list[Paragraph]:
     """Paragraphs for long catalogue text: blank lines separate paragraphs, and any
     paragraph above ``CHUNK_CHARS`` is cut so no single Paragraph gets unwieldy."""
     out: list[Paragraph] = []
-    for block in re.split(r"\n\s*\n", esc.clean(value)):
+    for block in re.split(r"\n\s*\n", esc.clean(esc.shorten(value, limits.TEXT_CHARS))):
         if not block.strip():
             continue
         for a, b in _chunks(block, CHUNK_CHARS):
@@ -669,6 +691,7 @@ class Context:
     frame_height: float
     digest: str
     section_number: int = 0
+    glyph_notes: tuple[str, ...] = ()  # characters that could not be printed exactly
 
 
 def _section_heading(ctx: Context, title: str, *, toc: bool = True) -> Heading:
@@ -923,12 +946,15 @@ def section_witnesses(ctx: Context) -> list[Flowable]:
     for w in ctx.data.witnesses:
         head = f"<b>{esc.text(esc.shorten(w.name, HEADING_LIMIT))}</b>"
         if w.roles:
-            head += f" — {esc.text(', '.join(w.roles))}"
+            head += f" — {esc.text(esc.shorten(', '.join(w.roles), limits.NAME_CHARS))}"
         block: list[Flowable] = [P(head, st.h3)]
         if w.variants:
             block.append(
                 P(
-                    "Also written: " + "; ".join(f"<i>{esc.text(v)}</i>" for v in w.variants),
+                    "Also written: "
+                    + "; ".join(
+                        f"<i>{esc.text(esc.shorten(v, limits.NAME_CHARS))}</i>" for v in w.variants
+                    ),
                     st.small,
                 )
             )
@@ -940,7 +966,7 @@ def section_witnesses(ctx: Context) -> list[Flowable]:
         for p in w.passages:
             line = "→ " + refs.excerpt_label(p.excerpt_key)
             if p.role:
-                line += f" ({esc.text(p.role)})"
+                line += f" ({esc.text(esc.shorten(p.role, limits.NAME_CHARS))})"
             if p.quote:
                 line += f" — “{esc.text(esc.shorten(p.quote, QUOTE_LIMIT))}”"
             items.append(P(line, st.hanging))
@@ -991,7 +1017,7 @@ def _figure_rows(ctx: Context, fig: FigureComparison) -> list[list[Flowable]]:
                 P(f"<b>{esc.text(figure_text(v))}</b>", st.cell),
                 P(esc.text(esc.shorten(v.as_written or "", QUOTE_LIMIT)), st.cell),
                 P(source, st.cell),
-                P(esc.text(v.published or "—"), st.cell),
+                P(esc.text(esc.shorten(v.published or "—", limits.NAME_CHARS)), st.cell),
             ]
         )
     return rows
@@ -1041,7 +1067,8 @@ def section_plates(ctx: Context) -> list[Flowable]:
             progress_unit=True,
         )
         # The outline names the plate by its caption; the page shows it under the image.
-        title.plain = esc.shorten(f"Plate {n}. {esc.clean(plate.caption)}".replace("\n", " "), 180)
+        caption = esc.clean(esc.shorten(plate.caption, 180)).replace("\n", " ")
+        title.plain = esc.shorten(f"Plate {n}. {caption}", 180)
         out.append(title)
         captions = [P(esc.text(esc.shorten(plate.caption, CAPTION_LIMIT)), st.caption)]
         facts = [
@@ -1151,16 +1178,16 @@ def section_fixity(ctx: Context) -> list[Flowable]:
             'canonical JSON — the object <i>{"catena_dossier_source": 1, "data": …}</i> '
             "where <i>data</i> holds every field of the dossier (documents, excerpts with "
             "their tag spans, persons, dates, figures, plates, bibliography, originals, "
-            "sections and cover details) under its field name, except the generation time "
-            "and the local storage paths of images; keys sorted, no insignificant "
-            "whitespace, integral numbers written as integers, text as stored (not "
-            "normalised), encoded as UTF-8. The same content always gives the same digest, "
-            "whenever it is generated; Catena's <i>desktop.dossier.data.canonical_json</i> "
-            "produces the exact bytes.",
+            "sections and cover details) under its field name, except the generation time, "
+            "the local storage paths of images and the audit trail below; keys sorted, "
+            "no insignificant whitespace, integral numbers written as integers, text as "
+            "stored (not normalised), encoded as UTF-8. The same content always gives the "
+            "same digest, whenever it is generated; Catena's "
+            "<i>desktop.dossier.data.canonical_json</i> produces the exact bytes.",
             st.small,
         )
     )
-    return out
+    return out + appendix.fixity_notes(ctx)
 
 
 SectionBuilder = Callable[[Context], list[Flowable]]
@@ -1188,8 +1215,9 @@ def toc_entries(data: DossierData) -> list[tuple[int, str, int, str]]:
         entries.append((0, esc.text(titles[name]), 0, f"s{number}"))
         if name == "documents":
             for n, doc in enumerate(data.documents, start=1):
-                short = esc.shorten(esc.clean(doc.short_title).replace("\n", " "), HEADING_LIMIT)
-                entries.append((1, esc.text(f"[D{n}] {short}"), 0, f"d{n}"))
+                short = esc.clean(esc.shorten(doc.short_title, HEADING_LIMIT)).replace("\n", " ")
+                shown = glyphs.with_fallback(esc.text(bidi.display(f"[D{n}] {short}")))
+                entries.append((1, shown, 0, f"d{n}"))
     return entries
 
 

@@ -101,11 +101,26 @@ License: GPL-3.0-or-later
  On Debian systems, the complete text of the GNU General Public License version 3
  can be found in /usr/share/common-licenses/GPL-3.
 
-Files: opt/$NAME/_internal/resources/fonts/*
+Files: opt/$NAME/_internal/resources/fonts/DejaVu*
 Copyright: 2003 Bitstream, Inc.; 2006 Tavmjong Bah (Arev glyphs);
  DejaVu changes are in the public domain
 License: Bitstream-Vera and Arev
  The full text is in /opt/$NAME/_internal/resources/fonts/LICENSE-DejaVu.txt.
+
+Files: opt/$NAME/_internal/resources/fonts/Noto*
+Copyright: 2010, 2012-2020 Google Inc.; 2015-2020 Google LLC.
+License: OFL-1.1
+ The full text is in /opt/$NAME/_internal/resources/fonts/OFL.txt.
+
+Files: opt/$NAME/_internal/resources/fonts/DroidSansFallback.ttf
+Copyright: 2006-2010 Google Corp.
+License: Apache-2.0
+ The full text is in /opt/$NAME/_internal/resources/fonts/LICENSE-Apache-2.0.txt.
+
+Files: opt/$NAME/_internal/resources/fonts/Symbola_hint.ttf
+Copyright: 2007-2015 George Douros
+License: free for any use
+ See /opt/$NAME/_internal/resources/fonts/LICENSE-Symbola.txt.
 EOF
 install -m 0755 packaging/linux/postinst "$STAGE/DEBIAN/postinst"
 install -m 0755 packaging/linux/postrm "$STAGE/DEBIAN/postrm"
