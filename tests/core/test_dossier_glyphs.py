@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from desktop.entry import main
+from desktop.launch.entry import main
 from pypdf import PdfReader
 from reportlab.pdfbase.ttfonts import TTFont
 from sqlalchemy import select
