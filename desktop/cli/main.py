@@ -18,6 +18,7 @@ from sqlalchemy.exc import DBAPIError
 from db.backup import BackupError
 from db.catalogue import Catalogue, CatalogueError
 from db.documents import DocumentError, list_documents, require_document
+from db.sanitize import for_terminal
 from desktop import __version__
 from desktop.cli import dossier, exchange, maintenance, search, tagging
 from desktop.cli.output import (
@@ -27,6 +28,7 @@ from desktop.cli.output import (
     document_summary,
     print_json,
     print_table,
+    terminal_safe_output,
 )
 from desktop.dossier.build import DossierError
 from desktop.ingest.pipeline import ImportOptions, ImportRefused, ImportReport, import_paths
@@ -284,6 +286,13 @@ def main(argv: Sequence[str] | None = None, *, launch_gui: GuiLauncher | None = 
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="replace")
+    # Stored titles, texts, file names and quoted input are printed by every command
+    # (and by argparse); none may send control sequences to the terminal.
+    with terminal_safe_output():
+        return _run(argv, launch_gui)
+
+
+def _run(argv: Sequence[str] | None, launch_gui: GuiLauncher | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     command = args.command or "gui"
@@ -303,7 +312,7 @@ def main(argv: Sequence[str] | None = None, *, launch_gui: GuiLauncher | None = 
         DossierError,
         ImportRefused,
     ) as exc:
-        print(f"catena {command}: {exc}", file=sys.stderr)
+        print(f"catena {command}: {for_terminal(str(exc), one_line=True)}", file=sys.stderr)
         return EXIT_USAGE
     except DBAPIError as exc:
         print(f"catena {command}: {database_problem(exc)}", file=sys.stderr)

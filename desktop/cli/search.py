@@ -11,6 +11,7 @@ import sys
 from typing import Any
 
 from db.catalogue import Catalogue
+from db.sanitize import for_terminal
 from db.search.engine import SearchResult, facets, search
 from db.search.query import QuerySyntaxError
 from db.search.snippets import Snippet, snippets
@@ -95,7 +96,7 @@ def cmd_search(catalogue: Catalogue, args: argparse.Namespace) -> int:
             )
             counts = facets(session, query, variants=args.variants) if args.facets else None
         except QuerySyntaxError as exc:
-            print(f"catena search: {exc.message}", file=sys.stderr)
+            print(f"catena search: {for_terminal(exc.message, one_line=True)}", file=sys.stderr)
             return EXIT_USAGE
         shown = snippets(session, result.hits, result.terms)
     if args.json:

@@ -29,6 +29,7 @@ from db.documents import NewDocument, add_document, catalogue_document
 from db.images import NewImage, add_image, find_image_by_sha
 from db.models import Document, Image
 from db.objects import sha256_bytes
+from db.sanitize import for_terminal
 from desktop.ingest.duplicates import find_near_duplicate, store_bands
 from desktop.ingest.model import IngestError, ParsedDocument
 from desktop.ingest.prepare import Failed, Job, Prepared, Preparer, default_workers, outcome_for
@@ -64,9 +65,9 @@ class FileOutcome:
         return asdict(self)
 
     def describe(self) -> str:
-        """One line for a terminal; control characters in file names are shown
-        escaped, so a name cannot forge report lines or send terminal commands."""
-        return _printable(self._describe())
+        """One line for a terminal; control characters and line breaks in file names are
+        shown escaped, so a name cannot forge report lines or send terminal commands."""
+        return for_terminal(self._describe(), one_line=True)
 
     def _describe(self) -> str:
         if self.status == "imported":
@@ -79,13 +80,6 @@ class FileOutcome:
         if self.status == "skipped":
             return f"skipped       {self.path}: {self.reason}"
         return f"failed        {self.path}: {self.reason}"
-
-
-def _printable(text: str) -> str:
-    return "".join(
-        ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii")
-        for ch in text
-    )
 
 
 @dataclass
