@@ -33,6 +33,7 @@ from desktop.cli.output import (
 from desktop.dossier.build import DossierError
 from desktop.ingest.pipeline import ImportOptions, ImportRefused, ImportReport, import_paths
 from desktop.paths import default_catalogue_path
+from desktop.platform_check import xcb_problem
 from desktop.samples import sample_paths
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
@@ -241,6 +242,12 @@ def cmd_gui(args: argparse.Namespace, launch_gui: GuiLauncher | None) -> int:
         from desktop.demo import run_demo
 
         return run_demo(None)
+    # Without its X libraries Qt aborts the process (SIGABRT) naming no package; say
+    # which to install instead. Unlike a missing display this is fixed by one command,
+    # so the demo is not run in its place: the person asked for the window.
+    problem = xcb_problem()
+    if problem is not None:
+        raise UsageError(problem)
     return launch_gui(path, is_default)
 
 
