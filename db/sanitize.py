@@ -42,6 +42,8 @@ def strip_controls(value: str) -> str:
 def clean_field(value: str) -> str:
     """One-line metadata value without control characters, whitespace runs collapsed at
     line breaks; leading and trailing space removed."""
+    if value.isprintable() and value == value.strip():
+        return value  # the usual value, checked without a regular expression
     return _FIELD_SPACE.sub(" ", _FIELD_BAD.sub("", value)).strip()
 
 
