@@ -14,7 +14,6 @@ from typing import Any
 from sqlalchemy import CTE, ColumnElement, Select, exists, select
 from sqlalchemy.orm import Session
 
-from db.documents import require_document
 from db.models import Collection, Document, document_collections
 
 
@@ -61,9 +60,17 @@ def add_to_collection(session: Session, *, collection_id: int, refs: Sequence[st
     collection = session.get(Collection, collection_id)
     if collection is None:
         raise ValueError(f"no collection #{collection_id}")
+    wanted = {ref.strip().upper() for ref in refs}
+    found = {
+        d.ref: d
+        for d in session.execute(select(Document).where(Document.ref.in_(wanted))).scalars()
+    }
+    missing = sorted(wanted - set(found))
+    if missing:
+        raise ValueError(f"no document {', '.join(missing)} in this catalogue")
     added = 0
     for ref in refs:
-        document = require_document(session, ref)
+        document = found[ref.strip().upper()]
         if document not in collection.documents:
             collection.documents.append(document)
             added += 1

@@ -7,7 +7,7 @@ is one commit and a failure inside it leaves nothing behind.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 from sqlalchemy import func, insert, select
@@ -19,6 +19,7 @@ from db.base import table_of
 from db.dates import edtf_bounds
 from db.models import Blob, Document, hash_text, utcnow
 from db.refs import DOCUMENT_PREFIX, next_ref
+from db.sanitize import clean_field
 from db.search import index
 
 EDITABLE_FIELDS = (
@@ -38,6 +39,40 @@ EDITABLE_FIELDS = (
     "url",
     "notes",
 )
+
+# Metadata that is one line of text. Every value of these passes ``clean_field`` on its
+# way into a row (import, edit, metadata import), so no reader or editor can store a
+# terminal escape or a NUL that an export or a listing would later write raw.
+ONE_LINE_FIELDS = frozenset(
+    {
+        "title",
+        "translated_title",
+        "doc_type",
+        "publisher",
+        "published",
+        "published_time",
+        "published_tz",
+        "dateline",
+        "section",
+        "language",
+        "url",
+    }
+)
+ONE_LINE_LISTS = frozenset({"authors", "recipients"})
+
+
+def clean_metadata(values: dict[str, Any]) -> dict[str, Any]:
+    """*values* with control characters removed from every one-line field (names in
+    lists too); a value that was nothing but control characters becomes None, and a
+    name that was, is dropped. Other fields (notes, flags) are returned as given."""
+    cleaned = dict(values)
+    for name, value in values.items():
+        if name in ONE_LINE_FIELDS and isinstance(value, str) and value:
+            cleaned[name] = clean_field(value) or None
+        elif name in ONE_LINE_LISTS and isinstance(value, list):
+            names = (clean_field(item) if isinstance(item, str) else item for item in value)
+            cleaned[name] = [item for item in names if item]
+    return cleaned
 
 
 class DocumentError(ValueError):
@@ -77,6 +112,10 @@ class NewDocument:
     possible_duplicate_of_id: int | None = None
 
 
+_NEW_ONE_LINE = tuple(
+    item.name for item in fields(NewDocument) if item.name in ONE_LINE_FIELDS | ONE_LINE_LISTS
+)
+
 # Prepared once: built per call, a 30-column INSERT cost more to assemble than to run.
 _INSERT_BLOB = sqlite_insert(table_of(Blob)).on_conflict_do_nothing(index_elements=["sha256"])
 _INSERT_DOCUMENT = insert(table_of(Document)).returning(table_of(Document).c.id)
@@ -103,7 +142,12 @@ def catalogue_document(session: Session, *, new: NewDocument, actor: str) -> tup
 
     The import calls this for every file: a few statements, no ORM object (whose
     bookkeeping cost more than the writes). The search index is told explicitly.
+    The one-line fields of *new* are cleaned in place (``clean_metadata``), so a caller
+    that reports them afterwards reports what was stored.
     """
+    one_line = {name: getattr(new, name) for name in _NEW_ONE_LINE}
+    for name, value in clean_metadata(one_line).items():
+        setattr(new, name, value)
     ensure_blob(
         session, sha256=new.original_sha256, size=new.original_size, media_type=new.media_type
     )
@@ -190,6 +234,7 @@ def update_metadata(
     if unknown:
         raise DocumentError(f"not editable: {', '.join(sorted(unknown))}")
     document = require_document(session, ref)
+    changes = clean_metadata(changes)
     before = {name: getattr(document, name) for name in changes}
     for name, value in changes.items():
         setattr(document, name, list(value) if isinstance(value, list) else value)

@@ -16,8 +16,15 @@ from db import audit
 from db.documents import ensure_blob, require_document
 from db.models import Image
 from db.refs import IMAGE_PREFIX, next_ref
+from db.sanitize import clean_field
 
 EDITABLE = ("caption", "credit", "rights", "taken")
+# One-line values: control characters (from EXIF, or typed) are never stored.
+ONE_LINE = ("credit", "rights", "taken")
+
+
+def _one_line(value: str | None) -> str | None:
+    return clean_field(value) or None if value else value
 
 
 class ImageError(ValueError):
@@ -55,10 +62,10 @@ def add_image(session: Session, *, new: NewImage, actor: str) -> Image:
         width=new.width,
         height=new.height,
         format=new.format,
-        exif=dict(new.exif),
-        taken=new.taken,
+        exif={name: clean_field(value) for name, value in new.exif.items()},
+        taken=_one_line(new.taken),
         caption=new.caption,
-        credit=new.credit,
+        credit=_one_line(new.credit),
     )
     session.add(image)
     session.flush()
@@ -128,6 +135,10 @@ def update_image(
     if unknown:
         raise ImageError(f"not editable: {', '.join(sorted(unknown))}")
     image = require_image(session, ref)
+    changes = {
+        name: _one_line(value) if name in ONE_LINE and isinstance(value, str) else value
+        for name, value in changes.items()
+    }
     before = {name: getattr(image, name) for name in changes}
     for name, value in changes.items():
         setattr(image, name, value)

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from db.catalogue import Catalogue
+from db.sanitize import for_terminal
 from db.selection import SelectionError
 from desktop.cli.output import ProgressBar
 from desktop.dossier.citation import STYLES
@@ -82,7 +83,7 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
 
 
 def _fail(command: str, exc: Exception) -> int:
-    print(f"catena {command}: {exc}", file=sys.stderr)
+    print(f"catena {command}: {for_terminal(str(exc), one_line=True)}", file=sys.stderr)
     return EXIT_USAGE
 
 

@@ -18,6 +18,7 @@ from sqlalchemy.exc import DBAPIError
 from db.backup import BackupError
 from db.catalogue import Catalogue, CatalogueError
 from db.documents import DocumentError, list_documents, require_document
+from db.sanitize import for_terminal
 from desktop import __version__
 from desktop.cli import dossier, exchange, maintenance, search, tagging
 from desktop.cli.errors import UsageError
@@ -28,7 +29,9 @@ from desktop.cli.output import (
     document_summary,
     print_json,
     print_table,
+    terminal_safe_output,
 )
+from desktop.cli.x11_libraries import xcb_problem
 from desktop.core.imports import import_files
 from desktop.core.resources import sample_paths
 from desktop.core.user_folders import default_catalogue_path
@@ -240,6 +243,12 @@ def cmd_gui(args: argparse.Namespace, launch_gui: GuiLauncher | None) -> int:
         from desktop.cli.demo import run_demo
 
         return run_demo(None)
+    # Without its X libraries Qt aborts the process (SIGABRT) naming no package; say
+    # which to install instead. Unlike a missing display this is fixed by one command,
+    # so the demo is not run in its place: the person asked for the window.
+    problem = xcb_problem()
+    if problem is not None:
+        raise UsageError(problem)
     return launch_gui(path, is_default)
 
 
@@ -285,6 +294,13 @@ def main(argv: Sequence[str] | None = None, *, launch_gui: GuiLauncher | None = 
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="replace")
+    # Stored titles, texts, file names and quoted input are printed by every command
+    # (and by argparse); none may send control sequences to the terminal.
+    with terminal_safe_output():
+        return _run(argv, launch_gui)
+
+
+def _run(argv: Sequence[str] | None, launch_gui: GuiLauncher | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     command = args.command or "gui"
@@ -304,7 +320,7 @@ def main(argv: Sequence[str] | None = None, *, launch_gui: GuiLauncher | None = 
         DossierError,
         ImportRefused,
     ) as exc:
-        print(f"catena {command}: {exc}", file=sys.stderr)
+        print(f"catena {command}: {for_terminal(str(exc), one_line=True)}", file=sys.stderr)
         return EXIT_USAGE
     except DBAPIError as exc:
         print(f"catena {command}: {database_problem(exc)}", file=sys.stderr)

@@ -1,13 +1,77 @@
-"""Output helpers: stable JSON, aligned tables and a progress bar for terminals."""
+"""Output helpers: stable JSON, aligned tables and a progress bar for terminals.
+
+Everything the command line prints goes through ``db.sanitize.for_terminal``:
+``terminal_safe_output`` puts a ``TerminalText`` in front of stdout and stderr for
+the whole command, so a title stored with an escape sequence (catalogues older than
+the rule that keeps them out), a file name or a quoted input value cannot drive the
+terminal, whichever command prints it. JSON is written to the stream underneath:
+``json.dump`` already writes C0 control characters (ESC among them) as ``\\u``
+escapes, and escaping it again would change the data.
+"""
 
 from __future__ import annotations
 
+import io
 import json
 import sys
-from collections.abc import Sequence
-from typing import Any, TextIO
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any, TextIO, cast
 
 from db.models import Document
+from db.sanitize import for_terminal
+
+
+class TerminalText(io.TextIOBase):
+    """A text stream that writes through to *underlying* with control characters
+    shown as visible escapes (``\\x1b``); line breaks and tabs pass unchanged."""
+
+    def __init__(self, underlying: TextIO) -> None:
+        super().__init__()
+        self.underlying = underlying
+
+    def write(self, text: str) -> int:
+        self.underlying.write(for_terminal(text))
+        return len(text)
+
+    def writable(self) -> bool:
+        return True
+
+    def flush(self) -> None:
+        if not self.underlying.closed:
+            self.underlying.flush()
+
+    def isatty(self) -> bool:
+        return self.underlying.isatty()
+
+    def fileno(self) -> int:
+        return self.underlying.fileno()
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return self.underlying.encoding
+
+    @property
+    def errors(self) -> str | None:  # type: ignore[override]
+        return self.underlying.errors
+
+
+def underlying_stream(stream: TextIO) -> TextIO:
+    """The stream a ``TerminalText`` writes to (for JSON and the progress bar's
+    carriage returns), or *stream* itself."""
+    return stream.underlying if isinstance(stream, TerminalText) else stream
+
+
+@contextmanager
+def terminal_safe_output() -> Iterator[None]:
+    """Within the block, ``sys.stdout`` and ``sys.stderr`` escape control characters."""
+    saved = sys.stdout, sys.stderr
+    sys.stdout = cast(TextIO, TerminalText(underlying_stream(sys.stdout)))
+    sys.stderr = cast(TextIO, TerminalText(underlying_stream(sys.stderr)))
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved
 
 
 def document_summary(document: Document) -> dict[str, Any]:
@@ -61,7 +125,7 @@ def display_title(title: str | None, devised: bool) -> str:
 
 
 def print_json(value: Any, stream: TextIO | None = None) -> None:
-    out = stream or sys.stdout
+    out = underlying_stream(stream or sys.stdout)
     json.dump(value, out, ensure_ascii=False, indent=2, sort_keys=False)
     out.write("\n")
 
@@ -75,7 +139,7 @@ def print_table(
 ) -> None:
     out = stream or sys.stdout
     limits = list(widths) if widths else [60] * len(headers)
-    cells = [[_clip(str(c), limits[i]) for i, c in enumerate(row)] for row in rows]
+    cells = [[_clip(for_terminal(str(c)), limits[i]) for i, c in enumerate(row)] for row in rows]
     sizes = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
     out.write("  ".join(h.ljust(sizes[i]) for i, h in enumerate(headers)).rstrip() + "\n")
     out.write("  ".join("-" * sizes[i] for i in range(len(headers))) + "\n")
@@ -93,7 +157,8 @@ class ProgressBar:
 
     def __init__(self, label: str, stream: TextIO | None = None) -> None:
         self.label = label
-        self.stream = stream or sys.stderr
+        # Its own "\r" must reach the terminal; the file name it shows is escaped below.
+        self.stream = underlying_stream(stream or sys.stderr)
         self.enabled = self.stream.isatty()
         self._shown = False
 
@@ -102,7 +167,7 @@ class ProgressBar:
             return
         width = 30
         filled = int(width * done / total)
-        name = item.rsplit("/", 1)[-1][:40]
+        name = for_terminal(item.rsplit("/", 1)[-1], one_line=True)[:40]
         self.stream.write(
             f"\r{self.label} [{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name:<40}"
         )

@@ -11,6 +11,7 @@ import sys
 from typing import Any
 
 from db.catalogue import Catalogue
+from db.sanitize import for_terminal
 from db.search.facets import facets
 from db.search.run import SearchResult, search
 from db.search.snippets import Snippet, snippets
@@ -96,7 +97,7 @@ def cmd_search(catalogue: Catalogue, args: argparse.Namespace) -> int:
             )
             counts = facets(session, query, variants=args.variants) if args.facets else None
         except QuerySyntaxError as exc:
-            print(f"catena search: {exc.message}", file=sys.stderr)
+            print(f"catena search: {for_terminal(exc.message, one_line=True)}", file=sys.stderr)
             return EXIT_USAGE
         shown = snippets(session, result.hits, result.terms)
     if args.json:

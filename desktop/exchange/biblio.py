@@ -38,6 +38,7 @@ from anyascii import anyascii
 
 from db.dates import plain_parts, read_edtf
 from db.models import Document
+from db.sanitize import clean_field
 from desktop.dossier.citation_model import Creator
 from desktop.dossier.citation_styles import normal_type
 from desktop.dossier.sources import citation_source
@@ -220,8 +221,9 @@ def write_csl_json(documents: Sequence[Document], *, archive: str | None = None)
 
 
 def _one_line(value: str) -> str:
-    """RIS is line-based: a value's line breaks and tabs become single spaces."""
-    return " ".join(value.split())
+    """RIS is line-based: a value's line breaks and tabs become single spaces, and
+    control characters (from a catalogue older than the rule) are left out."""
+    return " ".join(clean_field(value).split())
 
 
 def ris_name(creator: Creator) -> str:
@@ -337,8 +339,10 @@ _BIBTEX_REVERSE = {v: k for k, v in _BIBTEX_ESCAPES.items()}
 
 
 def bibtex_escape(value: str) -> str:
-    """Plain text as a BibTeX/LaTeX field value (white space runs become one space)."""
-    return _BIBTEX_SPECIAL.sub(lambda m: _BIBTEX_ESCAPES[m.group(0)], " ".join(value.split()))
+    """Plain text as a BibTeX/LaTeX field value (white space runs become one space,
+    control characters are left out)."""
+    plain = " ".join(clean_field(value).split())
+    return _BIBTEX_SPECIAL.sub(lambda m: _BIBTEX_ESCAPES[m.group(0)], plain)
 
 
 def bibtex_unescape(value: str) -> str:
@@ -350,7 +354,7 @@ def bibtex_url(value: str) -> str:
     """URLs are read verbatim by url/biblatex: only braces, backslashes and spaces,
     which would break the field, are percent-encoded."""
     return (
-        value.strip()
+        clean_field(value)
         .replace("\\", "%5C")
         .replace("{", "%7B")
         .replace("}", "%7D")

@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from db.models import Document
+from db.sanitize import strip_controls
 from desktop.exchange.common import TagModel, document_tags, number
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -217,7 +218,8 @@ def write_csv(
     *,
     protect_formulas: bool = True,
 ) -> str:
-    """CSV text (CRLF line ends, minimal quoting, every field with a newline quoted)."""
+    """CSV text (CRLF line ends, minimal quoting, every field with a newline quoted,
+    no control characters but line breaks and tabs)."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(columns)
@@ -228,7 +230,10 @@ def write_csv(
             if value is None:
                 cells.append("")
             elif isinstance(value, str):
-                cells.append(protect_cell(value) if protect_formulas else value)
+                # Control characters out first (older catalogues may hold them), so a
+                # formula hidden behind an escape sequence is still protected.
+                text = strip_controls(value)
+                cells.append(protect_cell(text) if protect_formulas else text)
             else:
                 cells.append(str(value))
         writer.writerow(cells)

@@ -16,9 +16,9 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
@@ -32,10 +32,10 @@ from db.objects import sha256_bytes
 from desktop.extract.store import store_suggestions
 from desktop.ingest.duplicates import find_near_duplicate, store_bands
 from desktop.ingest.model import IngestError, ParsedDocument
+from desktop.ingest.outcomes import FileOutcome, ImportReport
 from desktop.ingest.prepare import Failed, Job, Prepared, Preparer, default_workers, outcome_for
 from desktop.ingest.readers import parse
 
-Status = Literal["imported", "duplicate", "possible duplicate", "failed", "skipped"]
 ProgressCallback = Callable[[int, int, str], None]
 CancelCheck = Callable[[], bool]
 
@@ -46,90 +46,6 @@ BATCH_BYTES = 64 * 1024 * 1024  # a batch holds its files in memory until it com
 
 class ImportRefused(Exception):
     """The whole import cannot start (e.g. a read-only catalogue); nothing was done."""
-
-
-@dataclass(frozen=True)
-class FileOutcome:
-    """What happened to one file; ``reason`` is a one-line message for the user."""
-
-    path: str
-    status: Status
-    ref: str | None = None
-    duplicate_of: str | None = None
-    reason: str | None = None
-    sha256: str | None = None
-    title: str | None = None
-
-    def to_json(self) -> dict[str, Any]:
-        return asdict(self)
-
-    def describe(self) -> str:
-        """One line for a terminal; control characters in file names are shown
-        escaped, so a name cannot forge report lines or send terminal commands."""
-        return _printable(self._describe())
-
-    def _describe(self) -> str:
-        if self.status == "imported":
-            return f"imported      {self.ref}  {self.path}"
-        if self.status == "duplicate":
-            return f"duplicate     of {self.duplicate_of}  {self.path}"
-        if self.status == "possible duplicate":
-            note = f"(possible duplicate of {self.duplicate_of})"
-            return f"imported      {self.ref}  {self.path}  {note}"
-        if self.status == "skipped":
-            return f"skipped       {self.path}: {self.reason}"
-        return f"failed        {self.path}: {self.reason}"
-
-
-def _printable(text: str) -> str:
-    return "".join(
-        ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii")
-        for ch in text
-    )
-
-
-@dataclass
-class ImportReport:
-    outcomes: list[FileOutcome] = field(default_factory=list)
-    cancelled: bool = False
-
-    def count(self, *statuses: Status) -> int:
-        return sum(1 for outcome in self.outcomes if outcome.status in statuses)
-
-    @property
-    def imported(self) -> int:
-        return self.count("imported", "possible duplicate")
-
-    @property
-    def duplicates(self) -> int:
-        return self.count("duplicate")
-
-    @property
-    def failed(self) -> int:
-        return self.count("failed")
-
-    def summary(self) -> str:
-        parts = [f"{self.imported} imported", f"{self.duplicates} duplicates"]
-        possible = self.count("possible duplicate")
-        if possible:
-            parts.append(f"{possible} possible duplicates (imported, flagged)")
-        parts.append(f"{self.failed} failed")
-        skipped = self.count("skipped")
-        if skipped:
-            parts.append(f"{skipped} skipped")
-        text = ", ".join(parts)
-        return text + (" — cancelled before the end" if self.cancelled else "")
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "imported": self.imported,
-            "duplicates": self.duplicates,
-            "possible_duplicates": self.count("possible duplicate"),
-            "failed": self.failed,
-            "skipped": self.count("skipped"),
-            "cancelled": self.cancelled,
-            "files": [outcome.to_json() for outcome in self.outcomes],
-        }
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,7 @@ from desktop.ingest.readers import parse
 
 if TYPE_CHECKING:
     from desktop.extract import Suggestions
-    from desktop.ingest.pipeline import FileOutcome
+    from desktop.ingest.outcomes import FileOutcome
 
 #: Below this many files to parse, preparing in the importing process is faster.
 POOL_THRESHOLD = 64
@@ -251,6 +251,6 @@ class Preparer:
 
 
 def outcome_for(job: Job, failed: Failed) -> FileOutcome:
-    from desktop.ingest.pipeline import FileOutcome
+    from desktop.ingest.outcomes import FileOutcome
 
     return FileOutcome(job.shown, "failed", reason=failed.reason, sha256=job.sha256)

@@ -241,8 +241,12 @@ def open_and_close_window(catalogue_path: Path, settings_file: Path) -> str:
     The only part of the smoke test that imports Qt. Settings go to *settings_file*
     (an INI file in the temporary folder), never to the person's own settings.
     """
+    from desktop.cli.x11_libraries import xcb_problem
+
     if not display_available():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    problem = xcb_problem()  # Qt would abort the whole smoke test without a word
+    _check(problem is None, problem or "")
     from PySide6.QtCore import QSettings
 
     from db.catalogue import Catalogue

@@ -32,13 +32,27 @@ from pathlib import Path
 
 # Packages Qt's xcb plugin (and Qt GUI) need on every Debian/Ubuntu; t64 renames
 # (libglib2.0-0t64) are matched by prefix. A missing one means the derivation broke.
+# The xcb ones are the packages of desktop/cli/x11_libraries.py's XCB_LIBRARIES, which
+# `catena gui` checks before Qt starts (a test keeps the two lists in step).
 EXPECTED_PREFIXES = (
     "libxkbcommon-x11-0",
     "libxkbcommon0",
     "libxcb-cursor0",
     "libxcb-icccm4",
+    "libxcb-image0",
     "libxcb-keysyms1",
+    "libxcb-randr0",
+    "libxcb-render0",
+    "libxcb-render-util0",
+    "libxcb-shape0",
+    "libxcb-shm0",
+    "libxcb-sync1",
+    "libxcb-util1",
+    "libxcb-xfixes0",
+    "libxcb-xkb1",
     "libxcb1",
+    "libx11-6",
+    "libx11-xcb1",
     "libegl1",
     "libfontconfig1",
     "libfreetype6",

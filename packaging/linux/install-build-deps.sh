@@ -19,7 +19,7 @@ QT_RUNTIME=(
     libxkbcommon0 libxkbcommon-x11-0
     libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
     libxcb-render0 libxcb-render-util0 libxcb-shape0 libxcb-shm0 libxcb-sync1
-    libxcb-xfixes0 libxcb-xkb1 libxcb-glx0 libx11-xcb1
+    libxcb-xfixes0 libxcb-xkb1 libxcb-glx0 libxcb-util1 libx11-6 libx11-xcb1
     libegl1 libgl1 libopengl0 libfontconfig1 libfreetype6 libdbus-1-3
     libwayland-client0 libwayland-cursor0 libwayland-egl1
 )

@@ -8,7 +8,6 @@ import re
 from pathlib import Path
 
 import pytest
-from desktop.launch.entry import main
 from pypdf import PdfReader
 from reportlab.pdfbase.ttfonts import TTFont
 from sqlalchemy import select
@@ -21,6 +20,7 @@ from desktop.dossier import escape as esc
 from desktop.dossier.build import DossierSpec, build_dossier, print_dossier
 from desktop.dossier.fonts import BUNDLED_FONT_DIR, resolve_fonts
 from desktop.ingest.pipeline import import_paths
+from desktop.launch.entry import main
 
 ARABIC = "مرحبا بالعالم لا"  # joined letters and a lam-alef ligature
 HEBREW = "שלום עולם"

@@ -1,4 +1,4 @@
-from db.sanitize import clean_field, for_terminal, has_control
+from db.sanitize import clean_field, for_terminal, has_control, strip_controls
 
 
 def test_clean_field_removes_escape_sequences_and_nul():
@@ -24,3 +24,12 @@ def test_for_terminal_escapes_instead_of_dropping():
     assert for_terminal("evil\x1b]0;owned\x07") == "evil\\x1b]0;owned\\x07"
     assert for_terminal("rtl\u202egnp.exe") == "rtl\\u202egnp.exe"
     assert for_terminal("line\nnext\ttab") == "line\nnext\ttab"
+
+
+def test_strip_controls_keeps_lines_and_tabs():
+    assert strip_controls("one\x1b[31m\n\ttwo\x07 ") == "one[31m\n\ttwo "
+    assert strip_controls("plain\r\ntext") == "plain\r\ntext"
+
+
+def test_for_terminal_one_line_escapes_line_breaks():
+    assert for_terminal("a\nforged\tline\x1b", one_line=True) == "a\\x0aforged\\x09line\\x1b"
