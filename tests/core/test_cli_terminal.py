@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from desktop.entry import main
+from desktop.launch.entry import main
 from sqlalchemy import update
 
 from db.catalogue import Catalogue
