@@ -1,0 +1,550 @@
+"""What an archive must pass before ``import_archive`` writes anything.
+
+An archive's checksums only prove that its files agree with its manifest, and the
+manifest can be rewritten by anyone who edits the files. So the import also checks
+what the catalogue itself would later check, and refuses an archive that would give a
+catalogue failing ``catena verify`` or ``catena log --verify``, or one whose next
+import would fail:
+
+- the manifest: format, a whole-number version this Catena reads, one entry per known
+  table under its own name, objects under their own hash (no other path is ever
+  read, so ``../`` or absolute names cannot reach outside the archive);
+- every row: only known fields, each of the column's type (text, whole number within
+  SQLite's range, true/false, finite number), required fields present, no control
+  characters in names and one-line values, no text that is not Unicode; the document
+  metadata fields by the rules of ``desktop.exchange.validate``;
+- across rows: no two rows with the same key (reference, UUID, name), every reference
+  pointing at a record of the archive, no collection or figure that is its own
+  ancestor, every tag inside its document's text;
+- the audit trail: every event's hash recomputed as ``db.audit.verify_chain`` does;
+- the objects: every stored object the records use is in the archive, and nothing
+  else is. An archive made from a catalogue that had already lost an object is refused
+  unless the person accepts that (``allow_missing``), since the copy would fail
+  ``catena verify`` from its first day;
+- reference counters: a positive whole number no larger than ``MAX_COUNTER``; a counter
+  behind the highest reference of its kind is raised (with a warning), so new records
+  never collide with archived ones.
+
+Problems are ``ExchangeError`` in one line: the archive, the records file, the row
+(with its reference when it has one) and the field.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, Float, Integer, PrimaryKeyConstraint, String, Table
+from sqlalchemy import UniqueConstraint as Unique
+
+from db.audit import GENESIS
+from db.audit import _digest as event_digest  # the very hash verify_chain recomputes
+from db.documents import EDITABLE_FIELDS
+from db.models import SUGGESTION_STATUSES, TAG_ORIGINS
+from db.refs import AGENT_PREFIX, DOCUMENT_PREFIX, IMAGE_PREFIX
+from db.sanitize import has_control
+from desktop.exchange.archive_schema import (
+    ARCHIVED_TABLES,
+    FORMAT,
+    NATURAL_KEYS,
+    VERSION,
+    field_name,
+    is_internal_id,
+    object_name,
+    records_name,
+    references,
+    table,
+)
+from desktop.exchange.common import ExchangeError
+from desktop.exchange.validate import (
+    MAX_LINE,
+    BadValue,
+    check_field,
+    json_problem,
+    kind,
+    shown,
+    text,
+)
+
+NOTHING_DONE = "nothing was imported"
+MAX_COUNTER = 10**9  # a billion records of one kind is not a desktop catalogue
+REF_PREFIXES = {"documents": DOCUMENT_PREFIX, "agents": AGENT_PREFIX, "images": IMAGE_PREFIX}
+HEX64 = re.compile(r"[0-9a-f]{64}")
+UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+SPAN_TABLES = ("mentions", "date_tags", "figures")
+TREE_COLUMNS = {("collections", "parent_id"), ("figures", "part_of_id")}
+# Names and labels a person reads as one line; other long text (document bodies, tag
+# quotes, file names as the file system gave them) is stored as it was archived.
+ONE_LINE_TEXT = {
+    ("agents", "preferred_name"),
+    ("name_variants", "name"),
+    ("collections", "name"),
+    ("images", "caption"),
+    ("images", "credit"),
+    ("images", "rights"),
+}
+JSON_SHAPES: dict[tuple[str, str], tuple[type, type | None]] = {
+    ("documents", "guessed"): (list, str),
+    ("documents", "flags"): (list, str),
+    ("documents", "page_starts"): (list, int),
+    ("documents", "set_aside"): (list, dict),
+    ("mentions", "variants"): (list, str),
+    ("images", "exif"): (dict, None),
+    ("dossiers", "definition"): (dict, None),
+    ("events", "detail"): (dict, None),
+}
+
+
+@dataclass(frozen=True)
+class TableEntry:
+    file: str
+    rows: int
+    sha256: str
+
+
+@dataclass(frozen=True)
+class ObjectEntry:
+    sha256: str
+    size: int
+    path: str
+
+
+@dataclass
+class Manifest:
+    """The manifest's content once every field has been checked."""
+
+    version: int
+    schema: str | None
+    catalogue: str | None
+    created: str | None
+    tables: dict[str, TableEntry] = field(default_factory=dict)
+    objects: list[ObjectEntry] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+
+
+def _count(value: Any, *, limit: int = 2**63 - 1) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise BadValue(f"must be a whole number, not {kind(value)} ({shown(value)})")
+    if not 0 <= value <= limit:
+        raise BadValue(f"{shown(value)} is out of range (0 to {limit:,})")
+    return value
+
+
+def _sha(value: Any) -> str:
+    if not isinstance(value, str) or not HEX64.fullmatch(value):
+        raise BadValue(f"must be a SHA-256 (64 lower-case hex digits), not {shown(value)}")
+    return value
+
+
+def check_manifest(raw: Any, archive: str) -> Manifest:
+    """The manifest's fields, or ``ExchangeError`` naming the first that is wrong."""
+
+    def fail(where: str, problem: object) -> ExchangeError:
+        return ExchangeError(f"{archive}: the manifest's {where} {problem}; {NOTHING_DONE}")
+
+    if not isinstance(raw, dict) or raw.get("format") != FORMAT:
+        raise ExchangeError(
+            f"{archive} is not a Catena archive (its manifest names another format)"
+        )
+    try:
+        version = _count(raw.get("version"))
+    except BadValue as exc:
+        raise fail("version", exc) from None
+    if version < 1:
+        raise fail("version", f"{version} is not a format version")
+    if version > VERSION:
+        raise ExchangeError(
+            f"{archive} is format version {version}, made by a newer Catena; update Catena "
+            "to import it"
+        )
+    optional = {}
+    for name in ("schema", "catalogue", "created"):
+        try:
+            optional[name] = None if raw.get(name) is None else text(raw[name], limit=200)
+        except BadValue as exc:
+            raise fail(name, exc) from None
+    manifest = Manifest(version, optional["schema"], optional["catalogue"], optional["created"])
+    tables = raw.get("tables") or {}
+    if not isinstance(tables, dict):
+        raise fail("tables", f"must be an object (table → file), not {kind(tables)}")
+    for name, entry in tables.items():
+        if name not in ARCHIVED_TABLES:
+            raise ExchangeError(
+                f"{archive} holds a table this Catena does not know: {shown(name)}; {NOTHING_DONE}"
+            )
+        if not isinstance(entry, dict):
+            raise fail(f"entry for {name}", f"must be an object, not {kind(entry)}")
+        if entry.get("file") != records_name(name):
+            raise fail(
+                f"entry for {name}",
+                f"names the file {shown(entry.get('file'))}, not {records_name(name)}",
+            )
+        try:
+            rows, sha = _count(entry.get("rows")), _sha(entry.get("sha256"))
+        except BadValue as exc:
+            raise fail(f"entry for {name}", exc) from None
+        manifest.tables[name] = TableEntry(records_name(name), rows, sha)
+    objects = raw.get("objects") or []
+    if not isinstance(objects, list):
+        raise fail("objects", f"must be a list, not {kind(objects)}")
+    seen: set[str] = set()
+    for number, item in enumerate(objects, start=1):
+        try:
+            if not isinstance(item, dict):
+                raise BadValue(f"must be an object, not {kind(item)}")
+            sha, size = _sha(item.get("sha256")), _count(item.get("size"))
+        except BadValue as exc:
+            raise fail(f"object {number}", exc) from None
+        if item.get("path") != object_name(sha):
+            raise fail(
+                f"object {number}",
+                f"is stored as {shown(item.get('path'))}, not {object_name(sha)}",
+            )
+        if sha in seen:
+            raise fail(f"object {number}", f"lists {sha} a second time")
+        seen.add(sha)
+        manifest.objects.append(ObjectEntry(sha, size, object_name(sha)))
+    missing = raw.get("missing_objects") or []
+    try:
+        if not isinstance(missing, list):
+            raise BadValue(f"must be a list, not {kind(missing)}")
+        manifest.missing = [_sha(sha) for sha in missing]
+    except BadValue as exc:
+        raise fail("missing_objects", exc) from None
+    return manifest
+
+
+# --- rows -----------------------------------------------------------------------------------
+
+
+class _Rows:
+    """Messages for one records file: "records/documents.json, row 3 (CAT-000003)"."""
+
+    def __init__(self, archive: str, name: str, rows: list[dict[str, Any]]) -> None:
+        self.archive, self.name, self.rows = archive, name, rows
+
+    def fail(self, number: int, field_name: str | None, problem: object) -> ExchangeError:
+        row = self.rows[number - 1] if 0 < number <= len(self.rows) else {}
+        ref = row.get("ref") if isinstance(row, dict) else None
+        label = f" ({ref})" if isinstance(ref, str) and len(ref) <= 20 else ""
+        where = f", field {field_name}" if field_name else ""
+        return ExchangeError(
+            f"{self.archive}: {records_name(self.name)}, row {number}{label}{where}: "
+            f"{problem}; {NOTHING_DONE}"
+        )
+
+
+def _value_problem(of: Table, column: str, value: Any, is_reference: bool) -> str | None:
+    """Why *value* cannot go into *column* of *of*, or None."""
+    col = of.c[column]
+    if value is None:
+        return None if col.nullable else "must have a value (it is null)"
+    if is_reference:
+        if not isinstance(value, str) or len(value) > 200:
+            return f"must be the key of a record, not {kind(value)} ({shown(value)})"
+        return None
+    if (of.name, column) in JSON_SHAPES or isinstance(col.type, JSON):
+        problem = json_problem(value)
+        outer, inner = JSON_SHAPES.get((of.name, column), (object, None))
+        if problem is None and not isinstance(value, outer):
+            problem = f"must be {kind(outer())}, not {kind(value)}"
+        if problem is None and inner is not None:
+            wrong = [v for v in value if not isinstance(v, inner) or isinstance(v, bool)]
+            if wrong:
+                problem = f"holds {shown(wrong[0])} where {kind(inner())} belongs"
+            elif inner is str and any(has_control(v) for v in value):
+                problem = "holds a control character"
+        return problem
+    if isinstance(col.type, Boolean):
+        return None if isinstance(value, bool) else f"must be true or false, not {shown(value)}"
+    if isinstance(col.type, Integer):
+        try:
+            _count(value)
+        except BadValue as exc:
+            return str(exc)
+        return None
+    if isinstance(col.type, Float):
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return f"must be a number, not {kind(value)} ({shown(value)})"
+        return json_problem(value)
+    if not isinstance(value, str):
+        return f"must be text, not {kind(value)} ({shown(value)})"
+    if isinstance(col.type, String) and (col.type.length or (of.name, column) in ONE_LINE_TEXT):
+        try:
+            text(value, limit=MAX_LINE)
+        except BadValue as exc:
+            return str(exc)
+    return json_problem(value)  # lone surrogates, which SQLite cannot store
+
+
+def _check_row(rows: _Rows, number: int, row: Any, of: Table) -> None:
+    if not isinstance(row, dict):
+        raise rows.fail(number, None, f"must be an object, not {kind(row)}")
+    refs = references(of)
+    columns = {
+        field_name(c.name) if c.name in refs else c.name: c.name
+        for c in of.columns
+        if not is_internal_id(of, c.name)
+    }
+    unknown = sorted(set(row) - set(columns))
+    if unknown:
+        raise rows.fail(
+            number,
+            None,
+            f"has fields this Catena does not know ({', '.join(shown(u) for u in unknown[:5])}); "
+            "it was made by a newer version or edited",
+        )
+    for name, column in columns.items():
+        col = of.c[column]
+        if name not in row:
+            if not col.nullable and col.default is None and col.server_default is None:
+                raise rows.fail(number, name, "is missing, and it has no default")
+            continue
+        value = row[name]
+        if of.name == "documents" and name in EDITABLE_FIELDS:
+            try:
+                check_field(name, value if value != "" else None)
+            except BadValue as exc:
+                raise rows.fail(number, name, exc) from None
+        problem = _value_problem(of, column, value, column in refs)
+        if problem:
+            raise rows.fail(number, name, problem)
+    for name in ("uid",):
+        if name in columns and name in row and not UUID.fullmatch(str(row[name])):
+            raise rows.fail(number, name, f"{shown(row[name])} is not a UUID")
+    if of.name in SPAN_TABLES:
+        for name, allowed in (("status", SUGGESTION_STATUSES), ("origin", TAG_ORIGINS)):
+            if name in row and row[name] not in allowed:
+                raise rows.fail(
+                    number, name, f"{shown(row[name])} is not one of {', '.join(allowed)}"
+                )
+
+
+def _unique_sets(of: Table) -> list[tuple[str, ...]]:
+    refs = references(of)
+    sets: list[tuple[str, ...]] = []
+    constraints: Iterable[Iterable[Any]] = [
+        c.columns for c in of.constraints if isinstance(c, PrimaryKeyConstraint | Unique)
+    ]
+    for columns in [*constraints, *([c] for c in of.columns if c.unique)]:
+        names = [c.name for c in columns]
+        if any(is_internal_id(of, n) for n in names):
+            continue
+        key = tuple(field_name(n) if n in refs else n for n in names)
+        if key not in sets:
+            sets.append(key)
+    return sets
+
+
+def check_records(archive: str, records: dict[str, list[Any]]) -> dict[str, dict[Any, int]]:
+    """Check every row of every table and their references to one another; return
+    each table's keys (natural key → row number) for the later checks."""
+    keys: dict[str, dict[Any, int]] = {}
+    for name in ARCHIVED_TABLES:
+        rows = records.get(name, [])
+        of, messages = table(name), _Rows(archive, name, rows)
+        for number, row in enumerate(rows, start=1):
+            _check_row(messages, number, row, of)
+        for key_fields in _unique_sets(of):
+            seen: dict[tuple[Any, ...], int] = {}
+            for number, row in enumerate(rows, start=1):
+                key = tuple(row.get(f) for f in key_fields)
+                if any(v is None for v in key):
+                    continue
+                hashable = tuple(repr(v) for v in key)
+                if hashable in seen:
+                    shown_key = ", ".join(
+                        f"{f} {shown(v)}" for f, v in zip(key_fields, key, strict=True)
+                    )
+                    raise messages.fail(
+                        number, None, f"has the same {shown_key} as row {seen[hashable]}"
+                    )
+                seen[hashable] = number
+        if name in NATURAL_KEYS:
+            keys[name] = {row.get(NATURAL_KEYS[name]): n for n, row in enumerate(rows, start=1)}
+    for name in ARCHIVED_TABLES:
+        _check_references(archive, name, records.get(name, []), records, keys)
+    _check_spans(archive, records)
+    return keys
+
+
+def _check_references(
+    archive: str,
+    name: str,
+    rows: list[dict[str, Any]],
+    records: dict[str, list[Any]],
+    keys: dict[str, dict[Any, int]],
+) -> None:
+    of, messages = table(name), _Rows(archive, name, rows)
+    targets: dict[str, tuple[str, set[Any] | dict[Any, int]]] = {}
+    for column, target in references(of).items():
+        targets[field_name(column)] = (target, keys.get(target, {}))
+    for col in of.columns:
+        for fk in col.foreign_keys:
+            if fk.column.name != "id":
+                target = fk.column.table.name
+                values = {r.get(fk.column.name) for r in records.get(target, [])}
+                targets[col.name] = (target, values)
+    for number, row in enumerate(rows, start=1):
+        for key, (target, known) in targets.items():
+            value = row.get(key)
+            if value is not None and value not in known:
+                raise messages.fail(
+                    number,
+                    key,
+                    f"points at {target} record {shown(value)}, which the archive lacks",
+                )
+    for column in references(of):
+        if (name, column) not in TREE_COLUMNS:
+            continue
+        parent = {row.get(NATURAL_KEYS[name]): row.get(field_name(column)) for row in rows}
+        for number, row in enumerate(rows, start=1):
+            seen, current = set(), row.get(NATURAL_KEYS[name])
+            while current is not None:
+                if current in seen:
+                    raise messages.fail(
+                        number, field_name(column), "makes the record its own ancestor"
+                    )
+                seen.add(current)
+                current = parent.get(current)
+
+
+def _check_spans(archive: str, records: dict[str, list[Any]]) -> None:
+    lengths = {d.get("uid"): len(d.get("text") or "") for d in records.get("documents", [])}
+    for name in SPAN_TABLES:
+        rows = records.get(name, [])
+        messages = _Rows(archive, name, rows)
+        for number, row in enumerate(rows, start=1):
+            start, end = row.get("start"), row.get("end")
+            length = lengths.get(row.get("document"), 0)
+            if isinstance(start, int) and isinstance(end, int) and not 0 <= start < end <= length:
+                raise messages.fail(
+                    number,
+                    "start",
+                    f"the span {start}–{end} is outside its document's text (length {length:,})",
+                )
+
+
+def check_audit_trail(archive: str, events: list[dict[str, Any]]) -> None:
+    """Recompute every event's hash in order, as ``db.audit.verify_chain`` will."""
+    messages = _Rows(archive, "events", events)
+    previous = GENESIS
+    for number, event in enumerate(events, start=1):
+        expected = event_digest(
+            previous,
+            event.get("uid", ""),
+            event.get("at", ""),
+            event.get("actor", ""),
+            event.get("action", ""),
+            event.get("target"),
+            event.get("outcome", "success"),
+            event.get("detail", {}),
+        )
+        what = f"event {shown(event.get('action'))} of {shown(event.get('at'))}"
+        if event.get("prev_hash") != previous:
+            raise messages.fail(
+                number,
+                "prev_hash",
+                f"{what} does not follow the event before it: the audit trail was cut or reordered",
+            )
+        if event.get("hash") != expected:
+            raise messages.fail(
+                number,
+                "hash",
+                f"{what} does not match its hash: the audit trail was altered after it was written",
+            )
+        previous = expected
+
+
+def check_counters(archive: str, records: dict[str, list[Any]]) -> list[str]:
+    """Refuse absurd counters; raise (in *records*) any behind its highest reference.
+    Returns the warnings to show."""
+    counters = records.setdefault("ref_counters", [])
+    messages = _Rows(archive, "ref_counters", counters)
+    by_prefix = {}
+    for number, row in enumerate(counters, start=1):
+        value = row.get("next_value", 1)
+        if not 1 <= value <= MAX_COUNTER:
+            raise messages.fail(
+                number, "next_value", f"{shown(value)} is out of range (1 to {MAX_COUNTER:,})"
+            )
+        by_prefix[row["prefix"]] = row
+    warnings = []
+    for name, prefix in REF_PREFIXES.items():
+        rows = records.get(name, [])
+        pattern = re.compile(rf"{prefix}-(\d{{6,9}})")
+        highest = 0
+        for number, row in enumerate(rows, start=1):
+            match = pattern.fullmatch(str(row.get("ref")))
+            if match is None:
+                raise _Rows(archive, name, rows).fail(
+                    number,
+                    "ref",
+                    f"{shown(row.get('ref'))} is not a reference like {prefix}-000001",
+                )
+            highest = max(highest, int(match[1]))
+        if not highest:
+            continue
+        counter = by_prefix.get(prefix)
+        if counter is None:
+            counter = {"prefix": prefix, "next_value": 1}
+            counters.append(counter)
+        if counter.get("next_value", 1) <= highest:
+            warnings.append(
+                f"the archive's counter for {prefix} references was {counter.get('next_value', 1)}"
+                f" although {prefix}-{highest:06d} exists; it is set to {highest + 1}"
+            )
+            counter["next_value"] = highest + 1
+    return warnings
+
+
+def check_objects(
+    archive: str, manifest: Manifest, records: dict[str, list[Any]], *, allow_missing: bool
+) -> list[str]:
+    """Every object a record uses is in the archive (or accepted as missing), and the
+    archive holds no object no record uses. Returns the warnings to show."""
+    blobs = {row["sha256"]: row for row in records.get("blobs", [])}
+    listed = {item.sha256: item for item in manifest.objects}
+    users: dict[str, list[str]] = {}
+    for name, fields in (
+        ("documents", ("original_sha256",)),
+        ("images", ("sha256", "thumbnail_sha256")),
+    ):
+        for row in records.get(name, []):
+            for field_name_ in fields:
+                if row.get(field_name_):
+                    users.setdefault(row[field_name_], []).append(str(row.get("ref")))
+    warnings = []
+    for sha, blob in blobs.items():
+        used_by = ", ".join(users.get(sha, [])[:3]) or "no record"
+        if sha in listed:
+            if listed[sha].size != blob.get("size"):
+                raise ExchangeError(
+                    f"{archive}: object {sha} is {listed[sha].size:,} bytes in the manifest but "
+                    f"{shown(blob.get('size'))} in {records_name('blobs')}; {NOTHING_DONE}"
+                )
+            continue
+        if sha in manifest.missing and allow_missing:
+            warnings.append(
+                f"object {sha} (used by {used_by}) was already missing when the "
+                "archive was made; `catena verify` will report it"
+            )
+            continue
+        hint = (
+            " (it was already missing when the archive was made; import with "
+            "--allow-missing-objects to accept that)"
+            if sha in manifest.missing
+            else ""
+        )
+        raise ExchangeError(
+            f"{archive} lacks object {sha}, used by {used_by}{hint}; {NOTHING_DONE}"
+        )
+    for sha in listed:
+        if sha not in blobs:
+            raise ExchangeError(
+                f"{archive}: object {sha} is in the manifest but no record of the archive "
+                f"uses it; {NOTHING_DONE}"
+            )
+    return warnings
