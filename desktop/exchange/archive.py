@@ -214,6 +214,8 @@ class _FolderReader:
         if self.root.resolve() not in target.parents:
             raise ExchangeError(f"the archive names a file outside itself: {name}")
         try:
+            if target.is_dir():
+                raise _unreadable(name, "it is a folder")
             actual = target.stat().st_size
             if size is not None and actual != size:
                 raise ExchangeError(

@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, Float, Integer, PrimaryKeyConstraint, String, Table
@@ -63,10 +64,10 @@ from desktop.exchange.validate import (
     BadValue,
     check_field,
     json_problem,
-    kind,
     shown,
     text,
 )
+from desktop.exchange.validate import kind as kind_of
 
 NOTHING_DONE = "nothing was imported"
 MAX_COUNTER = 10**9  # a billion records of one kind is not a desktop catalogue
@@ -126,7 +127,7 @@ class Manifest:
 
 def _count(value: Any, *, limit: int = 2**63 - 1) -> int:
     if not isinstance(value, int) or isinstance(value, bool):
-        raise BadValue(f"must be a whole number, not {kind(value)} ({shown(value)})")
+        raise BadValue(f"must be a whole number, not {kind_of(value)} ({shown(value)})")
     if not 0 <= value <= limit:
         raise BadValue(f"{shown(value)} is out of range (0 to {limit:,})")
     return value
@@ -168,14 +169,14 @@ def check_manifest(raw: Any, archive: str) -> Manifest:
     manifest = Manifest(version, optional["schema"], optional["catalogue"], optional["created"])
     tables = raw.get("tables") or {}
     if not isinstance(tables, dict):
-        raise fail("tables", f"must be an object (table → file), not {kind(tables)}")
+        raise fail("tables", f"must be an object (table → file), not {kind_of(tables)}")
     for name, entry in tables.items():
         if name not in ARCHIVED_TABLES:
             raise ExchangeError(
                 f"{archive} holds a table this Catena does not know: {shown(name)}; {NOTHING_DONE}"
             )
         if not isinstance(entry, dict):
-            raise fail(f"entry for {name}", f"must be an object, not {kind(entry)}")
+            raise fail(f"entry for {name}", f"must be an object, not {kind_of(entry)}")
         if entry.get("file") != records_name(name):
             raise fail(
                 f"entry for {name}",
@@ -188,12 +189,12 @@ def check_manifest(raw: Any, archive: str) -> Manifest:
         manifest.tables[name] = TableEntry(records_name(name), rows, sha)
     objects = raw.get("objects") or []
     if not isinstance(objects, list):
-        raise fail("objects", f"must be a list, not {kind(objects)}")
+        raise fail("objects", f"must be a list, not {kind_of(objects)}")
     seen: set[str] = set()
     for number, item in enumerate(objects, start=1):
         try:
             if not isinstance(item, dict):
-                raise BadValue(f"must be an object, not {kind(item)}")
+                raise BadValue(f"must be an object, not {kind_of(item)}")
             sha, size = _sha(item.get("sha256")), _count(item.get("size"))
         except BadValue as exc:
             raise fail(f"object {number}", exc) from None
@@ -209,7 +210,7 @@ def check_manifest(raw: Any, archive: str) -> Manifest:
     missing = raw.get("missing_objects") or []
     try:
         if not isinstance(missing, list):
-            raise BadValue(f"must be a list, not {kind(missing)}")
+            raise BadValue(f"must be a list, not {kind_of(missing)}")
         manifest.missing = [_sha(sha) for sha in missing]
     except BadValue as exc:
         raise fail("missing_objects", exc) from None
@@ -236,58 +237,109 @@ class _Rows:
         )
 
 
-def _value_problem(of: Table, column: str, value: Any, is_reference: bool) -> str | None:
-    """Why *value* cannot go into *column* of *of*, or None."""
-    col = of.c[column]
+@dataclass(frozen=True)
+class _Column:
+    """How one field of an archived row is checked (worked out once per table)."""
+
+    column: str
+    kind: str  # "reference", "json", "flag", "count", "number", "line" or "text"
+    nullable: bool
+    required: bool  # not nullable and no default: the row must have it
+    shape: tuple[type, type | None] = (object, None)
+    metadata: bool = False  # a document field checked by desktop.exchange.validate
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+@cache
+def _columns(name: str) -> dict[str, _Column]:
+    """Field name in an archived row → how to check it, for table *name*."""
+    of = table(name)
+    refs = references(of)
+    found = {}
+    for col in of.columns:
+        if is_internal_id(of, col.name):
+            continue
+        if col.name in refs:
+            kind = "reference"
+        elif isinstance(col.type, JSON):
+            kind = "json"
+        elif isinstance(col.type, Boolean):
+            kind = "flag"
+        elif isinstance(col.type, Integer):
+            kind = "count"
+        elif isinstance(col.type, Float):
+            kind = "number"
+        elif isinstance(col.type, String) and (
+            col.type.length or (name, col.name) in ONE_LINE_TEXT
+        ):
+            kind = "line"
+        else:
+            kind = "text"
+        found[field_name(col.name) if col.name in refs else col.name] = _Column(
+            column=col.name,
+            kind=kind,
+            nullable=bool(col.nullable),
+            required=not col.nullable and col.default is None and col.server_default is None,
+            shape=JSON_SHAPES.get((name, col.name), (object, None)),
+            metadata=name == "documents" and col.name in EDITABLE_FIELDS,
+        )
+    return found
+
+
+def _value_problem(spec: _Column, value: Any) -> str | None:
+    """Why *value* cannot go into the column *spec* describes, or None."""
     if value is None:
-        return None if col.nullable else "must have a value (it is null)"
-    if is_reference:
+        return None if spec.nullable else "must have a value (it is null)"
+    kind = spec.kind
+    if kind == "text" and type(value) is str:  # the bulk of an archive: the fast path
+        return (
+            "holds a lone surrogate (text that is not valid Unicode)"
+            if _SURROGATE.search(value)
+            else None
+        )
+    if kind == "reference":
         if not isinstance(value, str) or len(value) > 200:
-            return f"must be the key of a record, not {kind(value)} ({shown(value)})"
+            return f"must be the key of a record, not {kind_of(value)} ({shown(value)})"
         return None
-    if (of.name, column) in JSON_SHAPES or isinstance(col.type, JSON):
+    if kind == "json":
         problem = json_problem(value)
-        outer, inner = JSON_SHAPES.get((of.name, column), (object, None))
+        outer, inner = spec.shape
         if problem is None and not isinstance(value, outer):
-            problem = f"must be {kind(outer())}, not {kind(value)}"
+            problem = f"must be {kind_of(outer())}, not {kind_of(value)}"
         if problem is None and inner is not None:
             wrong = [v for v in value if not isinstance(v, inner) or isinstance(v, bool)]
             if wrong:
-                problem = f"holds {shown(wrong[0])} where {kind(inner())} belongs"
+                problem = f"holds {shown(wrong[0])} where {kind_of(inner())} belongs"
             elif inner is str and any(has_control(v) for v in value):
                 problem = "holds a control character"
         return problem
-    if isinstance(col.type, Boolean):
+    if kind == "flag":
         return None if isinstance(value, bool) else f"must be true or false, not {shown(value)}"
-    if isinstance(col.type, Integer):
+    if kind == "count":
         try:
             _count(value)
         except BadValue as exc:
             return str(exc)
         return None
-    if isinstance(col.type, Float):
+    if kind == "number":
         if isinstance(value, bool) or not isinstance(value, int | float):
-            return f"must be a number, not {kind(value)} ({shown(value)})"
+            return f"must be a number, not {kind_of(value)} ({shown(value)})"
         return json_problem(value)
     if not isinstance(value, str):
-        return f"must be text, not {kind(value)} ({shown(value)})"
-    if isinstance(col.type, String) and (col.type.length or (of.name, column) in ONE_LINE_TEXT):
-        try:
-            text(value, limit=MAX_LINE)
-        except BadValue as exc:
-            return str(exc)
-    return json_problem(value)  # lone surrogates, which SQLite cannot store
+        return f"must be text, not {kind_of(value)} ({shown(value)})"
+    try:
+        text(value, limit=MAX_LINE)  # "line": one-line values, names
+    except BadValue as exc:
+        return str(exc)
+    return None
 
 
-def _check_row(rows: _Rows, number: int, row: Any, of: Table) -> None:
+def _check_row(rows: _Rows, number: int, row: Any, name: str) -> None:
     if not isinstance(row, dict):
-        raise rows.fail(number, None, f"must be an object, not {kind(row)}")
-    refs = references(of)
-    columns = {
-        field_name(c.name) if c.name in refs else c.name: c.name
-        for c in of.columns
-        if not is_internal_id(of, c.name)
-    }
+        raise rows.fail(number, None, f"must be an object, not {kind_of(row)}")
+    columns = _columns(name)
     unknown = sorted(set(row) - set(columns))
     if unknown:
         raise rows.fail(
@@ -296,29 +348,27 @@ def _check_row(rows: _Rows, number: int, row: Any, of: Table) -> None:
             f"has fields this Catena does not know ({', '.join(shown(u) for u in unknown[:5])}); "
             "it was made by a newer version or edited",
         )
-    for name, column in columns.items():
-        col = of.c[column]
-        if name not in row:
-            if not col.nullable and col.default is None and col.server_default is None:
-                raise rows.fail(number, name, "is missing, and it has no default")
+    for field_key, spec in columns.items():
+        if field_key not in row:
+            if spec.required:
+                raise rows.fail(number, field_key, "is missing, and it has no default")
             continue
-        value = row[name]
-        if of.name == "documents" and name in EDITABLE_FIELDS:
+        value = row[field_key]
+        if spec.metadata:
             try:
-                check_field(name, value if value != "" else None)
+                check_field(field_key, value if value != "" else None)
             except BadValue as exc:
-                raise rows.fail(number, name, exc) from None
-        problem = _value_problem(of, column, value, column in refs)
+                raise rows.fail(number, field_key, exc) from None
+        problem = _value_problem(spec, value)
         if problem:
-            raise rows.fail(number, name, problem)
-    for name in ("uid",):
-        if name in columns and name in row and not UUID.fullmatch(str(row[name])):
-            raise rows.fail(number, name, f"{shown(row[name])} is not a UUID")
-    if of.name in SPAN_TABLES:
-        for name, allowed in (("status", SUGGESTION_STATUSES), ("origin", TAG_ORIGINS)):
-            if name in row and row[name] not in allowed:
+            raise rows.fail(number, field_key, problem)
+    if "uid" in columns and "uid" in row and not UUID.fullmatch(str(row["uid"])):
+        raise rows.fail(number, "uid", f"{shown(row['uid'])} is not a UUID")
+    if name in SPAN_TABLES:
+        for key, allowed in (("status", SUGGESTION_STATUSES), ("origin", TAG_ORIGINS)):
+            if key in row and row[key] not in allowed:
                 raise rows.fail(
-                    number, name, f"{shown(row[name])} is not one of {', '.join(allowed)}"
+                    number, key, f"{shown(row[key])} is not one of {', '.join(allowed)}"
                 )
 
 
@@ -346,7 +396,7 @@ def check_records(archive: str, records: dict[str, list[Any]]) -> dict[str, dict
         rows = records.get(name, [])
         of, messages = table(name), _Rows(archive, name, rows)
         for number, row in enumerate(rows, start=1):
-            _check_row(messages, number, row, of)
+            _check_row(messages, number, row, name)
         for key_fields in _unique_sets(of):
             seen: dict[tuple[Any, ...], int] = {}
             for number, row in enumerate(rows, start=1):

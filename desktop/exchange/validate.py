@@ -220,8 +220,8 @@ def load_json(data: str | bytes, what: str) -> Any:
         raise ExchangeError(f"{what} is nested too deeply to be read") from None
     except BadValue as exc:
         raise ExchangeError(f"{what} {exc}") from None
-    except ValueError as exc:  # a number with thousands of digits
-        raise ExchangeError(f"{what} holds a number too long to read ({exc})") from None
+    except ValueError:  # int() refuses a number with thousands of digits
+        raise ExchangeError(f"{what} holds a number too long to read") from None
 
 
 def json_problem(value: Any) -> str | None:
