@@ -46,6 +46,7 @@ from db.objects import sha256_bytes
 from db.search import index as search_index
 from desktop import __version__
 from desktop.exchange import archive_checks as checks
+from desktop.exchange.archive_manifest import Manifest, check_manifest
 from desktop.exchange.archive_schema import ARCHIVED_TABLES as ARCHIVED_TABLES
 from desktop.exchange.archive_schema import CONTENT_TABLES, FORMAT, NATURAL_KEYS, VERSION
 from desktop.exchange.archive_schema import MANIFEST as MANIFEST
@@ -56,9 +57,8 @@ from desktop.exchange.archive_schema import ordered_tables as _ordered_tables
 from desktop.exchange.archive_schema import references as _references
 from desktop.exchange.archive_schema import table as _table
 from desktop.exchange.common import ExchangeError, ExportResult, Progress, output_file
-from desktop.exchange.validate import load_json
+from desktop.exchange.validate import NOTHING_DONE, load_json
 
-NOTHING_DONE = checks.NOTHING_DONE
 # A member of a zip may not claim more than this, nor more than DEFLATE can expand its
 # compressed bytes to (about 1032 to 1): a larger claim is a zip bomb or a lying header.
 MAX_MEMBER_BYTES = 8 * 2**30
@@ -361,7 +361,7 @@ def _refuse_if_not_empty(catalogue: Catalogue) -> None:
 
 
 def _read_records(
-    reader: _Reader, manifest: checks.Manifest, label: str
+    reader: _Reader, manifest: Manifest, label: str
 ) -> dict[str, list[dict[str, Any]]]:
     records: dict[str, list[dict[str, Any]]] = {}
     for name, entry in manifest.tables.items():
@@ -391,7 +391,7 @@ def _import(
         if "is missing" in str(exc):
             raise ExchangeError(f"not a Catena archive: {MANIFEST} is missing") from exc
         raise
-    manifest = checks.check_manifest(load_json(manifest_bytes, f"{label}: {MANIFEST}"), label)
+    manifest = check_manifest(load_json(manifest_bytes, f"{label}: {MANIFEST}"), label)
     _refuse_if_not_empty(catalogue)
     report = ArchiveImport(path)
     schema = migrate.current_revision(catalogue.engine)
@@ -454,7 +454,7 @@ def _write(
     catalogue: Catalogue,
     records: dict[str, list[dict[str, Any]]],
     report: ArchiveImport,
-    manifest: checks.Manifest,
+    manifest: Manifest,
     manifest_sha256: str,
 ) -> None:
     with catalogue.writing() as session:

@@ -6,9 +6,8 @@ what the catalogue itself would later check, and refuses an archive that would g
 catalogue failing ``catena verify`` or ``catena log --verify``, or one whose next
 import would fail:
 
-- the manifest: format, a whole-number version this Catena reads, one entry per known
-  table under its own name, objects under their own hash (no other path is ever
-  read, so ``../`` or absolute names cannot reach outside the archive);
+- the manifest (``desktop.exchange.archive_manifest``): format, a whole-number
+  version this Catena reads, only the file names Catena writes;
 - every row: only known fields, each of the column's type (text, whole number within
   SQLite's range, true/false, finite number), required fields present, no control
   characters in names and one-line values, no text that is not Unicode; the document
@@ -33,7 +32,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -46,14 +45,12 @@ from db.documents import EDITABLE_FIELDS
 from db.models import SUGGESTION_STATUSES, TAG_ORIGINS
 from db.refs import AGENT_PREFIX, DOCUMENT_PREFIX, IMAGE_PREFIX
 from db.sanitize import has_control
+from desktop.exchange.archive_manifest import Manifest, count
 from desktop.exchange.archive_schema import (
     ARCHIVED_TABLES,
-    FORMAT,
     NATURAL_KEYS,
-    VERSION,
     field_name,
     is_internal_id,
-    object_name,
     records_name,
     references,
     table,
@@ -61,6 +58,7 @@ from desktop.exchange.archive_schema import (
 from desktop.exchange.common import ExchangeError
 from desktop.exchange.validate import (
     MAX_LINE,
+    NOTHING_DONE,
     BadValue,
     check_field,
     json_problem,
@@ -69,10 +67,8 @@ from desktop.exchange.validate import (
 )
 from desktop.exchange.validate import kind as kind_of
 
-NOTHING_DONE = "nothing was imported"
 MAX_COUNTER = 10**9  # a billion records of one kind is not a desktop catalogue
 REF_PREFIXES = {"documents": DOCUMENT_PREFIX, "agents": AGENT_PREFIX, "images": IMAGE_PREFIX}
-HEX64 = re.compile(r"[0-9a-f]{64}")
 UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 SPAN_TABLES = ("mentions", "date_tags", "figures")
 TREE_COLUMNS = {("collections", "parent_id"), ("figures", "part_of_id")}
@@ -96,128 +92,6 @@ JSON_SHAPES: dict[tuple[str, str], tuple[type, type | None]] = {
     ("dossiers", "definition"): (dict, None),
     ("events", "detail"): (dict, None),
 }
-
-
-@dataclass(frozen=True)
-class TableEntry:
-    file: str
-    rows: int
-    sha256: str
-
-
-@dataclass(frozen=True)
-class ObjectEntry:
-    sha256: str
-    size: int
-    path: str
-
-
-@dataclass
-class Manifest:
-    """The manifest's content once every field has been checked."""
-
-    version: int
-    schema: str | None
-    catalogue: str | None
-    created: str | None
-    tables: dict[str, TableEntry] = field(default_factory=dict)
-    objects: list[ObjectEntry] = field(default_factory=list)
-    missing: list[str] = field(default_factory=list)
-
-
-def _count(value: Any, *, limit: int = 2**63 - 1) -> int:
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise BadValue(f"must be a whole number, not {kind_of(value)} ({shown(value)})")
-    if not 0 <= value <= limit:
-        raise BadValue(f"{shown(value)} is out of range (0 to {limit:,})")
-    return value
-
-
-def _sha(value: Any) -> str:
-    if not isinstance(value, str) or not HEX64.fullmatch(value):
-        raise BadValue(f"must be a SHA-256 (64 lower-case hex digits), not {shown(value)}")
-    return value
-
-
-def check_manifest(raw: Any, archive: str) -> Manifest:
-    """The manifest's fields, or ``ExchangeError`` naming the first that is wrong."""
-
-    def fail(where: str, problem: object) -> ExchangeError:
-        return ExchangeError(f"{archive}: the manifest's {where} {problem}; {NOTHING_DONE}")
-
-    if not isinstance(raw, dict) or raw.get("format") != FORMAT:
-        raise ExchangeError(
-            f"{archive} is not a Catena archive (its manifest names another format)"
-        )
-    try:
-        version = _count(raw.get("version"))
-    except BadValue as exc:
-        raise fail("version", exc) from None
-    if version < 1:
-        raise fail("version", f"{version} is not a format version")
-    if version > VERSION:
-        raise ExchangeError(
-            f"{archive} is format version {version}, made by a newer Catena; update Catena "
-            "to import it"
-        )
-    optional = {}
-    for name in ("schema", "catalogue", "created"):
-        try:
-            optional[name] = None if raw.get(name) is None else text(raw[name], limit=200)
-        except BadValue as exc:
-            raise fail(name, exc) from None
-    manifest = Manifest(version, optional["schema"], optional["catalogue"], optional["created"])
-    tables = raw.get("tables") or {}
-    if not isinstance(tables, dict):
-        raise fail("tables", f"must be an object (table → file), not {kind_of(tables)}")
-    for name, entry in tables.items():
-        if name not in ARCHIVED_TABLES:
-            raise ExchangeError(
-                f"{archive} holds a table this Catena does not know: {shown(name)}; {NOTHING_DONE}"
-            )
-        if not isinstance(entry, dict):
-            raise fail(f"entry for {name}", f"must be an object, not {kind_of(entry)}")
-        if entry.get("file") != records_name(name):
-            raise fail(
-                f"entry for {name}",
-                f"names the file {shown(entry.get('file'))}, not {records_name(name)}",
-            )
-        try:
-            rows, sha = _count(entry.get("rows")), _sha(entry.get("sha256"))
-        except BadValue as exc:
-            raise fail(f"entry for {name}", exc) from None
-        manifest.tables[name] = TableEntry(records_name(name), rows, sha)
-    objects = raw.get("objects") or []
-    if not isinstance(objects, list):
-        raise fail("objects", f"must be a list, not {kind_of(objects)}")
-    seen: set[str] = set()
-    for number, item in enumerate(objects, start=1):
-        try:
-            if not isinstance(item, dict):
-                raise BadValue(f"must be an object, not {kind_of(item)}")
-            sha, size = _sha(item.get("sha256")), _count(item.get("size"))
-        except BadValue as exc:
-            raise fail(f"object {number}", exc) from None
-        if item.get("path") != object_name(sha):
-            raise fail(
-                f"object {number}",
-                f"is stored as {shown(item.get('path'))}, not {object_name(sha)}",
-            )
-        if sha in seen:
-            raise fail(f"object {number}", f"lists {sha} a second time")
-        seen.add(sha)
-        manifest.objects.append(ObjectEntry(sha, size, object_name(sha)))
-    missing = raw.get("missing_objects") or []
-    try:
-        if not isinstance(missing, list):
-            raise BadValue(f"must be a list, not {kind_of(missing)}")
-        manifest.missing = [_sha(sha) for sha in missing]
-    except BadValue as exc:
-        raise fail("missing_objects", exc) from None
-    return manifest
-
-
-# --- rows -----------------------------------------------------------------------------------
 
 
 class _Rows:
@@ -319,7 +193,7 @@ def _value_problem(spec: _Column, value: Any) -> str | None:
         return None if isinstance(value, bool) else f"must be true or false, not {shown(value)}"
     if kind == "count":
         try:
-            _count(value)
+            count(value)
         except BadValue as exc:
             return str(exc)
         return None

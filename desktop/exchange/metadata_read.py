@@ -23,6 +23,7 @@ from desktop.exchange import biblio
 from desktop.exchange.common import ExchangeError
 from desktop.exchange.tables import LIST_SEPARATOR, unprotect_cell
 from desktop.exchange.validate import (
+    NOTHING_DONE,
     BadValue,
     check_field,
     is_edtf,
@@ -33,7 +34,6 @@ from desktop.exchange.validate import (
 )
 
 SOURCE_FORMATS = ("csl-json", "ris", "csv")
-NOTHING_DONE = "nothing was imported"
 MAX_LABEL = 60  # characters of a record's title in its label
 
 

@@ -47,6 +47,7 @@ MAX_DEPTH = 64  # nesting of a JSON value stored in the catalogue (event details
 LIMITS = {"doc_type": 60, "language": 35, "published": 60, "published_time": 20}
 NOTES_FIELDS = ("notes",)
 NAME_LIST_FIELDS = ("authors", "recipients")
+NOTHING_DONE = "nothing was imported"  # the end of every refusal: the reader needs to know
 EDTF_EXAMPLES = "e.g. 1987, 1987-03, 1987-03-14, 1987~ or 1987/1988"
 
 

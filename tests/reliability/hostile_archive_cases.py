@@ -172,6 +172,25 @@ def zip_corrupt_data(member: str) -> Attack:
     return attack
 
 
+def zip_symlink(member: str, target: str) -> Attack:
+    """*member* stored as a symbolic link (Unix mode in the external attributes)."""
+
+    def attack(folder: Path) -> Path:
+        out = zipped(folder, lambda n: n)
+        with zipfile.ZipFile(out) as source:
+            items = [(i, source.read(i)) for i in source.infolist()]
+        with zipfile.ZipFile(out, "w") as archive:
+            for info, data in items:
+                if info.filename == member:
+                    info = zipfile.ZipInfo(member)
+                    info.external_attr = (0o120777 << 16) | 0
+                    data = target.encode()
+                archive.writestr(info, data)
+        return out
+
+    return attack
+
+
 def zip_bytes(data: bytes) -> Attack:
     def attack(folder: Path) -> Path:
         out = folder.with_suffix(".zip")
@@ -336,6 +355,7 @@ def record_cases() -> list[ArchiveCase]:
             ("does not match its checksum",),
         ),
         ("records-row-count", raw_records("keywords", b"[]", None), ("rows, not",)),
+        ("records-truncated", raw_records("documents", b'[{"ref": "CAT-0', 1), ("not valid JSON",)),
         ("records-object", raw_records("keywords", b'{"a": 1}', 0), ("list of rows",)),
         ("records-nan", raw_records("figures", b'[{"value": NaN}]', 1), ("NaN",)),
         ("records-deep", raw_records("keywords", b"[" * 50_000 + b"]" * 50_000, 1), ("nested",)),
@@ -505,6 +525,11 @@ def zip_cases() -> list[ArchiveCase]:
             ("cannot be read",),
         ),
         ("zip-truncated", truncated_zip, ("not a Catena archive",)),
+        (
+            "zip-symlink-member",
+            zip_symlink("records/keywords.json", "/etc/passwd"),
+            ("does not match its checksum",),
+        ),
         ("zip-garbage", zip_bytes(b"PK\x03\x04" + b"\x00" * 200), ("not a Catena archive",)),
         ("zip-empty", zip_bytes(_empty_zip()), ("is missing",)),
         ("zip-members-dotdot", zip_attack(lambda n: "../" + n), ("is missing",)),
