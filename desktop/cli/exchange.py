@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
-from db.catalogue import Catalogue
+from sqlalchemy.exc import DBAPIError
+
+from db.catalogue import Catalogue, CatalogueError
 from db.sanitize import for_terminal
 from db.selection import SelectionError
 from desktop.cli.output import ProgressBar
@@ -25,6 +29,7 @@ from desktop.exchange.metadata import SOURCE_FORMATS
 from desktop.exchange.tables import TABLES
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
+T = TypeVar("T")
 
 
 def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
@@ -66,6 +71,12 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
         help="load a catena-archive into an empty catalogue",
     )
     p.add_argument("archive", type=Path, help="archive folder or .zip (from catena export)")
+    p.add_argument(
+        "--allow-missing-objects",
+        action="store_true",
+        help="import an archive made from a catalogue that had already lost some originals "
+        "(catena verify will report them)",
+    )
 
     p = sub.add_parser(
         "import-metadata",
@@ -85,6 +96,37 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
 def _fail(command: str, exc: Exception) -> int:
     print(f"catena {command}: {for_terminal(str(exc), one_line=True)}", file=sys.stderr)
     return EXIT_USAGE
+
+
+def _guarded(command: str, source: Path, run: Callable[[], T]) -> T | int:
+    """Run an importer; a problem with the input is one line and exit code 2.
+
+    The importers check their input before writing, and say what is wrong in an
+    ``ExchangeError``. Anything else escaping them is a bug, but the person still gets
+    one line, not a traceback: the transaction was rolled back, so nothing changed.
+    Database and catalogue errors go on to ``main``, which words them.
+    """
+    try:
+        return run()
+    except ExchangeError as exc:
+        return _fail(command, exc)
+    except (DBAPIError, CatalogueError):
+        raise
+    except MemoryError:
+        return _fail(
+            command,
+            ExchangeError(
+                f"{source.name} needs more memory than is available; the catalogue was not changed"
+            ),
+        )
+    except Exception as exc:
+        return _fail(
+            command,
+            ExchangeError(
+                f"{source.name} could not be imported because of an internal problem "
+                f"({type(exc).__name__}); the catalogue was not changed. Please report this."
+            ),
+        )
 
 
 def cmd_export(catalogue: Catalogue, args: argparse.Namespace) -> int:
@@ -122,31 +164,43 @@ def cmd_export(catalogue: Catalogue, args: argparse.Namespace) -> int:
 def cmd_import_archive(catalogue: Catalogue, args: argparse.Namespace) -> int:
     bar = ProgressBar("Importing")
     try:
-        report = import_archive(catalogue, args.archive, progress=bar)
-    except ExchangeError as exc:
-        return _fail("import-archive", exc)
+        report = _guarded(
+            "import-archive",
+            args.archive,
+            lambda: import_archive(
+                catalogue,
+                args.archive,
+                progress=bar,
+                allow_missing=args.allow_missing_objects,
+            ),
+        )
     finally:
         bar.finish()
+    if isinstance(report, int):
+        return report
     for warning in report.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
-    print(report.summary())
+        print(f"warning: {for_terminal(warning)}", file=sys.stderr)
+    print(for_terminal(report.summary()))
     return EXIT_OK
 
 
 def cmd_import_metadata(catalogue: Catalogue, args: argparse.Namespace) -> int:
-    try:
-        report = import_metadata(
+    report = _guarded(
+        "import-metadata",
+        args.file,
+        lambda: import_metadata(
             catalogue,
             args.file,
             source_format=args.source_format,
             dry_run=args.dry_run,
             create=args.create,
-        )
-    except ExchangeError as exc:
-        return _fail("import-metadata", exc)
+        ),
+    )
+    if isinstance(report, int):
+        return report
     for outcome in report.outcomes:
-        print(outcome.describe())
-    print(report.summary())
+        print(for_terminal(outcome.describe()))
+    print(for_terminal(report.summary()))
     unresolved = report.count("unmatched") + report.count("ambiguous")
     return EXIT_PARTIAL if unresolved else EXIT_OK
 

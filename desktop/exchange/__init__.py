@@ -4,7 +4,8 @@ No Qt and no ReportLab here (a bag's optional dossier PDF is printed through
 ``desktop.dossier``). The window and the CLI use these entry points:
 
 * ``export(catalogue, format=…, selection=…, output=…, progress=…) -> ExportResult``
-* ``import_archive(catalogue, path) -> ArchiveImport`` (into an empty catalogue)
+* ``import_archive(catalogue, path, allow_missing=…) -> ArchiveImport`` (into an empty
+  catalogue; everything checked before anything is written)
 * ``import_metadata(catalogue, path, dry_run=…, create=…) -> MetadataImport``
 
 Formats and mappings are described in docs/exchange.md.

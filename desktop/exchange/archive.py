@@ -15,18 +15,21 @@ added by a later migration is archived without a change here, and
 ``ARCHIVED_TABLES`` must name every table (a test checks it), so a new table cannot
 be left out silently.
 
-Import goes into an empty catalogue only: every object is re-hashed and every records
-file checked against the manifest before anything is written; then all rows are
-inserted in one transaction, references resolved to the new ids, the search index
-rebuilt, and one "import archive" event appended after the archived audit trail (whose
-hash chain therefore still verifies).
+Import goes into an empty catalogue only. Before anything is written, every records
+file is checked against the manifest, every row and the audit trail against what the
+catalogue will later verify (``desktop.exchange.archive_checks``), and every object
+re-hashed; then the objects are stored, all rows inserted in one transaction with
+references resolved to the new ids, the search index rebuilt, and one "import archive"
+event appended after the archived audit trail (whose hash chain therefore still
+verifies). Zip members are read by the names the manifest gives, after their declared
+size is checked, so neither a path like ``../x`` nor a zip bomb is ever unpacked.
 """
 
 from __future__ import annotations
 
 import json
 import zipfile
-from collections.abc import Iterator
+import zlib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -36,85 +39,30 @@ from sqlalchemy import Connection, Table, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from db import audit, migrate
-from db.base import Base
+from db.base import table_of
 from db.catalogue import Catalogue
 from db.models import RefCounter
 from db.objects import sha256_bytes
 from db.search import index as search_index
 from desktop import __version__
+from desktop.exchange import archive_checks as checks
+from desktop.exchange.archive_manifest import Manifest, check_manifest
+from desktop.exchange.archive_schema import ARCHIVED_TABLES as ARCHIVED_TABLES
+from desktop.exchange.archive_schema import CONTENT_TABLES, FORMAT, NATURAL_KEYS, VERSION
+from desktop.exchange.archive_schema import MANIFEST as MANIFEST
+from desktop.exchange.archive_schema import field_name as _field_name
+from desktop.exchange.archive_schema import is_internal_id as _is_internal_id
+from desktop.exchange.archive_schema import object_name as object_name
+from desktop.exchange.archive_schema import ordered_tables as _ordered_tables
+from desktop.exchange.archive_schema import references as _references
+from desktop.exchange.archive_schema import table as _table
 from desktop.exchange.common import ExchangeError, ExportResult, Progress, output_file
+from desktop.exchange.validate import NOTHING_DONE, load_json
 
-FORMAT = "catena-archive"
-VERSION = 1
-MANIFEST = "catena-archive.json"
-
-# Stable keys of tables that other rows point at (or that people identify by name).
-NATURAL_KEYS = {
-    "blobs": "sha256",
-    "ref_counters": "prefix",
-    "documents": "uid",
-    "agents": "uid",
-    "mentions": "uid",
-    "date_tags": "uid",
-    "figures": "uid",
-    "images": "uid",
-    "collections": "uid",
-    "keywords": "name",
-    "saved_searches": "name",
-    "dossiers": "uid",
-    "events": "uid",
-}
-ARCHIVED_TABLES = (
-    "blobs",
-    "ref_counters",
-    "documents",
-    "document_bands",
-    "agents",
-    "name_variants",
-    "mentions",
-    "date_tags",
-    "figures",
-    "images",
-    "collections",
-    "keywords",
-    "saved_searches",
-    "dossiers",
-    "events",
-    "document_collections",
-    "document_keywords",
-    "document_images",
-)
-# Tables whose rows a catalogue must not have for an import to be allowed. Reference
-# counters may exist in a catalogue whose trash was emptied; they are merged (max).
-CONTENT_TABLES = tuple(t for t in ARCHIVED_TABLES if t != "ref_counters")
-
-
-def _table(name: str) -> Table:
-    return Base.metadata.tables[name]
-
-
-def _ordered_tables() -> list[Table]:
-    """Archived tables, referenced tables before the tables that refer to them."""
-    return [t for t in Base.metadata.sorted_tables if t.name in ARCHIVED_TABLES]
-
-
-def _references(table: Table) -> dict[str, str]:
-    """Integer reference columns → the table they point at (only id-keyed targets)."""
-    found = {}
-    for column in table.columns:
-        for fk in column.foreign_keys:
-            target = fk.column.table.name
-            if fk.column.name == "id":
-                found[column.name] = target
-    return found
-
-
-def _field_name(column: str) -> str:
-    return column.removesuffix("_id")
-
-
-def _is_internal_id(table: Table, column: str) -> bool:
-    return column == "id" and table.name in NATURAL_KEYS
+# A member of a zip may not claim more than this, nor more than DEFLATE can expand its
+# compressed bytes to (about 1032 to 1): a larger claim is a zip bomb or a lying header.
+MAX_MEMBER_BYTES = 8 * 2**30
+MAX_RATIO = 1100
 
 
 def _key_maps(conn: Connection) -> dict[str, dict[int, str]]:
@@ -181,10 +129,6 @@ class _ZipWriter:
         self.archive.write(source, name)
 
 
-def object_name(sha256: str) -> str:
-    return f"objects/{sha256[:2]}/{sha256[2:]}"
-
-
 def export_archive(
     catalogue: Catalogue, output: Path, *, progress: Progress | None = None
 ) -> ExportResult:
@@ -249,31 +193,42 @@ def _export_into(
     writer.write(MANIFEST, _dump(manifest))
 
 
-# --- import ----------------------------------------------------------------------------
+# --- import ---
 
 
 class _Reader(Protocol):
-    def read(self, name: str) -> bytes: ...
-    def names(self) -> Iterator[str]: ...
+    def read(self, name: str, size: int | None = None) -> bytes: ...
+
+
+def _unreadable(name: str, why: object) -> ExchangeError:
+    return ExchangeError(f"{name} in the archive cannot be read ({why}); {NOTHING_DONE}")
 
 
 class _FolderReader:
     def __init__(self, root: Path) -> None:
         self.root = root
 
-    def read(self, name: str) -> bytes:
+    def read(self, name: str, size: int | None = None) -> bytes:
+        """The file *name* of the archive; *size* when the manifest says how big."""
         target = (self.root / name).resolve()
         if self.root.resolve() not in target.parents:
             raise ExchangeError(f"the archive names a file outside itself: {name}")
         try:
+            if target.is_dir():
+                raise _unreadable(name, "it is a folder")
+            actual = target.stat().st_size
+            if size is not None and actual != size:
+                raise ExchangeError(
+                    f"{name} in the archive is damaged: {actual:,} bytes, not the {size:,} its "
+                    f"manifest says; {NOTHING_DONE}"
+                )
+            if actual > MAX_MEMBER_BYTES:
+                raise _unreadable(name, f"{actual:,} bytes is more than an archive file holds")
             return target.read_bytes()
         except FileNotFoundError as exc:
             raise ExchangeError(f"the archive is incomplete: {name} is missing") from exc
-
-    def names(self) -> Iterator[str]:
-        for path in sorted(self.root.rglob("*")):
-            if path.is_file():
-                yield path.relative_to(self.root).as_posix()
+        except OSError as exc:
+            raise _unreadable(name, exc.strerror or "not a file") from exc
 
 
 class _ZipReader:
@@ -282,20 +237,41 @@ class _ZipReader:
         self.prefix = ""
         listed = archive.namelist()
         if MANIFEST not in listed:  # a zip made of the folder: one top-level directory
-            nested = [n for n in listed if n.endswith("/" + MANIFEST) and n.count("/") == 1]
+            nested = [
+                n
+                for n in listed
+                if n.endswith("/" + MANIFEST)
+                and n.count("/") == 1
+                and not n.startswith(("/", "../", "./"))
+                and "\\" not in n
+            ]
             if nested:
                 self.prefix = nested[0].removesuffix(MANIFEST)
 
-    def read(self, name: str) -> bytes:
+    def read(self, name: str, size: int | None = None) -> bytes:
+        """The member *name*, refused before decompressing when its header claims more
+        than the manifest says or than DEFLATE can produce from its compressed size."""
         try:
-            return self.archive.read(self.prefix + name)
+            info = self.archive.getinfo(self.prefix + name)
         except KeyError as exc:
             raise ExchangeError(f"the archive is incomplete: {name} is missing") from exc
-
-    def names(self) -> Iterator[str]:
-        for name in self.archive.namelist():
-            if name.startswith(self.prefix) and not name.endswith("/"):
-                yield name[len(self.prefix) :]
+        if size is not None and info.file_size != size:
+            raise ExchangeError(
+                f"{name} in the archive is damaged: it claims {info.file_size:,} bytes, not the "
+                f"{size:,} its manifest says; {NOTHING_DONE}"
+            )
+        if info.file_size > min(MAX_MEMBER_BYTES, info.compress_size * MAX_RATIO + 2**20):
+            raise ExchangeError(
+                f"{name} in the archive claims {info.file_size:,} bytes from "
+                f"{info.compress_size:,} compressed (a zip bomb or a damaged archive); "
+                f"{NOTHING_DONE}"
+            )
+        if info.flag_bits & 0x1:
+            raise _unreadable(name, "it is encrypted")
+        try:
+            return self.archive.read(info)
+        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, OSError) as exc:
+            raise _unreadable(name, exc) from exc
 
 
 @dataclass
@@ -328,26 +304,14 @@ def _open_reader(path: Path) -> tuple[_Reader, zipfile.ZipFile | None]:
     if path.is_dir():
         return _FolderReader(path), None
     if path.is_file() and zipfile.is_zipfile(path):
-        archive = zipfile.ZipFile(path)
+        try:
+            archive = zipfile.ZipFile(path)
+        except (zipfile.BadZipFile, OSError, ValueError) as exc:
+            raise ExchangeError(
+                f"{path.name} is a damaged zip file ({exc}); {NOTHING_DONE}"
+            ) from exc
         return _ZipReader(archive), archive
     raise ExchangeError(f"{path} is not a Catena archive (a folder or .zip with {MANIFEST})")
-
-
-def _load_manifest(reader: _Reader) -> dict[str, Any]:
-    try:
-        manifest = json.loads(reader.read(MANIFEST))
-    except ExchangeError as exc:
-        raise ExchangeError(f"not a Catena archive: {MANIFEST} is missing") from exc
-    except json.JSONDecodeError as exc:
-        raise ExchangeError(f"the archive manifest is not valid JSON: {exc}") from exc
-    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-        raise ExchangeError("not a Catena archive (its manifest names another format)")
-    if int(manifest.get("version", 0)) > VERSION:
-        raise ExchangeError(
-            f"this archive is format version {manifest.get('version')}, made by a newer "
-            "Catena; update Catena to import it"
-        )
-    return manifest
 
 
 def catalogue_is_empty(session: Session) -> dict[str, int]:
@@ -362,21 +326,27 @@ def catalogue_is_empty(session: Session) -> dict[str, int]:
 
 
 def import_archive(
-    catalogue: Catalogue, path: Path, *, progress: Progress | None = None
+    catalogue: Catalogue,
+    path: Path,
+    *,
+    progress: Progress | None = None,
+    allow_missing: bool = False,
 ) -> ArchiveImport:
-    """Load an archive into an *empty* catalogue, reproducing every record exactly."""
+    """Load an archive into an *empty* catalogue, reproducing every record exactly.
+
+    Everything is checked first (``desktop.exchange.archive_checks``); an archive that
+    fails any check changes nothing. *allow_missing* accepts an archive made from a
+    catalogue that had already lost some objects (each is reported as a warning).
+    """
     reader, handle = _open_reader(Path(path))
     try:
-        return _import(catalogue, reader, Path(path), progress)
+        return _import(catalogue, reader, Path(path), progress, allow_missing)
     finally:
         if handle is not None:
             handle.close()
 
 
-def _import(
-    catalogue: Catalogue, reader: _Reader, path: Path, progress: Progress | None
-) -> ArchiveImport:
-    manifest = _load_manifest(reader)
+def _refuse_if_not_empty(catalogue: Catalogue) -> None:
     with catalogue.reading() as session:
         present = catalogue_is_empty(session)
     if present:
@@ -388,47 +358,105 @@ def _import(
             "imported into a new catalogue: catena init NEW.catena, then "
             "catena import-archive ARCHIVE --catalogue NEW.catena"
         )
+
+
+def _read_records(
+    reader: _Reader, manifest: Manifest, label: str
+) -> dict[str, list[dict[str, Any]]]:
+    records: dict[str, list[dict[str, Any]]] = {}
+    for name, entry in manifest.tables.items():
+        data = reader.read(entry.file)
+        if sha256_bytes(data) != entry.sha256:
+            raise ExchangeError(f"{entry.file} does not match its checksum in the manifest")
+        rows = load_json(data, f"{label}: {entry.file}")
+        if not isinstance(rows, list):
+            raise ExchangeError(f"{label}: {entry.file} must hold a list of rows; {NOTHING_DONE}")
+        if len(rows) != entry.rows:
+            raise ExchangeError(f"{entry.file} holds {len(rows)} rows, not {entry.rows}")
+        records[name] = rows
+    return records
+
+
+def _import(
+    catalogue: Catalogue,
+    reader: _Reader,
+    path: Path,
+    progress: Progress | None,
+    allow_missing: bool,
+) -> ArchiveImport:
+    label = path.name
+    try:
+        manifest_bytes = reader.read(MANIFEST)
+    except ExchangeError as exc:
+        if "is missing" in str(exc):
+            raise ExchangeError(f"not a Catena archive: {MANIFEST} is missing") from exc
+        raise
+    manifest = check_manifest(load_json(manifest_bytes, f"{label}: {MANIFEST}"), label)
+    _refuse_if_not_empty(catalogue)
     report = ArchiveImport(path)
     schema = migrate.current_revision(catalogue.engine)
-    if manifest.get("schema") != schema:
+    if manifest.schema != schema:
         report.warnings.append(
-            f"the archive was made with catalogue schema {manifest.get('schema')}; this "
+            f"the archive was made with catalogue schema {manifest.schema}; this "
             f"catalogue has {schema} (fields the archive lacks get their defaults)"
         )
-    tables = manifest.get("tables") or {}
-    records: dict[str, list[dict[str, Any]]] = {}
-    for name, info in tables.items():
-        if name not in ARCHIVED_TABLES:
-            raise ExchangeError(f"the archive holds a table this Catena does not know: {name}")
-        data = reader.read(info["file"])
-        if sha256_bytes(data) != info.get("sha256"):
-            raise ExchangeError(f"{info['file']} does not match its checksum in the manifest")
-        rows = json.loads(data)
-        if len(rows) != info.get("rows"):
-            raise ExchangeError(f"{info['file']} holds {len(rows)} rows, not {info.get('rows')}")
-        records[name] = rows
-    objects = manifest.get("objects") or []
-    verified: list[tuple[str, str]] = []
-    for number, item in enumerate(objects):
-        if progress is not None:
-            progress(number, len(objects) * 2, item["sha256"])
-        data = reader.read(item["path"])
-        if sha256_bytes(data) != item["sha256"]:
-            raise ExchangeError(
-                f"object {item['sha256']} in the archive is damaged (its SHA-256 differs); "
-                "nothing was imported"
-            )
-        verified.append((item["sha256"], item["path"]))
+    records = _read_records(reader, manifest, label)
+    checks.check_records(label, records)
+    checks.check_audit_trail(label, records.get("events", []))
+    report.warnings.extend(checks.check_counters(label, records))
     report.warnings.extend(
-        f"object {sha} was already missing when the archive was made"
-        for sha in manifest.get("missing_objects") or []
+        checks.check_objects(label, manifest, records, allow_missing=allow_missing)
     )
-    for number, (sha, name) in enumerate(verified):
+    total = len(manifest.objects) * 2
+    for number, item in enumerate(manifest.objects):
         if progress is not None:
-            progress(len(objects) + number, len(objects) * 2, sha)
-        if catalogue.objects.put(reader.read(name)) != sha:
-            raise ExchangeError(f"object {sha} changed while it was being stored")
-    report.objects = len(verified)
+            progress(number, total, item.sha256)
+        if sha256_bytes(reader.read(item.path, item.size)) != item.sha256:
+            raise ExchangeError(
+                f"object {item.sha256} in the archive is damaged (its SHA-256 differs); "
+                f"{NOTHING_DONE}"
+            )
+    # Checked: from here on only a failing disk or database can stop the import, and
+    # then the objects stored for it are taken out again.
+    added: list[str] = []
+    try:
+        for number, item in enumerate(manifest.objects):
+            if progress is not None:
+                progress(len(manifest.objects) + number, total, item.sha256)
+            existed = catalogue.objects.exists(item.sha256)
+            if catalogue.objects.put(reader.read(item.path, item.size)) != item.sha256:
+                raise ExchangeError(f"object {item.sha256} changed while it was being stored")
+            if not existed:
+                added.append(item.sha256)
+        report.objects = len(manifest.objects)
+        _write(catalogue, records, report, manifest, sha256_bytes(manifest_bytes))
+    except BaseException:
+        _take_back(catalogue, added)
+        raise
+    if progress is not None:
+        progress(1, 1, "")
+    return report
+
+
+def _take_back(catalogue: Catalogue, added: list[str]) -> None:
+    """Remove the objects a failed import stored, if its records are not there."""
+    try:
+        with catalogue.reading() as session:
+            if catalogue_is_empty(session):  # the records were committed after all
+                return
+    except Exception:  # the original failure is the one to report
+        return
+    for sha in added:
+        catalogue.objects.delete(sha)
+
+
+def _write(
+    catalogue: Catalogue,
+    records: dict[str, list[dict[str, Any]]],
+    report: ArchiveImport,
+    manifest: Manifest,
+    manifest_sha256: str,
+) -> None:
     with catalogue.writing() as session:
         conn = session.connection()
         for table in _ordered_tables():
@@ -440,16 +468,13 @@ def _import(
             action="import archive",
             actor=catalogue.actor,
             detail={
-                "archive": str(path),
-                "catalogue": manifest.get("catalogue"),
-                "created": manifest.get("created"),
-                "manifest_sha256": sha256_bytes(reader.read(MANIFEST)),
+                "archive": str(report.archive),
+                "catalogue": manifest.catalogue,
+                "created": manifest.created,
+                "manifest_sha256": manifest_sha256,
                 "counts": {k: v for k, v in report.counts.items() if v},
             },
         )
-    if progress is not None:
-        progress(1, 1, "")
-    return report
 
 
 def _new_ids(conn: Connection, name: str) -> dict[Any, int]:
@@ -459,7 +484,7 @@ def _new_ids(conn: Connection, name: str) -> dict[Any, int]:
 
 
 def _insert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> int:
-    """Insert archived rows, turning stable keys back into this catalogue's ids."""
+    """Insert archived rows (already checked), turning stable keys back into ids."""
     if not rows:
         return 0
     if table.name == "ref_counters":
@@ -471,28 +496,16 @@ def _insert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> int:
     later: list[tuple[Any, dict[str, Any], dict[str, Any]]] = []
     prepared: list[dict[str, Any]] = []
     for row in rows:
-        unknown = set(row) - set(fields)
-        if unknown:
-            raise ExchangeError(
-                f"the archive's {table.name} rows have fields this Catena does not know "
-                f"({', '.join(sorted(unknown))}); it was made by a newer version"
-            )
         values: dict[str, Any] = {}
         pending: dict[str, Any] = {}
-        for field_name, value in row.items():
-            column = fields[field_name]
+        for name, value in row.items():
+            column = fields[name]
             if column in self_refs:
                 if value is not None:
                     pending[column] = value
                 values[column] = None
             elif column in refs and value is not None:
-                try:
-                    values[column] = lookups[refs[column]][value]
-                except KeyError as exc:
-                    raise ExchangeError(
-                        f"the archive's {table.name} row refers to a missing "
-                        f"{refs[column]} record {value}"
-                    ) from exc
+                values[column] = lookups[refs[column]][value]
             else:
                 values[column] = value
         prepared.append(values)
@@ -521,10 +534,10 @@ def _insert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> int:
 def _merge_counters(conn: Connection, rows: list[dict[str, Any]]) -> int:
     """Reference counters: the higher of the archive's and the catalogue's, so a code the
     archive uses is never handed out again."""
-    table = RefCounter.__table__
+    table = table_of(RefCounter)
     existing = dict(conn.execute(select(table.c.prefix, table.c.next_value)).all())
     for row in rows:
-        prefix, value = row["prefix"], int(row["next_value"])
+        prefix, value = row["prefix"], int(row.get("next_value", 1))
         if prefix in existing:
             if value > existing[prefix]:
                 conn.execute(update(table).where(table.c.prefix == prefix).values(next_value=value))

@@ -21,16 +21,18 @@ file never clear a field: a blank spreadsheet cell means "no information", not
 "delete". Author lists are compared as names (so "Carrow, Edith" equals "Edith
 Carrow"), and a document type is only replaced when the file's type means something
 else (a CSL ``personal_communication`` does not turn an "open letter" into a
-"letter").
+"letter"). Two records of one file that match the same document are not both
+applied: the later one is reported as ambiguous.
+
+Every value is checked before the catalogue is opened for writing
+(``desktop.exchange.metadata_read`` with the rules of ``desktop.exchange.validate``): a
+malformed value stops the whole file with one line naming file, record and field, and
+nothing is changed. Whatever passes is applied in one transaction.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import re
-import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,32 +47,14 @@ from db.documents import EDITABLE_FIELDS, update_metadata
 from db.folding import fold
 from db.models import Document
 from db.refs import DOCUMENT_PREFIX, next_ref
-from desktop.dossier.citation_model import Creator, split_name
+from desktop.dossier.citation_model import Creator
 from desktop.exchange import biblio
-from desktop.exchange.common import ExchangeError
-from desktop.exchange.tables import LIST_SEPARATOR, unprotect_cell
+from desktop.exchange.metadata_read import SOURCE_FORMATS as SOURCE_FORMATS
+from desktop.exchange.metadata_read import Incoming, is_uuid, read_records
 
 METADATA_ONLY_FLAG = "metadata only"
 METADATA_ONLY_MEDIA_TYPE = "application/x-catena-metadata-only"
-SOURCE_FORMATS = ("csl-json", "ris", "csv")
 Action = Literal["update", "unchanged", "create", "unmatched", "ambiguous"]
-
-
-@dataclass
-class Incoming:
-    """One record of the file: how to find its document and what it says."""
-
-    label: str
-    uid: str | None = None
-    url: str | None = None
-    title: str | None = None
-    sha256: str | None = None
-    fields: dict[str, Any] = field(default_factory=dict)
-    # A type from a lossy vocabulary: (vocabulary, code), compared through the map.
-    type_code: tuple[str, str] | None = None
-    # RIS values are single lines: a stored value that differs only in its line breaks
-    # and spacing is the same value, not a change.
-    one_line: bool = False
 
 
 @dataclass
@@ -118,257 +102,6 @@ class MetadataImport:
             f"{self.count('unmatched')} unmatched, {self.count('ambiguous')} ambiguous."
             + (" Dry run: nothing was changed." if self.dry_run else "")
         )
-
-
-# --- reading the file ------------------------------------------------------------------
-
-
-def detect_format(path: Path) -> str:
-    suffix = path.suffix.lower()
-    if suffix in (".json", ".csljson"):
-        return "csl-json"
-    if suffix in (".ris", ".txt"):
-        return "ris"
-    if suffix in (".csv", ".tsv"):
-        return "csv"
-    raise ExchangeError(
-        f"cannot tell the format of {path.name}; name it .json (CSL-JSON), .ris or .csv, "
-        "or pass --from"
-    )
-
-
-def read_records(path: Path, source_format: str | None = None) -> tuple[str, list[Incoming]]:
-    source_format = source_format or detect_format(path)
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except FileNotFoundError as exc:
-        raise ExchangeError(f"no file {path}") from exc
-    except UnicodeDecodeError as exc:
-        raise ExchangeError(f"{path.name} is not UTF-8 text") from exc
-    if source_format == "csl-json":
-        return source_format, from_csl_json(text)
-    if source_format == "ris":
-        return source_format, from_ris(text)
-    if source_format == "csv":
-        return source_format, from_csv(text)
-    raise ExchangeError(
-        f"unknown metadata format {source_format!r}; use {', '.join(SOURCE_FORMATS)}"
-    )
-
-
-def _text(value: Any) -> str | None:
-    if value is None:
-        return None
-    cleaned = str(value).strip()
-    return cleaned or None
-
-
-def _byline(creator: Creator) -> str:
-    """A creator as Catena stores authors: natural order when that reads back the same,
-    else "Family, Given" (which citation_source reads as already inverted)."""
-    if creator.is_corporate:
-        return creator.name or ""
-    natural = creator.display()
-    try:
-        if split_name(natural) == creator:
-            return natural
-    except ValueError:
-        pass
-    inverted = ", ".join(p for p in (creator.family, creator.given, creator.suffix) if p)
-    return inverted or natural
-
-
-def _csl_creator(value: Any) -> Creator | None:
-    if not isinstance(value, dict):
-        return None
-    if value.get("literal"):
-        return Creator.organisation(str(value["literal"]))
-    family, given = _text(value.get("family")), _text(value.get("given"))
-    if not (family or given):
-        return None
-    return Creator(family=family, given=given, suffix=_text(value.get("suffix")))
-
-
-def _put(fields: dict[str, Any], name: str, value: Any) -> None:
-    if isinstance(value, list):
-        if value:
-            fields[name] = value
-    elif isinstance(value, bool):
-        fields[name] = value
-    else:
-        text = _text(value)
-        if text is not None:
-            fields[name] = text
-
-
-def from_csl_json(text: str) -> list[Incoming]:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ExchangeError(f"not valid JSON: {exc}") from exc
-    if isinstance(data, dict):
-        data = data.get("items", [data])
-    if not isinstance(data, list):
-        raise ExchangeError("CSL-JSON must be a list of items")
-    records = []
-    for number, item in enumerate(data, start=1):
-        if not isinstance(item, dict):
-            continue
-        custom = (item.get("custom") or {}).get("catena") or {}
-        fields: dict[str, Any] = {}
-        _put(fields, "title", item.get("title"))
-        _put(fields, "translated_title", custom.get("translated_title"))
-        if custom.get("title_devised") is not None:
-            fields["title_devised"] = bool(custom.get("title_devised"))
-        creators = [c for c in map(_csl_creator, item.get("author") or []) if c]
-        _put(fields, "authors", [_byline(c) for c in creators])
-        recipients = [c for c in map(_csl_creator, item.get("recipient") or []) if c]
-        _put(fields, "recipients", [_byline(c) for c in recipients])
-        _put(fields, "publisher", item.get("container-title") or item.get("publisher"))
-        _put(
-            fields, "published", custom.get("published") or biblio.edtf_from_csl(item.get("issued"))
-        )
-        _put(fields, "url", item.get("URL"))
-        _put(fields, "language", item.get("language"))
-        _put(fields, "notes", item.get("note"))
-        _put(fields, "dateline", item.get("publisher-place"))
-        _put(fields, "section", item.get("section"))
-        incoming = Incoming(
-            label=f"record {number} “{item.get('title') or item.get('id') or '?'}”",
-            uid=_text(custom.get("uid")),
-            url=fields.get("url"),
-            title=fields.get("title"),
-            sha256=_text(custom.get("sha256") or item.get("sha256")),
-            fields=fields,
-        )
-        if custom.get("type"):
-            fields["doc_type"] = str(custom["type"])
-        elif item.get("type"):
-            incoming.type_code = ("csl", str(item["type"]))
-        records.append(incoming)
-    return records
-
-
-def _ris_date(values: dict[str, list[str]]) -> str | None:
-    for tag in ("DA", "PY", "Y1"):
-        for value in values.get(tag, []):
-            year, month, day, other = ([*value.split("/"), "", "", ""])[:4]
-            if other.strip():
-                return other.strip()
-            parts = [p for p in (year.strip(), month.strip(), day.strip()) if p]
-            if parts and parts[0].isdigit() and len(parts[0]) == 4:
-                return "-".join([parts[0], *(p.zfill(2) for p in parts[1:] if p.isdigit())])
-    return None
-
-
-def from_ris(text: str) -> list[Incoming]:
-    records = []
-    for number, values in enumerate(biblio.parse_ris(text), start=1):
-
-        def first(*tags: str, values: dict[str, list[str]] = values) -> str | None:
-            for tag in tags:
-                for value in values.get(tag, []):
-                    if value.strip():
-                        return value.strip()
-            return None
-
-        kind = first("TY") or ""
-        fields: dict[str, Any] = {}
-        _put(fields, "title", first("TI", "T1"))
-        _put(fields, "translated_title", first("TT"))
-        # Creator.parse reads "Family, Given" as a person and keeps bodies whole.
-        authors = [
-            Creator.parse(v) for v in values.get("AU", []) + values.get("A1", []) if v.strip()
-        ]
-        _put(fields, "authors", [_byline(c) for c in authors])
-        if kind in ("PCOMM", "ICOMM"):
-            recipients = [Creator.parse(v) for v in values.get("A2", []) if v.strip()]
-            _put(fields, "recipients", [_byline(c) for c in recipients])
-        _put(fields, "publisher", first("T2", "JO", "JF", "PB"))
-        _put(fields, "published", _ris_date(values))
-        _put(fields, "url", first("UR", "L2"))
-        _put(fields, "language", first("LA"))
-        _put(fields, "dateline", first("CY"))
-        _put(fields, "section", first("SE"))
-        _put(fields, "notes", first("N1"))
-        uid = first("U1")
-        sha = first("U2")
-        incoming = Incoming(
-            label=f"record {number} “{fields.get('title') or first('AN', 'ID') or '?'}”",
-            uid=uid if uid and _is_uuid(uid) else None,
-            url=fields.get("url"),
-            title=fields.get("title"),
-            sha256=sha.lower() if sha and re.fullmatch(r"[0-9a-fA-F]{64}", sha) else None,
-            fields=fields,
-            one_line=True,
-        )
-        if first("M3"):
-            fields["doc_type"] = first("M3")
-        elif kind:
-            incoming.type_code = ("ris", kind)
-        records.append(incoming)
-    return records
-
-
-def _is_uuid(value: str) -> bool:
-    try:
-        uuid.UUID(value)
-    except ValueError:
-        return False
-    return True
-
-
-_CSV_FIELDS = {
-    "title": "title",
-    "translated_title": "translated_title",
-    "type": "doc_type",
-    "doc_type": "doc_type",
-    "publisher": "publisher",
-    "published": "published",
-    "published_time": "published_time",
-    "published_tz": "published_tz",
-    "dateline": "dateline",
-    "section": "section",
-    "language": "language",
-    "url": "url",
-    "notes": "notes",
-}
-
-
-def from_csv(text: str) -> list[Incoming]:
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    if not reader.fieldnames:
-        raise ExchangeError("the CSV file has no header row")
-    records = []
-    for number, raw in enumerate(reader, start=1):
-        row = {
-            (k or "").strip().lower(): unprotect_cell(v) if isinstance(v, str) else v
-            for k, v in raw.items()
-        }
-        fields: dict[str, Any] = {}
-        for column, name in _CSV_FIELDS.items():
-            if column in row:
-                _put(fields, name, row[column])
-        for name in ("authors", "recipients"):
-            if row.get(name):
-                _put(
-                    fields,
-                    name,
-                    [p.strip() for p in row[name].split(LIST_SEPARATOR.strip()) if p.strip()],
-                )
-        if (row.get("title_devised") or "").strip().lower() in ("true", "yes", "1"):
-            fields["title_devised"] = True
-        records.append(
-            Incoming(
-                label=f"row {number} “{fields.get('title') or row.get('reference') or '?'}”",
-                uid=_text(row.get("uid")),
-                url=fields.get("url"),
-                title=fields.get("title"),
-                sha256=(_text(row.get("sha256")) or "").lower() or None,
-                fields=fields,
-            )
-        )
-    return records
 
 
 # --- matching -----------------------------------------------------------------------------
@@ -500,7 +233,7 @@ def add_metadata_only(session: Session, *, actor: str, uid: str | None = None) -
         flags=[METADATA_ONLY_FLAG],
         original_sha256=None,
     )
-    if uid and _is_uuid(uid) and existing is None:
+    if uid and is_uuid(uid) and existing is None:
         document.uid = uid
     session.add(document)
     session.flush()
@@ -533,8 +266,21 @@ def import_metadata(
             ).scalars()
         )
         index = _Index(documents)
+        claimed: dict[str, str] = {}  # reference → label of the record that matched it
         for incoming in records:
             document, matched_by, ambiguous = index.match(incoming)
+            if document is not None and document.ref in claimed:
+                report.outcomes.append(
+                    Outcome(
+                        incoming.label,
+                        "ambiguous",
+                        reason=f"matches {document.ref}, which {claimed[document.ref]} "
+                        "already matched; only the first record is applied",
+                    )
+                )
+                continue
+            if document is not None:
+                claimed[document.ref] = incoming.label
             if document is None:
                 if ambiguous:
                     report.outcomes.append(Outcome(incoming.label, "ambiguous", reason=ambiguous))
@@ -569,6 +315,7 @@ def import_metadata(
                         )
                     outcome.ref = created.ref
                     index.add(created)
+                    claimed[created.ref] = incoming.label
                 report.outcomes.append(outcome)
                 continue
             changes = changes_for(document, incoming)

@@ -12,12 +12,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from desktop.launch.entry import main
 from sqlalchemy import update
 
 from db.catalogue import Catalogue
 from db.models import Document
 from desktop.cli.output import ProgressBar, TerminalText, print_json, terminal_safe_output
+from desktop.launch.entry import main
 
 HOSTILE_TITLE = "Flood\x1b[2J\x1b]0;owned\x07 report"
 

@@ -1,5 +1,11 @@
 """Hostile corpus: every importer, the search box and the dossier against bad input.
 
+``catena import-metadata`` and ``catena import-archive`` get their own corpus
+(``hostile_metadata_cases``, ``hostile_archive_cases``): malformed values, wrong types,
+huge and absurd numbers, edited audit trails, missing objects, zip tricks. Each must
+end with exit code 2 and one line naming what is wrong, and the catalogue must be
+exactly as before: the same rows in every table, the same audit head, the same objects.
+
 Each generated file (``hostile_cases``) goes through the real import pipeline into one
 catalogue. Every one must end as imported, duplicate or failed with a single clear
 line — never an exception, a traceback or an internal error text — and whatever was
@@ -13,6 +19,7 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
 import unicodedata
 import zlib
 from collections.abc import Iterator
@@ -20,26 +27,34 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
+from db.base import Base
 from db.catalogue import Catalogue
 from db.documents import update_metadata
 from db.images import attach_image, update_image
-from db.models import Document, Image
+from db.models import Document, Event, Image
 from db.people import create_agent
 from db.tags import add_tag
 from desktop.dossier.build import DossierError, DossierSpec, build_dossier
 from desktop.dossier.escape import clean
+from desktop.exchange import export
 from desktop.ingest.pipeline import ImportOptions, import_paths
 from desktop.launch.entry import main
+from tests.core.test_exchange_fixtures import build_rich_catalogue
+from tests.reliability.helpers import assert_one_line_message
+from tests.reliability.hostile_archive_cases import archive_cases
 from tests.reliability.hostile_cases import (
     DOSSIER_PAYLOADS,
     SEARCH_INPUTS,
     ZIP_SLIP_TARGET,
     all_cases,
 )
+from tests.reliability.hostile_metadata_cases import metadata_cases
 
 CASES = all_cases()
+METADATA_CASES = metadata_cases()
+ARCHIVE_CASES = archive_cases()
 STATUSES = {"imported", "possible duplicate", "duplicate", "failed", "skipped"}
 INTERNAL = re.compile(r"Traceback|could not be catalogued|\[SQL:|sqlalche\.me|\b\w+Error:")
 
@@ -319,3 +334,110 @@ def test_dossier_prints_markup_literally_and_embeds_nothing(
     assert missing == [], f"not printed literally: {missing}"
     assert LOCAL_SIZE not in sizes, "a file named in the text was embedded"
     assert (50, 40) in sizes or any(w * 40 == h * 50 for w, h in sizes), sizes
+
+
+# --- import-metadata and import-archive ----------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def exchange_catalogue(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A catalogue with documents, tags, images, collections and an audit trail."""
+    root = tmp_path_factory.mktemp("exchange")
+    build_rich_catalogue(root / "Rich.catena", root / "work")
+    return root / "Rich.catena"
+
+
+@pytest.fixture(scope="module")
+def good_archive(exchange_catalogue: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("archive") / "good"
+    with Catalogue.open(exchange_catalogue, daily_backup=False) as catalogue:
+        export(catalogue, format="catena-archive", selection=None, output=out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def empty_catalogue(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("empty") / "Empty.catena"
+    Catalogue.open(path, create=True, actor="tester", daily_backup=False).close()
+    return path
+
+
+def catalogue_state(path: Path) -> tuple[dict[str, int], str | None, list[str]]:
+    """Row counts of every table, the audit trail's head hash and the stored objects."""
+    with Catalogue.open(path, daily_backup=False) as catalogue, catalogue.reading() as session:
+        counts = {
+            name: int(session.execute(select(func.count()).select_from(table)).scalar_one())
+            for name, table in Base.metadata.tables.items()
+        }
+        head = session.execute(select(Event.hash).order_by(Event.id.desc()).limit(1)).scalar()
+        objects = sorted(catalogue.objects)
+    return counts, head, objects
+
+
+def _refused(err: str, command: str, words: tuple[str, ...]) -> None:
+    line = assert_one_line_message(err, command)
+    _one_line(line)
+    assert "internal problem" not in line, line
+    for word in words:
+        assert word in line, (word, line)
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "args", "words"),
+    [c[1:] for c in METADATA_CASES],
+    ids=[c[0] for c in METADATA_CASES],
+)
+def test_import_metadata_refuses_hostile_file(
+    name: str,
+    data: bytes,
+    args: tuple[str, ...],
+    words: tuple[str, ...],
+    exchange_catalogue: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    source = tmp_path / name
+    source.write_bytes(data)
+    before = catalogue_state(exchange_catalogue)
+    capsys.readouterr()
+    code = main(["import-metadata", str(source), "--create", "-c", str(exchange_catalogue), *args])
+    out, err = capsys.readouterr()
+    assert code == 2, (out, err)
+    assert out == ""
+    _refused(err, "import-metadata", words)
+    assert catalogue_state(exchange_catalogue) == before
+
+
+def test_the_untouched_archive_imports(good_archive: Path, tmp_path: Path) -> None:
+    """The archive every attack starts from is sound: refusals come from the attacks."""
+    target = tmp_path / "Copy.catena"
+    assert main(["init", str(target)]) == 0
+    assert main(["import-archive", str(good_archive), "-c", str(target)]) == 0
+    counts, head, objects = catalogue_state(target)
+    assert counts["documents"] == 7 and head is not None and objects
+
+
+@pytest.mark.parametrize(
+    ("attack", "words"), [c[1:] for c in ARCHIVE_CASES], ids=[c[0] for c in ARCHIVE_CASES]
+)
+def test_import_archive_refuses_hostile_archive(
+    attack: Any,
+    words: tuple[str, ...],
+    good_archive: Path,
+    empty_catalogue: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    folder = tmp_path / "archive"
+    shutil.copytree(good_archive, folder, symlinks=True)
+    target = attack(folder)
+    before = catalogue_state(empty_catalogue)
+    capsys.readouterr()
+    code = main(["import-archive", str(target), "-c", str(empty_catalogue)])
+    out, err = capsys.readouterr()
+    assert code == 2, (out, err)
+    _refused(err, "import-archive", words)
+    after = catalogue_state(empty_catalogue)
+    assert after == before
+    counts, head, objects = after
+    assert not any(counts.values()) and head is None and objects == []
