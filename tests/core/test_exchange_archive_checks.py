@@ -8,7 +8,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-from desktop.launch.entry import main
 from sqlalchemy import select
 
 from db import audit
@@ -16,6 +15,7 @@ from db.catalogue import Catalogue
 from db.models import Document
 from desktop.exchange import ExchangeError, export, import_archive
 from desktop.exchange.archive import catalogue_is_empty
+from desktop.launch.entry import main
 from tests.core.test_exchange_fixtures import (  # noqa: F401 - fixtures
     rich_fixture,
     rich_path_fixture,

@@ -7,7 +7,6 @@ import json
 from pathlib import Path
 
 import pytest
-from desktop.launch.entry import main
 from sqlalchemy import func, select
 
 from db.catalogue import Catalogue
@@ -21,6 +20,7 @@ from desktop.exchange.validate import (
     load_json,
     utc_offset,
 )
+from desktop.launch.entry import main
 from tests.core.test_exchange_fixtures import (  # noqa: F401 - fixtures
     rich_fixture,
     rich_path_fixture,

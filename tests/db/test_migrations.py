@@ -164,3 +164,29 @@ def test_0007_records_the_hash_of_every_existing_text_and_goes_back(tmp_path: Pa
     upgrade(engine, database=database, backups=tmp_path / "b")
     assert hashes()[0] == (1, hashlib.sha256(b"abc").hexdigest())
     engine.dispose()
+
+
+def test_0006_recomputes_fingerprints_and_bands_from_the_texts(tmp_path: Path) -> None:
+    """Stale near-duplicate data from before 0006 is replaced by what the import
+    computes now (the migration drill once checked this when 0006 was the head)."""
+    from db.fingerprints import fingerprint
+
+    body = "The dam above the town gave way at night and the water reached the square. " * 4
+    database = tmp_path / "c.sqlite"
+    engine = make_engine(database)
+    upgrade(engine, database=database, backups=tmp_path / "b", target="0005")
+    conn = sqlite3.connect(database)
+    _seed_rows(conn)
+    conn.execute("UPDATE documents SET text = ?, fingerprint = ? WHERE id = 1", (body, "f" * 64))
+    conn.execute("INSERT INTO document_bands (document_id, band) VALUES (1, ?)", ("b" * 40,))
+    conn.commit()
+    conn.close()
+    upgrade(engine, database=database, backups=tmp_path / "b", target="0006")
+    expected = fingerprint(body)
+    assert expected is not None
+    with engine.connect() as c:
+        stored = c.execute(text("SELECT fingerprint FROM documents WHERE id = 1")).scalar()
+        bands = {row[0] for row in c.execute(text("SELECT band FROM document_bands"))}
+    engine.dispose()
+    assert stored == expected.text_hash
+    assert bands == set(expected.bands)

@@ -21,6 +21,7 @@ from db import audit, migrate
 from db.backup import verify_backup
 from db.catalogue import MARKER_NAME, MARKER_TEXT, Catalogue, CatalogueError
 from db.engine import make_engine
+from db.fingerprints import fingerprint
 from db.objects import FolderObjectStore
 from tests.reliability.helpers import assert_healthy, fts_check
 
@@ -32,6 +33,10 @@ def _previous_revision() -> str:
     down = script.get_revision(migrate.head_revision()).down_revision
     assert isinstance(down, str), "the head must have exactly one previous revision"
     return down
+
+
+def _has_column(conn: sqlite3.Connection, table: str, column: str) -> bool:
+    return any(row[1] == column for row in conn.execute(f'PRAGMA table_info("{table}")'))
 
 
 def _insert(conn: sqlite3.Connection, table: str, **values: Any) -> int:
@@ -135,7 +140,15 @@ def _old_catalogue(folder: Path, revision: str) -> None:
             parent_id=doc_ids[1] if number == 3 else None,
             language="en",
         )
+        # Near-duplicate data as that revision's import wrote it, where it has the columns
+        # (an upgrade must keep it, or recompute it when its definition changed).
+        print_ = fingerprint(text) if _has_column(conn, "documents", "fingerprint") else None
+        if print_ is not None:
+            values["fingerprint"] = print_.text_hash
         doc_ids.append(_insert(conn, "documents", **values))
+        if print_ is not None and _has_column(conn, "document_bands", "band"):
+            for band in sorted(set(print_.bands)):
+                _insert(conn, "document_bands", document_id=doc_ids[-1], band=band)
     agent_ids = []
     for number, (name, variants) in enumerate(
         [
@@ -273,8 +286,6 @@ def _old_catalogue(folder: Path, revision: str) -> None:
     )
     for prefix, value in (("CAT", 4), ("PER", 3), ("IMG", 2)):
         _insert(conn, "ref_counters", prefix=prefix, next_value=value)
-    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'document_bands'").fetchone():
-        _insert(conn, "document_bands", document_id=doc_ids[0], band="b" * 40)
     prev = audit.GENESIS
     for number, (action, target) in enumerate(
         [
