@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus.tableofcontents import TableOfContents
 
-from . import bidi, glyphs, lines
 from . import escape as esc
+from . import glyphs, lines, rtl
 from .limits import HEADING_LIMIT
 
 
@@ -114,7 +114,7 @@ def heading(
         anchor=anchor,
         outline_level=outline_level,
         toc_level=toc_level,
-        toc_markup=glyphs.with_fallback(esc.text(bidi.display(prefix + short))),
+        toc_markup=glyphs.with_fallback(esc.text(rtl.display(prefix + short))),
         progress_unit=progress_unit,
     )
 

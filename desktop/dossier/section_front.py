@@ -7,8 +7,8 @@ from __future__ import annotations
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, Spacer, Table
 
-from . import bidi, glyphs
 from . import escape as esc
+from . import glyphs, rtl
 from .context import Context, section_heading
 from .data import DossierData
 from .flowables import P, PrimedContents, heading
@@ -143,7 +143,7 @@ def toc_entries(data: DossierData) -> list[tuple[int, str, int, str]]:
         if name == "documents":
             for n, doc in enumerate(data.documents, start=1):
                 short = esc.clean(esc.shorten(doc.short_title, HEADING_LIMIT)).replace("\n", " ")
-                shown = glyphs.with_fallback(esc.text(bidi.display(f"[D{n}] {short}")))
+                shown = glyphs.with_fallback(esc.text(rtl.display(f"[D{n}] {short}")))
                 entries.append((1, shown, 0, f"d{n}"))
     return entries
 
