@@ -16,10 +16,12 @@ layer still gives back the stored characters:
 * Display order is ``python-bidi``'s: the paragraph direction from its Rust
   ``unicode-bidi`` binding (rule P2, isolates respected), and the levels, reordering
   and mirrored brackets of a line from its implementation of the algorithm's rules
-  (X1–X10, W1–W7, N1–N2, I1–I2, L1, L2, L4). Its steps are run here, rather than
+  (W1–W7, N1–N2, I1–I2, L1, L2, L4). Its steps are run here, rather than
   ``get_display``, so that every character keeps the index of the piece of markup it
-  came from (font, colour, underline) and the invisible formatting characters rule
-  X9 sets aside are put back where they were: they are part of the stored text.
+  came from (font, colour, underline) and the invisible characters rule X9 sets
+  aside are put back where they were: they are part of the stored text. Explicit
+  embeddings, overrides and isolates in stored text are printed but not obeyed
+  (see ``_RESOLVED``).
 """
 
 from __future__ import annotations
@@ -192,20 +194,23 @@ def base_level(text: str) -> int:
         return uba.get_base_level(text)
 
 
-#: Bidi classes python-bidi's rules resolve. They predate the isolates (LRI, RLI, FSI,
-#: PDI), which are treated as neutrals, as are unassigned code points (no class).
-_KNOWN = frozenset(
+#: Bidi classes resolved as the algorithm says. Everything else is a neutral: the
+#: isolates (LRI, RLI, FSI, PDI), which python-bidi's rules predate, unassigned code
+#: points (no class), and the explicit embeddings and overrides (LRE, RLE, LRO, RLO,
+#: PDF). Those are obeyed nowhere in a dossier on purpose: an invisible override in
+#: a stored value ("\u202eevil") would print its letters in another order than stored
+#: and make the text layer give back other words than the catalogue holds.
+_RESOLVED = frozenset(
     {"L", "R", "AL", "EN", "ES", "ET", "AN", "CS", "NSM", "BN", "B", "S", "WS", "ON"}
-    | {"LRE", "LRO", "RLE", "RLO", "PDF"}
 )
 
 
 def _visual(text: str, base: int) -> list[tuple[int, str]]:
     """(stored index, character to draw) of one line, in display order, left to right.
 
-    Characters rule X9 removes before resolving levels (embedding controls, zero
-    width joiners, soft hyphens) go back next to the character stored before them,
-    on its side in reading order, so the drawn line still holds every character.
+    Characters rule X9 removes before resolving levels (zero width joiners, soft
+    hyphens and other boundary neutrals) go back next to the character stored before
+    them, on its side in reading order, so the drawn line still holds every character.
     """
     storage = uba.get_empty_storage()
     storage["base_level"] = base
@@ -213,7 +218,7 @@ def _visual(text: str, base: int) -> list[tuple[int, str]]:
     uba.get_embedding_levels(text, storage)
     for index, char in enumerate(storage["chars"]):
         char["index"] = index
-        if char["type"] not in _KNOWN:  # isolates and unassigned code points
+        if char["type"] not in _RESOLVED:  # see _RESOLVED
             char["type"] = char["orig"] = "ON"
     uba.explicit_embed_and_overrides(storage)
     uba.resolve_weak_types(storage)

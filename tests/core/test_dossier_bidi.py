@@ -91,13 +91,20 @@ def test_every_stored_character_is_drawn_whatever_its_bidi_class() -> None:
             assert set(piece) <= set(pieces[index])
 
 
-def test_numbers_and_embeddings_follow_the_bidi_algorithm() -> None:
+def test_numbers_follow_the_algorithm_and_stored_overrides_are_not_obeyed() -> None:
     # Arabic-Indic digits are Arabic numbers: in a right-to-left paragraph the runs
     # read from the right, each number left to right.
     assert rtl.display("שלום 123 ABC ١٢٣") == "١٢٣ ABC 123 םולש"
-    # An explicit right-to-left embedding inside a left-to-right line is honoured.
-    shown = rtl.display("א\u202bb c\u202cד", 0)
-    assert shown.replace("\u202b", "").replace("\u202c", "") == "דb cא"
+    # An invisible override or embedding in a stored value does not reorder what
+    # prints: the words stay the stored words (and the text layer gives them back).
+    for stored, shown in (
+        ("\u202eevil\u202c text", "evil text"),
+        ("א\u202bb c\u202cד", "אb cד"),
+        ("\u202dשלום\u202c", "םולש"),
+    ):
+        drawn = rtl.display(stored, 0)
+        assert sorted(drawn) == sorted(stored)
+        assert "".join(c for c in drawn if c not in "\u202a\u202b\u202c\u202d\u202e") == shown
 
 
 def test_right_to_left_paragraph_over_several_pages_keeps_stored_order() -> None:
