@@ -15,7 +15,7 @@ from . import escape as esc
 from . import glyphs, limits
 
 if TYPE_CHECKING:
-    from .story import Context
+    from .context import Context
 
 
 def _p(markup: str, style: object) -> Paragraph:

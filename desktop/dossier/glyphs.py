@@ -8,7 +8,7 @@ paragraph's markup passes :func:`with_fallback`, which wraps each run of charact
 the base family lacks in ``<font face="…">`` naming the first bundled fallback font
 that has them (Arabic, Hebrew, Georgian, CJK, emoji and symbols; see ``FALLBACKS``).
 
-Arabic letters are replaced by their contextual forms here (:func:`.bidi.shape`, in
+Arabic letters are replaced by their contextual forms here (:func:`.rtl.shape`, in
 stored order, before line breaking) and right-to-left runs are put in display order
 when each line is drawn (:mod:`.lines`); the ToUnicode map written for every font
 (:func:`_to_unicode_cmap`) makes the text layer give back the stored letters.
@@ -38,8 +38,8 @@ from reportlab.lib.fonts import addMapping, ps2tt
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
-from . import bidi
 from . import escape as esc
+from . import rtl
 from .fonts import BUNDLED_FONT_DIR, FontSet
 
 #: Fallback families, tried in order: (label, regular file, bold file or None).
@@ -144,7 +144,7 @@ def _open_font(directories: tuple[Path, ...], name: str) -> TTFont | None:
 def _utf16(code: int) -> str:
     """Hex UTF-16BE of the text a drawn character stands for.
 
-    Arabic presentation forms (drawn by :mod:`.bidi`'s shaping) stand for the letters
+    Arabic presentation forms (drawn by :mod:`.rtl`'s shaping) stand for the letters
     they show: U+FEE3 (meem, initial form) for U+0645, U+FEFB for lam and alef.
     """
     text = chr(code)
@@ -228,7 +228,7 @@ def direction(markup: str) -> int | None:
     if markup.isascii():
         return None
     text = "".join(m.group(2) or "" for m in _TOKENS.finditer(markup))
-    return bidi.base_level(text) if bidi.has_rtl(text) else None
+    return rtl.base_level(text) if rtl.has_rtl(text) else None
 
 
 def is_bold(font_name: str) -> bool:
@@ -256,7 +256,7 @@ def with_fallback(markup: str, fallbacks: Fallbacks | None = None, *, bold: bool
     # Arabic letters join across tags (a tag span may end inside a word), not across
     # line breaks or entities: shape the paragraph's text as one string.
     joined = "".join(text if text is not None else _stand_in(tag) for tag, text in tokens)
-    shaped = iter(bidi.shape_chars(joined))
+    shaped = iter(rtl.shape_chars(joined))
     out: list[str] = []
     ligature = False
     for tag, text in tokens:
@@ -325,12 +325,12 @@ def _close(run: list[str], font: str | None, bold: bool) -> str:
 def _runs(text: str, base: str) -> list[tuple[str, str]]:
     """Plain text cut into (piece, font name) runs, for strings drawn on the canvas.
 
-    The text is shaped and put in display order first (:func:`.bidi.display`).
+    The text is shaped and put in display order first (:func:`.rtl.display`).
     """
     chosen = _active
     if chosen is None or text.isascii():
         return [(text, base)]
-    text = bidi.display(text)
+    text = rtl.display(text)
     out: list[tuple[str, str]] = []
     for ch in text:
         code = ord(ch)
@@ -431,7 +431,7 @@ def report(data: object, fallbacks: Fallbacks) -> list[str]:
                     tally.add(tally.missing, ch, n)
                 elif _is_presentation_form(code):
                     tally.add(tally.forms, ch, n)
-                elif _is_arabic_letter(ch) and not bidi.can_shape(ch):
+                elif _is_arabic_letter(ch) and not rtl.can_shape(ch):
                     tally.add(tally.unjoined, ch, n)
         lines += _lines(scope, tally)
     return lines

@@ -11,7 +11,7 @@ letters without a space, CJK text) are broken at the frame edge by the styles'
 ``splitLongWords``.
 
 Quotations are the evidence and are not cut by these limits: an excerpt prints in
-full up to ``story.EXCERPT_LIMIT`` characters and beyond that in windows around its
+full up to ``excerpts.EXCERPT_LIMIT`` characters and beyond that in windows around its
 tagged spans, every omission marked "[… n characters omitted …]".
 """
 
@@ -24,10 +24,25 @@ TEXT_CHARS = 20_000  # running text of one field: notes, excerpt notes
 METADATA_CHARS = 2000  # PDF document information (title, author, subject, keywords)
 WARNING_LINES = 200  # lines of the glyph report printed in the appendix
 
+# Content ReportLab cannot split across pages, shortened with a "[n more characters]"
+# note; and the sizes running text and tables are cut into.
+HEADING_LIMIT = 240
+CELL_LIMIT = 1500
+QUOTE_LIMIT = 600
+CAPTION_LIMIT = 1200
+CHUNK_CHARS = 6000  # running text longer than this is cut into several paragraphs
+TABLE_CHUNK_ROWS = 60  # long tables are cut into tables of this many rows
+
 __all__ = [
+    "CAPTION_LIMIT",
+    "CELL_LIMIT",
+    "CHUNK_CHARS",
+    "HEADING_LIMIT",
     "METADATA_CHARS",
     "NAME_CHARS",
+    "QUOTE_LIMIT",
     "SEGMENT_CHARS",
+    "TABLE_CHUNK_ROWS",
     "TEXT_CHARS",
     "TITLE_CHARS",
     "WARNING_LINES",

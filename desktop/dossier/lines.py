@@ -1,7 +1,7 @@
 """Right-to-left runs of a laid-out paragraph, put in display order while it is drawn.
 
 Line breaking works on the stored (logical) order; only the finished lines are
-reordered, line by line, as the bidirectional algorithm prescribes (:mod:`.bidi`).
+reordered, line by line, as the bidirectional algorithm prescribes (:mod:`.rtl`).
 The reordered lines are a copy used for drawing only: ReportLab splits paragraphs
 across pages from the laid-out lines, and those must stay in stored order.
 A paragraph whose first letter is right-to-left is also set flush right.
@@ -16,7 +16,7 @@ from typing import Any
 
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 
-from . import bidi
+from . import rtl
 
 
 def _line_text(para: Any) -> str:
@@ -30,8 +30,8 @@ def _visual_kind0(lines: list[tuple[float, list[str]]], base: int) -> list[Any]:
     out = []
     for extra, words in lines:
         text = " ".join(words)
-        if bidi.has_rtl(text):
-            words = bidi.display(text, base).split(" ")
+        if rtl.has_rtl(text):
+            words = rtl.display(text, base).split(" ")
         out.append((extra, words))
     return out
 
@@ -41,11 +41,11 @@ def _visual_kind1(lines: list[Any], base: int) -> list[Any]:
     for line in lines:
         frags = line.words
         texts = [getattr(f, "text", "") or "" for f in frags]
-        if not any(bidi.has_rtl(t) for t in texts):
+        if not any(rtl.has_rtl(t) for t in texts):
             out.append(line)
             continue
         words = []
-        for index, piece in bidi.reorder_pieces(texts, base):
+        for index, piece in rtl.reorder_pieces(texts, base):
             frag = frags[index]
             words.append(frag if not texts[index] else frag.clone(text=piece))
         new = copy.copy(line)
@@ -62,11 +62,11 @@ def visual(para: Any, base: int | None) -> Iterator[None]:
     to take it from the paragraph's first strong letter.
     """
     blpara = getattr(para, "blPara", None)
-    if blpara is None or not bidi.has_rtl(_line_text(para)):
+    if blpara is None or not rtl.has_rtl(_line_text(para)):
         yield
         return
     text = _line_text(para)
-    level = bidi.base_level(text) if base is None else base
+    level = rtl.base_level(text) if base is None else base
     shown = copy.copy(blpara)
     if blpara.kind == 0:
         shown.lines = _visual_kind0(blpara.lines, level)

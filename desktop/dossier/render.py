@@ -24,9 +24,13 @@ from reportlab.platypus.flowables import Flowable
 
 from . import escape as esc
 from . import glyphs, limits
+from .context import Context
 from .data import DossierData, source_digest
+from .flowables import Heading, PageCount
 from .fonts import FontError, FontSet, resolve_fonts
-from .story import Context, Heading, PageCount, Refs, build_story, check_sections, format_generated
+from .refs import Refs
+from .section_front import format_generated
+from .story import build_story, check_sections
 from .styles import MUTED, RULE, make_styles
 
 __all__ = ["FontError", "RenderedDossier", "render", "render_report", "source_digest"]

@@ -24,6 +24,11 @@ LINK = colors.HexColor("#1f4e8c")
 SHADE = colors.HexColor("#f0f0f0")
 
 
+def hex_color(color: colors.Color) -> str:
+    """A colour as "#rrggbb" for markup attributes."""
+    return "#" + color.hexval()[2:]
+
+
 @dataclass(frozen=True)
 class TagStyle:
     """How one tag kind is marked in excerpts, and how the legend names it."""
@@ -176,6 +181,7 @@ __all__ = [
     "TAG_STYLES",
     "Styles",
     "TagStyle",
+    "hex_color",
     "make_styles",
     "tag_style",
 ]

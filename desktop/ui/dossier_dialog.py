@@ -9,11 +9,12 @@ the import graph that the "only desktop.dossier imports ReportLab" contract chec
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -57,6 +58,11 @@ SECTION_LABELS = {
 SavePath = Callable[[str], Path | None]
 Opener = Callable[[Path], None]
 
+#: Each glyph warning line starts with how many characters it is about
+#: ("3 characters in CAT-000001 could not be printed …", see ``desktop.dossier.glyphs``).
+_COUNTED = re.compile(r"([\d,]+) characters? ")
+WARNINGS_SHOWN = 5  # lines shown under the status when the appendix was not printed
+
 
 def builder_module() -> Any | None:
     """``desktop.dossier.build`` if this version has it, else None."""
@@ -94,6 +100,7 @@ class DossierDialog(QDialog):
         self._selected = list(selected_refs)
         self._save_path = save_path or self._ask_path
         self._opener = opener
+        self._appendix_printed = True  # of the dossier being printed (see _done)
         self.progress = Progress(self)
         self.progress.changed.connect(self._show_progress)
 
@@ -149,7 +156,9 @@ class DossierDialog(QDialog):
         self.bar = QProgressBar()
         self.bar.setVisible(False)
         self.status = QLabel()
+        self.status.setObjectName("dossierStatus")
         self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # paths and warnings as written
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.build_button = QPushButton(self.tr("Print to PDF…"))
         self.build_button.setObjectName("buildDossierButton")
@@ -219,18 +228,17 @@ class DossierDialog(QDialog):
         if target is None:
             return
         catalogue, progress = self._catalogue, self.progress
+        self._appendix_printed = "fixity" in spec.sections
         self.build_button.setEnabled(False)
         self.bar.setVisible(True)
         self.bar.setRange(0, 0)
         self.status.setText(self.tr("Gathering and typesetting…"))
 
-        def work() -> Path:
+        def work() -> Any:
             from desktop.core.dossiers import print_dossier
 
-            written = print_dossier(
-                catalogue, spec=spec, output=target, progress=progress.report
-            ).value
-            return written.path
+            done = print_dossier(catalogue, spec=spec, output=target, progress=progress.report)
+            return done.value  # the WrittenDossier: path and warnings
 
         self._runner.run(work, on_done=self._done, on_error=self._failed)
 
@@ -238,13 +246,50 @@ class DossierDialog(QDialog):
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(done)
 
-    def _done(self, path: Path) -> None:
+    def _done(self, written: Any) -> None:
+        """Show where the dossier went and what in it could not be printed exactly.
+
+        ``written`` is the core's ``WrittenDossier``; its warnings are the lines the
+        fixity appendix lists. If that appendix was left out, the first lines are shown
+        here, so a person is never told to look for a list that is not in the PDF.
+        """
+        path: Path = written.path
+        warnings: tuple[str, ...] = tuple(written.warnings)
         self.bar.setRange(0, 1)
         self.bar.setValue(1)
         self.build_button.setEnabled(True)
-        self.status.setText(self.tr("Saved {path}").format(path=path))
+        message = self.tr("Saved {path}").format(path=path)
+        if warnings:
+            message += "; " + self._describe_warnings(warnings)
+        self.status.setText(message)
+        self.status.setToolTip("\n".join(warnings[:50]))
         self.built.emit(path)
         self._opener(path)
+
+    def _describe_warnings(self, warnings: Sequence[str]) -> str:
+        counts = [_COUNTED.match(line) for line in warnings]
+        if all(counts):
+            n = sum(int(m.group(1).replace(",", "")) for m in counts if m)
+            what = (
+                self.tr("1 character could not be printed exactly")
+                if n == 1
+                else self.tr("{n} characters could not be printed exactly").format(n=f"{n:,}")
+            )
+        else:  # a line of another shape: count the lines instead
+            what = self.tr("{n} notes on characters that could not be printed exactly").format(
+                n=len(warnings)
+            )
+        if self._appendix_printed:
+            return what + self.tr(" — listed in the appendix")
+        shown = [f"• {line}" for line in warnings[:WARNINGS_SHOWN]]
+        if len(warnings) > WARNINGS_SHOWN:
+            shown.append(self.tr("… and {n} more").format(n=len(warnings) - WARNINGS_SHOWN))
+        return (
+            what
+            + self.tr(" (the fixity appendix, which lists them, was not printed):")
+            + "\n"
+            + "\n".join(shown)
+        )
 
     def _failed(self, error: BaseException) -> None:
         self.bar.setVisible(False)

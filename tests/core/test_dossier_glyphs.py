@@ -15,8 +15,8 @@ from sqlalchemy import select
 from db.catalogue import Catalogue
 from db.models import Document, Event
 from db.tags import add_tag
-from desktop.dossier import bidi, glyphs
 from desktop.dossier import escape as esc
+from desktop.dossier import glyphs, rtl
 from desktop.dossier.build import DossierSpec, build_dossier, print_dossier
 from desktop.dossier.fonts import BUNDLED_FONT_DIR, resolve_fonts
 from desktop.ingest.pipeline import import_paths
@@ -130,7 +130,7 @@ def test_fallback_wraps_runs_and_leaves_markup_alone() -> None:
         markup = glyphs.with_fallback(esc.text("a <b>&amp; 中文 x مرحبا بالعالم. y"))
         assert markup == (
             f'a &lt;b&gt;&amp;amp; <font face="{cjk}">中文 </font>x '
-            f'<font face="{arabic}">{bidi.shape("مرحبا بالعالم")}</font>. y'
+            f'<font face="{arabic}">{rtl.shape("مرحبا بالعالم")}</font>. y'
         )
         # Letters join across a tag that ends inside a word (a tagged span), and the
         # alef of a lam-alef pair is not printed twice when a tag separates them.

@@ -12,38 +12,23 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from PIL import Image
 from pypdf.generic import IndirectObject
 
-from desktop.dossier import escape as esc
 from desktop.dossier.data import (
     SECTION_NAMES,
-    ChronologyEntry,
     DocumentEntry,
     DossierData,
-    Excerpt,
-    FigureComparison,
     FigureValue,
-    OriginalFile,
-    PassageRef,
-    Pinpoint,
-    Plate,
-    Segment,
-    TaggedSpan,
-    Witness,
     canonical_json,
     source_digest,
 )
-from desktop.dossier.fonts import ENV_VAR, FontError, resolve_fonts
+from desktop.dossier.figure_wording import describe_agreement
 from desktop.dossier.render import render
-from desktop.dossier.story import describe_agreement, probe_image
 
 from .test_dossier_render_sample import (
     GENERATED,
     ORIGINALS,
     TITLE,
-    make_map,
-    make_photo,
     sample_dossier,
 )
 
@@ -258,134 +243,6 @@ def test_plates_embed_the_originals(sample: DossierData, sample_pdf: bytes) -> N
     assert jpeg.get_data() == photo.read_bytes()
 
 
-def test_exif_orientation_is_applied_without_reencoding(tmp_path: Path) -> None:
-    upright = make_photo(tmp_path / "upright.jpg", (800, 500), orientation=1)
-    turned = make_photo(tmp_path / "turned.jpg", (800, 500), orientation=6)
-    assert probe_image(upright).display_size == (800, 500)
-    assert probe_image(turned).display_size == (500, 800)
-    data = DossierData(
-        title="Plates",
-        compiler="T",
-        generated_at=GENERATED,
-        sections=("plates",),
-        plates=(Plate(turned, "Rotated by EXIF"),),
-    )
-    pdf = render(data)
-    (img,) = image_xobjects(pdf).values()
-    assert img.get_data() == turned.read_bytes()
-
-
-# ----------------------------------------------------------------------- escaping
-
-HOSTILE = (
-    '<img src="{png}"/> <font color="red" size="40">BIG</font> & &amp; &nbsp; &#x41; '
-    '<b>unclosed <i>tags</b> </para> <a href="#x1">jump</a> <a name="d1"/> '
-    '<onDraw name="drawTOCEntryEnd" label="1,0,None"/> 5 < 6 > 4 <br/> <u>u</u>'
-)
-
-
-def test_markup_in_catalogue_text_prints_literally(tmp_path: Path) -> None:
-    png = make_map(tmp_path / "evil.png")
-    with Image.open(png) as im:
-        evil_size = im.size
-    hostile = HOSTILE.format(png=png)
-    photo = make_photo(tmp_path / "ok.jpg", (300, 200))
-    text = "Start. " + hostile + " End."
-    data = DossierData(
-        title="Hostile " + hostile,
-        subtitle=hostile,
-        compiler="<b>me</b> & you",
-        generated_at=GENERATED,
-        selection=hostile,
-        catalogue_name="<i>cat</i>",
-        keywords=("<x>",),
-        documents=(
-            DocumentEntry(
-                key="k<1>",
-                short_title="Doc " + hostile,
-                citation=(Segment(hostile), Segment(hostile, italic=True)),
-                reference_code=hostile,
-                doc_type=hostile,
-                publisher=hostile,
-                date=hostile,
-                dateline=hostile,
-                url=f'javascript:alert(1)" <a href="{png}">',
-                excerpts=(
-                    Excerpt(
-                        key='"><a name="x1"/>',
-                        text=text,
-                        pinpoint=Pinpoint(0, len(text), paragraph=1),
-                        spans=(
-                            TaggedSpan(0, 5, "person<script>", hostile),
-                            TaggedSpan(7, 30, "date"),
-                        ),
-                        note=hostile,
-                    ),
-                ),
-                notes=(hostile,),
-            ),
-        ),
-        witnesses=(
-            Witness(
-                hostile,
-                variants=(hostile,),
-                roles=(hostile,),
-                description=hostile,
-                passages=(PassageRef('"><a name="x1"/>', hostile, hostile),),
-            ),
-        ),
-        chronology=(ChronologyEntry(hostile, hostile, hostile, '"><a name="x1"/>'),),
-        figures=(
-            FigureComparison(
-                hostile, (FigureValue(1, "k<1>", as_written=hostile, published=hostile),)
-            ),
-        ),
-        plates=(
-            Plate(
-                photo,
-                hostile,
-                credit=hostile,
-                rights=hostile,
-                exif_date=hostile,
-                source_reference=hostile,
-                sha256=hostile,
-            ),
-        ),
-        bibliography=((Segment(hostile), Segment(hostile, italic=True)),),
-        originals=(OriginalFile(hostile, 1, hostile, hostile),),
-    )
-    pdf = render(data)
-    text_out = all_text(pdf)
-    # The markup is printed, character for character (whitespace aside).
-    for fragment in (
-        f'<img src="{png}"/>',
-        '<font color="red" size="40">BIG</font>',
-        "& &amp; &nbsp; &#x41;",
-        "<b>unclosed <i>tags</b> </para>",
-        '<a href="#x1">jump</a>',
-        "5 < 6 > 4 <br/> <u>u</u>",
-    ):
-        assert text_out.count(squash(fragment)) >= 10, fragment
-    assert "<b>me</b> & you" in text_out
-    assert "<i>cat</i>" in text_out
-    # Only the dossier's own plate is embedded: the <img> in the text embedded nothing.
-    found = image_xobjects(pdf)
-    assert len(found) == 1
-    (img,) = found.values()
-    assert (img["/Width"], img["/Height"]) == (300, 200) != evil_size
-    meta = reader(pdf).metadata
-    assert meta.title == "Hostile " + hostile
-    assert meta.author == "<b>me</b> & you"
-
-
-def test_escape_functions() -> None:
-    assert esc.text('<a href="x">&amp;</a>') == "&lt;a href=&quot;x&quot;&gt;&amp;amp;&lt;/a&gt;"
-    assert esc.lines("a\r\nb\rc") == "a<br/>b<br/>c"
-    assert esc.text("a\nb\tc") == "a b c"
-    assert esc.text("bell\x07 nul\x00 lone\ud800") == "bell\ufffd nul\ufffd lone\ufffd"
-    assert esc.shorten("abcdef", 3) == "abc… [truncated: 6 characters; full text in the catalogue]"
-
-
 # ---------------------------------------------------------------- structure & data
 
 
@@ -491,133 +348,6 @@ def test_progress_is_reported_and_monotonic(sample: DossierData) -> None:
     assert calls[-1][0] == calls[-1][1]
     # one unit per section heading, document and plate, reported during layout
     assert len(calls) > len(sample.documents) + len(sample.plates)
-
-
-# ------------------------------------------------------------------ robustness
-
-
-def test_huge_texts_do_not_break_layout(tmp_path: Path) -> None:
-    words = ("Qaraçay sel suyu " * 20000)[:200_000]  # one 200,000-character paragraph
-    blob = "x" * 200_000  # and one without a single space
-    spans = (TaggedSpan(0, 7, "place"), TaggedSpan(199_000, 199_010, "figure", "late tag"))
-    data = DossierData(
-        title="L" * 5000,
-        compiler="C" * 3000,
-        generated_at=GENERATED,
-        selection="q " * 5000,
-        sections=("cover", "contents", "documents", "witnesses", "chronology", "fixity"),
-        documents=(
-            DocumentEntry(
-                key="big",
-                short_title="T" * 3000,
-                citation=(Segment("S " * 3000),),
-                url="https://example.org/" + "a" * 5000,
-                excerpts=(
-                    Excerpt("e1", words, Pinpoint(0, len(words), paragraph=1), spans),
-                    Excerpt("e2", blob, Pinpoint(0, len(blob), page=2)),
-                ),
-                notes=(words[:90_000],),
-            ),
-        ),
-        witnesses=(Witness("W " * 2000, passages=(PassageRef("e1", quote="q" * 50_000),)),),
-        chronology=tuple(
-            ChronologyEntry(f"1998-05-{i % 28 + 1:02d}", f"day {i}", "word " * 400, "e1")
-            for i in range(130)
-        ),
-        originals=tuple(
-            OriginalFile(f"file-{i}.pdf" + "n" * 600, i, "2024-01-01", "0" * 64) for i in range(130)
-        ),
-    )
-    pdf = render(data)
-    pages = page_texts(pdf)
-    assert len(pages) > 40
-    text = squash(" ".join(pages))
-    assert "characters omitted" in text
-    assert "late tag" in text
-    assert "characters; full text in the catalogue]" in text
-    assert f"page {len(pages)} of {len(pages)}" in pages[-1]
-
-
-def test_unreadable_image_prints_a_notice(tmp_path: Path) -> None:
-    broken = tmp_path / "broken.jpg"
-    broken.write_bytes(b"not a jpeg")
-    data = DossierData(
-        title="P",
-        compiler="C",
-        generated_at=GENERATED,
-        sections=("plates",),
-        plates=(Plate(broken, "Broken scan"), Plate(tmp_path / "missing.png", "Missing")),
-    )
-    text = all_text(render(data))
-    assert "Image could not be read: broken.jpg" in text
-    assert "Image could not be read: missing.png" in text
-
-
-# ------------------------------------------------------------------------- fonts
-
-
-def test_bundled_fonts_cover_all_scripts(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv(ENV_VAR, raising=False)
-    fonts = resolve_fonts()
-    assert fonts.label.startswith("DejaVu")
-    assert len({fonts.regular, fonts.bold, fonts.italic}) == 3
-    bundled = Path(__file__).resolve().parents[2] / "resources" / "fonts"
-    assert (bundled / "LICENSE-DejaVu.txt").is_file()
-    assert (bundled / "README.md").is_file()
-    for licence in ("OFL.txt", "LICENSE-Apache-2.0.txt", "LICENSE-Symbola.txt"):
-        assert (bundled / licence).is_file()  # the fallback fonts' licences ship with them
-    assert sum(f.stat().st_size for f in bundled.glob("*.ttf")) < 15_000_000
-
-
-def test_font_dir_without_usable_fonts_is_an_error(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sample: DossierData
-) -> None:
-    (tmp_path / "DejaVuSerif.ttf").write_bytes(b"not a font")
-    monkeypatch.setenv(ENV_VAR, str(tmp_path))
-    with pytest.raises(FontError) as err:
-        render(sample)
-    message = str(err.value)
-    assert ENV_VAR in message and str(tmp_path) in message
-    assert "DejaVu Serif" in message and "Armenian" in message
-
-
-@pytest.mark.parametrize("orientation", range(1, 9))
-def test_orientation_matrix_matches_exif_transpose(orientation: int) -> None:
-    """The drawing transform puts every stored pixel where EXIF says it belongs."""
-    from PIL import ImageOps
-
-    from desktop.dossier.story import _orientation_matrix
-
-    upright = Image.new("RGB", (60, 40), "white")
-    upright.putpixel((5, 3), (255, 0, 0))  # a marker near the top-left corner
-    inverse = {
-        1: None,
-        2: Image.Transpose.FLIP_LEFT_RIGHT,
-        3: Image.Transpose.ROTATE_180,
-        4: Image.Transpose.FLIP_TOP_BOTTOM,
-        5: Image.Transpose.TRANSPOSE,
-        6: Image.Transpose.ROTATE_90,
-        7: Image.Transpose.TRANSVERSE,
-        8: Image.Transpose.ROTATE_270,
-    }[orientation]
-    stored = upright if inverse is None else upright.transpose(inverse)
-    exif = Image.Exif()
-    exif[0x0112] = orientation
-    buf = io.BytesIO()
-    stored.save(buf, "PNG", exif=exif.tobytes())
-    assert ImageOps.exif_transpose(Image.open(buf)).getpixel((5, 3)) == (255, 0, 0)
-
-    ((u, v),) = [
-        (x, y)
-        for x in range(stored.width)
-        for y in range(stored.height)
-        if stored.getpixel((x, y)) == (255, 0, 0)
-    ]
-    w, h = stored.size
-    a, b, c, d, e, f = _orientation_matrix(orientation, w, h)
-    x, y = u + 0.5, h - (v + 0.5)  # pixel centre in PDF image space (y up)
-    xd, yd = a * x + c * y + e, b * x + d * y + f
-    assert (round(xd - 0.5), round(upright.height - yd - 0.5)) == (5, 3)
 
 
 def test_citations_are_read_by_duck_typing() -> None:

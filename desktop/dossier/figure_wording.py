@@ -1,0 +1,58 @@
+"""How compared figures are worded: numbers as a reader says them ("about 1,000",
+"480–490") and the neutral sentence that says whether sources agree."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .data import FigureValue
+
+
+def fmt_number(value: float) -> str:
+    """1000 → "1,000"; 12.5 → "12.5" (no scientific notation, no trailing zeros)."""
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.3f}".rstrip("0").rstrip(".")
+
+
+def figure_text(v: FigureValue) -> str:
+    """A value as a reader would say it: "487", "about 1,000", "480–490"."""
+    if v.upper_value is not None and v.upper_value != v.value:
+        core = f"{fmt_number(v.value)}–{fmt_number(v.upper_value)}"
+        qualifier = "" if v.qualifier in ("exact", "range") else v.qualifier
+    else:
+        core = fmt_number(v.value)
+        qualifier = "" if v.qualifier in ("exact", "range") else v.qualifier
+    return f"{qualifier} {core}".strip()
+
+
+def describe_agreement(values: Sequence[FigureValue]) -> str:
+    """Neutral sentence comparing sources: agreement or the spread, never a verdict.
+
+    Values are grouped by how they read ("about 500" and "500" differ); each group
+    counts distinct source documents; groups are listed by value, smallest first, so
+    the order implies no preference.
+    """
+    groups: dict[str, tuple[tuple[float, float, str], set[str]]] = {}
+    for v in values:
+        text = figure_text(v)
+        sort_key = (v.value, v.upper_value if v.upper_value is not None else v.value, text)
+        groups.setdefault(text, (sort_key, set()))[1].add(v.document_key)
+    if not groups:
+        return "No source gives this figure."
+    ordered = sorted(groups.items(), key=lambda item: item[1][0])
+    sources = {v.document_key for v in values}
+
+    def count(n: int) -> str:
+        return f"{n} source" if n == 1 else f"{n} sources"
+
+    if len(ordered) == 1:
+        text = ordered[0][0]
+        if len(sources) == 1:
+            return f"1 source gives this figure: {text}."
+        return f"{len(sources)} sources agree: {text}."
+    parts = [f"{text} ({count(len(docs))})" for text, (_, docs) in ordered]
+    return "Sources differ: " + ", ".join(parts) + "."
+
+
+__all__ = ["describe_agreement", "figure_text", "fmt_number"]

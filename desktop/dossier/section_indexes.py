@@ -1,0 +1,132 @@
+"""The index sections, each leading back to the excerpts: the witness index (persons
+and their passages), the chronology (accepted dates) and the figures compared across
+sources."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, KeepTogether
+
+from . import escape as esc
+from . import limits
+from .context import Context, nothing_note, section_heading
+from .data import FigureComparison
+from .figure_wording import describe_agreement, figure_text
+from .flowables import P
+from .limits import CELL_LIMIT, HEADING_LIMIT, QUOTE_LIMIT
+from .paragraphs import rows_table
+from .styles import MUTED, hex_color
+
+
+def section_witnesses(ctx: Context) -> list[Flowable]:
+    st, refs = ctx.styles, ctx.refs
+    out: list[Flowable] = [section_heading(ctx, "Witness index")]
+    if not ctx.data.witnesses:
+        return [*out, nothing_note(ctx, "No persons are tagged in this selection.")]
+    for w in ctx.data.witnesses:
+        head = f"<b>{esc.text(esc.shorten(w.name, HEADING_LIMIT))}</b>"
+        if w.roles:
+            head += f" — {esc.text(esc.shorten(', '.join(w.roles), limits.NAME_CHARS))}"
+        block: list[Flowable] = [P(head, st.h3)]
+        if w.variants:
+            block.append(
+                P(
+                    "Also written: "
+                    + "; ".join(
+                        f"<i>{esc.text(esc.shorten(v, limits.NAME_CHARS))}</i>" for v in w.variants
+                    ),
+                    st.small,
+                )
+            )
+        if w.description:
+            block.append(P(esc.text(esc.shorten(w.description, CELL_LIMIT)), st.small))
+        if not w.passages:
+            block.append(P("No passages in this dossier.", st.small))
+        items = []
+        for p in w.passages:
+            line = "→ " + refs.excerpt_label(p.excerpt_key)
+            if p.role:
+                line += f" ({esc.text(esc.shorten(p.role, limits.NAME_CHARS))})"
+            if p.quote:
+                line += f" — “{esc.text(esc.shorten(p.quote, QUOTE_LIMIT))}”"
+            items.append(P(line, st.hanging))
+        # Keep the name with its first passages; longer lists flow on.
+        out.append(KeepTogether(block + items[:2]))
+        out += items[2:]
+    return out
+
+
+def section_chronology(ctx: Context) -> list[Flowable]:
+    st, refs = ctx.styles, ctx.refs
+    out: list[Flowable] = [section_heading(ctx, "Chronology")]
+    if not ctx.data.chronology:
+        return [*out, nothing_note(ctx, "No dates are accepted in this selection.")]
+    rows = []
+    for e in ctx.data.chronology:
+        rows.append(
+            [
+                P(
+                    f"<b>{esc.text(esc.shorten(e.readable, 200))}</b><br/>"
+                    f'<font size="7.5" color="{hex_color(MUTED)}">'
+                    f"EDTF {esc.text(esc.shorten(e.edtf, 120))}</font>",
+                    st.cell,
+                ),
+                P(esc.text(esc.shorten(e.what or "", CELL_LIMIT)), st.cell),
+                P(refs.excerpt_label(e.excerpt_key, e.source), st.cell),
+            ]
+        )
+    w = ctx.width
+    return out + rows_table(
+        ["Date", "What happened", "Source"], rows, [w * 0.22, w * 0.46, w * 0.32], st
+    )
+
+
+def _figure_rows(ctx: Context, fig: FigureComparison) -> list[list[Flowable]]:
+    st, refs = ctx.styles, ctx.refs
+    indexed = list(enumerate(fig.values))
+    indexed.sort(key=lambda iv: (iv[1].published_sort is None, iv[1].published_sort or "", iv[0]))
+    rows = []
+    for _, v in indexed:
+        source = (
+            refs.excerpt_label(v.excerpt_key)
+            if v.excerpt_key in refs.excerpt_by_key
+            else refs.doc_label(v.document_key, "(source not in this dossier)")
+        )
+        rows.append(
+            [
+                P(f"<b>{esc.text(figure_text(v))}</b>", st.cell),
+                P(esc.text(esc.shorten(v.as_written or "", QUOTE_LIMIT)), st.cell),
+                P(source, st.cell),
+                P(esc.text(esc.shorten(v.published or "—", limits.NAME_CHARS)), st.cell),
+            ]
+        )
+    return rows
+
+
+def section_figures(ctx: Context) -> list[Flowable]:
+    st = ctx.styles
+    out: list[Flowable] = [section_heading(ctx, "Figures compared across sources")]
+    if not ctx.data.figures:
+        return [*out, nothing_note(ctx, "No figures are compared in this selection.")]
+    out.append(
+        P(
+            "For each figure, every value given by a source in this selection, ordered by "
+            "publication date. Counts are of distinct source documents. No value is "
+            "preferred over another.",
+            st.small,
+        )
+    )
+    w = ctx.width
+    for fig in ctx.data.figures:
+        title = fig.label or fig.category
+        out.append(P(esc.text(esc.shorten(title, HEADING_LIMIT)), st.h2))
+        out.append(P(esc.text(describe_agreement(fig.values)), st.body))
+        out += rows_table(
+            ["Value", "As written", "Source", "Published"],
+            _figure_rows(ctx, fig),
+            [w * 0.14, w * 0.34, w * 0.36, w * 0.16],
+            st,
+        )
+    return out
+
+
+__all__ = ["section_chronology", "section_figures", "section_witnesses"]
