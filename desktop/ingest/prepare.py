@@ -11,7 +11,8 @@ Every result is a :class:`Prepared` or a ``FileOutcome`` saying why the file fai
 :func:`prepare_file` never raises. A worker that dies (a reader crashing the
 interpreter, the system killing it for memory) does not end the import: from then
 on files are prepared one at a time in a fresh pool, and the one that kills it again
-is reported as failed.
+is reported as failed. Workers also end when the importing process does, however it
+ends (``worker_watch``), so a killed import leaves no process behind.
 """
 
 from __future__ import annotations
@@ -151,7 +152,8 @@ class Preparer:
     """Prepare jobs in order, in worker processes or (few jobs, one worker) inline.
 
     ``submit`` queues a job; ``results`` yields ``(job, result)`` in submission order.
-    Use as a context manager so the pool is shut down, also on cancel or error.
+    Use as a context manager so the pool is shut down, also on cancel or error, and
+    from one thread: workers start from the thread that submits (see ``_new_pool``).
     """
 
     def __init__(
