@@ -11,7 +11,8 @@ Every result is a :class:`Prepared` or a ``FileOutcome`` saying why the file fai
 :func:`prepare_file` never raises. A worker that dies (a reader crashing the
 interpreter, the system killing it for memory) does not end the import: from then
 on files are prepared one at a time in a fresh pool, and the one that kills it again
-is reported as failed.
+is reported as failed. Workers also end when the importing process does, however it
+ends (``worker_watch``), so a killed import leaves no process behind.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+import threading
 from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -32,6 +34,7 @@ from db.objects import FolderObjectStore
 from desktop.ingest.limits import DEFAULT_LIMITS
 from desktop.ingest.model import IngestError, ParsedDocument
 from desktop.ingest.readers import parse
+from desktop.ingest.worker_watch import guard_worker
 
 if TYPE_CHECKING:
     from desktop.extract import Suggestions
@@ -138,11 +141,19 @@ def _lower_priority() -> None:
             os.nice(WORKER_NICENESS)
 
 
+def _start_worker(death_signal: bool) -> None:
+    """Each worker's initializer: step back for the window, and end with the parent
+    (a killed importer must not leave its workers running; see worker_watch)."""
+    _lower_priority()
+    guard_worker(death_signal)
+
+
 class Preparer:
     """Prepare jobs in order, in worker processes or (few jobs, one worker) inline.
 
     ``submit`` queues a job; ``results`` yields ``(job, result)`` in submission order.
-    Use as a context manager so the pool is shut down, also on cancel or error.
+    Use as a context manager so the pool is shut down, also on cancel or error, and
+    from one thread: workers start from the thread that submits (see ``_new_pool``).
     """
 
     def __init__(
@@ -214,7 +225,11 @@ class Preparer:
             # a locked mutex deadlocks. Spawned workers import only the Qt-free readers
             # and suggesters.
             mp_context=multiprocessing.get_context("spawn"),
-            initializer=_lower_priority,
+            initializer=_start_worker,
+            # Workers start from the thread that submits (this one, for the pool's
+            # life). Linux's parent-death signal follows that thread, so it is safe
+            # only on the main thread; the window imports on a task thread.
+            initargs=(threading.current_thread() is threading.main_thread(),),
         )
         try:
             pool.submit(os.getpid).result(timeout=STARTUP_TIMEOUT)
