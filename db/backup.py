@@ -317,6 +317,8 @@ def restore_into(backup: Path, database: Path) -> None:
 
     Reference counters never go back: codes handed out after the backup was taken
     (CAT-000002 in a dossier already printed) are not given to new documents.
+    The audit head file is the caller's to set (``db.restore`` does): left as it was,
+    it would rightly report the restored trail as cut short.
     """
     problem = verify_backup(backup)
     if problem is not None:
