@@ -50,6 +50,7 @@ FULL_CHECK_LIMIT = 32 * 1024 * 1024
 this size about 0.1 s warm, 0.5 s from a cold disk. (At 256 MB a 10,000-document
 catalogue took 3.4 s to open cold.) Larger files are checked fully by the daily
 backup and ``catena verify``."""
+QUICK_CHECK_MAX_FINDINGS = 100  # PRAGMA quick_check reports at most this many
 MARKER_TEXT = (
     "This folder is a Catena catalogue. Do not edit, move or delete files inside it by hand;\n"
     "originals are under objects/, named by their SHA-256.\n"
@@ -120,7 +121,8 @@ def first_finding(health: Health) -> str:
     ]
     if not lines:
         return health.state
-    more = f"; {len(lines) - 1} more findings" if len(lines) > 1 else ""
+    capped = "+" if len(lines) >= QUICK_CHECK_MAX_FINDINGS else ""  # it stops counting there
+    more = f"; {len(lines) - 1}{capped} more findings" if len(lines) > 1 else ""
     return lines[0] + more
 
 
