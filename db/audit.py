@@ -2,27 +2,46 @@
 
 Every change is recorded as an Event whose hash covers its content and the previous
 event's hash. Rewriting or deleting a past event breaks every later hash, which
-``verify_chain`` reports by event number.
+``verify_chain`` reports by event number. Cutting the newest events off leaves a valid
+chain, so the head is also kept outside the database (``db.audit_head``): sessions
+whose ``info`` names a head file (a catalogue's sessions) update it after each commit
+that recorded events, and ``verify_chain`` checks the trail still reaches it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import hashlib
 import json
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event as sa_event
-from sqlalchemy import insert, select
-from sqlalchemy.orm import Session
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session, SessionTransaction
 
+from db.audit_head import (
+    EMPTY,
+    GENESIS,
+    ChainHead,
+    HeadFileError,
+    reaches,
+    read_head,
+    write_head,
+)
 from db.base import table_of
 from db.models import Event, new_uid, utcnow
 
-GENESIS = "0" * 64
+__all__ = ["GENESIS", "HEAD_FILE_KEY", "ChainHead", "ChainReport", "chain_head", "record"]
+
 _INSERT = insert(table_of(Event))  # one prepared statement for every event
 _HEAD = "catena_audit_head"
+HEAD_FILE_KEY = "catena_audit_head_file"
+"""``Session.info`` key: the ``Path`` of the head file a session's commits keep."""
+_RECORDED = "catena_audit_recorded"
+_HEAD_TO_WRITE = "catena_audit_head_to_write"
 
 
 def default_actor() -> str:
@@ -89,6 +108,7 @@ def record(
         },
     )
     session.info[_HEAD] = digest
+    session.info[_RECORDED] = True
     return digest
 
 
@@ -102,21 +122,132 @@ sa_event.listen(Session, "after_rollback", _forget_head)
 sa_event.listen(Session, "after_soft_rollback", _forget_head)
 
 
+def chain_head(session: Session) -> ChainHead:
+    """Where the trail in the database ends now: the event count, the last event's id
+    and hash. The dossier's fixity appendix prints it; ``catena log --verify`` too."""
+    row = session.execute(select(Event.id, Event.hash).order_by(Event.id.desc()).limit(1)).first()
+    if row is None:
+        return EMPTY
+    count = session.execute(select(func.count(Event.id))).scalar_one()
+    return ChainHead(int(count), int(row[0]), str(row[1]))
+
+
+def _hash_at(session: Session, event_id: int) -> str | None:
+    return session.execute(select(Event.hash).where(Event.id == event_id)).scalar()
+
+
+def recorded_head_problem(session: Session, recorded: ChainHead) -> str | None:
+    """None when the trail in *session* still reaches *recorded*; else what is wrong."""
+    last_id = session.execute(select(func.max(Event.id))).scalar()
+    found = None if recorded.last_id is None else _hash_at(session, recorded.last_id)
+    return reaches(recorded, last_id, found)
+
+
+def _head_before_commit(session: Session) -> None:
+    """Work out the head to record once this commit is through.
+
+    Costs two indexed lookups and a count of this commit's own events (the count of
+    the rest comes from the recorded head), once per commit, however many events the
+    commit holds. When the recorded head is no longer part of the trail, nothing is
+    recorded: the file keeps the evidence of the cut for ``verify_chain``.
+    """
+    path = session.info.get(HEAD_FILE_KEY)
+    if path is None or not session.info.get(_RECORDED) or session.in_nested_transaction():
+        return
+    try:
+        recorded = read_head(path)
+    except HeadFileError:
+        return
+    if recorded is None or recorded.last_id is None:
+        head = chain_head(session)
+    elif recorded_head_problem(session, recorded) is not None:
+        return
+    else:
+        row = session.execute(select(Event.id, Event.hash).order_by(Event.id.desc()).limit(1))
+        last_id, last_hash = row.one()
+        newer = session.execute(
+            select(func.count(Event.id)).where(Event.id > recorded.last_id)
+        ).scalar_one()
+        head = ChainHead(recorded.events + int(newer), int(last_id), str(last_hash))
+    session.info[_HEAD_TO_WRITE] = head
+
+
+def _head_after_commit(session: Session) -> None:
+    head = session.info.pop(_HEAD_TO_WRITE, None)  # set for the outermost commit only
+    path = session.info.get(HEAD_FILE_KEY)
+    if head is None or path is None:
+        return
+    # The commit is through and must not be reported as failed. A head file left
+    # behind is harmless (still a prefix of the trail); the next commit catches up.
+    with contextlib.suppress(OSError):
+        write_head(path, head)
+
+
+def _head_after_transaction_end(session: Session, transaction: SessionTransaction) -> None:
+    if transaction.parent is None:
+        session.info.pop(_RECORDED, None)
+        session.info.pop(_HEAD_TO_WRITE, None)
+
+
+sa_event.listen(Session, "before_commit", _head_before_commit)
+sa_event.listen(Session, "after_commit", _head_after_commit)
+sa_event.listen(Session, "after_transaction_end", _head_after_transaction_end)
+
+
+def anchor_head(session: Session, path: Path) -> tuple[ChainHead, bool]:
+    """Make sure the head file at *path* exists; returns the head and whether the file
+    had to be made (an older catalogue: history before now cannot be checked for a cut
+    end, which the caller says once)."""
+    try:
+        recorded = read_head(path)
+    except HeadFileError:
+        return chain_head(session), False  # kept as evidence; verify_chain reports it
+    if recorded is not None:
+        return recorded, False
+    head = chain_head(session)
+    write_head(path, head)
+    return head, True
+
+
 @dataclass(frozen=True)
 class ChainReport:
     events: int
     broken_at: int | None  # id of the first event whose hash does not verify
+    last_id: int | None = None
+    last_hash: str = GENESIS
+    recorded: ChainHead | None = None  # what the head file says (None: no file)
+    head_problem: str | None = None  # the trail was cut, or the file is unreadable
+    head_file: Path | None = None
 
     @property
     def ok(self) -> bool:
-        return self.broken_at is None
+        return self.broken_at is None and self.head_problem is None
+
+    @property
+    def head(self) -> ChainHead:
+        return ChainHead(self.events, self.last_id, self.last_hash)
+
+    def describe(self) -> str:
+        """One line for a person: intact, or the first thing that is wrong."""
+        if self.broken_at is not None:
+            return f"Hash chain of {self.events} events: BROKEN at event #{self.broken_at}"
+        if self.head_problem is not None:
+            return f"Hash chain of {self.events} events: CUT OFF: {self.head_problem}"
+        anchor = (
+            f"reaches its recorded head ({self.head_file.name})"
+            if self.recorded is not None and self.head_file is not None
+            else "no recorded head to check its end against"
+        )
+        return f"Hash chain of {self.events} events: intact; {anchor}"
 
 
 def verify_chain(session: Session) -> ChainReport:
-    """Recompute every hash; report the total and the first event that fails."""
+    """Recompute every hash; report the total, the first event that fails, and whether
+    the trail still reaches the head recorded outside the database."""
     prev = GENESIS
     count = 0
     broken: int | None = None
+    last_id: int | None = None
     for event in session.execute(select(Event).order_by(Event.id)).scalars():
         count += 1
         expected = _digest(
@@ -132,4 +263,15 @@ def verify_chain(session: Session) -> ChainReport:
         if broken is None and (event.prev_hash != prev or event.hash != expected):
             broken = event.id
         prev = event.hash
-    return ChainReport(count, broken)
+        last_id = event.id
+    path: Path | None = session.info.get(HEAD_FILE_KEY)
+    recorded: ChainHead | None = None
+    problem: str | None = None
+    if path is not None:
+        try:
+            recorded = read_head(path)
+        except HeadFileError as exc:
+            problem = f"the recorded head cannot be read ({exc})"
+        if recorded is not None:
+            problem = recorded_head_problem(session, recorded)
+    return ChainReport(count, broken, last_id, prev, recorded, problem, path)

@@ -6,14 +6,28 @@ another process writes. Each new backup is opened and checked before the oldest 
 is removed, so rotation never leaves the user with fewer good copies than before.
 Objects need no backup of their own inside the catalogue: they are content-addressed
 and never modified, so any backup of the database refers to objects still present.
+Each backup has a sidecar, ``NAME.sqlite.head.json``, recording where its audit trail
+ends (see ``db.audit_head``), so a backup whose trail was cut short is found too.
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+
+from db.audit_head import (
+    ChainHead,
+    HeadFileError,
+    hash_at,
+    head_of_connection,
+    reaches,
+    read_head,
+    sidecar_of,
+    write_head,
+)
 
 AUTO_PREFIX = "auto-"
 SAFETY_PREFIX = "pre-restore-"  # never rotated away: the way back from a restore
@@ -28,8 +42,33 @@ class BackupError(Exception):
 
 def read_only_uri(path: Path) -> str:
     """A SQLite URI opening *path* read-only; percent-encoded, so "?", "#" and "%" in
-    folder names are part of the path, not URI syntax."""
-    return f"{path.resolve().as_uri()}?mode=ro"
+    folder names are part of the path, not URI syntax.
+
+    A WAL database opened ``mode=ro`` still needs its ``-shm`` file, and creates it if
+    absent — impossible on read-only media or in a folder without write permission
+    (SQLite answers "unable to open database file"). When the folder cannot be written
+    and no write-ahead log holds changes, the file is all there is and no writer can
+    be at work (a writer keeps ``-wal`` and ``-shm`` beside it), so it is opened
+    ``immutable=1``: no locks, no ``-shm``. With a non-empty ``-wal`` the changes in it
+    must be read, which ``mode=ro`` does when ``-shm`` exists too.
+    """
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    if not folder_writable(path.parent) and not wal_has_changes(path):
+        uri += "&immutable=1"
+    return uri
+
+
+def folder_writable(folder: Path) -> bool:
+    """Whether files can be made in *folder*. ``os.access`` asks the kernel, so it also
+    answers for read-only mounts and immutable files when run as root."""
+    return os.access(folder, os.W_OK)
+
+
+def wal_has_changes(database: Path) -> bool:
+    try:
+        return database.with_name(database.name + "-wal").stat().st_size > 0
+    except OSError:
+        return False
 
 
 def backup_database(source: Path, destination: Path) -> Path:
@@ -58,8 +97,46 @@ def backup_database(source: Path, destination: Path) -> Path:
         raise BackupError(f"could not back up {source}: {exc}") from exc
     finally:
         src.close()
+    try:
+        _record_backup_head(partial, sidecar_of(destination))
+    except (sqlite3.Error, OSError) as exc:
+        partial.unlink(missing_ok=True)
+        raise BackupError(f"could not record the backup's audit head: {exc}") from exc
     partial.replace(destination)
     return destination
+
+
+def _record_backup_head(copy: Path, sidecar: Path) -> None:
+    conn = sqlite3.connect(read_only_uri(copy), uri=True)
+    try:
+        head = head_of_connection(conn)
+    finally:
+        conn.close()
+    if head is not None:  # not a catalogue database: nothing to record
+        write_head(sidecar, head)
+
+
+def backup_head(backup: Path) -> ChainHead | None:
+    """The audit head recorded for *backup* when it was made; None for older backups
+    (made before heads were recorded). Raises ``BackupError`` for an unreadable one."""
+    try:
+        return read_head(sidecar_of(backup))
+    except HeadFileError as exc:
+        raise BackupError(str(exc)) from exc
+
+
+def backup_head_problem(backup: Path) -> str | None:
+    """None when *backup*'s audit trail still reaches the head recorded beside it."""
+    recorded = backup_head(backup)
+    if recorded is None:
+        return None
+    conn = sqlite3.connect(read_only_uri(backup), uri=True)
+    try:
+        head = head_of_connection(conn)
+        found = None if recorded.last_id is None else hash_at(conn, recorded.last_id)
+    finally:
+        conn.close()
+    return reaches(recorded, None if head is None else head.last_id, found)
 
 
 _DAMAGED = {"SQLITE_CORRUPT", "SQLITE_NOTADB"}
@@ -119,7 +196,11 @@ def verify_backup(path: Path) -> str | None:
         return f"not a Catena catalogue database: {exc}"
     finally:
         conn.close()
-    return None
+    try:
+        cut = backup_head_problem(path)
+    except (BackupError, sqlite3.Error) as exc:
+        return f"its recorded audit head cannot be checked: {exc}"
+    return None if cut is None else f"its audit trail was cut short: {cut}"
 
 
 @dataclass(frozen=True)
@@ -164,6 +245,7 @@ def make_backup(database: Path, folder: Path, *, prefix: str, now: datetime | No
     problem = verify_backup(target)
     if problem is not None:
         target.unlink(missing_ok=True)
+        sidecar_of(target).unlink(missing_ok=True)
         raise BackupError(f"the new backup failed its check ({problem}); older backups kept")
     return target
 
@@ -177,6 +259,7 @@ def rotate_backup(
     existing = list_backups(folder)
     for old in existing[: max(0, len(existing) - keep)]:
         old.path.unlink(missing_ok=True)
+        sidecar_of(old.path).unlink(missing_ok=True)
     return target
 
 
@@ -234,6 +317,8 @@ def restore_into(backup: Path, database: Path) -> None:
 
     Reference counters never go back: codes handed out after the backup was taken
     (CAT-000002 in a dossier already printed) are not given to new documents.
+    The audit head file is the caller's to set (``db.restore`` does): left as it was,
+    it would rightly report the restored trail as cut short.
     """
     problem = verify_backup(backup)
     if problem is not None:

@@ -3,10 +3,18 @@
 ``Catalogue.open`` checks the folder, upgrades the schema (after keeping a copy) and
 hands out sessions. It holds no global state: callers pass the catalogue (or a
 session from it) explicitly to every operation.
+
+A catalogue that cannot be written (a write-protected USB stick handed over as
+evidence, a folder without write permission) opens read-only: reading works, every
+write is refused with one line, and nothing — no backup, no head file, no ``-shm`` —
+is created in it.
 """
 
 from __future__ import annotations
 
+import os
+import shlex
+import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -15,9 +23,19 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from db import migrate
-from db.audit import default_actor
-from db.backup import BackupError, backup_due, database_health, newest_verified, rotate_backup
+from db import audit, migrate
+from db.audit import HEAD_FILE_KEY, default_actor
+from db.audit_head import HEAD_FILE_NAME
+from db.backup import (
+    BackupError,
+    Health,
+    backup_due,
+    database_health,
+    folder_writable,
+    newest_verified,
+    rotate_backup,
+    wal_has_changes,
+)
 from db.engine import make_engine, writer
 from db.location import location_warnings
 from db.objects import FolderObjectStore
@@ -32,6 +50,7 @@ FULL_CHECK_LIMIT = 32 * 1024 * 1024
 this size about 0.1 s warm, 0.5 s from a cold disk. (At 256 MB a 10,000-document
 catalogue took 3.4 s to open cold.) Larger files are checked fully by the daily
 backup and ``catena verify``."""
+QUICK_CHECK_MAX_FINDINGS = 100  # PRAGMA quick_check reports at most this many
 MARKER_TEXT = (
     "This folder is a Catena catalogue. Do not edit, move or delete files inside it by hand;\n"
     "originals are under objects/, named by their SHA-256.\n"
@@ -42,6 +61,13 @@ class CatalogueError(Exception):
     """A catalogue cannot be opened or created; the message says why, for the user."""
 
 
+class ReadOnlyCatalogue(CatalogueError, ValueError):
+    """A write was asked of a catalogue opened read-only; nothing was changed.
+
+    Also a ValueError: the window reports refused edits (ValueErrors from the tag,
+    people and document operations) to the person, and this is one of those."""
+
+
 @dataclass(frozen=True)
 class OpenReport:
     created: bool
@@ -49,12 +75,85 @@ class OpenReport:
     schema: str
     backup: Path | None
     warnings: tuple[str, ...] = ()
+    read_only: bool = False
+
+
+def catalogue_writable(folder: Path) -> bool:
+    """Whether the catalogue in *folder* can be changed: its folder (for the WAL's
+    files, backups, the head file) and its database file, if there is one, writable."""
+    database = folder / DATABASE_NAME
+    return folder_writable(folder) and (not database.exists() or os.access(database, os.W_OK))
+
+
+def read_only_notice(folder: Path) -> str:
+    return f"read-only: {folder} is on read-only media or not writable by you; changes are disabled"
+
+
+def shell_quoted(path: Path) -> str:
+    """*path* as it can be pasted into this platform's command line."""
+    if os.name == "nt":
+        return subprocess.list2cmdline([str(path)])
+    return shlex.quote(str(path))
+
+
+def restore_advice(folder: Path, *, writable: bool = True) -> str:
+    """What to run about a damaged database in *folder* (one sentence)."""
+    rescue = newest_verified(folder / BACKUPS_DIR)
+    if rescue is None:
+        return "No verified backup was found in its backups folder."
+    if not writable:
+        return (
+            f"The newest verified backup is {rescue}; the catalogue is read-only, so copy "
+            "the folder to a writable disk and restore the copy with `catena restore`."
+        )
+    return (
+        f"The newest verified backup is {rescue}; restore it with: "
+        f"catena restore {shell_quoted(rescue)} --catalogue {shell_quoted(folder)}"
+    )
+
+
+def first_finding(health: Health) -> str:
+    """The first of SQLite's findings, on one line, and how many more there are."""
+    lines = [
+        line.strip()
+        for line in health.message.splitlines()
+        if line.strip() and not line.startswith("***")
+    ]
+    if not lines:
+        return health.state
+    capped = "+" if len(lines) >= QUICK_CHECK_MAX_FINDINGS else ""  # it stops counting there
+    more = f"; {len(lines) - 1}{capped} more findings" if len(lines) > 1 else ""
+    return lines[0] + more
 
 
 def _backup_if_due(database: Path, backups: Path) -> Path | None:
     if not backup_due(backups):
         return None
     return rotate_backup(database, backups)
+
+
+def _unreadable_log(database: Path) -> bool:
+    """A write-ahead log with changes but no ``-shm`` beside it: read-only, SQLite can
+    neither read it (it needs ``-shm``) nor make the ``-shm`` it needs."""
+    shm = database.with_name(database.name + "-shm")
+    return wal_has_changes(database) and not shm.exists()
+
+
+def _anchor_head(engine: Engine, head_file: Path) -> list[str]:
+    """Record the audit trail's head outside the database if it is not yet; returns
+    what to tell the person (once: the next open finds the file)."""
+    try:
+        with Session(engine) as session:
+            head, made = audit.anchor_head(session, head_file)
+    except OSError as exc:
+        return [f"cannot write {head_file}: {exc.strerror or exc}"]
+    if not made or head.last_id is None:
+        return []
+    return [
+        f"the audit trail's head was not yet recorded outside the database (a catalogue "
+        f"from an older Catena); recorded it now in {head_file.name} at {head.describe()}. "
+        "From here on, removing the newest events is detected."
+    ]
 
 
 class Catalogue:
@@ -66,8 +165,12 @@ class Catalogue:
         self.objects = FolderObjectStore(path / OBJECTS_DIR)
         self.report = report
         self.actor = actor
-        self._reader = sessionmaker(engine, expire_on_commit=False)
-        self._writer = sessionmaker(writer(engine), expire_on_commit=False)
+        self.read_only = report.read_only
+        # Sessions know the head file: commits that record events keep it up to date,
+        # and audit.verify_chain checks the trail still reaches it.
+        head = {HEAD_FILE_KEY: path / HEAD_FILE_NAME}
+        self._reader = sessionmaker(engine, expire_on_commit=False, info=head)
+        self._writer = sessionmaker(writer(engine), expire_on_commit=False, info=head)
         search_index.install(self._reader)
         search_index.install(self._writer)
 
@@ -83,6 +186,10 @@ class Catalogue:
     def backups(self) -> Path:
         return self.path / BACKUPS_DIR
 
+    @property
+    def head_file(self) -> Path:
+        return self.path / HEAD_FILE_NAME
+
     @classmethod
     def open(
         cls,
@@ -91,11 +198,14 @@ class Catalogue:
         create: bool = False,
         actor: str | None = None,
         daily_backup: bool = True,
+        read_only: bool | None = None,
     ) -> Catalogue:
         """Open the catalogue at *path*; with *create*, make it if it does not exist.
 
         An existing database gets SQLite's quick check first: a damaged catalogue is
-        not opened (and not migrated); the message names the newest verified backup.
+        not opened (and not migrated); the message names the newest verified backup
+        and the command that restores it. *read_only* None means: read-only when the
+        catalogue cannot be written (see ``catalogue_writable``).
         """
         folder = Path(path).expanduser()
         database = folder / DATABASE_NAME
@@ -123,6 +233,14 @@ class Catalogue:
                 ) from exc
             created = True
         else:
+            if read_only is None:
+                read_only = not catalogue_writable(folder)
+            if read_only and not folder_writable(folder) and _unreadable_log(database):
+                raise CatalogueError(
+                    f"the catalogue at {folder} is read-only and its last changes are still "
+                    f"in {database.name}-wal, which SQLite cannot read without writing "
+                    f"beside it; copy the folder to a writable disk and open the copy"
+                )
             # Every page is read on open while that is cheap; a large catalogue gets a
             # header and schema check here and its full check in the daily backup.
             thorough = database.stat().st_size <= FULL_CHECK_LIMIT
@@ -133,19 +251,19 @@ class Catalogue:
                     f"({health.message}); if another program is using it, try again shortly"
                 )
             if health.state == "damaged":
-                rescue = newest_verified(folder / BACKUPS_DIR)
-                advice = (
-                    f"The newest verified backup is {rescue}; restore it with: "
-                    f"catena restore {rescue} --catalogue {folder}"
-                    if rescue
-                    else "No verified backup was found in its backups folder."
-                )
+                finding = first_finding(health)
                 raise CatalogueError(
-                    f"the catalogue database at {database} failed its check ({health}). " + advice
+                    f"the catalogue database at {database} failed its check ({finding}). "
+                    + restore_advice(folder, writable=not read_only)
                 )
-        engine = make_engine(database)
+        read_only = bool(read_only) and not created
+        engine = make_engine(database, read_only=read_only)
         try:
-            result = migrate.upgrade(engine, database=database, backups=folder / BACKUPS_DIR)
+            result = (
+                migrate.require_current(engine)
+                if read_only
+                else migrate.upgrade(engine, database=database, backups=folder / BACKUPS_DIR)
+            )
         except migrate.MigrationError as exc:
             engine.dispose()
             raise CatalogueError(str(exc)) from exc
@@ -153,7 +271,9 @@ class Catalogue:
             engine.dispose()
             raise CatalogueError(f"cannot open the catalogue at {folder}: {exc}") from exc
         warnings = list(location_warnings(folder))
-        if daily_backup:
+        if not read_only:
+            warnings.extend(_anchor_head(engine, folder / HEAD_FILE_NAME))
+        if daily_backup and not read_only:
             try:
                 _backup_if_due(database, folder / BACKUPS_DIR)
             except BackupError as exc:
@@ -164,8 +284,15 @@ class Catalogue:
             schema=result.to_revision,
             backup=result.backup,
             warnings=tuple(warnings),
+            read_only=read_only,
         )
         return cls(folder, engine, report, actor or default_actor())
+
+    def read_only_refusal(self) -> str:
+        return (
+            f"the catalogue at {self.path} is read-only (read-only media or no write "
+            "permission); changes are disabled and nothing was changed"
+        )
 
     def backup_if_due(self) -> Path | None:
         """Take the daily backup if the newest is a day old or there is none; returns
@@ -175,7 +302,10 @@ class Catalogue:
         once it is showing: at 100,000 documents the copy and its check take seconds,
         which the person should not spend looking at nothing. The copy is made through
         SQLite's backup API on its own connection, so work in the window goes on.
+        A read-only catalogue gets none: there is nowhere to put it.
         """
+        if self.read_only:
+            return None
         return _backup_if_due(self.database, self.backups)
 
     @contextmanager
@@ -187,7 +317,10 @@ class Catalogue:
 
     @contextmanager
     def writing(self) -> Iterator[Session]:
-        """A write transaction: commits if the block succeeds, rolls back if it raises."""
+        """A write transaction: commits if the block succeeds, rolls back if it raises.
+        Raises ``ReadOnlyCatalogue`` at once on a catalogue opened read-only."""
+        if self.read_only:
+            raise ReadOnlyCatalogue(self.read_only_refusal())
         with self._writer() as session, session.begin():
             yield session
 

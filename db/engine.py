@@ -3,7 +3,9 @@
 Each connection gets ``foreign_keys=ON`` (SQLite's default is off, per connection),
 WAL (readers never block the writer), ``synchronous=FULL`` (a committed transaction
 survives power loss — this is evidence) and a busy timeout so a second process waits
-instead of failing at once.
+instead of failing at once. A read-only engine (read-only media, no write permission)
+gets none of the pragmas that would write: it opens the file through
+``db.backup.read_only_uri``.
 
 Writes start with ``BEGIN IMMEDIATE``: a deferred transaction that reads and then
 writes can hit SQLITE_BUSY without waiting when another process writes meanwhile;
@@ -20,6 +22,7 @@ from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.pool import ConnectionPoolEntry
 
+from db.backup import read_only_uri
 from db.search.folding import register_sql_functions
 
 BUSY_TIMEOUT_MS = 10_000
@@ -27,14 +30,25 @@ WRITE_OPTION = "catena_begin_immediate"
 
 
 def _on_connect(dbapi_connection: sqlite3.Connection, _record: ConnectionPoolEntry) -> None:
+    _prepare(dbapi_connection, writable=True)
+
+
+def _on_connect_read_only(
+    dbapi_connection: sqlite3.Connection, _record: ConnectionPoolEntry
+) -> None:
+    _prepare(dbapi_connection, writable=False)
+
+
+def _prepare(dbapi_connection: sqlite3.Connection, *, writable: bool) -> None:
     # Let us emit BEGIN ourselves (see _on_begin); pysqlite's implicit BEGIN is deferred.
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute("PRAGMA journal_mode = WAL")
-        cursor.execute("PRAGMA synchronous = FULL")
+        if writable:  # both would write; the file is WAL already if Catena made it
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = FULL")
     finally:
         cursor.close()
     register_sql_functions(dbapi_connection)  # catena_fold(), for search filters
@@ -66,17 +80,20 @@ def _on_error(context: ExceptionContext) -> None:
         context.is_disconnect = True
 
 
-def make_engine(database: Path) -> Engine:
-    """An engine for the catalogue database file at *database*."""
+def make_engine(database: Path, *, read_only: bool = False) -> Engine:
+    """An engine for the catalogue database file at *database*; with *read_only*, one
+    that cannot write it (and creates nothing beside it when the folder is read-only)."""
     # The pool hands a connection to one thread at a time; background jobs (imports in
     # the window) use pooled connections from worker threads, hence no thread check.
     # URL.create, not an f-string: a folder named "What?.catena" or "Case #12.catena"
-    # must not be read as URL options or a fragment.
-    engine = create_engine(
-        URL.create("sqlite+pysqlite", database=str(database)),
-        connect_args={"check_same_thread": False},
+    # must not be read as URL options or a fragment (read_only_uri percent-encodes).
+    url = (
+        URL.create("sqlite+pysqlite", database=read_only_uri(database), query={"uri": "true"})
+        if read_only
+        else URL.create("sqlite+pysqlite", database=str(database))
     )
-    event.listen(engine, "connect", _on_connect)
+    engine = create_engine(url, connect_args={"check_same_thread": False})
+    event.listen(engine, "connect", _on_connect_read_only if read_only else _on_connect)
     event.listen(engine, "begin", _on_begin)
     event.listen(engine, "handle_error", _on_error)
     return engine

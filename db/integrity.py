@@ -66,8 +66,10 @@ def verify_fixity(
     *,
     actor: str,
     progress: Callable[[int, int], None] | None = None,
+    record: bool = True,
 ) -> FixityReport:
-    """Re-hash every referenced object; log the outcome; flag affected documents."""
+    """Re-hash every referenced object; log the outcome; flag affected documents.
+    Without *record* (a read-only catalogue) it only reports: no flags, no event."""
     users = _users(session)
     blobs = list(session.execute(select(Blob.sha256).order_by(Blob.sha256)).scalars())
     report = FixityReport()
@@ -84,6 +86,8 @@ def verify_fixity(
         )
     if progress is not None:
         progress(len(blobs), len(blobs))
+    if not record:
+        return report
     bad_refs = {ref for p in report.problems for ref in p.used_by}
     # Reference and flags only: loading every text here would cost gigabytes at scale.
     for doc_id, ref, flags in session.execute(select(Document.id, Document.ref, Document.flags)):

@@ -94,6 +94,25 @@ def upgrade(
     return MigrationResult(before, wanted, backup_path)
 
 
+def require_current(engine: Engine) -> MigrationResult:
+    """For a catalogue that cannot be written (read-only media): nothing can be
+    upgraded, so its schema must already be this version's."""
+    before = current_revision(engine)
+    wanted = head_revision()
+    if before == wanted:
+        return MigrationResult(before, wanted, None)
+    if before is not None and not _known(before):
+        raise MigrationError(
+            f"this catalogue was made by a newer version of Catena (schema {before}); "
+            "update Catena to open it. Nothing was changed."
+        )
+    raise MigrationError(
+        f"this catalogue was made by an older version of Catena (schema {before}) and is "
+        "read-only, so it cannot be upgraded here; copy the folder to a writable disk and "
+        "open the copy. Nothing was changed."
+    )
+
+
 def _known(revision: str) -> bool:
     script = ScriptDirectory.from_config(alembic_config())
     try:

@@ -105,14 +105,17 @@ def verify_texts(
     *,
     actor: str,
     progress: Callable[[int, int], None] | None = None,
+    record: bool = True,
 ) -> TextReport:
     """Re-hash every stored text and compare every index row with what it should be.
 
     A document whose text fails is not also reported for its index row: that row is
     derived from the text, which has to be put right first. Logs a preservation event
-    and sets or clears :data:`TEXT_FLAG`.
+    and sets or clears :data:`TEXT_FLAG`; without *record* (a read-only catalogue) it
+    only reports.
     """
-    index.sync(session)  # index rows of this transaction's own changes, first
+    if record:
+        index.sync(session)  # index rows of this transaction's own changes, first
     conn = session.connection()
     total = int(session.execute(select(func.count(Document.id))).scalar_one())
     report = TextReport()
@@ -156,6 +159,8 @@ def verify_texts(
             progress(report.checked, total)
     report.damaged_index = index.damage_of(conn)
     report.orphan_rows = index.orphan_rows(conn)
+    if not record:
+        return report
     _set_flags(session, flag_changes)
     audit.record(
         session,

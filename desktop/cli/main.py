@@ -16,7 +16,7 @@ from pathlib import Path
 from sqlalchemy.exc import DBAPIError
 
 from db.backup import BackupError
-from db.catalogue import Catalogue, CatalogueError
+from db.catalogue import Catalogue, CatalogueError, ReadOnlyCatalogue, read_only_notice
 from db.documents import DocumentError, list_documents, require_document
 from db.sanitize import for_terminal
 from desktop import __version__
@@ -108,9 +108,35 @@ def _catalogue_path(args: argparse.Namespace) -> tuple[Path, bool]:
     return default_catalogue_path(), "CATENA_CATALOGUE" not in os.environ
 
 
+# Commands that only read the catalogue: they run on a read-only one (read-only media,
+# no write permission), where any other command is refused before it starts.
+READING_COMMANDS = frozenset(
+    {"list", "show", "search", "compare", "chronology", "verify", "log", "export"}
+)
+
+
+def _writes(args: argparse.Namespace) -> bool:
+    """Whether the command in *args* would change the catalogue."""
+    command = args.command
+    if command in READING_COMMANDS:
+        return False
+    if command == "backup":  # --list reads; --to writes elsewhere (and is not logged)
+        return not (args.list or args.to)
+    if command == "dossier":  # printed elsewhere; only --save changes the catalogue
+        return bool(args.save)
+    if command == "import-metadata":
+        return not args.dry_run
+    return True
+
+
 def _open(args: argparse.Namespace) -> Catalogue:
     path, is_default = _catalogue_path(args)
     catalogue = Catalogue.open(path, create=is_default)
+    if catalogue.read_only:
+        if _writes(args):
+            catalogue.close()
+            raise ReadOnlyCatalogue(catalogue.read_only_refusal())
+        print(read_only_notice(catalogue.path), file=sys.stderr)
     for warning in catalogue.report.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     return catalogue
@@ -308,6 +334,9 @@ def _run(argv: Sequence[str] | None, launch_gui: GuiLauncher | None) -> int:
         if command == "gui":
             return cmd_gui(args, launch_gui)
         for module in COMMAND_MODULES:
+            folder_commands = getattr(module, "FOLDER_COMMANDS", {})
+            if command in folder_commands:
+                return folder_commands[command](_catalogue_path(args)[0], args)
             if command in module.COMMANDS:
                 with _open(args) as catalogue:
                     return module.COMMANDS[command](catalogue, args)

@@ -1,29 +1,24 @@
-"""Maintenance commands: verify, backup, restore, log."""
+"""Maintenance commands: verify, backup, restore, log.
+
+``restore`` works on the catalogue's folder, not on an opened catalogue: it is the way
+back from a database too damaged to open (see ``db.restore``).
+"""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db import audit
-from db.backup import (
-    SAFETY_PREFIX,
-    BackupError,
-    all_backups,
-    backup_database,
-    blob_hashes,
-    make_backup,
-    restore_into,
-    rotate_backup,
-    table_counts,
-    verify_backup,
-)
+from db.backup import BackupError, all_backups, backup_database, rotate_backup, verify_backup
 from db.catalogue import Catalogue
 from db.integrity import integrity_check, verify_fixity
 from db.models import Event
+from db.restore import plan_restore, restore_catalogue
 from db.sanitize import for_terminal
 from db.text_fixity import TextRepair, TextReport, repair_texts, verify_texts
 from desktop.cli.output import ProgressBar, print_json, print_table
@@ -53,8 +48,17 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
         help="write the backup to this file instead of the catalogue's rotating backups",
     )
     p.add_argument("--list", action="store_true", help="list the rotating backups")
-    p = sub.add_parser("restore", parents=[common], help="restore the database from a backup")
-    p.add_argument("backup", type=Path, help="a backup file (see `catena backup --list`)")
+    p = sub.add_parser(
+        "restore",
+        parents=[common],
+        help="restore the database from a backup (also when it is too damaged to open)",
+    )
+    p.add_argument(
+        "backup",
+        type=Path,
+        nargs="?",
+        help="a backup file (see `catena backup --list`); default: the newest verified one",
+    )
     p.add_argument("--dry-run", action="store_true", help="say what would change; change nothing")
     p = sub.add_parser("log", parents=[common], help="show the audit trail")
     p.add_argument("--verify", action="store_true", help="check the hash chain")
@@ -62,16 +66,29 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
     p.add_argument("--json", action="store_true")
 
 
+def _head_json(chain: audit.ChainReport) -> dict[str, Any]:
+    """Where the trail ends, where the head file says it ended, and what is wrong."""
+    return {
+        "current": chain.head.to_json(),
+        "recorded": None if chain.recorded is None else chain.recorded.to_json(),
+        "problem": chain.head_problem,
+    }
+
+
 def cmd_verify(catalogue: Catalogue, args: argparse.Namespace) -> int:
     bar = ProgressBar("Verifying")
     repairs: list[TextRepair] = []
-    with catalogue.writing() as session:
+    # A read-only catalogue is checked all the same; the check just cannot be logged.
+    # --repair writes, so on read-only media it is refused like any writing command.
+    unit = catalogue.reading if catalogue.read_only and not args.repair else catalogue.writing
+    with unit() as session:
         try:
             report = verify_fixity(
                 session,
                 catalogue.objects,
                 actor=catalogue.actor,
                 progress=lambda done, total: bar(done, total),
+                record=not catalogue.read_only,
             )
         finally:
             bar.finish()
@@ -86,6 +103,7 @@ def cmd_verify(catalogue: Catalogue, args: argparse.Namespace) -> int:
             )
             texts = _verify_texts(session, catalogue)  # what is left, logged as such
         findings = integrity_check(session)
+        chain = audit.verify_chain(session)
     if args.json:
         print_json(
             {
@@ -111,6 +129,13 @@ def cmd_verify(catalogue: Catalogue, args: argparse.Namespace) -> int:
                     {"reference": r.ref, "outcome": r.outcome, "reason": r.reason} for r in repairs
                 ],
                 "database": findings or ["ok"],
+                "audit_trail": {
+                    "events": chain.events,
+                    "ok": chain.ok,
+                    "broken_at": chain.broken_at,
+                    "head": _head_json(chain),
+                },
+                "recorded": not catalogue.read_only,
             }
         )
     else:
@@ -127,14 +152,20 @@ def cmd_verify(catalogue: Catalogue, args: argparse.Namespace) -> int:
         print(f"{report.checked} objects checked: {len(report.problems)} problems.")
         _print_texts(texts, repairs, repair_asked=args.repair)
         print("Database check: " + ("ok" if not findings else "; ".join(findings)))
-    return EXIT_OK if report.ok and texts.ok and not findings else EXIT_PROBLEMS
+        print(f"Audit trail: {chain.describe()}")
+        if catalogue.read_only:
+            print("Not recorded in the audit trail: the catalogue is read-only.")
+    return EXIT_OK if report.ok and texts.ok and not findings and chain.ok else EXIT_PROBLEMS
 
 
 def _verify_texts(session: Session, catalogue: Catalogue) -> TextReport:
     bar = ProgressBar("Checking texts")
     try:
         return verify_texts(
-            session, actor=catalogue.actor, progress=lambda done, total: bar(done, total)
+            session,
+            actor=catalogue.actor,
+            progress=lambda done, total: bar(done, total),
+            record=not catalogue.read_only,
         )
     finally:
         bar.finish()
@@ -172,8 +203,11 @@ def cmd_backup(catalogue: Catalogue, args: argparse.Namespace) -> int:
             raise BackupError(f"the backup at {target} failed its check: {problem}")
     else:
         target = rotate_backup(catalogue.database, catalogue.backups)
-    with catalogue.writing() as session:
-        audit.record(session, action="backup", actor=catalogue.actor, detail={"file": str(target)})
+    if not catalogue.read_only:  # a copy of read-only media is taken, but not logged
+        with catalogue.writing() as session:
+            audit.record(
+                session, action="backup", actor=catalogue.actor, detail={"file": str(target)}
+            )
     print(
         f"Backed up the catalogue database to {target} (verified). Originals are not in "
         "this file: they stay in the catalogue's objects/ folder, which never changes; "
@@ -182,50 +216,36 @@ def cmd_backup(catalogue: Catalogue, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_restore(catalogue: Catalogue, args: argparse.Namespace) -> int:
-    backup = Path(args.backup)
-    problem = verify_backup(backup)
-    if problem:
-        raise BackupError(f"{backup} cannot be restored: {problem}")
-    now, then = table_counts(catalogue.database), table_counts(backup)
-    changes = [
-        (name, str(now.get(name, 0)), str(then.get(name, 0)))
-        for name in sorted(set(now) | set(then))
-        if now.get(name) != then.get(name)
-    ]
+def cmd_restore(folder: Path, args: argparse.Namespace) -> int:
+    """Restore *folder*'s database; it need not open (that may be why we are here)."""
+    plan = plan_restore(folder, args.backup)
+    if plan.state != "ok":
+        found = f" ({plan.finding})" if plan.finding else ""
+        print(
+            f"The catalogue database is {plan.state}{found}. Restoring keeps it, with its "
+            "log files, in a damaged-… folder under backups/."
+        )
+    changes = plan.changes()
     if not changes:
         print("The backup holds the same number of records as the catalogue.")
     else:
         print_table(("Table", "Now", "After restore"), changes, widths=(24, 10, 14))
-    missing = [sha for sha in blob_hashes(backup) if not catalogue.objects.exists(sha)]
-    if missing:
-        raise BackupError(
-            f"{backup.name} refers to {len(missing)} original(s) this catalogue does not hold "
-            f"(first: {missing[0]}); it may belong to another catalogue. Nothing was changed."
+    print(f"Restoring {plan.backup}: all {plan.originals} originals it refers to are present.")
+    if plan.state != "ok" and plan.counters is None:
+        print(
+            "Warning: the damaged database's reference counters cannot be read, so codes "
+            "handed out after this backup was made may be handed out again; check the "
+            "newest codes in dossiers and exports made since."
         )
     if args.dry_run:
         print("Dry run: nothing was changed.")
         return EXIT_OK
-    with catalogue.reading() as session:
-        chain = audit.verify_chain(session)
-        head = session.execute(select(Event.hash).order_by(Event.id.desc()).limit(1)).scalar()
-    safety = make_backup(catalogue.database, catalogue.backups, prefix=SAFETY_PREFIX)
-    restore_into(backup, catalogue.database)
-    with catalogue.writing() as session:
-        # The restored history ends earlier than the one it replaced; this event keeps
-        # the replaced chain's head and length, so the gap is on the record.
-        audit.record(
-            session,
-            action="restore catalogue",
-            actor=catalogue.actor,
-            detail={
-                "from": str(backup),
-                "previous state kept in": str(safety),
-                "replaced_chain_head": head,
-                "replaced_chain_events": chain.events,
-            },
-        )
-    print(f"Restored from {backup}. The previous state is kept in {safety} (never rotated away).")
+    outcome = restore_catalogue(plan, actor=audit.default_actor())
+    print(
+        f"Restored from {plan.backup}. The previous state is kept in {outcome.kept} "
+        "(never rotated away)."
+    )
+    print(f"Audit trail: {outcome.head.describe()}, the last one recording this restore.")
     return EXIT_OK
 
 
@@ -257,6 +277,7 @@ def cmd_log(catalogue: Catalogue, args: argparse.Namespace) -> int:
                 "chain": None
                 if chain is None
                 else {"events": chain.events, "ok": chain.ok, "broken_at": chain.broken_at},
+                "head": None if chain is None else _head_json(chain),
             }
         )
     else:
@@ -266,11 +287,10 @@ def cmd_log(catalogue: Catalogue, args: argparse.Namespace) -> int:
             widths=(7, 19, 16, 20, 12, 8),
         )
         if chain is not None:
-            print(
-                f"Hash chain of {chain.events} events: "
-                + ("intact" if chain.ok else f"BROKEN at event #{chain.broken_at}")
-            )
+            print(chain.describe())
     return EXIT_PROBLEMS if chain is not None and not chain.ok else EXIT_OK
 
 
-COMMANDS = {"verify": cmd_verify, "backup": cmd_backup, "restore": cmd_restore, "log": cmd_log}
+COMMANDS = {"verify": cmd_verify, "backup": cmd_backup, "log": cmd_log}
+# Commands given the catalogue's folder instead of an opened catalogue.
+FOLDER_COMMANDS = {"restore": cmd_restore}

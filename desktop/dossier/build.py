@@ -409,7 +409,10 @@ def record_printed(
 ) -> None:
     """Log "dossier printed" with the source digest and the PDF's own SHA-256. Callers
     that write the file call this once it exists, so the audit trail never claims a
-    dossier that failed to be written."""
+    dossier that failed to be written. A read-only catalogue (evidence on write-protected
+    media) cannot log anything: the dossier is printed, unrecorded."""
+    if catalogue.read_only:
+        return
     with catalogue.writing() as session:
         audit.record(
             session,

@@ -116,6 +116,8 @@ def export(
         progress=progress,
         options=options,
     )
+    if catalogue.read_only:  # evidence on read-only media: exported, not logged
+        return result
     with catalogue.writing() as session:
         audit.record(
             session,

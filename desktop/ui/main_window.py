@@ -186,6 +186,9 @@ class MainWindow(
 
         self.count_label = QLabel()
         self.statusBar().addPermanentWidget(self.count_label)
+        self.read_only_label = QLabel()  # shown for a catalogue on read-only media
+        self.read_only_label.setObjectName("readOnlyLabel")
+        self.statusBar().addPermanentWidget(self.read_only_label)
         self._build_menus()
         self._restore_settings()
         self._catalogue_changed()
@@ -407,6 +410,18 @@ class MainWindow(
     # --- state ----------------------------------------------------------------------
     def _catalogue_changed(self) -> None:
         self.setWindowTitle(self.tr("Catena — {name}").format(name=self.catalogue.name))
+        # Writes to a read-only catalogue are refused by Catalogue.writing() anyway (the
+        # message reaches the person as any refused edit does); importing is switched off.
+        read_only = self.catalogue.read_only
+        self.read_only_label.setText(
+            self.tr("Read-only: {path} cannot be written; changes are disabled").format(
+                path=self.catalogue.path
+            )
+            if read_only
+            else ""
+        )
+        self.read_only_label.setVisible(read_only)
+        self.import_action.setEnabled(not read_only)
         self.model.refresh()
         self._refresh_sidebar()
         self._dirty.update({"people", "figures", "chronology", "images"})

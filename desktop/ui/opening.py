@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from db.catalogue import DATABASE_NAME, Catalogue
+from db.catalogue import DATABASE_NAME, Catalogue, catalogue_writable
 from db.migrate import upgrade_pending
 from desktop.ui.tasks import TaskRunner
 
@@ -33,7 +33,8 @@ def open_catalogue(
     parent: QWidget | None = None,
 ) -> Catalogue:
     """``Catalogue.open`` without the daily backup; raises ``CatalogueError`` as it does."""
-    if not upgrade_pending(path / DATABASE_NAME):
+    if not upgrade_pending(path / DATABASE_NAME) or not catalogue_writable(path):
+        # (A read-only catalogue cannot be upgraded: opening it says so at once.)
         return Catalogue.open(path, create=create, daily_backup=False)
     dialog = QProgressDialog(
         _t(

@@ -39,7 +39,7 @@ _COMMAND = (
     "import sys\n"
     "import desktop.ingest.pipeline as pipeline\n"
     f"pipeline.default_workers = lambda: {WORKERS}\n"
-    "from desktop.entry import main\n"
+    "from desktop.launch.entry import main\n"
     "sys.exit(main(['import', *sys.argv[1:]]))\n"
 )
 # The window's way: the import runs on a thread that is not the main one.

@@ -228,8 +228,10 @@ def read_only_catalogue(
     catalogue_path: Path, monkeypatch: pytest.MonkeyPatch, write_texts: Any
 ) -> Iterator[Path]:
     """A catalogue with one document, then made read-only: by permission bits, and —
-    as root, whom those do not stop — by opening SQLite read-only and refusing file
-    creation inside the folder with EACCES."""
+    as root, whom those do not stop — by reporting it unwritable (what the permission
+    bits make ``os.access`` say to anyone else) and refusing file creation inside the
+    folder with EACCES. (tests/reliability/test_read_only_catalogue.py makes media
+    really read-only for root too, with the immutable attribute.)"""
     with Catalogue.open(catalogue_path) as catalogue:
         import_paths(catalogue, [write_texts({"kept.txt": article(5)}, "kept")])
         rotate_backup(catalogue.database, catalogue.backups)  # no daily backup due
@@ -246,26 +248,10 @@ def read_only_catalogue(
 
 def _simulate_read_only(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import db.catalogue
-    import db.engine
+    import db.restore
 
-    def read_only_engine(database: Path) -> Any:
-        # The catalogue's own pragmas and transaction handling, on a connection that
-        # SQLite opened read-only (what a file without write permission gives).
-        from sqlalchemy import URL, create_engine
-
-        engine = create_engine(
-            URL.create(
-                "sqlite+pysqlite",
-                database=f"file:{database}",
-                query={"mode": "ro", "uri": "true"},
-            ),
-            connect_args={"check_same_thread": False},
-        )
-        event.listen(engine, "connect", db.engine._on_connect)
-        event.listen(engine, "begin", db.engine._on_begin)
-        return engine
-
-    monkeypatch.setattr(db.catalogue, "make_engine", read_only_engine)
+    for module in (db.catalogue, db.restore):
+        monkeypatch.setattr(module, "catalogue_writable", lambda _folder: False)
     inside = str(folder.resolve())
     denied = errno.EACCES
 
@@ -326,7 +312,7 @@ READ_ONLY_WORDS = (
 
 @pytest.mark.parametrize(
     "argv",
-    [("import", "{folder}"), ("verify",), ("backup",), ("suggest", "--all", "--accept")],
+    [("import", "{folder}"), ("backup",), ("suggest", "--all", "--accept"), ("restore",)],
     ids=lambda argv: argv[0],
 )
 def test_read_only_catalogue_refuses_writes_in_one_line(
@@ -345,17 +331,19 @@ def test_read_only_catalogue_refuses_writes_in_one_line(
     assert _snapshot(read_only_catalogue) == before
 
 
+@pytest.mark.parametrize(
+    "argv", [("list", "--json"), ("verify",), ("log", "--verify")], ids=lambda argv: argv[0]
+)
 def test_read_only_catalogue_can_still_be_read(
-    read_only_catalogue: Path, capsys: pytest.CaptureFixture[str]
+    argv: tuple[str, ...], read_only_catalogue: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     before = _snapshot(read_only_catalogue)
-    code = main(["list", "--json", "-c", str(read_only_catalogue)])
+    code = main([*argv, "-c", str(read_only_catalogue)])
     out, err = capsys.readouterr()
-    if code == 0:
+    assert code == 0, err
+    assert err.startswith("read-only: ") and len(err.splitlines()) == 1, err
+    if argv[0] == "list":
         assert '"CAT-000001"' in out
-    else:  # refusing is acceptable, if it says why in one line
-        assert code == 2
-        assert_one_line_message(err, "list")
     assert _snapshot(read_only_catalogue) == before
 
 

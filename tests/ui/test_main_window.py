@@ -110,9 +110,10 @@ def test_document_model_is_lazy(catalogue: Catalogue, write_texts) -> None:  # t
 
 
 def _daily_backups(catalogue: Catalogue) -> list[Path]:
-    from db.backup import AUTO_PREFIX
+    from db.backup import AUTO_PREFIX, SUFFIX
 
-    return sorted(catalogue.backups.glob(f"{AUTO_PREFIX}*"))
+    # The backup files, not their audit-head sidecars (NAME.sqlite.head.json).
+    return sorted(catalogue.backups.glob(f"{AUTO_PREFIX}*{SUFFIX}"))
 
 
 def test_the_daily_backup_is_taken_once_the_window_shows(

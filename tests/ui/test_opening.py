@@ -77,3 +77,25 @@ def test_a_refused_upgrade_raises_the_message(tmp_path: Path, qtbot, monkeypatch
     with pytest.raises(CatalogueError, match="read-only"):
         open_catalogue(folder, runner=ImmediateRunner())
     assert upgrade_pending(folder / "catalogue.sqlite")
+
+
+def test_a_read_only_catalogue_opens_with_a_notice_and_import_switched_off(
+    catalogue_path: Path, make_window, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
+    import db.catalogue
+
+    shutil.rmtree(catalogue_path / "backups")  # a writable catalogue would be due one
+    monkeypatch.setattr(db.catalogue, "catalogue_writable", lambda _folder: False)
+    catalogue = open_catalogue(catalogue_path, runner=ImmediateRunner())
+    assert catalogue.read_only
+    window = make_window(catalogue)
+    try:
+        assert window.read_only_label.isVisible()
+        assert "changes are disabled" in window.read_only_label.text()
+        assert not window.import_action.isEnabled()
+        window.start_daily_backup()
+        assert not (catalogue_path / "backups").exists()
+    finally:
+        catalogue.close()
