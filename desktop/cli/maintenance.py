@@ -82,6 +82,8 @@ def cmd_verify(catalogue: Catalogue, args: argparse.Namespace) -> int:
     # --repair writes, so on read-only media it is refused like any writing command.
     unit = catalogue.reading if catalogue.read_only and not args.repair else catalogue.writing
     with unit() as session:
+        # The trail is checked as found, before this check adds its own events to it.
+        chain = audit.verify_chain(session)
         try:
             report = verify_fixity(
                 session,
@@ -103,7 +105,6 @@ def cmd_verify(catalogue: Catalogue, args: argparse.Namespace) -> int:
             )
             texts = _verify_texts(session, catalogue)  # what is left, logged as such
         findings = integrity_check(session)
-        chain = audit.verify_chain(session)
     if args.json:
         print_json(
             {

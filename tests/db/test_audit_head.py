@@ -21,8 +21,8 @@ from db import audit
 from db.audit_head import HEAD_FILE_NAME, read_head, sidecar_of
 from db.backup import rotate_backup, verify_backup
 from db.catalogue import Catalogue
-from desktop.entry import main
 from desktop.ingest.pipeline import ImportOptions, import_paths
+from desktop.launch.entry import main
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 

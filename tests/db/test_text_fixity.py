@@ -8,7 +8,7 @@ import hashlib
 import sqlite3
 
 import pytest
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
 
 from db.base import table_of
 from db.catalogue import Catalogue
@@ -136,6 +136,24 @@ def test_a_flipped_byte_in_a_stored_text_fails_naming_the_document(catalogue: Ca
         # The index still holds the words the text was catalogued with: flagging the
         # document did not re-derive its row from the damaged text.
         assert [hit.ref for hit in search(session, "212").hits] == [refs[0]]
+
+
+def test_without_recording_a_check_reports_but_writes_nothing(catalogue: Catalogue) -> None:
+    """What ``catena verify`` does on read-only media: the same findings, no flag, no
+    event, no index write."""
+    refs = fill(catalogue)
+    raw_sql(
+        catalogue,
+        "UPDATE documents SET text = replace(text, '212', char(18) || '12') WHERE ref = ?",
+        refs[0],
+    )
+    with catalogue.reading() as session:
+        events_before = session.scalar(select(func.count(Event.id)))
+        report = verify_texts(session, actor="auditor", record=False)
+    assert [(p.ref, p.problem) for p in report.problems] == [(refs[0], "text altered")]
+    assert TEXT_FLAG not in stored(catalogue, refs[0])[2]
+    with catalogue.reading() as session:
+        assert session.scalar(select(func.count(Event.id))) == events_before
 
 
 def test_bytes_that_are_not_utf8_are_reported_not_crashed_on(catalogue: Catalogue) -> None:

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from db.backup import list_backups
-from desktop.entry import main
+from desktop.launch.entry import main
 from tests.reliability.helpers import assert_one_line_message, run_cli
 
 PAGE = 4096

@@ -25,7 +25,7 @@ from db.audit_head import HEAD_FILE_NAME
 from db.catalogue import Catalogue, ReadOnlyCatalogue
 from db.documents import NewDocument, add_document
 from db.models import Event
-from desktop.entry import main
+from desktop.launch.entry import main
 from tests.reliability.helpers import assert_one_line_message
 
 AS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
