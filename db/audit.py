@@ -34,7 +34,15 @@ from db.audit_head import (
 from db.base import table_of
 from db.models import Event, new_uid, utcnow
 
-__all__ = ["GENESIS", "HEAD_FILE_KEY", "ChainHead", "ChainReport", "chain_head", "record"]
+__all__ = [
+    "GENESIS",
+    "HEAD_FILE_KEY",
+    "ChainHead",
+    "ChainReport",
+    "chain_head",
+    "event_digest",
+    "record",
+]
 
 _INSERT = insert(table_of(Event))  # one prepared statement for every event
 _HEAD = "catena_audit_head"
@@ -51,7 +59,7 @@ def default_actor() -> str:
         return "unknown"
 
 
-def _digest(
+def event_digest(
     prev_hash: str,
     uid: str,
     at: str,
@@ -92,7 +100,7 @@ def record(
         last = session.execute(select(Event.hash).order_by(Event.id.desc()).limit(1)).scalar()
     prev_hash = last or GENESIS
     uid, at, details = new_uid(), utcnow(), dict(detail or {})
-    digest = _digest(prev_hash, uid, at, actor, action, target, outcome, details)
+    digest = event_digest(prev_hash, uid, at, actor, action, target, outcome, details)
     session.connection().execute(
         _INSERT,
         {
@@ -250,7 +258,7 @@ def verify_chain(session: Session) -> ChainReport:
     last_id: int | None = None
     for event in session.execute(select(Event).order_by(Event.id)).scalars():
         count += 1
-        expected = _digest(
+        expected = event_digest(
             prev,
             event.uid,
             event.at,

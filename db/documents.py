@@ -7,6 +7,7 @@ is one commit and a failure inside it leaves nothing behind.
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
@@ -173,6 +174,46 @@ def catalogue_document(session: Session, *, new: NewDocument, actor: str) -> tup
         },
     )
     return document_id, ref
+
+
+METADATA_ONLY_FLAG = "metadata only"
+METADATA_ONLY_MEDIA_TYPE = "application/x-catena-metadata-only"
+
+
+def add_metadata_only(session: Session, *, actor: str, uid: str | None = None) -> Document:
+    """A document with no original and no text, flagged "metadata only": what a
+    bibliography record that matches nothing in the catalogue becomes, when asked.
+
+    Otherwise an ordinary document (reference code, UUID, audit event). *uid* is kept
+    when it is a UUID no other document has; else the document gets its own.
+    """
+    if uid is not None:
+        try:
+            uuid.UUID(uid)
+        except ValueError:
+            uid = None  # not a UUID: the record keeps the one it is given
+    taken = uid is not None and (
+        session.execute(select(Document.id).where(Document.uid == uid)).scalar() is not None
+    )
+    document = Document(
+        ref=next_ref(session, DOCUMENT_PREFIX),
+        text="",
+        media_type=METADATA_ONLY_MEDIA_TYPE,
+        flags=[METADATA_ONLY_FLAG],
+        original_sha256=None,
+    )
+    if uid is not None and not taken:
+        document.uid = uid
+    session.add(document)
+    session.flush()
+    audit.record(
+        session,
+        action="create metadata-only record",
+        actor=actor,
+        target=document.ref,
+        detail={"uid": document.uid},
+    )
+    return document
 
 
 def find_by_original(session: Session, sha256: str) -> Document | None:

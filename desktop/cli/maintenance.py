@@ -10,19 +10,20 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from db import audit
-from db.backup import BackupError, all_backups, backup_database, rotate_backup, verify_backup
+from db.backup import all_backups, verify_backup
 from db.catalogue import Catalogue
-from db.integrity import integrity_check, verify_fixity
-from db.models import Event
-from db.restore import plan_restore, restore_catalogue
 from db.sanitize import for_terminal
-from db.text_fixity import TextRepair, TextReport, repair_texts, verify_texts
+from db.text_fixity import TextRepair, TextReport
 from desktop.cli.output import ProgressBar, print_json, print_table
-from desktop.ingest.rederive import rederive_text
+from desktop.core.maintenance import (
+    Stage,
+    audit_log,
+    back_up,
+    plan_restore,
+    restore_catalogue,
+    verify_catalogue,
+)
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -76,35 +77,19 @@ def _head_json(chain: audit.ChainReport) -> dict[str, Any]:
 
 
 def cmd_verify(catalogue: Catalogue, args: argparse.Namespace) -> int:
-    bar = ProgressBar("Verifying")
-    repairs: list[TextRepair] = []
-    # A read-only catalogue is checked all the same; the check just cannot be logged.
-    # --repair writes, so on read-only media it is refused like any writing command.
-    unit = catalogue.reading if catalogue.read_only and not args.repair else catalogue.writing
-    with unit() as session:
-        # The trail is checked as found, before this check adds its own events to it.
-        chain = audit.verify_chain(session)
-        try:
-            report = verify_fixity(
-                session,
-                catalogue.objects,
-                actor=catalogue.actor,
-                progress=lambda done, total: bar(done, total),
-                record=not catalogue.read_only,
-            )
-        finally:
+    bars = {"originals": ProgressBar("Verifying"), "texts": ProgressBar("Checking texts")}
+
+    def show(stage: Stage, done: int, total: int) -> None:
+        if stage == "texts":
+            bars["originals"].finish()  # one bar at a time, as the stages run
+        bars[stage](done, total)
+
+    try:
+        found = verify_catalogue(catalogue, repair=args.repair, progress=show).value
+    finally:
+        for bar in bars.values():
             bar.finish()
-        texts = _verify_texts(session, catalogue)
-        if args.repair and not texts.ok:
-            repairs = repair_texts(
-                session,
-                catalogue.objects,
-                texts,
-                rederive=rederive_text,
-                actor=catalogue.actor,
-            )
-            texts = _verify_texts(session, catalogue)  # what is left, logged as such
-        findings = integrity_check(session)
+    report, texts, chain = found.objects, found.texts, found.chain
     if args.json:
         print_json(
             {
@@ -127,16 +112,17 @@ def cmd_verify(catalogue: Catalogue, args: argparse.Namespace) -> int:
                     "index": texts.index_findings(),
                 },
                 "repairs": [
-                    {"reference": r.ref, "outcome": r.outcome, "reason": r.reason} for r in repairs
+                    {"reference": r.ref, "outcome": r.outcome, "reason": r.reason}
+                    for r in found.repairs
                 ],
-                "database": findings or ["ok"],
+                "database": list(found.database) or ["ok"],
                 "audit_trail": {
                     "events": chain.events,
                     "ok": chain.ok,
                     "broken_at": chain.broken_at,
                     "head": _head_json(chain),
                 },
-                "recorded": not catalogue.read_only,
+                "recorded": found.recorded,
             }
         )
     else:
@@ -151,25 +137,12 @@ def cmd_verify(catalogue: Catalogue, args: argparse.Namespace) -> int:
                 )
             )
         print(f"{report.checked} objects checked: {len(report.problems)} problems.")
-        _print_texts(texts, repairs, repair_asked=args.repair)
-        print("Database check: " + ("ok" if not findings else "; ".join(findings)))
+        _print_texts(texts, list(found.repairs), repair_asked=args.repair)
+        print("Database check: " + ("; ".join(found.database) or "ok"))
         print(f"Audit trail: {chain.describe()}")
-        if catalogue.read_only:
+        if not found.recorded:
             print("Not recorded in the audit trail: the catalogue is read-only.")
-    return EXIT_OK if report.ok and texts.ok and not findings and chain.ok else EXIT_PROBLEMS
-
-
-def _verify_texts(session: Session, catalogue: Catalogue) -> TextReport:
-    bar = ProgressBar("Checking texts")
-    try:
-        return verify_texts(
-            session,
-            actor=catalogue.actor,
-            progress=lambda done, total: bar(done, total),
-            record=not catalogue.read_only,
-        )
-    finally:
-        bar.finish()
+    return EXIT_OK if found.ok else EXIT_PROBLEMS
 
 
 def _print_texts(texts: TextReport, repairs: list[TextRepair], *, repair_asked: bool) -> None:
@@ -197,18 +170,7 @@ def cmd_backup(catalogue: Catalogue, args: argparse.Namespace) -> int:
         ]
         print_table(("Backup", "Made (UTC)", "Check"), rows, widths=(40, 26, 40))
         return EXIT_OK
-    if args.to:
-        target = backup_database(catalogue.database, Path(args.to))
-        problem = verify_backup(target)
-        if problem:
-            raise BackupError(f"the backup at {target} failed its check: {problem}")
-    else:
-        target = rotate_backup(catalogue.database, catalogue.backups)
-    if not catalogue.read_only:  # a copy of read-only media is taken, but not logged
-        with catalogue.writing() as session:
-            audit.record(
-                session, action="backup", actor=catalogue.actor, detail={"file": str(target)}
-            )
+    target = back_up(catalogue, to=args.to)
     print(
         f"Backed up the catalogue database to {target} (verified). Originals are not in "
         "this file: they stay in the catalogue's objects/ folder, which never changes; "
@@ -251,14 +213,8 @@ def cmd_restore(folder: Path, args: argparse.Namespace) -> int:
 
 
 def cmd_log(catalogue: Catalogue, args: argparse.Namespace) -> int:
-    with catalogue.reading() as session:
-        events = list(
-            session.execute(
-                select(Event).order_by(Event.id.desc()).limit(max(1, args.limit))
-            ).scalars()
-        )
-        chain = audit.verify_chain(session) if args.verify else None
-    events.reverse()
+    log = audit_log(catalogue, limit=args.limit, verify=args.verify)
+    events, chain = log.events, log.chain
     if args.json:
         print_json(
             {

@@ -175,6 +175,8 @@ class ProgressBar:
         self._shown = True
 
     def finish(self) -> None:
+        """End the bar's line; calling it again does nothing."""
         if self._shown:
             self.stream.write("\n")
             self.stream.flush()
+            self._shown = False

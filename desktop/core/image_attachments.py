@@ -45,7 +45,9 @@ def import_and_attach(
     from desktop.ingest.pipeline import import_paths
 
     report = import_paths(catalogue, list(paths), progress=progress)
-    attached, already, problems = [], [], []
+    attached: list[str] = []
+    already: list[str] = []
+    problems: list[str] = []
     with catalogue.writing() as session:
         for outcome in report.outcomes:
             if outcome.status == "failed" or outcome.status == "skipped":

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from db.catalogue import Catalogue
 from desktop.core.changes import Changes, Done
-from desktop.ingest.pipeline import ImportOptions, ImportReport, import_paths
+from desktop.ingest.outcomes import ImportReport
+from desktop.ingest.pipeline import ImportOptions, import_paths
 
 Progress = Callable[[int, int, str], None]
 

@@ -86,7 +86,7 @@ def scope_conditions(session: Session, scope: Scope) -> list[ColumnElement[bool]
     return [live]
 
 
-def scope_within(session: Session, scope: Scope) -> Select[tuple[int]] | None:
+def scope_within(session: Session, scope: Scope) -> Select[int] | None:
     """*scope* as a ``SELECT id`` to narrow a search to (the engine's *within*); None
     for the library, which is what a search covers anyway (everything not trashed)."""
     if scope.kind == "library":
@@ -124,10 +124,10 @@ def review_reasons(session: Session, ids: Sequence[int]) -> dict[int, list[str]]
         )
         for doc_id, count in rows:
             open_counts[doc_id] = open_counts.get(doc_id, 0) + int(count)
-    rows = session.execute(
+    documents = session.execute(
         select(Document.id, Document.guessed, Document.flags).where(Document.id.in_(ids))
     )
-    for doc_id, guessed, flags in rows:
+    for doc_id, guessed, flags in documents:
         out = reasons[doc_id]
         if guessed:
             out.append(f"{len(guessed)} guessed")

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from db.catalogue import Catalogue
 from db.documents import require_document
-from db.models import Agent, Figure, Image
+from db.models import Agent, Figure, Image, Mention
 from db.tags import TagKind, tags_of
 
 
@@ -110,7 +110,9 @@ def _document_view(session: Session, ref: str) -> DocumentView:
 
     document = require_document(session, ref)
     tags = tags_of(session, document.id, statuses=("suggested", "accepted"))
-    agent_ids = {t.agent_id for k, t in tags if k == "mention" and t.agent_id is not None}
+    agent_ids = {
+        t.agent_id for _kind, t in tags if isinstance(t, Mention) and t.agent_id is not None
+    }
     names = {
         i: n
         for i, n in session.execute(

@@ -39,8 +39,10 @@ from typing import Any
 from sqlalchemy import JSON, Boolean, Float, Integer, PrimaryKeyConstraint, String, Table
 from sqlalchemy import UniqueConstraint as Unique
 
-from db.audit import GENESIS
-from db.audit import _digest as event_digest  # the very hash verify_chain recomputes
+from db.audit import (
+    GENESIS,
+    event_digest,  # the very hash verify_chain recomputes
+)
 from db.documents import EDITABLE_FIELDS
 from db.models import SUGGESTION_STATUSES, TAG_ORIGINS
 from db.refs import AGENT_PREFIX, DOCUMENT_PREFIX, IMAGE_PREFIX

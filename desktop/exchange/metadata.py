@@ -39,21 +39,20 @@ from pathlib import Path
 from typing import Any, Literal
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
-from db import audit
 from db.catalogue import Catalogue
-from db.documents import EDITABLE_FIELDS, update_metadata
+from db.documents import (
+    EDITABLE_FIELDS,
+    add_metadata_only,
+    update_metadata,
+)
 from db.folding import fold
 from db.models import Document
-from db.refs import DOCUMENT_PREFIX, next_ref
 from desktop.dossier.citation_model import Creator
 from desktop.exchange import biblio
 from desktop.exchange.metadata_read import SOURCE_FORMATS as SOURCE_FORMATS
-from desktop.exchange.metadata_read import Incoming, is_uuid, read_records
+from desktop.exchange.metadata_read import Incoming, read_records
 
-METADATA_ONLY_FLAG = "metadata only"
-METADATA_ONLY_MEDIA_TYPE = "application/x-catena-metadata-only"
 Action = Literal["update", "unchanged", "create", "unmatched", "ambiguous"]
 
 
@@ -215,36 +214,6 @@ def changes_for(document: Document, incoming: Incoming) -> dict[str, tuple[Any, 
 
 
 # --- running ------------------------------------------------------------------------------
-
-
-def add_metadata_only(session: Session, *, actor: str, uid: str | None = None) -> Document:
-    """A document with no original and no text, flagged "metadata only".
-
-    ``db.documents.add_document`` requires an original, so this helper lives here;
-    the record is otherwise an ordinary document (reference code, UUID, audit event).
-    """
-    existing = (
-        session.execute(select(Document.id).where(Document.uid == uid)).scalar() if uid else None
-    )
-    document = Document(
-        ref=next_ref(session, DOCUMENT_PREFIX),
-        text="",
-        media_type=METADATA_ONLY_MEDIA_TYPE,
-        flags=[METADATA_ONLY_FLAG],
-        original_sha256=None,
-    )
-    if uid and is_uuid(uid) and existing is None:
-        document.uid = uid
-    session.add(document)
-    session.flush()
-    audit.record(
-        session,
-        action="create metadata-only record",
-        actor=actor,
-        target=document.ref,
-        detail={"uid": document.uid},
-    )
-    return document
 
 
 def import_metadata(

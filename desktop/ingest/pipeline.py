@@ -208,7 +208,7 @@ class _Queue:
                 sha256=sha256,
                 max_bytes=self._options.max_bytes,
                 suggest=self._options.suggest,
-                objects_root=self._catalogue.objects.root,
+                objects=self._catalogue.objects,
             )
             self._preparer.submit(job)
             self._entries.append(job)

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from db.fingerprints import Fingerprint, fingerprint
-from db.objects import FolderObjectStore
+from db.objects import ObjectStore
 from desktop.ingest.limits import DEFAULT_LIMITS
 from desktop.ingest.model import IngestError, ParsedDocument
 from desktop.ingest.readers import parse
@@ -59,7 +59,7 @@ class Job:
     sha256: str
     max_bytes: int
     suggest: bool
-    objects_root: Path  # the catalogue's object store: the original is stored here
+    objects: ObjectStore  # the catalogue's own store (pickled to a worker): the original goes here
 
 
 @dataclass(frozen=True)
@@ -96,7 +96,7 @@ def prepare_file(job: Job) -> Prepared | Failed:
     except Exception as exc:  # a reader bug must not stop the import; say what it was
         return Failed(f"could not be read ({type(exc).__name__}: {exc})")
     try:
-        if FolderObjectStore(job.objects_root).put(job.data) != job.sha256:
+        if job.objects.put(job.data) != job.sha256:
             return Failed("could not store the original: it changed while being imported")
     except OSError as exc:
         return Failed(f"could not store the original: {exc.strerror or exc}")

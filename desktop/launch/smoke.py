@@ -202,23 +202,17 @@ def step_dossier(ctx: SmokeContext) -> str:
 
 
 def step_fixity(ctx: SmokeContext) -> str:
-    from db.audit import verify_chain
     from db.catalogue import Catalogue
-    from db.integrity import integrity_check, verify_fixity
-    from db.text_fixity import verify_texts
+    from desktop.core.maintenance import verify_catalogue
 
     with Catalogue.open(ctx.catalogue_path, actor="smoke test") as catalogue:
-        with catalogue.writing() as session:
-            report = verify_fixity(session, catalogue.objects, actor=catalogue.actor)
-            texts = verify_texts(session, actor=catalogue.actor)
-            findings = integrity_check(session)
-        with catalogue.reading() as session:
-            chain = verify_chain(session)
+        found = verify_catalogue(catalogue).value
+    report, texts, chain = found.objects, found.texts, found.chain
     _check(report.ok, f"fixity problems: {report.problems}")
     _check(report.checked >= ctx.documents, f"only {report.checked} objects re-hashed")
     _check(texts.ok, f"text fixity problems: {texts.problems} {texts.index_findings()}")
-    _check(not findings, f"database integrity check: {findings}")
-    _check(chain.ok, f"audit trail hash chain broken at event {chain.broken_at}")
+    _check(not found.database, f"database integrity check: {list(found.database)}")
+    _check(chain.ok, f"audit trail: {chain.describe()}")
     return (
         f"{report.checked} stored objects and {texts.checked} texts re-hashed, all match; "
         "database ok; "

@@ -20,7 +20,7 @@ from PIL import Image as PILImage
 from sqlalchemy import select
 
 from db.catalogue import Catalogue
-from db.documents import trash_document, update_metadata
+from db.documents import add_metadata_only, trash_document, update_metadata
 from db.images import attach_image, update_image
 from db.models import (
     Collection,
@@ -33,7 +33,6 @@ from db.models import (
 )
 from db.tags import add_tag, update_tag
 from desktop.core.resources import sample_paths
-from desktop.exchange.metadata import add_metadata_only
 from desktop.extract.store import accept_suggestions
 from desktop.ingest.pipeline import ImportOptions, import_paths
 

@@ -11,9 +11,9 @@ import pytest
 from sqlalchemy import func, select
 
 from db.catalogue import Catalogue
+from db.documents import METADATA_ONLY_FLAG
 from db.models import Document, Event
 from desktop.exchange import ExportOptions, export, import_metadata
-from desktop.exchange.metadata import METADATA_ONLY_FLAG
 from desktop.launch.entry import main
 from tests.core.test_exchange_fixtures import (  # noqa: F401 - fixtures
     rich_fixture,

@@ -223,7 +223,7 @@ def _events_swap(rows: list[Any]) -> None:
 
 def _event_rehashed(rows: list[Any]) -> None:
     """Edit one event and recompute its own hash (but not the chain after it)."""
-    from db.audit import _digest
+    from db.audit import event_digest as _digest
 
     event = rows[2]
     event["actor"] = "someone else"
