@@ -14,16 +14,9 @@ from db.catalogue import Catalogue, CatalogueError
 from db.sanitize import for_terminal
 from db.selection import SelectionError
 from desktop.cli.output import ProgressBar
+from desktop.core.exchange import apply_bibliography, export_documents, load_archive
 from desktop.dossier.citation import STYLES
-from desktop.exchange import (
-    FORMATS,
-    ExchangeError,
-    ExportOptions,
-    Selection,
-    export,
-    import_archive,
-    import_metadata,
-)
+from desktop.exchange import FORMATS, ExchangeError, ExportOptions, Selection
 from desktop.exchange.common import ALL_STATUSES
 from desktop.exchange.metadata import SOURCE_FORMATS
 from desktop.exchange.tables import TABLES
@@ -135,7 +128,7 @@ def cmd_export(catalogue: Catalogue, args: argparse.Namespace) -> int:
         selection = Selection(
             refs=tuple(args.refs or ()), collection=args.collection, query=args.query
         )
-        result = export(
+        result = export_documents(
             catalogue,
             format=args.format,
             selection=selection,
@@ -167,11 +160,13 @@ def cmd_import_archive(catalogue: Catalogue, args: argparse.Namespace) -> int:
         report = _guarded(
             "import-archive",
             args.archive,
-            lambda: import_archive(
-                catalogue,
-                args.archive,
-                progress=bar,
-                allow_missing=args.allow_missing_objects,
+            lambda: (
+                load_archive(
+                    catalogue,
+                    path=args.archive,
+                    progress=bar,
+                    allow_missing=args.allow_missing_objects,
+                ).value
             ),
         )
     finally:
@@ -188,12 +183,14 @@ def cmd_import_metadata(catalogue: Catalogue, args: argparse.Namespace) -> int:
     report = _guarded(
         "import-metadata",
         args.file,
-        lambda: import_metadata(
-            catalogue,
-            args.file,
-            source_format=args.source_format,
-            dry_run=args.dry_run,
-            create=args.create,
+        lambda: (
+            apply_bibliography(
+                catalogue,
+                path=args.file,
+                source_format=args.source_format,
+                dry_run=args.dry_run,
+                create=args.create,
+            ).value
         ),
     )
     if isinstance(report, int):

@@ -109,7 +109,7 @@ class ExportDialog(QDialog):
         if not target:
             self.status.setText(self.tr("Choose where to write the export."))
             return
-        from desktop.exchange import export
+        from desktop.core.exchange import export_documents
 
         selection = self.selected_refs if self.selected.isChecked() else None
         fmt = self.format.currentData()
@@ -117,7 +117,9 @@ class ExportDialog(QDialog):
         self.status.setText(self.tr("Exporting…"))
         catalogue = self.catalogue
         self.runner.run(
-            lambda: export(catalogue, format=fmt, selection=selection, output=Path(target)),
+            lambda: export_documents(
+                catalogue, format=fmt, selection=selection, output=Path(target)
+            ),
             on_done=self._done,
             on_error=self._failed,
         )
