@@ -147,13 +147,13 @@ def step_import(ctx: SmokeContext) -> str:
 def step_workers(ctx: SmokeContext) -> str:
     """Large imports parse in spawned worker processes; in a frozen build each worker
     is the program itself, which only works with ``freeze_support`` in its launcher."""
-    from db.objects import sha256_bytes
+    from db.objects import FolderObjectStore, sha256_bytes
     from desktop.core.resources import sample_paths
     from desktop.ingest.prepare import POOL_THRESHOLD, Job, Prepared, Preparer
 
     sample = sample_paths()[0]
     data = sample.read_bytes()
-    store = ctx.catalogue_path.with_name("worker objects")
+    store = FolderObjectStore(ctx.catalogue_path.with_name("worker objects"))
     jobs = [
         Job(sample, f"copy {i}", sample.name, data, sha256_bytes(data), len(data), True, store)
         for i in range(POOL_THRESHOLD)

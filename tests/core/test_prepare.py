@@ -20,7 +20,9 @@ from tests.core.prepare_helpers import prepare_or_die, worker_pid
 
 def _job(name: str, text: str, store: Path) -> Job:
     data = text.encode()
-    return Job(Path(name), name, name, data, sha256_bytes(data), 10**8, True, store)
+    return Job(
+        Path(name), name, name, data, sha256_bytes(data), 10**8, True, FolderObjectStore(store)
+    )
 
 
 def _letter(number: int) -> str:
@@ -86,7 +88,16 @@ def test_prepare_file_stores_the_original_and_reports_unreadable_bytes(
     assert FolderObjectStore(tmp_path).path(good.sha256).read_bytes() == _letter(1).encode()
     data = b"%PDF-1.7 not really"
     result = prepare_file(
-        Job(Path("x.pdf"), "x.pdf", "x.pdf", data, sha256_bytes(data), 10**8, True, tmp_path)
+        Job(
+            Path("x.pdf"),
+            "x.pdf",
+            "x.pdf",
+            data,
+            sha256_bytes(data),
+            10**8,
+            True,
+            FolderObjectStore(tmp_path),
+        )
     )
     assert isinstance(result, Failed) and result.reason
     assert not FolderObjectStore(tmp_path).exists(sha256_bytes(data))  # not stored

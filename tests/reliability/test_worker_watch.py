@@ -9,7 +9,7 @@ import sys
 import threading
 from pathlib import Path
 
-from db.objects import sha256_bytes
+from db.objects import FolderObjectStore, sha256_bytes
 from desktop.ingest.prepare import POOL_THRESHOLD, Failed, Job, Preparer
 from desktop.ingest.worker_watch import arm_death_signal, watch_parent
 from tests.reliability.helpers import cli_env
@@ -112,7 +112,16 @@ def test_the_death_signal_kills_a_process_whose_parent_is_killed() -> None:
 def _death_signals(store: Path) -> set[int]:
     data = b"x"
     jobs = [
-        Job(Path(f"f{i}"), f"f{i}", f"f{i}", data, sha256_bytes(data), 10, False, store)
+        Job(
+            Path(f"f{i}"),
+            f"f{i}",
+            f"f{i}",
+            data,
+            sha256_bytes(data),
+            10,
+            False,
+            FolderObjectStore(store),
+        )
         for i in range(POOL_THRESHOLD)
     ]
     with Preparer(2, len(jobs), function=death_signal) as preparer:
