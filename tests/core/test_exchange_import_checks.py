@@ -238,8 +238,8 @@ def test_an_unexpected_failure_is_one_line(
     def broken(*_args: object, **_kwargs: object) -> None:
         raise KeyError("boom")
 
-    monkeypatch.setattr(cli, "import_metadata", broken)
-    monkeypatch.setattr(cli, "import_archive", broken)
+    monkeypatch.setattr(cli, "apply_bibliography", broken)
+    monkeypatch.setattr(cli, "load_archive", broken)
     source = tmp_path / "x.json"
     source.write_text("[]", encoding="utf-8")
     assert main(["import-metadata", str(source), "-c", str(rich_path)]) == 2
