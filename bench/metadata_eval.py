@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from db.folding import fold  # noqa: E402
-from desktop.ingest.model import ParsedDocument  # noqa: E402
+from desktop.ingest.parsed import ParsedDocument  # noqa: E402
 from desktop.ingest.readers import parse  # noqa: E402
 
 FIELDS = ("title", "publisher", "authors", "published", "dateline", "type")

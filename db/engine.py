@@ -23,7 +23,7 @@ from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from db.backup import read_only_uri
-from db.search.folding import register_sql_functions
+from db.search.index_folding import register_sql_functions
 
 BUSY_TIMEOUT_MS = 10_000
 WRITE_OPTION = "catena_begin_immediate"

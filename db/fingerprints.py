@@ -24,7 +24,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from db.search.folding import fold_for_index
+from db.search.index_folding import fold_for_index
 
 SHINGLE = 5
 NUM_BINS = 64

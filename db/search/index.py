@@ -1,7 +1,7 @@
 """Keeping the FTS5 index in step with the catalogue, inside the same transaction.
 
 What is indexed, per document (rowid = ``documents.id``; every column holds
-:func:`db.search.folding.fold_for_index` of its text, so "Xocali" finds "Xocalı"):
+:func:`db.search.index_folding.fold_for_index` of its text, so "Xocali" finds "Xocalı"):
 
 * ``title``  — title and translated title;
 * ``body``   — the working text;
@@ -70,7 +70,7 @@ from sqlalchemy.orm import (
 )
 
 from db.models import Agent, Document, Image, Mention, NameVariant, document_images
-from db.search.folding import fold_for_index
+from db.search.index_folding import fold_for_index
 from db.search.schema import COLUMNS, ignore_in_autogenerate
 
 CHUNK = 500

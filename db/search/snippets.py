@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import Document
-from db.search.folding import word_tokens
+from db.search.index_folding import word_tokens
 
 WINDOW_WORDS = 12
 """Words shown either side of the best match."""

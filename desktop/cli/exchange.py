@@ -18,7 +18,7 @@ from desktop.core.exchange import apply_bibliography, export_documents, load_arc
 from desktop.dossier.citation import STYLES
 from desktop.exchange import FORMATS, ExchangeError, ExportOptions, Selection
 from desktop.exchange.common import ALL_STATUSES
-from desktop.exchange.metadata import SOURCE_FORMATS
+from desktop.exchange.metadata_import import SOURCE_FORMATS
 from desktop.exchange.tables import TABLES
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from reportlab.platypus import Paragraph
 
 from . import escape as esc
+from .cross_refs import Refs
 from .data import DossierData
 from .flowables import Heading, P, heading
-from .refs import Refs
 from .styles import Styles
 
 

@@ -25,10 +25,10 @@ from reportlab.platypus.flowables import Flowable
 from . import escape as esc
 from . import glyphs, limits
 from .context import Context
+from .cross_refs import Refs
 from .data import DossierData, source_digest
 from .flowables import Heading, PageCount
 from .fonts import FontError, FontSet, resolve_fonts
-from .refs import Refs
 from .section_front import format_generated
 from .story import build_story, check_sections
 from .styles import MUTED, RULE, make_styles

@@ -7,12 +7,12 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Ta
 
 from . import escape as esc
 from .context import Context, nothing_note, section_heading
+from .cross_refs import pinpoint_text
 from .data import DocumentEntry
 from .excerpts import excerpt_flowables, tag_marker
 from .flowables import P, heading
 from .limits import CELL_LIMIT
 from .paragraphs import citation_markup, running_text, table_style
-from .refs import pinpoint_text
 from .styles import RULE, TagStyle, tag_style
 
 

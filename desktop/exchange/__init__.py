@@ -14,7 +14,7 @@ Formats and mappings are described in docs/exchange.md.
 from desktop.exchange.api import FORMATS, ExportOptions, export, normal_format
 from desktop.exchange.archive import ArchiveImport, import_archive
 from desktop.exchange.common import ExchangeError, ExportResult, Selection
-from desktop.exchange.metadata import MetadataImport, import_metadata
+from desktop.exchange.metadata_import import MetadataImport, import_metadata
 
 __all__ = [
     "FORMATS",

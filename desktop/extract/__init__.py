@@ -13,15 +13,15 @@ from dataclasses import dataclass
 from desktop.extract.date_suggestions import find_dates
 from desktop.extract.figure_categories import DEFAULT_VOCABULARY, Vocabulary
 from desktop.extract.figures import find_figures
-from desktop.extract.model import (
+from desktop.extract.people import find_people
+from desktop.extract.suggestion_data import (
     QUALIFIERS,
     ROLES,
     DateSuggestion,
     FigureSuggestion,
     PersonSuggestion,
 )
-from desktop.extract.people import find_people
-from desktop.extract.text import SpanSet
+from desktop.extract.text_nearby import SpanSet
 
 __all__ = [
     "DEFAULT_VOCABULARY",

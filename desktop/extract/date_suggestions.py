@@ -29,8 +29,8 @@ from datetime import date
 
 from db.date_words import MONTHS
 from desktop.extract.figure_categories import DEFAULT_VOCABULARY, Vocabulary
-from desktop.extract.model import DateSuggestion
-from desktop.extract.text import SpanSet, digit_windows, is_plural, sentence_bounds, word_set
+from desktop.extract.suggestion_data import DateSuggestion
+from desktop.extract.text_nearby import SpanSet, digit_windows, is_plural, sentence_bounds, word_set
 
 # Month names from the one month table; the recogniser reads English text, so it asks
 # for English whatever language dates are shown in, and adds the abbreviations English

@@ -17,7 +17,6 @@ import re
 from dataclasses import dataclass, replace
 
 from desktop.extract.figure_categories import DEFAULT_VOCABULARY, Vocabulary, VocabularyMatch
-from desktop.extract.model import FigureSuggestion
 from desktop.extract.numbers import (
     DIGIT_NUMBER,
     WORD_NUMBER,
@@ -26,7 +25,8 @@ from desktop.extract.numbers import (
     parse_digits,
     parse_word_number,
 )
-from desktop.extract.text import PLURAL_NOUNS, SpanSet, is_plural, sentence_bounds, word_set
+from desktop.extract.suggestion_data import FigureSuggestion
+from desktop.extract.text_nearby import PLURAL_NOUNS, SpanSet, is_plural, sentence_bounds, word_set
 
 # Qualifier phrases immediately before the number, mapped onto model.QUALIFIERS.
 _QUALIFIER_PHRASES = {

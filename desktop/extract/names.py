@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from desktop.extract.text import word_set
+from desktop.extract.text_nearby import word_set
 
 MONTHS = word_set(
     "january february march april may june july august september october november december "

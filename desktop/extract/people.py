@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from db.folding import fold_name
-from desktop.extract.model import PersonSuggestion
 from desktop.extract.names import (
     HONORIFICS,
     LEADING_WORDS,
@@ -35,6 +34,7 @@ from desktop.extract.names import (
     runs,
     tokens,
 )
+from desktop.extract.suggestion_data import PersonSuggestion
 
 _SPEECH_VERBS = (
     r"(?:said|says|stated|states|told|tells|added|adds|noted|stressed|underlined|emphasi[sz]ed|"

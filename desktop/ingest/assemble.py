@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import fields
 
 from desktop.ingest.cleaning import CleanText, clean_text
-from desktop.ingest.metadata import Metadata, sniff_metadata
-from desktop.ingest.model import ParsedDocument
+from desktop.ingest.metadata_guesses import Metadata, sniff_metadata
+from desktop.ingest.parsed import ParsedDocument
 
 _META_FIELDS = [f.name for f in fields(Metadata)]
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from desktop.ingest.furniture_words import ALL_NAV_WORDS, IMAGE_WORDS, NAV_WORDS, SHARE_WORDS
 from desktop.ingest.language import guess_language, word_language
-from desktop.ingest.model import ImagePlaceholder, SetAside
+from desktop.ingest.parsed import ImagePlaceholder, SetAside
 from desktop.ingest.stamps import Stamp, glyph_runs, parse_stamp
 
 HEADER_LINES = 10

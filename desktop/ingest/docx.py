@@ -16,9 +16,9 @@ from docx.opc.exceptions import PackageNotFoundError
 
 from desktop.ingest.assemble import document_from_text
 from desktop.ingest.limits import DEFAULT_LIMITS, Limits, human_bytes
-from desktop.ingest.metadata import Metadata
-from desktop.ingest.model import IngestError, ParsedDocument
-from desktop.ingest.text import wrap_long_lines
+from desktop.ingest.metadata_guesses import Metadata
+from desktop.ingest.parsed import IngestError, ParsedDocument
+from desktop.ingest.text_decoding import wrap_long_lines
 
 MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 

@@ -15,9 +15,9 @@ from email.utils import getaddresses, parsedate_to_datetime
 from desktop.ingest.assemble import document_from_text
 from desktop.ingest.html import html_to_text
 from desktop.ingest.limits import DEFAULT_LIMITS, Limits
-from desktop.ingest.metadata import Metadata
-from desktop.ingest.model import Attachment, IngestError, ParsedDocument
-from desktop.ingest.text import normalise_newlines, wrap_long_lines
+from desktop.ingest.metadata_guesses import Metadata
+from desktop.ingest.parsed import Attachment, IngestError, ParsedDocument
+from desktop.ingest.text_decoding import normalise_newlines, wrap_long_lines
 
 _STATED = frozenset(
     {"authors", "recipients", "published", "published_time", "published_tz", "title", "doc_type"}

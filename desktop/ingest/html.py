@@ -17,10 +17,10 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from desktop.ingest.assemble import document_from_text
 from desktop.ingest.furniture_words import split_words
 from desktop.ingest.limits import DEFAULT_LIMITS, Limits
-from desktop.ingest.metadata import Metadata
-from desktop.ingest.model import IngestError, ParsedDocument
+from desktop.ingest.metadata_guesses import Metadata
+from desktop.ingest.parsed import IngestError, ParsedDocument
 from desktop.ingest.publication_dates import iso_to_edtf
-from desktop.ingest.text import decode_text, normalise_newlines, wrap_long_lines
+from desktop.ingest.text_decoding import decode_text, normalise_newlines, wrap_long_lines
 
 _DROP_TAGS = frozenset(
     split_words(

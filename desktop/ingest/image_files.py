@@ -15,7 +15,7 @@ from typing import Any
 from PIL import ExifTags, Image, ImageOps, UnidentifiedImageError
 
 from desktop.ingest.limits import DEFAULT_LIMITS, Limits
-from desktop.ingest.model import ImageInfo, IngestError, ParsedDocument
+from desktop.ingest.parsed import ImageInfo, IngestError, ParsedDocument
 
 _MEDIA_TYPES = {
     "JPEG": "image/jpeg",

@@ -17,10 +17,10 @@ from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError, P
 from desktop.ingest.assemble import apply_metadata, document_from_clean
 from desktop.ingest.cleaning import CleanText, clean_text
 from desktop.ingest.limits import DEFAULT_LIMITS, Limits
-from desktop.ingest.metadata import Metadata
-from desktop.ingest.model import ImagePlaceholder, IngestError, ParsedDocument
+from desktop.ingest.metadata_guesses import Metadata
+from desktop.ingest.parsed import ImagePlaceholder, IngestError, ParsedDocument
 from desktop.ingest.publication_dates import iso_to_edtf
-from desktop.ingest.text import normalise_newlines, wrap_long_lines
+from desktop.ingest.text_decoding import normalise_newlines, wrap_long_lines
 
 NO_TEXT_LAYER = "no text layer"
 PAGE_SEPARATOR = "\n\n"

@@ -31,8 +31,8 @@ from db.models import Document, Image
 from db.objects import sha256_bytes
 from desktop.extract.store import store_suggestions
 from desktop.ingest.duplicates import find_near_duplicate, store_bands
-from desktop.ingest.model import IngestError, ParsedDocument
 from desktop.ingest.outcomes import FileOutcome, ImportReport
+from desktop.ingest.parsed import IngestError, ParsedDocument
 from desktop.ingest.prepare import Failed, Job, Prepared, Preparer, default_workers, outcome_for
 from desktop.ingest.readers import parse
 

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 from db.fingerprints import Fingerprint, fingerprint
 from db.objects import ObjectStore
 from desktop.ingest.limits import DEFAULT_LIMITS
-from desktop.ingest.model import IngestError, ParsedDocument
+from desktop.ingest.parsed import IngestError, ParsedDocument
 from desktop.ingest.readers import parse
 from desktop.ingest.worker_watch import guard_worker
 

@@ -12,10 +12,10 @@ import logging
 from collections.abc import Callable
 from pathlib import PurePath
 
-from desktop.ingest import docx, eml, html, image_files, pdf, text
+from desktop.ingest import docx, eml, html, image_files, pdf, text_decoding
 from desktop.ingest.assemble import document_from_text
 from desktop.ingest.limits import DEFAULT_LIMITS, Limits, human_bytes
-from desktop.ingest.model import IngestError, ParsedDocument
+from desktop.ingest.parsed import IngestError, ParsedDocument
 from desktop.ingest.sniff import IMAGE_KINDS, describe_kind, detect_kind
 
 log = logging.getLogger(__name__)
@@ -84,7 +84,7 @@ def _reader_for(suffix: str, kind: str | None) -> Callable[[bytes, Limits], Pars
 
 def read_plain_text(data: bytes, limits: Limits = DEFAULT_LIMITS) -> ParsedDocument:
     """A .txt/.md file: decode, clean, sniff."""
-    decoded = text.decode_text(data, limits)
+    decoded = text_decoding.decode_text(data, limits)
     return document_from_text(
         decoded.text,
         media_type="text/plain",

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from db.text_fixity import RederiveError
 from desktop.ingest.limits import DEFAULT_LIMITS
-from desktop.ingest.model import IngestError
+from desktop.ingest.parsed import IngestError
 from desktop.ingest.readers import parse
 
 

@@ -155,7 +155,7 @@ def test_what_names_the_nearby_event() -> None:
 
 
 def test_find_dates_claims_year_less_days_for_figures() -> None:
-    from desktop.extract.text import SpanSet
+    from desktop.extract.text_nearby import SpanSet
 
     claimed = SpanSet()
     text = "On Aug. 14 the shops closed."

@@ -6,7 +6,7 @@ import pytest
 
 from desktop.extract import DEFAULT_VOCABULARY, FigureSuggestion, Vocabulary, suggest
 from desktop.extract.figures import find_figures
-from desktop.extract.model import QUALIFIERS
+from desktop.extract.suggestion_data import QUALIFIERS
 
 
 def _figures(text: str) -> list[FigureSuggestion]:

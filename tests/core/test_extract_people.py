@@ -6,7 +6,7 @@ import pytest
 
 from db.folding import fold_name
 from desktop.extract import PersonSuggestion, suggest
-from desktop.extract.model import ROLES
+from desktop.extract.suggestion_data import ROLES
 
 
 def _people(text: str) -> list[PersonSuggestion]:

@@ -17,7 +17,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 from desktop.ingest.limits import Limits
-from desktop.ingest.model import IngestError
+from desktop.ingest.parsed import IngestError
 from desktop.ingest.readers import parse
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from desktop.ingest.limits import Limits
-from desktop.ingest.model import IngestError
+from desktop.ingest.parsed import IngestError
 from desktop.ingest.readers import parse
 
 RUSSIAN = (

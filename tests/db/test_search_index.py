@@ -23,7 +23,7 @@ from db.migrate import current_revision, downgrade, upgrade
 from db.models import Document, Mention
 from db.people import create_agent, merge_agents, split_agent
 from db.search import index
-from db.search.folding import fold_for_index
+from db.search.index_folding import fold_for_index
 from db.search.run import search
 from db.tags import add_tag
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import charset_normalizer
 
 from desktop.ingest.limits import DEFAULT_LIMITS, Limits
-from desktop.ingest.model import IngestError
+from desktop.ingest.parsed import IngestError
 
 LOW_CONFIDENCE = 0.6
 LOW_CONFIDENCE_FLAG = "low-confidence encoding"
