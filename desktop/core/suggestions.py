@@ -16,8 +16,9 @@ from sqlalchemy import select
 from db.catalogue import Catalogue
 from db.documents import require_document
 from db.models import Document
+from db.suggested_tags import accept_suggestions
 from desktop.core.changes import Changes, Done
-from desktop.extract.store import accept_suggestions, suggest_document
+from desktop.extract.store import suggest_document
 
 Progress = Callable[[int, int, str], None]
 

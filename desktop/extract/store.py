@@ -9,18 +9,15 @@ suggestion rejected when suggestions run again.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
-from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from db import audit
 from db.dates import edtf_bounds
-from db.models import DateTag, Document, Figure, Mention, new_uid, utcnow
-from db.people import link_mention
-from db.search import index as search_index
+from db.models import Document, new_uid, utcnow
 from db.spans import anchor
-from db.tags import MODELS, TagKind, span_keys
+from db.suggested_tags import SuggestedRows, write_suggested
+from db.tags import TagKind, span_keys
 from desktop.extract import Suggestions, suggest
 
 
@@ -57,11 +54,9 @@ def store_suggestions(
 ) -> SuggestResult:
     """Add *suggestions* for *document* as suggested tags; returns what was added.
 
-    Runs for every imported document, so the rows are written with one multi-row
-    INSERT per kind of tag on the session's connection rather than as ORM objects
-    (which cost a few milliseconds a document in bookkeeping); the search index is
-    told that the document's people changed. Tags already loaded on *document* are
-    not refreshed until the transaction ends.
+    Builds the rows here (spans anchored, bounds of dates worked out) and writes them
+    through ``db.suggested_tags`` (bulk inserts, search index, audit). Tags already
+    loaded on *document* are not refreshed until the transaction ends.
     """
     text = document.text
     # A document catalogued in this same transaction has no tags yet: skip the lookup.
@@ -70,7 +65,7 @@ def store_suggestions(
     skipped = 0
     now = utcnow()
 
-    def fresh(kind: TagKind, start: int, end: int) -> dict[str, object] | None:
+    def fresh(kind: TagKind, start: int, end: int) -> dict[str, Any] | None:
         nonlocal skipped
         if (kind, start, end) in existing or not 0 <= start < end <= len(text):
             skipped += 1
@@ -93,7 +88,7 @@ def store_suggestions(
             "updated_at": now,
         }
 
-    dates: list[dict[str, object]] = []
+    rows = SuggestedRows()
     for date in suggestions.dates:
         if (row := fresh("date", date.start, date.end)) is not None:
             lower, upper = (date.lower, date.upper)
@@ -102,8 +97,7 @@ def store_suggestions(
             row.update(
                 edtf=date.edtf, what=date.what, certainty=date.certainty, lower=lower, upper=upper
             )
-            dates.append(row)
-    figures: list[tuple[int, int | None, dict[str, object]]] = []  # index, part of, row
+            rows.dates.append(row)
     for index, figure in enumerate(suggestions.figures):
         if (row := fresh("figure", figure.start, figure.end)) is not None:
             row.update(
@@ -114,8 +108,7 @@ def store_suggestions(
                 category=figure.category,
                 part_of_id=None,
             )
-            figures.append((index, figure.part_of, row))
-    mentions: list[dict[str, object]] = []
+            rows.figures.append((index, figure.part_of, row))
     for person in suggestions.people:
         if (row := fresh("mention", person.start, person.end)) is not None:
             row.update(
@@ -125,57 +118,16 @@ def store_suggestions(
                 is_organisation=person.is_organisation,
                 agent_id=None,
             )
-            mentions.append(row)
-    conn = session.connection()
-    if dates:
-        conn.execute(insert(DateTag.__table__), dates)
-    _insert_figures(session, figures)
-    if mentions:
-        conn.execute(insert(Mention.__table__), mentions)
-        search_index.note_documents(session, [document.id])  # names feed the people column
-    if dates or figures or mentions:
-        audit.record(
-            session, action="suggest", actor=actor, target=document.ref, detail={"added": added}
-        )
+            rows.mentions.append(row)
+    write_suggested(
+        session,
+        document_id=document.id,
+        document_ref=document.ref,
+        rows=rows,
+        added=added,
+        actor=actor,
+    )
     return SuggestResult(document.ref, added, skipped)
-
-
-def _insert_figures(
-    session: Session, figures: list[tuple[int, int | None, dict[str, object]]]
-) -> None:
-    """Insert figures, wholes before their parts, linking each part to its whole.
-
-    ``part_of`` is an index into the suggested figures; a whole that was not stored
-    (an existing tag at its span) leaves the part unlinked.
-    """
-    if all(whole is None for _index, whole, _row in figures):
-        if figures:  # the usual case: one multi-row INSERT, no ids needed
-            session.connection().execute(
-                insert(Figure.__table__), [row for _index, _whole, row in figures]
-            )
-        return
-    ids: dict[int, int] = {}
-    stored = {index for index, _whole, _row in figures}
-    waiting = figures
-    while waiting:
-        ready = [f for f in waiting if f[1] is None or f[1] in ids or f[1] not in stored]
-        if not ready:  # a cycle, which the suggester never makes: store unlinked
-            ready = waiting
-        for _index, whole, row in ready:
-            row["part_of_id"] = ids.get(whole) if whole is not None else None
-        new_ids = (
-            session.connection()
-            .execute(
-                insert(Figure.__table__).returning(
-                    Figure.__table__.c.id, sort_by_parameter_order=True
-                ),
-                [row for _index, _whole, row in ready],
-            )
-            .scalars()
-        )
-        ids.update(zip((index for index, _w, _r in ready), new_ids, strict=True))
-        done = {index for index, _w, _r in ready}
-        waiting = [f for f in waiting if f[0] not in done]
 
 
 def suggest_document(
@@ -188,33 +140,3 @@ def suggest_document(
         actor=actor,
         new_document=new_document,
     )
-
-
-def accept_suggestions(
-    session: Session,
-    *,
-    document: Document,
-    actor: str,
-    kinds: tuple[TagKind, ...] = ("date", "figure", "mention"),
-) -> int:
-    """Accept every open suggestion of *document*; mentions are linked to people."""
-    accepted = 0
-    for kind in kinds:
-        model = MODELS[kind]
-        rows = session.execute(
-            select(model).where(model.document_id == document.id, model.status == "suggested")
-        ).scalars()
-        for tag in rows:
-            tag.status = "accepted"
-            if isinstance(tag, Mention):
-                link_mention(session, mention=tag, actor=actor)
-            accepted += 1
-    if accepted:
-        audit.record(
-            session,
-            action="accept all",
-            actor=actor,
-            target=document.ref,
-            detail={"accepted": accepted},
-        )
-    return accepted

@@ -11,9 +11,9 @@ import pytest
 from pypdf import PdfReader
 
 from db.catalogue import Catalogue
+from db.suggested_tags import accept_suggestions
 from desktop.core.resources import sample_paths
 from desktop.dossier.build import DossierError, DossierSpec, build_dossier, gather
-from desktop.extract.store import accept_suggestions
 from desktop.ingest.pipeline import import_paths
 from desktop.launch.entry import main
 

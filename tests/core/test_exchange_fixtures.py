@@ -31,9 +31,9 @@ from db.models import (
     Keyword,
     SavedSearch,
 )
+from db.suggested_tags import accept_suggestions
 from db.tags import add_tag, update_tag
 from desktop.core.resources import sample_paths
-from desktop.extract.store import accept_suggestions
 from desktop.ingest.pipeline import ImportOptions, import_paths
 
 HOSTILE_TEXT = (

@@ -9,8 +9,9 @@ from sqlalchemy import select
 
 from db.catalogue import Catalogue
 from db.models import Agent, DateTag, Document, Figure, Mention
+from db.suggested_tags import accept_suggestions
 from db.tags import set_status
-from desktop.extract.store import accept_suggestions, suggest_document
+from desktop.extract.store import suggest_document
 from desktop.ingest.pipeline import ImportOptions, import_paths
 from desktop.launch.entry import main
 

@@ -217,8 +217,8 @@ class Workload:
     # --- operations: each returns what its ack line says, or None (nothing to do) --------
 
     def op_import(self) -> dict[str, Any]:
+        from db.suggested_tags import accept_suggestions
         from db.tags import tags_of
-        from desktop.extract.store import accept_suggestions
         from desktop.ingest.pipeline import ImportOptions, import_paths
 
         folder = self.work / "incoming" / self.op_id
@@ -296,7 +296,7 @@ class Workload:
         from sqlalchemy import select
 
         from db.models import Mention
-        from desktop.extract.store import accept_suggestions
+        from db.suggested_tags import accept_suggestions
 
         with self.catalogue.writing() as session:
             pending = [

@@ -25,7 +25,7 @@ from sqlalchemy import select
 from db.catalogue import Catalogue
 from db.images import attach_image
 from db.models import Document
-from desktop.extract.store import accept_suggestions
+from db.suggested_tags import accept_suggestions
 from desktop.ingest.pipeline import import_paths
 from desktop.launch.entry import main
 

@@ -29,7 +29,8 @@ from desktop.ui.tag_editor import TagEditor
 
 
 def _with_samples(catalogue: Catalogue, *, accept: bool = True) -> None:
-    from desktop.extract.store import accept_suggestions, suggest_document
+    from db.suggested_tags import accept_suggestions
+    from desktop.extract.store import suggest_document
     from desktop.ingest.pipeline import ImportOptions
 
     def after_add(session, document) -> None:  # type: ignore[no-untyped-def]

@@ -300,7 +300,7 @@ def test_merge_two_people_by_command_and_by_drag(window, catalogue, qtbot) -> No
 
 
 def test_every_passage_per_person_opens_the_document(window, catalogue, qtbot) -> None:  # type: ignore[no-untyped-def]
-    from desktop.extract.store import accept_suggestions
+    from db.suggested_tags import accept_suggestions
 
     with catalogue.writing() as session:
         from db.documents import list_documents
