@@ -57,7 +57,7 @@ def _insert(conn: sqlite3.Connection, table: str, **values: Any) -> int:
 
 def _event(conn: sqlite3.Connection, prev: str, n: int, action: str, target: str | None) -> str:
     uid, detail = f"00000000-0000-4000-8000-{n:012d}", {"n": n, "note": "made before"}
-    digest = audit._digest(prev, uid, NOW, "archivist", action, target, "success", detail)
+    digest = audit.event_digest(prev, uid, NOW, "archivist", action, target, "success", detail)
     _insert(
         conn,
         "events",
