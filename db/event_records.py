@@ -191,20 +191,34 @@ def edit(
     kind: str | None = None,
     parent_ref: str | None = None,
     notes: str | None = None,
+    add_names: Sequence[str] = (),
+    remove_names: Sequence[str] = (),
 ) -> EventRecordChange:
-    """Change the given fields (None: unchanged; "": cleared). A new preferred name
-    is added to the name forms; the old one stays as a form."""
+    """Change the given fields (None: unchanged; "": cleared) and name forms, in one
+    change. A new preferred name is added to the name forms; the old one stays as a
+    form unless *remove_names* drops it."""
     record = require(session, ref)
     preferred = _name(name) if name is not None else None
     date = _date(edtf) if edtf is not None else None
     record_kind = _kind(kind) if kind is not None else None
     parent_id = _parent(session, record, parent_ref) if parent_ref is not None else None
+    current = [n.name for n in record.names]
+    removing = {_name(n) for n in remove_names}
+    for form in sorted(removing - set(current)):
+        raise EventRecordError(f"{record.ref} has no name form {form!r}")
+    if (preferred or record.preferred_name) in removing:
+        raise EventRecordError(
+            f"{preferred or record.preferred_name!r} is the preferred name of {record.ref};"
+            " choose another preferred name first"
+        )
+    forms = [*current, *([preferred] if preferred else []), *(_name(n) for n in add_names)]
+    wanted = tuple(f for f in dict.fromkeys(forms) if f not in removing)
 
     def run() -> str:
         if preferred is not None:
             record.preferred_name = preferred
-            if preferred not in {n.name for n in record.names}:
-                set_names(session, record, (*(n.name for n in record.names), preferred))
+        if wanted != tuple(current):
+            set_names(session, record, wanted)
         if place is not None:
             record.place = _optional(place)
         if date is not None:

@@ -198,8 +198,10 @@ def edit_event_record(
     kind: str | None = None,
     parent_ref: str | None = None,
     notes: str | None = None,
+    add_names: Sequence[str] = (),
+    remove_names: Sequence[str] = (),
 ) -> Done[EventRecordChange]:
-    """Change the given fields: None leaves one as it is, "" clears it."""
+    """Change the given fields (None leaves one as it is, "" clears it) and name forms."""
     with catalogue.writing() as session:
         change = records.edit(
             session,
@@ -210,6 +212,8 @@ def edit_event_record(
             kind=kind,
             parent_ref=parent_ref,
             notes=notes,
+            add_names=add_names,
+            remove_names=remove_names,
             actor=catalogue.actor,
         )
     return Done(change, _CHANGED)
