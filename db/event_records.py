@@ -204,8 +204,9 @@ def edit(
     parent_id = _parent(session, record, parent_ref) if parent_ref is not None else None
     current = [n.name for n in record.names]
     removing = {_name(n) for n in remove_names}
-    for form in sorted(removing - set(current)):
-        raise EventRecordError(f"{record.ref} has no name form {form!r}")
+    unknown = sorted(removing - set(current))
+    if unknown:
+        raise EventRecordError(f"{record.ref} has no name form {unknown[0]!r}")
     if (preferred or record.preferred_name) in removing:
         raise EventRecordError(
             f"{preferred or record.preferred_name!r} is the preferred name of {record.ref};"
