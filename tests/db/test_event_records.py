@@ -262,3 +262,25 @@ def test_trash_and_restore(catalogue: Catalogue) -> None:
         er.restore(session, ref=ref, actor="t")
     with catalogue.reading() as session:
         assert [r.ref for r in er.list_records(session)] == [ref]
+
+
+def test_one_edit_renames_adds_and_drops_forms_and_undoes_as_one(catalogue: Catalogue) -> None:
+    ref = _make(catalogue, "Flood", variants=["Fluss"])
+    before = _state(catalogue)
+    with catalogue.writing() as session:
+        change = er.edit(
+            session,
+            ref=ref,
+            name="Great flood",
+            add_names=["Наводнение"],
+            remove_names=["Flood", "Fluss"],
+            notes="line one\nline two\x07",
+            actor="t",
+        )
+    with catalogue.reading() as session:
+        record = er.require(session, ref)
+        assert [n.name for n in record.names] == ["Great flood", "Наводнение"]
+        assert record.notes == "line one\nline two"
+    with catalogue.writing() as session:
+        er.revert_change(session, change=change, actor="t")
+    assert _state(catalogue)[:2] == before[:2]
