@@ -102,11 +102,13 @@ def event_record_rows(catalogue: Catalogue, *, trashed: bool = False) -> list[Ev
         parent = record.parent_id if record.parent_id in by_id else None
         children.setdefault(parent, []).append(record)
     rows: list[EventRecordRow] = []
+    shown: set[int] = set()
 
     def walk(parent: int | None, depth: int) -> None:
         for record in children.get(parent, []):
-            if any(row.ref == record.ref for row in rows):
+            if record.id in shown:
                 continue  # a loop some other program wrote: show each record once
+            shown.add(record.id)
             parent_ref = by_id[record.parent_id].ref if record.parent_id in by_id else None
             rows.append(
                 EventRecordRow(
