@@ -104,8 +104,8 @@ def event_record_rows(catalogue: Catalogue, *, trashed: bool = False) -> list[Ev
     rows: list[EventRecordRow] = []
     shown: set[int] = set()
 
-    def walk(parent: int | None, depth: int) -> None:
-        for record in children.get(parent, []):
+    def walk(level: list[EventRecord], depth: int) -> None:
+        for record in level:
             if record.id in shown:
                 continue  # a loop some other program wrote: show each record once
             shown.add(record.id)
@@ -125,9 +125,10 @@ def event_record_rows(catalogue: Catalogue, *, trashed: bool = False) -> list[Ev
                     dates=dates.get(record.id, 0),
                 )
             )
-            walk(record.id, depth + 1)
+            walk(children.get(record.id, []), depth + 1)
 
-    walk(None, 0)
+    walk(children.get(None, []), 0)
+    walk([r for r in found if r.id not in shown], 0)  # records in such a loop
     return rows
 
 

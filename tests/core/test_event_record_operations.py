@@ -108,3 +108,18 @@ def test_refused_operation_changes_nothing(catalogue: Catalogue) -> None:
         ops.merge_event_records(catalogue, keep_ref=ref, merge_ref=ref)
     assert _audit_count(catalogue) == events
     assert ops.event_record_detail(catalogue, ref).edtf is None
+
+
+def test_a_parent_loop_written_by_another_program_still_lists_each_record_once(
+    catalogue: Catalogue,
+) -> None:
+    first = ops.create_event_record(catalogue, name="A").value.ref
+    second = ops.create_event_record(catalogue, name="B", parent_ref=first).value.ref
+    with catalogue.writing() as session:
+        records = {r.ref: r for r in session.execute(select(EventRecord)).scalars()}
+        records[first].parent_id = records[second].id
+    rows = ops.event_record_rows(catalogue)
+    assert sorted(r.ref for r in rows) == [first, second]
+    assert [r.depth for r in rows] == [0, 1]
+    with pytest.raises(ops.EventRecordError, match="contains it already"):
+        ops.edit_event_record(catalogue, ref=second, parent_ref=first)
