@@ -49,6 +49,7 @@ QUALIFIERS = (
     "up to",
     "range",
 )
+DATE_ROLES = ("event", "reporting", "other")
 
 
 def utcnow() -> str:
@@ -263,6 +264,57 @@ class NameVariant(Base):
     agent: Mapped[Agent] = relationship(back_populates="variants")
 
 
+class EventRecord(Base):
+    """An authority record for an event (a killing, a war, a disaster), like ``Agent``
+    for people: one record, however many names the sources give it.
+
+    Not to be confused with ``Event``, the audit trail's entries (table ``events``).
+    Events nest (a killing within a war) through ``parent_id``; trashed records keep
+    their reference code, so a merge can be undone exactly.
+    """
+
+    __tablename__ = "event_records"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ref: Mapped[str] = mapped_column(String(20), unique=True)
+    uid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uid)
+    preferred_name: Mapped[str] = mapped_column(Text)
+    place: Mapped[str | None] = mapped_column(Text)
+    edtf: Mapped[str | None] = mapped_column(String(60))
+    lower: Mapped[str | None] = mapped_column(String(10), index=True)
+    upper: Mapped[str | None] = mapped_column(String(10))
+    kind: Mapped[str | None] = mapped_column(String(60))
+    parent_id: Mapped[int | None] = mapped_column(
+        ForeignKey("event_records.id", ondelete="SET NULL"), index=True
+    )
+    notes: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[str] = mapped_column(String(40), default=utcnow)
+    deleted_at: Mapped[str | None] = mapped_column(String(40), index=True)
+
+    names: Mapped[list[EventRecordName]] = relationship(
+        back_populates="event_record",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="EventRecordName.id",
+    )
+
+
+class EventRecordName(Base):
+    """A name form under which an event record appears ("Khojaly massacre", "Xocalı
+    soyqırımı", "Ходжалинская трагедия"), with its script and matching key."""
+
+    __tablename__ = "event_record_names"
+    __table_args__ = (UniqueConstraint("event_record_id", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_record_id: Mapped[int] = mapped_column(ForeignKey("event_records.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(Text)
+    script: Mapped[str | None] = mapped_column(String(10))  # ISO 15924
+    folded: Mapped[str] = mapped_column(Text, index=True)  # db.folding.fold_name(name)
+
+    event_record: Mapped[EventRecord] = relationship(back_populates="names")
+
+
 class SpanMixin:
     """A W3C Web Annotation style anchor: offsets plus the exact quote and its context.
 
@@ -331,6 +383,12 @@ class DateTag(SpanMixin, Base):
     upper: Mapped[str | None] = mapped_column(String(10))
     what: Mapped[str | None] = mapped_column(Text)
     certainty: Mapped[str] = mapped_column(String(12), default="certain")
+    # The event record this date belongs to, and whether it dates the event itself,
+    # the report of it, or something else (see DATE_ROLES).
+    event_record_id: Mapped[int | None] = mapped_column(
+        ForeignKey("event_records.id", ondelete="SET NULL"), index=True
+    )
+    role: Mapped[str | None] = mapped_column(String(12))
 
     document: Mapped[Document] = relationship(back_populates="dates")
 
@@ -351,6 +409,9 @@ class Figure(SpanMixin, Base):
     counted: Mapped[str] = mapped_column(Text, default="")
     category: Mapped[str | None] = mapped_column(String(60), index=True)
     part_of_id: Mapped[int | None] = mapped_column(ForeignKey("figures.id", ondelete="SET NULL"))
+    event_record_id: Mapped[int | None] = mapped_column(
+        ForeignKey("event_records.id", ondelete="SET NULL"), index=True
+    )
 
     document: Mapped[Document] = relationship(back_populates="figures", foreign_keys=[document_id])
     part_of: Mapped[Figure | None] = relationship(remote_side="Figure.id")

@@ -1,4 +1,5 @@
-"""Human reference codes: CAT-000123 for documents, PER-… for people, IMG-… for images.
+"""Human reference codes: CAT-000123 for documents, PER-… for people, IMG-… for images,
+EVT-… for event records.
 
 Numbers come from a counter row updated in the inserting transaction, so codes are
 never reused, even after a document is deleted and the trash emptied.
@@ -15,6 +16,7 @@ from db.models import RefCounter
 DOCUMENT_PREFIX = "CAT"
 AGENT_PREFIX = "PER"
 IMAGE_PREFIX = "IMG"
+EVENT_RECORD_PREFIX = "EVT"
 
 
 _counters = table_of(RefCounter)

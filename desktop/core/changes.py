@@ -24,6 +24,7 @@ class Changes:
     documents: frozenset[str] | None = frozenset()
     tags_of: frozenset[str] = frozenset()
     people: bool = False
+    event_records: bool = False
     images_of: frozenset[str] = frozenset()
     sidebar: bool = False
 
@@ -37,6 +38,7 @@ class Changes:
             documents=documents,
             tags_of=self.tags_of | other.tags_of,
             people=self.people or other.people,
+            event_records=self.event_records or other.event_records,
             images_of=self.images_of | other.images_of,
             sidebar=self.sidebar or other.sidebar,
         )

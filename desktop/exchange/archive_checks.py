@@ -45,7 +45,7 @@ from db.audit import (
 )
 from db.documents import EDITABLE_FIELDS
 from db.models import SUGGESTION_STATUSES, TAG_ORIGINS
-from db.refs import AGENT_PREFIX, DOCUMENT_PREFIX, IMAGE_PREFIX
+from db.refs import AGENT_PREFIX, DOCUMENT_PREFIX, EVENT_RECORD_PREFIX, IMAGE_PREFIX
 from db.sanitize import has_control
 from desktop.exchange.archive_manifest import Manifest, count
 from desktop.exchange.archive_schema import (
@@ -70,15 +70,26 @@ from desktop.exchange.validate import (
 from desktop.exchange.validate import kind as kind_of
 
 MAX_COUNTER = 10**9  # a billion records of one kind is not a desktop catalogue
-REF_PREFIXES = {"documents": DOCUMENT_PREFIX, "agents": AGENT_PREFIX, "images": IMAGE_PREFIX}
+REF_PREFIXES = {
+    "documents": DOCUMENT_PREFIX,
+    "agents": AGENT_PREFIX,
+    "images": IMAGE_PREFIX,
+    "event_records": EVENT_RECORD_PREFIX,
+}
 UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 SPAN_TABLES = ("mentions", "date_tags", "figures")
-TREE_COLUMNS = {("collections", "parent_id"), ("figures", "part_of_id")}
+TREE_COLUMNS = {
+    ("collections", "parent_id"),
+    ("figures", "part_of_id"),
+    ("event_records", "parent_id"),
+}
 # Names and labels a person reads as one line; other long text (document bodies, tag
 # quotes, file names as the file system gave them) is stored as it was archived.
 ONE_LINE_TEXT = {
     ("agents", "preferred_name"),
     ("name_variants", "name"),
+    ("event_records", "preferred_name"),
+    ("event_record_names", "name"),
     ("collections", "name"),
     ("images", "caption"),
     ("images", "credit"),

@@ -190,3 +190,44 @@ def test_0006_recomputes_fingerprints_and_bands_from_the_texts(tmp_path: Path) -
     engine.dispose()
     assert stored == expected.text_hash
     assert bands == set(expected.bands)
+
+
+def test_0008_event_records_go_up_down_and_up_with_data(tmp_path: Path) -> None:
+    database = tmp_path / "c.sqlite"
+    engine = make_engine(database)
+    upgrade(engine, database=database, backups=tmp_path / "b", target="0007")
+    conn = sqlite3.connect(database)
+    _seed_rows(conn)
+    conn.close()
+    upgrade(engine, database=database, backups=tmp_path / "b", target="0008")
+    with engine.begin() as c:
+        c.execute(
+            text(
+                "INSERT INTO event_records (id, ref, uid, preferred_name, edtf, lower, upper,"
+                " created_at) VALUES (1, 'EVT-000001', 'e1', 'War', '1988/1994', '1988-01-01',"
+                " '1994-12-31', 'now')"
+            )
+        )
+        c.execute(
+            text(
+                "INSERT INTO event_record_names (event_record_id, name, script, folded)"
+                " VALUES (1, 'War', 'Latn', 'war')"
+            )
+        )
+        c.execute(text("UPDATE date_tags SET event_record_id = 1, role = 'event'"))
+    downgrade(engine, target="0007")
+    with engine.connect() as c:
+        tables = {row[0] for row in c.execute(text("SELECT name FROM sqlite_master"))}
+        date_columns = {row[1] for row in c.execute(text("PRAGMA table_info(date_tags)"))}
+        figure_columns = {row[1] for row in c.execute(text("PRAGMA table_info(figures)"))}
+    assert not {"event_records", "event_record_names"} & tables
+    assert not {"event_record_id", "role"} & date_columns
+    assert "event_record_id" not in figure_columns
+    assert _counts(database) == (1, 1)
+    upgrade(engine, database=database, backups=tmp_path / "b")
+    with engine.connect() as c:
+        row = c.execute(text("SELECT edtf, event_record_id, role FROM date_tags")).one()
+        assert c.execute(text("SELECT count(*) FROM event_records")).scalar() == 0
+        assert c.execute(text("PRAGMA foreign_key_check")).fetchall() == []
+    engine.dispose()
+    assert tuple(row) == ("1992", None, None)
