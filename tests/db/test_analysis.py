@@ -178,3 +178,21 @@ def test_a_cumulative_toll_is_kept_apart_from_one_event(catalogue: Catalogue) ->
     assert result[("killed", None)].verdict == "agree"
     assert [g.label for g in result[("killed", None)].groups] == ["613"]
     assert result[("killed", "cumulative")].verdict == "single source"
+
+
+def test_cumulative_wording_is_read_from_the_whole_sentence(catalogue: Catalogue) -> None:
+    """ "Since 1990" is further from the number than a tag's stored prefix reaches."""
+    text = (
+        "The dam failed. Since 1990 the floods in the whole of the Osk valley have "
+        "killed more than 300 people. That night 127 people died."
+    )
+    with catalogue.writing() as session:
+        for n in (1, 2):
+            doc = _add(session, n, text, None)
+            _figure(session, doc, "300 people", 300, "killed", qualifier="more than")
+            _figure(session, doc, "127 people", 127, "killed")
+    with catalogue.reading() as session:
+        result = {(c.category, c.subject): c for c in compare_figures(session)}
+    assert [g.label for g in result[("killed", None)].groups] == ["127"]
+    assert [g.label for g in result[("killed", "cumulative")].groups] == ["300"]
+    assert result[("killed", "cumulative")].verdict == "agree"
