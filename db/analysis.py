@@ -126,7 +126,9 @@ def compare_figures(
         query = query.where(Document.id.in_(list(document_ids)))
     per_group: dict[tuple[str, str | None], dict[str, list[FigureSource]]] = {}
     for figure, document, before, after in session.execute(query).all():
-        kind = claim_kind(figure.category, figure.counted)
+        kind = claim_kind(
+            figure.category, figure.counted, in_breakdown=figure.part_of_id is not None
+        )
         if kind is None:
             continue  # not a count of what happened: "30 years", "17 countries"
         subject = kind.subject

@@ -97,12 +97,17 @@ NEVER_COMPARED = {
     *("tonne", "litre", "liter", "time", "page", "article", "language"),
 }
 # Parts of a population, compared separately from the whole ("including 61 children").
+# The first that matches wins, so the narrower parts come first ("elderly men").
 POPULATION_PARTS = {
     "children": {"child", "kid", "minor", "boy", "girl", "infant", "baby", "orphan"},
+    "elderly": {"elderly", "elder", "pensioner", "aged"},
     "women": {"woman"},
     "men": {"man"},
-    "elderly": {"elderly", "elder", "pensioner", "aged"},
 }
+# Parts that are also how a whole toll is written: "4 men were arrested", "8,000 men
+# and boys". A figure counting them is a part only inside a breakdown ("including 23
+# men"); on its own it is the headline count of people.
+PARTS_ONLY_IN_BREAKDOWNS = {"men"}
 # Counts of groups or things rather than people: never compared with counts of people.
 UNITS = {
     "family",
@@ -162,14 +167,18 @@ def words_of(counted: str) -> list[str]:
     return [singular(w) for w in re.findall(r"[a-z]+", fold(counted))]
 
 
-def subject_of(counted: str) -> str | None:
+def subject_of(counted: str, *, in_breakdown: bool = True) -> str | None:
     """What exactly a figure counts, when it is a part or a unit: "children", "family".
 
     None means people in general (civilians, residents, victims...), which is how the
-    headline figures of different sources are written and compared.
+    headline figures of different sources are written and compared. Outside a
+    breakdown (*in_breakdown* false) the parts in ``PARTS_ONLY_IN_BREAKDOWNS`` count
+    people in general.
     """
     words = words_of(counted)
     for name, keys in POPULATION_PARTS.items():
+        if name in PARTS_ONLY_IN_BREAKDOWNS and not in_breakdown:
+            continue
         if keys & set(words):
             return name
     for word in words:
@@ -186,7 +195,9 @@ def is_never_compared(counted: str) -> bool:
     return "%" in counted or bool(NEVER_COMPARED & set(words_of(counted)))
 
 
-def claim_kind(category: str | None, counted: str) -> ClaimKind | None:
+def claim_kind(
+    category: str | None, counted: str, *, in_breakdown: bool = False
+) -> ClaimKind | None:
     """Under what a figure is compared, or None when it is not a comparable claim.
 
     * A category in ``COUNT_CATEGORIES`` is a casualty or magnitude count.
@@ -196,13 +207,15 @@ def claim_kind(category: str | None, counted: str) -> ClaimKind | None:
       ("40 houses destroyed"); otherwise nothing says what happened to what it counts.
     * Whatever the category, a figure counting time, places, bodies, formations or
       measures (``NEVER_COMPARED``) is never compared.
+
+    *in_breakdown* says the figure is part of another ("including 23 men").
     """
     if not counted.strip() and category is None:
         return None
     if is_never_compared(counted):
         return None
     words = words_of(counted)
-    subject = subject_of(counted)
+    subject = subject_of(counted, in_breakdown=in_breakdown)
     if category is not None:
         name = fold(category).strip()
         compared_as = COUNT_CATEGORIES.get(name, name)

@@ -23,7 +23,9 @@ from db.claim_kinds import ClaimKind, claim_kind, reaches_beyond_one_event, sing
         ("missing", "residents still missing", ClaimKind("missing", None)),
         ("displaced", "families displaced", ClaimKind("displaced", "family")),
         ("refugees", "refugees", ClaimKind("displaced", None)),
-        ("detained", "men arrested", ClaimKind("detained", "men")),
+        ("detained", "men arrested", ClaimKind("detained", None)),
+        ("killed", "men", ClaimKind("killed", None)),
+        ("killed", "men and boys", ClaimKind("killed", "children")),
         ("arrested", "protesters", ClaimKind("detained", None)),
         ("orphaned", "children orphaned", ClaimKind("orphaned", "children")),
         # A category someone added to the vocabulary is compared under its own name.
@@ -63,6 +65,23 @@ from db.claim_kinds import ClaimKind, claim_kind, reaches_beyond_one_event, sing
 )
 def test_claim_kind(category: str | None, counted: str, expected: ClaimKind | None) -> None:
     assert claim_kind(category, counted) == expected
+
+
+@pytest.mark.parametrize(
+    ("counted", "alone", "in_breakdown"),
+    [
+        ("men killed", None, "men"),
+        ("elderly men", "elderly", "elderly"),
+        ("women killed", "women", "women"),
+        ("children killed", "children", "children"),
+        ("civilians killed", None, None),
+    ],
+)
+def test_men_are_a_part_only_inside_a_breakdown(
+    counted: str, alone: str | None, in_breakdown: str | None
+) -> None:
+    assert claim_kind("killed", counted) == ClaimKind("killed", alone)
+    assert claim_kind("killed", counted, in_breakdown=True) == ClaimKind("killed", in_breakdown)
 
 
 @pytest.mark.parametrize(
