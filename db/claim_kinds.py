@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from db.folding import fold
 
@@ -130,6 +131,8 @@ _BROADER_SCOPE = re.compile(
     r"(?:whole|entire)\s+(?:war|conflict|period)|cumulative)",
     re.IGNORECASE,
 )
+# Every pattern above contains one of these: a cheap test that rules most figures out.
+_SCOPE_WORDS = ("since", "throughout", "over the", "course", "whole", "entire", "cumulative")
 _IRREGULAR = {
     "children": "child",
     "women": "woman",
@@ -195,6 +198,7 @@ def is_never_compared(counted: str) -> bool:
     return "%" in counted or bool(NEVER_COMPARED & set(words_of(counted)))
 
 
+@lru_cache(maxsize=8192)  # the same few phrases ("people killed") recur in every document
 def claim_kind(
     category: str | None, counted: str, *, in_breakdown: bool = False
 ) -> ClaimKind | None:
@@ -228,11 +232,14 @@ def claim_kind(
 
 
 def reaches_beyond_one_event(prefix: str, quote: str, suffix: str) -> bool:
-    """The words around a figure make it cumulative ("since 1988", "in total").
+    """The words around a figure make it cumulative ("since 1988", "throughout the war").
 
     Only the figure's own sentence counts: the context is cut at the nearest full stop
     (or line break) on either side.
     """
+    lowered = f"{prefix} {quote} {suffix}".casefold()
+    if not any(word in lowered for word in _SCOPE_WORDS):
+        return False  # the common case, decided without a regular expression
     before = re.split(r"[.!?\n]\s", prefix)[-1]
     after = re.split(r"[.!?\n](?:\s|$)", suffix)[0]
     return bool(_BROADER_SCOPE.search(f"{before} {quote} {after}"))

@@ -27,6 +27,7 @@ Everything here is pure arithmetic on the stored tag values; nothing reads the t
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 # "About N" in reports of casualties is a rounded estimate. Rounding to the first one
@@ -128,13 +129,35 @@ def differ(first: ClaimRange, second: ClaimRange) -> bool:
     return not ranges_meet(first, second)
 
 
-def all_agree(ranges: list[ClaimRange]) -> bool:
+def all_agree(ranges: Sequence[ClaimRange]) -> bool:
     """Every pair of claims can be true together.
 
-    Pairwise, not one common count: "at least 100", "about 120" and "at most 130"
-    meet pairwise and also share 108–130; intervals on a line that meet pairwise
-    always share a point (Helly's theorem in one dimension), so the two tests agree.
+    Intervals on a line that meet pairwise always share one point (Helly's theorem in
+    one dimension), so this intersects them all at once: linear in the number of
+    sources, where comparing every pair was quadratic (a "killed" group over 3,000
+    documents is 4.5 million pairs).
     """
-    return all(
-        agree(ranges[i], ranges[j]) for i in range(len(ranges)) for j in range(i + 1, len(ranges))
-    )
+    if not ranges:
+        return True
+    common = ranges[0]
+    for allowed in ranges[1:]:
+        if not ranges_meet(common, allowed):
+            return False
+        common = _intersection(common, allowed)
+    return True
+
+
+def _intersection(first: ClaimRange, second: ClaimRange) -> ClaimRange:
+    """The counts both allow (the two must meet): the higher low end, the lower high
+    end, each open if the interval it comes from is open there."""
+    if first.low == second.low:
+        low, low_open = first.low, first.low_open or second.low_open
+    else:
+        low, low_open = max((first.low, first.low_open), (second.low, second.low_open))
+    if first.high == second.high:
+        high, high_open = first.high, first.high_open or second.high_open
+    elif first.high < second.high:
+        high, high_open = first.high, first.high_open
+    else:
+        high, high_open = second.high, second.high_open
+    return ClaimRange(low, high, low_open, high_open)

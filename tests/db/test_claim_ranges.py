@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from db.claim_ranges import (
     QUALIFIERS,
@@ -118,8 +120,26 @@ def test_open_ends_are_infinite_and_written_as_intervals() -> None:
         ([(100, None, "at least"), (120, None, "exact"), (110, None, "exact")], False),
         ([(7779, None, "at least"), (8372, None, "exact"), (8000, None, "more than")], True),
         ([(212, None, "exact")], True),
+        # Open ends carried through the running intersection.
+        ([(8000, None, "more than"), (8000, 9000, "range"), (8000, None, "at most")], False),
+        ([(50, None, "fewer than"), (40, 50, "range"), (50, None, "at least")], False),
+        ([(50, None, "at most"), (40, 50, "range"), (50, None, "at least")], True),
         ([], True),
     ],
 )
 def test_all_agree_is_pairwise(claims: list[Claim], expected: bool) -> None:
     assert all_agree([claim_range(*c) for c in claims]) is expected
+
+
+_claims = st.tuples(
+    st.integers(min_value=0, max_value=60).map(float),
+    st.one_of(st.none(), st.integers(min_value=0, max_value=60).map(float)),
+    st.sampled_from(QUALIFIERS),
+)
+
+
+@given(st.lists(_claims, max_size=6))
+def test_all_agree_is_the_same_as_every_pair_agreeing(claims: list[Claim]) -> None:
+    ranges = [claim_range(*c) for c in claims]
+    pairwise = all(agree(a, b) for i, a in enumerate(ranges) for b in ranges[i + 1 :])
+    assert all_agree(ranges) is pairwise
