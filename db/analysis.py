@@ -13,13 +13,16 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Literal
 
-from sqlalchemy import select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session, lazyload, load_only
 
-from db.folding import fold
+from db.claim_kinds import claim_kind, reaches_beyond_one_event
+from db.claim_ranges import all_agree, claim_range
 from db.models import DateTag, Document, Figure
 
 Verdict = Literal["agree", "differ", "single source"]
+# Characters of text read on each side of a figure to find its sentence.
+_CONTEXT = 160
 
 # These views need a document's reference, title and dates, never its text: loading
 # whole documents made a comparison over 40,000 documents take 13 s and 600 MB.
@@ -84,117 +87,6 @@ def format_number(value: float) -> str:
     return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
 
 
-_IRREGULAR = {
-    "children": "child",
-    "women": "woman",
-    "men": "man",
-    "people": "person",
-    "persons": "person",
-    "elders": "elder",
-    "elderly": "elderly",
-}
-# Breakdowns name a part of a population; compared separately from the whole.
-POPULATION_PARTS = {
-    "children": {"child", "kid", "minor", "boy", "girl", "infant", "baby", "orphan"},
-    "women": {"woman"},
-    "men": {"man"},
-    "elderly": {"elderly", "elder", "pensioner", "aged"},
-}
-# Counts of things rather than people: never compared with counts of people.
-UNITS = {
-    "family",
-    "household",
-    "village",
-    "settlement",
-    "town",
-    "house",
-    "building",
-    "grave",
-    "school",
-    "region",
-    "country",
-    "state",
-    "city",
-    "district",
-    "hospital",
-}
-# Durations ("30 years") depend on when a source was written; they are not claims
-# to compare across sources.
-TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "decade", "century"}
-
-
-def _singular(word: str) -> str:
-    if word in _IRREGULAR:
-        return _IRREGULAR[word]
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith(("sses", "ches", "shes", "xes")) and len(word) > 4:
-        return word[:-2]  # witnesses, churches, boxes
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
-        return word[:-1]
-    return word
-
-
-def _words(counted: str) -> list[str]:
-    import re
-
-    return [_singular(w) for w in re.findall(r"[a-z]+", fold(counted))]
-
-
-GENERIC_PEOPLE = {
-    "person",
-    "resident",
-    "civilian",
-    "inhabitant",
-    "individual",
-    "victim",
-    "citizen",
-    "neighbour",
-    "neighbor",
-    "villager",
-    "local",
-}
-
-
-def _fallback_category(counted: str) -> str:
-    """Group an uncategorised figure by its head noun ("24 states" with "22 U.S.
-    states"), except counts of people in general, which say too little on their own
-    ("38 people over seventy" is not comparable with "352 people treated"): those are
-    grouped only with the same words."""
-    words = _words(counted)
-    if not words:
-        return "uncategorised"
-    if words[-1] in GENERIC_PEOPLE or len(POPULATION_PARTS.keys() & set(words)):
-        return " ".join(words)
-    return words[-1]
-
-
-def _bare_people(counted: str) -> bool:
-    words = _words(counted)
-    return not words or set(words) <= GENERIC_PEOPLE
-
-
-def subject_of(counted: str) -> str | None:
-    """What exactly a figure counts, when it is a part or a unit: "children", "family".
-
-    None means people in general (civilians, residents, victims...), which is how the
-    headline figures of different sources are written and compared.
-    """
-    words = _words(counted)
-    for name, keys in POPULATION_PARTS.items():
-        if keys & set(words):
-            return name
-    for word in words:
-        if word in UNITS:
-            return word
-    return None
-
-
-def is_duration(counted: str) -> bool:
-    words = _words(counted)
-    return bool(words) and words[0] in TIME_UNITS
-
-
 def compare_figures(
     session: Session,
     *,
@@ -204,13 +96,27 @@ def compare_figures(
     """Every counted thing with each source's value (optionally only among
     *document_ids*, e.g. a dossier's selection).
 
-    Figures are grouped by category and subject (``subject_of``). Within a group a
-    document's headline is its largest value — a smaller one in the same document is
-    normally a subset ("56 of them were killed with special cruelty") — and only
-    headlines decide whether sources agree; the other statements stay listed.
+    Only claims are compared: figures that count what happened (``claim_kind``:
+    killed, wounded, hostages, houses destroyed...), never durations, anniversaries,
+    numbers of countries or unit numbers. They are grouped by category and subject (a
+    part such as "children"; "cumulative" for a toll that reaches beyond one event,
+    "since 1988"). Within a group a document's headline is its largest value — a
+    smaller one in the same document is normally a subset ("56 of them were killed
+    with special cruelty") — and only headlines decide whether sources agree: they
+    differ when two of them cannot both be true once their qualifiers are read
+    (``db.claim_ranges``), not merely when the numbers are unequal.
     """
+    # The figure's sentence, for "since 1988" several words before the number: the
+    # stored prefix and suffix are too short, and whole texts are too big to load.
+    lead_from = case((Figure.start > _CONTEXT, Figure.start - _CONTEXT + 1), else_=1)
+    lead_length = case((Figure.start > _CONTEXT, _CONTEXT), else_=Figure.start)
     query = (
-        select(Figure, Document)
+        select(
+            Figure,
+            Document,
+            func.substr(Document.text, lead_from, lead_length),
+            func.substr(Document.text, Figure.end + 1, _CONTEXT),
+        )
         .join(Document, Figure.document_id == Document.id)
         .where(Figure.status.in_(statuses), Document.deleted_at.is_(None))
         .order_by(Document.id, Figure.start)
@@ -219,14 +125,15 @@ def compare_figures(
     if document_ids is not None:
         query = query.where(Document.id.in_(list(document_ids)))
     per_group: dict[tuple[str, str | None], dict[str, list[FigureSource]]] = {}
-    for figure, document in session.execute(query).all():
-        if figure.category is None and (
-            is_duration(figure.counted) or _bare_people(figure.counted)
-        ):
-            continue  # nothing comparable is said: "30 years", "38 people"
-        subject = subject_of(figure.counted)
-        # An uncategorised breakdown ("61 children") is compared as that part.
-        category = figure.category or subject or _fallback_category(figure.counted)
+    for figure, document, before, after in session.execute(query).all():
+        kind = claim_kind(
+            figure.category, figure.counted, in_breakdown=figure.part_of_id is not None
+        )
+        if kind is None:
+            continue  # not a count of what happened: "30 years", "17 countries"
+        subject = kind.subject
+        if reaches_beyond_one_event(before or "", figure.quote, after or ""):
+            subject = f"{subject}, cumulative" if subject else "cumulative"
         source = FigureSource(
             figure_id=figure.id,
             document_ref=document.ref,
@@ -242,49 +149,61 @@ def compare_figures(
             end=figure.end,
             status=figure.status,
         )
-        key = (category, None if subject == category else subject)
+        key = (kind.category, subject)
         per_group.setdefault(key, {}).setdefault(document.ref, []).append(source)
-    comparisons = []
-    for (category, subject), by_document in sorted(
-        per_group.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")
-    ):
-        values: dict[tuple[float, float | None], list[FigureSource]] = {}
-        others: list[FigureSource] = []
-        for sources in by_document.values():
-            headline = max(sources, key=lambda s: (s.upper_value or s.value, -s.start))
-            values.setdefault((headline.value, headline.upper_value), []).append(headline)
-            others.extend(
-                s
-                for s in sources
-                if (s.value, s.upper_value) != (headline.value, headline.upper_value)
-            )
-        groups = [ValueGroup(v, u, sources) for (v, u), sources in values.items()]
-        groups.sort(key=lambda g: (-len(g.documents), g.value))
-        dates = sorted({s.published for g in groups for s in g.sources if s.published})
-        if len(by_document) < 2:
-            verdict: Verdict = "single source"
-        elif len(groups) == 1:
-            verdict = "agree"
-        else:
-            verdict = "differ"
-        notes = []
-        if verdict == "differ" and len(dates) > 1:
-            notes.append(
-                f"The sources were published at different times ({dates[0]} to {dates[-1]}); "
-                "a later figure may reflect later information."
-            )
-        comparisons.append(
-            Comparison(
-                category,
-                subject,
-                groups,
-                verdict,
-                (dates[0], dates[-1]) if dates else None,
-                notes,
-                others,
-            )
+    return [
+        _comparison(category, subject, by_document)
+        for (category, subject), by_document in sorted(
+            per_group.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")
         )
-    return comparisons
+    ]
+
+
+def _comparison(
+    category: str, subject: str | None, by_document: dict[str, list[FigureSource]]
+) -> Comparison:
+    """One group's values, its verdict by intervals, and neutral notes."""
+    values: dict[tuple[float, float | None], list[FigureSource]] = {}
+    others: list[FigureSource] = []
+    headlines: list[FigureSource] = []
+    for sources in by_document.values():
+        headline = max(sources, key=lambda s: (s.upper_value or s.value, -s.start))
+        headlines.append(headline)
+        values.setdefault((headline.value, headline.upper_value), []).append(headline)
+        others.extend(
+            s for s in sources if (s.value, s.upper_value) != (headline.value, headline.upper_value)
+        )
+    groups = [ValueGroup(v, u, sources) for (v, u), sources in values.items()]
+    groups.sort(key=lambda g: (-len(g.documents), g.value))
+    dates = sorted({s.published for g in groups for s in g.sources if s.published})
+    ranges = [claim_range(s.value, s.upper_value, s.qualifier) for s in headlines]
+    if len(by_document) < 2:
+        verdict: Verdict = "single source"
+    elif all_agree(ranges):
+        verdict = "agree"
+    else:
+        verdict = "differ"
+    notes = []
+    if verdict == "agree" and len(groups) > 1:
+        ordered = sorted(headlines, key=lambda s: (s.value, s.upper_value or s.value))
+        stated = "; ".join(dict.fromkeys(_as_written(s) for s in ordered))
+        notes.append(f"The figures are written differently but can all be true ({stated}).")
+    if verdict == "differ" and len(dates) > 1:
+        notes.append(
+            f"The sources were published at different times ({dates[0]} to {dates[-1]}); "
+            "a later figure may reflect later information."
+        )
+    published = (dates[0], dates[-1]) if dates else None
+    return Comparison(category, subject, groups, verdict, published, notes, others)
+
+
+def _as_written(source: FigureSource) -> str:
+    """ "at least 7,779", "7,000–8,000": a value with its qualifier, for notes."""
+    number = format_number(source.value)
+    if source.upper_value is not None:
+        return f"{number}–{format_number(source.upper_value)}"
+    qualifier = "" if source.qualifier == "exact" else f"{source.qualifier} "
+    return qualifier + number
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from db.claim_ranges import all_agree, claim_range
+
 from .data import FigureValue
 
 
@@ -29,9 +31,11 @@ def figure_text(v: FigureValue) -> str:
 def describe_agreement(values: Sequence[FigureValue]) -> str:
     """Neutral sentence comparing sources: agreement or the spread, never a verdict.
 
-    Values are grouped by how they read ("about 500" and "500" differ); each group
-    counts distinct source documents; groups are listed by value, smallest first, so
-    the order implies no preference.
+    Values are grouped by how they read ("about 500" and "500" are listed apart); each
+    group counts distinct source documents; groups are listed by value, smallest first,
+    so the order implies no preference. Values written differently that can all be
+    true once their qualifiers are read ("at least 7,779" and "8,372") are not said to
+    differ (``db.claim_ranges``).
     """
     groups: dict[str, tuple[tuple[float, float, str], set[str]]] = {}
     for v in values:
@@ -52,6 +56,8 @@ def describe_agreement(values: Sequence[FigureValue]) -> str:
             return f"1 source gives this figure: {text}."
         return f"{len(sources)} sources agree: {text}."
     parts = [f"{text} ({count(len(docs))})" for text, (_, docs) in ordered]
+    if all_agree([claim_range(v.value, v.upper_value, v.qualifier) for v in values]):
+        return f"{count(len(sources))} give figures that can all be true: " + ", ".join(parts) + "."
     return "Sources differ: " + ", ".join(parts) + "."
 
 

@@ -28,6 +28,8 @@ DEFAULT_MAPPING: dict[str, tuple[str, ...]] = {
         "slain",
         "shot dead",
         "burned alive",
+        "burned to death",
+        "burnt to death",
         "beheaded",
         "lost their lives",
         "lost their life",
@@ -83,6 +85,21 @@ DEFAULT_MAPPING: dict[str, tuple[str, ...]] = {
     ),
     "orphaned": ("orphaned", "orphans", "lost both parents", "lost one parent", "lost a parent"),
     "detained": ("arrested", "detained", "imprisoned", "jailed"),
+    # Magnitude of damage ("41 houses were burned"): compared like casualty counts.
+    "destroyed": (
+        "destroyed",
+        "burned",
+        "burnt",
+        "burned down",
+        "burnt down",
+        "razed",
+        "demolished",
+        "flattened",
+        "levelled",
+        "leveled",
+        "reduced to rubble",
+    ),
+    "damaged": ("damaged",),
 }
 
 

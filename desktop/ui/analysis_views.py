@@ -47,6 +47,11 @@ def verdict_text(comparison: Comparison) -> str:
         return _t("Sources give different figures ({n} sources, {k} values)").format(
             n=n, k=len(comparison.groups)
         )
+    if comparison.verdict == "agree" and len(comparison.groups) > 1:
+        # "at least 7,779" and "8,372": different numbers that can both be true.
+        return _t("Sources' figures can all be true ({n} sources, {k} values)").format(
+            n=n, k=len(comparison.groups)
+        )
     if comparison.verdict == "agree":
         return _t("Sources give the same figure ({n} sources)").format(n=n)
     return _t("One source")
@@ -124,7 +129,7 @@ class FiguresView(QWidget):
         top.addWidget(self.include_suggested)
         note = QLabel(
             self.tr(
-                "≠ sources give different figures · = the same figure · ○ one source. "
+                "≠ figures that cannot all be true · = figures that agree · ○ one source. "
                 "Catena lists claims with their sources; it does not judge between them."
             )
         )

@@ -335,6 +335,12 @@ def test_agreement_sentences_are_neutral() -> None:
         == "Sources differ: 480–490 (1 source), 500 (1 source), about 500 (1 source)."
     )
     assert describe_agreement([]) == "No source gives this figure."
+    assert describe_agreement([v(7779, "a", qualifier="at least"), v(8372, "b")]) == (
+        "2 sources give figures that can all be true: at least 7,779 (1 source), 8,372 (1 source)."
+    )
+    assert describe_agreement(
+        [v(7000, "a", upper_value=8000, qualifier="range"), v(8000, "b", qualifier="more than")]
+    ) == ("Sources differ: 7,000–8,000 (1 source), more than 8,000 (1 source).")
 
 
 def test_progress_is_reported_and_monotonic(sample: DossierData) -> None:

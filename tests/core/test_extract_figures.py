@@ -202,10 +202,11 @@ def test_currency_is_counted() -> None:
 
 
 def test_editable_vocabulary() -> None:
-    custom = DEFAULT_VOCABULARY.extended({"destroyed": ["razed", "burned down"]})
-    text = "Soldiers razed 40 homes."
-    assert find_figures(text, vocabulary=custom)[0].category == "destroyed"
+    custom = DEFAULT_VOCABULARY.extended({"looted": ["plundered", "ransacked"]})
+    text = "Soldiers plundered 40 homes."
+    assert find_figures(text, vocabulary=custom)[0].category == "looted"
     assert find_figures(text)[0].category is None
+    assert find_figures("Soldiers razed 40 homes.")[0].category == "destroyed"
     only = Vocabulary.from_mapping({"Arrested": ["rounded up"]})
     assert find_figures("Police rounded up 30 students.", vocabulary=only)[0].category == "arrested"
     assert only.to_mapping() == {"arrested": ["rounded up"]}

@@ -115,3 +115,84 @@ def test_chronology_orders_by_earliest_day(catalogue: Catalogue) -> None:
         entries = chronology(session)
     assert [e.edtf for e in entries] == ["1931", "1987-03-12", "XXXX-03-13"]
     assert entries[0].document_ref == "CAT-000001"
+
+
+def _compare_two(catalogue: Catalogue, first: tuple[str, dict], second: tuple[str, dict]):  # type: ignore[no-untyped-def,type-arg]
+    """Two documents each stating one 'killed' figure (quote, extra tag values)."""
+    with catalogue.writing() as session:
+        for n, (quote, extra) in enumerate((first, second), start=1):
+            doc = _add(session, n, f"Reports said {quote}.", f"1992-03-0{n}")
+            _figure(session, doc, quote, extra.pop("value"), "killed", **extra)
+    with catalogue.reading() as session:
+        return {(c.category, c.subject): c for c in compare_figures(session)}
+
+
+def test_qualifiers_decide_agreement_not_unequal_numbers(catalogue: Catalogue) -> None:
+    result = _compare_two(
+        catalogue,
+        ("at least 7,779 killed", {"value": 7779, "qualifier": "at least"}),
+        ("8,372 killed", {"value": 8372}),
+    )
+    killed = result[("killed", None)]
+    assert killed.verdict == "agree"
+    assert [g.label for g in killed.groups] == ["7,779", "8,372"]
+    assert killed.notes == [
+        "The figures are written differently but can all be true (at least 7,779; 8,372)."
+    ]
+
+
+def test_a_range_and_a_higher_lower_bound_differ(catalogue: Catalogue) -> None:
+    result = _compare_two(
+        catalogue,
+        ("between 7,000 and 8,000 killed", {"value": 7000, "upper_value": 8000}),
+        ("more than 8,000 killed", {"value": 8000, "qualifier": "more than"}),
+    )
+    killed = result[("killed", None)]
+    assert killed.verdict == "differ"
+    assert [g.label for g in killed.groups] == ["7,000–8,000", "8,000"]
+    assert "different times (1992-03-01 to 1992-03-02)" in killed.notes[0]
+
+
+def test_non_counts_are_not_compared(catalogue: Catalogue) -> None:
+    with catalogue.writing() as session:
+        for n, (countries, years) in enumerate(((17, 30), (22, 31)), start=1):
+            text = f"{countries} countries condemned it, {years} years on; 212 dead."
+            doc = _add(session, n, text, None)
+            _figure(session, doc, f"{countries} countries", countries, None)  # type: ignore[arg-type]
+            _figure(session, doc, f"{years} years", years, "killed")
+            _figure(session, doc, "212 dead", 212, "killed")
+    with catalogue.reading() as session:
+        comparisons = compare_figures(session)
+    assert [(c.category, c.subject, c.verdict) for c in comparisons] == [("killed", None, "agree")]
+
+
+def test_a_cumulative_toll_is_kept_apart_from_one_event(catalogue: Catalogue) -> None:
+    with catalogue.writing() as session:
+        a = _add(session, 1, "That night 613 dead. Since 1988 some 30,000 dead in the war.", None)
+        b = _add(session, 2, "613 dead in one night.", None)
+        _figure(session, a, "613 dead", 613, "killed")
+        _figure(session, a, "30,000 dead", 30000, "killed", qualifier="about")
+        _figure(session, b, "613 dead", 613, "killed")
+    with catalogue.reading() as session:
+        result = {(c.category, c.subject): c for c in compare_figures(session)}
+    assert result[("killed", None)].verdict == "agree"
+    assert [g.label for g in result[("killed", None)].groups] == ["613"]
+    assert result[("killed", "cumulative")].verdict == "single source"
+
+
+def test_cumulative_wording_is_read_from_the_whole_sentence(catalogue: Catalogue) -> None:
+    """ "Since 1990" is further from the number than a tag's stored prefix reaches."""
+    text = (
+        "The dam failed. Since 1990 the floods in the whole of the Osk valley have "
+        "killed more than 300 people. That night 127 people died."
+    )
+    with catalogue.writing() as session:
+        for n in (1, 2):
+            doc = _add(session, n, text, None)
+            _figure(session, doc, "300 people", 300, "killed", qualifier="more than")
+            _figure(session, doc, "127 people", 127, "killed")
+    with catalogue.reading() as session:
+        result = {(c.category, c.subject): c for c in compare_figures(session)}
+    assert [g.label for g in result[("killed", None)].groups] == ["127"]
+    assert [g.label for g in result[("killed", "cumulative")].groups] == ["300"]
+    assert result[("killed", "cumulative")].verdict == "agree"
