@@ -85,10 +85,8 @@ NEVER_COMPARED = {
     # durations, anniversaries, ages, calendar
     *("second", "minute", "hour", "day", "night", "week", "month", "year", "decade"),
     *("century", "anniversary", "birthday", "age", "generation"),
-    # countries, states and other bodies or divisions counted as such
-    *("country", "state", "nation", "government", "region", "province", "district"),
-    *("county", "municipality", "republic", "resolution", "session", "embassy"),
-    *("parliament", "delegation", "organisation", "organization"),
+    # divisions of a country, usually named by number ("the 7th region", "District 4")
+    *("region", "province", "district", "county", "municipality", "session"),
     # military formations and their numbers
     *("unit", "brigade", "battalion", "division", "regiment", "company", "platoon"),
     *("corps", "squadron", "army", "fleet"),
@@ -96,6 +94,22 @@ NEVER_COMPARED = {
     *("percent", "per", "dollar", "euro", "pound", "manat", "rouble", "ruble", "kilometre"),
     *("kilometer", "km", "metre", "meter", "mile", "hectare", "kilogram", "kg", "ton"),
     *("tonne", "litre", "liter", "time", "page", "article", "language"),
+}
+# Countries, states and other bodies counted as such ("22 states recognised it", "14
+# countries condemned it"): sources can disagree about these too, so they are compared,
+# but each under its own category, never with a toll of what happened to people.
+BODIES: dict[str, str] = {
+    "country": "countries",
+    "state": "states",
+    "nation": "nations",
+    "government": "governments",
+    "republic": "republics",
+    "parliament": "parliaments",
+    "resolution": "resolutions",
+    "organisation": "organisations",
+    "organization": "organisations",
+    "delegation": "delegations",
+    "embassy": "embassies",
 }
 # Parts of a population, compared separately from the whole ("including 61 children").
 # The first that matches wins, so the narrower parts come first ("elderly men").
@@ -126,13 +140,27 @@ UNITS = {
 }
 # Words around a figure that widen it beyond one event: a cumulative toll.
 _BROADER_SCOPE = re.compile(
+    # English: "since 1988", "since the start of", "since the war began", "since
+    # Russia started its invasion", "since fighting broke out"
     r"\b(?:since\s+(?:\d{4}|the\s+(?:start|beginning|outbreak))|"
+    r"since\s+(?:[\w'-]+\s+){0,8}?(?:began|begun|started|broke\s+out|erupted)\b|"
+    # Russian: "с 1988 года", "с начала войны", "за годы войны/конфликта/оккупации",
+    # "за всё время конфликта"
+    r"с\s+\d{4}\s+года|с\s+начала\s+(?:войны|конфликта|оккупации)|"
+    r"за\s+(?:годы|время|всё\s+время)\s+(?:войны|конфликта|оккупации)|"
+    # Azerbaijani: "1988-ci ildən bəri", "müharibə boyu", "münaqişə ərzində",
+    # "işğal dövründə"
+    r"\d{4}(?:-?(?:ci|cı|cu|cü))?\s+ildən\s+bəri|"
+    r"(?:müharibə|münaqişə|işğal)\s+(?:boyu|ərzində|dövründə)|"
     r"throughout\s+the\s+(?:war|conflict|occupation|years)|over\s+the\s+(?:years|decades)|in\s+the\s+course\s+of\s+the\s+(?:war|conflict)|"
     r"(?:whole|entire)\s+(?:war|conflict|period)|cumulative)",
     re.IGNORECASE,
 )
 # Every pattern above contains one of these: a cheap test that rules most figures out.
-_SCOPE_WORDS = ("since", "throughout", "over the", "course", "whole", "entire", "cumulative")
+_SCOPE_WORDS = (
+    *("since", "throughout", "over the", "course", "whole", "entire", "cumulative"),
+    *("с ", "за ", "bəri", "boyu", "ərzində", "dövründə"),
+)
 _IRREGULAR = {
     "children": "child",
     "women": "woman",
@@ -191,7 +219,8 @@ def subject_of(counted: str, *, in_breakdown: bool = True) -> str | None:
 
 
 def is_never_compared(counted: str) -> bool:
-    """The figure counts time, places, bodies, formations or measures, not an event's toll.
+    """The figure counts time, divisions, formations or measures, not anything a
+    source could be checked on.
 
     "12-year-old" is caught through "year"; a percentage through its sign or the word.
     """
@@ -209,8 +238,9 @@ def claim_kind(
       compared under its own name.
     * An uncategorised figure is compared only when it names damage to things
       ("40 houses destroyed"); otherwise nothing says what happened to what it counts.
-    * Whatever the category, a figure counting time, places, bodies, formations or
-      measures (``NEVER_COMPARED``) is never compared.
+    * Whatever the category, a figure counting time, divisions, formations or
+      measures (``NEVER_COMPARED``) is never compared; one counting countries, states
+      or other bodies (``BODIES``) is compared under that body's own category only.
 
     *in_breakdown* says the figure is part of another ("including 23 men").
     """
@@ -219,6 +249,9 @@ def claim_kind(
     if is_never_compared(counted):
         return None
     words = words_of(counted)
+    body = next((BODIES[w] for w in words if w in BODIES), None)
+    if body is not None:
+        return ClaimKind(body, None)
     subject = subject_of(counted, in_breakdown=in_breakdown)
     if category is not None:
         name = fold(category).strip()

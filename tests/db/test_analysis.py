@@ -153,7 +153,11 @@ def test_a_range_and_a_higher_lower_bound_differ(catalogue: Catalogue) -> None:
     assert "different times (1992-03-01 to 1992-03-02)" in killed.notes[0]
 
 
-def test_non_counts_are_not_compared(catalogue: Catalogue) -> None:
+def test_durations_are_not_compared_and_bodies_only_among_themselves(
+    catalogue: Catalogue,
+) -> None:
+    """Years are never a group; countries are, under their own category (issue 17:
+    "22 vs 24 U.S. states" is a disagreement worth showing), never with the toll."""
     with catalogue.writing() as session:
         for n, (countries, years) in enumerate(((17, 30), (22, 31)), start=1):
             text = f"{countries} countries condemned it, {years} years on; 212 dead."
@@ -163,7 +167,12 @@ def test_non_counts_are_not_compared(catalogue: Catalogue) -> None:
             _figure(session, doc, "212 dead", 212, "killed")
     with catalogue.reading() as session:
         comparisons = compare_figures(session)
-    assert [(c.category, c.subject, c.verdict) for c in comparisons] == [("killed", None, "agree")]
+    assert sorted((c.category, c.subject, c.verdict) for c in comparisons) == [
+        ("countries", None, "differ"),
+        ("killed", None, "agree"),
+    ]
+    countries = next(c for c in comparisons if c.category == "countries")
+    assert sorted(g.value for g in countries.groups) == [17, 22]
 
 
 def test_a_cumulative_toll_is_kept_apart_from_one_event(catalogue: Catalogue) -> None:

@@ -42,12 +42,19 @@ from db.claim_kinds import ClaimKind, claim_kind, reaches_beyond_one_event, sing
         (None, "anniversary", None),
         ("killed", "year-old boy", None),
         (None, "hours", None),
-        # ... numbers of countries, states, resolutions, regions.
-        (None, "countries", None),
-        (None, "U.S. states", None),
+        # ... divisions of a country, usually named by number.
         ("displaced", "regions", None),
-        (None, "resolutions", None),
         (None, "provinces", None),
+        (None, "District", None),
+        # Countries, states and other bodies: compared, each under its own category,
+        # never with a toll (whatever category the suggester gave them).
+        (None, "countries", ClaimKind("countries", None)),
+        (None, "U.S. states", ClaimKind("states", None)),
+        (None, "states of the United States", ClaimKind("states", None)),
+        ("killed", "countries condemned", ClaimKind("countries", None)),
+        (None, "resolutions", ClaimKind("resolutions", None)),
+        (None, "UN resolution", ClaimKind("resolutions", None)),
+        (None, "parliaments", ClaimKind("parliaments", None)),
         # ... unit and brigade numbers, measures, money, percentages.
         (None, "brigade", None),
         ("killed", "battalions", None),
@@ -100,6 +107,21 @@ def test_men_are_a_part_only_inside_a_breakdown(
         ("Since 1988 the war went on. On the night ", "613 were killed", ".", False),
         ("", "40 people died", " since the start of the shelling", True),
         ("", "12 were wounded", " throughout the day", False),
+        # "since" and a clause that began something: the toll runs from then on.
+        ("the fate of ", "nearly 500 people taken", " is unknown since the war began.", True),
+        ("", "2,000 were displaced", " since Norland started its blockade", True),
+        ("Since fighting broke out in the valley, ", "90 have died", "", True),
+        ("", "14 died", " since the dam's gates were opened", False),
+        ("Since Monday ", "40 people have been rescued", "", False),
+        ("Since the flood began. ", "30 died", " on the first night.", False),
+        # Russian and Azerbaijani wording of the same.
+        ("С 1988 года ", "погибли 3000 человек", "", True),
+        ("", "500 человек пропали без вести", " с начала войны", True),
+        ("За годы оккупации ", "погибли 120 мирных жителей", "", True),
+        ("В ночь на 26 февраля ", "погибли 613 человек", ".", False),
+        ("1988-ci ildən bəri ", "4 min nəfər itkin düşüb", "", True),
+        ("Müharibə boyu ", "3 min nəfər həlak olub", "", True),
+        ("Fevralın 26-da ", "613 nəfər qətlə yetirilib", ".", False),
     ],
 )
 def test_reaches_beyond_one_event(prefix: str, quote: str, suffix: str, expected: bool) -> None:
