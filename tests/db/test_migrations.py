@@ -267,9 +267,7 @@ def test_0009_event_link_status_goes_up_down_and_up_with_data(tmp_path: Path) ->
     with engine.begin() as c:
         status = c.execute(text("SELECT event_link_status FROM date_tags")).scalar()
         assert c.execute(text("PRAGMA foreign_key_check")).fetchall() == []
-        sql = c.execute(
-            text("SELECT sql FROM sqlite_master WHERE name = 'figures'")
-        ).scalar()
+        sql = c.execute(text("SELECT sql FROM sqlite_master WHERE name = 'figures'")).scalar()
     engine.dispose()
     assert status == "accepted"
     assert "event_link_status IN ('suggested', 'accepted')" in str(sql)
