@@ -207,10 +207,13 @@ def _reporting_position(text: str, claim: ClaimSpan) -> bool:
     if _BYLINE.match(before):
         return True
     place = _DATELINE_BEFORE.match(before)
-    if place and _DATELINE_AFTER.match(after):
-        # A dateline's place is a name: every word capitalised ("BAKU", "New York").
-        if all(word[0].isupper() for word in re.findall(r"[^\W\d_]+", place.group(1))):
-            return True
+    # A dateline's place is a name: every word capitalised ("BAKU", "New York").
+    if (
+        place
+        and _DATELINE_AFTER.match(after)
+        and all(word[0].isupper() for word in re.findall(r"[^\W\d_]+", place.group(1)))
+    ):
+        return True
     bare = not re.search(r"[^\W\d_]", before + after)
     lines_above = sum(1 for line in text[:line_start].splitlines() if line.strip())
     return bare and lines_above < _TOP_LINES

@@ -32,8 +32,13 @@ def upgrade() -> None:
         with op.batch_alter_table(table, schema=None) as batch_op:
             batch_op.add_column(sa.Column("event_link_status", sa.String(length=12), nullable=True))
             batch_op.create_check_constraint("event_link_status", CHECK)
+        rows = sa.table(
+            table, sa.column("event_record_id", sa.Integer), sa.column("event_link_status")
+        )
         op.execute(
-            f"UPDATE {table} SET event_link_status = 'accepted' WHERE event_record_id IS NOT NULL"
+            rows.update()
+            .where(rows.c.event_record_id.is_not(None))
+            .values(event_link_status="accepted")
         )
 
 
