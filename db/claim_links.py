@@ -58,11 +58,12 @@ def link_kind(value: str) -> LinkKind:
     """*value* as a kind of tag that can be linked, or a one-line refusal."""
     if value not in LINK_KINDS:
         raise ClaimLinkError(f"only figures and dates link to events, not {value!r}")
-    return cast(LinkKind, value)
+    return value
 
 
 def require_tag(session: Session, kind: LinkKind, tag_id: int) -> Figure | DateTag:
-    tag = session.get(_MODELS[link_kind(kind)], tag_id)
+    # _MODELS maps each kind to its class; mypy sees only their common base.
+    tag = cast(Figure | DateTag | None, session.get(_MODELS[link_kind(kind)], tag_id))
     if tag is None:
         raise ClaimLinkError(f"no {kind} tag #{tag_id}")
     return tag
