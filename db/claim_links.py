@@ -83,7 +83,8 @@ def state_of(session: Session, tag: Figure | DateTag) -> LinkState:
     return LinkState(
         tag.event_record_id,
         record.ref if record is not None else None,
-        tag.event_link_status,
+        # A status without a record (left by a record deleted outright) is no link.
+        tag.event_link_status if tag.event_record_id is not None else None,
         tag.role if isinstance(tag, DateTag) else None,
     )
 
