@@ -261,3 +261,24 @@ def test_an_azerbaijani_date_in_the_event_sentence_has_the_event_role() -> None:
     text = "Xocalı soyqırımı 26 fevral 1992-ci ildə baş verdi."
     got = _one(text, _date(text, "26 fevral 1992", "1992-02-26"))
     assert (got.event_ref, got.role) == ("EVT-2", "event")
+
+
+def test_a_date_prefers_an_event_the_document_names_over_a_narrower_unnamed_one() -> None:
+    text = (
+        "The First Karabakh War is the subject.\n\n"
+        "Quiet.\n\nOn 17 February 1992, 33 people were killed."
+    )
+    claims = [_date(text, "17 February 1992", "1992-02-17"), _figure(text, "33 people")]
+    found = suggest_event_links(text, claims, EVENTS)
+    assert [(s.event_ref, s.role) for s in found] == [("EVT-1", "event"), ("EVT-1", None)]
+    # Without the war named, the narrowest event holding the date wins.
+    unnamed = text.replace("The First Karabakh War is the subject.", "A subject.")
+    claims = [_date(unnamed, "17 February 1992", "1992-02-17"), _figure(unnamed, "33 people")]
+    found = suggest_event_links(unnamed, claims, EVENTS)
+    assert [s.event_ref for s in found] == ["EVT-4", "EVT-4"]
+
+
+def test_a_short_word_must_match_exactly() -> None:
+    camps = EventInfo("EVT-8", ("camps",))
+    assert find_mentions("The campaign went on.", [camps]) == []
+    assert [m.ref for m in find_mentions("The camps were closed.", [camps])] == ["EVT-8"]
