@@ -189,3 +189,14 @@ def test_without_event_records_nothing_is_suggested(catalogue: Catalogue) -> Non
     _document(catalogue, 3, REPORT, ["613 civilians"], [])
     done = ops.suggest_event_links(catalogue)
     assert (done.value.documents, done.value.suggested, done.value.left_unlinked) == (1, (), 0)
+
+
+def test_undoing_a_run_after_a_person_changed_one_link_is_refused(catalogue: Catalogue) -> None:
+    war, _khojaly, _sumgait, _ref = _catalogue_with_events(catalogue)
+    run = ops.suggest_event_links(catalogue).value
+    first = run.suggested[0].change
+    ops.link_claim(catalogue, kind=first.kind, tag_id=first.tag_id, event_ref=war)
+    before = _links(catalogue)
+    with pytest.raises(ops.ClaimLinkError, match="has changed since this suggest"):
+        ops.revert_link_changes(catalogue, changes=[s.change for s in run.suggested])
+    assert _links(catalogue) == before

@@ -128,6 +128,8 @@ def test_suggest_confirm_link_unlink_and_role(
         "1 links suggested in 1 documents; 0 figures and dates left unlinked"
     )
     assert _links(cat)[0] == ((1, 2, "accepted"), (2, 1, "accepted"))
+    code, out, _ = _events(capsys, cat, "date-role", "1", "none", "--json")
+    assert (code, json.loads(out)["after"]["role"]) == (0, None)
 
 
 @pytest.mark.parametrize(
