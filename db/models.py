@@ -50,6 +50,8 @@ QUALIFIERS = (
     "range",
 )
 DATE_ROLES = ("event", "reporting", "other")
+# A figure's or date's link to an event record: proposed by the suggester, or accepted.
+EVENT_LINK_STATUSES = ("suggested", "accepted")
 
 
 def utcnow() -> str:
@@ -344,6 +346,12 @@ def _span_checks() -> tuple[CheckConstraint, ...]:
     )
 
 
+def _event_link_check() -> CheckConstraint:
+    return CheckConstraint(
+        "event_link_status IN ('suggested', 'accepted')", name="event_link_status"
+    )
+
+
 class Mention(SpanMixin, Base):
     """A passage naming a person or organisation, with the role they play in it."""
 
@@ -374,6 +382,7 @@ class DateTag(SpanMixin, Base):
     __tablename__ = "date_tags"
     __table_args__ = (
         *_span_checks(),
+        _event_link_check(),
         Index("ix_date_tags_document_start", "document_id", "start"),
     )
 
@@ -389,6 +398,8 @@ class DateTag(SpanMixin, Base):
         ForeignKey("event_records.id", ondelete="SET NULL"), index=True
     )
     role: Mapped[str | None] = mapped_column(String(12))
+    # "suggested" or "accepted" (EVENT_LINK_STATUSES); NULL when there is no link.
+    event_link_status: Mapped[str | None] = mapped_column(String(12))
 
     document: Mapped[Document] = relationship(back_populates="dates")
 
@@ -399,6 +410,7 @@ class Figure(SpanMixin, Base):
     __tablename__ = "figures"
     __table_args__ = (
         *_span_checks(),
+        _event_link_check(),
         Index("ix_figures_document_start", "document_id", "start"),
     )
 
@@ -412,6 +424,7 @@ class Figure(SpanMixin, Base):
     event_record_id: Mapped[int | None] = mapped_column(
         ForeignKey("event_records.id", ondelete="SET NULL"), index=True
     )
+    event_link_status: Mapped[str | None] = mapped_column(String(12))  # as DateTag's
 
     document: Mapped[Document] = relationship(back_populates="figures", foreign_keys=[document_id])
     part_of: Mapped[Figure | None] = relationship(remote_side="Figure.id")

@@ -1,7 +1,8 @@
 """`catena events`: event records (a killing, a war, a disaster) on the command line.
 
 ``list`` and ``show`` read; ``add``, ``edit``, ``merge``, ``split`` and ``trash`` each
-make one audited change through ``desktop.core.event_records``. Stored names, places
+make one audited change through ``desktop.core.event_records``; the links from
+figures and dates to events are ``desktop.cli.event_links``'s. Stored names, places
 and notes are printed through ``for_terminal``; JSON shapes are in docs/cli-json.md.
 A refused change is one line on stderr (exit code 2) and changes nothing.
 """
@@ -13,6 +14,7 @@ from typing import Any
 
 from db.catalogue import Catalogue
 from db.sanitize import for_terminal
+from desktop.cli import event_links
 from desktop.cli.errors import UsageError
 from desktop.cli.output import print_json, print_table
 from desktop.core import event_records as ops
@@ -23,7 +25,9 @@ READING_ACTIONS = frozenset({"list", "show"})
 
 def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
     events = sub.add_parser(
-        "events", parents=[common], help="event records: list, show, add, edit, merge, split"
+        "events",
+        parents=[common],
+        help="event records: list, show, add, edit, merge, split; link figures and dates",
     )
     actions = events.add_subparsers(dest="events_action", metavar="ACTION", required=True)
     json_help = "JSON output (see docs/cli-json.md)"
@@ -68,6 +72,7 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
     p.add_argument("ref", help="reference code")
     p.add_argument("--restore", action="store_true", help="take it out of the trash instead")
     p.add_argument("--json", action="store_true", help=json_help)
+    event_links.add_parsers(actions, common)
 
 
 def _field_options(p: argparse.ArgumentParser, *, clearing: bool = False) -> None:
@@ -231,6 +236,8 @@ def cmd_events(catalogue: Catalogue, args: argparse.Namespace) -> int:
             return _list(catalogue, args)
         if args.events_action == "show":
             return _show(catalogue, args.ref, as_json=args.json)
+        if args.events_action in event_links.ACTIONS:
+            return event_links.run(catalogue, args)
         return _done(catalogue, _change(catalogue, args), as_json=args.json)
     except ops.EventRecordError as exc:
         raise UsageError(str(exc)) from exc

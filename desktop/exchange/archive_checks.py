@@ -44,7 +44,7 @@ from db.audit import (
     event_digest,  # the very hash verify_chain recomputes
 )
 from db.documents import EDITABLE_FIELDS
-from db.models import SUGGESTION_STATUSES, TAG_ORIGINS
+from db.models import EVENT_LINK_STATUSES, SUGGESTION_STATUSES, TAG_ORIGINS
 from db.refs import AGENT_PREFIX, DOCUMENT_PREFIX, EVENT_RECORD_PREFIX, IMAGE_PREFIX
 from db.sanitize import has_control
 from desktop.exchange.archive_manifest import Manifest, count
@@ -252,8 +252,21 @@ def _check_row(rows: _Rows, number: int, row: Any, name: str) -> None:
     if "uid" in columns and "uid" in row and not UUID.fullmatch(str(row["uid"])):
         raise rows.fail(number, "uid", f"{shown(row['uid'])} is not a UUID")
     if name in SPAN_TABLES:
-        for key, allowed in (("status", SUGGESTION_STATUSES), ("origin", TAG_ORIGINS)):
-            if key in row and row[key] not in allowed:
+        for key, allowed in (
+            ("status", SUGGESTION_STATUSES),
+            ("origin", TAG_ORIGINS),
+            ("event_link_status", EVENT_LINK_STATUSES),
+        ):
+            # An event link's status is null when there is no link.
+            if (
+                key in row
+                and row[key] not in allowed
+                and (key, row[key])
+                != (
+                    "event_link_status",
+                    None,
+                )
+            ):
                 raise rows.fail(
                     number, key, f"{shown(row[key])} is not one of {', '.join(allowed)}"
                 )

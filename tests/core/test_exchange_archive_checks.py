@@ -223,3 +223,18 @@ def test_a_zipped_archive_with_a_resealed_edit_is_checked_too(
             import_archive(copy, zipped)
         with copy.reading() as session:
             assert session.scalar(select(Document.id)) is None
+
+
+def test_an_unknown_event_link_status_in_an_archive_is_refused(
+    archive: Path, tmp_path: Path
+) -> None:
+    row_set("figures", 0, event_link_status="maybe")(archive)
+    with Catalogue.open(tmp_path / "N.catena", create=True, actor="i") as copy:
+        with pytest.raises(ExchangeError) as refused:
+            import_archive(copy, archive)
+        with copy.reading() as session:
+            assert catalogue_is_empty(session) == {}
+    assert "field event_link_status: 'maybe' is not one of suggested, accepted" in str(
+        refused.value
+    )
+    assert "\n" not in str(refused.value)

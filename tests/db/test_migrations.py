@@ -231,3 +231,43 @@ def test_0008_event_records_go_up_down_and_up_with_data(tmp_path: Path) -> None:
         assert c.execute(text("PRAGMA foreign_key_check")).fetchall() == []
     engine.dispose()
     assert tuple(row) == ("1992", None, None)
+
+
+def test_0009_event_link_status_goes_up_down_and_up_with_data(tmp_path: Path) -> None:
+    database = tmp_path / "c.sqlite"
+    engine = make_engine(database)
+    upgrade(engine, database=database, backups=tmp_path / "b", target="0007")
+    conn = sqlite3.connect(database)
+    _seed_rows(conn)
+    conn.close()
+    upgrade(engine, database=database, backups=tmp_path / "b", target="0008")
+    with engine.begin() as c:
+        c.execute(
+            text(
+                "INSERT INTO event_records (id, ref, uid, preferred_name, created_at)"
+                " VALUES (1, 'EVT-000001', 'e1', 'War', 'now')"
+            )
+        )
+        c.execute(text("UPDATE date_tags SET event_record_id = 1, role = 'event'"))
+    upgrade(engine, database=database, backups=tmp_path / "b", target="0009")
+    with engine.connect() as c:
+        # A link made before 0009 was made by a person: it is accepted.
+        assert c.execute(text("SELECT event_link_status FROM date_tags")).scalar() == "accepted"
+    with engine.begin() as c:
+        c.execute(text("UPDATE date_tags SET event_link_status = 'suggested'"))
+    downgrade(engine, target="0008")
+    with engine.connect() as c:
+        for table in ("date_tags", "figures"):
+            columns = {row[1] for row in c.execute(text(f"PRAGMA table_info({table})"))}
+            assert "event_link_status" not in columns
+        kept = c.execute(text("SELECT event_record_id, role FROM date_tags")).one()
+    assert tuple(kept) == (1, "event")
+    assert _counts(database) == (1, 1)
+    upgrade(engine, database=database, backups=tmp_path / "b")
+    with engine.begin() as c:
+        status = c.execute(text("SELECT event_link_status FROM date_tags")).scalar()
+        assert c.execute(text("PRAGMA foreign_key_check")).fetchall() == []
+        sql = c.execute(text("SELECT sql FROM sqlite_master WHERE name = 'figures'")).scalar()
+    engine.dispose()
+    assert status == "accepted"
+    assert "event_link_status IN ('suggested', 'accepted')" in str(sql)
