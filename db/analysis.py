@@ -215,7 +215,7 @@ def _comparison(
     notes = []
     if verdict == "agree" and len(groups) > 1:
         ordered = sorted(headlines, key=lambda s: (s.value, s.upper_value or s.value))
-        stated = "; ".join(dict.fromkeys(_as_written(s) for s in ordered))
+        stated = "; ".join(dict.fromkeys(as_written(s) for s in ordered))
         notes.append(f"The figures are written differently but can all be true ({stated}).")
     if verdict == "differ" and len(dates) > 1:
         notes.append(
@@ -226,13 +226,17 @@ def _comparison(
     return Comparison(category, subject, groups, verdict, published, notes, others)
 
 
-def _as_written(source: FigureSource) -> str:
+def as_written(source: FigureSource) -> str:
     """ "at least 7,779", "7,000–8,000": a value with its qualifier, for notes."""
-    number = format_number(source.value)
-    if source.upper_value is not None:
-        return f"{number}–{format_number(source.upper_value)}"
-    qualifier = "" if source.qualifier == "exact" else f"{source.qualifier} "
-    return qualifier + number
+    return written_value(source.value, source.upper_value, source.qualifier)
+
+
+def written_value(value: float, upper_value: float | None, qualifier: str) -> str:
+    """A value or interval with its qualifier ("about 200"), as notes and the matrix say it."""
+    number = format_number(value)
+    if upper_value is not None:
+        return f"{number}–{format_number(upper_value)}"
+    return ("" if qualifier == "exact" else f"{qualifier} ") + number
 
 
 @dataclass(frozen=True)
