@@ -179,6 +179,36 @@ def _document_ids(session: Session, selection: Selection) -> list[int] | None:
     return [doc.id for doc in select_documents(session, selection, purpose="compare")]
 
 
+def compared_in_scope(
+    catalogue: Catalogue,
+    *,
+    event: str | None = None,
+    collection: str | None = None,
+    search: str | None = None,
+    refs: Collection[str] | None = None,
+    statuses: Sequence[str] = ("accepted",),
+) -> list[Comparison]:
+    """The comparisons of the claims in scope: documents chosen by *refs*,
+    *collection* (with its sub-collections) or *search* (at most one), and, with
+    *event*, only figures linked to that event record or an event within it.
+
+    Raises ``CorroborationScopeError`` (one line, for the user) for an unknown event,
+    collection or reference, a search that does not parse, or several document choices.
+    """
+    try:
+        selection = Selection(refs=tuple(refs or ()), collection=collection, query=search)
+        with catalogue.reading() as session:
+            event_ids = _event_subtree(session, event) if event else None
+            return compare_figures(
+                session,
+                statuses=tuple(statuses),
+                document_ids=_document_ids(session, selection),
+                event_ids=event_ids,
+            )
+    except (SelectionError, EventRecordError) as exc:
+        raise CorroborationScopeError(str(exc)) from exc
+
+
 def corroboration_matrix(
     catalogue: Catalogue,
     *,
@@ -188,26 +218,17 @@ def corroboration_matrix(
     refs: Collection[str] | None = None,
     statuses: Sequence[str] = ("accepted",),
 ) -> Matrix:
-    """The matrix of the claims in scope: documents chosen by *refs*, *collection*
-    (with its sub-collections) or *search* (at most one), and, with *event*, only
-    figures linked to that event record or an event within it.
-
-    Raises ``CorroborationScopeError`` (one line, for the user) for an unknown event,
-    collection or reference, a search that does not parse, or several document choices.
-    """
-    try:
-        selection = Selection(refs=tuple(refs or ()), collection=collection, query=search)
-        with catalogue.reading() as session:
-            event_ids = _event_subtree(session, event) if event else None
-            comparisons = compare_figures(
-                session,
-                statuses=tuple(statuses),
-                document_ids=_document_ids(session, selection),
-                event_ids=event_ids,
-            )
-    except (SelectionError, EventRecordError) as exc:
-        raise CorroborationScopeError(str(exc)) from exc
-    return matrix_of(comparisons)
+    """The matrix of the claims in scope (see ``compared_in_scope``)."""
+    return matrix_of(
+        compared_in_scope(
+            catalogue,
+            event=event,
+            collection=collection,
+            search=search,
+            refs=refs,
+            statuses=statuses,
+        )
+    )
 
 
 def matrix_for_documents(
@@ -224,6 +245,7 @@ __all__ = [
     "CorroborationScopeError",
     "Matrix",
     "Row",
+    "compared_in_scope",
     "corroboration_matrix",
     "matrix_for_documents",
     "matrix_of",
