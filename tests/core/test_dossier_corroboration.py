@@ -61,3 +61,27 @@ def test_a_dossier_without_figures_says_so(catalogue: Catalogue) -> None:
         session.execute(update(Figure).values(status="rejected"))
     pdf = build_dossier(catalogue, DossierSpec(refs=("CAT-000001",), sections=("corroboration",)))
     assert "No figures are compared in this selection." in _text(pdf)
+
+
+def test_digest_of_a_dossier_without_corroboration_is_unchanged() -> None:
+    from datetime import UTC, datetime
+
+    from desktop.dossier import data as d
+
+    plain = d.DossierData(
+        title="T",
+        compiler="c",
+        generated_at=datetime(2026, 1, 1, tzinfo=UTC),
+        sections=("cover", "figures"),
+    )
+    assert b"corroboration" not in d.canonical_json(plain)  # as version 1 defined it
+    row = d.CorroborationRow("killed", "single source", (d.CorroborationClaim("K", "7", "7"),))
+    with_rows = d.DossierData(
+        title="T",
+        compiler="c",
+        generated_at=plain.generated_at,
+        sections=plain.sections,
+        corroboration=(row,),
+    )
+    assert b'"corroboration":[' in d.canonical_json(with_rows)
+    assert d.source_digest(with_rows) != d.source_digest(plain)
