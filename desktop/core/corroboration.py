@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db import event_records
@@ -16,8 +17,9 @@ from db.analysis import Comparison, compare_figures
 from db.catalogue import Catalogue
 from db.corroboration import Cell, Claim, Column, Matrix, Row, matrix_for_documents, matrix_of
 from db.event_records import EventRecordError
-from db.models import EventRecord
+from db.models import Document, EventRecord
 from db.selection import Selection, SelectionError, select_documents
+from desktop.core.scope import Scope, scope_conditions
 
 
 class CorroborationScopeError(ValueError):
@@ -95,6 +97,23 @@ def corroboration_matrix(
     )
 
 
+def matrix_in_scope(
+    catalogue: Catalogue, scope: Scope, *, statuses: Sequence[str] = ("accepted",)
+) -> Matrix:
+    """The matrix of the documents the window's sidebar *scope* shows (the library, a
+    collection with its sub-collections, a saved search...); empty for a saved search
+    that no longer parses, whose list says why."""
+    with catalogue.reading() as session:
+        try:
+            conditions = scope_conditions(session, scope)
+        except ValueError:
+            return Matrix((), ())
+        if scope.kind == "library":
+            return matrix_of(compare_figures(session, statuses=tuple(statuses)))
+        ids = list(session.scalars(select(Document.id).where(*conditions)))
+        return matrix_for_documents(session, ids, statuses=statuses)
+
+
 __all__ = [
     "Cell",
     "Claim",
@@ -105,5 +124,6 @@ __all__ = [
     "compared_in_scope",
     "corroboration_matrix",
     "matrix_for_documents",
+    "matrix_in_scope",
     "matrix_of",
 ]

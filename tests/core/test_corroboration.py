@@ -75,3 +75,20 @@ def test_bad_scopes_are_one_line_refusals(
     with pytest.raises(CorroborationScopeError) as refused:
         corroboration_matrix(catalogue, **scope)  # type: ignore[arg-type]
     assert message in str(refused.value) and "\n" not in str(refused.value)
+
+
+def test_matrix_in_a_sidebar_scope(catalogue: Catalogue) -> None:
+    from sqlalchemy import select
+
+    from db.models import Collection
+    from desktop.core.corroboration import matrix_in_scope
+    from desktop.core.scope import Scope
+
+    build(catalogue)
+    with catalogue.reading() as session:
+        folder = session.scalars(select(Collection)).one()
+        folder_id = folder.id
+    in_folder = matrix_in_scope(catalogue, Scope("collection", collection_id=folder_id))
+    assert [c.ref for c in in_folder.columns] == ["CAT-000002", "CAT-000001"]
+    assert len(matrix_in_scope(catalogue, Scope()).columns) == 5
+    assert matrix_in_scope(catalogue, Scope("saved", query="title:(")).rows == ()
