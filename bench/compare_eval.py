@@ -19,10 +19,12 @@ suggestions), then accept every suggestion (``catena suggest --all --accept``:
 * **disagreement precision**: comparisons saying "differ" that match a gold
   disagreement; **disagreement recall**: gold disagreements found as "differ".
 
-Figures are not linked to events yet, so the comparison is run two ways: over the
-whole catalogue (every event's "killed" in one group: what ``catena compare`` shows
-today) and once per event over that event's documents (what a dossier's selection,
-or event links when they come, give).
+The comparison is run three ways: over the whole catalogue with no event links
+(every event's "killed" in one group), once per event over that event's documents (what
+a dossier's selection gives), and over the whole catalogue after linking each
+document's figures to one event record per dev-set event (what ``catena compare``
+shows once figures are linked: ``compare_figures`` never groups figures of
+different event records together).
 """
 
 from __future__ import annotations
@@ -40,9 +42,13 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
+from sqlalchemy import update  # noqa: E402
+from sqlalchemy.orm import Session  # noqa: E402
+
+from db import event_records  # noqa: E402
 from db.analysis import Comparison, compare_figures  # noqa: E402
 from db.catalogue import Catalogue  # noqa: E402
-from db.models import Document  # noqa: E402
+from db.models import Document, Figure  # noqa: E402
 from desktop.core.imports import import_files  # noqa: E402
 from desktop.core.suggestions import live_references, suggest_tags  # noqa: E402
 
@@ -203,6 +209,19 @@ def build_catalogue(folder: Path, devset: Path) -> tuple[Catalogue, dict[str, So
     return catalogue, source_of
 
 
+def link_events(session: Session, source_of: dict[str, Source]) -> None:
+    """One event record per dev-set event; every figure of its documents linked to it
+    (as a person linking figures to events would, perfectly)."""
+    ids = {doc.ref: doc.id for doc in session.query(Document)}
+    for event in sorted({event for event, _ in source_of.values()}):
+        ref = event_records.create(session, name=event, actor="compare-eval").ref
+        record_id = event_records.require(session, ref).id
+        members = [ids[doc_ref] for doc_ref, (e, _) in source_of.items() if e == event]
+        session.execute(
+            update(Figure).where(Figure.document_id.in_(members)).values(event_record_id=record_id)
+        )
+
+
 def evaluate(devset: Path = DEVSET) -> dict[str, Score]:
     gold = load_gold(devset / "gold.json")
     with tempfile.TemporaryDirectory(prefix="compare-eval-") as work:
@@ -215,11 +234,16 @@ def evaluate(devset: Path = DEVSET) -> dict[str, Score]:
                 for event in sorted({event for event, _ in source_of.values()}):
                     members = [ids[ref] for ref, (e, _) in source_of.items() if e == event]
                     per_event.extend(compare_figures(session, document_ids=members))
+            with catalogue.writing() as session:
+                link_events(session, source_of)
+            with catalogue.reading() as session:
+                linked = compare_figures(session)
         finally:
             catalogue.close()
     return {
         "whole catalogue": score(reduce(whole, source_of), gold),
         "per event": score(reduce(per_event, source_of), gold),
+        "linked to events": score(reduce(linked, source_of), gold),
     }
 
 

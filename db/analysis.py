@@ -10,7 +10,7 @@ times, so that a figure that grew is not mistaken for a contradiction.
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from sqlalchemy import case, func, select
@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, lazyload, load_only
 
 from db.claim_kinds import claim_kind, reaches_beyond_one_event
 from db.claim_ranges import all_agree, claim_range
-from db.models import DateTag, Document, Figure
+from db.models import DateTag, Document, EventRecord, Figure
 
 Verdict = Literal["agree", "differ", "single source"]
 # Characters of text read on each side of a figure to find its sentence.
@@ -77,6 +77,9 @@ class Comparison:
     notes: list[str] = field(default_factory=list)
     # Further values a document gives in the same group (smaller parts, restatements).
     also_stated: list[FigureSource] = field(default_factory=list)
+    # The event record the group's figures are linked to; None for unlinked figures.
+    event_ref: str | None = None
+    event_name: str | None = None
 
     @property
     def documents(self) -> list[str]:
@@ -92,9 +95,15 @@ def compare_figures(
     *,
     statuses: tuple[str, ...] = ("accepted",),
     document_ids: Collection[int] | None = None,
+    event_ids: Collection[int] | None = None,
 ) -> list[Comparison]:
     """Every counted thing with each source's value (optionally only among
-    *document_ids*, e.g. a dossier's selection).
+    *document_ids*, e.g. a dossier's selection, and only figures linked to one of
+    *event_ids*).
+
+    Groups are per event first: figures linked to different event records never
+    share a group (two massacres' "killed" are two questions, not a disagreement),
+    and unlinked figures group only with other unlinked ones.
 
     Only claims are compared: figures that count what happened (``claim_kind``:
     killed, wounded, hostages, houses destroyed...), never durations, anniversaries,
@@ -124,7 +133,9 @@ def compare_figures(
     )
     if document_ids is not None:
         query = query.where(Document.id.in_(list(document_ids)))
-    per_group: dict[tuple[str, str | None], dict[str, list[FigureSource]]] = {}
+    if event_ids is not None:
+        query = query.where(Figure.event_record_id.in_(list(event_ids)))
+    per_group: dict[tuple[int | None, str, str | None], dict[str, list[FigureSource]]] = {}
     for figure, document, before, after in session.execute(query).all():
         kind = claim_kind(
             figure.category, figure.counted, in_breakdown=figure.part_of_id is not None
@@ -149,14 +160,32 @@ def compare_figures(
             end=figure.end,
             status=figure.status,
         )
-        key = (kind.category, subject)
+        key = (figure.event_record_id, kind.category, subject)
         per_group.setdefault(key, {}).setdefault(document.ref, []).append(source)
-    return [
-        _comparison(category, subject, by_document)
-        for (category, subject), by_document in sorted(
-            per_group.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")
+    events = _event_names(session, {event_id for event_id, _, _ in per_group})
+    comparisons = [
+        replace(
+            _comparison(category, subject, by_document),
+            event_ref=events[event_id][0] if event_id is not None else None,
+            event_name=events[event_id][1] if event_id is not None else None,
         )
+        for (event_id, category, subject), by_document in per_group.items()
     ]
+    comparisons.sort(key=lambda c: (c.category, c.subject or "", c.event_ref or ""))
+    return comparisons
+
+
+def _event_names(session: Session, ids: set[int | None]) -> dict[int, tuple[str, str]]:
+    """(reference, preferred name) of the event records *ids*."""
+    wanted = [i for i in ids if i is not None]
+    if not wanted:
+        return {}
+    rows = session.execute(
+        select(EventRecord.id, EventRecord.ref, EventRecord.preferred_name).where(
+            EventRecord.id.in_(wanted)
+        )
+    )
+    return {event_id: (ref, name) for event_id, ref, name in rows}
 
 
 def _comparison(
@@ -186,7 +215,7 @@ def _comparison(
     notes = []
     if verdict == "agree" and len(groups) > 1:
         ordered = sorted(headlines, key=lambda s: (s.value, s.upper_value or s.value))
-        stated = "; ".join(dict.fromkeys(_as_written(s) for s in ordered))
+        stated = "; ".join(dict.fromkeys(as_written(s) for s in ordered))
         notes.append(f"The figures are written differently but can all be true ({stated}).")
     if verdict == "differ" and len(dates) > 1:
         notes.append(
@@ -197,13 +226,17 @@ def _comparison(
     return Comparison(category, subject, groups, verdict, published, notes, others)
 
 
-def _as_written(source: FigureSource) -> str:
+def as_written(source: FigureSource) -> str:
     """ "at least 7,779", "7,000–8,000": a value with its qualifier, for notes."""
-    number = format_number(source.value)
-    if source.upper_value is not None:
-        return f"{number}–{format_number(source.upper_value)}"
-    qualifier = "" if source.qualifier == "exact" else f"{source.qualifier} "
-    return qualifier + number
+    return written_value(source.value, source.upper_value, source.qualifier)
+
+
+def written_value(value: float, upper_value: float | None, qualifier: str) -> str:
+    """A value or interval with its qualifier ("about 200"), as notes and the matrix say it."""
+    number = format_number(value)
+    if upper_value is not None:
+        return f"{number}–{format_number(upper_value)}"
+    return ("" if qualifier == "exact" else f"{qualifier} ") + number
 
 
 @dataclass(frozen=True)

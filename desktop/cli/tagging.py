@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from db.analysis import chronology, compare_figures, format_number
+from db.analysis import chronology, format_number
 from db.catalogue import Catalogue
+from desktop.cli.compare import add_compare_parser, cmd_compare, comparison_json
 from desktop.cli.errors import UsageError
 from desktop.cli.output import print_json, print_table
 
@@ -27,11 +28,7 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
         help="also accept every open suggestion (people are linked to records)",
     )
     p.add_argument("--json", action="store_true")
-    p = sub.add_parser(
-        "compare", parents=[common], help="figures compared across sources, by what they count"
-    )
-    p.add_argument("--suggested", action="store_true", help="include unconfirmed suggestions")
-    p.add_argument("--json", action="store_true", help="JSON output (see docs/cli-json.md)")
+    add_compare_parser(sub, common)
     p = sub.add_parser("chronology", parents=[common], help="every tagged date, in order")
     p.add_argument("--suggested", action="store_true", help="include unconfirmed suggestions")
     p.add_argument("--json", action="store_true", help="JSON output (see docs/cli-json.md)")
@@ -67,68 +64,6 @@ def cmd_suggest(catalogue: Catalogue, args: argparse.Namespace) -> int:
                 f"{r['reference']}: suggested {added} "
                 f"({r['skipped_existing']} already tagged or rejected){tail}"
             )
-    return EXIT_OK
-
-
-def comparison_json(comparisons: list[Any]) -> list[dict[str, Any]]:
-    return [
-        {
-            "category": c.category,
-            "subject": c.subject,
-            "verdict": c.verdict,
-            "published_range": list(c.published_range) if c.published_range else None,
-            "notes": c.notes,
-            "values": [
-                {
-                    "value": g.value,
-                    "upper_value": g.upper_value,
-                    "documents": g.documents,
-                    "sources": [
-                        {
-                            "reference": s.document_ref,
-                            "title": s.document_title,
-                            "publisher": s.publisher,
-                            "published": s.published,
-                            "qualifier": s.qualifier,
-                            "counted": s.counted,
-                            "quote": s.quote,
-                            "start": s.start,
-                            "end": s.end,
-                            "status": s.status,
-                        }
-                        for s in g.sources
-                    ],
-                }
-                for g in c.groups
-            ],
-        }
-        for c in comparisons
-    ]
-
-
-def cmd_compare(catalogue: Catalogue, args: argparse.Namespace) -> int:
-    with catalogue.reading() as session:
-        comparisons = compare_figures(session, statuses=_statuses(args))
-    if args.json:
-        print_json(comparison_json(comparisons))
-        return EXIT_OK
-    if not comparisons:
-        print("No figures tagged yet (accept suggestions, or use --suggested).")
-    for c in comparisons:
-        heading = c.category + (f" — {c.subject}" if c.subject else "")
-        verdict = {
-            "agree": f"{len(c.documents)} sources agree",
-            "differ": "sources differ",
-            "single source": "one source",
-        }[c.verdict]
-        print(f"\n{heading}: {verdict}")
-        for g in c.groups:
-            quotes = "; ".join(
-                f"{s.document_ref} ({s.published or 'n.d.'}) “{s.quote}”" for s in g.sources
-            )
-            print(f"  {g.label:>10}  {quotes}")
-        for note in c.notes:
-            print(f"  note: {note}")
     return EXIT_OK
 
 

@@ -32,6 +32,7 @@ from db.selection import select_documents as choose
 from db.tags import tags_of
 from desktop.dossier import data as d
 from desktop.dossier.citation import format_citation, format_citations
+from desktop.dossier.corroboration_rows import corroboration_rows
 from desktop.dossier.render import render_report
 from desktop.dossier.sources import citation_source
 
@@ -320,10 +321,13 @@ def gather(
         )
         for entry in chronology(session, statuses=statuses, document_ids=ids)
     )
+    comparisons = compare_figures(session, statuses=statuses, document_ids=ids)
     figures = tuple(
         d.FigureComparison(
             category=comparison.category,
-            label=comparison.category + (f": {comparison.subject}" if comparison.subject else ""),
+            label=comparison.category
+            + (f": {comparison.subject}" if comparison.subject else "")
+            + (f" — {comparison.event_name}" if comparison.event_name else ""),
             values=tuple(
                 d.FigureValue(
                     value=source.value,
@@ -339,7 +343,7 @@ def gather(
                 for source in group.sources
             ),
         )
-        for comparison in compare_figures(session, statuses=statuses, document_ids=ids)
+        for comparison in comparisons
         if len(comparison.documents) > 1 or len(ids) == 1
     )
     bibliography = tuple(
@@ -363,6 +367,7 @@ def gather(
         witnesses=_witnesses(session, mentions, gathered),
         chronology=timeline,
         figures=figures,
+        corroboration=corroboration_rows(comparisons, gathered.excerpt_of_tag),
         plates=tuple(plates),
         bibliography=bibliography,
         originals=tuple(originals),

@@ -36,6 +36,7 @@ SECTION_NAMES: tuple[str, ...] = (
     "witnesses",
     "chronology",
     "figures",
+    "corroboration",
     "plates",
     "bibliography",
     "fixity",
@@ -165,6 +166,29 @@ class FigureComparison:
 
 
 @dataclass(frozen=True)
+class CorroborationClaim:
+    """One source's claim in a corroboration row, as the source wrote it."""
+
+    document_key: str
+    as_written: str  # the value with its qualifier: "about 250", "7,000–8,000"
+    quote: str  # the tagged characters: "some 250 dead"
+    published: str | None = None  # display date of the source's publication
+    excerpt_key: str | None = None  # the passage, when the dossier prints it
+
+
+@dataclass(frozen=True)
+class CorroborationRow:
+    """One counted thing of one event across the sources (``db.corroboration``):
+    disagreements come first; claims are in order of publication, undated last."""
+
+    label: str  # "killed — children"
+    verdict: str  # "agree", "differ" or "single source"
+    claims: tuple[CorroborationClaim, ...]
+    event: str | None = None  # "Varnel dam collapse (EVT-000001)"
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Plate:
     """An image reproduced from a stored original."""
 
@@ -220,6 +244,7 @@ class DossierData:
     witnesses: tuple[Witness, ...] = ()
     chronology: tuple[ChronologyEntry, ...] = ()
     figures: tuple[FigureComparison, ...] = ()
+    corroboration: tuple[CorroborationRow, ...] = ()
     plates: tuple[Plate, ...] = ()
     bibliography: tuple[Citation, ...] = ()
     originals: tuple[OriginalFile, ...] = ()
@@ -244,6 +269,9 @@ _DIGEST_EXCLUDED = {
     ("Plate", "image_path"),
     ("DossierData", "audit_trail"),
 }
+#: Fields added after version 1 was defined, left out while empty so that a dossier
+#: without them keeps the digest version 1 gave it.
+_DIGEST_OMITTED_WHEN_EMPTY = {("DossierData", "corroboration")}
 
 
 def _canonical(value: Any) -> Any:
@@ -253,6 +281,7 @@ def _canonical(value: Any) -> Any:
             f.name: _canonical(getattr(value, f.name))
             for f in dataclasses.fields(value)
             if (cls, f.name) not in _DIGEST_EXCLUDED
+            and not ((cls, f.name) in _DIGEST_OMITTED_WHEN_EMPTY and not getattr(value, f.name))
         }
     if isinstance(value, (list, tuple)):
         return [_canonical(v) for v in value]
@@ -278,7 +307,8 @@ def canonical_json(data: DossierData) -> bytes:
 
     Definition (version 1): the ``DossierData`` converted to JSON objects whose keys are
     the dataclass field names, with ``DossierData.generated_at``,
-    ``DossierData.audit_trail`` and ``Plate.image_path`` omitted; tuples become arrays
+    ``DossierData.audit_trail`` and ``Plate.image_path`` omitted (and
+    ``DossierData.corroboration`` while it is empty); tuples become arrays
     in their given order; numbers with an integral value are written as integers,
     others as the shortest round-trip decimal; ``None`` is ``null``. The whole is wrapped as
     ``{"catena_dossier_source": 1, "data": ...}`` and serialised with sorted keys, no

@@ -127,6 +127,7 @@ def toc_entries(data: DossierData) -> list[tuple[int, str, int, str]]:
         "witnesses": "Witness index",
         "chronology": "Chronology",
         "figures": "Figures compared across sources",
+        "corroboration": "Corroboration",
         "plates": "Plates",
         "bibliography": "Bibliography",
         "fixity": "Appendix: Sources and fixity",

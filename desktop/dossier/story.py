@@ -19,6 +19,7 @@ from .context import Context
 from .data import SECTION_NAMES
 from .flowables import Heading
 from .section_back import section_bibliography, section_fixity, section_plates
+from .section_corroboration import section_corroboration
 from .section_documents import section_documents
 from .section_front import section_contents, section_cover, toc_entries
 from .section_indexes import section_chronology, section_figures, section_witnesses
@@ -46,6 +47,7 @@ def build_story(ctx: Context) -> tuple[list[Flowable], int]:
         "witnesses": section_witnesses,
         "chronology": section_chronology,
         "figures": section_figures,
+        "corroboration": section_corroboration,
         "plates": section_plates,
         "bibliography": section_bibliography,
         "fixity": section_fixity,

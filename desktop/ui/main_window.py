@@ -52,6 +52,7 @@ from desktop.core import people as people_ops
 from desktop.core import views
 from desktop.core.scope import facets_of
 from desktop.ui.analysis_views import ChronologyView, FiguresView
+from desktop.ui.corroboration_view import CorroborationView, FiguresPage
 from desktop.ui.empty_catalogue import EmptyCatalogueOffer
 from desktop.ui.image_views import ImageGrid, ImageListModel, ImageStrip
 from desktop.ui.import_dialog import ImportReportDialog
@@ -150,7 +151,8 @@ class MainWindow(
 
         self._build_library_page()
         self.people_view = PeopleView()
-        self.figures_view = FiguresView()
+        self.figures_view, self.matrix_view = FiguresView(), CorroborationView()
+        self.figures_page = FiguresPage(self.figures_view, self.matrix_view)
         self.chronology_view = ChronologyView()
         self.all_images = ImageListModel(self._object_path, self)
         self.image_grid = ImageGrid(self.all_images)
@@ -159,6 +161,8 @@ class MainWindow(
         self.people_view.person_selected.connect(self._show_person)
         self.figures_view.open_passage.connect(self.open_passage)
         self.figures_view.reload_requested.connect(lambda: self._mark_dirty("figures"))
+        self.matrix_view.open_passage.connect(self.open_passage)
+        self.matrix_view.reload_requested.connect(lambda: self._mark_dirty("figures"))
         self.chronology_view.open_passage.connect(self.open_passage)
         self.chronology_view.reload_requested.connect(lambda: self._mark_dirty("chronology"))
         self.image_grid.open_requested.connect(self.open_image)
@@ -167,7 +171,7 @@ class MainWindow(
         self.view_pages: dict[str, QWidget] = {
             "documents": self.library_page,
             "people": self.people_view,
-            "figures": self.figures_view,
+            "figures": self.figures_page,
             "chronology": self.chronology_view,
             "images": self.image_grid,
         }
@@ -341,6 +345,7 @@ class MainWindow(
         if place.view == "documents" and place.scope is not None:
             if place.scope != self.model.scope:
                 self.model.set_scope(place.scope)
+                self._dirty.add("figures")  # the matrix covers the sidebar's scope
             self._update_list_state()
         else:
             self._load_view(place.view)
@@ -377,14 +382,15 @@ class MainWindow(
                 work_people, on_done=deliver(self.people_view.set_people), on_error=self._failed
             )
         elif view == "figures":
-            statuses = self.figures_view.statuses()
+            statuses, scope = self.figures_view.statuses(), self.model.scope
+            in_matrix = self.matrix_view.statuses()
 
-            def work_figures() -> list[Any]:
-                return analysis_ops.figures_compared(catalogue, statuses=statuses)
+            def work_figures() -> tuple[list[Any], Any]:
+                return analysis_ops.figures_and_matrix(catalogue, statuses, scope, in_matrix)
 
             self.runner.run(
                 work_figures,
-                on_done=deliver(self.figures_view.set_comparisons),
+                on_done=deliver(self.figures_page.show_results),
                 on_error=self._failed,
             )
         elif view == "chronology":
