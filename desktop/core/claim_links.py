@@ -69,6 +69,7 @@ def _events(session: Session) -> list[EventInfo]:
             lower=r.lower,
             upper=r.upper,
             parent_ref=live.get(r.parent_id) if r.parent_id is not None else None,
+            place=r.place,
         )
         for r in records
     ]

@@ -7,10 +7,13 @@ event. The rules, first that applies wins:
 1. an event's name (or a variant in any script) in the claim's sentence — the
    nearest one;
 2. else one in the claim's paragraph — the nearest one;
-3. else a date in the sentence that lies within exactly one event's date bounds
-   (the narrowest; events the document names are preferred);
-4. else the document's main event: the event named most often, when it is named at
-   least twice and at least twice as often as any other.
+3. else an event's place in the claim's sentence ("1,000 residents of Khojaly were
+   wounded"), when one event is the narrowest held there;
+4. else a date in the sentence that lies within exactly one event's date bounds
+   (the narrowest; events the document names are preferred, and one it never names
+   counts only if it lasted at most a month);
+5. else the document's main event: the event named (by name or by its place) most
+   often, when it is named at least twice and at least twice as often as any other.
 
 A figure whose sentence has cumulative wording ("since 1988", "throughout the
 war"; ``db.claim_kinds`` decides) counts more than one event: it goes to the broader
@@ -20,8 +23,9 @@ given silently to the narrow event.
 
 A date equal to the publication date, or in a dateline or byline, gets the role
 "reporting"; one within its event's bounds gets "event". Names are matched on
-``db.folding`` keys word by word, so "Xocalı", "Khojaly" and "Ходжалы" meet, and a
-word may differ in its last few letters ("massacres", "трагедии").
+``db.folding`` keys word by word (so "Xocalı" meets "Xocali", and a word may differ in
+its last few letters: "massacres", "трагедии"); spellings in other scripts or
+transliterations ("Khojaly", "Ходжалы") meet only through the record's name forms.
 
 Pure: text, spans and records in, suggestions out; no catalogue.
 """
@@ -51,6 +55,7 @@ _DATELINE_BEFORE = re.compile(r"^\s*([^\W\d_]+(?:[ .'-]+[^\W\d_]+){0,3}),\s*$")
 _DATELINE_AFTER = re.compile(r"^\s*(?:[—–-]|\()")
 _TOP_LINES = 5
 MIN_MAIN_MENTIONS = 2
+MAX_UNNAMED_EVENT_DAYS = 31
 
 
 @dataclass(frozen=True)
@@ -62,6 +67,7 @@ class EventInfo:
     lower: str | None = None
     upper: str | None = None
     parent_ref: str | None = None
+    place: str | None = None
 
 
 @dataclass(frozen=True)
@@ -93,6 +99,7 @@ class _Mention:
     end: int
     ref: str
     name: str
+    by_place: bool = False  # the event's place, not its name
 
 
 def _keys(text: str) -> list[tuple[int, int, str]]:
@@ -114,22 +121,25 @@ def _same_word(name_key: str, text_key: str) -> bool:
 
 
 def find_mentions(text: str, events: list[EventInfo]) -> list[_Mention]:
-    """Every place an event's name form occurs in *text*, in text order."""
+    """Every place an event's name form, or its place, occurs in *text*, in text order."""
     words = _keys(text)
-    forms: dict[str, list[tuple[list[str], str, str]]] = {}
+    forms: dict[str, list[tuple[list[str], str, str, bool]]] = {}
     for event in events:
-        for name in event.names:
+        named = [(name, False) for name in event.names]
+        if event.place and event.place.strip():
+            named.append((event.place.strip(), True))
+        for name, by_place in named:
             keys = [key for _s, _e, key in _keys(name) if key]
             if keys:
-                forms.setdefault(keys[0][:3], []).append((keys, event.ref, name))
+                forms.setdefault(keys[0][:3], []).append((keys, event.ref, name, by_place))
     found: list[_Mention] = []
     for index, (start, _end, key) in enumerate(words):
-        for keys, ref, name in forms.get(key[:3], ()):
+        for keys, ref, name, by_place in forms.get(key[:3], ()):
             window = words[index : index + len(keys)]
             if len(window) == len(keys) and all(
                 _same_word(k, w[2]) for k, w in zip(keys, window, strict=True)
             ):
-                found.append(_Mention(start, window[-1][1], ref, name))
+                found.append(_Mention(start, window[-1][1], ref, name, by_place))
     return found
 
 
@@ -176,8 +186,14 @@ def _days(event: EventInfo) -> int:
 
 def _by_date(dates: list[ClaimSpan], events: list[EventInfo], named: set[str]) -> EventInfo | None:
     """The one narrowest event one of *dates* lies within (events the document names
-    first); None when there is none, or two of the same width."""
-    for pool in ([e for e in events if e.ref in named], events):
+    first); None when there is none, or two of the same width.
+
+    An event the document never names counts only when it is short (at most
+    ``MAX_UNNAMED_EVENT_DAYS``): a date inside a night's killing is evidence, a year
+    inside a six-year war in an unrelated article is not.
+    """
+    unnamed = [e for e in events if e.ref not in named and _days(e) <= MAX_UNNAMED_EVENT_DAYS]
+    for pool in ([e for e in events if e.ref in named], unnamed):
         found = {e.ref: e for d in dates for e in pool if _within(e, d.lower, d.upper)}
         if not found:
             continue
@@ -185,6 +201,22 @@ def _by_date(dates: list[ClaimSpan], events: list[EventInfo], named: set[str]) -
         best = [e for e in found.values() if _days(e) == narrowest]
         return best[0] if len(best) == 1 else None
     return None
+
+
+def _by_place(
+    mentions: list[_Mention], sentence: tuple[int, int], events: list[EventInfo]
+) -> EventInfo | None:
+    """The narrowest event whose place the sentence names; None when two are as narrow
+    (a town where two events of the same span happened is no evidence for either)."""
+    refs = {
+        m.ref for m in mentions if m.by_place and m.start >= sentence[0] and m.end <= sentence[1]
+    }
+    found = [e for e in events if e.ref in refs]
+    if not found:
+        return None
+    narrowest = min(_days(e) for e in found)
+    best = [e for e in found if _days(e) == narrowest]
+    return best[0] if len(best) == 1 else None
 
 
 def main_event(mentions: list[_Mention]) -> str | None:
@@ -236,7 +268,7 @@ def suggest_event_links(
     by_ref = {e.ref: e for e in events}
     broad = {e.parent_ref for e in events if e.parent_ref is not None}
     mentions = find_mentions(text, events)
-    named = {m.ref for m in mentions}
+    named = {m.ref for m in mentions if not m.by_place}
     main = main_event(mentions)
     sentences = _bounds(text, _SENTENCE_END)
     paragraphs = _bounds(text, _PARAGRAPH_BREAK)
@@ -275,13 +307,17 @@ def _choose(
     events: list[EventInfo],
     named: set[str],
 ) -> tuple[str | None, str]:
-    """Rules 1 to 3 of the module docstring."""
-    near = _nearest(mentions, claim, *sentence)
+    """Rules 1 to 4 of the module docstring."""
+    names = [m for m in mentions if not m.by_place]
+    near = _nearest(names, claim, *sentence)
     if near is not None:
         return near.ref, f"names {near.name!r} in the same sentence"
-    near = _nearest(mentions, claim, *paragraph)
+    near = _nearest(names, claim, *paragraph)
     if near is not None:
         return near.ref, f"names {near.name!r} in the same paragraph"
+    placed = _by_place(mentions, sentence, events)
+    if placed is not None:
+        return placed.ref, f"names {placed.ref}'s place in the same sentence"
     in_sentence = [d for d in dates if sentence[0] <= d.start < sentence[1]]
     if claim.kind == "date":
         in_sentence = [claim]

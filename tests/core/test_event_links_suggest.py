@@ -91,6 +91,20 @@ def test_a_date_in_the_sentence_within_an_event() -> None:
     assert (by_kind["date"].event_ref, by_kind["date"].role) == ("EVT-2", "event")
 
 
+def test_a_date_inside_a_long_event_the_document_never_names_is_not_linked() -> None:
+    text = "The dam report.\n\nIn 1990, 12 engineers signed the inspection."
+    claims = [_date(text, "1990", "1990"), _figure(text, "12 engineers")]
+    found = suggest_event_links(text, claims, EVENTS)
+    assert [s.event_ref for s in found] == [None, None]
+
+
+def test_a_date_inside_a_long_event_the_document_names_is_linked() -> None:
+    text = "The First Karabakh War went on.\n\nIn 1990, 12 villages were shelled."
+    claims = [_date(text, "1990", "1990"), _figure(text, "12 villages")]
+    found = suggest_event_links(text, claims, EVENTS)
+    assert [s.event_ref for s in found] == ["EVT-1", "EVT-1"]
+
+
 def test_a_date_inside_two_events_of_the_same_width_is_not_guessed() -> None:
     twin = EventInfo("EVT-9", ("Twin event",), "1992-02-25", "1992-02-26")
     text = "Quiet.\n\nOn 26 February 1992, 487 people were wounded."
@@ -282,3 +296,47 @@ def test_a_short_word_must_match_exactly() -> None:
     camps = EventInfo("EVT-8", ("camps",))
     assert find_mentions("The campaign went on.", [camps]) == []
     assert [m.ref for m in find_mentions("The camps were closed.", [camps])] == ["EVT-8"]
+
+
+# --- an event's place --------------------------------------------------------------
+
+TOWN = EventInfo(
+    "EVT-5", ("Dalmora flood",), "2003-04-02", "2003-04-04", parent_ref=None, place="Dalmora"
+)
+SEASON = EventInfo("EVT-6", ("Spring floods of 2003",), "2003-03-01", "2003-05-31", place="Dalmora")
+PLACED = [TOWN, SEASON, SUMGAIT]
+
+
+def test_the_place_in_the_sentence_links_the_narrowest_event_held_there() -> None:
+    text = "The river rose at night. Over 1,000 residents of Dalmora were left homeless."
+    got = suggest_event_links(text, [_figure(text, "1,000 residents")], PLACED)[0]
+    assert got.event_ref == "EVT-5" and "place" in got.reason
+
+
+def test_a_name_in_the_paragraph_beats_a_place_in_the_sentence() -> None:
+    text = "The Sumgait pogrom was recalled. Volunteers from Dalmora counted 26 people dead."
+    got = suggest_event_links(text, [_figure(text, "26 people")], PLACED)[0]
+    assert got.event_ref == "EVT-3"
+
+
+def test_a_place_shared_by_two_events_of_the_same_span_is_no_evidence() -> None:
+    twin = EventInfo("EVT-7", ("Dalmora fire",), "2003-04-02", "2003-04-04", place="Dalmora")
+    text = "In Dalmora 40 houses were lost."
+    got = suggest_event_links(text, [_figure(text, "40 houses")], [TOWN, twin])[0]
+    assert got.event_ref is None
+
+
+def test_the_place_in_another_sentence_does_not_link() -> None:
+    text = "Dalmora is a river town. Some 40 houses were lost."
+    got = suggest_event_links(text, [_figure(text, "40 houses")], [TOWN])[0]
+    assert got.event_ref is None
+
+
+def test_a_place_named_often_makes_the_main_event() -> None:
+    text = (
+        "Dalmora woke to water in its streets.\n\n"
+        "The people of Dalmora spent the night on roofs.\n\n"
+        "Some 150 people are still missing."
+    )
+    got = suggest_event_links(text, [_figure(text, "150 people")], [TOWN])[0]
+    assert got.event_ref == "EVT-5" and "main event" in got.reason
