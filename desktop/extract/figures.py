@@ -87,6 +87,13 @@ _BREAKDOWN_CUE = re.compile(
     re.IGNORECASE,
 )
 _BREAKDOWN_NEXT = re.compile(r"^[\s,;]*(?:(?:and|as\s+well\s+as)\s+)?$", re.IGNORECASE)
+# The same cue after the whole's own clause: "64 residents were killed in one night,
+# including 19 women" (the gap runs to the cue; no sentence ends in it).
+_BREAKDOWN_CUE_LATE = re.compile(
+    r"[,;:(–—-]\s*(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|"
+    r"among\s+those)[\s:,;–—-]*$",
+    re.IGNORECASE,
+)
 _PRE_GAP = re.compile(r"^\s*(?:(?:the|of|a|an|some|all|its|their|at|least)\s+)*$", re.I)
 _TOKEN = re.compile(r"\s*([A-Za-z][\w'’.-]*|%)")
 _ABBREVIATION = re.compile(r"(?:[A-Za-z]\.){2,}$")
@@ -317,20 +324,26 @@ def _counted(figure: _Figure) -> str:
 
 
 def _group_breakdowns(text: str, figures: list[_Figure]) -> list[int | None]:
-    """part_of for each figure: '412 villagers, including 97 women, 58 children ...'."""
+    """part_of for each figure: '412 villagers, including 97 women, 58 children ...'.
+
+    A figure after "and" that has its own event after it starts a new clause, not a
+    member: "127 killed, including 29 children, and 35 people missing".
+    """
     parents: list[int | None] = [None] * len(figures)
     index = 0
     while index < len(figures):
         parent = figures[index]
         following = index + 1
-        if following < len(figures) and _BREAKDOWN_CUE.match(
+        if following < len(figures) and _starts_breakdown(
             text[parent.end : figures[following].start]
         ):
             parents[following] = index
             previous = following
             following += 1
-            while following < len(figures) and _BREAKDOWN_NEXT.match(
-                text[figures[previous].end : figures[following].start]
+            while (
+                following < len(figures)
+                and _BREAKDOWN_NEXT.match(text[figures[previous].end : figures[following].start])
+                and not _new_clause(parent, figures[following])
             ):
                 parents[following] = index
                 previous = following
@@ -339,6 +352,22 @@ def _group_breakdowns(text: str, figures: list[_Figure]) -> list[int | None]:
         else:
             index += 1
     return parents
+
+
+def _starts_breakdown(gap: str) -> bool:
+    if _BREAKDOWN_CUE.match(gap):
+        return True
+    return bool(_BREAKDOWN_CUE_LATE.search(gap)) and not re.search(r"[.!?]\s", gap)
+
+
+def _new_clause(whole: _Figure, figure: _Figure) -> bool:
+    """A figure with its own event after it, other than the whole's: a new statement."""
+    return (
+        figure.verb_is_after
+        and figure.category is not None
+        and whole.category is not None
+        and figure.category != whole.category
+    )
 
 
 def _share_event(
@@ -355,7 +384,14 @@ def _share_event(
         if parent is not None:
             groups.setdefault(parent, [parent]).append(child)
     for members in groups.values():
-        source = next((result[m] for m in reversed(members) if result[m].verb_is_after), None)
+        whole = result[members[0]]
+        # The whole's own event when it has one ("127 people were killed, including 31
+        # children"); else the event after the last member ("900 pilgrims, including 120
+        # nuns, were abducted").
+        source = whole if whole.verb is not None and whole.category is not None else None
+        source = source or next(
+            (result[m] for m in reversed(members) if result[m].verb_is_after), None
+        )
         source = source or next((result[m] for m in members if result[m].verb), None)
         if source is None:
             # "900 pilgrims, among them 120 nuns and 35 monks, were abducted."

@@ -252,3 +252,38 @@ def test_relative_clause_event() -> None:
 def test_coordinated_nouns_share_the_event() -> None:
     figure = _one("In 1995, 8,000 men and boys were executed.")
     assert figure.counted == "men and boys executed" and figure.category == "killed"
+
+
+# --- breakdowns: the parts take the whole's event; a new clause is not a part ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "At least 80 miners died, including 12 apprentices, and 40 miners are missing.",
+            [("killed", None), ("killed", 0), ("missing", None)],
+        ),
+        (
+            "The storm killed 33 people, including 9 children, and 210 people were injured.",
+            [("killed", None), ("killed", 0), ("wounded", None)],
+        ),
+        (
+            "Fifty-one villagers of Orsk were killed overnight, including 14 women and 8 children.",
+            [("killed", None), ("killed", 0), ("killed", 0)],
+        ),
+        (
+            "300 travellers, including 41 students and 12 teachers, were abducted.",
+            [("hostages", None), ("hostages", 0), ("hostages", 0)],
+        ),
+        (
+            "96 people were killed. Among the 20 wounded, several are in hospital.",
+            [("killed", None), ("wounded", None)],
+        ),
+    ],
+)
+def test_breakdown_members_share_the_whole_event(
+    text: str, expected: list[tuple[str | None, int | None]]
+) -> None:
+    figures = find_figures(text)
+    assert [(f.category, f.part_of) for f in figures] == expected
