@@ -25,9 +25,7 @@ def _build(catalogue: Catalogue) -> dict[str, str]:
         first = _add(session, 1, "The war began in 1988. On 25–26 February 1992 x.", "1992-03-02")
         _date(session, first, "1988", "1988", what="war began", event=war)
         _date(session, first, "25–26 February 1992", NIGHT, what="attack", event=massacre)
-        second = _add(
-            session, 2, "Printed 5 March 1992: 25–26 February 1992.", "1992-03-05"
-        )
+        second = _add(session, 2, "Printed 5 March 1992: 25–26 February 1992.", "1992-03-05")
         _date(session, second, "25–26 February 1992", NIGHT, what="attack", event=massacre)
         _date(session, second, "5 March 1992", "1992-03-05", what="printed")
         third = _add(session, 3, "The market burned on 3 May 1998.", None)
