@@ -3,7 +3,8 @@
 Two newspapers giving "25–26 February 1992" for the same massacre are one fact told
 twice, not two rows; so dates are grouped by the event they are linked to and by
 their date (the same EDTF, or the same bounds). Unlinked dates group only when their
-"what happened" reads the same in each source. A row keeps every source — document,
+"what happened" reads the same in each source, and join an event's row when it is
+one of the event's names. A row keeps every source — document,
 publication date, the quote and its span — so nothing is lost by grouping, and
 Catena still never says which source is right.
 
@@ -20,7 +21,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, lazyload, load_only
 
-from db.models import DateTag, Document, EventRecord
+from db.folding import fold_name
+from db.models import DateTag, Document, EventRecord, EventRecordName
 
 # The chronology needs a document's reference, title and publication date, never its
 # text (see db.analysis): the bounds tell a publication date however it is written.
@@ -111,6 +113,10 @@ class ChronologyRow:
         return self.first.status
 
 
+# Dates grouped for rows: key (event or "what" or lone tag, then the date) to its tags.
+_Groups = dict[tuple[object, ...], list[tuple[DateTag, ChronologySource]]]
+
+
 def best_what(whats: Collection[str | None]) -> str | None:
     """The fullest description: the longest that is more than one word, so a cell
     reading "massacre" gives way to "Khojaly massacre of civilians"; a one-word one
@@ -175,7 +181,7 @@ def chronology(
         query = query.where(Document.id.in_(list(document_ids)))
     if event_ids is not None:
         query = query.where(DateTag.event_record_id.in_(list(event_ids)))
-    groups: dict[tuple[object, ...], list[tuple[DateTag, ChronologySource]]] = {}
+    groups: _Groups = {}
     for tag, doc in session.execute(query).all():
         if not include_reporting and is_reporting(tag, doc):
             continue
@@ -193,9 +199,9 @@ def chronology(
             tag.role,
         )
         groups.setdefault(_group_key(tag), []).append((tag, source))
-    names = event_names(
-        session, {t.event_record_id for members in groups.values() for t, _ in members}
-    )
+    linked = {t.event_record_id for members in groups.values() for t, _ in members}
+    names = event_names(session, linked)
+    _join_named_events(session, groups, set(names))
     rows = [_row(members, names) for members in groups.values()]
     rows.sort(
         key=lambda r: (
@@ -211,12 +217,44 @@ def chronology(
     return rows
 
 
+def _join_named_events(session: Session, groups: _Groups, linked: set[int]) -> None:
+    """Put unlinked dates whose "what" is a name of an event (any of its name forms)
+    into that event's row for the same date, when exactly one event of that name has
+    one: a source that says "Khojaly massacre" on 26 February 1992 gives the same fact
+    as one linked to the record, whether or not anyone has linked it yet."""
+    if not linked:
+        return
+    by_name: dict[str, set[int]] = {}
+    rows = session.execute(
+        select(EventRecordName.event_record_id, EventRecordName.folded).where(
+            EventRecordName.event_record_id.in_(list(linked))
+        )
+    )
+    for event_id, folded in rows:
+        by_name.setdefault(folded, set()).add(event_id)
+    for key in [k for k in groups if k[0] == "what"]:
+        what = groups[key][0][0].what or ""
+        date = key[2:]
+        targets = [
+            ("event", event_id, *date)
+            for event_id in sorted(by_name.get(fold_name(what), ()))
+            if ("event", event_id, *date) in groups
+        ]
+        if len(targets) == 1:
+            members = groups.pop(key)
+            groups[targets[0]] = sorted(
+                [*groups[targets[0]], *members],
+                key=lambda m: (m[1].document_ref, m[1].start, m[1].tag_id),
+            )
+
+
 def _row(
     members: list[tuple[DateTag, ChronologySource]], names: dict[int, tuple[str, str]]
 ) -> ChronologyRow:
     tag = members[0][0]
     sources = tuple(source for _, source in members)
-    event = names.get(tag.event_record_id) if tag.event_record_id is not None else None
+    event_id = next((t.event_record_id for t, _ in members if t.event_record_id), None)
+    event = names.get(event_id) if event_id is not None else None
     what = event[1] if event else best_what([s.what for s in sources])
     return ChronologyRow(
         edtf=tag.edtf,

@@ -173,6 +173,21 @@ def test_unlinked_dates_merge_only_when_they_say_the_same(catalogue: Catalogue) 
     ]
 
 
+def test_an_unlinked_date_naming_the_event_joins_its_row(catalogue: Catalogue) -> None:
+    ref = _two_papers(catalogue)
+    with catalogue.writing() as session:
+        third = _add(session, 3, "The Khojaly massacre of 25–26 February 1992; also 1993.", None)
+        _date(session, third, "25–26 February 1992", KHOJALY, what="khojaly  MASSACRE")
+        _date(session, third, "1993", "1993", what="Khojaly massacre")  # no such row: apart
+    with catalogue.reading() as session:
+        rows = chronology(session)
+    assert [(r.edtf, r.event_ref, r.documents) for r in rows] == [
+        (KHOJALY, ref, ["CAT-000001", "CAT-000002", "CAT-000003"]),
+        ("1993", None, ["CAT-000003"]),
+    ]
+    assert rows[0].sources[2].what == "khojaly  MASSACRE"
+
+
 def test_event_filter_keeps_the_event_and_those_within(catalogue: Catalogue) -> None:
     with catalogue.writing() as session:
         war = _event(session, "The war")
