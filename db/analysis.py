@@ -1,4 +1,5 @@
-"""Cross-source views: figures compared by what they count, and the chronology.
+"""Cross-source views: figures compared by what they count, and the chronology
+(computed in ``db.chronology``, re-exported here).
 
 Catena records claims with their sources and never says which source is right. The
 comparison groups figures by category (and, for breakdowns, by what exactly is
@@ -16,9 +17,10 @@ from typing import Literal
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session, lazyload, load_only
 
+from db.chronology import ChronologyRow, ChronologySource, chronology, event_names
 from db.claim_kinds import claim_kind, reaches_beyond_one_event
 from db.claim_ranges import all_agree, claim_range
-from db.models import DateTag, Document, EventRecord, Figure
+from db.models import Document, Figure
 
 Verdict = Literal["agree", "differ", "single source"]
 # Characters of text read on each side of a figure to find its sentence.
@@ -162,7 +164,7 @@ def compare_figures(
         )
         key = (figure.event_record_id, kind.category, subject)
         per_group.setdefault(key, {}).setdefault(document.ref, []).append(source)
-    events = _event_names(session, {event_id for event_id, _, _ in per_group})
+    events = event_names(session, {event_id for event_id, _, _ in per_group})
     comparisons = [
         replace(
             _comparison(category, subject, by_document),
@@ -173,19 +175,6 @@ def compare_figures(
     ]
     comparisons.sort(key=lambda c: (c.category, c.subject or "", c.event_ref or ""))
     return comparisons
-
-
-def _event_names(session: Session, ids: set[int | None]) -> dict[int, tuple[str, str]]:
-    """(reference, preferred name) of the event records *ids*."""
-    wanted = [i for i in ids if i is not None]
-    if not wanted:
-        return {}
-    rows = session.execute(
-        select(EventRecord.id, EventRecord.ref, EventRecord.preferred_name).where(
-            EventRecord.id.in_(wanted)
-        )
-    )
-    return {event_id: (ref, name) for event_id, ref, name in rows}
 
 
 def _comparison(
@@ -239,56 +228,16 @@ def written_value(value: float, upper_value: float | None, qualifier: str) -> st
     return ("" if qualifier == "exact" else f"{qualifier} ") + number
 
 
-@dataclass(frozen=True)
-class ChronologyEntry:
-    tag_id: int
-    edtf: str
-    lower: str | None
-    upper: str | None
-    what: str | None
-    quote: str
-    start: int
-    end: int
-    document_ref: str
-    document_title: str | None
-    published: str | None
-    status: str
-
-
-def chronology(
-    session: Session,
-    *,
-    statuses: tuple[str, ...] = ("accepted",),
-    document_ids: Collection[int] | None = None,
-) -> list[ChronologyEntry]:
-    """Dates in order of their earliest possible day; undated-year dates come last."""
-    query = (
-        select(DateTag, Document)
-        .join(Document, DateTag.document_id == Document.id)
-        .where(DateTag.status.in_(statuses), Document.deleted_at.is_(None))
-        .options(*_DOCUMENT_HEADER)
-    )
-    if document_ids is not None:
-        query = query.where(Document.id.in_(list(document_ids)))
-    rows = session.execute(query).all()
-    entries = [
-        ChronologyEntry(
-            tag.id,
-            tag.edtf,
-            tag.lower,
-            tag.upper,
-            tag.what,
-            tag.quote,
-            tag.start,
-            tag.end,
-            doc.ref,
-            doc.title,
-            doc.published,
-            tag.status,
-        )
-        for tag, doc in rows
-    ]
-    entries.sort(
-        key=lambda e: (e.lower is None, e.lower or "", e.upper or "", e.document_ref, e.start)
-    )
-    return entries
+__all__ = [
+    "ChronologyRow",
+    "ChronologySource",
+    "Comparison",
+    "FigureSource",
+    "ValueGroup",
+    "Verdict",
+    "as_written",
+    "chronology",
+    "compare_figures",
+    "format_number",
+    "written_value",
+]

@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from db.analysis import chronology, format_number
+from db.analysis import format_number
 from db.catalogue import Catalogue
+from db.chronology import ChronologyRow
 from desktop.cli.compare import add_compare_parser, cmd_compare, comparison_json
 from desktop.cli.errors import UsageError
 from desktop.cli.output import print_json, print_table
@@ -29,8 +30,16 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
     )
     p.add_argument("--json", action="store_true")
     add_compare_parser(sub, common)
-    p = sub.add_parser("chronology", parents=[common], help="every tagged date, in order")
+    p = sub.add_parser(
+        "chronology", parents=[common], help="every event date with its sources, in order"
+    )
     p.add_argument("--suggested", action="store_true", help="include unconfirmed suggestions")
+    p.add_argument("--event", metavar="EVT", help="only dates of this event (or within it)")
+    p.add_argument(
+        "--include-reporting",
+        action="store_true",
+        help="also dates on which sources reported (publication dates)",
+    )
     p.add_argument("--json", action="store_true", help="JSON output (see docs/cli-json.md)")
 
 
@@ -67,31 +76,61 @@ def cmd_suggest(catalogue: Catalogue, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_chronology(catalogue: Catalogue, args: argparse.Namespace) -> int:
-    with catalogue.reading() as session:
-        entries = chronology(session, statuses=_statuses(args))
-    if args.json:
-        print_json(
-            [
+def chronology_json(rows: list[ChronologyRow]) -> list[dict[str, Any]]:
+    """The chronology as documented in docs/cli-json.md."""
+    return [
+        {
+            "edtf": r.edtf,
+            "lower": r.lower,
+            "upper": r.upper,
+            "what": r.what,
+            "event_ref": r.event_ref,
+            "event_name": r.event_name,
+            "documents": r.documents,
+            "sources": [
                 {
-                    "edtf": e.edtf,
-                    "lower": e.lower,
-                    "upper": e.upper,
-                    "what": e.what,
-                    "quote": e.quote,
-                    "start": e.start,
-                    "end": e.end,
-                    "reference": e.document_ref,
-                    "title": e.document_title,
-                    "status": e.status,
+                    "reference": s.document_ref,
+                    "title": s.document_title,
+                    "published": s.published,
+                    "edtf": s.edtf,
+                    "what": s.what,
+                    "quote": s.quote,
+                    "start": s.start,
+                    "end": s.end,
+                    "status": s.status,
+                    "role": s.role,
+                    "tag_id": s.tag_id,
                 }
-                for e in entries
-            ]
+                for s in r.sources
+            ],
+        }
+        for r in rows
+    ]
+
+
+def cmd_chronology(catalogue: Catalogue, args: argparse.Namespace) -> int:
+    from desktop.core.analysis import chronology
+    from desktop.core.corroboration import CorroborationScopeError
+
+    try:
+        rows = chronology(
+            catalogue,
+            statuses=_statuses(args),
+            event=args.event,
+            include_reporting=args.include_reporting,
         )
+    except CorroborationScopeError as exc:
+        raise UsageError(str(exc)) from exc
+    if args.json:
+        print_json(chronology_json(rows))
         return EXIT_OK
     print_table(
         ("Date (EDTF)", "What", "Quote", "Source"),
-        [(e.edtf, e.what or "", e.quote, e.document_ref) for e in entries],
+        [
+            (r.edtf if n == 0 else "", (r.what or "") if n == 0 else "", s.quote, s.document_ref)
+            for r in rows
+            for n, s in enumerate(r.sources)
+        ],
         widths=(24, 36, 40, 10),
     )
     return EXIT_OK

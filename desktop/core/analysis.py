@@ -12,9 +12,11 @@ from typing import Any
 
 from db import analysis
 from db.catalogue import Catalogue
+from db.chronology import ChronologyRow
 from db.corroboration import Matrix
 from db.documents import count_documents
-from desktop.core.corroboration import matrix_in_scope
+from db.event_records import EventRecordError
+from desktop.core.corroboration import CorroborationScopeError, event_subtree, matrix_in_scope
 from desktop.core.scope import Scope
 
 
@@ -38,10 +40,30 @@ def figures_and_matrix(
     )
 
 
-def chronology(catalogue: Catalogue, *, statuses: Sequence[str]) -> list[Any]:
-    """Every tagged date with the statuses given, in order."""
-    with catalogue.reading() as session:
-        return analysis.chronology(session, statuses=tuple(statuses))
+def chronology(
+    catalogue: Catalogue,
+    *,
+    statuses: Sequence[str],
+    event: str | None = None,
+    include_reporting: bool = False,
+) -> list[ChronologyRow]:
+    """One row per event date with every source that gives it, in order; with *event*
+    (a reference, EVT-…) only dates linked to that event or an event within it.
+    Publication dates are left out unless *include_reporting*.
+
+    Raises ``CorroborationScopeError`` (one line, for the user) for an unknown event.
+    """
+    try:
+        with catalogue.reading() as session:
+            event_ids = event_subtree(session, event) if event else None
+            return analysis.chronology(
+                session,
+                statuses=tuple(statuses),
+                event_ids=event_ids,
+                include_reporting=include_reporting,
+            )
+    except EventRecordError as exc:
+        raise CorroborationScopeError(str(exc)) from exc
 
 
 def document_count(catalogue: Catalogue) -> int:

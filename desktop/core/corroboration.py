@@ -26,7 +26,7 @@ class CorroborationScopeError(ValueError):
     """A matrix scope that names nothing or what is not there; the message is for the user."""
 
 
-def _event_subtree(session: Session, ref: str) -> list[int]:
+def event_subtree(session: Session, ref: str) -> list[int]:
     """The live event *ref* and every live event within it, at any depth."""
     root = event_records.require(session, ref)
     found: list[EventRecord] = [root]
@@ -64,7 +64,7 @@ def compared_in_scope(
     try:
         selection = Selection(refs=tuple(refs or ()), collection=collection, query=search)
         with catalogue.reading() as session:
-            event_ids = _event_subtree(session, event) if event else None
+            event_ids = event_subtree(session, event) if event else None
             return compare_figures(
                 session,
                 statuses=tuple(statuses),
@@ -123,6 +123,7 @@ __all__ = [
     "Row",
     "compared_in_scope",
     "corroboration_matrix",
+    "event_subtree",
     "matrix_for_documents",
     "matrix_in_scope",
     "matrix_of",

@@ -313,13 +313,22 @@ def gather(
     refs_by_id = {doc.id: doc.ref for doc in documents}
     timeline = tuple(
         d.ChronologyEntry(
-            edtf=entry.edtf,
-            readable=in_words(entry.edtf),
-            what=entry.what,
-            excerpt_key=gathered.excerpt_of_tag.get(("date", entry.tag_id)),
-            source=entry.document_ref,
+            edtf=row.edtf,
+            readable=in_words(row.edtf),
+            what=row.what,
+            excerpt_key=gathered.excerpt_of_tag.get(("date", row.tag_id)),
+            source=row.document_ref,
+            sources=tuple(
+                d.ChronologySource(
+                    excerpt_key=gathered.excerpt_of_tag.get(("date", s.tag_id)),
+                    source=s.document_ref,
+                    published=s.published,
+                    quote=s.quote,
+                )
+                for s in row.sources
+            ),
         )
-        for entry in chronology(session, statuses=statuses, document_ids=ids)
+        for row in chronology(session, statuses=statuses, document_ids=ids)
     )
     comparisons = compare_figures(session, statuses=statuses, document_ids=ids)
     figures = tuple(

@@ -132,14 +132,27 @@ class Witness:
 
 
 @dataclass(frozen=True)
+class ChronologySource:
+    """One source giving a chronology row's date."""
+
+    excerpt_key: str | None = None  # the passage the date comes from (linked)
+    source: str | None = None  # the document's reference, shown when no excerpt is included
+    published: str | None = None  # the document's publication date (EDTF)
+    quote: str | None = None  # the date as this source wrote it
+
+
+@dataclass(frozen=True)
 class ChronologyEntry:
-    """An accepted date; printed in the order given (the builder sorts)."""
+    """An event date (accepted) with every source that gives it; printed in the order
+    given (the builder sorts). *sources*, when given, replace the single
+    *excerpt_key*/*source* pair."""
 
     edtf: str
     readable: str
     what: str | None = None
     excerpt_key: str | None = None  # the passage the date comes from (linked)
     source: str | None = None  # shown when there is no excerpt in this dossier
+    sources: tuple[ChronologySource, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """The index sections, each leading back to the excerpts: the witness index (persons
-and their passages), the chronology (accepted dates) and the figures compared across
-sources."""
+and their passages), the chronology (accepted event dates, each with every source
+giving it) and the figures compared across sources."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from reportlab.platypus import Flowable, KeepTogether
 from . import escape as esc
 from . import limits
 from .context import Context, nothing_note, section_heading
-from .data import FigureComparison
+from .data import ChronologyEntry, FigureComparison
 from .figure_wording import describe_agreement, figure_text
 from .flowables import P
 from .limits import CELL_LIMIT, HEADING_LIMIT, QUOTE_LIMIT
@@ -55,8 +55,27 @@ def section_witnesses(ctx: Context) -> list[Flowable]:
     return out
 
 
+def _sources_markup(ctx: Context, entry: ChronologyEntry) -> str:
+    """Every source of a chronology row, one a line: the (linked) passage, the
+    document's publication date and the date as it wrote it — all escaped."""
+    if not entry.sources:
+        return ctx.refs.excerpt_label(entry.excerpt_key, entry.source)
+    lines = []
+    for s in entry.sources:
+        line = ctx.refs.excerpt_label(s.excerpt_key, s.source)
+        if s.published:
+            line += f" ({esc.text(esc.shorten(s.published, 60))})"
+        if s.quote:
+            line += (
+                f'<br/><font size="7.5" color="{hex_color(MUTED)}">'
+                f"“{esc.text(esc.shorten(s.quote, QUOTE_LIMIT))}”</font>"
+            )
+        lines.append(line)
+    return "<br/>".join(lines)
+
+
 def section_chronology(ctx: Context) -> list[Flowable]:
-    st, refs = ctx.styles, ctx.refs
+    st = ctx.styles
     out: list[Flowable] = [section_heading(ctx, "Chronology")]
     if not ctx.data.chronology:
         return [*out, nothing_note(ctx, "No dates are accepted in this selection.")]
@@ -71,7 +90,7 @@ def section_chronology(ctx: Context) -> list[Flowable]:
                     st.cell,
                 ),
                 P(esc.text(esc.shorten(e.what or "", CELL_LIMIT)), st.cell),
-                P(refs.excerpt_label(e.excerpt_key, e.source), st.cell),
+                P(_sources_markup(ctx, e), st.cell),
             ]
         )
     w = ctx.width

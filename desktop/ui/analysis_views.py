@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.analysis import ChronologyEntry, Comparison, FigureSource
+from db.analysis import ChronologyRow, Comparison, FigureSource
 from db.date_words import in_words
 from desktop.ui.highlight import KINDS
 from desktop.ui.models.records import RecordColumn, RecordRole, RecordTableModel
@@ -161,7 +161,7 @@ class FiguresView(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.tree.setColumnWidth(0, 230)
         self.tree.setColumnWidth(1, 420)
         self.tree.setColumnWidth(3, 110)
@@ -173,14 +173,14 @@ class FiguresView(QWidget):
             self.open_passage.emit(source.document_ref, source.start, source.end)
 
 
-def _year_of(entry: ChronologyEntry) -> float | None:
+def _year_of(entry: ChronologyRow) -> float | None:
     if not entry.lower:
         return None
     year, month, day = (int(p) for p in entry.lower.split("-"))
     return year + (month - 1) / 12 + (day - 1) / 365
 
 
-def _year_of_upper(entry: ChronologyEntry) -> float | None:
+def _year_of_upper(entry: ChronologyRow) -> float | None:
     if not entry.upper or entry.upper == entry.lower:
         return None
     year, month, day = (int(p) for p in entry.upper.split("-"))
@@ -198,7 +198,7 @@ class Timeline(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("timeline")
-        self._entries: list[ChronologyEntry] = []
+        self._entries: list[ChronologyRow] = []
         self._selected: int | None = None
         self.setMinimumHeight(130)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -207,7 +207,7 @@ class Timeline(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(600, 140)
 
-    def set_entries(self, entries: Sequence[ChronologyEntry]) -> None:
+    def set_entries(self, entries: Sequence[ChronologyRow]) -> None:
         self._entries = list(entries)
         self._selected = None
         self.update()
@@ -307,7 +307,23 @@ class Timeline(QWidget):
             self.entry_clicked.emit(best[1])
 
 
+def _sources_cell(row: ChronologyRow) -> str:
+    count = len(row.documents)
+    words = "1 source" if count == 1 else "{n} sources"
+    return QCoreApplication.translate("ChronologyView", words).format(n=count)
+
+
+def _sources_tooltip(row: ChronologyRow) -> str:
+    """Every source of the row: document, its publication date, and the quote."""
+    return "\n".join(
+        f"{s.document_ref} ({s.published or 'n.d.'}): “{s.quote}”" for s in row.sources
+    )
+
+
 class ChronologyView(QWidget):
+    """One row per event date with every source giving it; opening a row shows the
+    first source's passage (the tooltip of "Sources" lists them all)."""
+
     open_passage = Signal(str, int, int)
     reload_requested = Signal()
 
@@ -315,7 +331,7 @@ class ChronologyView(QWidget):
         super().__init__(parent)
         self.setObjectName("chronologyView")
         self.timeline = Timeline()
-        self.model: RecordTableModel[ChronologyEntry] = RecordTableModel(
+        self.model: RecordTableModel[ChronologyRow] = RecordTableModel(
             [
                 RecordColumn(
                     "Date",
@@ -324,11 +340,16 @@ class ChronologyView(QWidget):
                     tooltip=lambda e: e.edtf,
                 ),
                 RecordColumn("What happened", lambda e: e.what or ""),
-                RecordColumn("As written", lambda e: e.quote),
+                RecordColumn("Sources", _sources_cell, tooltip=_sources_tooltip),
                 RecordColumn(
-                    "Document", lambda e: e.document_ref, tooltip=lambda e: e.document_title
+                    "As written",
+                    lambda e: " · ".join(dict.fromkeys(s.quote for s in e.sources)),
                 ),
-                RecordColumn("Document published", lambda e: e.published or ""),
+                RecordColumn("Documents", lambda e: ", ".join(e.documents)),
+                RecordColumn(
+                    "Published",
+                    lambda e: ", ".join(dict.fromkeys(s.published or "n.d." for s in e.sources)),
+                ),
             ],
             self,
             context="ChronologyView",
@@ -339,7 +360,7 @@ class ChronologyView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(self._open)
         self.table.doubleClicked.connect(self._open)
         self.table.selectionModel().currentRowChanged.connect(
@@ -364,7 +385,7 @@ class ChronologyView(QWidget):
     def statuses(self) -> tuple[str, ...]:
         return ("accepted", "suggested") if self.include_suggested.isChecked() else ("accepted",)
 
-    def set_entries(self, entries: Sequence[ChronologyEntry]) -> None:
+    def set_entries(self, entries: Sequence[ChronologyRow]) -> None:
         self.model.set_records(entries)
         self.timeline.set_entries(entries)
         undated = sum(1 for e in entries if not e.lower)
@@ -373,7 +394,7 @@ class ChronologyView(QWidget):
             text += self.tr(" ({u} recurring or without a year, listed last)").format(u=undated)
         self.summary.setText(text + self.tr(" · click a date to select it, double-click to open"))
         self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
 
     def _timeline_clicked(self, row: int) -> None:
         self.table.selectRow(row)
@@ -381,5 +402,5 @@ class ChronologyView(QWidget):
 
     def _open(self, index: QModelIndex) -> None:
         entry: Any = index.data(RecordRole)
-        if isinstance(entry, ChronologyEntry):
+        if isinstance(entry, ChronologyRow):
             self.open_passage.emit(entry.document_ref, entry.start, entry.end)

@@ -1,0 +1,47 @@
+"""The Chronology view shows one row per event date with every source listed."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from db.analysis import chronology
+from db.catalogue import Catalogue
+from desktop.ui.analysis_views import ChronologyView
+from tests.db.test_chronology import KHOJALY, _two_papers
+
+
+def test_chronology_view_lists_the_sources_of_a_merged_row(
+    catalogue: Catalogue,
+    qtmodeltester,  # type: ignore[no-untyped-def]
+    qtbot,  # type: ignore[no-untyped-def]
+) -> None:
+    _two_papers(catalogue)
+    with catalogue.reading() as session:
+        rows = chronology(session, include_reporting=True)
+    view = ChronologyView()
+    qtbot.addWidget(view)
+    view.set_entries(rows)
+    qtmodeltester.check(view.model, force_py=True)
+    model = view.model
+    headers = [
+        model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+        for c in range(model.columnCount())
+    ]
+    assert model.rowCount() == 2  # the night (two sources) and the reporting date
+
+    def cell(title: str, role: Qt.ItemDataRole = Qt.ItemDataRole.DisplayRole) -> object:
+        return model.index(0, headers.index(title)).data(role)
+
+    assert model.record(0).edtf == KHOJALY
+    assert cell("What happened") == "Khojaly massacre"
+    assert cell("Sources") == "2 sources"
+    assert cell("Documents") == "CAT-000001, CAT-000002"
+    assert cell("Published") == "1992-03-02, 1992-03-05"
+    tooltip = str(cell("Sources", Qt.ItemDataRole.ToolTipRole))
+    assert "CAT-000001 (1992-03-02): “25–26 February 1992”" in tooltip
+    assert "CAT-000002 (1992-03-05)" in tooltip
+    assert model.index(1, headers.index("Sources")).data() == "1 source"
+    with qtbot.waitSignal(view.open_passage) as opened:
+        view.table.doubleClicked.emit(model.index(0, 0))
+    first = rows[0].sources[0]
+    assert opened.args == [first.document_ref, first.start, first.end]
