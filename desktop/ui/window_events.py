@@ -32,7 +32,7 @@ class EventActions:
     def _build_events_view(self) -> QWidget:
         """Make the view and wire it; the shell adds it to its pages under "events"."""
         view = self.events_view = EventsView()
-        self._events_stale = True
+        self._events_stale, self._events_loading = True, False
         self._pending_event_ref = ""  # to select once a reload under way has finished
         self.ask_event: AskEvent = self._ask_event_dialog
         self.ask_merge_target: AskMergeTarget = self._ask_merge_target_dialog
@@ -68,20 +68,31 @@ class EventActions:
             self.load_events()
 
     def load_events(self) -> None:
-        """Re-read the records (off the UI thread) and show them."""
-        self._events_stale = False
+        """Re-read the records (off the UI thread) and show them. One read at a time:
+        a change announced meanwhile (a suggestion run announces every document)
+        only marks the view stale, and one more read follows when this one is done."""
+        if self._events_loading:
+            self._events_stale = True
+            return
+        self._events_stale, self._events_loading = False, True
         catalogue = self.catalogue
 
         def work() -> list[EventRecordRow]:
             return event_ops.event_record_rows(catalogue)
 
         def done(rows: list[EventRecordRow]) -> None:
+            self._events_loading = False
             self.events_view.set_rows(rows)
             if self._pending_event_ref and self.events_view.select_ref(self._pending_event_ref):
                 self._pending_event_ref = ""
             self.view_loaded.emit("events")
+            self._events_shown()
 
-        self.runner.run(work, on_done=done, on_error=self._failed)
+        def failed(error: BaseException) -> None:
+            self._events_loading = False
+            self._failed(error)
+
+        self.runner.run(work, on_done=done, on_error=failed)
 
     def _show_event(self, ref: str) -> None:
         if not ref:

@@ -237,3 +237,41 @@ def test_the_sidebar_and_view_menu_lead_to_events(
         events.trigger()
     assert window.pages.currentWidget() is window.events_view
     assert window.events_view.tree.currentIndex() == QModelIndex()
+
+
+class _DeferredRunner:
+    """Holds each job until the test runs it, as a busy thread pool would."""
+
+    def __init__(self) -> None:
+        self.jobs: list[tuple[Any, Any, Any]] = []
+
+    def run(self, work: Any, *, on_done: Any, on_error: Any) -> None:
+        self.jobs.append((work, on_done, on_error))
+
+    def events_jobs(self) -> int:
+        return sum("load_events" in work.__qualname__ for work, _d, _e in self.jobs)
+
+    def finish_all(self) -> None:
+        while self.jobs:
+            work, on_done, _on_error = self.jobs.pop(0)
+            on_done(work())
+
+
+def test_changes_during_a_load_cost_one_more_load_not_one_each(
+    sample_catalogue: Catalogue, make_window
+) -> None:  # type: ignore[no-untyped-def]
+    from desktop.core.changes import Changes
+
+    dam, _inquiry = _two_events(sample_catalogue)
+    runner = _DeferredRunner()
+    window = make_window(sample_catalogue, runner)
+    runner.finish_all()
+    window.sidebar.choose("events")
+    assert runner.events_jobs() == 1
+    for _ in range(3):  # e.g. a suggestion run announcing three documents
+        window.bench.announce(Changes(event_records=True))
+    assert runner.events_jobs() == 1
+    event_records.trash_event_record(sample_catalogue, ref=dam)  # after the first read began
+    runner.finish_all()  # the first read, then the one more it queued
+    assert runner.events_jobs() == 0
+    assert _names(window) == ["Commission of Inquiry into the Halvern Dam Failure"]
