@@ -275,3 +275,16 @@ def test_changes_during_a_load_cost_one_more_load_not_one_each(
     runner.finish_all()  # the first read, then the one more it queued
     assert runner.events_jobs() == 0
     assert _names(window) == ["Commission of Inquiry into the Halvern Dam Failure"]
+
+
+def test_trash_button_then_undo(sample_catalogue: Catalogue, make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    dam, inquiry = _two_events(sample_catalogue)
+    window = make_window(sample_catalogue)
+    _open_events(window, qtbot)
+    assert window.events_view.select_ref(inquiry)
+    window.events_view.trash_button.click()
+    assert [r.ref for r in window.events_view.rows] == [dam]
+    assert "moved to the Trash" in window.statusBar().currentMessage()
+    assert window.events_view.current_ref() == ""  # gone, so nothing is selected
+    window.bench.undo_stack.undo()
+    assert [r.ref for r in window.events_view.rows] == [dam, inquiry]
