@@ -59,7 +59,6 @@ from desktop.ui.import_dialog import ImportReportDialog
 from desktop.ui.metadata_panel import MetadataPanel
 from desktop.ui.models.documents import (
     COLUMN_KEYS,
-    COLUMNS,
     DocumentTableModel,
     HtmlRole,
     selected_rows,
@@ -71,6 +70,7 @@ from desktop.ui.rich_cell import HtmlCellDelegate
 from desktop.ui.sidebar import Place, Sidebar
 from desktop.ui.tag_editor import TagEditor
 from desktop.ui.tasks import TaskRunner
+from desktop.ui.window_events import EventActions
 from desktop.ui.window_files import FileActions
 from desktop.ui.window_images import ImageActions
 from desktop.ui.window_menus import MenuActions
@@ -79,7 +79,6 @@ from desktop.ui.window_tagging import TaggingActions
 from desktop.ui.workbench import Workbench
 
 CatalogueOpener = Callable[[Path], Catalogue]
-REVIEW = next(c for c in COLUMNS if c.key == "review")
 MATCH_COLUMN = COLUMN_KEYS.index("match")
 Confirm = Callable[[str, str], bool]
 
@@ -111,7 +110,7 @@ def _prefer_the_event_loop() -> None:
 
 
 class MainWindow(
-    MenuActions, SearchActions, TaggingActions, ImageActions, FileActions, QMainWindow
+    MenuActions, SearchActions, TaggingActions, ImageActions, FileActions, EventActions, QMainWindow
 ):
     """Catena's workbench over one open catalogue."""
 
@@ -171,6 +170,7 @@ class MainWindow(
         self.view_pages: dict[str, QWidget] = {
             "documents": self.library_page,
             "people": self.people_view,
+            "events": self._build_events_view(),
             "figures": self.figures_page,
             "chronology": self.chronology_view,
             "images": self.image_grid,
@@ -207,6 +207,7 @@ class MainWindow(
         bench.people_changed.connect(lambda: self._mark_dirty("people"))
         bench.images_changed.connect(self._images_changed)
         bench.error.connect(self._show_error)
+        self._watch_events(bench)
         self.undo_group.addStack(bench.undo_stack)
         self.undo_group.setActiveStack(bench.undo_stack)
         return bench

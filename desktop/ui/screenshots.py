@@ -19,6 +19,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 
 from db.catalogue import Catalogue
+from desktop.core import event_records
 from desktop.core.resources import sample_paths
 from desktop.ui.app import make_application
 from desktop.ui.main_window import MainWindow
@@ -174,6 +175,28 @@ def main(argv: list[str]) -> int:
         dossier.title.setText("The Halvern dam failure: sources compared")
         _save(dossier, out / "dossier-dialog.png", app)
         dossier.close()
+
+        # 9. Events: the dam failure and the inquiry within it, links suggested (last, so
+        # the records change no other picture).
+        dam = event_records.create_event_record(
+            window.catalogue,
+            name="Halvern dam failure",
+            place="Halvern",
+            edtf="1987-03-13",
+            kind="disaster",
+            variants=["Halvern Dam Failure", "Halvern embankment collapse"],
+        ).value.ref
+        event_records.create_event_record(
+            window.catalogue,
+            name="Commission of Inquiry into the Halvern Dam Failure",
+            edtf="1987-04/1987-06",
+            kind="inquiry",
+            parent_ref=dam,
+        )
+        window.sidebar.choose("events")
+        window.suggest_event_links()
+        window.events_view.select_ref(dam)
+        _save(window, out / "events.png", app)
 
         del shots
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

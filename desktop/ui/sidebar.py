@@ -2,7 +2,7 @@
 
 Each node's payload is a ``Place``: either a scope of the document list (library, a
 collection, a saved search, recently imported, needs review, trash) or another view
-(people, chronology, figures, images). Counts are read in one short query each.
+(people, events, chronology, figures, images). Counts are read in one short query each.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ def _t(text: str) -> str:
 
 @dataclass(frozen=True)
 class Place:
-    view: str  # "documents", "people", "chronology", "figures", "images"
+    view: str  # "documents", "people", "events", "chronology", "figures", "images"
     scope: Scope | None = None
     key: str = ""  # stable identity, to keep the selection across rebuilds
 
@@ -62,6 +62,7 @@ def build_nodes(catalogue: Catalogue) -> list[Node]:
         group,
         searches,
         Node([_t("People")], payload=Place("people", key="people")),
+        Node([_t("Events")], payload=Place("events", key="events")),
         Node([_t("Chronology")], payload=Place("chronology", key="chronology")),
         Node([_t("Figures")], payload=Place("figures", key="figures")),
         Node([_t("Images")], payload=Place("images", key="images")),

@@ -126,6 +126,7 @@ class MenuActions:
             ("images", self.tr("&Images"), "Ctrl+5"),
             ("review", self.tr("Needs &Review"), "Ctrl+6"),
             ("trash", self.tr("&Trash"), "Ctrl+7"),
+            ("events", self.tr("&Events"), "Ctrl+8"),
         ):
             self._action(
                 view_menu, label, QKeySequence(shortcut), lambda k=key: self.sidebar.choose(k)

@@ -24,7 +24,9 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from db.catalogue import Catalogue
 from db.documents import MetadataChange
 from db.tags import TagChange, TagKind
+from desktop.core import claim_links as link_ops
 from desktop.core import documents as document_ops
+from desktop.core import event_records as event_ops
 from desktop.core import image_attachments as image_ops
 from desktop.core import people as people_ops
 from desktop.core import tagging
@@ -112,12 +114,46 @@ class TrashCommand(QUndoCommand):
         self._bench.announce(op(self._bench.catalogue, refs=self._refs).changes)
 
 
+class RevertCommand(QUndoCommand):
+    """An operation already done once whose core revert returns the change undoing it
+    (event records, event links): undo and redo are both one more revert."""
+
+    def __init__(
+        self, bench: Workbench, text: str, change: Any, revert: Callable[[Any], Done[Any]]
+    ) -> None:
+        super().__init__(text)
+        self._bench = bench
+        self._change = change
+        self._revert = revert
+        self._done = True
+
+    def redo(self) -> None:
+        if self._done:
+            self._done = False
+            return
+        self._flip()
+
+    def undo(self) -> None:
+        self._flip()
+
+    def _flip(self) -> None:
+        try:
+            done = self._revert(self._change)
+        except ValueError as exc:  # changed since by someone else: say so, keep the state
+            self._bench.error.emit(str(exc))
+            self.setObsolete(True)
+            return
+        self._change = done.value
+        self._bench.announce(done.changes)
+
+
 class Workbench(QObject):
     """The catalogue, the undo stack and the change signals every view listens to."""
 
     tags_changed = Signal(str)  # document ref
     documents_changed = Signal(object)  # set of refs, or None when the set itself changed
     people_changed = Signal()
+    event_records_changed = Signal()
     images_changed = Signal(str)  # document ref ("" for an image on its own)
     error = Signal(str)
 
@@ -137,6 +173,8 @@ class Workbench(QObject):
             self.tags_changed.emit(ref)
         if changes.people:
             self.people_changed.emit()
+        if changes.event_records:
+            self.event_records_changed.emit()
         for ref in sorted(changes.images_of):
             self.images_changed.emit(ref)
 
@@ -244,3 +282,44 @@ class Workbench(QObject):
             return None
         self.announce(done.changes)
         return done.value
+
+    # --- event records and their links ----------------------------------------------------
+    def _revertible(self, text: str, op: Callable[[], Done[Any]], revert: Any) -> Any:
+        try:
+            done = op()
+        except ValueError as exc:  # EventRecordError, ClaimLinkError: one line for the person
+            self.error.emit(str(exc))
+            return None
+        self.undo_stack.push(RevertCommand(self, text, done.value, revert))
+        self.announce(done.changes)
+        return done.value
+
+    def event_op(self, text: str, op: Callable[[], Done[Any]]) -> Any:
+        """Run an event-record operation of ``desktop.core.event_records`` undoably."""
+        catalogue = self.catalogue
+        return self._revertible(
+            text, op, lambda c: event_ops.revert_event_record_change(catalogue, change=c)
+        )
+
+    def link_op(self, text: str, op: Callable[[], Done[Any]]) -> Any:
+        """Run one link decision of ``desktop.core.claim_links`` undoably."""
+        catalogue = self.catalogue
+        return self._revertible(
+            text, op, lambda c: link_ops.revert_link_change(catalogue, change=c)
+        )
+
+    def record_suggested_links(self, done: Done[link_ops.SuggestLinksReport]) -> None:
+        """Announce a run of the link suggester (done off the UI thread) and make it one
+        undoable step; a run that stored nothing adds no step."""
+        changes = tuple(s.change for s in done.value.suggested)
+        if changes:
+            catalogue = self.catalogue
+            self.undo_stack.push(
+                RevertCommand(
+                    self,
+                    _t("Suggest {n} event link(s)").format(n=len(changes)),
+                    changes,
+                    lambda cs: link_ops.revert_link_changes(catalogue, changes=cs),
+                )
+            )
+        self.announce(done.changes)
