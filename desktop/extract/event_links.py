@@ -13,7 +13,9 @@ event. The rules, first that applies wins:
    (the narrowest; events the document names are preferred, and one it never names
    counts only if it lasted at most a month);
 5. else the document's main event: the event named (by name or by its place) most
-   often, when it is named at least twice and at least twice as often as any other.
+   often, when it is named at least twice and at least twice as often as any other —
+   except a date that lies wholly outside that event's dates (background: "the dam,
+   built in 1931"), which is left unlinked unless it dates the report itself.
 
 A figure whose sentence has cumulative wording ("since 1988", "throughout the
 war"; ``db.claim_kinds`` decides) counts more than one event: it goes to the broader
@@ -176,6 +178,15 @@ def _within(event: EventInfo, lower: str | None, upper: str | None) -> bool:
     )
 
 
+def _outside(claim: ClaimSpan, event: EventInfo) -> bool:
+    """A date that cannot fall within *event*'s dates (both known)."""
+    if claim.kind != "date" or not (claim.lower and claim.upper):
+        return False
+    if not (event.lower and event.upper):
+        return False
+    return claim.upper < event.lower or claim.lower > event.upper
+
+
 def _days(event: EventInfo) -> int:
     """How many days the event's bounds span (narrower events are likelier)."""
     try:
@@ -280,7 +291,14 @@ def suggest_event_links(
         p_lo, p_hi = _piece(paragraphs, claim.start, len(text))
         ref, reason = _choose(claim, mentions, (s_lo, s_hi), (p_lo, p_hi), dates, events, named)
         if ref is None and main is not None:
-            ref, reason = main, f"the document's main event ({by_ref[main].names[0]})"
+            if _outside(claim, by_ref[main]) and (
+                _date_role(text, claim, None, published_bounds) != "reporting"
+            ):
+                # "The dam, built in 1931, …": background, not the event the document
+                # is about (a dateline's or the publication's date still reports it).
+                reason = f"a date outside the document's main event ({main}); left unlinked"
+            else:
+                ref, reason = main, f"the document's main event ({by_ref[main].names[0]})"
         if claim.kind == "figure" and ref is not None:
             quote = text[claim.start : claim.end]
             if reaches_beyond_one_event(text[s_lo : claim.start], quote, text[claim.end : s_hi]):

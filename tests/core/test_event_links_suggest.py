@@ -340,3 +340,26 @@ def test_a_place_named_often_makes_the_main_event() -> None:
     )
     got = suggest_event_links(text, [_figure(text, "150 people")], [TOWN])[0]
     assert got.event_ref == "EVT-5" and "main event" in got.reason
+
+
+def test_a_date_outside_the_main_event_is_background_not_linked() -> None:
+    text = (
+        "The Dalmora flood was the worst in memory.\n\n"
+        "The Dalmora flood drowned the lower town.\n\n"
+        "The levee, built in 1931, had been inspected in May 2001."
+    )
+    built = _date(text, "1931", "1931", tag_id=11)
+    inspected = _date(text, "May 2001", "2001-05", tag_id=12)
+    found = suggest_event_links(text, [built, inspected], [TOWN])
+    assert [s.event_ref for s in found] == [None, None]
+    assert "outside" in found[0].reason
+
+
+def test_a_date_inside_the_main_event_still_goes_to_it() -> None:
+    text = (
+        "The Dalmora flood was the worst in memory.\n\n"
+        "The Dalmora flood drowned the lower town.\n\n"
+        "Rescue boats arrived on 3 April 2003."
+    )
+    got = suggest_event_links(text, [_date(text, "3 April 2003", "2003-04-03")], [TOWN])[0]
+    assert got.event_ref == "EVT-5" and got.role == "event"
