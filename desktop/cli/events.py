@@ -136,14 +136,14 @@ def _list(catalogue: Catalogue, args: argparse.Namespace) -> int:
     table = [
         (
             r.ref,
-            r.edtf or "",
+            r.date_words or r.edtf or "",  # as the window says it; --json keeps the EDTF
             r.kind or "",
             "↳" * r.depth + " " * bool(r.depth) + r.name,
             r.place or "",
         )
         for r in rows
     ]
-    print_table(("Reference", "Date", "Kind", "Name", "Place"), table, widths=(10, 24, 16, 60, 30))
+    print_table(("Reference", "When", "Kind", "Name", "Place"), table, widths=(10, 24, 16, 60, 30))
     where = "in the trash" if args.trash else "in"
     print(f"{len(rows)} event records {where} {for_terminal(str(catalogue.path), one_line=True)}")
     return EXIT_OK

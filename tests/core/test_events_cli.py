@@ -67,6 +67,7 @@ def test_add_list_show_edit_merge_split_trash(
 
     code, out, _ = _events(capsys, cat, "list")
     assert code == 0 and "↳ Khojaly massacre" in out and "2 event records" in out
+    assert "26 February 1992" in out and "1992-02-26" not in out  # the date in words
     code, out, _ = _events(capsys, cat, "list", "--json")
     listed = json.loads(out)
     assert [(r["reference"], r["depth"], r["within"]) for r in listed] == [
