@@ -102,9 +102,28 @@ def comparison_nodes(comparisons: Sequence[Comparison]) -> list[Node]:
     return nodes
 
 
-class FiguresView(QWidget):
-    open_passage = Signal(str, int, int)
+class ClaimsView(QWidget):
+    """A view of tagged claims: a summary line, a switch to include open suggestions
+    (asking for a reload), and the statuses the view's data should be read with. The
+    Figures, Matrix and Chronology views share it."""
+
     reload_requested = Signal()
+
+    def _summary_row(self) -> QHBoxLayout:
+        self.include_suggested = QCheckBox(_t("Include open suggestions"))
+        self.include_suggested.toggled.connect(lambda _on: self.reload_requested.emit())
+        self.summary = QLabel()
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.include_suggested)
+        return top
+
+    def statuses(self) -> tuple[str, ...]:
+        return ("accepted", "suggested") if self.include_suggested.isChecked() else ("accepted",)
+
+
+class FiguresView(ClaimsView):
+    open_passage = Signal(str, int, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -121,12 +140,7 @@ class FiguresView(QWidget):
         self.tree.setAlternatingRowColors(True)
         self.tree.activated.connect(self._open)
         self.tree.clicked.connect(self._open)
-        self.include_suggested = QCheckBox(self.tr("Include open suggestions"))
-        self.include_suggested.toggled.connect(lambda _on: self.reload_requested.emit())
-        self.summary = QLabel()
-        top = QHBoxLayout()
-        top.addWidget(self.summary, 1)
-        top.addWidget(self.include_suggested)
+        top = self._summary_row()
         note = QLabel(
             self.tr(
                 "≠ figures that cannot all be true · = figures that agree · ○ one source. "
@@ -138,9 +152,6 @@ class FiguresView(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.tree, 1)
         layout.addWidget(note)
-
-    def statuses(self) -> tuple[str, ...]:
-        return ("accepted", "suggested") if self.include_suggested.isChecked() else ("accepted",)
 
     def set_comparisons(self, comparisons: Sequence[Comparison]) -> None:
         self.model.set_nodes(comparison_nodes(comparisons))
@@ -320,12 +331,11 @@ def _sources_tooltip(row: ChronologyRow) -> str:
     )
 
 
-class ChronologyView(QWidget):
+class ChronologyView(ClaimsView):
     """One row per event date with every source giving it; opening a row shows the
     first source's passage (the tooltip of "Sources" lists them all)."""
 
     open_passage = Signal(str, int, int)
-    reload_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -369,21 +379,13 @@ class ChronologyView(QWidget):
             )
         )
         self.timeline.entry_clicked.connect(self._timeline_clicked)
-        self.include_suggested = QCheckBox(self.tr("Include open suggestions"))
-        self.include_suggested.toggled.connect(lambda _on: self.reload_requested.emit())
-        self.summary = QLabel()
-        top = QHBoxLayout()
-        top.addWidget(self.summary, 1)
-        top.addWidget(self.include_suggested)
+        top = self._summary_row()
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.timeline)
         splitter.addWidget(self.table)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
-
-    def statuses(self) -> tuple[str, ...]:
-        return ("accepted", "suggested") if self.include_suggested.isChecked() else ("accepted",)
 
     def set_entries(self, entries: Sequence[ChronologyRow]) -> None:
         self.model.set_records(entries)

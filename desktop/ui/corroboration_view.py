@@ -22,8 +22,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QHBoxLayout,
     QLabel,
     QTableView,
     QTabWidget,
@@ -33,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from db.analysis import Comparison
 from db.corroboration import Cell, Matrix, Row
-from desktop.ui.analysis_views import FiguresView
+from desktop.ui.analysis_views import ClaimsView, FiguresView
 
 #: Where a cell's passage is: (document reference, start, end), for opening it.
 PassageRole = Qt.ItemDataRole.UserRole + 1
@@ -134,11 +132,10 @@ class CorroborationModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
-class CorroborationView(QWidget):
+class CorroborationView(ClaimsView):
     """The matrix tab: which source says what, scoped to the sidebar's choice."""
 
     open_passage = Signal(str, int, int)
-    reload_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -151,12 +148,7 @@ class CorroborationView(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.activated.connect(self._open)
         self.table.clicked.connect(self._open)
-        self.include_suggested = QCheckBox(_t("Include open suggestions"))
-        self.include_suggested.toggled.connect(lambda _on: self.reload_requested.emit())
-        self.summary = QLabel()
-        top = QHBoxLayout()
-        top.addWidget(self.summary, 1)
-        top.addWidget(self.include_suggested)
+        top = self._summary_row()
         note = QLabel(
             _t(
                 "One row per event and counted thing, sources in order of publication. "
@@ -168,9 +160,6 @@ class CorroborationView(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addWidget(note)
-
-    def statuses(self) -> tuple[str, ...]:
-        return ("accepted", "suggested") if self.include_suggested.isChecked() else ("accepted",)
 
     def set_matrix(self, matrix: Matrix) -> None:
         self.model.set_matrix(matrix)
