@@ -29,6 +29,7 @@ from datetime import date
 
 from db.date_words import MONTHS
 from desktop.extract.figure_categories import DEFAULT_VOCABULARY, Vocabulary
+from desktop.extract.languages import LanguageMap
 from desktop.extract.suggestion_data import DateSuggestion
 from desktop.extract.text_nearby import SpanSet, digit_windows, is_plural, sentence_bounds, word_set
 
@@ -508,9 +509,17 @@ def _what(text: str, start: int, end: int, vocabulary: Vocabulary) -> str | None
 
 
 def find_dates(
-    text: str, claimed: SpanSet | None = None, vocabulary: Vocabulary = DEFAULT_VOCABULARY
+    text: str,
+    claimed: SpanSet | None = None,
+    vocabulary: Vocabulary = DEFAULT_VOCABULARY,
+    *,
+    languages: LanguageMap | None = None,
+    document_date: str | None = None,
 ) -> list[DateSuggestion]:
     """Date suggestions in order of position.
+
+    *languages* says which language each paragraph is in (rules are chosen per
+    language); *document_date* (ISO) completes a day and month given without a year.
 
     Every span recognised as a date, a year-less day or a clock time is added to
     *claimed*, so the figure suggester can skip the numbers inside them.

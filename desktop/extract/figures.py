@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, replace
 
 from desktop.extract.figure_categories import DEFAULT_VOCABULARY, Vocabulary, VocabularyMatch
+from desktop.extract.languages import LanguageMap
 from desktop.extract.numbers import (
     DIGIT_NUMBER,
     WORD_NUMBER,
@@ -412,9 +413,17 @@ def _share_event(
 
 
 def find_figures(
-    text: str, claimed: SpanSet | None = None, vocabulary: Vocabulary = DEFAULT_VOCABULARY
+    text: str,
+    claimed: SpanSet | None = None,
+    vocabulary: Vocabulary = DEFAULT_VOCABULARY,
+    *,
+    languages: LanguageMap | None = None,
 ) -> list[FigureSuggestion]:
-    """Figure suggestions in order of position; *claimed* holds spans to skip (dates)."""
+    """Figure suggestions in order of position; *claimed* holds spans to skip (dates).
+
+    *languages* says which language each paragraph is in (number formats, scale words
+    and qualifiers are read per language).
+    """
     claimed = claimed or SpanSet()
     figures: list[_Figure] = []
     resume = 0

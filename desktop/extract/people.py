@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from db.folding import fold_name
+from desktop.extract.languages import LanguageMap
 from desktop.extract.names import (
     HONORIFICS,
     LEADING_WORDS,
@@ -255,8 +256,11 @@ def _organisation_role(text: str, start: int, end: int) -> str:
     return "mentioned"
 
 
-def find_people(text: str) -> list[PersonSuggestion]:
-    """People and organisations in order of position (see module docstring for cues)."""
+def find_people(text: str, *, languages: LanguageMap | None = None) -> list[PersonSuggestion]:
+    """People and organisations in order of position (see module docstring for cues).
+
+    *languages* says which language each paragraph is in.
+    """
     words = tokens(text)
     found: list[PersonSuggestion] = []
     claimed: list[tuple[int, int]] = []
