@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QFont, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QFont, QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -204,8 +204,17 @@ class ClaimsPanel(QWidget):
     def select_claim(self, row: int) -> None:
         self.table.selectRow(row)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._sync()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Hidden (another view is showing), no claim is at hand: the actions are off."""
+        super().hideEvent(event)
+        self._sync()
+
     def _sync(self) -> None:
-        claim = self.current_claim()
+        claim = self.current_claim() if self.isVisible() else None
         self.confirm_action.setEnabled(claim is not None and claim.status != "accepted")
         self.link_action.setEnabled(claim is not None)
         self.unlink_action.setEnabled(claim is not None)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QSplitter,
-    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -160,10 +159,10 @@ class EventsView(QWidget):
         self.trash_button = self._button(self.trash_action, self.tr("Trash"))
         self.restore_button = self._button(self.restore_action, self.tr("Restore"))
         self.suggest_button = self._button(self.suggest_action)
-        self.undo_button = QToolButton()  # given the window's undo action: set_undo_action
+        self.undo_button = QPushButton(self.tr("Undo"))  # wired by set_undo_action
         self.undo_button.setObjectName("eventsUndo")
-        self.undo_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.undo_button.hide()
+        self.undo_action: QAction | None = None
         for button in (
             self.new_button,
             self.edit_button,
@@ -233,7 +232,15 @@ class EventsView(QWidget):
     def set_undo_action(self, action: QAction) -> None:
         """Show the window's Undo here too: the one undo stack, so Ctrl+Z and this
         button undo the same last change (an event's, a link's or a tag's)."""
-        self.undo_button.setDefaultAction(action)
+        self.undo_action = action
+        self.undo_button.clicked.connect(lambda _checked=False: action.trigger())
+
+        def follow() -> None:  # the short label stays; the tooltip says what is undone
+            self.undo_button.setEnabled(action.isEnabled())
+            self.undo_button.setToolTip(action.text().replace("&", "") + " (Ctrl+Z)")
+
+        action.changed.connect(follow)
+        follow()
         self.undo_button.show()
 
     def record_actions(self) -> list[QAction]:
@@ -267,8 +274,19 @@ class EventsView(QWidget):
         self._sync_actions(self.current_ref() != "")
         self.trashed_toggled.emit(on)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._sync_actions(self.current_ref() != "")
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """A command of the Events menu acts on the record selected here: while the
+        view is hidden nothing is shown as selected, so those commands are off."""
+        super().hideEvent(event)
+        self._sync_actions(False)
+
     def _sync_actions(self, selected: bool) -> None:
         live = not self.showing_trashed()
+        selected = selected and self.isVisible()
         for action in (self.edit_action, self.split_action, self.merge_action):
             action.setEnabled(selected and live)
         self.trash_action.setEnabled(selected and live)

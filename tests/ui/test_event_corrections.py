@@ -73,9 +73,10 @@ def test_split_moves_a_name_form_and_a_claim_and_the_edit_menu_undoes_it(
     assert ("figure", moved.tag_id) not in _keys(sample_catalogue, dam)
     assert "Split" in window.statusBar().currentMessage()
 
-    assert window.events_view.undo_button.defaultAction() is window.undo_action
-    assert window.undo_action.text().startswith("&Undo Split event")
-    window.undo_action.trigger()
+    undo = window.events_view.undo_button
+    assert undo.isEnabled() and undo.text() == "Undo"
+    assert undo.toolTip().startswith("Undo Split event")
+    undo.click()  # the window's one Undo: the same step Ctrl+Z would undo
     assert "Halvern embankment collapse" not in _names(window)
     assert new not in {r.ref for r in event_records.event_record_rows(sample_catalogue)}
     assert _keys(sample_catalogue, dam)[("figure", moved.tag_id)].status == "suggested"
@@ -319,6 +320,13 @@ def test_link_actions_sit_in_the_context_menu_and_the_events_menu(
     panel.role_actions["other"].trigger()  # from the menu, without the list's focus
     date = panel.current_claim()
     assert date is not None and date.role == "other"
+    # With another view showing, the menu's commands have no record or claim at hand.
+    assert items["&Split Event…"].isEnabled() and items["&Unlink"].isEnabled()
+    assert window.sidebar.choose("library")
+    assert not items["&Split Event…"].isEnabled() and not items["&Unlink"].isEnabled()
+    assert items["&New Event…"].isEnabled()
+    assert window.sidebar.choose("events")
+    assert items["&Split Event…"].isEnabled() and items["&Unlink"].isEnabled()
 
 
 # --- the picker -----------------------------------------------------------------------------
