@@ -336,10 +336,14 @@ def split(
     names: Sequence[str] = (),
     children: Sequence[str] = (),
     new_name: str | None = None,
+    figures: Sequence[int] = (),
+    dates: Sequence[int] = (),
 ) -> EventRecordChange:
-    """Move the name forms *names* and the child events *children* of *ref* to a new
-    record (named *new_name*, or after the first moved form), which takes the
-    source's kind, place and parent. The source keeps at least one name form."""
+    """Move the name forms *names*, the child events *children* and the figures and
+    dates (tag ids) linked to *ref* to a new record (named *new_name*, or after the
+    first moved form), which takes the source's kind, place and parent. The source
+    keeps at least one name form. A moved claim keeps its link's status and role: the
+    split says which event it is about no more surely than the link did."""
     source = require(session, ref)
     wanted = {fold_name(_name(n)) for n in names}
     moving = [n.name for n in source.names if n.folded in wanted or n.name in names]
@@ -353,8 +357,11 @@ def split(
         if child is None:
             raise EventRecordError(f"{child_ref.strip()!r} is not an event within {source.ref}")
         moved_children.append(child)
-    if not moving and not moved_children:
-        raise EventRecordError("a split must move at least one name form or child event")
+    moved_claims = _linked_tags(session, source, figures=figures, dates=dates)
+    if not moving and not moved_children and not moved_claims:
+        raise EventRecordError(
+            "a split must move at least one name form, child event, figure or date"
+        )
     staying = [n.name for n in source.names if n.name not in moving]
     if not staying:
         raise EventRecordError("a split must leave at least one name form on the original record")
@@ -378,10 +385,29 @@ def split(
             source.preferred_name = staying[0]
         for child in moved_children:
             child.parent_id = target.id
+        for tag in moved_claims:
+            tag.event_record_id = target.id
         return target.ref
 
     refs = [source.ref, *(c.ref for c in moved_children)]
     return _changing(session, action="split event record", refs=refs, actor=actor, run=run)
+
+
+def _linked_tags(
+    session: Session, record: EventRecord, *, figures: Sequence[int], dates: Sequence[int]
+) -> list[Figure | DateTag]:
+    """The figures and dates *figures*/*dates* (tag ids), each of which must be linked
+    to *record*."""
+    found: list[Figure | DateTag] = []
+    wanted: list[tuple[str, Figure | DateTag | None, int]] = [
+        *(("figure", session.get(Figure, i), i) for i in dict.fromkeys(figures)),
+        *(("date", session.get(DateTag, i), i) for i in dict.fromkeys(dates)),
+    ]
+    for kind, tag, tag_id in wanted:
+        if tag is None or tag.event_record_id != record.id:
+            raise EventRecordError(f"{kind} tag #{tag_id} is not linked to {record.ref}")
+        found.append(tag)
+    return found
 
 
 def trash(session: Session, *, ref: str, actor: str) -> EventRecordChange:

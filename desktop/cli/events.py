@@ -61,11 +61,17 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
     p.add_argument("merge", help="the record merged into it (goes to the trash)")
     p.add_argument("--json", action="store_true", help=json_help)
 
-    p = actions.add_parser("split", parents=[common], help="move name forms or events out")
+    p = actions.add_parser("split", parents=[common], help="move name forms, events or claims out")
     p.add_argument("ref", help="the record to split")
     p.add_argument("--name-form", action="append", default=[], metavar="NAME")
     p.add_argument("--child", action="append", default=[], metavar="EVT")
     p.add_argument("--new-name", help="preferred name of the new record")
+    p.add_argument(
+        "--figure", action="append", default=[], type=int, metavar="ID", help="a linked figure"
+    )
+    p.add_argument(
+        "--date-tag", action="append", default=[], type=int, metavar="ID", help="a linked date"
+    )
     p.add_argument("--json", action="store_true", help=json_help)
 
     p = actions.add_parser("trash", parents=[common], help="move a record to the trash")
@@ -224,6 +230,8 @@ def _change(catalogue: Catalogue, args: argparse.Namespace) -> ops.EventRecordCh
             names=args.name_form,
             children=args.child,
             new_name=args.new_name,
+            figures=args.figure,
+            dates=args.date_tag,
         ).value
     if args.restore:
         return ops.restore_event_record(catalogue, ref=args.ref).value

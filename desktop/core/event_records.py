@@ -255,7 +255,11 @@ def split_event_record(
     names: Sequence[str] = (),
     children: Sequence[str] = (),
     new_name: str | None = None,
+    figures: Sequence[int] = (),
+    dates: Sequence[int] = (),
 ) -> Done[EventRecordChange]:
+    """Move name forms, child events and linked figures and dates (tag ids) of *ref*
+    to a new record; the documents holding moved claims are reported changed."""
     with catalogue.writing() as session:
         change = records.split(
             session,
@@ -263,9 +267,11 @@ def split_event_record(
             names=names,
             children=children,
             new_name=new_name,
+            figures=figures,
+            dates=dates,
             actor=catalogue.actor,
         )
-    return Done(change, _CHANGED)
+    return Done(change, _CHANGED | Changes(tags_of=_tagged_documents(catalogue, change)))
 
 
 def trash_event_record(catalogue: Catalogue, *, ref: str) -> Done[EventRecordChange]:

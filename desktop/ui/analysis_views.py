@@ -380,12 +380,32 @@ class ChronologyView(ClaimsView):
         )
         self.timeline.entry_clicked.connect(self._timeline_clicked)
         top = self._summary_row()
+        # Off by default, as `catena chronology` without --include-reporting: the date
+        # an article came out is not a date of what it reports.
+        self.include_reporting = QCheckBox(self.tr("Include publication dates"))
+        self.include_reporting.setObjectName("includeReporting")
+        self.include_reporting.setToolTip(
+            self.tr(
+                "Also list the dates sources were published or reported on "
+                "(dates marked as reporting dates, or a document's own date)"
+            )
+        )
+        self.include_reporting.toggled.connect(lambda _on: self.reload_requested.emit())
+        top.addWidget(self.include_reporting)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.timeline)
         splitter.addWidget(self.table)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
+
+    def options(self) -> dict[str, Any]:
+        """The keyword arguments of ``desktop.core.analysis.chronology`` the switches ask
+        for: which statuses, and whether publication dates are listed."""
+        return {
+            "statuses": self.statuses(),
+            "include_reporting": self.include_reporting.isChecked(),
+        }
 
     def set_entries(self, entries: Sequence[ChronologyRow]) -> None:
         self.model.set_records(entries)

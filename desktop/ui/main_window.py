@@ -395,10 +395,10 @@ class MainWindow(
                 on_error=self._failed,
             )
         elif view == "chronology":
-            statuses = self.chronology_view.statuses()
+            options = self.chronology_view.options()  # statuses, include_reporting
 
             def work_dates() -> list[Any]:
-                return analysis_ops.chronology(catalogue, statuses=statuses)
+                return analysis_ops.chronology(catalogue, **options)
 
             self.runner.run(
                 work_dates,

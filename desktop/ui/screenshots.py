@@ -176,8 +176,8 @@ def main(argv: list[str]) -> int:
         _save(dossier, out / "dossier-dialog.png", app)
         dossier.close()
 
-        # 9. Events: the dam failure and the inquiry within it, links suggested (last, so
-        # the records change no other picture).
+        # 9. Events: the dam failure and the inquiry within it, links suggested and one
+        # confirmed, a date selected (last, so the records change no other picture).
         dam = event_records.create_event_record(
             window.catalogue,
             name="Halvern dam failure",
@@ -195,7 +195,13 @@ def main(argv: list[str]) -> int:
         )
         window.sidebar.choose("events")
         window.suggest_event_links()
-        window.events_view.select_ref(dam)
+        events = window.events_view
+        events.select_ref(dam)
+        events.select_claim(0)  # a person confirms one link, to show both styles
+        window.confirm_event_link(events.claims.record(0))
+        events.select_claim(
+            next(n for n, c in enumerate(events.claims.records) if c.kind == "date")
+        )
         _save(window, out / "events.png", app)
 
         del shots

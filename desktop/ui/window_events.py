@@ -4,7 +4,9 @@ A mixin of ``MainWindow`` (``desktop.ui.main_window``): its methods use the wind
 widgets, runner and ``Workbench``. Every change goes through the Workbench, so it is
 undoable and announced; the view reloads when event records change (or marks itself
 stale while another view is showing). Asking the person is injectable
-(``ask_event``, ``ask_merge_target``) so tests drive the actions without modal boxes.
+(``ask_event``, ``ask_merge_target``, ``ask_split``, ``ask_link_target``) so tests
+drive the actions without modal boxes. Claim-link corrections are in
+``window_event_links``.
 """
 
 from __future__ import annotations
@@ -12,21 +14,24 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QInputDialog, QWidget
+from PySide6.QtWidgets import QDialog, QInputDialog, QMenu, QWidget
 
 from desktop.core import claim_links as link_ops
 from desktop.core import event_records as event_ops
 from desktop.core.event_claims import LinkedClaim, linked_claims
-from desktop.core.event_records import EventRecordRow
+from desktop.core.event_records import EventRecordDetail, EventRecordRow
 from desktop.ui.event_dialog import EventDialog, EventForm, edit_arguments, form_of
+from desktop.ui.event_split_dialog import SplitDialog, SplitForm
 from desktop.ui.events_view import EventsView
+from desktop.ui.window_event_links import EventLinkActions
 from desktop.ui.workbench import Workbench
 
 AskEvent = Callable[[str, Sequence[EventRecordRow], EventForm | None, str], EventForm | None]
 AskMergeTarget = Callable[[EventRecordRow, Sequence[EventRecordRow]], str | None]
+AskSplit = Callable[[EventRecordDetail, Sequence[LinkedClaim]], SplitForm | None]
 
 
-class EventActions:
+class EventActions(EventLinkActions):
     """The Events view and its actions."""
 
     def _build_events_view(self) -> QWidget:
@@ -36,15 +41,18 @@ class EventActions:
         self._pending_event_ref = ""  # to select once a reload under way has finished
         self.ask_event: AskEvent = self._ask_event_dialog
         self.ask_merge_target: AskMergeTarget = self._ask_merge_target_dialog
+        self.ask_split: AskSplit = self._ask_split_dialog
         view.event_selected.connect(self._show_event)
         view.new_requested.connect(self.new_event)
         view.edit_requested.connect(self.edit_event)
+        view.split_requested.connect(self.split_event)
         view.merge_requested.connect(self.merge_event)
         view.trash_requested.connect(self.trash_event)
+        view.restore_requested.connect(self.restore_event)
+        view.trashed_toggled.connect(lambda _on: self._event_records_changed())
         view.suggest_requested.connect(self.suggest_event_links)
-        view.confirm_requested.connect(self.confirm_event_link)
-        view.clear_requested.connect(self.clear_event_link)
         view.open_passage.connect(self.open_passage)
+        self._wire_claim_links()
         self.pages.currentChanged.connect(lambda _n: self._events_shown())
         return view
 
@@ -75,14 +83,17 @@ class EventActions:
             self._events_stale = True
             return
         self._events_stale, self._events_loading = False, True
-        catalogue = self.catalogue
+        catalogue, trashed = self.catalogue, self.events_view.showing_trashed()
 
         def work() -> list[EventRecordRow]:
-            return event_ops.event_record_rows(catalogue)
+            return event_ops.event_record_rows(catalogue, trashed=trashed)
 
         def done(rows: list[EventRecordRow]) -> None:
             self._events_loading = False
-            self.events_view.set_rows(rows)
+            if trashed != self.events_view.showing_trashed():
+                self._events_stale = True  # switched meanwhile: these rows are the other list
+            else:
+                self.events_view.set_rows(rows)
             if self._pending_event_ref and self.events_view.select_ref(self._pending_event_ref):
                 self._pending_event_ref = ""
             self.view_loaded.emit("events")
@@ -111,6 +122,12 @@ class EventActions:
         self, title: str, rows: Sequence[EventRecordRow], form: EventForm | None, own_ref: str
     ) -> EventForm | None:
         dialog = EventDialog(title, rows, form, self, own_ref=own_ref)
+        return dialog.form() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def _ask_split_dialog(
+        self, detail: EventRecordDetail, claims: Sequence[LinkedClaim]
+    ) -> SplitForm | None:
+        dialog = SplitDialog(detail, claims, self)
         return dialog.form() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def _ask_merge_target_dialog(
@@ -194,19 +211,63 @@ class EventActions:
                 self.tr("Event {ref} moved to the Trash (Ctrl+Z to undo)").format(ref=ref), 8000
             )
 
-    def confirm_event_link(self, claim: LinkedClaim) -> None:
+    def split_event(self, ref: str) -> None:
+        try:
+            detail = event_ops.event_record_detail(self.catalogue, ref)
+            claims = linked_claims(self.catalogue, ref)
+        except ValueError as exc:
+            self._show_error(str(exc))
+            return
+        form = self.ask_split(detail, claims)
+        if form is None:
+            return
         catalogue = self.catalogue
-        self.bench.link_op(
-            self.tr("Confirm link of “{quote}”").format(quote=claim.quote),
-            lambda: link_ops.confirm_link(catalogue, kind=claim.kind, tag_id=claim.tag_id),
+        change = self.bench.event_op(
+            self.tr("Split event {ref}").format(ref=ref),
+            lambda: event_ops.split_event_record(
+                catalogue,
+                ref=ref,
+                names=form.names,
+                children=form.children,
+                new_name=form.new_name or None,
+                figures=form.figures,
+                dates=form.dates,
+            ),
         )
+        if change is not None:
+            self._after_event_change(
+                change.ref, self.tr("Split {kept} out of {merged} (Ctrl+Z to undo)"), ref
+            )
 
-    def clear_event_link(self, claim: LinkedClaim) -> None:
+    def restore_event(self, ref: str) -> None:
+        """Take a record out of the trash, then show the live records with it selected."""
         catalogue = self.catalogue
-        self.bench.link_op(
-            self.tr("Clear link of “{quote}”").format(quote=claim.quote),
-            lambda: link_ops.clear_link(catalogue, kind=claim.kind, tag_id=claim.tag_id),
+        change = self.bench.event_op(
+            self.tr("Restore event {ref}").format(ref=ref),
+            lambda: event_ops.restore_event_record(catalogue, ref=ref),
         )
+        if change is not None:
+            self._pending_event_ref = ref
+            self.events_view.trashed_action.setChecked(False)  # reloads the live records
+            self.statusBar().showMessage(
+                self.tr("Event {ref} restored from the Trash").format(ref=ref), 8000
+            )
+
+    def _build_events_menu(self) -> None:
+        """The Events menu: the view's own actions (their keys work while its tree or
+        claims list has focus) and the window's Undo, shown in the view as well."""
+        view = self.events_view
+        menu = self.menuBar().addMenu(self.tr("E&vents"))
+        menu.addActions(view.record_actions())
+        menu.addSeparator()
+        for item in view.claims_panel.actions_for_menu():
+            if isinstance(item, QMenu):
+                menu.addMenu(item)
+            else:
+                menu.addAction(item)
+        menu.addSeparator()
+        menu.addAction(view.suggest_action)
+        view.set_undo_action(self.undo_action)
 
     def suggest_event_links(self) -> None:
         """Suggest an event for every unlinked figure and date, off the UI thread."""

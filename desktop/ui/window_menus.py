@@ -141,6 +141,7 @@ class MenuActions:
             self.columns_menu.addAction(action)
             self.column_actions.append(action)
 
+        self._build_events_menu()
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&About Catena"), None, self.show_about)
 

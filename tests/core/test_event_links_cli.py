@@ -167,3 +167,29 @@ def test_a_kind_other_than_figure_or_date_is_refused_by_the_parser(
     assert exited.value.code == 2
     assert "invalid choice: 'mention'" in capsys.readouterr().err
     assert _links(cat) == before
+
+
+def test_split_moves_a_linked_figure_and_date_to_the_new_record(
+    cat: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _events(capsys, cat, "link", "figure", "1", "EVT-000002")
+    _events(capsys, cat, "link", "date", "1", "EVT-000002")
+    code, out, err = _events(
+        capsys,
+        cat,
+        "split",
+        "EVT-000002",
+        "--figure",
+        "1",
+        "--date-tag",
+        "1",
+        "--new-name",
+        "Khojaly evacuation",
+        "--json",
+    )
+    assert (code, err) == (0, "")
+    record = json.loads(out)["record"]
+    assert (record["reference"], record["figures"], record["dates"]) == ("EVT-000004", 1, 1)
+    assert _links(cat)[0] == ((1, 4, "accepted"), (2, None, None))
+    code, _, err = _events(capsys, cat, "split", "EVT-000002", "--figure", "2", "--new-name", "X")
+    assert code == 2 and err.count("\n") == 1 and "figure tag #2 is not linked" in err

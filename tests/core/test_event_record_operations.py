@@ -123,3 +123,23 @@ def test_a_parent_loop_written_by_another_program_still_lists_each_record_once(
     assert [r.depth for r in rows] == [0, 1]
     with pytest.raises(ops.EventRecordError, match="contains it already"):
         ops.edit_event_record(catalogue, ref=second, parent_ref=first)
+
+
+def test_split_moving_claims_reports_their_documents(sample_catalogue: Catalogue) -> None:
+    ref = ops.create_event_record(sample_catalogue, name="Halvern dam failure").value.ref
+    with sample_catalogue.writing() as session:
+        figure = session.execute(select(Figure).order_by(Figure.id).limit(1)).scalar_one()
+        figure.event_record_id = session.execute(
+            select(EventRecord.id).where(EventRecord.ref == ref)
+        ).scalar_one()
+        figure_id = figure.id
+        document_ref = session.get_one(Document, figure.document_id).ref
+    done = ops.split_event_record(
+        sample_catalogue, ref=ref, figures=[figure_id], new_name="Halvern flood"
+    )
+    assert done.changes.tags_of == frozenset({document_ref}) and done.changes.event_records
+    assert ops.event_record_detail(sample_catalogue, done.value.ref).figures == 1
+    assert ops.event_record_detail(sample_catalogue, ref).figures == 0
+    undone = ops.revert_event_record_change(sample_catalogue, change=done.value)
+    assert undone.changes.tags_of == frozenset({document_ref})
+    assert ops.event_record_detail(sample_catalogue, ref).figures == 1

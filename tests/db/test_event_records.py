@@ -97,7 +97,11 @@ def test_nesting_and_parent_cycle_refused(catalogue: Catalogue) -> None:
         (lambda s: er.remove_name(s, ref="EVT-000001", name="A", actor="t"), "preferred name"),
         (lambda s: er.remove_name(s, ref="EVT-000001", name="Q", actor="t"), "no name form"),
         (lambda s: er.split(s, ref="EVT-000001", names=["A"], actor="t"), "at least one name"),
-        (lambda s: er.split(s, ref="EVT-000001", actor="t"), "at least one name form or"),
+        (lambda s: er.split(s, ref="EVT-000001", actor="t"), "at least one name form, child"),
+        (
+            lambda s: er.split(s, ref="EVT-000001", figures=[1], new_name="C", actor="t"),
+            "figure tag #1 is not linked to EVT-000001",
+        ),
         (lambda s: er.split(s, ref="EVT-000001", children=["EVT-000002"], actor="t"), "within"),
         (lambda s: er.restore(s, ref="EVT-000001", actor="t"), "not in the trash"),
     ],
@@ -197,6 +201,33 @@ def test_split_moves_forms_and_children_and_undo_removes_the_new_record(
             session.execute(select(EventRecord).where(EventRecord.ref == change.ref)).scalar()
             is None
         )
+
+
+def test_split_moves_linked_claims_with_their_status_and_undo_puts_them_back(
+    sample_catalogue: Catalogue,
+) -> None:
+    catalogue = sample_catalogue
+    dam = _make(catalogue, "Halvern dam failure", variants=["Halvern flood"])
+    date_id, figure_id = _first_tags(catalogue)
+    with catalogue.writing() as session:
+        dam_id = er.require(session, dam).id
+        for model, tag_id in ((DateTag, date_id), (Figure, figure_id)):
+            tag = session.get_one(model, tag_id)
+            tag.event_record_id, tag.event_link_status = dam_id, "suggested"
+    with catalogue.writing() as session:
+        change = er.split(session, ref=dam, names=["Halvern flood"], figures=[figure_id], actor="t")
+    with catalogue.reading() as session:
+        new = er.require(session, change.ref)
+        figure = session.get_one(Figure, figure_id)
+        assert (figure.event_record_id, figure.event_link_status) == (new.id, "suggested")
+        assert session.get_one(DateTag, date_id).event_record_id == dam_id  # not chosen
+    assert [s.figure_ids for s in change.after] == [(), (figure_id,)]
+    with catalogue.writing() as session:
+        er.revert_change(session, change=change, actor="t")
+    with catalogue.reading() as session:
+        figure = session.get_one(Figure, figure_id)
+        assert (figure.event_record_id, figure.event_link_status) == (dam_id, "suggested")
+        assert er.find(session, "Halvern flood") == [er.require(session, dam)]
 
 
 def test_undo_create_then_redo_keeps_code_and_uid(catalogue: Catalogue) -> None:

@@ -64,7 +64,7 @@ def test_events_models_pass_qtmodeltester(
     view.show_detail(event_records.event_record_detail(sample_catalogue, dam), claims)
     qtmodeltester.check(view.claims, force_py=True)
     assert view.claims.rowCount() == len(claims) > 0
-    assert view.claims.index(0, 3).data() == "suggested"
+    assert view.claims.index(0, 4).data() == "? suggested"
     assert "Halvern embankment collapse" in view.detail.text()
     assert "Place: Halvern" in view.detail.text()
     assert inquiry not in {c.document_ref for c in claims}
