@@ -16,11 +16,12 @@ from collections.abc import Sequence
 from reportlab.platypus import Flowable
 
 from . import escape as esc
+from . import markers
 from .data import Excerpt, TaggedSpan
 from .flowables import P
 from .limits import CHUNK_CHARS
 from .paragraphs import chunks
-from .styles import MUTED, Styles, hex_color, tag_style
+from .styles import Styles, tag_style
 
 log = logging.getLogger(__name__)
 
@@ -92,7 +93,9 @@ def _marked(text: str, a: int, b: int, spans: Sequence[TaggedSpan]) -> str:
 
 
 def tag_marker(letter: str) -> str:
-    return f'<super><font color="{hex_color(MUTED)}">{esc.text(letter)}</font></super>'
+    """Markup for a span's marker letter: drawn over the span's end, never typed, so
+    the text layer holds only the source's characters (:mod:`.markers`)."""
+    return markers.markup(letter)
 
 
 def excerpt_flowables(ex: Excerpt, styles: Styles) -> list[Flowable]:
