@@ -28,8 +28,8 @@ from . import escape as esc
 CALLBACK = "catena_tag_marker"
 
 INK = colors.HexColor("#333333")
-HEIGHT = 0.48  # letter height, as a fraction of the paragraph's font size
-RAISE = 0.84  # baseline of the letter above the text's baseline (clears ascenders)
+HEIGHT = 0.44  # letter height, as a fraction of the paragraph's font size
+RAISE = 0.82  # baseline of the letter above the text's baseline (clears ascenders)
 STROKE = 0.07  # line width, as a fraction of the font size
 
 # Each letter: its width and strokes in a box one unit high (y up). A stroke is a list
