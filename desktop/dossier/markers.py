@@ -67,9 +67,14 @@ _LETTERS: dict[str, tuple[float, list[Stroke]]] = {
 }
 
 
-def markup(letter: str) -> str:
-    """Paragraph markup placing ``letter``'s marker at this point of the text."""
-    return f'<onDraw name="{CALLBACK}" label="{esc.text(letter)}"/>'
+def markup(letter: str, *, right_to_left: bool = False) -> str:
+    """Paragraph markup placing ``letter``'s marker at this point of the text.
+
+    ``right_to_left`` says the span ends in right-to-left letters: its end is then its
+    left edge on the page, and the letter is drawn starting there rather than ending.
+    """
+    label = letter + ("|rtl" if right_to_left else "")
+    return f'<onDraw name="{CALLBACK}" label="{esc.text(label)}"/>'
 
 
 def width(letter: str) -> float:
@@ -77,11 +82,15 @@ def width(letter: str) -> float:
     return _LETTERS.get(letter, _LETTERS["*"])[0]
 
 
-def draw(canv: Any, x_end: float, baseline: float, letter: str, font_size: float) -> None:
-    """Draw ``letter`` ending at ``x_end``, raised above a line set at ``font_size``."""
+def draw(
+    canv: Any, x: float, baseline: float, letter: str, font_size: float, *, starts: bool = False
+) -> None:
+    """Draw ``letter`` ending at ``x`` (starting there if ``starts``: right-to-left
+    spans), raised above a line of text set at ``font_size``."""
     size = HEIGHT * font_size
     letter_width, strokes = _LETTERS.get(letter, _LETTERS["*"])
-    x0 = x_end - letter_width * size - STROKE * font_size / 2  # ink ends at the span
+    half_stroke = STROKE * font_size / 2  # the ink, not the path, meets the span's edge
+    x0 = x + half_stroke if starts else x - letter_width * size - half_stroke
     y0 = baseline + RAISE * font_size
     canv.saveState()
     canv.setStrokeColor(INK)
@@ -116,12 +125,13 @@ def drawn_after(canv: Any) -> Iterator[None]:
     ReportLab paints a line's tint after the line's text (and after any ``<onDraw>``
     call), so a marker drawn at once could be covered; drawing afterwards keeps it on top.
     """
-    pending: list[tuple[float, float, str, float]] = []
+    pending: list[tuple[float, float, str, float, bool]] = []
 
     def note(canvas: Any, kind: str, label: str | None) -> None:
         info = canvas._curr_tx_info
         size = float(info["xs"].style.fontSize)
-        pending.append((float(info["cur_x"]), float(info["cur_y"]), label or "*", size))
+        letter, _, side = (label or "*").partition("|")
+        pending.append((float(info["cur_x"]), float(info["cur_y"]), letter, size, side == "rtl"))
 
     previous = canv.getNamedCB(CALLBACK)
     canv.setNamedCB(CALLBACK, note)
@@ -129,8 +139,8 @@ def drawn_after(canv: Any) -> Iterator[None]:
         yield
     finally:
         canv.setNamedCB(CALLBACK, previous)
-    for x_end, baseline, letter, size in pending:
-        draw(canv, x_end, baseline, letter, size)
+    for x, baseline, letter, size, starts in pending:
+        draw(canv, x, baseline, letter, size, starts=starts)
 
 
 __all__ = ["CALLBACK", "draw", "drawn_after", "markup", "width"]

@@ -49,9 +49,11 @@ def test_tag_markers_are_drawn_and_the_quote_copies_out_exactly(
     drawn: list[str] = []
     real_draw = markers.draw
 
-    def record(canv: object, x: float, y: float, letter: str, size: float) -> None:
+    def record(
+        canv: object, x: float, y: float, letter: str, size: float, starts: bool = False
+    ) -> None:
         drawn.append(letter)
-        real_draw(canv, x, y, letter, size)
+        real_draw(canv, x, y, letter, size, starts=starts)
 
     monkeypatch.setattr(markers, "draw", record)
     spans = (
@@ -75,6 +77,35 @@ def test_tag_markers_are_drawn_and_the_quote_copies_out_exactly(
     # two of each letter in every layout pass.
     assert set(drawn) == {"L", "P", "F", "D"} and len(drawn) % 8 == 0
     assert all(drawn.count(letter) == len(drawn) // 4 for letter in "LPFD")
+
+
+def test_a_right_to_left_span_gets_its_marker_at_its_left_end(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    drawn: list[tuple[str, bool]] = []
+    monkeypatch.setattr(
+        markers,
+        "draw",
+        lambda canv, x, y, letter, size, starts=False: drawn.append((letter, starts)),
+    )
+    text = "قال الشاهد أحمد علي إن 300 شخص قتلوا. Anna Smith said so."
+    spans = tuple(
+        TaggedSpan(text.index(n), text.index(n) + len(n), kind, n)
+        for n, kind in (("أحمد علي", "person"), ("300 شخص", "figure"), ("Anna Smith", "date"))
+    )
+    excerpt = Excerpt("e1", text, Pinpoint(0, len(text), paragraph=1), spans)
+    data = DossierData(
+        title="Arabic",
+        compiler="t",
+        generated_at=WHEN,
+        sections=("documents",),
+        documents=(DocumentEntry("d1", "One letter", (), excerpts=(excerpt,)),),
+    )
+    render(data)
+    in_text = [d for d in drawn if d not in {("P", False), ("F", False), ("D", False)}]
+    # a span whose last letters are Arabic ends at its left edge: the letter starts there
+    assert set(in_text) == {("P", True), ("F", True)}
+    assert ("D", False) in drawn  # the Latin span's letter ends at its right edge
 
 
 def _figure(n: int, rows: int, values: tuple[int, ...] = ()) -> FigureComparison:
