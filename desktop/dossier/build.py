@@ -25,7 +25,7 @@ from db.analysis import chronology, compare_figures, format_number
 from db.catalogue import Catalogue
 from db.date_words import in_words
 from db.documents import DocumentError
-from db.folding import fold_name
+from db.folding import fold, fold_name
 from db.models import Agent, Document, DossierDefinition, Event, Mention
 from db.selection import Selection, SelectionError
 from db.selection import select_documents as choose
@@ -120,8 +120,8 @@ def _page_of(document: Document, offset: int) -> int | None:
 
 
 def _tag_label(kind: str, tag: Any) -> str:
-    if kind == "date":
-        return tag.edtf + (f" — {tag.what}" if tag.what else "")
+    if kind == "date":  # in words, like every date a reader sees
+        return in_words(tag.edtf) + (f" — {tag.what}" if tag.what else "")
     if kind == "figure":
         value = format_number(tag.value)
         if tag.upper_value is not None:
@@ -180,7 +180,12 @@ def _excerpts(
 
 def _witnesses(
     session: Session, mentions: Sequence[Mention], gathered: _Gathered
-) -> tuple[d.Witness, ...]:
+) -> tuple[tuple[d.Witness, ...], tuple[d.Witness, ...]]:
+    """The persons of the witness index and the organisations of their own index.
+
+    A name linked to a person or organisation record is what the record says it is;
+    an unlinked name is an organisation when its mentions were tagged as one.
+    """
     groups: dict[str, list[Mention]] = {}
     agents: dict[str, Agent | None] = {}
     for mention in mentions:
@@ -188,7 +193,7 @@ def _witnesses(
         groups.setdefault(key, []).append(mention)
         if key not in agents:
             agents[key] = session.get(Agent, mention.agent_id) if mention.agent_id else None
-    witnesses = []
+    witnesses, organisations = [], []
     for key, items in groups.items():
         agent = agents[key]
         name = agent.preferred_name if agent else items[0].name
@@ -197,7 +202,10 @@ def _witnesses(
             if agent
             else sorted({m.name for m in items} - {name})
         )
-        witnesses.append(
+        is_organisation = (
+            agent.kind == "organisation" if agent else any(m.is_organisation for m in items)
+        )
+        (organisations if is_organisation else witnesses).append(
             d.Witness(
                 name=name,
                 variants=tuple(variants),
@@ -211,7 +219,8 @@ def _witnesses(
             )
         )
     witnesses.sort(key=lambda w: fold_name(w.name))
-    return tuple(witnesses)
+    organisations.sort(key=lambda w: fold(w.name))  # names as written, not word sets
+    return tuple(witnesses), tuple(organisations)
 
 
 #: The audit action that printing itself records (see :func:`record_printed`).
@@ -362,6 +371,7 @@ def gather(
     if progress is not None:
         progress(len(documents), len(documents))
     generated = REPRODUCIBLE_TIME if spec.reproducible else datetime.now(UTC)
+    people, organisations = _witnesses(session, mentions, gathered)
     return d.DossierData(
         title=spec.title,
         subtitle=spec.subtitle,
@@ -373,7 +383,8 @@ def gather(
         keywords=spec.keywords,
         sections=spec.sections,
         documents=tuple(entries),
-        witnesses=_witnesses(session, mentions, gathered),
+        witnesses=people,
+        organisations=organisations,
         chronology=timeline,
         figures=figures,
         corroboration=corroboration_rows(comparisons, gathered.excerpt_of_tag),

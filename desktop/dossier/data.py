@@ -122,7 +122,7 @@ class PassageRef:
 
 @dataclass(frozen=True)
 class Witness:
-    """A person (or organisation) of the witness index."""
+    """A person of the witness index, or an organisation of the organisations index."""
 
     name: str
     variants: tuple[str, ...] = ()
@@ -254,7 +254,8 @@ class DossierData:
     keywords: tuple[str, ...] = ()
     sections: tuple[str, ...] = SECTION_NAMES
     documents: tuple[DocumentEntry, ...] = ()
-    witnesses: tuple[Witness, ...] = ()
+    witnesses: tuple[Witness, ...] = ()  # persons only
+    organisations: tuple[Witness, ...] = ()  # printed after the witness index
     chronology: tuple[ChronologyEntry, ...] = ()
     figures: tuple[FigureComparison, ...] = ()
     corroboration: tuple[CorroborationRow, ...] = ()
@@ -284,7 +285,7 @@ _DIGEST_EXCLUDED = {
 }
 #: Fields added after version 1 was defined, left out while empty so that a dossier
 #: without them keeps the digest version 1 gave it.
-_DIGEST_OMITTED_WHEN_EMPTY = {("DossierData", "corroboration")}
+_DIGEST_OMITTED_WHEN_EMPTY = {("DossierData", "corroboration"), ("DossierData", "organisations")}
 
 
 def _canonical(value: Any) -> Any:
@@ -321,7 +322,8 @@ def canonical_json(data: DossierData) -> bytes:
     Definition (version 1): the ``DossierData`` converted to JSON objects whose keys are
     the dataclass field names, with ``DossierData.generated_at``,
     ``DossierData.audit_trail`` and ``Plate.image_path`` omitted (and
-    ``DossierData.corroboration`` while it is empty); tuples become arrays
+    ``DossierData.corroboration`` and ``DossierData.organisations`` while they are
+    empty); tuples become arrays
     in their given order; numbers with an integral value are written as integers,
     others as the shortest round-trip decimal; ``None`` is ``null``. The whole is wrapped as
     ``{"catena_dossier_source": 1, "data": ...}`` and serialised with sorted keys, no

@@ -16,11 +16,12 @@ from collections.abc import Sequence
 from reportlab.platypus import Flowable
 
 from . import escape as esc
+from . import markers, rtl
 from .data import Excerpt, TaggedSpan
 from .flowables import P
 from .limits import CHUNK_CHARS
 from .paragraphs import chunks
-from .styles import MUTED, Styles, hex_color, tag_style
+from .styles import Styles, tag_style
 
 log = logging.getLogger(__name__)
 
@@ -87,12 +88,19 @@ def _marked(text: str, a: int, b: int, spans: Sequence[TaggedSpan]) -> str:
         out.append(piece)
         for s in spans:
             if s.end == q:
-                out.append(tag_marker(tag_style(s.kind).marker))
+                out.append(tag_marker(tag_style(s.kind).marker, _ends_rtl(text[s.start : s.end])))
     return "".join(out)
 
 
-def tag_marker(letter: str) -> str:
-    return f'<super><font color="{hex_color(MUTED)}">{esc.text(letter)}</font></super>'
+def _ends_rtl(span_text: str) -> bool:
+    """Whether the span's last letter with a direction is right-to-left."""
+    return rtl.has_rtl(span_text) and rtl.base_level(span_text[::-1]) == 1
+
+
+def tag_marker(letter: str, right_to_left: bool = False) -> str:
+    """Markup for a span's marker letter: drawn over the span's end, never typed, so
+    the text layer holds only the source's characters (:mod:`.markers`)."""
+    return markers.markup(letter, right_to_left=right_to_left)
 
 
 def excerpt_flowables(ex: Excerpt, styles: Styles) -> list[Flowable]:

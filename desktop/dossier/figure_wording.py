@@ -28,6 +28,13 @@ def figure_text(v: FigureValue) -> str:
     return f"{qualifier} {core}".strip()
 
 
+def sources_differ(values: Sequence[FigureValue]) -> bool:
+    """Whether :func:`describe_agreement` says "Sources differ" for these values."""
+    written = {figure_text(v) for v in values}
+    ranges = [claim_range(v.value, v.upper_value, v.qualifier) for v in values]
+    return len(written) > 1 and not all_agree(ranges)
+
+
 def describe_agreement(values: Sequence[FigureValue]) -> str:
     """Neutral sentence comparing sources: agreement or the spread, never a verdict.
 
@@ -56,9 +63,9 @@ def describe_agreement(values: Sequence[FigureValue]) -> str:
             return f"1 source gives this figure: {text}."
         return f"{len(sources)} sources agree: {text}."
     parts = [f"{text} ({count(len(docs))})" for text, (_, docs) in ordered]
-    if all_agree([claim_range(v.value, v.upper_value, v.qualifier) for v in values]):
+    if not sources_differ(values):
         return f"{count(len(sources))} give figures that can all be true: " + ", ".join(parts) + "."
     return "Sources differ: " + ", ".join(parts) + "."
 
 
-__all__ = ["describe_agreement", "figure_text", "fmt_number"]
+__all__ = ["describe_agreement", "figure_text", "fmt_number", "sources_differ"]

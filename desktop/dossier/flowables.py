@@ -12,7 +12,7 @@ from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from . import escape as esc
-from . import glyphs, lines, rtl
+from . import glyphs, lines, markers, rtl
 from .limits import HEADING_LIMIT
 
 
@@ -46,7 +46,7 @@ class P(Paragraph):
         return parts
 
     def drawPara(self, debug: int = 0) -> None:
-        with lines.visual(self, self._catena_base):
+        with lines.visual(self, self._catena_base), markers.drawn_after(self.canv):
             super().drawPara(debug)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:

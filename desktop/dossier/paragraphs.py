@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
 
 from . import escape as esc
 from . import limits
@@ -97,6 +97,30 @@ def rows_table(
     return out
 
 
+def kept_with_rows(
+    head: Sequence[Flowable], tables: Sequence[Flowable], width: float, rows: int = 2
+) -> list[Flowable]:
+    """``head`` (a heading and its lines) then ``tables``, the head never alone at a page foot.
+
+    The head and the table's header row plus its first ``rows`` rows are measured now,
+    and a conditional page break before the head moves all of it to the next page when
+    they do not fit; the rest of the table flows on as usual. (A ``KeepTogether`` of
+    head and table would push a long table to a new page even with room left.)
+    """
+    needed = 0.0
+    for flowable in head:
+        needed += flowable.wrap(width, _UNBOUNDED)[1]
+        needed += flowable.getSpaceBefore() + flowable.getSpaceAfter()
+    first = next((t for t in tables if isinstance(t, Table)), None)
+    if first is not None:
+        first.wrap(width, _UNBOUNDED)
+        needed += sum(first._rowHeights[: rows + 1])
+    return [CondPageBreak(needed), *head, *tables]
+
+
+_UNBOUNDED = 1e6  # an available height no content reaches (measuring only)
+
+
 def chunks(text: str, limit: int) -> list[tuple[int, int]]:
     """Cut ``text`` into ranges of at most ``limit`` chars, preferring sentence ends."""
     out = []
@@ -130,4 +154,11 @@ def running_text(value: str, style: object) -> list[Paragraph]:
     return out
 
 
-__all__ = ["chunks", "citation_markup", "rows_table", "running_text", "table_style"]
+__all__ = [
+    "chunks",
+    "citation_markup",
+    "kept_with_rows",
+    "rows_table",
+    "running_text",
+    "table_style",
+]

@@ -151,7 +151,8 @@ class _DossierDoc(BaseDocTemplate):
     # Page decoration -----------------------------------------------------------------
 
     def _decorate(self, canv: Any, doc: BaseDocTemplate) -> None:
-        """Header (title, generation date) and footer (digest, page X of Y) on every page."""
+        """Header (title, generation date) and footer (title, digest, page X of Y) on
+        every page."""
         width, height = self.pagesize
         left, right = self.leftMargin, width - self.rightMargin
         font, size = self.fonts.regular, 7.5
@@ -172,12 +173,13 @@ class _DossierDoc(BaseDocTemplate):
         total = self.page_count.last
         page_text = f"page {self.page} of {total if total is not None else '?'}"
         canv.drawRightString(right, bottom, page_text)
-        footer_left = f"Catena dossier · source SHA-256 {self.digest[:16]}…"
-        if self.data.catalogue_name:
-            name = esc.shorten(self.data.catalogue_name, limits.TITLE_CHARS)
-            footer_left = esc.clean(name).replace("\n", " ") + " · " + footer_left
+        # The footer names the dossier, as a photocopied page must say what it belongs
+        # to; the catalogue's folder name is the compiler's filing, not the document's.
+        tail = f" · Catena dossier · source SHA-256 {self.digest[:16]}…"
         room = right - left - canv.stringWidth(page_text, font, size) - 12
-        glyphs.draw_string(canv, left, bottom, _fit(footer_left, font, size, room), font, size)
+        room -= glyphs.string_width(tail, font, size)  # a long title gives way, not the digest
+        footer_left = _fit(title, font, size, room) + tail
+        glyphs.draw_string(canv, left, bottom, footer_left, font, size)
         canv.restoreState()
 
 

@@ -8,7 +8,7 @@ All catalogue text (labels, event names, quotes, notes, dates) goes through
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, KeepTogether
+from reportlab.platypus import Flowable
 
 from . import escape as esc
 from . import limits
@@ -16,7 +16,7 @@ from .context import Context, nothing_note, section_heading
 from .data import CorroborationRow
 from .flowables import P
 from .limits import CELL_LIMIT, HEADING_LIMIT, QUOTE_LIMIT
-from .paragraphs import rows_table
+from .paragraphs import kept_with_rows, rows_table
 
 _VERDICT_WORDS = {
     "differ": "The sources differ: their claims cannot all be true as written.",
@@ -64,13 +64,13 @@ def section_corroboration(ctx: Context) -> list[Flowable]:
         block: list[Flowable] = [P(esc.text(esc.shorten(heading, HEADING_LIMIT)), st.h2)]
         block.append(P(esc.text(_VERDICT_WORDS.get(row.verdict, row.verdict)), st.body))
         block += [P(esc.text(esc.shorten(note, CELL_LIMIT)), st.small) for note in row.notes]
-        out.append(KeepTogether(block))
-        out += rows_table(
+        table = rows_table(
             ["Source", "Published", "As written", "Quote"],
             _claim_rows(ctx, row),
             [w * 0.38, w * 0.16, w * 0.16, w * 0.30],
             st,
         )
+        out += kept_with_rows(block, table, w)
     return out
 
 

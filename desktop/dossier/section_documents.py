@@ -119,9 +119,10 @@ def legend(ctx: Context) -> list[Flowable]:
         row += [P("", st.cell)] * (per_row - len(row))
     return [
         P(
-            "Key to marks in excerpts. Tagged words are underlined and followed by a small "
-            "letter naming the kind of tag, so the marks survive greyscale printing; the "
-            "tint is an aid on screen only.",
+            "Key to marks in excerpts. Tagged words are underlined and carry a small letter "
+            "above their end naming the kind of tag, so the marks survive greyscale printing; "
+            "the tint is an aid on screen only. The letters are drawn, not typed: text copied "
+            "from a quotation is exactly the stored text.",
             st.small,
         ),
         Table(

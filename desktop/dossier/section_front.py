@@ -34,6 +34,7 @@ def section_cover(ctx: Context) -> list[Flowable]:
             (len(d.documents), "document", "documents"),
             (n_excerpts, "excerpt", "excerpts"),
             (len(d.witnesses), "person", "persons"),
+            (len(d.organisations), "organisation", "organisations"),
             (len(d.chronology), "dated event", "dated events"),
             (len(d.figures), "compared figure", "compared figures"),
             (len(d.plates), "plate", "plates"),
@@ -141,6 +142,9 @@ def toc_entries(data: DossierData) -> list[tuple[int, str, int, str]]:
         if name == "contents":
             continue
         entries.append((0, esc.text(titles[name]), 0, f"s{number}"))
+        if name == "witnesses" and data.organisations:  # its second index
+            number += 1
+            entries.append((0, "Organisations", 0, f"s{number}"))
         if name == "documents":
             for n, doc in enumerate(data.documents, start=1):
                 short = esc.clean(esc.shorten(doc.short_title, HEADING_LIMIT)).replace("\n", " ")

@@ -1,28 +1,50 @@
 """The index sections, each leading back to the excerpts: the witness index (persons
-and their passages), the chronology (accepted event dates, each with every source
-giving it) and the figures compared across sources."""
+and their passages, then organisations in their own index), the chronology (accepted
+event dates, each with every source giving it) and the figures compared across
+sources, disagreements first."""
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, KeepTogether
+from collections.abc import Sequence
+
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
+
+from db.date_words import in_words
 
 from . import escape as esc
 from . import limits
 from .context import Context, nothing_note, section_heading
-from .data import ChronologyEntry, FigureComparison
-from .figure_wording import describe_agreement, figure_text
+from .data import ChronologyEntry, FigureComparison, Witness
+from .figure_wording import describe_agreement, figure_text, sources_differ
 from .flowables import P
 from .limits import CELL_LIMIT, HEADING_LIMIT, QUOTE_LIMIT
-from .paragraphs import rows_table
+from .paragraphs import kept_with_rows, rows_table
 from .styles import MUTED, hex_color
 
 
 def section_witnesses(ctx: Context) -> list[Flowable]:
-    st, refs = ctx.styles, ctx.refs
+    """The witness index (persons only), then the organisations' own index, if any.
+
+    Organisations are not witnesses: listing "Armenian Army" or "General Assembly"
+    among the people who saw or said something misleads a reader of the index.
+    """
     out: list[Flowable] = [section_heading(ctx, "Witness index")]
-    if not ctx.data.witnesses:
-        return [*out, nothing_note(ctx, "No persons are tagged in this selection.")]
-    for w in ctx.data.witnesses:
+    if ctx.data.witnesses:
+        out += _name_index(ctx, ctx.data.witnesses)
+    else:
+        out.append(nothing_note(ctx, "No persons are tagged in this selection."))
+    if ctx.data.organisations:
+        out += [CondPageBreak(ctx.frame_height / 4), Spacer(1, 12)]
+        out.append(section_heading(ctx, "Organisations"))
+        out += _name_index(ctx, ctx.data.organisations)
+    return out
+
+
+def _name_index(ctx: Context, names: Sequence[Witness]) -> list[Flowable]:
+    """Each name with its roles, other spellings and the passages naming it."""
+    st, refs = ctx.styles, ctx.refs
+    out: list[Flowable] = []
+    for w in names:
         head = f"<b>{esc.text(esc.shorten(w.name, HEADING_LIMIT))}</b>"
         if w.roles:
             head += f" — {esc.text(esc.shorten(', '.join(w.roles), limits.NAME_CHARS))}"
@@ -63,8 +85,8 @@ def _sources_markup(ctx: Context, entry: ChronologyEntry) -> str:
     lines = []
     for s in entry.sources:
         line = ctx.refs.excerpt_label(s.excerpt_key, s.source)
-        if s.published:
-            line += f" ({esc.text(esc.shorten(s.published, 60))})"
+        if s.published:  # EDTF as stored; printed in words like every date
+            line += f" ({esc.text(esc.shorten(in_words(s.published), 60))})"
         if s.quote:
             line += (
                 f'<br/><font size="7.5" color="{hex_color(MUTED)}">'
@@ -83,12 +105,9 @@ def section_chronology(ctx: Context) -> list[Flowable]:
     for e in ctx.data.chronology:
         rows.append(
             [
-                P(
-                    f"<b>{esc.text(esc.shorten(e.readable, 200))}</b><br/>"
-                    f'<font size="7.5" color="{hex_color(MUTED)}">'
-                    f"EDTF {esc.text(esc.shorten(e.edtf, 120))}</font>",
-                    st.cell,
-                ),
+                # The date in words only: the EDTF code is for machines (the JSON
+                # export and `catena chronology --json` keep it), not for readers.
+                P(f"<b>{esc.text(esc.shorten(e.readable or in_words(e.edtf), 200))}</b>", st.cell),
                 P(esc.text(esc.shorten(e.what or "", CELL_LIMIT)), st.cell),
                 P(_sources_markup(ctx, e), st.cell),
             ]
@@ -129,22 +148,28 @@ def section_figures(ctx: Context) -> list[Flowable]:
     out.append(
         P(
             "For each figure, every value given by a source in this selection, ordered by "
-            "publication date. Counts are of distinct source documents. No value is "
-            "preferred over another.",
+            "publication date. Figures on which sources differ come first. Counts are of "
+            "distinct source documents. No value is preferred over another.",
             st.small,
         )
     )
     w = ctx.width
-    for fig in ctx.data.figures:
+    # Disagreements first (the order given is kept within each group): they are what
+    # a reader of a dossier most needs to see, not the last thing after the agreements.
+    ordered = sorted(ctx.data.figures, key=lambda fig: not sources_differ(fig.values))
+    for fig in ordered:
         title = fig.label or fig.category
-        out.append(P(esc.text(esc.shorten(title, HEADING_LIMIT)), st.h2))
-        out.append(P(esc.text(describe_agreement(fig.values)), st.body))
-        out += rows_table(
+        head = [
+            P(esc.text(esc.shorten(title, HEADING_LIMIT)), st.h2),
+            P(esc.text(describe_agreement(fig.values)), st.body),
+        ]
+        table = rows_table(
             ["Value", "As written", "Source", "Published"],
             _figure_rows(ctx, fig),
             [w * 0.14, w * 0.34, w * 0.36, w * 0.16],
             st,
         )
+        out += kept_with_rows(head, table, w)
     return out
 
 

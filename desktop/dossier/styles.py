@@ -2,9 +2,10 @@
 
 Dossiers are printed, photocopied and faxed in greyscale, so each tag kind is told
 apart by something that survives without colour: an underline style (single, double,
-thick, thin) and a small superscript letter after the span. The colour tint is only
-an aid on screen. The legend printed at the head of the documents section is built
-from the same table, so the key and the marks cannot drift apart.
+thick, thin) and a small letter drawn above the span's end (:mod:`.markers`; drawn,
+not typed, so copied quotations stay exact). The colour tint is only an aid on
+screen. The legend printed at the head of the documents section is built from the
+same table, so the key and the marks cannot drift apart.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ class TagStyle:
     """How one tag kind is marked in excerpts, and how the legend names it."""
 
     label: str
-    marker: str  # superscript letter after the span (greyscale cue)
+    marker: str  # letter drawn above the end of the span (greyscale cue)
     tint: str  # background colour (screen cue)
     underline: str  # attributes of <u> (greyscale cue), literal markup
     described: str  # the legend's words for the underline
@@ -131,11 +132,11 @@ def make_styles(fonts: FontSet) -> Styles:
             leftIndent=14,
             rightIndent=6,
             fontSize=9.5,
-            leading=15,  # room for underlines and superscript markers
+            leading=16,  # room for underlines and the markers drawn above the line
             spaceAfter=2,
             borderPadding=(0, 0, 0, 0),
         ),
-        quote_cont=derive("quote_cont", leftIndent=14, rightIndent=6, leading=15, spaceAfter=0),
+        quote_cont=derive("quote_cont", leftIndent=14, rightIndent=6, leading=16, spaceAfter=0),
         pinpoint=derive(
             "pinpoint",
             fontName=fonts.bold,

@@ -2,7 +2,8 @@
 # Install what building and testing the Linux package needs (Debian/Ubuntu, apt):
 #   - the tools: dpkg-dev (dpkg-shlibdeps), fakeroot, desktop-file-utils
 #     (desktop-file-validate), appstream (appstreamcli), xvfb (the smoke test on a real
-#     X server, so the xcb plugin and its libraries are exercised);
+#     X server, so the xcb plugin and its libraries are exercised), poppler-utils
+#     (pdftotext: the dossier tests read a PDF's text layer as a reader copies it);
 #   - the system libraries Qt's platform plugins link against. They are not bundled:
 #     the package declares them in Depends, and build.sh derives that list from what
 #     the bundled libraries link against, so they must be present at build time.
@@ -13,7 +14,7 @@ if [ "$(id -u)" -ne 0 ]; then
     exec sudo -- "$0" "$@"
 fi
 
-TOOLS=(dpkg-dev fakeroot desktop-file-utils appstream xvfb xauth file)
+TOOLS=(dpkg-dev fakeroot desktop-file-utils appstream xvfb xauth file poppler-utils)
 # Names valid on Debian 12+ and Ubuntu 22.04+ (none was renamed by the t64 transition).
 QT_RUNTIME=(
     libxkbcommon0 libxkbcommon-x11-0
