@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, lazyload, load_only
 
 from db.chronology import ChronologyRow, ChronologySource, chronology, event_names
 from db.claim_kinds import claim_kind, reaches_beyond_one_event
+from db.claim_periods import date_groups
 from db.claim_ranges import all_agree, claim_range
 from db.date_words import in_words
 from db.models import Document, Figure
@@ -83,6 +84,9 @@ class Comparison:
     # The event record the group's figures are linked to; None for unlinked figures.
     event_ref: str | None = None
     event_name: str | None = None
+    # For unlinked figures: the event date their documents share, in words ("25–26
+    # February 1992"); None for a document that shares none.
+    period: str | None = None
 
     @property
     def documents(self) -> list[str]:
@@ -106,7 +110,8 @@ def compare_figures(
 
     Groups are per event first: figures linked to different event records never
     share a group (two massacres' "killed" are two questions, not a disagreement),
-    and unlinked figures group only with other unlinked ones.
+    and unlinked figures group only with unlinked ones of documents that date the
+    same event (``db.claim_periods``: a 1987 toll is never compared with a 1992 one).
 
     Only claims are compared: figures that count what happened (``claim_kind``:
     killed, wounded, hostages, houses destroyed...), never durations, anniversaries,
@@ -139,7 +144,14 @@ def compare_figures(
     if event_ids is not None:
         query = query.where(Figure.event_record_id.in_(list(event_ids)))
     per_group: dict[tuple[int | None, str, str | None], dict[str, list[FigureSource]]] = {}
-    for figure, document, before, after in session.execute(query).all():
+    rows = session.execute(query).all()
+    unlinked_documents = {
+        document.ref: document.id
+        for figure, document, _b, _a in rows
+        if figure.event_record_id is None
+    }
+    groups_of = date_groups(session, set(unlinked_documents.values()), statuses)
+    for figure, document, before, after in rows:
         kind = claim_kind(
             figure.category, figure.counted, in_breakdown=figure.part_of_id is not None
         )
@@ -166,15 +178,34 @@ def compare_figures(
         key = (figure.event_record_id, kind.category, subject)
         per_group.setdefault(key, {}).setdefault(document.ref, []).append(source)
     events = event_names(session, {event_id for event_id, _, _ in per_group})
-    comparisons = [
-        replace(
-            _comparison(category, subject, by_document),
-            event_ref=events[event_id][0] if event_id is not None else None,
-            event_name=events[event_id][1] if event_id is not None else None,
-        )
-        for (event_id, category, subject), by_document in per_group.items()
-    ]
-    comparisons.sort(key=lambda c: (c.category, c.subject or "", c.event_ref or ""))
+    comparisons = []
+    for (event_id, category, subject), by_document in per_group.items():
+        if event_id is not None:
+            comparisons.append(
+                replace(
+                    _comparison(category, subject, by_document),
+                    event_ref=events[event_id][0],
+                    event_name=events[event_id][1],
+                )
+            )
+            continue
+        # Unlinked figures: compared only among documents that date the same event
+        # (db.claim_periods).
+        by_date_group: dict[int, dict[str, list[FigureSource]]] = {}
+        for ref, listed in by_document.items():
+            group = groups_of[unlinked_documents[ref]].key
+            by_date_group.setdefault(group, {})[ref] = listed
+        for grouped in by_date_group.values():
+            first_document = unlinked_documents[next(iter(grouped))]
+            comparisons.append(
+                replace(
+                    _comparison(category, subject, grouped),
+                    period=groups_of[first_document].label,
+                )
+            )
+    comparisons.sort(
+        key=lambda c: (c.category, c.subject or "", c.event_ref or "", c.period or "~")
+    )
     return comparisons
 
 

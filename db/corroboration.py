@@ -75,6 +75,15 @@ class Row:
     verdict: Verdict
     notes: tuple[str, ...]
     cells: dict[str, Cell]  # by document reference
+    period: str | None = None  # unlinked figures: the years their dates give
+
+    @property
+    def scope(self) -> str:
+        """Whose figures the row holds: "EVT-1 Khojaly massacre", or for unlinked
+        figures "no event linked, shared date 25–26 February 1992"."""
+        if self.event_ref:
+            return f"{self.event_ref} {self.event_name or ''}".strip()
+        return f"no event linked, shared date {self.period}" if self.period else "no event linked"
 
     @property
     def label(self) -> str:
@@ -124,6 +133,7 @@ def _row(comparison: Comparison) -> Row:
         verdict=comparison.verdict,
         notes=tuple(comparison.notes),
         cells=cells,
+        period=comparison.period,
     )
 
 
@@ -143,7 +153,13 @@ def matrix_of(comparisons: Sequence[Comparison]) -> Matrix:
     )
     rows = sorted(
         (_row(c) for c in comparisons),
-        key=lambda r: (_VERDICT_ORDER[r.verdict], r.event_ref or "", r.category, r.subject or ""),
+        key=lambda r: (
+            _VERDICT_ORDER[r.verdict],
+            r.event_ref or "",
+            r.period or "~",
+            r.category,
+            r.subject or "",
+        ),
     )
     return Matrix(tuple(ordered), tuple(rows))
 

@@ -69,6 +69,7 @@ def comparison_json(comparisons: list[Any]) -> list[dict[str, Any]]:
             "subject": c.subject,
             "event_ref": c.event_ref,
             "event_name": c.event_name,
+            "period": c.period,
             "verdict": c.verdict,
             "published_range": list(c.published_range) if c.published_range else None,
             "notes": c.notes,
@@ -116,6 +117,7 @@ def matrix_json(matrix: Matrix) -> dict[str, Any]:
             {
                 "event_ref": r.event_ref,
                 "event_name": r.event_name,
+                "period": r.period,
                 "category": r.category,
                 "subject": r.subject,
                 "verdict": r.verdict,
@@ -174,8 +176,7 @@ def print_matrix(matrix: Matrix) -> None:
     if not matrix.rows:
         print("No figures to compare in this scope (accept suggestions, or use --suggested).")
     for row in matrix.rows:
-        event = f" [{row.event_ref} {row.event_name}]" if row.event_ref else ""
-        print(f"\n{row.label}{event}: {_VERDICT_WORDS[row.verdict]}")
+        print(f"\n{row.label} [{row.scope}]: {_VERDICT_WORDS[row.verdict]}")
         for column in matrix.columns:
             cell = matrix.cell(row, column)
             if cell is not None:
@@ -191,6 +192,8 @@ def _print_comparisons(comparisons: list[Any]) -> None:
         heading = c.category + (f" — {c.subject}" if c.subject else "")
         if c.event_ref:
             heading += f" [{c.event_ref} {c.event_name}]"
+        elif c.period:
+            heading += f" [no event linked, shared date {c.period}]"
         verdict = {
             "agree": f"{len(c.documents)} sources agree",
             "differ": "sources differ",

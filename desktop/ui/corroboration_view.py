@@ -89,7 +89,11 @@ class CorroborationModel(QAbstractTableModel):
         cell = self._cell(row, column)
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return row.event_name or _t("(no event linked)")
+                if row.event_name:
+                    return row.event_name
+                if row.period:
+                    return _t("(no event linked, shared date {period})").format(period=row.period)
+                return _t("(no event linked)")
             if column == 1:
                 return row.label
             if column == 2:
