@@ -11,7 +11,6 @@ docs/cli-json.md.
 from __future__ import annotations
 
 import argparse
-import re
 from typing import Any
 
 from db.catalogue import Catalogue
@@ -29,12 +28,12 @@ from desktop.core.review import (
     ReviewScope,
     list_items,
     open_counts,
+    passage_line,
 )
 from desktop.core.review_decisions import Decided, decide, edit
 
 EXIT_OK = 0
 JSON_HELP = "JSON output (see docs/cli-json.md)"
-PASSAGE_CONTEXT = 32  # characters of the text shown either side of a quote
 
 
 def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
@@ -92,20 +91,6 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
 def writes(args: argparse.Namespace) -> bool:
     """Whether the `review` command in *args* changes the catalogue (listing does not)."""
     return getattr(args, "review_action", None) is not None
-
-
-def passage(item: ReviewItem, context: int = PASSAGE_CONTEXT) -> str:
-    """The quote in its sentence, on one line: …before «quote» after…"""
-    before = _one_line(item.prefix)[-context:]
-    after = _one_line(item.suffix)[:context]
-    quote = _one_line(item.quote)
-    return f"…{before}«{quote}»{after}…"
-
-
-def _one_line(text: str) -> str:
-    """Runs of white space (line breaks too) as one space, keeping those at the ends:
-    they separate the quote from its neighbours."""
-    return re.sub(r"\s+", " ", text)
 
 
 def item_json(item: ReviewItem) -> dict[str, Any]:
@@ -175,7 +160,7 @@ def _list(catalogue: Catalogue, args: argparse.Namespace) -> int:
             f"{item.id:<7} {item.document_ref}  {item.kind:<6}  {item.status:<9}  "
             f"{for_terminal(item.value, one_line=True)}"
         )
-        print(f"        {for_terminal(passage(item), one_line=True)}")
+        print(f"        {for_terminal(passage_line(item), one_line=True)}")
     counts = open_counts(catalogue, scope=_scope(args))
     print(f"{len(items)} listed; {open_summary(counts)}")
     return EXIT_OK

@@ -18,6 +18,7 @@ a confidence filter: not knowing is not the same as doubting.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal, cast
@@ -147,6 +148,24 @@ def describe_value(kind: TagKind, values: dict[str, Any]) -> str:
         return f"{said}{number}{counted}"
     organisation = " — organisation" if values.get("is_organisation") else ""
     return f"{values.get('name')} ({values.get('role')}){organisation}"
+
+
+PASSAGE_CONTEXT = 32  # characters of the text shown either side of a quote
+
+
+def passage_line(item: ReviewItem, context: int = PASSAGE_CONTEXT) -> str:
+    """The quote in its sentence, on one line: "…leaves «212 dead», officials say…".
+
+    Runs of white space (line breaks too) become one space but are kept at the quote's
+    edges, where they separate it from its neighbours.
+    """
+    before = _one_line(item.prefix)[-context:]
+    after = _one_line(item.suffix)[:context]
+    return f"…{before}«{_one_line(item.quote)}»{after}…"
+
+
+def _one_line(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
 
 
 def _confidence(tag: TagModel) -> float | None:

@@ -31,6 +31,7 @@ from desktop.core.review import ReviewError, parse_item_id
 from desktop.core.tagging import accept_tag
 
 Decision = Literal["accept", "reject"]
+_QUALIFIERS_LONGEST_FIRST = sorted((q for q in QUALIFIERS if q != "range"), key=len, reverse=True)
 _RANGE = re.compile(
     r"^\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*(?:[-–]|to)\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*$"
 )
@@ -106,8 +107,9 @@ def edit_values(
     """The new values an edit means for each kind.
 
     A date: *value* is its EDTF ("1992-02-25", "1992-02-25/1992-02-26", "1943-21").
-    A figure: *value* is a number or a range ("613", "1,000", "200-300"), with an
-    optional *qualifier* ("about", "at least", …) and what is *counted*.
+    A figure: *value* is a number or a range ("613", "1,000", "200-300"), perhaps
+    after its qualifier ("about 200"), or the *qualifier* given apart ("about", "at
+    least", …), and what is *counted*.
     A person: *value* is the name as it should be recorded; the mention is linked
     to the record with that name (or a new one) when accepted.
     """
@@ -138,6 +140,13 @@ def _figure_values(value: str, qualifier: str | None, counted: str | None) -> di
             f"unknown qualifier {qualifier!r}; qualifiers are {', '.join(QUALIFIERS)}"
         )
     values: dict[str, Any] = {}
+    said = next(
+        (q for q in _QUALIFIERS_LONGEST_FIRST if value.casefold().startswith(q + " ")), None
+    )
+    if said is not None:  # "about 200": the qualifier written before the number
+        if qualifier is not None and qualifier != said:
+            raise ReviewError(f"{value!r} says {said!r} but --qualifier says {qualifier!r}")
+        qualifier, value = said, value[len(said) :].strip()
     ranged = _RANGE.match(value)
     single = _NUMBER.match(value)
     if ranged:
