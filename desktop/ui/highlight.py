@@ -119,13 +119,11 @@ def tag_format(
     fmt.setUnderlineColor(line)
     light = luminance(base) > 0.18
     fill = QColor(style.colour if light else line)
-    if current:
-        fmt.setBackground(_tint(fill, FILL_ALPHA["current"], base))
-    elif status == "suggested":
-        fmt.setBackground(_tint(fill, FILL_ALPHA["suggested"], base))
-        fmt.setFontOverline(True)  # with the underline, a bracket: "not decided yet"
-    elif status == "accepted":
-        fmt.setBackground(_tint(fill, FILL_ALPHA["accepted"], base))
+    alpha = FILL_ALPHA["current"] if current else FILL_ALPHA.get(status, 0)
+    if alpha:
+        fmt.setBackground(_tint(fill, alpha, base))
+    # With the underline, a bracket: "not decided yet" — on the current tag too.
+    fmt.setFontOverline(status == "suggested")
     return fmt
 
 
@@ -203,8 +201,7 @@ class Legend(QWidget):
             QLabel(
                 QCoreApplication.translate(
                     "Legend",
-                    "Suggestion: lined above and below; accepted: filled "
-                    "(A accept · R reject · E edit · N / P next, previous)",
+                    "Suggestion: lined above and below (A accept · R reject · N next)",
                 )
             )
         )

@@ -81,6 +81,9 @@ COLUMNS: list[RecordColumn[ReviewItem]] = [
 ]
 
 
+CONFIDENCE_COLUMN = len(COLUMNS) - 1
+
+
 class ReviewQueueModel(RecordTableModel[ReviewItem]):
     """The queue's rows; ``row_of`` finds a suggestion again after a reload."""
 
@@ -149,6 +152,11 @@ class ReviewQueueView(QWidget):
         self.sort.addItem(_t("Most confident first"), "confidence")
         for combo in (self.kind, self.status, self.document, self.sort):
             combo.currentIndexChanged.connect(lambda _n: self.filters_changed.emit())
+            # The window's pages share one minimum width: the queue must not widen it.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(14)
         self.confidence.valueChanged.connect(lambda _v: self.filters_changed.emit())
 
         filters = QHBoxLayout()
@@ -157,7 +165,7 @@ class ReviewQueueView(QWidget):
             (_t("Kind"), self.kind),
             (_t("Status"), self.status),
             (_t("Document"), self.document),
-            (_t("Confidence at least"), self.confidence),
+            (_t("Confidence ≥"), self.confidence),
             (_t("Sort"), self.sort),
         ):
             caption = QLabel(label)
@@ -165,7 +173,10 @@ class ReviewQueueView(QWidget):
             filters.addWidget(caption)
             filters.addWidget(widget)
         filters.addStretch(1)
-        filters.addWidget(self.whole)
+        scope_row = QHBoxLayout()
+        scope_row.setContentsMargins(0, 0, 0, 0)
+        scope_row.addWidget(self.scope_label, 1)
+        scope_row.addWidget(self.whole)
 
         self.model = ReviewQueueModel(self)
         self.table = QTableView()
@@ -188,7 +199,7 @@ class ReviewQueueView(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.scope_label)
+        layout.addLayout(scope_row)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.keys_label)
@@ -217,6 +228,8 @@ class ReviewQueueView(QWidget):
         self.scope_label.setText(
             _t("{n} shown — suggestions in {scope}").format(n=len(items), scope=scope)
         )
+        known = any(i.confidence is not None for i in items)
+        self.table.setColumnHidden(CONFIDENCE_COLUMN, not known)  # a column of dashes says nothing
         found = self.model.row_of(current) if current else None
         if found is None and items:
             found = min(max(row, 0), len(items) - 1)

@@ -91,9 +91,12 @@ def review_queue_node(catalogue: Catalogue) -> Node:
     """The review queue, with a live count of the suggestions still open."""
     left = sum(open_counts(catalogue).values())
     node = Node(
-        [_t("Review queue — {n} to review").format(n=left)],
+        [_t("Queue: {n} to review").format(n=left)],
         payload=Place("review", key="queue"),
-        tooltip=_t("Every open suggestion (dates, figures, people): A accept, R reject"),
+        tooltip=_t(
+            "The review queue: every open suggestion (dates, figures, people) — "
+            "A accept, R reject, E edit, N next (Ctrl+9)"
+        ),
     )
     node.bold = left > 0
     return node

@@ -157,6 +157,11 @@ def test_edit_means_the_value_of_each_kind_and_accepts(sample_catalogue: Catalog
         assert stored_figure.counted == "people displaced"
         assert stored_person.name == "Edith M. Carrow" and stored_person.agent_id is not None
         assert stored_person.status == "accepted"
+    edit(sample_catalogue, item=figure.id, value="about 1,200")
+    with sample_catalogue.reading() as session:
+        again = session.get(Figure, figure.tag_id)
+        assert again is not None
+        assert (again.value, again.upper_value, again.qualifier) == (1200.0, None, "about")
     with pytest.raises(ReviewError, match="not an EDTF date"):
         edit(sample_catalogue, item=date.id, value="26 Feb 2022 or so")
     with pytest.raises(ReviewError, match="unknown qualifier 'roughly'"):
