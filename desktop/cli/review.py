@@ -69,6 +69,9 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
     review.add_argument(
         "--sort", choices=("document", "confidence"), default="document", help="row order"
     )
+    review.add_argument(
+        "--limit", type=int, metavar="N", help="at most N rows, the first in document order"
+    )
     review.add_argument("--json", action="store_true", help=JSON_HELP)
     actions = review.add_subparsers(dest="review_action", metavar="ACTION")
     for name, verb in (("accept", "accept"), ("reject", "reject")):
@@ -128,6 +131,7 @@ def _filter(args: argparse.Namespace) -> ReviewFilter:
         documents=tuple(args.doc),
         min_confidence=args.min_confidence,
         sort=args.sort,
+        limit=args.limit,
     )
 
 

@@ -12,6 +12,7 @@ is injectable (``ask_review_value``) so tests drive editing without a modal box.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtWidgets import QInputDialog, QWidget
@@ -25,6 +26,7 @@ from desktop.core.review import (
     ReviewFilter,
     ReviewItem,
     ReviewScope,
+    count_items,
     list_items,
 )
 from desktop.core.views import TagView
@@ -34,6 +36,7 @@ from desktop.ui.workbench import Workbench
 
 AskValue = Callable[[ReviewItem], str | None]
 MESSAGE_MS = 8000
+QUEUE_LIMIT = 1000  # rows read at a time; the queue refills as they are decided
 
 
 class ReviewActions:
@@ -142,14 +145,22 @@ class ReviewActions:
     def reload_review_queue(self) -> None:
         view = self.review_view
         keep = self._review_current or (view.current_item().id if view.current_item() else "")
+        scope_text = self._review_scope_text
         try:
-            wanted = view.wanted()
+            wanted = replace(view.wanted(), limit=QUEUE_LIMIT)
             items = list_items(self.catalogue, scope=self._review_scope, wanted=wanted)
+            if len(items) == QUEUE_LIMIT:
+                total = count_items(self.catalogue, scope=self._review_scope, wanted=wanted)
+                scope_text = self.tr("{scope} (the first {n:,} of {total:,})").format(
+                    scope=scope_text, n=QUEUE_LIMIT, total=total
+                )
             every = (
                 list_items(
                     self.catalogue,
                     scope=self._review_scope,
-                    wanted=ReviewFilter(kinds=wanted.kinds, statuses=wanted.statuses),
+                    wanted=ReviewFilter(
+                        kinds=wanted.kinds, statuses=wanted.statuses, limit=QUEUE_LIMIT
+                    ),
                 )
                 if wanted.documents
                 else items
@@ -158,7 +169,7 @@ class ReviewActions:
             self.statusBar().showMessage(str(exc), MESSAGE_MS)
             items, every = [], []
         documents = sorted({i.document_ref for i in every})
-        view.set_items(items, scope=self._review_scope_text, documents=documents, current=keep)
+        view.set_items(items, scope=scope_text, documents=documents, current=keep)
         self._review_current = ""
         self._review_stale = False
 

@@ -14,6 +14,7 @@ from desktop.core.review import (
     ReviewError,
     ReviewFilter,
     ReviewScope,
+    count_items,
     item_id,
     list_items,
     open_counts,
@@ -73,6 +74,11 @@ def test_filters_by_kind_document_status_and_scope(sample_catalogue: Catalogue) 
         scope=ReviewScope(list_scope=Scope("collection", collection_id=folder)),
     )
     assert [i.id for i in listed] == [i.id for i in in_folder]
+
+    first = list_items(sample_catalogue, wanted=ReviewFilter(limit=5))
+    assert [i.id for i in first] == [i.id for i in everything[:5]]
+    assert count_items(sample_catalogue) == len(everything)
+    assert count_items(sample_catalogue, wanted=ReviewFilter(kinds=("person",))) == len(people)
 
     searched = list_items(sample_catalogue, scope=ReviewScope(Selection(query="Carrow")))
     assert searched and len({i.document_ref for i in searched}) < 4

@@ -202,3 +202,21 @@ def test_queue_model_passes_qtmodeltester(
     view = _open_queue(window, qtbot)
     assert view.model.rowCount() > 0
     qtmodeltester.check(view.model, force_py=True)
+
+
+def test_a_long_queue_shows_its_first_rows_and_refills(
+    sample_catalogue: Catalogue,
+    make_window,  # type: ignore[no-untyped-def]
+    qtbot,
+    monkeypatch,  # type: ignore[no-untyped-def]
+) -> None:
+    from desktop.ui import window_review
+
+    monkeypatch.setattr(window_review, "QUEUE_LIMIT", 5)
+    window = make_window(sample_catalogue)
+    view = _open_queue(window, qtbot)
+    everything = [i.id for i in list_items(sample_catalogue)]
+    assert [i.id for i in view.model.records] == everything[:5]
+    assert f"the first 5 of {len(everything)}" in view.scope_label.text()
+    qtbot.keyClick(view.table, "A")
+    assert [i.id for i in view.model.records] == everything[1:6]
