@@ -16,6 +16,7 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtWidgets import QInputDialog, QWidget
+from shiboken6 import isValid
 
 from db.analysis import format_number
 from db.selection import Selection
@@ -84,8 +85,22 @@ class ReviewActions:
         self._watch_events(bench)
         bench.tags_changed.connect(lambda _ref: self._review_changed())
         bench.documents_changed.connect(lambda _refs: self._review_changed())
+        stack = bench.undo_stack
+        self._undo_position = (stack.index(), stack.count())
+        stack.indexChanged.connect(lambda index, s=stack: self._undo_moved(s, index))
         if hasattr(self, "review_view"):
             self._review_changed()
+
+    def _undo_moved(self, stack: Any, index: int) -> None:
+        """Say what Ctrl+Z (or redo) just did; a new action's own message follows."""
+        if not isValid(stack):  # the stack clears itself as it is destroyed
+            return
+        before, count = self._undo_position
+        self._undo_position = (index, stack.count())
+        if index < before:
+            self._say(self.tr("Undone: {what}").format(what=stack.text(index)))
+        elif index > before and stack.count() == count:
+            self._say(self.tr("Redone: {what}").format(what=stack.text(index - 1)))
 
     # --- scope and loading --------------------------------------------------------------
     def _review_visible(self) -> bool:

@@ -80,6 +80,7 @@ def test_review_ten_by_keyboard_undo_and_bulk_reject(
     last = list(expected)[-1]
     qtbot.keyClick(view.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert _status(sample_catalogue, last) == "suggested"
+    assert window.statusBar().currentMessage().startswith("Undone: ")
     assert last in [i.id for i in view.model.records]
 
     # Bulk: three rows selected with Shift+Down, rejected with one R, undone with one Ctrl+Z.
@@ -220,3 +221,28 @@ def test_a_long_queue_shows_its_first_rows_and_refills(
     assert f"the first 5 of {len(everything)}" in view.scope_label.text()
     qtbot.keyClick(view.table, "A")
     assert [i.id for i in view.model.records] == everything[1:6]
+
+
+def test_review_keys_in_the_reading_pane(
+    sample_catalogue: Catalogue,
+    make_window,  # type: ignore[no-untyped-def]
+    qtbot,
+) -> None:
+    window = _active(make_window(sample_catalogue), qtbot)
+    window.select_ref("CAT-000002")
+    text = window.reader.text
+    window.reader.focus_text()
+    _press(qtbot, text, "NN")
+    second = window.reader.current_tag
+    qtbot.keyClick(text, "P")  # nothing selected: back to the previous suggestion
+    first = window.reader.current_tag
+    assert first is not None and second is not None and first.start < second.start
+    assert first.status == "suggested" and "suggestion" in window.statusBar().currentMessage()
+    qtbot.keyClick(text, "R")
+    assert _status(sample_catalogue, _id(first)) == "rejected"
+    assert window.statusBar().currentMessage().startswith("Rejected")
+    qtbot.keyClick(text, "E")  # the rejected tag is gone from the text: says so
+    assert "Put the caret on a tag" in window.statusBar().currentMessage()
+    _press(qtbot, text, "NE")
+    assert window.inspector.currentWidget() is window.tag_editor
+    assert "Editing" in window.statusBar().currentMessage()
