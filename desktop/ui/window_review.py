@@ -29,6 +29,7 @@ from desktop.core.review import (
     ReviewScope,
     count_items,
     list_items,
+    open_counts,
 )
 from desktop.core.views import TagView
 from desktop.ui.review_keys import install_keys
@@ -88,7 +89,9 @@ class ReviewActions:
         stack = bench.undo_stack
         self._undo_position = (stack.index(), stack.count())
         stack.indexChanged.connect(lambda index, s=stack: self._undo_moved(s, index))
-        if hasattr(self, "review_view"):
+        if hasattr(self, "review_view"):  # another catalogue: its whole queue, afresh
+            self._review_scope = ReviewScope()
+            self._review_scope_text = self.tr("the whole catalogue")
             self._review_changed()
 
     def _undo_moved(self, stack: Any, index: int) -> None:
@@ -213,11 +216,14 @@ class ReviewActions:
             self._review_current = ""
             return
         done = {"accept": self.tr("Accepted"), "reject": self.tr("Rejected")}[decision]
+        changed = len(decided.changes)
         what = (
             f"“{items[0].quote}”"
             if len(items) == 1
-            else self.tr("{n} suggestions").format(n=len(items))
+            else self.tr("{n} suggestions").format(n=changed)
         )
+        if decided.unchanged:
+            what += self.tr(" ({n} already so, left as they were)").format(n=len(decided.unchanged))
         self._say(
             self.tr("{done} {what} (Ctrl+Z undoes) — {left} left to review").format(
                 done=done, what=what, left=self._left()
@@ -225,7 +231,11 @@ class ReviewActions:
         )
 
     def _left(self) -> int:
-        return sum(1 for i in self.review_view.model.records if i.status == "suggested")
+        """Open suggestions left in the queue's scope (not only the rows read)."""
+        try:
+            return sum(open_counts(self.catalogue, scope=self._review_scope).values())
+        except ReviewError:  # the list's search no longer parses: count what is shown
+            return sum(1 for i in self.review_view.model.records if i.status == "suggested")
 
     def review_edit(self) -> None:
         item = self.review_view.current_item()
