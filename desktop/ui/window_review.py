@@ -39,6 +39,7 @@ from desktop.ui.workbench import Workbench
 AskValue = Callable[[ReviewItem], str | None]
 MESSAGE_MS = 8000
 QUEUE_LIMIT = 1000  # rows read at a time; the queue refills as they are decided
+MAX_SELECTED_REFS = 20_000  # more selected documents than this: the list's scope instead
 
 
 class ReviewActions:
@@ -123,7 +124,9 @@ class ReviewActions:
             return
         refs = self.selected_refs()
         scope, text = self.model.scope, self.model.filter_text.strip()
-        if len(refs) > 1:
+        # Every row selected (Select All) is the list itself, said without naming
+        # 100,000 references to the database one by one.
+        if 1 < len(refs) <= MAX_SELECTED_REFS and len(refs) < self.model.rowCount():
             self._review_scope = ReviewScope(Selection(refs=tuple(refs)))
             self._review_scope_text = self.tr("{n} selected documents").format(n=len(refs))
             return

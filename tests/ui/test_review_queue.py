@@ -246,3 +246,17 @@ def test_review_keys_in_the_reading_pane(
     _press(qtbot, text, "NE")
     assert window.inspector.currentWidget() is window.tag_editor
     assert "Editing" in window.statusBar().currentMessage()
+
+
+def test_select_all_is_the_list_not_a_list_of_references(
+    sample_catalogue: Catalogue,
+    make_window,  # type: ignore[no-untyped-def]
+    qtbot,
+) -> None:
+    window = make_window(sample_catalogue)
+    window.table.selectAll()
+    assert len(window.selected_refs()) == 4
+    view = _open_queue(window, qtbot)
+    assert window._review_scope.list_scope is not None  # the list's own conditions
+    assert "the whole catalogue" in view.scope_label.text()
+    assert len(view.model.records) == len(list_items(sample_catalogue))
