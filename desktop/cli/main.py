@@ -20,7 +20,7 @@ from db.catalogue import Catalogue, CatalogueError, ReadOnlyCatalogue, read_only
 from db.documents import DocumentError, list_documents, require_document
 from db.sanitize import for_terminal
 from desktop import __version__
-from desktop.cli import dossier, events, exchange, maintenance, search, tagging
+from desktop.cli import dossier, events, exchange, maintenance, review, search, tagging
 from desktop.cli.errors import UsageError
 from desktop.cli.output import (
     ProgressBar,
@@ -40,7 +40,7 @@ from desktop.ingest.pipeline import ImportRefused, ImportReport
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 # Modules with add_parsers(sub, common) and COMMANDS {name: fn(catalogue, args)}.
-COMMAND_MODULES = (tagging, dossier, maintenance, search, exchange, events)
+COMMAND_MODULES = (tagging, review, dossier, maintenance, search, exchange, events)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -128,6 +128,8 @@ def _writes(args: argparse.Namespace) -> bool:
         return not args.dry_run
     if command == "events":
         return events.writes(args)
+    if command == "review":
+        return review.writes(args)
     return True
 
 

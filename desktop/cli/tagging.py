@@ -50,16 +50,20 @@ def _statuses(args: argparse.Namespace) -> tuple[str, ...]:
 def cmd_suggest(catalogue: Catalogue, args: argparse.Namespace) -> int:
     if not args.refs and not args.all:
         raise UsageError("name documents (CAT-…) or use --all")
+    from desktop.cli.review import open_summary
+    from desktop.core.review import REVIEW_KINDS, ReviewKind, open_counts_by_document
     from desktop.core.suggestions import existing_references, live_references, suggest_tags
 
     refs = live_references(catalogue) if args.all else existing_references(catalogue, args.refs)
     done = suggest_tags(catalogue, refs=refs, accept=args.accept)
+    still_open = open_counts_by_document(catalogue, refs=[r.reference for r in done.value])
     results: list[dict[str, Any]] = [
         {
             "reference": r.reference,
             "added": r.added,
             "skipped_existing": r.skipped_existing,
             "accepted": r.accepted,
+            "open": still_open[r.reference],
         }
         for r in done.value
     ]
@@ -69,10 +73,17 @@ def cmd_suggest(catalogue: Catalogue, args: argparse.Namespace) -> int:
         for r in results:
             added = ", ".join(f"{n} {kind}s" for kind, n in r["added"].items())
             tail = f"; accepted {r['accepted']}" if args.accept else ""
+            waiting = sum(r["open"].values())
             print(
                 f"{r['reference']}: suggested {added} "
-                f"({r['skipped_existing']} already tagged or rejected){tail}"
+                f"({r['skipped_existing']} found again: already open, accepted or rejected)"
+                f"{tail}; {waiting} open"
             )
+        totals: dict[ReviewKind, int] = {
+            kind: sum(r["open"][kind] for r in results) for kind in REVIEW_KINDS
+        }
+        hint = " — list them with `catena review`" if sum(totals.values()) else ""
+        print(f"{open_summary(totals)}{hint}")
     return EXIT_OK
 
 

@@ -1,10 +1,15 @@
-"""How tags look in the reading pane: colour plus a cue that does not need colour.
+"""How tags look in the reading pane: colour plus cues that do not need colour.
 
 Each kind has its own underline *style* (dates solid, figures dashed, people wavy), so
-a reader who cannot tell the hues apart still tells the kinds apart; an accepted tag
-is filled, a suggestion is only underlined. The hues are from the Okabe–Ito palette
-(distinguishable with the common colour-vision deficiencies) and are drawn
-translucent, so the same colours sit on a light or a dark system palette.
+a reader who cannot tell the hues apart still tells the kinds apart. The status has
+its own cue too: an accepted tag is filled with a flat tint, a suggestion is lined
+above as well as below (a bracket around words not decided yet) over a faint tint —
+a difference of shape, not of hue, visible in greyscale. (A hatched background was
+tried and dropped: its lines crossed the letters.) The hues are from the Okabe–Ito
+palette (distinguishable with the common colour-vision deficiencies); the lines are
+darkened on a light background and lightened on a dark one until they have at least
+3:1 contrast with it (WCAG's minimum for marks that are not text), and fills stay
+light enough that the text over them keeps 4.5:1.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QTextCharFormat
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen, QTextCharFormat
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 UnderlineStyle = QTextCharFormat.UnderlineStyle
@@ -37,23 +42,94 @@ KINDS: dict[str, KindStyle] = {
         "Person", QColor(204, 121, 167), UnderlineStyle.WaveUnderline, Qt.PenStyle.DotLine
     ),
 }
-FILL_ALPHA = {"accepted": 70, "suggested": 0, "current": 150}
-LINE_ALPHA = {"accepted": 255, "suggested": 200}
+FILL_ALPHA = {"accepted": 90, "suggested": 40, "current": 150}
+MARK_CONTRAST = 3.0  # WCAG 2.1 non-text contrast
+LIGHT_BASE = QColor(255, 255, 255)
 
 
-def tag_format(kind: str, status: str, *, current: bool = False) -> QTextCharFormat:
+def luminance(colour: QColor) -> float:
+    """Relative luminance (WCAG 2.1) of an opaque colour."""
+
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    return (
+        0.2126 * channel(colour.red())
+        + 0.7152 * channel(colour.green())
+        + 0.0722 * channel(colour.blue())
+    )
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """WCAG contrast ratio of two opaque colours (1 to 21)."""
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def over(colour: QColor, base: QColor) -> QColor:
+    """*colour* (with its alpha) painted over the opaque *base*: what the eye sees."""
+    alpha = colour.alpha() / 255
+    return QColor(
+        round(colour.red() * alpha + base.red() * (1 - alpha)),
+        round(colour.green() * alpha + base.green() * (1 - alpha)),
+        round(colour.blue() * alpha + base.blue() * (1 - alpha)),
+    )
+
+
+def legible(colour: QColor, base: QColor, minimum: float = MARK_CONTRAST) -> QColor:
+    """*colour*, darkened on a light *base* or lightened on a dark one, until it has
+    *minimum* contrast with the base (the hue is kept as far as that allows)."""
+    towards = QColor(0, 0, 0) if luminance(base) > 0.18 else QColor(255, 255, 255)
+    for step in range(21):
+        mixed = QColor(colour)
+        mixed.setAlpha(255 - step * 12)
+        candidate = over(mixed, towards)
+        if contrast(candidate, base) >= minimum:
+            return candidate
+    return towards
+
+
+TEXT_CONTRAST = 4.5  # WCAG 2.1 AA for body text
+
+
+def _tint(colour: QColor, alpha: int, base: QColor) -> QColor:
+    """*colour* at *alpha*, made fainter if need be so that the palette's text keeps
+    ``TEXT_CONTRAST`` over it. The text is taken a little greyer than the usual
+    palettes' (black on light, near-white on dark), to hold for greyish themes too."""
+    text = QColor(30, 30, 30) if luminance(base) > 0.18 else QColor(205, 205, 205)
+    tint = QColor(colour)
+    for faded in range(alpha, 0, -10):
+        tint.setAlpha(faded)
+        if contrast(text, over(tint, base)) >= TEXT_CONTRAST:
+            return tint
+    tint.setAlpha(0)
+    return tint
+
+
+def tag_format(
+    kind: str, status: str, *, current: bool = False, base: QColor | None = None
+) -> QTextCharFormat:
+    """The look of a tag of *kind* in *status* on a text whose background is *base*."""
     style = KINDS[kind]
+    base = base or LIGHT_BASE
+    line = legible(style.colour, base)
     fmt = QTextCharFormat()
     fmt.setUnderlineStyle(style.underline)
-    line = QColor(style.colour)
-    line.setAlpha(LINE_ALPHA.get(status, 255))
     fmt.setUnderlineColor(line)
+    light = luminance(base) > 0.18
+    fill = QColor(style.colour if light else line)
     alpha = FILL_ALPHA["current"] if current else FILL_ALPHA.get(status, 0)
     if alpha:
-        fill = QColor(style.colour)
-        fill.setAlpha(alpha)
-        fmt.setBackground(fill)
+        fmt.setBackground(_tint(fill, alpha, base))
+    # With the underline, a bracket: "not decided yet" — on the current tag too.
+    fmt.setFontOverline(status == "suggested")
     return fmt
+
+
+def text_base(widget: QWidget) -> QColor:
+    """The background a text widget draws its text on (its palette's Base)."""
+    return widget.palette().color(QPalette.ColorRole.Base)
 
 
 SEARCH_MATCH = QColor(240, 228, 66, 150)
@@ -79,11 +155,12 @@ class _Swatch(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = QRectF(1, 1, self.width() - 2, self.height() - 4)
-        if self._status == "accepted":
-            fill = QColor(style.colour)
-            fill.setAlpha(FILL_ALPHA["accepted"])
-            painter.fillRect(rect, fill)
-        pen = QPen(style.colour, 1.6, style.pen)
+        fmt = tag_format(self._kind, self._status, base=text_base(self))
+        painter.fillRect(rect, fmt.background())
+        if fmt.fontOverline():
+            painter.setPen(QPen(fmt.underlineColor(), 1.2))
+            painter.drawLine(QPointF(rect.left(), rect.top()), QPointF(rect.right(), rect.top()))
+        pen = QPen(fmt.underlineColor(), 1.6, style.pen)
         painter.setPen(pen)
         y = rect.bottom() + 1
         if style.underline == UnderlineStyle.WaveUnderline:
@@ -119,11 +196,12 @@ class Legend(QWidget):
             label = QLabel(f"{name} ({underline})")
             layout.addWidget(label)
             layout.addSpacing(8)
-        layout.addWidget(_Swatch("date", "suggested"))
+        layout.addWidget(_Swatch("mention", "suggested"))
         layout.addWidget(
             QLabel(
                 QCoreApplication.translate(
-                    "Legend", "Suggestion: underline, no fill (A accept · R reject · N next)"
+                    "Legend",
+                    "Suggestion: lined above and below (A accept · R reject · N next)",
                 )
             )
         )

@@ -24,10 +24,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import (
-    QCloseEvent,
-    QUndoGroup,
-)
+from PySide6.QtGui import QCloseEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -174,6 +171,7 @@ class MainWindow(
             "figures": self.figures_page,
             "chronology": self.chronology_view,
             "images": self.image_grid,
+            "review": self._build_review_view(),
         }
         for page in self.view_pages.values():
             self.pages.addWidget(page)
@@ -207,7 +205,7 @@ class MainWindow(
         bench.people_changed.connect(lambda: self._mark_dirty("people"))
         bench.images_changed.connect(self._images_changed)
         bench.error.connect(self._show_error)
-        self._watch_events(bench)
+        self._watch_bench(bench)
         self.undo_group.addStack(bench.undo_stack)
         self.undo_group.setActiveStack(bench.undo_stack)
         return bench
@@ -274,7 +272,7 @@ class MainWindow(
         self.reader = ReadingPane()
         self.reader.tag_requested.connect(self._tag_requested)
         self.reader.accept_requested.connect(self.bench_accept)
-        self.reader.reject_requested.connect(lambda tag: self.bench.reject(tag))
+        self.reader.reject_requested.connect(self.bench_reject)
         self.reader.remove_requested.connect(lambda tag: self.bench.remove(tag))
         self.reader.current_tag_changed.connect(self._current_tag_changed)
         self.reader.images_dropped.connect(self.attach_images)

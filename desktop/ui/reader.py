@@ -1,7 +1,8 @@
 """The reading pane: a document's text with its tags drawn in, tagged by keyboard.
 
 Select text and press D (date), F (figure), P (person) or W (witness); on a suggestion,
-A accepts and R rejects it, N / Shift+N move to the next / previous open suggestion.
+A accepts, R rejects and E edits it, N / P (or Shift+N) move to the next / previous
+open suggestion (P tags a person only when words are selected).
 The same commands are in the context menu. Tags are drawn with ExtraSelections so the
 stored text is never touched; offsets are converted between Python (code points) and
 Qt (UTF-16 units) because a single emoji or rare CJK character would otherwise shift
@@ -38,7 +39,7 @@ from db.date_words import in_words
 from db.search.snippets import match_spans
 from db.tags import TagKind
 from desktop.core.views import DocumentView, TagView
-from desktop.ui.highlight import Legend, search_match_format, tag_format
+from desktop.ui.highlight import Legend, search_match_format, tag_format, text_base
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".gif", ".bmp", ".webp"}
 
@@ -128,6 +129,7 @@ class ReadingPane(QWidget):
     accept_requested = Signal(object)  # TagView
     reject_requested = Signal(object)
     remove_requested = Signal(object)
+    edit_requested = Signal(object)  # TagView: the window opens its values for editing
     current_tag_changed = Signal(object)  # TagView | None
     images_dropped = Signal(str, list)  # document ref, [Path]
     message = Signal(str)
@@ -182,13 +184,16 @@ class ReadingPane(QWidget):
             self.tr("Tag as &Figure"), "F", lambda: self.tag_selection("figure")
         )
         self.tag_person_action = self._action(
-            self.tr("Tag as &Person"), "P", lambda: self.tag_selection("mention")
+            self.tr("Tag as &Person (no selection: previous suggestion)"),
+            "P",
+            self.person_or_previous,
         )
         self.tag_witness_action = self._action(
             self.tr("Tag as &Witness"), "W", lambda: self.tag_selection("mention", "witness")
         )
         self.accept_action = self._action(self.tr("&Accept Suggestion"), "A", self.accept_current)
         self.reject_action = self._action(self.tr("&Reject Suggestion"), "R", self.reject_current)
+        self.edit_action = self._action(self.tr("&Edit Tag"), "E", self.edit_current)
         self.remove_action = self._action(self.tr("Remove &Tag"), "Shift+Del", self.remove_current)
         self.next_action = self._action(
             self.tr("&Next Suggestion"), "N", lambda: self.goto_suggestion(+1)
@@ -207,6 +212,7 @@ class ReadingPane(QWidget):
             self.tag_witness_action,
             self.accept_action,
             self.reject_action,
+            self.edit_action,
             self.remove_action,
             self.next_action,
             self.previous_action,
@@ -292,12 +298,12 @@ class ReadingPane(QWidget):
         return selection
 
     def _paint_tags(self) -> None:
-        match = search_match_format()
+        match, base = search_match_format(), text_base(self.text)
         # Search marks first, under the tags: a tag's colours win.
         selections = [self._extra_selection(a, b, match) for a, b in self._search_spans]
         for tag in self._tags:
             current = self._current is not None and self._current.key == tag.key
-            fmt = tag_format(tag.kind, tag.status, current=current)
+            fmt = tag_format(tag.kind, tag.status, current=current, base=base)
             selections.append(self._extra_selection(tag.start, tag.end, fmt))
         self.text.setExtraSelections(selections)
 
@@ -380,6 +386,18 @@ class ReadingPane(QWidget):
     def reject_current(self) -> None:
         if not self._no_tag():
             self.reject_requested.emit(self._current)
+
+    def edit_current(self) -> None:
+        if not self._no_tag():
+            self.edit_requested.emit(self._current)
+
+    def person_or_previous(self) -> None:
+        """P: selected words become a person; with nothing selected (as after N), P goes
+        back to the previous suggestion, so A / R / E / N / P review without the mouse."""
+        if self.text.textCursor().hasSelection():
+            self.tag_selection("mention")
+        else:
+            self.goto_suggestion(-1)
 
     def remove_current(self) -> None:
         if not self._no_tag():

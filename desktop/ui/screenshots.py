@@ -15,7 +15,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QItemSelectionModel, QSettings, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 
 from db.catalogue import Catalogue
@@ -77,6 +77,21 @@ def _prepare(catalogue: Catalogue) -> None:
         tagging.accept(catalogue, kind=tag.kind, tag_id=tag.id)
 
 
+def _review_queue_shot(window: MainWindow, out: Path, app: QApplication) -> None:
+    """The review queue over the whole catalogue, right after import: two suggestions
+    accepted with A (as ``_prepare`` would accept them anyway), three rows selected."""
+    window.sidebar.choose("library")
+    window.open_review_queue()
+    view = window.review_view
+    window.review_decide("accept")
+    window.review_decide("accept")
+    view.select_row(2)
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    for row in (3, 4):
+        view.table.selectionModel().select(view.model.index(row, 0), flags)
+    _save(window, out / "review-queue.png", app)
+
+
 def main(argv: list[str]) -> int:
     out = Path(argv[1] if len(argv) > 1 else "docs/screenshots")
     out.mkdir(parents=True, exist_ok=True)
@@ -110,6 +125,7 @@ def main(argv: list[str]) -> int:
         _save(dialog, out / "import-report.png", app)
         dialog.close()
 
+        _review_queue_shot(window, out, app)
         _prepare(window.catalogue)
         window._catalogue_changed()
         window.attach_images("CAT-000001", [photo])
@@ -127,6 +143,13 @@ def main(argv: list[str]) -> int:
         window.reader.place_cursor(target.start + 1)
         window.reader.focus_text()
         _save(window, out / "tag-editor.png", app)
+
+        # 2b. The letter's people still suggested: bracketed and tinted, not filled.
+        person = [t for t in window.reader.tags if t.kind == "mention" and t.status == "suggested"][
+            -1
+        ]  # the caret on the last, so the ones before show as they look at rest
+        window.reader.place_cursor(person.start + 1)
+        _save(window, out / "suggested-people.png", app)
 
         # 3. People, with a person selected to show their passages.
         window.sidebar.choose("people")

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
 from db.catalogue import Catalogue
 from desktop.core.collections import collections, saved_searches
+from desktop.core.review import open_counts
 from desktop.core.scope import RECENT_DAYS, Scope, count_in
 from desktop.ui.models.tree import Node, NodeRole, TreeModel
 
@@ -24,7 +25,7 @@ def _t(text: str) -> str:
 
 @dataclass(frozen=True)
 class Place:
-    view: str  # "documents", "people", "events", "chronology", "figures", "images"
+    view: str  # "documents", "people", "events", "chronology", "figures", "images", "review"
     scope: Scope | None = None
     key: str = ""  # stable identity, to keep the selection across rebuilds
 
@@ -66,6 +67,7 @@ def build_nodes(catalogue: Catalogue) -> list[Node]:
         Node([_t("Chronology")], payload=Place("chronology", key="chronology")),
         Node([_t("Figures")], payload=Place("figures", key="figures")),
         Node([_t("Images")], payload=Place("images", key="images")),
+        review_queue_node(catalogue),
         scoped(
             _t("Recently imported"),
             Scope("recent"),
@@ -83,6 +85,21 @@ def build_nodes(catalogue: Catalogue) -> list[Node]:
         ),
         scoped(_t("Trash"), Scope("trash"), "trash"),
     ]
+
+
+def review_queue_node(catalogue: Catalogue) -> Node:
+    """The review queue, with a live count of the suggestions still open."""
+    left = sum(open_counts(catalogue).values())
+    node = Node(
+        [_t("Queue: {n} to review").format(n=left)],
+        payload=Place("review", key="queue"),
+        tooltip=_t(
+            "The review queue: every open suggestion (dates, figures, people) — "
+            "A accept, R reject, E edit, N next (Ctrl+9)"
+        ),
+    )
+    node.bold = left > 0
+    return node
 
 
 class Sidebar(QTreeView):

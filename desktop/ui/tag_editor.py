@@ -236,6 +236,14 @@ class TagEditor(QWidget):
             )
             self.record_name.setText(tag.agent_name or v.get("name") or "")
 
+    def focus_value(self) -> None:
+        """Put the keyboard in the tag's main value, selected, ready to be retyped."""
+        if self.tag is None:
+            return
+        field = {"date": self.edtf, "figure": self.value}.get(self.tag.kind, self.name)
+        field.setFocus()
+        field.selectAll()
+
     def changes(self) -> dict[str, Any]:
         """The fields the person changed, as ``update_tag`` takes them."""
         tag = self.tag

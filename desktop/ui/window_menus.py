@@ -131,6 +131,9 @@ class MenuActions:
             self._action(
                 view_menu, label, QKeySequence(shortcut), lambda k=key: self.sidebar.choose(k)
             )
+        self._action(
+            view_menu, self.tr("Review &Queue"), QKeySequence("Ctrl+9"), self.open_review_queue
+        )
         view_menu.addSeparator()
         self.columns_menu = view_menu.addMenu(self.tr("&Columns"))
         self.column_actions: list[QAction] = []

@@ -17,6 +17,7 @@ from desktop.ui.models.documents import (
     COLUMN_KEYS,
     COLUMNS,
 )
+from desktop.ui.window_review import ReviewActions
 
 CatalogueOpener = Callable[[Path], Catalogue]
 REVIEW = next(c for c in COLUMNS if c.key == "review")
@@ -24,8 +25,9 @@ MATCH_COLUMN = COLUMN_KEYS.index("match")
 Confirm = Callable[[str, str], bool]
 
 
-class TaggingActions:
-    """Tagging from the keyboard, suggestions, the Trash and people."""
+class TaggingActions(ReviewActions):
+    """Tagging from the keyboard, suggestions, the Trash and people (and, through
+    ``ReviewActions``, the review queue)."""
 
     # --- tagging ----------------------------------------------------------------------
     def _tag_requested(self, kind: str, start: int, end: int, role: str) -> None:
@@ -61,7 +63,22 @@ class TaggingActions:
         self.reader.place_cursor(tag.start)
 
     def bench_accept(self, tag: views.TagView) -> None:
-        self.bench.accept(tag)
+        if self.bench.accept(tag) is not None:
+            self.statusBar().showMessage(
+                self.tr("Accepted “{quote}” (Ctrl+Z undoes; N goes to the next)").format(
+                    quote=tag.quote
+                ),
+                8000,
+            )
+
+    def bench_reject(self, tag: views.TagView) -> None:
+        if self.bench.reject(tag) is not None:
+            self.statusBar().showMessage(
+                self.tr("Rejected “{quote}” (Ctrl+Z undoes; N goes to the next)").format(
+                    quote=tag.quote
+                ),
+                8000,
+            )
 
     def suggest_selected(self) -> None:
         refs = self.selected_refs()

@@ -29,8 +29,9 @@ from desktop.core import documents as document_ops
 from desktop.core import event_records as event_ops
 from desktop.core import image_attachments as image_ops
 from desktop.core import people as people_ops
-from desktop.core import tagging
+from desktop.core import review_decisions, tagging
 from desktop.core.changes import Changes, Done
+from desktop.core.review_decisions import Decided
 from desktop.core.views import TagView
 
 
@@ -307,6 +308,28 @@ class Workbench(QObject):
         return self._revertible(
             text, op, lambda c: link_ops.revert_link_change(catalogue, change=c)
         )
+
+    def review_op(self, text: str, op: Callable[[], Done[Decided]]) -> Decided | None:
+        """Run a review-queue decision (``desktop.core.review_decisions``) as one undoable
+        step however many tags it decided; a decision that changed nothing adds none."""
+        try:
+            done = op()
+        except ValueError as exc:  # ReviewError: one line for the person
+            self.error.emit(str(exc))
+            return None
+        changes = list(done.value.changes)
+        if changes:
+            catalogue = self.catalogue
+            self.undo_stack.push(
+                RevertCommand(
+                    self,
+                    text,
+                    changes,
+                    lambda cs: review_decisions.revert_changes(catalogue, changes=cs),
+                )
+            )
+        self.announce(done.changes)
+        return done.value
 
     def record_suggested_links(self, done: Done[link_ops.SuggestLinksReport]) -> None:
         """Announce a run of the link suggester (done off the UI thread) and make it one
