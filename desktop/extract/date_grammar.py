@@ -45,6 +45,9 @@ class DateGrammar:
     range_and: str = ""  # "y el", "et le", "und": joins them only after range_open
     seasons: dict[str, int] = field(default_factory=dict)  # word (lower case) -> EDTF code
     season_year: str = r"\s+"  # between a season and its year ("de", "del")
+    season_before_year: bool = True  # "весной 1992 года", "au printemps 1992"
+    season_after_year: bool = False  # "1992-ci ilin yazında", "2000 yılının baharında"
+    syncope: str = ""  # vowels a stem drops before an ending (Georgian "იანვარი" -> "იანვრის")
     decades: tuple[str, ...] = ()  # regexes with group dec (digits) or decw (a word)
     decade_words: dict[str, int] = field(default_factory=dict)  # "novanta" -> 9
     centuries: tuple[str, ...] = ()  # regexes with group rom (I–XXI) or cn (digits)
@@ -65,7 +68,7 @@ _AZ_YEAR = r"(?:il|ил)[^\W\d_]{0,6}"
 _TR_YEAR = (
     r"(?:yılında|yılının|yılından|yılına|yılıydı|yılı|yılda|tarihinde|tarihinden|tarihli)"
 )
-_HY_YEAR = r"(?:թվականի|թվականին|թվականից|թվականը|թվական|թթ?\.)"
+_HY_YEAR = r"(?:թվական(?:ներ)?(?:ին|ից|ի|ը|ն)?|թթ?\.)"
 _KA_YEAR = r"(?:წლის|წელს|წელი|წლიდან|წლამდე|წელსვე|წ\.)"
 
 GRAMMARS: dict[str, DateGrammar] = {
@@ -145,6 +148,8 @@ GRAMMARS: dict[str, DateGrammar] = {
         month_word=r"\s+ay[^\W\d_]*",
         range_to=r"-?(?:dən|dan)",
         seasons={"yaz": 21, "yay": 22, "payız": 23, "qış": 24},
+        season_before_year=False,
+        season_after_year=True,
         decades=(
             rf"(?P<dec>1[0-9]{{2}}0|20[0-9]0)(?:-?{_SUFFIX})?\s+(?:illər|иллəр)[^\W\d_]*",
             rf"(?P<dec2>[1-9]0)(?:-?{_SUFFIX})?\s+(?:illər|иллəр)[^\W\d_]*",
@@ -175,6 +180,7 @@ GRAMMARS: dict[str, DateGrammar] = {
         month_word=r"\s+ay[^\W\d_]*",
         range_to=r"ile",
         seasons={"ilkbahar": 21, "bahar": 21, "yaz": 22, "sonbahar": 23, "güz": 23, "kış": 24},
+        season_after_year=True,
         decades=(
             r"(?P<dec>1[0-9]{2}0|20[0-9]0)['’](?:lı|li|lu|lü|lar|ler)[^\W\d_]*(?:\s+yıllar[^\W\d_]*)?",
             r"(?P<dec2>[1-9]0)['’](?:lı|li|lu|lü|lar|ler)[^\W\d_]*(?:\s+yıllar[^\W\d_]*)?",
@@ -183,7 +189,7 @@ GRAMMARS: dict[str, DateGrammar] = {
         approximate=r"yaklaşık(?:\s+olarak)?|aşağı\s+yukarı|tahminen",
         approximate_after=r"\s*(?:civarında|sıralarında|dolaylarında|civarı|sularında)",
         uncertain=r"muhtemelen|büyük\s+olasılıkla|belki|galiba",
-        since_after=r"['’](?:den|dan|ten|tan)\s+(?:beri|itibaren)",
+        since_after=r"['’](?:den|dan|ten|tan)\s+(?:beri|itibaren|sonra)",
     ),
     "hy": DateGrammar(
         locales=("hy",),
@@ -193,13 +199,14 @@ GRAMMARS: dict[str, DateGrammar] = {
         day=r"[0-3]?\d(?:-?(?:ին|ը|ի|ն|րդ))?",
         year_suffix=rf"(?:\s*{_HY_YEAR})?(?:-?(?:ին|ից|ի|ը))?",
         year_marker=rf"\s*{_HY_YEAR}|-(?:ին|ից|ի)(?![^\W\d_])",
-        range_to=r"-?ից",
+        range_to=r"-?ից(?:\s+մինչև)?|մինչև",
         seasons={
             "գարուն": 21, "գարնանը": 21, "գարնան": 21,
             "ամառ": 22, "ամռանը": 22, "ամռան": 22,
             "աշուն": 23, "աշնանը": 23, "աշնան": 23,
             "ձմեռ": 24, "ձմռանը": 24, "ձմռան": 24,
         },
+        season_after_year=True,
         decades=(
             r"(?P<dec>1[0-9]{2}0|20[0-9]0)-?ական[^\W\d_]*(?:\s+թվական[^\W\d_]*)?",
             r"(?P<dec2>[1-9]0)-?ական[^\W\d_]*(?:\s+թվական[^\W\d_]*)?",
@@ -214,6 +221,7 @@ GRAMMARS: dict[str, DateGrammar] = {
         orders=("YDM", "DMY"),
         stem_endings=("ი",),
         case_endings=("ი", "ს", "ში", "ის", "იდან", "დან", "ამდე", "მდე", "ზე", "ით", "ისა"),
+        syncope="აე",
         day=r"[0-3]?\d(?:-?(?:ში|ს|ი|მდე|ზე))?",
         year_suffix=rf"(?:\s*{_KA_YEAR})?",
         year_marker=rf"\s*{_KA_YEAR}",
@@ -224,6 +232,7 @@ GRAMMARS: dict[str, DateGrammar] = {
             "შემოდგომა": 23, "შემოდგომაზე": 23, "შემოდგომის": 23,
             "ზამთარი": 24, "ზამთარში": 24, "ზამთრის": 24,
         },
+        season_after_year=True,
         decades=(
             r"(?P<dec>1[0-9]{2}0|20[0-9]0)-?იან[^\W\d_]*\s+წლ[^\W\d_]*",
             r"(?P<dec2>[1-9]0)-?იან[^\W\d_]*\s+წლ[^\W\d_]*",
@@ -233,7 +242,7 @@ GRAMMARS: dict[str, DateGrammar] = {
         ),
         approximate=r"დაახლოებით|დაახლ\.|სადღაც|მიახლოებით",
         uncertain=r"სავარაუდოდ|ალბათ|შესაძლოა|შესაძლებელია",
-        since_after=r"\s*წლიდან(?:\s+მოყოლებული)?",
+        since_after=r"\s*წლიდან(?:\s+(?:მოყოლებული|დღემდე))?",
     ),
     "fr": DateGrammar(
         locales=("fr",),

@@ -79,6 +79,10 @@ def month_words(language: str) -> MonthWords:
                         stem = stem[: -len(strip)]
                         break
                 stems[stem] = number
+                for vowel in grammar.syncope:
+                    # "იანვარ" -> "იანვრ": the stem's last vowel drops before a vowel ending
+                    if len(stem) > 3 and stem[-2] == vowel:
+                        stems[stem[:-2] + stem[-1]] = number
         for number, names in _names(locale, "abbreviated").items():
             for name in names:
                 short = fold(name).rstrip(".")

@@ -36,6 +36,13 @@ _LETTER_BEFORE = r"(?<![^\W\d_])"
 _LETTER_AFTER = r"(?![^\W\d_])"
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 _SPACES = re.compile(r"\s*")
+# Words before a number that make it a count in German ("mehr als 2000", "bis zu 1990").
+_GERMAN_COUNT_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:als|über|unter|zu|fast|knapp|insgesamt|weitere|nur|auf|rund|etwa|ca\.)\s+$",
+    re.IGNORECASE,
+)
+# A heading or title line: the year is among its first words ("Bilgi Notu No. 7: 1989 …").
+_LINE_START = re.compile(r"(?:^|\n)[^\n.!?]{0,40}$")
 _NEXT_WORD = re.compile(r"[ \t\u00a0]*([^\W\d_][\w'’-]*)")
 
 LANGUAGES = tuple(code for code in GRAMMARS if code != "en")
@@ -49,6 +56,7 @@ class LanguagePatterns:
     grammar: DateGrammar
     months: MonthWords
     dates: tuple[re.Pattern[str], ...]
+    periods: tuple[re.Pattern[str], ...]  # decades and centuries, which may have no digit
     bare_year: re.Pattern[str]
     approximate: re.Pattern[str] | None
     approximate_after: re.Pattern[str] | None
@@ -87,23 +95,25 @@ def _date_patterns(g: DateGrammar, months: MonthWords) -> list[str]:
                 rf"{day('d2')}{dm}{month('m2')}(?:{my}{year('y')})?",
                 rf"{day('d')}{dm}{month('m')}(?:{my}{year('y')})?",
                 rf"{opener}{month('m1')}{joined}{month('m2')}{my}{year('y')}",
+                rf"{opener}{month('m1')}{my}{year('y1')}{to}{month('m2')}{my}{year('y2')}",
                 rf"{month('m')}{my}{year('y')}",
             ]
         elif order == "YMD":
             ym, md = g.year_month, g.month_day
             found += [
-                rf"(?:{year('y')}{ym})?{month('m')}{md}{day('d1')}{joined}{day('d2')}",
-                rf"(?:{year('y1')}{ym})?{month('m1')}{md}{day('d1')}{joined}"
+                rf"(?:{year('ys')}{ym})?{month('m')}{md}{day('d1')}{joined}{day('d2')}",
+                rf"(?:{year('ys')}{ym})?{month('m1')}{md}{day('d1')}{joined}"
                 rf"{month('m2')}{md}{day('d2')}",
                 rf"(?:{year('y')}{ym})?{month('m')}{md}{day('d')}",
-                rf"{year('y')}{ym}{month('m1')}{joined}{month('m2')}",
+                rf"{year('ys')}{ym}{month('m1')}{joined}{month('m2')}",
+                rf"{year('y1')}{ym}{month('m1')}{to}{year('y2')}{ym}{month('m2')}",
                 rf"{year('y')}{ym}{month('m')}",
             ]
         elif order == "YDM":
             ym = g.year_month
             found += [
-                rf"(?:{year('y')}{ym})?{day('d1')}{joined}{day('d2')}\s+{month('m')}",
-                rf"(?:{year('y1')}{ym})?{day('d1')}\s+{month('m1')}{joined}"
+                rf"(?:{year('ys')}{ym})?{day('d1')}{joined}{day('d2')}\s+{month('m')}",
+                rf"(?:{year('ys')}{ym})?{day('d1')}\s+{month('m1')}{joined}"
                 rf"{day('d2')}\s+{month('m2')}",
                 rf"(?:{year('y')}{ym})?{day('d')}\s+{month('m')}",
                 rf"{year('y')}{ym}{month('m')}",
@@ -113,11 +123,10 @@ def _date_patterns(g: DateGrammar, months: MonthWords) -> list[str]:
         words = "|".join(sorted(map(re.escape, g.seasons), key=len, reverse=True))
         endings = "|".join(re.escape(e) for e in months.endings if e)
         season_word = rf"(?P<s>(?:{words})(?:{endings})?)" if endings else rf"(?P<s>{words})"
-        if "DMY" in g.orders:
+        if g.season_before_year:
             found.append(rf"{season_word}{g.season_year}{year('y')}")
-        if g.orders[0] != "DMY":
+        if g.season_after_year:
             found.append(rf"{year('y')}{g.year_month}{season_word}")
-    found += list(g.decades) + list(g.centuries)
     return [rf"{_LETTER_BEFORE}(?:{source}){_LETTER_AFTER}" for source in found]
 
 
@@ -146,6 +155,10 @@ def patterns_for(language: str) -> LanguagePatterns:
         grammar=g,
         months=months,
         dates=tuple(re.compile(source, flags) for source in _date_patterns(g, months)),
+        periods=tuple(
+            re.compile(rf"{_LETTER_BEFORE}(?:{source}){_LETTER_AFTER}", flags)
+            for source in (*g.decades, *g.centuries)
+        ),
         bare_year=re.compile(bare, flags),
         approximate=_before(g.approximate),
         approximate_after=re.compile(rf"(?:{g.approximate_after})", flags)
@@ -202,8 +215,6 @@ def read_match(p: LanguagePatterns, m: re.Match[str]) -> Found | None:
     """The date a match of one of *p*'s patterns says, or None when it is not one."""
     groups = m.groupdict()
     start, end = m.start(), m.end()
-    if groups.get("and") and not groups.get("open"):
-        return None  # "3 и 5": a pair, not a range, without an opening word
     if groups.get("s"):
         code = _season_code(p.grammar, p.months, groups["s"])
         return None if code is None else season(start, end, int(groups["y"]), code)
@@ -211,22 +222,30 @@ def read_match(p: LanguagePatterns, m: re.Match[str]) -> Found | None:
         return _decade_or_century(p, m)
     number = p.months.number
     year = int(groups["y"]) if groups.get("y") else None
+    lead = int(groups["ys"]) if groups.get("ys") else None  # a year before both ends
     if groups.get("d1"):
         m1 = number(groups.get("m1") or groups["m"])
         m2 = number(groups.get("m2") or groups["m"])
         d1, d2 = day_number(groups["d1"]), day_number(groups["d2"])
-        y1 = int(groups["y1"]) if groups.get("y1") else year
         if m1 is None or m2 is None or (m1 == m2 and d2 <= d1):
             return None
-        if year is None:
+        if lead is not None:
+            y1, year = lead, lead + 1 if m2 < m1 else lead
+        elif year is None:
             return _yearless_range(start, end, m1, d1, m2, d2)
-        y1 = y1 if y1 is not None else (year - 1 if m2 < m1 else year)
+        else:
+            y1 = int(groups["y1"]) if groups.get("y1") else (year - 1 if m2 < m1 else year)
         if not (valid(y1, m1, d1) and valid(year, m2, d2)):
             return None
         return interval(start, end, Day(y1, m1, d1), Day(year, m2, d2))
     if groups.get("m1"):
         m1, m2 = number(groups["m1"]), number(groups["m2"])
-        if m1 is None or m2 is None or m2 <= m1 or year is None:
+        if m1 is None or m2 is None:
+            return None
+        if groups.get("y1") and groups.get("y2"):
+            return interval(start, end, Day(int(groups["y1"]), m1), Day(int(groups["y2"]), m2))
+        year = year if year is not None else lead
+        if m2 <= m1 or year is None:
             return None
         return interval(start, end, Day(year, m1), Day(year, m2))
     if groups.get("y1"):
@@ -272,16 +291,30 @@ def read_bare_year(p: LanguagePatterns, text: str, m: re.Match[str]) -> Found | 
     if p.approximate_after is not None and _after(p.approximate_after, text, m.end()):
         return point(m.start("y"), m.end(), Day(year))  # "1943 civarında"
     if not groups.get("mark"):
-        if not groups.get("pre"):
+        return _unmarked_year(p, text, m, year)
+    return point(m.start("y"), m.end(), Day(year))
+
+
+def _unmarked_year(p: LanguagePatterns, text: str, m: re.Match[str], year: int) -> Found | None:
+    """A year with neither marker nor preposition, or with only a preposition."""
+    following = _NEXT_WORD.match(text, m.end())
+    next_word = following.group(1) if following is not None else ""
+    likely = 1800 <= year <= 2049
+    pre = m.groupdict().get("pre")
+    if p.language == "de":
+        # German capitalises nouns: "1500 Menschen" counts, "kam 2010 dagegen" dates.
+        if next_word[:1].isupper() or not likely or _GERMAN_COUNT_BEFORE.search(
+            text, max(0, m.start("y") - 20), m.start("y")
+        ):
             return None
-        following = _NEXT_WORD.match(text, m.end())
-        lower_word = following is not None and following.group(1)[0].islower()
-        strong = re.fullmatch(p.grammar.year_before or "(?!)", groups["pre"] or "", re.IGNORECASE)
-        likely = p.grammar.loose_years and 1800 <= year <= 2049 and strong is not None
-        if lower_word and not likely:
-            return None
-        if p.language == "de" and following is not None and following.group(1)[0].isupper():
-            return None  # "bis 1500 Menschen": a German noun after the number counts it
+        return point(m.start("y"), m.end(), Day(year))
+    if not pre:
+        if likely and next_word[:1].isupper() and _LINE_START.search(text, 0, m.start("y")):
+            return point(m.start("y"), m.end(), Day(year))  # "No. 7: 1989 Bulgaristan Göçü"
+        return None
+    strong = re.fullmatch(p.grammar.year_before or "(?!)", pre, re.IGNORECASE)
+    if next_word[:1].islower() and not (p.grammar.loose_years and likely and strong):
+        return None  # "до 1500 человек": a count after a preposition
     return point(m.start("y"), m.end(), Day(year))
 
 
@@ -301,6 +334,19 @@ def find_in_language(text: str, start: int, end: int, language: str) -> list[Fou
     return found
 
 
+def find_periods(text: str, start: int, end: int, language: str) -> list[Found]:
+    """Decades and centuries of *language* in ``text[start:end]``; they are read over
+    whole paragraphs because "XX век" or "anni Novanta" has no digit to find them by."""
+    p = patterns_for(language)
+    found: list[Found] = []
+    for pattern in p.periods:
+        for match in pattern.finditer(text, start, end):
+            result = _decade_or_century(p, match)
+            if result is not None:
+                found.append(qualify(p, text, result))
+    return found
+
+
 def qualify(p: LanguagePatterns, text: str, found: Found) -> Found:
     """Mark a point date approximate ("около", "vers", "hacia", "civarında"), uncertain
     ("вероятно", "probablement") or open from its start ("depuis 1991", "1991'den beri")."""
@@ -308,9 +354,10 @@ def qualify(p: LanguagePatterns, text: str, found: Found) -> Found:
         return found
     window = max(0, found.start - 40)
     before = text[window : found.start]
-    if p.since_after is not None and p.since_after.search(text[found.start : found.end + 12]):
-        since = p.since_after.search(text, found.start, found.end + 12)
-        if since is not None and found.yearless is None:
+    year_only = len(found.edtf) == 4  # "depuis 1991" opens; "seit August 2002" anchors
+    if p.since_after is not None and year_only:
+        since = p.since_after.search(text, found.start, found.end + 24)
+        if since is not None:
             return Found(found.start, max(found.end, since.end()), f"{found.edtf}/..",
                          found.lower, None, found.certainty)
     if p.approximate is not None:
@@ -325,7 +372,7 @@ def qualify(p: LanguagePatterns, text: str, found: Found) -> Found:
         cue = p.uncertain.search(before)
         if cue is not None:
             return _marked(found, window + cue.start(), "?", "uncertain")
-    if p.since is not None and found.yearless is None and found.emit:
+    if p.since is not None and year_only:
         cue = p.since.search(before)
         if cue is not None:
             return Found(window + cue.start(), found.end, f"{found.edtf}/..", found.lower,

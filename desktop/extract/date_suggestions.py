@@ -12,10 +12,9 @@ read numeric dates in any language) and the rules of the paragraph's own languag
 the word is not also a month of the paragraph's language, so a Spanish paragraph taken
 for French, or a Ukrainian one taken for Russian, still gives its dates.
 
-A day and month without a year ("13 April", "26 fevral") is completed from a year
-written just before it in the same paragraph, else from the document's own date, else
-from an earlier year in the text, and marked as inferred: EDTF "2021-04-13?", certainty
-"uncertain". With nothing to complete it from it is "XXXX-04-13" when the text dates
+A day and month without a year ("13 April", "26 fevral") is completed from the last
+full date written before it, else from the document's own date, else from an earlier
+year in the text, and marked as inferred: EDTF "2021-04-13?", certainty "uncertain". With nothing to complete it from it is "XXXX-04-13" when the text dates
 anything else, and only claimed (never a figure) in a fragment with no date at all.
 """
 
@@ -26,7 +25,7 @@ from functools import lru_cache
 
 from desktop.extract.date_core import Day, Found, valid
 from desktop.extract.date_months import fold, month_words
-from desktop.extract.date_multilingual import LANGUAGES, find_in_language
+from desktop.extract.date_multilingual import LANGUAGES, find_in_language, find_periods
 from desktop.extract.date_patterns_en import BARE_YEAR, PATTERNS, TIME, bare_year, open_since
 from desktop.extract.figure_categories import DEFAULT_VOCABULARY, Vocabulary
 from desktop.extract.languages import LanguageMap
@@ -40,7 +39,6 @@ _EVENT_WORDS = re.compile(
     r"established|opened|closed|recogni[sz]ed|elected|appointed|died|born)\b",
     re.IGNORECASE,
 )
-_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
 @lru_cache(maxsize=1)
@@ -94,6 +92,8 @@ def _candidates(text: str, languages: LanguageMap | None) -> list[Found]:
     found: list[Found] = []
     windows = digit_windows(text)
     for s_start, s_end, language in _spans(text, languages):
+        if language in LANGUAGES:
+            found += find_periods(text, s_start, s_end, language)
         for w_start, w_end in windows:
             start, end = max(w_start, s_start), min(w_end, s_end)
             if start >= end:
@@ -128,33 +128,39 @@ def _choose(candidates: list[Found]) -> list[Found]:
 
 
 def _year_of(found: Found) -> int | None:
-    """The one year a found date lies in, if it lies in one."""
-    if not found.emit or found.lower is None or found.upper is None:
+    """The year a found date ends in, if it has a known year."""
+    if not found.emit or found.upper is None or "X" in found.edtf:
         return None
-    if found.lower[:4] != found.upper[:4]:
-        return None
-    return int(found.lower[:4])
+    return int(found.upper[:4])
 
 
-def _complete(text: str, chosen: list[Found], document_date: str | None) -> list[Found]:
-    """Give each year-less day its year (see the module docstring)."""
-    document_year = int(document_date[:4]) if document_date and document_date[:4].isdigit() else None
-    dated = any(_year_of(f) is not None or (f.emit and f.lower) for f in chosen)
+_DAY_PRECISION = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _complete(chosen: list[Found], document_date: str | None) -> list[Found]:
+    """Give each year-less day its year (see the module docstring).
+
+    The anchor is the last date written to the day before it (a narrative's days
+    follow each other), else the document's date, else the last year written before.
+    A month or a bare year is a weaker anchor than the document's date: "the flood of
+    September 1958 … until 12 October" in a 2020 report means 12 October 2020.
+    """
+    document_year = None
+    if document_date and document_date[:4].isdigit():
+        document_year = int(document_date[:4])
+    dated = any(_year_of(found) is not None for found in chosen)
     result: list[Found] = []
-    last_year: int | None = None
-    last_year_at = -1
+    day_year: int | None = None
+    any_year: int | None = None
     for found in chosen:
-        if found.yearless is None:
-            year = _year_of(found)
-            if year is not None:
-                last_year, last_year_at = year, found.end
-            result.append(found)
-            continue
-        paragraph_year = None
-        if last_year is not None and not _PARAGRAPH_BREAK.search(text, last_year_at, found.start):
-            paragraph_year = last_year
-        year = paragraph_year or document_year or last_year
-        result.append(_with_year(found, year, dated))
+        if found.yearless is not None:
+            found = _with_year(found, day_year or document_year or any_year, dated)
+        year = _year_of(found)
+        if year is not None:
+            any_year = year
+            if _DAY_PRECISION.match(found.edtf):
+                day_year = year
+        result.append(found)
     return result
 
 
@@ -214,7 +220,7 @@ def find_dates(
     Every span recognised as a date, a year-less day or a clock time is added to
     *claimed*, so the figure suggester can skip the numbers inside them.
     """
-    chosen = _complete(text, _choose(_candidates(text, languages)), document_date)
+    chosen = _complete(_choose(_candidates(text, languages)), document_date)
     if claimed is not None:
         for found in chosen:
             claimed.add(found.start, found.end)
