@@ -49,7 +49,7 @@ class DateGrammar:
     season_after_year: bool = False  # "1992-ci ilin yazında", "2000 yılının baharında"
     syncope: str = ""  # vowels a stem drops before an ending (Georgian "იანვარი" -> "იანვრის")
     decades: tuple[str, ...] = ()  # regexes with group dec (digits) or decw (a word)
-    decade_words: dict[str, int] = field(default_factory=dict)  # "novanta" -> 9
+    decade_words: dict[str, int] = field(default_factory=dict)  # "novanta" -> 1990
     centuries: tuple[str, ...] = ()  # regexes with group rom (I–XXI) or cn (digits)
     century_words: dict[str, int] = field(default_factory=dict)  # "novecento" -> 20
     approximate: str = ""  # words before a date that make it approximate
@@ -225,7 +225,7 @@ GRAMMARS: dict[str, DateGrammar] = {
         day=r"[0-3]?\d(?:-?(?:ში|ს|ი|მდე|ზე))?",
         year_suffix=rf"(?:\s*{_KA_YEAR})?",
         year_marker=rf"\s*{_KA_YEAR}",
-        range_to=r"-?დან",
+        range_to=r"-?დან|(?<=დან)",
         seasons={
             "გაზაფხული": 21, "გაზაფხულზე": 21, "გაზაფხულის": 21,
             "ზაფხული": 22, "ზაფხულში": 22, "ზაფხულის": 22,
@@ -277,8 +277,8 @@ GRAMMARS: dict[str, DateGrammar] = {
             r"década\s+de(?:\s+los)?\s+(?:(?P<dec3>1[0-9]{2}0|20[0-9]0)|(?P<decw2>[^\W\d_]+))",
         ),
         decade_words={
-            "veinte": 2, "treinta": 3, "cuarenta": 4, "cincuenta": 5,
-            "sesenta": 6, "setenta": 7, "ochenta": 8, "noventa": 9,
+            "veinte": 1920, "treinta": 1930, "cuarenta": 1940, "cincuenta": 1950,
+            "sesenta": 1960, "setenta": 1970, "ochenta": 1980, "noventa": 1990,
         },
         centuries=(rf"siglo\s+(?:{ROMAN}|(?P<cn>[12]?\d))",),
         approximate=r"hacia|alrededor\s+de|aproximadamente|cerca\s+de|en\s+torno\s+a|hacia\s+el\s+año",
@@ -289,7 +289,7 @@ GRAMMARS: dict[str, DateGrammar] = {
         locales=("it",),
         day=r"[0-3]?\d[º°]?",
         month_year=r"\s+(?:del\s+)?",
-        year_before=r"nel|dal|del|entro\s+il|fino\s+al|anno|prima\s+del|dopo\s+il",
+        year_before=r"nel|dal|del|il|entro\s+il|fino\s+al|anno|prima\s+del|dopo\s+il",
         loose_years=True,
         range_open=r"dal|dall['’]|tra\s+il|fra\s+il|tra\s+l['’]|fra\s+l['’]",
         range_to=r"al|all['’]",
@@ -300,12 +300,13 @@ GRAMMARS: dict[str, DateGrammar] = {
             r"anni\s+(?:(?P<dec>1[0-9]{2}0|20[0-9]0)|['’]?(?P<dec2>[1-9]0)|(?P<decw>[^\W\d_]+))",
         ),
         decade_words={
-            "venti": 2, "trenta": 3, "quaranta": 4, "cinquanta": 5,
-            "sessanta": 6, "settanta": 7, "ottanta": 8, "novanta": 9,
+            "venti": 1920, "trenta": 1930, "quaranta": 1940, "cinquanta": 1950,
+            "sessanta": 1960, "settanta": 1970, "ottanta": 1980, "novanta": 1990, "duemila": 2000,
         },
         centuries=(
             rf"(?:{ROMAN}|(?P<cn>[12]?\d))\s*[º°]?\s+secolo",
             rf"secolo\s+{ROMAN}",
+            r"(?:(?<=del )|(?<=nel )|(?<=dal )|(?<=al ))['’](?P<yy>\d{2})(?!\d)",  # "del '94"
             r"(?P<cw>Duecento|Trecento|Quattrocento|Cinquecento|Seicento|Settecento|Ottocento|Novecento)",
         ),
         century_words={
@@ -334,8 +335,8 @@ GRAMMARS: dict[str, DateGrammar] = {
             r"[Ss]iebziger|[Aa]chtziger|[Nn]eunziger)(?:\s*-?\s*[Jj]ahre[n]?|n)",
         ),
         decade_words={
-            "zwanziger": 2, "dreißiger": 3, "vierziger": 4, "fünfziger": 5,
-            "sechziger": 6, "siebziger": 7, "achtziger": 8, "neunziger": 9,
+            "zwanziger": 1920, "dreißiger": 1930, "vierziger": 1940, "fünfziger": 1950,
+            "sechziger": 1960, "siebziger": 1970, "achtziger": 1980, "neunziger": 1990,
         },
         centuries=(rf"(?:{ROMAN}\.?|(?P<cn>[12]?\d)\.)\s+Jahrhundert[^\W\d_]*",),
         approximate=r"um|etwa|ca\.|circa|gegen|rund|ungefähr",

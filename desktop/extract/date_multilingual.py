@@ -42,7 +42,7 @@ _GERMAN_COUNT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # A heading or title line: the year is among its first words ("Bilgi Notu No. 7: 1989 …").
-_LINE_START = re.compile(r"(?:^|\n)[^\n.!?]{0,40}$")
+_LINE_START = re.compile(r"(?:^|\n)[^\n]{0,40}$")
 _NEXT_WORD = re.compile(r"[ \t\u00a0]*([^\W\d_][\w'’-]*)")
 
 LANGUAGES = tuple(code for code in GRAMMARS if code != "en")
@@ -83,7 +83,7 @@ def _date_patterns(g: DateGrammar, months: MonthWords) -> list[str]:
 
     dash = r"\s*[-–—]\s*"
     to = rf"(?:{dash}|\s*(?:{g.range_to})\s+)" if g.range_to else dash
-    joined = rf"(?:{to}|(?P<and>\s+(?:{g.range_and})\s+))" if g.range_and else to
+    joined = rf"(?:{to}|(?P<and>\s+(?:{g.range_and})\s*))" if g.range_and else to
     opener = rf"(?:{_LETTER_BEFORE}(?P<open>{g.range_open})\s*)?" if g.range_open else ""
     found: list[str] = []
     for order in g.orders:
@@ -199,8 +199,11 @@ def _decade_or_century(p: LanguagePatterns, m: re.Match[str]) -> Found | None:
         return decade(start, end, 1900 + int(groups["dec2"]))
     for name in ("decw", "decw2"):
         if groups.get(name):
-            tens = p.grammar.decade_words.get(fold(groups[name]))
-            return None if tens is None else decade(start, end, 1900 + 10 * tens)
+            first = p.grammar.decade_words.get(fold(groups[name]))
+            return None if first is None else decade(start, end, first)
+    if groups.get("yy"):
+        short = int(groups["yy"])
+        return point(start, end, Day(short + (2000 if short < 30 else 1900)))
     if groups.get("rom"):
         return century(start, end, _roman(groups["rom"]))
     if groups.get("cn"):

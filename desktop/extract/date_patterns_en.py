@@ -256,14 +256,14 @@ PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
     ),
     (
         re.compile(
-            rf"\b(?P<d1>{_DAY})\s+(?P<m1>{_MON})(?:,?\s+(?P<y1>{_YEAR}))?{_TO}"
+            rf"\b(?P<d1>{_DAY})\s+(?P<m1>{_MON})(?:,?\s+(?P<y1>{_YEAR}),?)?{_TO}"
             rf"(?P<d2>{_DAY})\s+(?P<m2>{_MON}),?\s+(?P<y>{_YEAR}){_END}"
         ),
         _h_cross_month,
     ),
     (
         re.compile(
-            rf"\b(?P<m1>{_MON})\s+(?P<d1>{_DAY})(?:,?\s+(?P<y1>{_YEAR}))?{_TO}"
+            rf"\b(?:from\s+)?(?P<m1>{_MON})\s+(?P<d1>{_DAY})(?:,?\s+(?P<y1>{_YEAR}),?)?{_TO}"
             rf"(?P<m2>{_MON})\s+(?P<d2>{_DAY}),?\s+(?P<y>{_YEAR}){_END}"
         ),
         _h_cross_month,

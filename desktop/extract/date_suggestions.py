@@ -134,34 +134,62 @@ def _year_of(found: Found) -> int | None:
     return int(found.upper[:4])
 
 
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _DAY_PRECISION = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-def _complete(chosen: list[Found], document_date: str | None) -> list[Found]:
+def _complete(text: str, chosen: list[Found], document_date: str | None) -> list[Found]:
     """Give each year-less day its year (see the module docstring).
 
-    The anchor is the last date written to the day before it (a narrative's days
-    follow each other), else the document's date, else the last year written before.
-    A month or a bare year is a weaker anchor than the document's date: "the flood of
-    September 1958 … until 12 October" in a 2020 report means 12 October 2020.
+    In order: a year or a full date written earlier in the same paragraph ("En 1995 …
+    C'était le 16 juillet"); else the last full date before it, as a narrative's days
+    follow each other, unless the day would then fall on or before that date (a
+    narrative does not step back: "le 10 mars 1906 … du 10 mars au 30 juin" in a 2006
+    article is 2006); else the document's date; else the last year written before. A
+    month is a weak anchor ("la crue de septembre 1958 … jusqu'au 12 octobre" in a
+    2020 report is 2020).
     """
     document_year = None
     if document_date and document_date[:4].isdigit():
         document_year = int(document_date[:4])
     dated = any(_year_of(found) is not None for found in chosen)
     result: list[Found] = []
-    day_year: int | None = None
+    last_day: Found | None = None
+    paragraph_anchor: Found | None = None
     any_year: int | None = None
     for found in chosen:
+        if paragraph_anchor is not None and _PARAGRAPH_BREAK.search(
+            text, paragraph_anchor.end, found.start
+        ):
+            paragraph_anchor = None
         if found.yearless is not None:
-            found = _with_year(found, day_year or document_year or any_year, dated)
+            year = None
+            if paragraph_anchor is not None:
+                year = _year_of(paragraph_anchor)
+            elif last_day is not None and last_day.upper is not None:
+                candidate = _year_of(last_day)
+                month, day = found.yearless
+                if candidate is not None and (
+                    document_year is None
+                    or document_year <= candidate
+                    or (candidate, month, day) > _month_day(last_day.upper)
+                ):
+                    year = candidate
+            found = _with_year(found, year or document_year or any_year, dated)
         year = _year_of(found)
         if year is not None:
             any_year = year
-            if _DAY_PRECISION.match(found.edtf):
-                day_year = year
+            precise = _DAY_PRECISION.match(found.edtf)
+            if precise:
+                last_day = found
+            if (precise or found.edtf.rstrip("~?").isdigit()) and not found.inferred:
+                paragraph_anchor = found
         result.append(found)
     return result
+
+
+def _month_day(iso: str) -> tuple[int, int, int]:
+    return int(iso[:4]), int(iso[5:7]), int(iso[8:10])
 
 
 def _with_year(found: Found, year: int | None, dated: bool) -> Found:
@@ -220,7 +248,7 @@ def find_dates(
     Every span recognised as a date, a year-less day or a clock time is added to
     *claimed*, so the figure suggester can skip the numbers inside them.
     """
-    chosen = _complete(_choose(_candidates(text, languages)), document_date)
+    chosen = _complete(text, _choose(_candidates(text, languages)), document_date)
     if claimed is not None:
         for found in chosen:
             claimed.add(found.start, found.end)
