@@ -49,6 +49,9 @@ _APPROX_MONTH_BEFORE = re.compile(r"\b(?:early|mid|late)[-\s]+$", re.I)
 _DASH = r"\s*[-–—]\s*"
 _TO = r"(?:\s*[-–—/]\s*|\s+(?:to|until|till|through|and)\s+)"
 _END = r"(?![\w])"
+# "October 14, 1993, to February 2, 1994": a comma may close the first date before "to"
+# (not before "and": "February 27, 2007, and February 24, 2012" are two dates).
+_COMMA_TO = r"(?:,(?=\s+(?:to|until|till|through)\s))?"
 
 _ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 4}
 _QUARTER = r"(?P<q>first|second|third|fourth|last|1st|2nd|3rd|4th)"
@@ -256,14 +259,14 @@ PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
     ),
     (
         re.compile(
-            rf"\b(?P<d1>{_DAY})\s+(?P<m1>{_MON})(?:,?\s+(?P<y1>{_YEAR}),?)?{_TO}"
+            rf"\b(?P<d1>{_DAY})\s+(?P<m1>{_MON})(?:,?\s+(?P<y1>{_YEAR}){_COMMA_TO})?{_TO}"
             rf"(?P<d2>{_DAY})\s+(?P<m2>{_MON}),?\s+(?P<y>{_YEAR}){_END}"
         ),
         _h_cross_month,
     ),
     (
         re.compile(
-            rf"\b(?:from\s+)?(?P<m1>{_MON})\s+(?P<d1>{_DAY})(?:,?\s+(?P<y1>{_YEAR}),?)?{_TO}"
+            rf"\b(?:from\s+)?(?P<m1>{_MON})\s+(?P<d1>{_DAY})(?:,?\s+(?P<y1>{_YEAR}){_COMMA_TO})?{_TO}"
             rf"(?P<m2>{_MON})\s+(?P<d2>{_DAY}),?\s+(?P<y>{_YEAR}){_END}"
         ),
         _h_cross_month,
