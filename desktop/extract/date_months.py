@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from babel import Locale
 from babel.dates import get_month_names
@@ -61,7 +61,7 @@ def _alternation(words: set[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-@lru_cache(maxsize=None)
+@cache
 def month_words(language: str) -> MonthWords:
     """The month vocabulary of *language* (all of its CLDR locales, e.g. az and az_Cyrl)."""
     grammar = GRAMMARS[language]
@@ -92,9 +92,7 @@ def month_words(language: str) -> MonthWords:
         abbreviations[fold(extra)] = number
     endings = tuple(sorted({fold(e) for e in grammar.case_endings}, key=len, reverse=True))
     apostrophe = "['’ʼ]?" if grammar.apostrophe_endings else ""
-    ending_pattern = "|".join(
-        re.escape(e).replace("'", "") for e in endings if e
-    )
+    ending_pattern = "|".join(re.escape(e).replace("'", "") for e in endings if e)
     full = _alternation(set(exact))
     stem_pattern = _alternation(set(stems))
     short_pattern = _alternation(set(abbreviations))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from desktop.extract.date_core import (
     Day,
@@ -140,7 +140,7 @@ def _before(words: str) -> re.Pattern[str] | None:
     )
 
 
-@lru_cache(maxsize=None)
+@cache
 def patterns_for(language: str) -> LanguagePatterns:
     """Compiled patterns of *language*; built on first use and kept for the process."""
     g = GRAMMARS[language]
@@ -279,7 +279,7 @@ def _year_range(m: re.Match[str], groups: dict[str, str | None]) -> Found | None
         return None
     text = m.group(0)
     marked = bool(groups.get("open")) or not re.fullmatch(r"\d{4}\s*[-–—]\s*\d{4}", text)
-    if not marked and not (1800 <= y1 and y2 <= 2049):
+    if not marked and not (y1 >= 1800 and y2 <= 2049):
         return None  # "1200–1500": a range of counts more likely than of years
     return interval(m.start(), m.end(), Day(y1), Day(y2))
 
@@ -306,8 +306,10 @@ def _unmarked_year(p: LanguagePatterns, text: str, m: re.Match[str], year: int) 
     pre = m.groupdict().get("pre")
     if p.language == "de":
         # German capitalises nouns: "1500 Menschen" counts, "kam 2010 dagegen" dates.
-        if next_word[:1].isupper() or not likely or _GERMAN_COUNT_BEFORE.search(
-            text, max(0, m.start("y") - 20), m.start("y")
+        if (
+            next_word[:1].isupper()
+            or not likely
+            or _GERMAN_COUNT_BEFORE.search(text, max(0, m.start("y") - 20), m.start("y"))
         ):
             return None
         return point(m.start("y"), m.end(), Day(year))
@@ -361,8 +363,14 @@ def qualify(p: LanguagePatterns, text: str, found: Found) -> Found:
     if p.since_after is not None and year_only:
         since = p.since_after.search(text, found.start, found.end + 24)
         if since is not None:
-            return Found(found.start, max(found.end, since.end()), f"{found.edtf}/..",
-                         found.lower, None, found.certainty)
+            return Found(
+                found.start,
+                max(found.end, since.end()),
+                f"{found.edtf}/..",
+                found.lower,
+                None,
+                found.certainty,
+            )
     if p.approximate is not None:
         cue = p.approximate.search(before)
         if cue is not None:
@@ -378,8 +386,14 @@ def qualify(p: LanguagePatterns, text: str, found: Found) -> Found:
     if p.since is not None and year_only:
         cue = p.since.search(before)
         if cue is not None:
-            return Found(window + cue.start(), found.end, f"{found.edtf}/..", found.lower,
-                         None, found.certainty)
+            return Found(
+                window + cue.start(),
+                found.end,
+                f"{found.edtf}/..",
+                found.lower,
+                None,
+                found.certainty,
+            )
     return found
 
 
@@ -393,5 +407,11 @@ def _after(pattern: re.Pattern[str], text: str, position: int) -> int | None:
 def _marked(found: Found, start: int, sign: str, certainty: str, end: int | None = None) -> Found:
     if found.yearless is not None:
         return found
-    return Found(start, found.end if end is None else end, found.edtf + sign, found.lower,
-                 found.upper, certainty)
+    return Found(
+        start,
+        found.end if end is None else end,
+        found.edtf + sign,
+        found.lower,
+        found.upper,
+        certainty,
+    )

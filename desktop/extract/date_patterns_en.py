@@ -411,5 +411,3 @@ def open_since(text: str, found: Found) -> Found:
                 match.start(), found.end, f"{found.edtf}/..", found.lower, None, found.certainty
             )
     return found
-
-

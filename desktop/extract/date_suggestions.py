@@ -12,10 +12,11 @@ read numeric dates in any language) and the rules of the paragraph's own languag
 the word is not also a month of the paragraph's language, so a Spanish paragraph taken
 for French, or a Ukrainian one taken for Russian, still gives its dates.
 
-A day and month without a year ("13 April", "26 fevral") is completed from the last
-full date written before it, else from the document's own date, else from an earlier
-year in the text, and marked as inferred: EDTF "2021-04-13?", certainty "uncertain". With nothing to complete it from it is "XXXX-04-13" when the text dates
-anything else, and only claimed (never a figure) in a fragment with no date at all.
+A day and month without a year ("13 April", "26 fevral") is completed from the context
+or the document's own date (see ``_complete``) and marked as inferred: EDTF
+"2021-04-13?", certainty "uncertain". With nothing to complete it from it is
+"XXXX-04-13" when the text dates anything else, and only claimed (never a figure) in a
+fragment with no date at all.
 """
 
 from __future__ import annotations
