@@ -48,6 +48,13 @@ class MonthWords:
                 return self.stems[word[: -len(ending)]]
         return self.stems.get(word)
 
+    def forms(self) -> set[str]:
+        """Every folded word this language reads as a month (stems with their endings)."""
+        found = set(self.exact) | set(self.stems)
+        for stem in self.stems:
+            found.update(stem + ending for ending in self.endings)
+        return found
+
 
 def _names(locale: Locale, width: str) -> dict[int, set[str]]:
     found: dict[int, set[str]] = {}

@@ -55,8 +55,10 @@ class LanguagePatterns:
     language: str
     grammar: DateGrammar
     months: MonthWords
-    dates: tuple[re.Pattern[str], ...]
+    month_dates: tuple[re.Pattern[str], ...]  # shapes with a month name
+    year_dates: tuple[re.Pattern[str], ...]  # ranges of years, seasons
     periods: tuple[re.Pattern[str], ...]  # decades and centuries, which may have no digit
+    period_anchor: re.Pattern[str]  # a Roman numeral or a decade or century word
     bare_year: re.Pattern[str]
     approximate: re.Pattern[str] | None
     approximate_after: re.Pattern[str] | None
@@ -69,8 +71,9 @@ def _opt(fragment: str) -> str:
     return f"(?:{fragment})?" if fragment else ""
 
 
-def _date_patterns(g: DateGrammar, months: MonthWords) -> list[str]:
-    """Regex sources for every date shape of one language (see the module docstring)."""
+def _date_patterns(g: DateGrammar, months: MonthWords) -> list[list[str]]:
+    """Regex sources for every date shape of one language (see the module docstring):
+    those that need a month name, and the others (years, seasons)."""
 
     def day(name: str) -> str:
         return rf"(?<![\d.,])(?P<{name}>{g.day})(?!\d)"
@@ -118,7 +121,7 @@ def _date_patterns(g: DateGrammar, months: MonthWords) -> list[str]:
                 rf"(?:{year('y')}{ym})?{day('d')}\s+{month('m')}",
                 rf"{year('y')}{ym}{month('m')}",
             ]
-    found.append(rf"{opener}{year('y1')}{joined}{year('y2')}")
+    with_month, found = found, [rf"{opener}{year('y1')}{joined}{year('y2')}"]
     if g.seasons:
         words = "|".join(sorted(map(re.escape, g.seasons), key=len, reverse=True))
         endings = "|".join(re.escape(e) for e in months.endings if e)
@@ -127,7 +130,10 @@ def _date_patterns(g: DateGrammar, months: MonthWords) -> list[str]:
             found.append(rf"{season_word}{g.season_year}{year('y')}")
         if g.season_after_year:
             found.append(rf"{year('y')}{g.year_month}{season_word}")
-    return [rf"{_LETTER_BEFORE}(?:{source}){_LETTER_AFTER}" for source in found]
+    return [
+        [rf"{_LETTER_BEFORE}(?:{source}){_LETTER_AFTER}" for source in sources]
+        for sources in (with_month, found)
+    ]
 
 
 def _before(words: str) -> re.Pattern[str] | None:
@@ -150,14 +156,24 @@ def patterns_for(language: str) -> LanguagePatterns:
     cues = "|".join(c for c in (g.year_before, g.approximate, g.uncertain, g.since) if c)
     pre = rf"(?:{_LETTER_BEFORE}(?P<pre>{cues}),?\s+)?" if cues else ""
     bare = rf"{pre}(?<![\w.,/-])(?P<y>{_YEAR})(?!\d|[.,]\d){marker}?"
+    with_month, without_month = _date_patterns(g, months)
     return LanguagePatterns(
         language=language,
         grammar=g,
         months=months,
-        dates=tuple(re.compile(source, flags) for source in _date_patterns(g, months)),
+        month_dates=tuple(re.compile(source, flags) for source in with_month),
+        year_dates=tuple(re.compile(source, flags) for source in without_month),
         periods=tuple(
             re.compile(rf"{_LETTER_BEFORE}(?:{source}){_LETTER_AFTER}", flags)
             for source in (*g.decades, *g.centuries)
+        ),
+        period_anchor=re.compile(
+            rf"{_LETTER_BEFORE}(?:(?-i:[IVX]{{1,5}}){_LETTER_AFTER}|"
+            + "|".join(
+                sorted((*g.decade_words, *g.century_words), key=len, reverse=True) or ["(?!)"]
+            )
+            + ")",
+            flags,
         ),
         bare_year=re.compile(bare, flags),
         approximate=_before(g.approximate),
@@ -323,12 +339,36 @@ def _unmarked_year(p: LanguagePatterns, text: str, m: re.Match[str], year: int) 
     return point(m.start("y"), m.end(), Day(year))
 
 
-def find_in_language(text: str, start: int, end: int, language: str) -> list[Found]:
-    """Every date match of *language* in ``text[start:end]`` (overlaps resolved later)."""
+def month_zones(positions: list[int], start: int, end: int) -> list[tuple[int, int]]:
+    """Stretches of ``text[start:end]`` around month names (at *positions*) where a date
+    with a month can lie: the longest shapes reach about 50 characters before the
+    month ("entre el 11 y el 13 de …", "1992-ci il fevralın") and 90 after it."""
+    zones: list[tuple[int, int]] = []
+    for position in sorted(positions):
+        zone = (max(start, position - 50), min(end, position + 90))
+        if zones and zone[0] <= zones[-1][1]:
+            zones[-1] = (zones[-1][0], zone[1])
+        else:
+            zones.append(zone)
+    return zones
+
+
+def find_in_language(
+    text: str, start: int, end: int, language: str, *, months: list[tuple[int, int]]
+) -> list[Found]:
+    """Every date match of *language* in ``text[start:end]`` (overlaps resolved later).
+
+    The shapes that need a month name are tried only in the *months* zones (see
+    ``month_zones``): most of the text around numbers names no month.
+    """
     p = patterns_for(language)
     found: list[Found] = []
-    for pattern in p.dates:
-        for match in pattern.finditer(text, start, end):
+    searches = [(pattern, start, end) for pattern in p.year_dates]
+    searches += [
+        (pattern, z_start, z_end) for z_start, z_end in months for pattern in p.month_dates
+    ]
+    for pattern, s_start, s_end in searches:
+        for match in pattern.finditer(text, s_start, s_end):
             result = read_match(p, match)
             if result is not None:
                 found.append(qualify(p, text, result))
@@ -339,16 +379,23 @@ def find_in_language(text: str, start: int, end: int, language: str) -> list[Fou
     return found
 
 
-def find_periods(text: str, start: int, end: int, language: str) -> list[Found]:
-    """Decades and centuries of *language* in ``text[start:end]``; they are read over
-    whole paragraphs because "XX век" or "anni Novanta" has no digit to find them by."""
+def find_periods(
+    text: str, start: int, end: int, language: str, windows: list[tuple[int, int]]
+) -> list[Found]:
+    """Decades and centuries of *language* in ``text[start:end]``: looked for in the
+    *windows* around digits ("1990-х", "20. Jahrhundert") and around the words that
+    need none ("XX век", "anni Novanta", "il Novecento")."""
     p = patterns_for(language)
+    zones = [(max(a, start), min(b, end)) for a, b in windows if a < end and b > start]
+    for anchor in p.period_anchor.finditer(text, start, end):
+        zones.append((max(start, anchor.start() - 30), min(end, anchor.end() + 40)))
     found: list[Found] = []
-    for pattern in p.periods:
-        for match in pattern.finditer(text, start, end):
-            result = _decade_or_century(p, match)
-            if result is not None:
-                found.append(qualify(p, text, result))
+    for z_start, z_end in zones:
+        for pattern in p.periods:
+            for match in pattern.finditer(text, z_start, z_end):
+                result = _decade_or_century(p, match)
+                if result is not None:
+                    found.append(qualify(p, text, result))
     return found
 
 

@@ -26,7 +26,12 @@ from functools import lru_cache
 
 from desktop.extract.date_core import Day, Found, valid
 from desktop.extract.date_months import fold, month_words
-from desktop.extract.date_multilingual import LANGUAGES, find_in_language, find_periods
+from desktop.extract.date_multilingual import (
+    LANGUAGES,
+    find_in_language,
+    find_periods,
+    month_zones,
+)
 from desktop.extract.date_patterns_en import BARE_YEAR, PATTERNS, TIME, bare_year, open_since
 from desktop.extract.figure_categories import DEFAULT_VOCABULARY, Vocabulary
 from desktop.extract.languages import LanguageMap
@@ -43,33 +48,54 @@ _EVENT_WORDS = re.compile(
 
 
 @lru_cache(maxsize=1)
-def _month_languages() -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:
-    """One pattern for the full month words of every language, and which languages
-    each word belongs to (English included, so "April" is never foreign to German)."""
+def _month_owners() -> dict[str, frozenset[str]]:
+    """Which languages read each folded word as a month (English included, so "April"
+    is never foreign to German)."""
     owners: dict[str, set[str]] = {}
     for language in ("en", *LANGUAGES):
-        for word in month_words(language).exact:
-            if len(word) >= 4:
-                owners.setdefault(word, set()).add(language)
-        words = month_words(language)
-        for stem in words.stems:
-            for ending in words.endings:
-                if len(stem + ending) >= 4:
-                    owners.setdefault(stem + ending, set()).add(language)
-    alternation = "|".join(re.escape(w) for w in sorted(owners, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![^\W\d_])(?:{alternation})(?![^\W\d_])", re.IGNORECASE)
-    return pattern, {word: frozenset(langs) for word, langs in owners.items()}
+        for word in month_words(language).forms():
+            owners.setdefault(word, set()).add(language)
+    return {word: frozenset(languages) for word, languages in owners.items()}
 
 
-def _foreign_languages(text: str, start: int, end: int, own: str | None) -> set[str]:
-    """Languages other than *own* whose month words occur in ``text[start:end]``."""
-    pattern, owners = _month_languages()
-    found: set[str] = set()
-    for match in pattern.finditer(text, start, end):
-        langs = owners.get(fold(match.group()).replace("'", ""), frozenset())
-        if own not in langs:
-            found |= langs
-    found.discard("en")
+# The English shapes that need no month name (ISO and numeric dates, quarters, decades,
+# ranges of years): the only ones worth trying where no English month is written.
+_NO_MONTH = [(p, h) for p, h in PATTERNS if "(?P<m" not in p.pattern]
+_WITH_MONTH = [(p, h) for p, h in PATTERNS if "(?P<m" in p.pattern]
+_WORD = re.compile(r"[^\W\d_]{3,}(?:['’][^\W\d_]+)?")
+
+
+def _month_words_in(text: str, start: int, end: int) -> list[tuple[int, frozenset[str], bool]]:
+    """(position, languages, four letters or more) of every word in ``text[start:end]``
+    that names a month; short ones ("mar", "may") say nothing about a foreign language."""
+    owners = _month_owners()
+    found = []
+    for match in _WORD.finditer(text, start, end):
+        word = match.group().casefold()
+        if len(word) < 3:
+            continue
+        languages = owners.get(word)
+        if languages is None and ("'" in word or "’" in word):
+            languages = owners.get(fold(word).replace("'", ""))
+        if languages is not None:
+            found.append((match.start(), languages, len(word) >= 4))
+    return found
+
+
+def _month_languages(
+    words: list[tuple[int, frozenset[str], bool]], start: int, end: int, own: str | None
+) -> dict[str, list[int]]:
+    """Where month names occur between *start* and *end*, by language: those of *own*,
+    and those of other languages that are not also a month of *own* (four letters or
+    more: "mar", "may" say nothing about a foreign language)."""
+    found: dict[str, list[int]] = {}
+    for position, languages, long_word in words:
+        if start <= position < end:
+            if own in languages:
+                found.setdefault(own, []).append(position)  # type: ignore[arg-type]
+            elif long_word:
+                for language in languages:
+                    found.setdefault(language, []).append(position)
     return found
 
 
@@ -92,24 +118,37 @@ def _candidates(text: str, languages: LanguageMap | None) -> list[Found]:
     """Every match of every rule that applies, the paragraph's language first."""
     found: list[Found] = []
     windows = digit_windows(text)
+    words = [_month_words_in(text, w_start, w_end) for w_start, w_end in windows]
     for s_start, s_end, language in _spans(text, languages):
         if language in LANGUAGES:
-            found += find_periods(text, s_start, s_end, language)
-        for w_start, w_end in windows:
+            found += find_periods(text, s_start, s_end, language, windows)
+        for (w_start, w_end), window_words in zip(windows, words, strict=True):
             start, end = max(w_start, s_start), min(w_end, s_end)
             if start >= end:
                 continue
             own = language if language in LANGUAGES else None
-            for other in ([own] if own else []) + sorted(_foreign_languages(text, start, end, own)):
-                found += find_in_language(text, start, end, other)
+            months = _month_languages(window_words, start, end, own)
+            if own is not None:
+                zones = month_zones(months.get(own, []), start, end)
+                found += find_in_language(text, start, end, own, months=zones)
+            for other in sorted(months.keys() - {own, "en"}):
+                zones = month_zones(months[other], start, end)
+                found += find_in_language(text, start, end, other, months=zones)
             if own is None:
                 for match in BARE_YEAR.finditer(text, start, end):
                     year = bare_year(text, match)
                     if year is not None:
                         found.append(year)
-    for pattern, handler in PATTERNS:
-        for w_start, w_end in windows:
-            for match in pattern.finditer(text, w_start, w_end):
+    for (w_start, w_end), window_words in zip(windows, words, strict=True):
+        english = [position for position, languages, _ in window_words if "en" in languages]
+        searches = [(pattern, handler, w_start, w_end) for pattern, handler in _NO_MONTH]
+        searches += [
+            (pattern, handler, z_start, z_end)
+            for z_start, z_end in month_zones(english, w_start, w_end)
+            for pattern, handler in _WITH_MONTH
+        ]
+        for pattern, handler, s_start, s_end in searches:
+            for match in pattern.finditer(text, s_start, s_end):
                 result = handler(match)
                 if result is not None:
                     found.append(result)
