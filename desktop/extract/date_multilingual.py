@@ -168,7 +168,7 @@ def patterns_for(language: str) -> LanguagePatterns:
             for source in (*g.decades, *g.centuries)
         ),
         period_anchor=re.compile(
-            rf"{_LETTER_BEFORE}(?:(?-i:[IVX]{{1,5}}){_LETTER_AFTER}|"
+            rf"{_LETTER_BEFORE}(?:(?-i:[IVX]{{1,5}})|"
             + "|".join(
                 sorted((*g.decade_words, *g.century_words), key=len, reverse=True) or ["(?!)"]
             )

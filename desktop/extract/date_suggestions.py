@@ -60,8 +60,9 @@ def _month_owners() -> dict[str, frozenset[str]]:
 
 # The English shapes that need no month name (ISO and numeric dates, quarters, decades,
 # ranges of years): the only ones worth trying where no English month is written.
-_NO_MONTH = [(p, h) for p, h in PATTERNS if "(?P<m" not in p.pattern]
-_WITH_MONTH = [(p, h) for p, h in PATTERNS if "(?P<m" in p.pattern]
+_MONTH_GROUP = re.compile(r"\(\?P<m(?:\d|_)?>")
+_NO_MONTH = [(p, h) for p, h in PATTERNS if not _MONTH_GROUP.search(p.pattern)]
+_WITH_MONTH = [(p, h) for p, h in PATTERNS if _MONTH_GROUP.search(p.pattern)]
 _WORD = re.compile(r"[^\W\d_]{3,}(?:['’][^\W\d_]+)?")
 
 
