@@ -30,13 +30,12 @@ def fold(token: str) -> str:
 
 @dataclass(frozen=True)
 class MonthWords:
-    """One language's month vocabulary and a regular expression that finds it."""
+    """One language's month vocabulary."""
 
     language: str
     exact: dict[str, int]  # folded full forms (CLDR wide, with or without a case ending)
     stems: dict[str, int]  # folded stems that take the language's case endings
     endings: tuple[str, ...]  # folded case endings, longest first
-    pattern: str  # regex alternation (no groups) for a month word in this language
 
     def number(self, token: str) -> int | None:
         """The month a written token names, or None ("mar." -> 3, "березні" -> 3)."""
@@ -98,13 +97,5 @@ def month_words(language: str) -> MonthWords:
     for extra, number in grammar.extra_abbreviations.items():
         abbreviations[fold(extra)] = number
     endings = tuple(sorted({fold(e) for e in grammar.case_endings}, key=len, reverse=True))
-    apostrophe = "['’ʼ]?" if grammar.apostrophe_endings else ""
-    ending_pattern = "|".join(re.escape(e).replace("'", "") for e in endings if e)
-    full = _alternation(set(exact))
-    stem_pattern = _alternation(set(stems))
-    short_pattern = _alternation(set(abbreviations))
-    parts = [f"(?:{stem_pattern})(?:{apostrophe}(?:{ending_pattern}))" if ending_pattern else ""]
-    parts += [f"(?:{full})", f"(?:{short_pattern})\\.?" if short_pattern else ""]
-    pattern = "(?<![^\\W\\d_])(?:" + "|".join(p for p in parts if p) + ")(?![^\\W\\d_])"
     exact.update({k: v for k, v in abbreviations.items() if k not in exact})
-    return MonthWords(language, exact, stems, endings, pattern)
+    return MonthWords(language, exact, stems, endings)

@@ -12,6 +12,7 @@ data, not code.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
@@ -32,6 +33,10 @@ from desktop.extract.date_grammar import GRAMMARS, DateGrammar
 from desktop.extract.date_months import MonthWords, fold, month_words
 
 _YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
+# Any word where a month name goes; ``read_match`` keeps the match only when the word is
+# a month of the language (``MonthWords.number``). A regex alternation of every inflected
+# month form would say the same but is tried form by form, many times slower.
+_MONTH_TOKEN = r"[^\W\d_]+(?:['’][^\W\d_]+)?(?:\.(?=\s*\d))?"  # "сент. 2001", not "mai."
 _LETTER_BEFORE = r"(?<![^\W\d_])"
 _LETTER_AFTER = r"(?![^\W\d_])"
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
@@ -55,8 +60,8 @@ class LanguagePatterns:
     language: str
     grammar: DateGrammar
     months: MonthWords
-    month_dates: tuple[re.Pattern[str], ...]  # shapes with a month name
-    year_dates: tuple[re.Pattern[str], ...]  # ranges of years, seasons
+    with_months: tuple[re.Pattern[str], ...]  # every date shape
+    without_months: tuple[re.Pattern[str], ...]  # the shapes with no month name
     periods: tuple[re.Pattern[str], ...]  # decades and centuries, which may have no digit
     period_anchor: re.Pattern[str]  # a Roman numeral or a decade or century word
     bare_year: re.Pattern[str]
@@ -79,7 +84,7 @@ def _date_patterns(g: DateGrammar, months: MonthWords) -> list[list[str]]:
         return rf"(?<![\d.,])(?P<{name}>{g.day})(?!\d)"
 
     def month(name: str) -> str:
-        return rf"(?P<{name}>{months.pattern}){_opt(g.month_word)}"
+        return rf"(?P<{name}>{_MONTH_TOKEN}){_opt(g.month_word)}"
 
     def year(name: str) -> str:
         return rf"(?<![\d.,])(?P<{name}>{_YEAR})(?![\d])(?:{g.year_suffix})?"
@@ -161,8 +166,8 @@ def patterns_for(language: str) -> LanguagePatterns:
         language=language,
         grammar=g,
         months=months,
-        month_dates=tuple(re.compile(source, flags) for source in with_month),
-        year_dates=tuple(re.compile(source, flags) for source in without_month),
+        with_months=tuple(re.compile(source, flags) for source in with_month + without_month),
+        without_months=tuple(re.compile(source, flags) for source in without_month),
         periods=tuple(
             re.compile(rf"{_LETTER_BEFORE}(?:{source}){_LETTER_AFTER}", flags)
             for source in (*g.decades, *g.centuries)
@@ -339,60 +344,52 @@ def _unmarked_year(p: LanguagePatterns, text: str, m: re.Match[str], year: int) 
     return point(m.start("y"), m.end(), Day(year))
 
 
-def month_zones(positions: list[int], start: int, end: int) -> list[tuple[int, int]]:
-    """Stretches of ``text[start:end]`` around month names (at *positions*) where a date
-    with a month can lie: the longest shapes reach about 50 characters before the
-    month ("entre el 11 y el 13 de …", "1992-ci il fevralın") and 90 after it."""
-    zones: list[tuple[int, int]] = []
-    for position in sorted(positions):
-        zone = (max(start, position - 50), min(end, position + 90))
-        if zones and zone[0] <= zones[-1][1]:
-            zones[-1] = (zones[-1][0], zone[1])
-        else:
-            zones.append(zone)
-    return zones
+def near_month(anchor: int, months: list[int]) -> bool:
+    """True when a month name (at sorted *months*) starts within the reach of a date
+    beginning at *anchor*: the longest openings ("entre el 11 y el 13 de", "1992-ci il")
+    put the month about 50 characters after the date's start."""
+    index = bisect_left(months, anchor)
+    return index < len(months) and months[index] - anchor <= 60
 
 
 def find_in_language(
-    text: str, start: int, end: int, language: str, *, months: list[tuple[int, int]]
+    text: str, anchors: list[int], end: int, language: str, months: list[int]
 ) -> list[Found]:
-    """Every date match of *language* in ``text[start:end]`` (overlaps resolved later).
-
-    The shapes that need a month name are tried only in the *months* zones (see
-    ``month_zones``): most of the text around numbers names no month.
-    """
+    """The dates of *language* that start at one of *anchors* (see ``date_anchors``) and
+    end by *end*; overlaps are resolved later. The shapes that need a month name are
+    tried only where one follows closely (*months*: sorted positions of month names)."""
     p = patterns_for(language)
     found: list[Found] = []
-    searches = [(pattern, start, end) for pattern in p.year_dates]
-    searches += [
-        (pattern, z_start, z_end) for z_start, z_end in months for pattern in p.month_dates
-    ]
-    for pattern, s_start, s_end in searches:
-        for match in pattern.finditer(text, s_start, s_end):
-            result = read_match(p, match)
+    for anchor in anchors:
+        patterns = p.with_months if near_month(anchor, months) else p.without_months
+        for pattern in patterns:
+            match = pattern.match(text, anchor, end)
+            if match is not None:
+                result = read_match(p, match)
+                if result is not None:
+                    found.append(qualify(p, text, result))
+        match = p.bare_year.match(text, anchor, end)
+        if match is not None:
+            result = read_bare_year(p, text, match)
             if result is not None:
                 found.append(qualify(p, text, result))
-    for match in p.bare_year.finditer(text, start, end):
-        result = read_bare_year(p, text, match)
-        if result is not None:
-            found.append(qualify(p, text, result))
     return found
 
 
-def find_periods(
-    text: str, start: int, end: int, language: str, windows: list[tuple[int, int]]
-) -> list[Found]:
-    """Decades and centuries of *language* in ``text[start:end]``: looked for in the
-    *windows* around digits ("1990-х", "20. Jahrhundert") and around the words that
-    need none ("XX век", "anni Novanta", "il Novecento")."""
+def period_anchors(text: str, start: int, end: int, language: str) -> list[int]:
+    """Where a decade or century with no digit may be named: a Roman numeral or a
+    decade or century word ("XX век", "anni Novanta", "il Novecento")."""
+    return [m.start() for m in patterns_for(language).period_anchor.finditer(text, start, end)]
+
+
+def find_periods(text: str, anchors: list[int], end: int, language: str) -> list[Found]:
+    """Decades and centuries of *language* that start at one of *anchors*."""
     p = patterns_for(language)
-    zones = [(max(a, start), min(b, end)) for a, b in windows if a < end and b > start]
-    for anchor in p.period_anchor.finditer(text, start, end):
-        zones.append((max(start, anchor.start() - 30), min(end, anchor.end() + 40)))
     found: list[Found] = []
-    for z_start, z_end in zones:
+    for anchor in anchors:
         for pattern in p.periods:
-            for match in pattern.finditer(text, z_start, z_end):
+            match = pattern.match(text, anchor, end)
+            if match is not None:
                 result = _decade_or_century(p, match)
                 if result is not None:
                     found.append(qualify(p, text, result))
