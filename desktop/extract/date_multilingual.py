@@ -36,7 +36,7 @@ _YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
 # Any word where a month name goes; ``read_match`` keeps the match only when the word is
 # a month of the language (``MonthWords.number``). A regex alternation of every inflected
 # month form would say the same but is tried form by form, many times slower.
-_MONTH_TOKEN = r"[^\W\d_]+(?:['’][^\W\d_]+)?(?:\.(?=\s*\d))?"  # "сент. 2001", not "mai."
+_MONTH_WORD = r"[^\W\d_]+(?:['’][^\W\d_]+)?(?:\.(?=\s*\d))?"  # "сент. 2001", not "mai."
 _LETTER_BEFORE = r"(?<![^\W\d_])"
 _LETTER_AFTER = r"(?![^\W\d_])"
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
@@ -84,7 +84,7 @@ def _date_patterns(g: DateGrammar, months: MonthWords) -> list[list[str]]:
         return rf"(?<![\d.,])(?P<{name}>{g.day})(?!\d)"
 
     def month(name: str) -> str:
-        return rf"(?P<{name}>{_MONTH_TOKEN}){_opt(g.month_word)}"
+        return rf"(?P<{name}>{_MONTH_WORD}){_opt(g.month_word)}"
 
     def year(name: str) -> str:
         return rf"(?<![\d.,])(?P<{name}>{_YEAR})(?![\d])(?:{g.year_suffix})?"

@@ -64,7 +64,6 @@ def _month_owners() -> dict[str, frozenset[str]]:
 # ranges of years): the only ones worth trying where no English month is written.
 _MONTH_GROUP = re.compile(r"\(\?P<m(?:\d|_)?>")
 _NO_MONTH = [(p, h) for p, h in PATTERNS if not _MONTH_GROUP.search(p.pattern)]
-_WITH_MONTH = [(p, h) for p, h in PATTERNS if _MONTH_GROUP.search(p.pattern)]
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]*)?")
 
 
