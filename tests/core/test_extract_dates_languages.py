@@ -276,3 +276,60 @@ def test_every_suggested_value_is_valid_edtf() -> None:
     )
     for date in find_dates(text, languages=fixed_language(text, "fr"), document_date="2021-01-01"):
         parse_edtf(date.edtf)
+
+
+def test_english_range_with_a_comma_after_the_first_year() -> None:
+    text = "The trial ran from March 3, 1996, to June 30, 1997, in the capital."
+    assert ("March 3, 1996, to June 30, 1997", "1996-03-03/1997-06-30") in [
+        (text[d.start : d.end].removeprefix("from "), d.edtf) for d in suggest(text).dates
+    ]
+    text = "Laws passed on March 3, 1996, and June 30, 1997, stand."
+    assert [d.edtf for d in suggest(text).dates] == ["1996-03-03", "1997-06-30"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "quote", "edtf"),
+    [
+        (
+            "uk",
+            "Виплат немає з листопада 2009 року по березень 2010 року.",
+            "листопада 2009 року по березень 2010 року",
+            "2009-11/2010-03",
+        ),
+        (
+            "tr",
+            "Sürgün Ocak 1951-Mart 1952 döneminde sürdü.",
+            "Ocak 1951-Mart 1952",
+            "1951-01/1952-03",
+        ),
+        (
+            "hy",
+            "Շինարարությունը տևեց 2015 թվականի մայիսից մինչև 2017 թվականի հունիս։",
+            "2015 թվականի մայիսից մինչև 2017 թվականի հունիս",
+            "2015-05/2017-06",
+        ),
+        (
+            "ka",
+            "გამოფენა 2019 წლის 3 მაისიდან 9 ივნისამდე გაგრძელდა.",
+            "2019 წლის 3 მაისიდან 9 ივნისამდე",
+            "2019-05-03/2019-06-09",
+        ),
+        (
+            "az",
+            "Təmir 2004-cü il martın 2-dən aprelin 6-dək davam etdi.",
+            "2004-cü il martın 2-dən aprelin 6-dək",
+            "2004-03-02/2004-04-06",
+        ),
+        (
+            "it",
+            "La mostra resta aperta tra il 4 e l'8 maggio 2019.",
+            "tra il 4 e l'8 maggio 2019",
+            "2019-05-04/2019-05-08",
+        ),
+        ("it", "Il ponte crollò nell'estate del 1966.", "estate del 1966", "1966-22"),
+        ("it", "Dopo l'alluvione del '66 il paese cambiò.", "'66", "1966"),
+        ("ka", "ქარხანა 1971 წლის იანვრიდან მუშაობს.", "1971 წლის იანვრიდან", "1971-01"),
+    ],
+)
+def test_ranges_across_months_and_years(language: str, text: str, quote: str, edtf: str) -> None:
+    _has(text, language, quote, edtf)
