@@ -41,6 +41,7 @@ _LETTER_BEFORE = r"(?<![^\W\d_])"
 _LETTER_AFTER = r"(?![^\W\d_])"
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 _SPACES = re.compile(r"\s*")
+_QUERIED = re.compile(r"\s*[(\[]\?[)\]]")  # "1943 (?)", "1943 [?]": the writer doubts it
 # Words before a number that make it a count in German ("mehr als 2000", "bis zu 1990").
 _GERMAN_COUNT_BEFORE = re.compile(
     r"(?<![^\W\d_])(?:als|über|unter|zu|fast|knapp|insgesamt|weitere|nur|auf|rund|etwa|ca\.)\s+$",
@@ -427,6 +428,9 @@ def qualify(p: LanguagePatterns, text: str, found: Found) -> Found:
         cue = p.uncertain.search(before)
         if cue is not None:
             return _marked(found, window + cue.start(), "?", "uncertain")
+    query = _QUERIED.match(text, found.end)
+    if query is not None:
+        return _marked(found, found.start, "?", "uncertain", query.end())  # "1943 (?)"
     if p.since is not None and year_only:
         cue = p.since.search(before)
         if cue is not None:

@@ -333,3 +333,16 @@ def test_english_range_with_a_comma_after_the_first_year() -> None:
 )
 def test_ranges_across_months_and_years(language: str, text: str, quote: str, edtf: str) -> None:
     _has(text, language, quote, edtf)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "edtf"),
+    [
+        ("ru", "Фото сделано в 1943 году (?) у вокзала.", "1943?"),
+        ("de", "Die Aufnahme entstand am 4. Mai 1921 [?] in Köln.", "1921-05-04?"),
+        ("es", "La carta, escrita probablemente en 1899, se perdió.", "1899?"),
+    ],
+)
+def test_queried_and_probable_dates_are_uncertain(language: str, text: str, edtf: str) -> None:
+    (date,) = find_dates(text, languages=fixed_language(text, language))
+    assert (date.edtf, date.certainty) == (edtf, "uncertain")
