@@ -62,15 +62,21 @@ class DateGrammar:
 # Roman numerals I–XXI for centuries ("XX век", "siglo XX", "XXe siècle").
 ROMAN = r"(?P<rom>XXI|XX|XIX|XVIII|XVII|XVI|XV|XIV|XIII|XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)"
 
-_RU_YEAR = r"(?:года|году|годом|год|гг?\.|гг|г)"
-_UK_YEAR = r"(?:року|році|роком|рік|рр?\.|рр|р)"
+_RU_YEAR = r"(?:года|году|годом|годах|годов|годами|годы|год|гг?\.|гг|г)"
+_UK_YEAR = r"(?:року|році|роком|роках|років|роками|роки|рік|рр?\.|рр|р)"
 _AZ_YEAR = r"(?:il|ил)[^\W\d_]{0,6}"
 _TR_YEAR = r"(?:yılında|yılının|yılından|yılına|yılıydı|yılı|yılda|tarihinde|tarihinden|tarihli)"
 _HY_YEAR = r"(?:թվական(?:ներ)?(?:ին|ից|ի|ը|ն)?|թթ?\.)"
 _KA_YEAR = r"(?:წლის|წელს|წელი|წლიდან|წლამდე|წელსვე|წ\.)"
 
 GRAMMARS: dict[str, DateGrammar] = {
-    "en": DateGrammar(locales=("en",), extra_abbreviations={"Sept": 9}),
+    "en": DateGrammar(
+        locales=("en",),
+        extra_abbreviations={"Sept": 9},
+        # The English patterns live in date_patterns_en; these words only qualify them.
+        approximate=r"around|about|approximately|circa|roughly",
+        uncertain=r"probably|possibly|presumably|perhaps",
+    ),
     "ru": DateGrammar(
         locales=("ru",),
         stem_endings=("я", "а", "ь", "й"),

@@ -143,12 +143,12 @@ def _date_patterns(g: DateGrammar, months: MonthWords) -> list[list[str]]:
 
 
 def _before(words: str) -> re.Pattern[str] | None:
-    """Words that qualify a date when they stand just before it, perhaps with one short
-    word between ("примерно в 1943 году", "probablemente en 1920")."""
+    """Words that qualify a date when they stand just before it, perhaps with one or two
+    short words between ("примерно в 1943 году", "probably built in 1788")."""
     if not words:
         return None
     return re.compile(
-        rf"{_LETTER_BEFORE}(?:{words}),?\s+(?:[^\W\d_]{{1,6}}['’]?\s*)?$", re.IGNORECASE
+        rf"{_LETTER_BEFORE}(?:{words}),?\s+(?:[^\W\d_]{{1,7}}['’]?\s*){{0,2}}$", re.IGNORECASE
     )
 
 
@@ -342,6 +342,8 @@ def _unmarked_year(p: LanguagePatterns, text: str, m: re.Match[str], year: int) 
     strong = re.fullmatch(p.grammar.year_before or "(?!)", pre, re.IGNORECASE)
     if next_word[:1].islower() and not (p.grammar.loose_years and likely and strong):
         return None  # "до 1500 человек": a count after a preposition
+    if next_word[:1].islower() and year % 100 == 0 and len(next_word) > 3:
+        return None  # "en 2000 personnes": a round number before a noun counts it
     return point(m.start("y"), m.end(), Day(year))
 
 
@@ -400,7 +402,7 @@ def find_periods(text: str, anchors: list[int], end: int, language: str) -> list
 def qualify(p: LanguagePatterns, text: str, found: Found) -> Found:
     """Mark a point date approximate ("около", "vers", "hacia", "civarında"), uncertain
     ("вероятно", "probablement") or open from its start ("depuis 1991", "1991'den beri")."""
-    if "/" in found.edtf or "X" in found.edtf:
+    if "/" in found.edtf or "X" in found.edtf or found.edtf.endswith(("~", "?")):
         return found
     window = max(0, found.start - 40)
     before = text[window : found.start]

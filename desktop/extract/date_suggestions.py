@@ -32,7 +32,9 @@ from desktop.extract.date_multilingual import (
     find_in_language,
     find_periods,
     near_month,
+    patterns_for,
     period_anchors,
+    qualify,
 )
 from desktop.extract.date_patterns_en import BARE_YEAR, PATTERNS, TIME, bare_year, open_since
 from desktop.extract.figure_categories import DEFAULT_VOCABULARY, Vocabulary
@@ -156,6 +158,7 @@ def _candidates(text: str, languages: LanguageMap | None) -> list[Found]:
             points += period_anchors(text, s_start, s_end, language)
             anchors = _with_words_before(points, _scan_words(text, s_start, s_end)[0])
             found += find_periods(text, anchors, s_end, language)
+    english_words = patterns_for("en")
     for w_start, w_end in digit_windows(text):
         starts, words = _scan_words(text, w_start, w_end)
         window_digits = [d for d in digits if w_start <= d < w_end]
@@ -174,7 +177,7 @@ def _candidates(text: str, languages: LanguageMap | None) -> list[Found]:
                 if match is not None:
                     result = handler(match)
                     if result is not None:
-                        found.append(result)
+                        found.append(qualify(english_words, text, result))
     return found
 
 
@@ -201,7 +204,7 @@ def _in_language(
             match = BARE_YEAR.match(text, digit, end)
             year = bare_year(text, match) if match is not None else None
             if year is not None:
-                found.append(year)
+                found.append(qualify(patterns_for("en"), text, year))
     for other in sorted(months.keys() - {own, "en"}):
         positions = sorted(months[other])
         near = [d for d in local if any(0 <= p - d <= 60 for p in positions)]
@@ -347,9 +350,10 @@ def find_dates(
     if claimed is not None:
         for found in chosen:
             claimed.add(found.start, found.end)
-        for w_start, w_end in digit_windows(text):
-            for match in TIME.finditer(text, w_start, w_end):
-                claimed.add(match.start(), match.end())
+        english_words = patterns_for("en")
+    for w_start, w_end in digit_windows(text):
+        for match in TIME.finditer(text, w_start, w_end):
+            claimed.add(match.start(), match.end())
     suggestions = []
     for found in chosen:
         if not found.emit:

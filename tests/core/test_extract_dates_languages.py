@@ -346,3 +346,11 @@ def test_ranges_across_months_and_years(language: str, text: str, quote: str, ed
 def test_queried_and_probable_dates_are_uncertain(language: str, text: str, edtf: str) -> None:
     (date,) = find_dates(text, languages=fixed_language(text, language))
     assert (date.edtf, date.certainty) == (edtf, "uncertain")
+
+
+def test_english_probable_and_approximate_dates() -> None:
+    text = "The chapel was probably built in 1788 and rebuilt around 12 May 1850."
+    assert [(d.edtf, d.certainty) for d in suggest(text).dates] == [
+        ("1788?", "uncertain"),
+        ("1850-05-12~", "approximate"),
+    ]
