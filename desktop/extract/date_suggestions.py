@@ -350,10 +350,9 @@ def find_dates(
     if claimed is not None:
         for found in chosen:
             claimed.add(found.start, found.end)
-        english_words = patterns_for("en")
-    for w_start, w_end in digit_windows(text):
-        for match in TIME.finditer(text, w_start, w_end):
-            claimed.add(match.start(), match.end())
+        for w_start, w_end in digit_windows(text):
+            for match in TIME.finditer(text, w_start, w_end):
+                claimed.add(match.start(), match.end())
     suggestions = []
     for found in chosen:
         if not found.emit:

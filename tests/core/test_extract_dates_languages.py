@@ -354,3 +354,8 @@ def test_english_probable_and_approximate_dates() -> None:
         ("1788?", "uncertain"),
         ("1850-05-12~", "approximate"),
     ]
+
+
+def test_find_dates_without_a_claim_set_reads_times_safely() -> None:
+    text = "Shelling began at 06:30 on 4 May 1999."
+    assert [d.edtf for d in find_dates(text)] == ["1999-05-04"]
