@@ -86,7 +86,7 @@ GRAMMARS: dict[str, DateGrammar] = {
         year_marker=rf"(?:\s*-?(?:го|м|й))?\s*{_RU_YEAR}(?![^\W\d_])",
         year_before=r"в|во|с|до|после|к|по|от|между|около|примерно|начиная\s+с",
         range_open=r"с|от|между",
-        range_to=r"по|до",
+        range_to=r"по|до|на",  # "в ночь с 25 на 26 февраля"
         range_and=r"и",
         seasons={
             "весной": 21,
@@ -124,7 +124,7 @@ GRAMMARS: dict[str, DateGrammar] = {
         year_marker=rf"(?:\s*-?(?:го|му|й))?\s*{_UK_YEAR}(?![^\W\d_])",
         year_before=r"у|в|з|із|до|після|від|між|близько|приблизно|починаючи\s+з",
         range_open=r"з|із|від|між",
-        range_to=r"по|до",
+        range_to=r"по|до|на",
         range_and=r"і|й|та",
         seasons={
             "навесні": 21,
@@ -373,7 +373,10 @@ GRAMMARS: dict[str, DateGrammar] = {
         day=r"[0-3]?\d[º°]?",
         day_month=r"\s+de\s+",
         month_year=r"\s+(?:de(?:l)?\s+)?",
-        year_before=r"en|desde|hacia|hasta|año|antes\s+de|después\s+de|entre",
+        year_before=(
+            r"en|desde|hacia|hasta|año|antes\s+de|después\s+de|entre"
+            r"|(?:finales|fines|principios|comienzos|mediados)\s+de"
+        ),
         loose_years=True,
         range_open=r"del|entre\s+el|desde\s+el|entre|los|el",
         range_to=r"al|a|hasta\s+el",

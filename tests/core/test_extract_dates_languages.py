@@ -359,3 +359,31 @@ def test_english_probable_and_approximate_dates() -> None:
 def test_find_dates_without_a_claim_set_reads_times_safely() -> None:
     text = "Shelling began at 06:30 on 4 May 1999."
     assert [d.edtf for d in find_dates(text)] == ["1999-05-04"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "quote", "edtf"),
+    [
+        (
+            "ru",
+            "Обстрел шёл в ночь с 3 на 4 марта 1994 года.",
+            "с 3 на 4 марта 1994 года",
+            "1994-03-03/1994-03-04",
+        ),
+        (
+            "uk",
+            "Штурм почався в ніч з 7 на 8 квітня 1944 року.",
+            "з 7 на 8 квітня 1944 року",
+            "1944-04-07/1944-04-08",
+        ),
+        ("es", "La fábrica cerró a finales de 1987.", "1987", "1987"),
+        (
+            "de",
+            "Die Arbeiten liefen vom 30. Juni bis 2. Juli 1990.",
+            "30. Juni bis 2. Juli 1990",
+            "1990-06-30/1990-07-02",
+        ),
+    ],
+)
+def test_nights_and_edges_of_years(language: str, text: str, quote: str, edtf: str) -> None:
+    _has(text, language, quote, edtf)
