@@ -14,11 +14,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-
-from babel import Locale
-from babel.dates import get_month_names
+from typing import TYPE_CHECKING
 
 from desktop.extract.date_grammar import GRAMMARS
+
+if TYPE_CHECKING:
+    from babel import Locale
 
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'"})
 
@@ -56,6 +57,8 @@ class MonthWords:
 
 
 def _names(locale: Locale, width: str) -> dict[int, set[str]]:
+    from babel.dates import get_month_names  # Babel loads on first use, not at import
+
     found: dict[int, set[str]] = {}
     for context in ("format", "stand-alone"):
         for number, name in get_month_names(width, context, locale).items():
@@ -70,6 +73,8 @@ def _alternation(words: set[str]) -> str:
 @cache
 def month_words(language: str) -> MonthWords:
     """The month vocabulary of *language* (all of its CLDR locales, e.g. az and az_Cyrl)."""
+    from babel import Locale
+
     grammar = GRAMMARS[language]
     exact: dict[str, int] = {}
     stems: dict[str, int] = {}
