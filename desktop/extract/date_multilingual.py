@@ -65,6 +65,7 @@ class LanguagePatterns:
     without_months: tuple[re.Pattern[str], ...]  # the shapes with no month name
     periods: tuple[re.Pattern[str], ...]  # decades and centuries, which may have no digit
     period_anchor: re.Pattern[str]  # a Roman numeral or a decade or century word
+    lead: re.Pattern[str]  # a word a date can open with ("с", "entre el", "весной", "nel")
     bare_year: re.Pattern[str]
     approximate: re.Pattern[str] | None
     approximate_after: re.Pattern[str] | None
@@ -179,6 +180,11 @@ def patterns_for(language: str) -> LanguagePatterns:
                 sorted((*g.decade_words, *g.century_words), key=len, reverse=True) or ["(?!)"]
             )
             + ")",
+            flags,
+        ),
+        lead=re.compile(
+            rf"(?:{'|'.join(c for c in (cues, g.range_open) if c) or '(?!)'})(?![^\W\d_])"
+            + "".join(f"|{re.escape(season)}" for season in g.seasons),
             flags,
         ),
         bare_year=re.compile(bare, flags),
@@ -363,7 +369,11 @@ def find_in_language(
     tried only where one follows closely (*months*: sorted positions of month names)."""
     p = patterns_for(language)
     found: list[Found] = []
+    starts_of_months = set(months)
     for anchor in anchors:
+        if not (text[anchor].isdigit() or anchor in starts_of_months):
+            if p.lead.match(text, anchor) is None:
+                continue  # a plain word: no date of this language starts with it
         patterns = p.with_months if near_month(anchor, months) else p.without_months
         for pattern in patterns:
             match = pattern.match(text, anchor, end)

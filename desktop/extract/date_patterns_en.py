@@ -354,6 +354,13 @@ class _Swap:
         return self._m.end()
 
 
+# The words an English date shape can open with (the others open with a number or a
+# month name): "the fourth quarter of 2020", "from June 30 to July 2", "each year on".
+ENGLISH_LEAD = re.compile(
+    r"(?:the|from|between|each|every|annually|yearly|first|second|third|fourth|last|latter"
+    r"|spring|summer|autumn|fall|winter|early|mid|late|Q[1-4])\b",
+    re.IGNORECASE,
+)
 BARE_YEAR = re.compile(rf"(?<![\w,.$£€+#/-])(?P<y>{_YEAR})(?![\w%]|[.,]\d|[-–/]\d)")
 _APPROX_BEFORE = re.compile(r"\b(?:circa|c\.|ca\.|around|about|approximately)\s*$", re.I)
 _SINCE_BEFORE = re.compile(r"\b(?:since|from)\s+$", re.I)

@@ -36,7 +36,14 @@ from desktop.extract.date_multilingual import (
     period_anchors,
     qualify,
 )
-from desktop.extract.date_patterns_en import BARE_YEAR, PATTERNS, TIME, bare_year, open_since
+from desktop.extract.date_patterns_en import (
+    BARE_YEAR,
+    ENGLISH_LEAD,
+    PATTERNS,
+    TIME,
+    bare_year,
+    open_since,
+)
 from desktop.extract.figure_categories import DEFAULT_VOCABULARY, Vocabulary
 from desktop.extract.languages import LanguageMap
 from desktop.extract.suggestion_data import DateSuggestion
@@ -66,7 +73,7 @@ def _month_owners() -> dict[str, frozenset[str]]:
 # ranges of years): the only ones worth trying where no English month is written.
 _MONTH_GROUP = re.compile(r"\(\?P<m(?:\d|_)?>")
 _NO_MONTH = [(p, h) for p, h in PATTERNS if not _MONTH_GROUP.search(p.pattern)]
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]*)?")
+_WORD = re.compile(r"[^\W\d_]+(['’][^\W\d_]*)?")
 
 
 MonthWord = tuple[int, frozenset[str], bool]
@@ -80,19 +87,24 @@ def _scan_words(text: str, start: int, end: int) -> tuple[list[int], list[MonthW
     starts: list[int] = []
     months: list[MonthWord] = []
     for match in _WORD.finditer(text, start, end):
-        starts.append(match.start())
-        word = match.group().casefold()
-        elided = max(word.find("'"), word.find("’"))
-        if 0 < elided < len(word) - 1:
-            starts.append(match.start() + elided + 1)  # "nell'estate": "estate" too
-        if len(word) < 3:
+        position = match.start()
+        starts.append(position)
+        if match.end() - position < 3:
             continue
-        languages = owners.get(word)
-        if languages is None and ("'" in word or "’" in word):
-            languages = owners.get(fold(word).replace("'", ""))
+        word = match.group()
+        languages = owners.get(word.casefold())
+        if match.lastindex:  # an apostrophe: "Şubat'ta", and "nell'estate" -> "estate"
+            if match.end(1) > match.start(1) + 1:
+                starts.append(match.start(1) + 1)
+            if languages is None:
+                languages = owners.get(fold(word).replace("'", ""))
         if languages is not None:
-            months.append((match.start(), languages, len(word) >= 4))
+            months.append((position, languages, match.end() - position >= 4))
     return starts, months
+
+
+def _word_starts(text: str, start: int, end: int) -> list[int]:
+    return [match.start() for match in _WORD.finditer(text, start, end)]
 
 
 def _month_languages(
@@ -156,7 +168,7 @@ def _candidates(text: str, languages: LanguageMap | None) -> list[Found]:
             points = [d for d in digits if s_start <= d < s_end]
             points += [d - 1 for d in points if d and text[d - 1] in "'’"]  # "del '94"
             points += period_anchors(text, s_start, s_end, language)
-            anchors = _with_words_before(points, _scan_words(text, s_start, s_end)[0])
+            anchors = _with_words_before(points, _word_starts(text, s_start, s_end))
             found += find_periods(text, anchors, s_end, language)
     english_words = patterns_for("en")
     for w_start, w_end in digit_windows(text):
@@ -170,7 +182,11 @@ def _candidates(text: str, languages: LanguageMap | None) -> list[Found]:
                     text, start, end, language, words, window_digits, local_starts
                 )
         english = [position for position, languages, _ in words if "en" in languages]
+        english_starts = set(english)
         for anchor in _with_words_before(window_digits + english, starts):
+            if not (text[anchor].isdigit() or anchor in english_starts):
+                if ENGLISH_LEAD.match(text, anchor) is None:
+                    continue
             patterns = PATTERNS if near_month(anchor, english) else _NO_MONTH
             for pattern, handler in patterns:
                 match = pattern.match(text, anchor, w_end)
