@@ -371,9 +371,9 @@ def find_in_language(
     found: list[Found] = []
     starts_of_months = set(months)
     for anchor in anchors:
-        if not (text[anchor].isdigit() or anchor in starts_of_months):
-            if p.lead.match(text, anchor) is None:
-                continue  # a plain word: no date of this language starts with it
+        plain_word = not (text[anchor].isdigit() or anchor in starts_of_months)
+        if plain_word and p.lead.match(text, anchor) is None:
+            continue  # no date of this language opens with this word
         patterns = p.with_months if near_month(anchor, months) else p.without_months
         for pattern in patterns:
             match = pattern.match(text, anchor, end)

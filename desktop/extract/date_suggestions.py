@@ -184,9 +184,9 @@ def _candidates(text: str, languages: LanguageMap | None) -> list[Found]:
         english = [position for position, languages, _ in words if "en" in languages]
         english_starts = set(english)
         for anchor in _with_words_before(window_digits + english, starts):
-            if not (text[anchor].isdigit() or anchor in english_starts):
-                if ENGLISH_LEAD.match(text, anchor) is None:
-                    continue
+            plain_word = not (text[anchor].isdigit() or anchor in english_starts)
+            if plain_word and ENGLISH_LEAD.match(text, anchor) is None:
+                continue
             patterns = PATTERNS if near_month(anchor, english) else _NO_MONTH
             for pattern, handler in patterns:
                 match = pattern.match(text, anchor, w_end)
