@@ -162,14 +162,19 @@ def _candidates(text: str, languages: LanguageMap | None) -> list[Found]:
     """
     found: list[Found] = []
     spans = _spans(text, languages)
-    digits = [match.start() for match in _DIGIT_RUN.finditer(text)]
+    runs = list(_DIGIT_RUN.finditer(text))
+    digits = [run.start() for run in runs]
+    # A decade ends in 0 ("1990-х", "anni '70"); a century has one or two digits.
+    periodic = [run.start() for run in runs if run.end() - run.start() <= 2 or run[0][-1] == "0"]
     for s_start, s_end, language in spans:
         if language in LANGUAGES:
-            points = [d for d in digits if s_start <= d < s_end]
+            points = [d for d in periodic if s_start <= d < s_end]
             points += [d - 1 for d in points if d and text[d - 1] in "'’"]  # "del '94"
             points += period_anchors(text, s_start, s_end, language)
-            anchors = _with_words_before(points, _word_starts(text, s_start, s_end))
-            found += find_periods(text, anchors, s_end, language)
+            if points:
+                starts = _word_starts(text, max(s_start, min(points) - 30), s_end)
+                anchors = _with_words_before(points, starts)
+                found += find_periods(text, anchors, s_end, language)
     english_words = patterns_for("en")
     for w_start, w_end in digit_windows(text):
         starts, words = _scan_words(text, w_start, w_end)
