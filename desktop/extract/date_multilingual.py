@@ -7,6 +7,11 @@ a range of years, a season, a decade, a century and a year that some word marks 
 year ("в 1943 году", "1943 yılında", "en 1943"). One reader turns any of their matches
 into a :class:`Found` from the named groups it filled, so adding a language is adding
 data, not code.
+
+Where a month name goes the patterns accept any word and the reader keeps the match
+only when the word is a month of the language: the CLDR forms with every case ending
+would make an alternation of hundreds of words, tried one by one at every position.
+Patterns are tried with ``match`` at the places a date can start, not by scanning.
 """
 
 from __future__ import annotations
@@ -364,9 +369,10 @@ def near_month(anchor: int, months: list[int]) -> bool:
 def find_in_language(
     text: str, anchors: list[int], end: int, language: str, months: list[int]
 ) -> list[Found]:
-    """The dates of *language* that start at one of *anchors* (see ``date_anchors``) and
-    end by *end*; overlaps are resolved later. The shapes that need a month name are
-    tried only where one follows closely (*months*: sorted positions of month names)."""
+    """The dates of *language* that start at one of *anchors* (numbers, month names and
+    the words before them, see ``date_suggestions._candidates``) and end by *end*;
+    overlaps are resolved later. The shapes that need a month name are tried only where
+    one follows closely (*months*: sorted positions of month names)."""
     p = patterns_for(language)
     found: list[Found] = []
     starts_of_months = set(months)
