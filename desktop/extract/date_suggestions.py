@@ -1,4 +1,4 @@
-"""Date suggestions: find dates in running text and express them in EDTF.
+"""Date suggestions: find dates in running text, in the paragraph's language, as EDTF.
 
 EDTF (the Library of Congress Extended Date/Time Format) is what the catalogue stores
 because archival dates are rarely single days: "11–13 July 1995" is an interval,
@@ -6,77 +6,49 @@ because archival dates are rarely single days: "11–13 July 1995" is an interva
 "since 1991" an interval open at its end. Each suggestion also carries ISO lower/upper
 bounds so the catalogue can sort and filter without an EDTF parser.
 
-Choices:
-* Quarters are EDTF level 2 sub-year groupings ("fourth quarter of 2020" -> "2020-36"),
-  which keeps the phrase's meaning; the bounds still give the three months.
-* A day and month without a year ("Aug. 14") is only suggested when the text says it
-  recurs ("each year on 11 July" -> "XXXX-07-11"); otherwise it is claimed (so it
-  never becomes a figure) but not suggested, because the year is unknown.
-* A bare four-digit year needs a cue: a preposition ("in 1951", "since 1991"), a
-  following capitalised name or event noun ("1949 Geneva Conventions", "the 2020
-  war"), or parentheses. "1340 held captive" stays a figure.
-* Numeric dates "03/04/2005" are read day-first (the archive's convention) and
-  marked uncertain when both readings are possible.
+Which rules read a paragraph: the English patterns (``date_patterns_en``; they also
+read numeric dates in any language) and the rules of the paragraph's own language
+(``date_multilingual``). Month names of another language are read too, but only where
+the word is not also a month of the paragraph's language, so a Spanish paragraph taken
+for French, or a Ukrainian one taken for Russian, still gives its dates.
+
+A day and month without a year ("13 April", "26 fevral") is completed from the context
+or the document's own date (see ``_complete``) and marked as inferred: EDTF
+"2021-04-13?", certainty "uncertain". With nothing to complete it from it is
+"XXXX-04-13" when the text dates anything else, and only claimed (never a figure) in a
+fragment with no date at all.
 """
 
 from __future__ import annotations
 
-import calendar
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date
+from bisect import bisect_left
+from functools import lru_cache
 
-from db.date_words import MONTHS
+from desktop.extract.date_core import Day, Found, valid
+from desktop.extract.date_months import fold, month_words
+from desktop.extract.date_multilingual import (
+    LANGUAGES,
+    find_in_language,
+    find_periods,
+    near_month,
+    patterns_for,
+    period_anchors,
+    qualify,
+)
+from desktop.extract.date_patterns_en import (
+    BARE_YEAR,
+    ENGLISH_LEAD,
+    PATTERNS,
+    TIME,
+    bare_year,
+    open_since,
+)
 from desktop.extract.figure_categories import DEFAULT_VOCABULARY, Vocabulary
 from desktop.extract.languages import LanguageMap
 from desktop.extract.suggestion_data import DateSuggestion
-from desktop.extract.text_nearby import SpanSet, digit_windows, is_plural, sentence_bounds, word_set
+from desktop.extract.text_nearby import SpanSet, digit_windows, sentence_bounds
 
-# Month names from the one month table; the recogniser reads English text, so it asks
-# for English whatever language dates are shown in, and adds the abbreviations English
-# text uses ("Jan", "Sept").
-_ENGLISH_MONTHS = {words.name: number for number, words in MONTHS["en"].items()}
-_MONTH_FORMS = {form: n for name, n in _ENGLISH_MONTHS.items() for form in (name, name[:3])}
-_MONTH_FORMS["Sept"] = 9
-_MONTHS = {form.casefold(): number for form, number in _MONTH_FORMS.items()}
-_MONTH_WORDS = sorted(_MONTH_FORMS, key=len, reverse=True)
-# Title case or capitals only: lower-case "may" and "march" are usually verbs.
-_MON = "(?:" + "|".join(w for m in _MONTH_WORDS for w in (m, m.upper())) + r")\b\.?"
-_DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
-_YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
-_WEEKDAY_BEFORE = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+$", re.I)
-_BETWEEN_BEFORE = re.compile(r"\b(?:between|from)\s+$", re.I)
-_APPROX_MONTH_BEFORE = re.compile(r"\b(?:early|mid|late)[-\s]+$", re.I)
-_DASH = r"\s*[-–—]\s*"
-_TO = r"(?:\s*[-–—/]\s*|\s+(?:to|until|till|through|and)\s+)"
-_END = r"(?![\w])"
-
-_ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 4}
-_QUARTER = r"(?P<q>first|second|third|fourth|last|1st|2nd|3rd|4th)"
-_SEASONS = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24}
-
-# A bare year counts as a date after these words ("in 1951", "the Convention of 1951").
-_YEAR_CUES = word_set(
-    "in of since from during by before after until till circa c. c year years around early "
-    "late mid mid- spring summer autumn fall winter between and to the"
-)
-# After a bare year, these words say it names an event or period, not a count.
-_EVENT_NOUNS = word_set(
-    "war wars conflict conflicts election elections census crisis agreement accord accords "
-    "ceasefire cease-fire massacre massacres genocide invasion uprising revolution referendum "
-    "summit report law constitution convention conventions treaty earthquake flood floods "
-    "offensive campaign attack attacks protests riots pogrom pogroms events clashes "
-    "declaration resolution trial trials hearings coup famine occupation budget season "
-    "games olympics act edition"
-)
-# Words that may follow a year without turning it into a count ("in 1992, when ...").
-_FUNCTION_WORDS = word_set(
-    "and or but the a an when as to until till after before with in on at by for while "
-    "where which that who he she it they we i was were had has have is are alone onward "
-    "onwards through up there this these those its their his her our"
-)
-_RECURRENCE = r"(?:each|every)\s+year|annually|yearly"
 _EVENT_WORDS = re.compile(
     r"\b(?:massacre|genocide|attack(?:ed)?|war|conflict|clashes|agreement|ceasefire|"
     r"cease-fire|election|resolution|convention|treaty|founded|launched|adopted|signed|"
@@ -86,410 +58,280 @@ _EVENT_WORDS = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class _Day:
-    year: int | None
-    month: int | None = None
-    day: int | None = None
-
-    def edtf(self) -> str:
-        year = "XXXX" if self.year is None else f"{self.year:04d}"
-        if self.month is None:
-            return year
-        if self.day is None:
-            return f"{year}-{self.month:02d}"
-        return f"{year}-{self.month:02d}-{self.day:02d}"
-
-    def lower(self) -> str | None:
-        if self.year is None:
-            return None
-        return date(self.year, self.month or 1, self.day or 1).isoformat()
-
-    def upper(self) -> str | None:
-        if self.year is None:
-            return None
-        month = self.month or 12
-        day = self.day or calendar.monthrange(self.year, month)[1]
-        return date(self.year, month, day).isoformat()
-
-
-@dataclass(frozen=True)
-class _Found:
-    """One date match before it becomes a suggestion; ``emit`` False means claim only."""
-
-    start: int
-    end: int
-    edtf: str
-    lower: str | None
-    upper: str | None
-    certainty: str = "certain"
-    emit: bool = True
-
-
-def _month(token: str) -> int | None:
-    """Month number for a written month, refusing lower-case ("may", "march" the verbs)."""
-    word = token.rstrip(".")
-    if not (word[:1].isupper()):
-        return None
-    return _MONTHS.get(word.casefold())
-
-
-def _valid(year: int | None, month: int, day: int) -> bool:
-    try:
-        date(2000 if year is None else year, month, day)
-    except ValueError:
-        return False
-    return True
-
-
-def _day(token: str) -> int:
-    return int(re.match(r"\d+", token).group(0))  # type: ignore[union-attr]
-
-
-def _expand_year(first: int, second: str) -> int:
-    """ "1992–95" -> 1995: a short second year keeps the first year's century."""
-    if len(second) == 4:
-        return int(second)
-    century = first - first % 10 ** len(second)
-    value = century + int(second)
-    return value if value >= first else value + 10 ** len(second)
-
-
-def _point(start: int, end: int, day: _Day, certainty: str = "certain") -> _Found:
-    return _Found(start, end, day.edtf(), day.lower(), day.upper(), certainty)
-
-
-def _interval(start: int, end: int, first: _Day, last: _Day) -> _Found | None:
-    if first.lower() and last.upper() and first.lower() > last.lower():  # type: ignore[operator]
-        return None
-    if first == last:
-        return _point(start, end, first)
-    return _Found(start, end, f"{first.edtf()}/{last.edtf()}", first.lower(), last.upper())
-
-
-# --- pattern handlers --------------------------------------------------------------------
-# Each handler gets the regex match and returns a _Found or None (None = not a date after
-# all, e.g. "31 February"). Patterns are tried all together; the longest match wins.
-
-Handler = Callable[[re.Match[str]], "_Found | None"]
-
-
-def _h_iso(m: re.Match[str]) -> _Found | None:
-    y, mo, d = int(m["y"]), int(m["mo"]), int(m["d"])
-    return _point(m.start(), m.end(), _Day(y, mo, d)) if _valid(y, mo, d) else None
-
-
-def _h_numeric(m: re.Match[str]) -> _Found | None:
-    a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
-    if _valid(y, b, a):
-        certainty = "uncertain" if a <= 12 and a != b and _valid(y, a, b) else "certain"
-        return _point(m.start(), m.end(), _Day(y, b, a), certainty)
-    if _valid(y, a, b):
-        return _point(m.start(), m.end(), _Day(y, a, b))
-    return None
-
-
-def _before(m: re.Match[str], pattern: re.Pattern[str]) -> int | None:
-    """Start of *pattern* when it ends right where the match starts ("between ", "Monday, ")."""
-    window = max(0, m.start() - 16)
-    found = pattern.search(m.string, window, m.start())
-    return found.start() if found else None
-
-
-def _h_day_range(m: re.Match[str]) -> _Found | None:
-    """'11–13 July 1995', '14/15 June 1999', 'between 3 and 7 March 2004',
-    and the American order 'February 25 to 26, 1992'."""
-    month = _month(m["m"])
-    between = _before(m, _BETWEEN_BEFORE)
-    if month is None or (" and " in m["sep"] and between is None):
-        return None
-    y, d1, d2 = int(m["y"]), _day(m["d1"]), _day(m["d2"])
-    if not (_valid(y, month, d1) and _valid(y, month, d2)) or d2 <= d1:
-        return None
-    start = m.start() if between is None else between
-    return _interval(start, m.end(), _Day(y, month, d1), _Day(y, month, d2))
-
-
-def _h_cross_month(m: re.Match[str]) -> _Found | None:
-    """'30 June – 2 July 2001' and 'June 30 to July 2, 2001'."""
-    m1, m2 = _month(m["m1"]), _month(m["m2"])
-    if m1 is None or m2 is None:
-        return None
-    y2 = int(m["y"])
-    y1 = int(m["y1"]) if m["y1"] else y2
-    d1, d2 = _day(m["d1"]), _day(m["d2"])
-    if not (_valid(y1, m1, d1) and _valid(y2, m2, d2)):
-        return None
-    return _interval(m.start(), m.end(), _Day(y1, m1, d1), _Day(y2, m2, d2))
-
-
-def _h_day_month_year(m: re.Match[str]) -> _Found | None:
-    month = _month(m["m"])
-    y, d = int(m["y"]), _day(m["d"])
-    if month is None or not _valid(y, month, d):
-        return None
-    weekday = _before(m, _WEEKDAY_BEFORE)
-    return _point(m.start() if weekday is None else weekday, m.end(), _Day(y, month, d))
-
-
-def _h_month_range_year(m: re.Match[str]) -> _Found | None:
-    """'March–May 2004' -> 2004-03/2004-05."""
-    m1, m2 = _month(m["m1"]), _month(m["m2"])
-    if m1 is None or m2 is None or m2 <= m1:
-        return None
-    y = int(m["y"])
-    return _interval(m.start(), m.end(), _Day(y, m1), _Day(y, m2))
-
-
-_DAY_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$")
-
-
-def _h_month_year(m: re.Match[str]) -> _Found | None:
-    month = _month(m["m"])
-    if month is None or _before(m, _DAY_BEFORE) is not None:
-        return None  # "31 February 1999": an impossible day, not "February 1999"
-    approx = _before(m, _APPROX_MONTH_BEFORE)
-    certainty = "certain" if approx is None else "approximate"
-    start = m.start() if approx is None else approx
-    return _point(start, m.end(), _Day(int(m["y"]), month), certainty)
-
-
-def _h_recurring(m: re.Match[str]) -> _Found | None:
-    month = _month(m["m"])
-    d = _day(m["d"])
-    if month is None or not _valid(None, month, d):
-        return None
-    return _Found(m.start(), m.end(), _Day(None, month, d).edtf(), None, None)
-
-
-def _h_yearless(m: re.Match[str]) -> _Found | None:
-    """'Aug. 14' with no year: claimed so it is not a figure, but not suggested."""
-    month = _month(m["m"])
-    if month is None or not _valid(None, month, _day(m["d"])):
-        return None
-    return _Found(m.start(), m.end(), "", None, None, emit=False)
-
-
-def _h_quarter(m: re.Match[str]) -> _Found | None:
-    q = m["q"].casefold()
-    number = _ORDINAL_WORDS.get(q) or int(q[0])
-    y = int(m["y"])
-    first, last = 3 * number - 2, 3 * number
-    return _Found(
-        m.start(), m.end(), f"{y}-{32 + number}", _Day(y, first).lower(), _Day(y, last).upper()
-    )
-
-
-def _h_half(m: re.Match[str]) -> _Found | None:
-    y = int(m["y"])
-    second = m["h"].casefold() in {"second", "2nd", "latter"}
-    first, last = (7, 12) if second else (1, 6)
-    code = 41 if second else 40
-    return _Found(m.start(), m.end(), f"{y}-{code}", _Day(y, first).lower(), _Day(y, last).upper())
-
-
-def _h_season(m: re.Match[str]) -> _Found | None:
-    y = int(m["y"])
-    code = _SEASONS[m["s"].casefold()]
-    # Northern-hemisphere meteorological seasons for the bounds; winter spans the new year.
-    months = {21: (3, 5), 22: (6, 8), 23: (9, 11), 24: (12, 2)}[code]
-    lower = _Day(y, months[0]).lower()
-    upper = _Day(y + 1 if code == 24 else y, months[1]).upper()
-    return _Found(m.start(), m.end(), f"{y}-{code}", lower, upper)
-
-
-def _h_decade(m: re.Match[str]) -> _Found | None:
-    y = int(m["y"])
-    return _Found(m.start(), m.end(), f"{str(y)[:3]}X", _Day(y).lower(), _Day(y + 9).upper())
-
-
-def _h_part_of_year(m: re.Match[str]) -> _Found | None:
-    """'mid-2024', 'early 1990': within that year, which part is approximate."""
-    return _point(m.start(), m.end(), _Day(int(m["y"])))
-
-
-def _h_year_range(m: re.Match[str]) -> _Found | None:
-    y1 = int(m["y1"])
-    y2 = _expand_year(y1, m["y2"])
-    between = _before(m, _BETWEEN_BEFORE)
-    if y2 <= y1 or y2 - y1 > 200 or (" and " in m["sep"] and between is None):
-        return None
-    return _interval(m.start() if between is None else between, m.end(), _Day(y1), _Day(y2))
-
-
-_PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
-    (re.compile(rf"\b(?P<y>{_YEAR})-(?P<mo>\d{{2}})-(?P<d>\d{{2}})\b"), _h_iso),
-    (
-        re.compile(rf"(?<![\d/.])(?P<a>\d{{1,2}})([/.])(?P<b>\d{{1,2}})\2(?P<y>{_YEAR})\b"),
-        _h_numeric,
-    ),
-    (
-        re.compile(
-            rf"\b(?P<d1>{_DAY})(?P<sep>{_TO})(?P<d2>{_DAY})(?:\s+of)?\s+(?P<m>{_MON}),?\s+"
-            rf"(?P<y>{_YEAR}){_END}"
-        ),
-        _h_day_range,
-    ),
-    (
-        re.compile(
-            rf"\b(?P<m>{_MON})\s+(?P<d1>{_DAY})(?P<sep>{_TO})(?P<d2>{_DAY}),?\s+(?P<y>{_YEAR}){_END}"
-        ),
-        _h_day_range,
-    ),
-    (
-        re.compile(
-            rf"\b(?P<d1>{_DAY})\s+(?P<m1>{_MON})(?:,?\s+(?P<y1>{_YEAR}))?{_TO}"
-            rf"(?P<d2>{_DAY})\s+(?P<m2>{_MON}),?\s+(?P<y>{_YEAR}){_END}"
-        ),
-        _h_cross_month,
-    ),
-    (
-        re.compile(
-            rf"\b(?P<m1>{_MON})\s+(?P<d1>{_DAY})(?:,?\s+(?P<y1>{_YEAR}))?{_TO}"
-            rf"(?P<m2>{_MON})\s+(?P<d2>{_DAY}),?\s+(?P<y>{_YEAR}){_END}"
-        ),
-        _h_cross_month,
-    ),
-    (
-        re.compile(rf"\b(?P<d>{_DAY})(?:\s+of)?\s+(?P<m>{_MON}),?\s+(?P<y>{_YEAR}){_END}"),
-        _h_day_month_year,
-    ),
-    (
-        re.compile(rf"\b(?P<m>{_MON})\s+(?P<d>{_DAY}),?\s+(?P<y>{_YEAR}){_END}"),
-        _h_day_month_year,
-    ),
-    (
-        re.compile(rf"\b(?P<m1>{_MON}){_DASH}(?P<m2>{_MON}),?\s+(?P<y>{_YEAR}){_END}"),
-        _h_month_range_year,
-    ),
-    (
-        re.compile(rf"\b(?P<m>{_MON}),?\s+(?:of\s+)?(?P<y>{_YEAR}){_END}"),
-        _h_month_year,
-    ),
-    (
-        re.compile(
-            rf"\b(?:(?i:{_RECURRENCE})\s+on\s+|(?i:every)\s+)"
-            rf"(?:(?P<d>{_DAY})(?:\s+of)?\s+(?P<m>{_MON})|(?P<m_>{_MON})\s+(?P<d_>{_DAY}))(?!\w)"
-        ),
-        lambda m: _h_recurring(_Swap(m)),  # type: ignore[arg-type]
-    ),
-    (
-        re.compile(
-            rf"\b(?:(?P<d>{_DAY})(?:\s+of)?\s+(?P<m>{_MON})|(?P<m_>{_MON})\s+(?P<d_>{_DAY}))"
-            rf",?\s+(?i:{_RECURRENCE})\b"
-        ),
-        lambda m: _h_recurring(_Swap(m)),  # type: ignore[arg-type]
-    ),
-    (
-        re.compile(
-            rf"\b(?:(?P<d>{_DAY})(?:\s+of)?\s+(?P<m>{_MON})|(?P<m_>{_MON})\s+(?P<d_>[0-3]?\d)"
-            rf"(?:st|nd|rd|th)?)(?![\w])"
-        ),
-        lambda m: _h_yearless(_Swap(m)),  # type: ignore[arg-type]
-    ),
-    (
-        re.compile(rf"\b(?:the\s+)?{_QUARTER}\s+quarter\s+(?:of\s+)?(?P<y>{_YEAR})\b", re.I),
-        _h_quarter,
-    ),
-    (re.compile(rf"\bQ(?P<q>[1-4])\s+(?P<y>{_YEAR})\b"), _h_quarter),
-    (
-        re.compile(
-            rf"\b(?:the\s+)?(?P<h>first|second|1st|2nd|latter)\s+half\s+of\s+(?P<y>{_YEAR})\b",
-            re.I,
-        ),
-        _h_half,
-    ),
-    (
-        re.compile(
-            rf"\b(?P<s>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<y>{_YEAR})\b", re.I
-        ),
-        _h_season,
-    ),
-    (re.compile(r"\b(?:the\s+)?(?P<y>1[0-9]{2}0|20[0-9]0)s\b"), _h_decade),
-    (re.compile(rf"\b(?i:early|mid|late)[-\s](?P<y>{_YEAR})\b"), _h_part_of_year),
-    (
-        re.compile(
-            rf"(?<![\d,.])(?P<y1>{_YEAR})(?P<sep>\s*[-–—]\s*|\s+(?:to|and|until|till)\s+)"
-            rf"(?P<y2>{_YEAR}|\d{{2}})(?![\d,])"
-        ),
-        _h_year_range,
-    ),
-]
-
-
-class _Swap:
-    """Lets one handler read 'd'/'m' whichever order ("14 August"/"August 14") matched."""
-
-    def __init__(self, match: re.Match[str]) -> None:
-        self._m = match
-
-    def __getitem__(self, key: str) -> str | None:
-        return self._m[key] if self._m[key] is not None else self._m[key + "_"]
-
-    def start(self) -> int:
-        return self._m.start()
-
-    def end(self) -> int:
-        return self._m.end()
-
-
-_BARE_YEAR = re.compile(rf"(?<![\w,.$£€+#/-])(?P<y>{_YEAR})(?![\w%]|[.,]\d|[-–/]\d)")
-_APPROX_BEFORE = re.compile(r"\b(?:circa|c\.|ca\.|around|about|approximately)\s*$", re.I)
-_SINCE_BEFORE = re.compile(r"\b(?:since|from)\s+$", re.I)
-_WORD_AFTER = re.compile(r"\s*([A-Za-z][\w'’-]*)")
-_WORD_BEFORE = re.compile(r"([A-Za-z][\w.'’-]*)[\s(]*$")
-_TIME = re.compile(
-    r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?![\d:])"
-    r"|\b\d{1,2}\s*[ap]\.m\.|\b\d{1,2}\s*[ap]m\b|\b\d{1,2}\s+o'clock\b"
-    r"|\b(?:UTC|GMT)\s*[+−-]\s*\d{1,2}(?::\d{2})?",
-    re.IGNORECASE,
-)
-
-
-def _bare_year(text: str, m: re.Match[str]) -> _Found | None:
-    """A lone four-digit year, accepted only with a cue either side (see module doc)."""
-    before = text[max(0, m.start() - 30) : m.start()]
-    after = _WORD_AFTER.match(text, m.end())
-    next_word = after.group(1) if after and after.start(1) - m.end() <= 2 else None
-    prev = _WORD_BEFORE.search(before)
-    prev_word = prev.group(1).casefold() if prev else ""
-    singular_noun = False
-    if next_word and next_word[0].islower() and next_word.casefold() not in _FUNCTION_WORDS:
-        if next_word.casefold() in _EVENT_NOUNS:
-            pass
-        elif prev_word in {"the", "a", "its", "their", "this"} and not is_plural(next_word):
-            singular_noun = True  # "the 2011 disaster": a year used as a modifier
-        else:
-            return None  # "1340 held captive", "in 1500 villages": a count
-    cue = (
-        prev_word in _YEAR_CUES
-        or (
-            next_word is not None
-            and (next_word[0].isupper() or next_word.casefold() in _EVENT_NOUNS)
-        )
-        or singular_noun
-        or before.rstrip().endswith("(")
-        or bool(re.match(r"\s*\)", text[m.end() : m.end() + 2]))
-    )
-    if not cue:
-        return None
-    year = _Day(int(m["y"]))
-    if _APPROX_BEFORE.search(before):
-        return _Found(
-            m.start(), m.end(), f"{year.edtf()}~", year.lower(), year.upper(), "approximate"
-        )
-    return _point(m.start(), m.end(), year)
-
-
-def _open_since(text: str, found: _Found) -> _Found:
-    """'since 1991' -> '1991/..': the text dates a start, the end is still open."""
-    if found.emit and "/" not in found.edtf and "X" not in found.edtf:
-        match = _SINCE_BEFORE.search(text, max(0, found.start - 10), found.start)
-        if match and text[match.start() : match.start() + 5].casefold() == "since":
-            return _Found(
-                match.start(), found.end, f"{found.edtf}/..", found.lower, None, found.certainty
-            )
+@lru_cache(maxsize=1)
+def _month_owners() -> dict[str, frozenset[str]]:
+    """Which languages read each folded word as a month (English included, so "April"
+    is never foreign to German)."""
+    owners: dict[str, set[str]] = {}
+    for language in ("en", *LANGUAGES):
+        for word in month_words(language).forms():
+            owners.setdefault(word, set()).add(language)
+    return {word: frozenset(languages) for word, languages in owners.items()}
+
+
+# The English shapes that need no month name (ISO and numeric dates, quarters, decades,
+# ranges of years): the only ones worth trying where no English month is written.
+_MONTH_GROUP = re.compile(r"\(\?P<m(?:\d|_)?>")
+_NO_MONTH = [(p, h) for p, h in PATTERNS if not _MONTH_GROUP.search(p.pattern)]
+_WORD = re.compile(r"[^\W\d_]+(['’][^\W\d_]*)?")
+
+
+MonthWord = tuple[int, frozenset[str], bool]
+
+
+def _scan_words(text: str, start: int, end: int) -> tuple[list[int], list[MonthWord]]:
+    """The start of every word in ``text[start:end]``, and (position, languages, four
+    letters or more) of those that name a month; short ones ("mar", "may") say nothing
+    about a foreign language."""
+    owners = _month_owners()
+    starts: list[int] = []
+    months: list[MonthWord] = []
+    for match in _WORD.finditer(text, start, end):
+        position = match.start()
+        starts.append(position)
+        if match.end() - position < 3:
+            continue
+        word = match.group()
+        languages = owners.get(word.casefold())
+        if match.lastindex:  # an apostrophe: "Şubat'ta", and "nell'estate" -> "estate"
+            if match.end(1) > match.start(1) + 1:
+                starts.append(match.start(1) + 1)
+            if languages is None:
+                languages = owners.get(fold(word).replace("'", ""))
+        if languages is not None:
+            months.append((position, languages, match.end() - position >= 4))
+    return starts, months
+
+
+def _word_starts(text: str, start: int, end: int) -> list[int]:
+    return [match.start() for match in _WORD.finditer(text, start, end)]
+
+
+def _month_languages(
+    words: list[MonthWord], start: int, end: int, own: str | None
+) -> dict[str, list[int]]:
+    """Where month names occur between *start* and *end*, by language: those of *own*,
+    and those of other languages that are not also a month of *own* (four letters or
+    more: "mar", "may" say nothing about a foreign language)."""
+    found: dict[str, list[int]] = {}
+    for position, languages, long_word in words:
+        if start <= position < end:
+            if own in languages:
+                found.setdefault(own, []).append(position)  # type: ignore[arg-type]
+            elif long_word:
+                for language in languages:
+                    found.setdefault(language, []).append(position)
     return found
+
+
+def _spans(text: str, languages: LanguageMap | None) -> list[tuple[int, int, str | None]]:
+    if languages is None or not languages.spans:
+        return [(0, len(text), None if languages is None else languages.document)]
+    spans: list[tuple[int, int, str | None]] = []
+    position = 0
+    for span in languages.spans:
+        if span.start > position:
+            spans.append((position, span.start, languages.document))
+        spans.append((span.start, span.end, span.language))
+        position = span.end
+    if position < len(text):
+        spans.append((position, len(text), languages.document))
+    return spans
+
+
+_DIGIT_RUN = re.compile(r"\d+")
+
+
+def _with_words_before(points: list[int], word_starts: list[int]) -> list[int]:
+    """*points* and the starts of the (up to) four words just before each, within 28
+    characters: a date may open with them ("entre el 11", "dall'11", "около 1943",
+    "the fourth quarter of 2020", "each year on 11 July")."""
+    found = set(points)
+    for point in points:
+        index = bisect_left(word_starts, point)
+        found.update(w for w in word_starts[max(0, index - 4) : index] if point - w <= 28)
+    return sorted(found)
+
+
+def _candidates(text: str, languages: LanguageMap | None) -> list[Found]:
+    """Every match of every rule that applies, the paragraph's language first.
+
+    Patterns are tried only where a date can start (a number, a month name, or a word
+    just before one), with ``match`` rather than a scan of the whole text: on a page
+    that is most of the cost saved.
+    """
+    found: list[Found] = []
+    spans = _spans(text, languages)
+    runs = list(_DIGIT_RUN.finditer(text))
+    digits = [run.start() for run in runs]
+    # A decade ends in 0 ("1990-х", "anni '70"); a century has one or two digits.
+    periodic = [run.start() for run in runs if run.end() - run.start() <= 2 or run[0][-1] == "0"]
+    for s_start, s_end, language in spans:
+        if language in LANGUAGES:
+            points = [d for d in periodic if s_start <= d < s_end]
+            points += [d - 1 for d in points if d and text[d - 1] in "'’"]  # "del '94"
+            points += period_anchors(text, s_start, s_end, language)
+            if points:
+                starts = _word_starts(text, max(s_start, min(points) - 30), s_end)
+                anchors = _with_words_before(points, starts)
+                found += find_periods(text, anchors, s_end, language)
+    english_words = patterns_for("en")
+    for w_start, w_end in digit_windows(text):
+        starts, words = _scan_words(text, w_start, w_end)
+        window_digits = [d for d in digits if w_start <= d < w_end]
+        for s_start, s_end, language in spans:
+            start, end = max(w_start, s_start), min(w_end, s_end)
+            if start < end:
+                local_starts = [w for w in starts if start <= w < end]
+                found += _in_language(
+                    text, start, end, language, words, window_digits, local_starts
+                )
+        english = [position for position, languages, _ in words if "en" in languages]
+        english_starts = set(english)
+        for anchor in _with_words_before(window_digits + english, starts):
+            plain_word = not (text[anchor].isdigit() or anchor in english_starts)
+            if plain_word and ENGLISH_LEAD.match(text, anchor) is None:
+                continue
+            patterns = PATTERNS if near_month(anchor, english) else _NO_MONTH
+            for pattern, handler in patterns:
+                match = pattern.match(text, anchor, w_end)
+                if match is not None:
+                    result = handler(match)
+                    if result is not None:
+                        found.append(qualify(english_words, text, result))
+    return found
+
+
+def _in_language(
+    text: str,
+    start: int,
+    end: int,
+    language: str | None,
+    words: list[MonthWord],
+    digits: list[int],
+    word_starts: list[int],
+) -> list[Found]:
+    """Candidates in ``text[start:end]`` (one paragraph language, one digit window)."""
+    found: list[Found] = []
+    own = language if language in LANGUAGES else None
+    months = _month_languages(words, start, end, own)
+    local = [d for d in digits if start <= d < end]
+    if own is not None:
+        positions = sorted(months.get(own, []))
+        anchors = _with_words_before(local + positions, word_starts)
+        found += find_in_language(text, anchors, end, own, positions)
+    else:
+        for digit in local:
+            match = BARE_YEAR.match(text, digit, end)
+            year = bare_year(text, match) if match is not None else None
+            if year is not None:
+                found.append(qualify(patterns_for("en"), text, year))
+    for other in sorted(months.keys() - {own, "en"}):
+        positions = sorted(months[other])
+        near = [d for d in local if any(0 <= p - d <= 60 for p in positions)]
+        anchors = _with_words_before(near + positions, word_starts)
+        found += find_in_language(text, anchors, end, other, positions)
+    return found
+
+
+def _choose(candidates: list[Found]) -> list[Found]:
+    """Longest match wins; ties go to the earlier candidate (the paragraph's language)."""
+    ranked = sorted(candidates, key=lambda f: (-(f.end - f.start), f.start))
+    chosen: list[Found] = []
+    taken = SpanSet()
+    for found in ranked:
+        if not taken.hits(found.start, found.end):
+            taken.add(found.start, found.end)
+            chosen.append(found)
+    return sorted(chosen, key=lambda f: f.start)
+
+
+def _year_of(found: Found) -> int | None:
+    """The year a found date ends in, if it has a known year."""
+    if not found.emit or found.upper is None or "X" in found.edtf:
+        return None
+    return int(found.upper[:4])
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_DAY_PRECISION = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _complete(text: str, chosen: list[Found], document_date: str | None) -> list[Found]:
+    """Give each year-less day its year (see the module docstring).
+
+    In order: a year or a full date written earlier in the same paragraph ("En 1995 …
+    C'était le 16 juillet"); else the last full date before it, as a narrative's days
+    follow each other, unless the day would then fall on or before that date (a
+    narrative does not step back: "le 10 mars 1906 … du 10 mars au 30 juin" in a 2006
+    article is 2006); else the document's date; else the last year written before. A
+    month is a weak anchor ("la crue de septembre 1958 … jusqu'au 12 octobre" in a
+    2020 report is 2020).
+    """
+    document_year = None
+    if document_date and document_date[:4].isdigit():
+        document_year = int(document_date[:4])
+    dated = any(_year_of(found) is not None for found in chosen)
+    result: list[Found] = []
+    last_day: Found | None = None
+    paragraph_anchor: Found | None = None
+    any_year: int | None = None
+    for found in chosen:
+        if paragraph_anchor is not None and _PARAGRAPH_BREAK.search(
+            text, paragraph_anchor.end, found.start
+        ):
+            paragraph_anchor = None
+        if found.yearless is not None:
+            year = None
+            if paragraph_anchor is not None:
+                year = _year_of(paragraph_anchor)
+            elif last_day is not None and last_day.upper is not None:
+                candidate = _year_of(last_day)
+                month, day = found.yearless
+                if candidate is not None and (
+                    document_year is None
+                    or document_year <= candidate
+                    or (candidate, month, day) > _month_day(last_day.upper)
+                ):
+                    year = candidate
+            found = _with_year(found, year or document_year or any_year, dated)
+        year = _year_of(found)
+        if year is not None:
+            any_year = year
+            precise = _DAY_PRECISION.match(found.edtf)
+            if precise:
+                last_day = found
+            if (precise or found.edtf.rstrip("~?").isdigit()) and not found.inferred:
+                paragraph_anchor = found
+        result.append(found)
+    return result
+
+
+def _month_day(iso: str) -> tuple[int, int, int]:
+    return int(iso[:4]), int(iso[5:7]), int(iso[8:10])
+
+
+def _with_year(found: Found, year: int | None, dated: bool) -> Found:
+    first = found.yearless
+    last = found.yearless_end or first
+    assert first is not None and last is not None
+    if year is None:
+        if not dated:
+            return found
+        edtf = Day(None, *first).edtf()
+        if found.yearless_end is not None:
+            edtf += "/" + Day(None, *last).edtf()
+        return Found(found.start, found.end, edtf, None, None)
+    first_year = year - 1 if last[0] < first[0] else year
+    if not (valid(first_year, *first) and valid(year, *last)):
+        return found
+    start, end = Day(first_year, *first), Day(year, *last)
+    edtf = start.edtf() + "?"
+    if found.yearless_end is not None:
+        edtf += "/" + end.edtf() + "?"
+    return Found(
+        found.start, found.end, edtf, start.lower(), end.upper(), "uncertain", inferred=True
+    )
 
 
 def _what(text: str, start: int, end: int, vocabulary: Vocabulary) -> str | None:
@@ -519,44 +361,24 @@ def find_dates(
     """Date suggestions in order of position.
 
     *languages* says which language each paragraph is in (rules are chosen per
-    language); *document_date* (ISO) completes a day and month given without a year.
+    language; without it the text is read as English, plus any other language's month
+    names); *document_date* (ISO) completes a day and month given without a year.
 
     Every span recognised as a date, a year-less day or a clock time is added to
     *claimed*, so the figure suggester can skip the numbers inside them.
     """
-    candidates: list[_Found] = []
-    windows = digit_windows(text)
-    for pattern, handler in _PATTERNS:
-        for w_start, w_end in windows:
-            for match in pattern.finditer(text, w_start, w_end):
-                found = handler(match)
-                if found is not None:
-                    candidates.append(found)
-    for w_start, w_end in windows:
-        for match in _BARE_YEAR.finditer(text, w_start, w_end):
-            found = _bare_year(text, match)
-            if found is not None:
-                candidates.append(found)
-    # Longest match wins; ties go to the earlier pattern (list order).
-    candidates.sort(key=lambda f: (-(f.end - f.start), f.start))
-    chosen: list[_Found] = []
-    taken = SpanSet()
-    for found in candidates:
-        if not taken.hits(found.start, found.end):
-            taken.add(found.start, found.end)
-            chosen.append(found)
-    chosen.sort(key=lambda f: f.start)
+    chosen = _complete(text, _choose(_candidates(text, languages)), document_date)
     if claimed is not None:
         for found in chosen:
             claimed.add(found.start, found.end)
-        for w_start, w_end in windows:
-            for match in _TIME.finditer(text, w_start, w_end):
+        for w_start, w_end in digit_windows(text):
+            for match in TIME.finditer(text, w_start, w_end):
                 claimed.add(match.start(), match.end())
     suggestions = []
     for found in chosen:
         if not found.emit:
             continue
-        found = _open_since(text, found)
+        found = open_since(text, found)
         suggestions.append(
             DateSuggestion(
                 start=found.start,
@@ -566,6 +388,7 @@ def find_dates(
                 upper=found.upper,
                 what=_what(text, found.start, found.end, vocabulary),
                 certainty=found.certainty,
+                inferred=found.inferred,
             )
         )
     return suggestions

@@ -31,6 +31,7 @@ class DateSuggestion:
     upper: str | None  # ISO date of the latest day covered
     what: str | None = None  # what happened, when the sentence says
     certainty: str = "certain"  # "certain", "approximate", "uncertain"
+    inferred: bool = False  # the year is not written: taken from the context or document date
 
 
 @dataclass(frozen=True)
