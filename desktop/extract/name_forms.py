@@ -1,0 +1,194 @@
+"""The base form of a name as written in a sentence: possessives and case endings off.
+
+The span of a suggestion keeps the exact characters ("Иосифа Сталина", "Mişeqoviçin",
+"Beria's"); the stored name is what a person would file it under ("Иосиф Сталин",
+"Mişeqoviç", "Beria"), so the same person found in several sentences is one name.
+
+* English possessives: "'s", "’s", a bare apostrophe after s.
+* Turkish and Azerbaijani: a case suffix after an apostrophe ("Erdoğan'ın") always goes;
+  one written straight on (Azerbaijani "Əliyevin", "Mişeqoviçə") goes when the stem left
+  is shaped like a name (a surname ending, a known given name) or is written bare
+  elsewhere in the same text.
+* Russian and Ukrainian: pymorphy3 (OpenCorpora and VESUM dictionaries, with a guesser
+  for surnames it does not know) puts every word of the name in the nominative, in the
+  gender the words agree on ("Анны Ахматовой" → "Анна Ахматова").
+* Armenian: the article and case endings after a surname in "-յան" or a known name
+  ("Մանուկյանը", "Գևորգյանի", "Հովսեփյանից").
+* Georgian: case endings off and the nominative "-ი" back on consonant stems
+  ("სააკაშვილმა" → "სააკაშვილი", "ჟვანიას" → "ჟვანია").
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from functools import lru_cache
+from typing import Any
+
+from desktop.extract.name_lexicon import has_surname_ending, is_first_name
+
+_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
+_APOSTROPHE_SUFFIX = re.compile(r"['’][^\W\d_]{1,5}$")
+
+# Azerbaijani/Turkish case endings written straight on, longest first (Latin, Cyrillic).
+_TURKIC_ENDINGS = tuple(
+    sorted(
+        ["nın", "nin", "nun", "nün", "ın", "in", "un", "ün", "ya", "yə", "na", "nə", "a", "ə", "nı", "ni", "nu", "nü", "ı", "i", "u", "ü", "da", "də", "dan", "dən", "ta", "tə", "tan", "tən", "la", "lə", "yla", "ylə", "ilə", "нын", "нин", "ын", "ин", "ун", "үн", "ја", "јә", "на", "нә", "а", "ә", "ны", "ни", "ы", "и", "у", "ү", "да", "дә", "дан", "дән", "ла", "лә"],
+        key=len,
+        reverse=True,
+    )
+)
+_TURKIC_MIN_STEM = 3
+
+_ARMENIAN_ENDINGS = tuple(
+    sorted(
+        ["ը", "ն", "ի", "ին", "ից", "ով", "ում", "ու", "ուն", "ենց", "ի՝", "ին՝"],
+        key=len,
+        reverse=True,
+    )
+)
+_ARMENIAN_STEM = re.compile(r"(?:յան|յանց|ունի|ունց|ով|եվ)$")
+
+_GEORGIAN_CONSONANT = re.compile(r"[ბგდვზთკლმნპჟრსტფქღყშჩცძწჭხჯჰ]$")
+
+_morph_lock = threading.Lock()
+_analysers: dict[str, Any] = {}
+
+
+def _analyser(language: str) -> Any:
+    with _morph_lock:
+        if language not in _analysers:
+            try:
+                import pymorphy3
+
+                _analysers[language] = pymorphy3.MorphAnalyzer(lang=language)
+            except (ImportError, ValueError, OSError):
+                _analysers[language] = None
+        return _analysers[language]
+
+
+def _restore_case(written: str, lemma: str) -> str:
+    """Give *lemma* the capitalisation of *written* ("сталин" → "Сталин")."""
+    if not lemma:
+        return written
+    parts = re.split(r"(-)", lemma)
+    shaped = [p[:1].upper() + p[1:] if p and p != "-" else p for p in parts]
+    return "".join(shaped) if written[:1].isupper() else lemma
+
+
+_NAME_TAGS = ("Name", "Surn", "Patr")
+
+
+@lru_cache(maxsize=4096)
+def _slavic_name(words: tuple[str, ...], language: str) -> tuple[str, ...]:
+    """Russian/Ukrainian words of one name in the nominative, agreeing in gender."""
+    morph = _analyser(language)
+    if morph is None:
+        return words
+    parses = [morph.parse(word) for word in words]
+    best: list[Any] = [None] * len(words)
+    best_rank = (0, 0.0)
+    for gender in ("masc", "femn"):
+        chosen: list[Any] = []
+        for options in parses:
+            fitting = [
+                p
+                for p in options
+                if p.tag.POS == "NOUN"
+                and any(tag in p.tag for tag in _NAME_TAGS)
+                and (p.tag.gender is None or p.tag.gender == gender)
+                and p.tag.number != "plur"
+            ]
+            chosen.append(fitting[0] if fitting else None)
+        rank = (
+            sum(p is not None for p in chosen),
+            sum(p.score for p in chosen if p is not None),
+        )
+        if rank > best_rank:
+            best, best_rank = chosen, rank
+    result = []
+    for word, parse in zip(words, best, strict=True):
+        if parse is None or "Fixd" in parse.tag:
+            result.append(word)
+            continue
+        nominative = parse.inflect({"nomn", "sing"})
+        form = nominative.word if nominative is not None else parse.normal_form
+        result.append(_restore_case(word, form))
+    return tuple(result)
+
+
+def _turkic_word(word: str, known: frozenset[str]) -> str:
+    match = _APOSTROPHE_SUFFIX.search(word)
+    if match:
+        return word[: match.start()]
+    if word in known or has_surname_ending(word) or is_first_name(word):
+        return word
+    folded = word.casefold()
+    for ending in _TURKIC_ENDINGS:
+        if folded.endswith(ending) and len(word) - len(ending) >= _TURKIC_MIN_STEM:
+            stem = word[: -len(ending)]
+            if stem in known or has_surname_ending(stem) or is_first_name(stem):
+                return stem
+    return word
+
+
+def _armenian_word(word: str) -> str:
+    bare = word.rstrip("՝,")
+    if _ARMENIAN_STEM.search(bare):
+        return bare
+    for ending in _ARMENIAN_ENDINGS:
+        if bare.endswith(ending) and len(bare) > len(ending) + 2:
+            stem = bare[: -len(ending)]
+            if _ARMENIAN_STEM.search(stem) or is_first_name(stem):
+                return stem
+    return bare
+
+
+def _georgian_word(word: str) -> str:
+    for ending, keep_vowel in (
+        ("ისთვის", True),
+        ("მა", True),
+        ("ის", True),
+        ("ით", True),
+        ("ად", True),
+        ("ს", False),
+        ("მ", False),
+    ):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            stem = word[: -len(ending)]
+            if _GEORGIAN_CONSONANT.search(stem):
+                return stem + "ი"
+            if not keep_vowel:
+                return stem
+            return stem
+    return word
+
+
+def base_name(written: str, language: str | None, known: frozenset[str] = frozenset()) -> str:
+    """The name to store for *written*, in *language* ('ru', 'az', …, or None).
+
+    *known* holds name words written bare elsewhere in the text: a stem found there is
+    a name, not a guess.
+    """
+    words = written.split()
+    if not words:
+        return written
+    last = words[-1]
+    possessive = _POSSESSIVE.search(last)
+    if possessive and language in (None, "en", "fr", "es", "de", "it"):
+        words[-1] = last[: possessive.start()]
+        return " ".join(words)
+    if language in ("ru", "uk") or (language == "az" and _is_cyrillic(written)):
+        if language in ("ru", "uk"):
+            return " ".join(_slavic_name(tuple(words), language))
+    if language in ("az", "tr"):
+        return " ".join(_turkic_word(word, known) for word in words)
+    if language == "hy":
+        return " ".join(_armenian_word(word) for word in words)
+    if language == "ka":
+        return " ".join(words[:-1] + [_georgian_word(last)])
+    return " ".join(words)
+
+
+def _is_cyrillic(text: str) -> bool:
+    return any("\u0400" <= char <= "\u04ff" for char in text)

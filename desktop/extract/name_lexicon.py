@@ -1,0 +1,104 @@
+"""Is this word a first name, or shaped like a surname? Evidence for names without cues.
+
+Two capitalised words are a person far more often when the first is a known given name
+("Joachim Gauck", "Vüqar Məmmədov") or one of them carries a surname ending ("-ov",
+"-yan", "-შვილი", "-enko"). The given names come from Jörg Michael's list of about
+45,000 first names with their frequency in 55 countries, Armenia, Azerbaijan, Georgia,
+Turkey, Russia and Ukraine included, as shipped by the ``gender-guesser`` package
+(GPL-3.0; the list itself under the GNU FDL, read from the installed package, not
+copied). It is written in Latin letters, so names in other scripts are looked up through
+their ``anyascii`` romanisation ("Иосиф" → "iosif", "გიორგი" → "giorgi"). The list is
+read once per process, on first use (about 0.1 s), never at import time.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from importlib.util import find_spec
+from pathlib import Path
+
+from anyascii import anyascii
+
+_lock = threading.Lock()
+_first_names: frozenset[str] | None = None
+
+# Given names that are more often ordinary capitalised words in running text.
+_AMBIGUOUS = frozenset(
+    ["will", "may", "june", "april", "august", "grace", "hope", "faith", "joy", "rose", "mark", "bill", "art", "guy", "major", "victoria", "georgia", "jordan", "florence", "paris", "israel", "china", "india", "salvador", "lorraine", "christian", "german", "ernst", "frank", "justice", "king", "say", "sunday", "tuesday", "ali", "kim", "long", "van", "den", "der", "del", "la", "le", "el", "al", "ben", "bin", "mai", "juli", "imam", "general", "president", "union"]
+)
+
+# Surname endings per script: enough on their own to make a capitalised pair a person.
+_SURNAME_ENDING = re.compile(
+    r"(?:ov|ova|ev|eva|yev|yeva|ovich|evich|ovych|ovna|evna|enko|chuk|czuk|yuk|shvili|"
+    r"dze|yan|yants|zadə|zade|oğlu|oglu|ski|sky|skiy|skyi|ska|skaya|"
+    r"ović|ovic|ević|evic|ič|ić|viç|ич|ов|ова|ев|ева|ёв|ёва|ин|ина|ский|ская|енко|чук|"
+    r"ович|евич|овна|евна|зада|յան|յանց|ունի)$"
+)
+# Georgian surnames (checked only after a known given name: "-ია" ends common nouns too).
+_GEORGIAN_SURNAME = re.compile(r"(?:შვილ|ძ|ი|ავ|უ|ურ|ულ|ან|ელ|ონ|ნ)(?:ი|ე|ა|მა|მ|ის|ს|ით|ად)?$")
+_LATIN_SURNAME_MIN = 5
+
+
+def _data_file() -> Path | None:
+    spec = find_spec("gender_guesser")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))) / "data" / "nam_dict.txt"
+    return path if path.exists() else None
+
+
+def name_key(word: str) -> str:
+    """The romanised, folded key a given name is looked up by ("Vüqar" → "vuqar")."""
+    return re.sub(r"[^a-z]", "", anyascii(word).casefold())
+
+
+def _load() -> frozenset[str]:
+    path = _data_file()
+    if path is None:
+        return frozenset()
+    found: set[str] = set()
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            if line[:1] in "#=" or len(line) < 4:
+                continue
+            parts = line.split()
+            if len(parts) < 2:
+                continue
+            for name in {parts[1].replace("+", ""), parts[1].replace("+", "-")}:
+                key = name_key(name)
+                if len(key) >= 3:
+                    found.add(key)
+    # Romanisations differ: Azerbaijani q/x/ə for g/kh/a ("Vüqar" = "Vugar").
+    variants = {key.replace("g", "q").replace("kh", "x") for key in found}
+    return frozenset(found | variants)
+
+
+def first_names() -> frozenset[str]:
+    global _first_names
+    with _lock:
+        if _first_names is None:
+            _first_names = _load()
+        return _first_names
+
+
+def is_first_name(word: str) -> bool:
+    """A known given name in any script, not one that is mostly an ordinary word."""
+    key = name_key(word)
+    if len(key) < 3 or key in _AMBIGUOUS:
+        return False
+    names = first_names()
+    return key in names or (key.replace("e", "a", 1) in names and word[:1] in "ƏӘ")
+
+
+def has_surname_ending(word: str) -> bool:
+    """Ends like a surname of the region ("Məmmədov", "Hovsepyan", "Beridze")."""
+    bare = word.rstrip(".").replace("’", "'").split("'")[0]
+    if len(bare) < _LATIN_SURNAME_MIN:
+        return False
+    return bool(_SURNAME_ENDING.search(bare.casefold()))
+
+
+def is_georgian_surname(word: str) -> bool:
+    """A Georgian word shaped like a surname, in any case ("ბერიძემ", "ჟვანიას")."""
+    return len(word) >= 4 and bool(_GEORGIAN_SURNAME.search(word))

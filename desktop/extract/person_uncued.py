@@ -1,0 +1,307 @@
+"""People named without a cue word: by the shape of the name and the words beside it.
+
+The cued finder (people.py) accepts a capitalised run only next to a byline, a speech
+verb or a title it knows in English. Most mentions in real reporting have none of these:
+"its leader, Joseph Stalin", "François Hollande et Joachim Gauck", a speaker label
+"Mikhail Gurevich:", "генерал Ратко Младич", "Vüqar Məmmədovun". Here a capitalised run
+(or, in Georgian, which has no capitals, a pair of words) is a person when
+
+* a title of the paragraph's language, or of any of the supported ones, stands right
+  before it (the title is not part of the name: "General Ratko Mladic" → "Ratko Mladic");
+* it opens a line and a colon follows (a speaker label in a transcript);
+* its first word is a known given name (name_lexicon), or a word in it carries a surname
+  ending of the region ("-ov", "-yan", "-შვილი", "-enko");
+* a speech verb of the paragraph's language follows or precedes it;
+* it is joined by "and"/"et"/"и"/"və"/a comma to a name already accepted (a list);
+
+and no organisation or place head stands in it or beside it ("United Nations",
+"Xocalı rayonu", "rue Victor Hugo"), no word of it is a country or a month (CLDR).
+A later single word that is a word of an accepted name, in any case form, is the same
+person mentioned again ("Stalin", "Մանուկյանը").
+
+The stored name is the base form (name_forms.base_name); the span keeps the exact
+characters, endings included.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from desktop.extract.name_forms import base_name
+from desktop.extract.name_lexicon import (
+    has_surname_ending,
+    is_first_name,
+    is_georgian_surname,
+)
+from desktop.extract.names import LEADING_WORDS, NOT_NAME_WORDS, Token, runs
+from desktop.extract.person_words import (
+    CONJUNCTIONS,
+    SENTENCE_WORDS,
+    SPEECH_AFTER,
+    SPEECH_BEFORE,
+    all_heads,
+    all_titles,
+    calendar_words,
+    place_names,
+)
+from desktop.extract.suggestion_data import PersonSuggestion
+
+_GEORGIAN = re.compile(r"^[\u10d0-\u10ff]+$")
+_MAX_NAME_WORDS = 4
+_SPEAKER_AFTER = re.compile(r"^[ \t]*:")
+_LIST_GAP = re.compile(r"^(?:\s*,\s*|\s+(?P<word>[^\W\d_]+|&)\s+|\s*,\s*(?P<word2>\w+)\s+)$")
+_INITIAL = re.compile(r"^[^\W\d_]\.$")
+
+Language = Callable[[int], str | None]
+
+
+@dataclass
+class _Segment:
+    words: list[Token]
+    title: str | None = None
+    accepted: bool = False
+    role: str = "mentioned"
+
+    @property
+    def start(self) -> int:
+        return self.words[0].start
+
+    @property
+    def end(self) -> int:
+        return self.words[-1].end
+
+
+def _word_kind(token: Token) -> str:
+    """'name', 'title', 'head', 'stop' (never in a name) for one capitalised word."""
+    key = token.key.replace("’", "'")
+    if key in all_titles():
+        return "title"
+    if key in all_heads():
+        return "head"
+    if _INITIAL.match(token.text):
+        return "name"
+    if (
+        key in SENTENCE_WORDS
+        or key in NOT_NAME_WORDS
+        or key in calendar_words()
+        or key in place_names()
+        or (token.text.isupper() and len(token.text) > 1)
+        or len(token.text) < 2
+    ):
+        return "stop"
+    return "name"
+
+
+def _segments(text: str, run: list[Token]) -> list[_Segment]:
+    """Split a capitalised run into stretches of name words, noting a title before each."""
+    found: list[_Segment] = []
+    title = _title_before(text, run[0].start)
+    current: list[Token] = []
+    for token in run:
+        kind = _word_kind(token)
+        if kind == "name":
+            current.append(token)
+            continue
+        if current:
+            found.append(_Segment(current, title))
+            current = []
+        if kind == "head" and found:
+            found.pop()  # "Heydar Aliyev Foundation": the name belongs to the head
+        title = token.text if kind == "title" else None
+    if current:
+        found.append(_Segment(current, title))
+    return found
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w’'-]*)\.?(,?)\s+$")
+
+
+def _title_before(text: str, start: int) -> str | None:
+    """A lower-case title right before a run ("генерал X", "its leader, X")."""
+    match = _WORD_BEFORE.search(text[max(0, start - 40) : start])
+    if match and match.group(1).casefold().replace("’", "'") in all_titles():
+        return match.group(1)
+    return None
+
+
+def _word_before_is_head(text: str, start: int) -> bool:
+    match = _WORD_BEFORE.search(text[max(0, start - 30) : start])
+    return bool(match and not match.group(2) and match.group(1).casefold() in all_heads())
+
+
+_WORD_AFTER = re.compile(r"^\s+([^\W\d_][\w’'-]*)")
+
+
+def _word_after_is_head(text: str, end: int) -> bool:
+    match = _WORD_AFTER.match(text[end : end + 30])
+    return bool(match and match.group(1).casefold() in all_heads())
+
+
+def _speech_near(text: str, segment: _Segment, language: str | None) -> bool:
+    if language is None:
+        return False
+    after = SPEECH_AFTER.get(language)
+    before = SPEECH_BEFORE.get(language)
+    tail = text[segment.end : segment.end + 60]
+    head = text[max(0, segment.start - 40) : segment.start]
+    if after and re.match(rf"^(?:,[^,\n]{{1,60}},)?\s+{after}\b", tail, re.IGNORECASE):
+        return True
+    return bool(before and re.search(rf"\b{before}\s+$", head, re.IGNORECASE))
+
+
+def _line_start(text: str, start: int) -> bool:
+    line = text.rfind("\n", 0, start) + 1
+    return not text[line:start].strip(" \t-–—•*")
+
+
+def _shape_says_person(words: list[Token], language: str | None) -> bool:
+    if len(words) < 2:
+        return False
+    texts = [w.text for w in words]
+    if is_first_name(texts[0]) or (len(texts) == 2 and is_first_name(texts[1])):
+        return True
+    if language in ("ru", "uk") and _slavic_given_name(texts[0], language):
+        return True
+    return any(has_surname_ending(t) for t in texts)
+
+
+def _slavic_given_name(word: str, language: str) -> bool:
+    from desktop.extract.name_forms import _analyser
+
+    morph = _analyser(language)
+    if morph is None:
+        return False
+    best = morph.parse(word)[0]
+    return "Name" in best.tag or "Patr" in best.tag
+
+
+def _accept(text: str, segment: _Segment, language: str | None) -> bool:
+    words = segment.words
+    if len(words) > _MAX_NAME_WORDS or all(_INITIAL.match(w.text) for w in words):
+        return False
+    if _INITIAL.match(words[-1].text):
+        return False
+    if _word_after_is_head(text, segment.end) or _word_before_is_head(text, segment.start):
+        return False
+    if _line_start(text, segment.start) and _SPEAKER_AFTER.match(text[segment.end :]):
+        segment.role = "quoted"
+        return len(words) >= 2 or is_first_name(words[0].text) or segment.title is not None
+    if segment.title is not None:
+        return len(words[-1].text) > 2
+    if _shape_says_person(words, language):
+        return True
+    if len(words) >= 2 and _speech_near(text, segment, language):
+        segment.role = "quoted"
+        return True
+    return False
+
+
+def _joined(text: str, left: _Segment, right: _Segment) -> bool:
+    """'X and Y', 'X, Y', 'X et Y': two names in one list."""
+    if right.start <= left.end or right.start - left.end > 8:
+        return False
+    gap = _LIST_GAP.match(text[left.end : right.start])
+    if not gap:
+        return False
+    word = gap.group("word") or gap.group("word2")
+    return word is None or word.casefold() in CONJUNCTIONS
+
+
+def _georgian_pairs(text: str, words: list[Token]) -> list[_Segment]:
+    """Georgian has no capitals: a known given name followed by a surname-shaped word."""
+    found = []
+    for first, second in zip(words, words[1:], strict=False):
+        if not _GEORGIAN.match(first.text) or not _GEORGIAN.match(second.text):
+            continue
+        if text[first.end : second.start] != " ":
+            continue
+        if is_first_name(first.text) and is_georgian_surname(second.text):
+            found.append(_Segment([first, second], None, True))
+    return found
+
+
+def find_uncued(
+    text: str,
+    words: list[Token],
+    language_at: Language,
+    claimed: list[tuple[int, int]],
+    known_words: frozenset[str],
+) -> list[PersonSuggestion]:
+    """People the cued finder left alone; *claimed* spans are skipped and extended."""
+    segments: list[_Segment] = []
+    for run in runs(text, words):
+        while run and run[0].key in LEADING_WORDS and _word_kind(run[0]) == "stop":
+            run = run[1:]
+        if run:
+            segments.extend(_segments(text, run))
+    for segment in segments:
+        segment.accepted = _accept(text, segment, language_at(segment.start))
+    changed = True
+    while changed:  # lists: a name joined to an accepted one
+        changed = False
+        for left, right in zip(segments, segments[1:], strict=False):
+            if left.accepted == right.accepted or not _joined(text, left, right):
+                continue
+            other = right if left.accepted else left
+            if 2 <= len(other.words) <= 3 and not _word_after_is_head(text, other.end):
+                other.accepted = changed = True
+    if any(language_at(w.start) == "ka" for w in words[:1]) or "ა" in text:
+        segments.extend(_georgian_pairs(text, words))
+    result: list[PersonSuggestion] = []
+    for segment in sorted(segments, key=lambda s: s.start):
+        if not segment.accepted:
+            continue
+        start, end = segment.start, segment.end
+        if any(s < end and start < e for s, e in claimed):
+            continue
+        claimed.append((start, end))
+        written = text[start:end]
+        name = base_name(written, language_at(start), known_words)
+        result.append(PersonSuggestion(start, end, name, segment.role, False, segment.title))
+    return result
+
+
+def find_repeats(
+    text: str,
+    words: list[Token],
+    language_at: Language,
+    people: list[PersonSuggestion],
+    claimed: list[tuple[int, int]],
+    known_words: frozenset[str],
+) -> list[PersonSuggestion]:
+    """A single word that is a word of a name found in full ("Stalin", "Մանուկյանը").
+
+    The stored name is that word's base form, as the text names the person there; the
+    full name goes in ``variants`` so the two mentions stay linked.
+    """
+    by_word: dict[str, PersonSuggestion] = {}
+    for person in people:
+        parts = person.name.split()
+        if person.is_organisation or len(parts) < 2:
+            continue
+        for part in parts:
+            if len(part) > 2 and not _INITIAL.match(part):
+                by_word.setdefault(part, person)
+    if not by_word:
+        return []
+    result = []
+    for token in words:
+        if not (token.capitalised or _GEORGIAN.match(token.text)):
+            continue
+        if any(s < token.end and token.start < e for s, e in claimed):
+            continue
+        language = language_at(token.start)
+        base = token.text if token.text in by_word else base_name(token.text, language, known_words)
+        person = by_word.get(base)
+        if person is None or _word_kind(token) != "name":
+            continue
+        claimed.append((token.start, token.end))
+        variants = (person.name,) if person.name != base else ()
+        result.append(
+            PersonSuggestion(
+                token.start, token.end, base, "mentioned", False, person.description, variants
+            )
+        )
+    return result
