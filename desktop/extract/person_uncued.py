@@ -273,8 +273,9 @@ def find_repeats(
 ) -> list[PersonSuggestion]:
     """A single word that is a word of a name found in full ("Stalin", "Մանուկյանը").
 
-    The stored name is that word's base form, as the text names the person there; the
-    full name goes in ``variants`` so the two mentions stay linked.
+    The stored name is the full name, so that accepting the suggestion links the mention
+    to the same authority record; the word's base form, as the text names the person
+    there ("Stalin", "Մանուկյան"), goes in ``variants``.
     """
     by_word: dict[str, PersonSuggestion] = {}
     for person in people:
@@ -298,10 +299,10 @@ def find_repeats(
         if person is None or _word_kind(token) != "name":
             continue
         claimed.append((token.start, token.end))
-        variants = (person.name,) if person.name != base else ()
+        variants = (base,) if person.name != base else ()
         result.append(
             PersonSuggestion(
-                token.start, token.end, base, "mentioned", False, person.description, variants
+                token.start, token.end, person.name, "mentioned", False, person.description, variants
             )
         )
     return result
