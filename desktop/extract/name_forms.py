@@ -121,7 +121,7 @@ def _turkic_word(word: str, known: frozenset[str]) -> str:
     match = _APOSTROPHE_SUFFIX.search(word)
     if match:
         return word[: match.start()]
-    if word in known or has_surname_ending(word) or is_first_name(word):
+    if has_surname_ending(word) or is_first_name(word):
         return word
     folded = word.casefold()
     for ending in _TURKIC_ENDINGS:
@@ -145,6 +145,8 @@ def _armenian_word(word: str) -> str:
 
 
 def _georgian_word(word: str) -> str:
+    if word.endswith(("ძის", "ძემ", "ძეს", "ძით")):
+        return word[:-2] + "ე" if word.endswith("ძის") else word[:-1]
     for ending, keep_vowel in (
         ("ისთვის", True),
         ("მა", True),

@@ -22,6 +22,7 @@ from anyascii import anyascii
 
 _lock = threading.Lock()
 _first_names: frozenset[str] | None = None
+_georgian_names: frozenset[str] | None = None
 
 # Given names that are more often ordinary capitalised words in running text.
 _AMBIGUOUS = frozenset(
@@ -35,8 +36,12 @@ _SURNAME_ENDING = re.compile(
     r"ović|ovic|ević|evic|ič|ić|viç|ич|ов|ова|ев|ева|ёв|ёва|ин|ина|ский|ская|енко|чук|"
     r"ович|евич|овна|евна|зада|յան|յանց|ունի)$"
 )
-# Georgian surnames (checked only after a known given name: "-ია" ends common nouns too).
-_GEORGIAN_SURNAME = re.compile(r"(?:შვილ|ძ|ი|ავ|უ|ურ|ულ|ან|ელ|ონ|ნ)(?:ი|ე|ა|მა|მ|ის|ს|ით|ად)?$")
+# Georgian surnames in any case ("ბერიძე", "ბერიძემ", "სააკაშვილის", "ჟვანიას").
+_GEORGIAN_SURNAME = re.compile(
+    r"(?:შვილ(?:ი|მა|ის|ს|ით|ად)|ძ(?:ე|ემ|ეს|ის|ით|ედ)|(?:ი|ავ|უ)(?:ა|ამ|ას|ის|ით)|"
+    r"(?:ურ|ულ|ან|ელ|ონ|ოვ|ევ|ინ)(?:ი|მა|ის|ს|ით))$"
+)
+_GEORGIA_COLUMN = 30 + 44  # the list's column for Georgia (see its header)
 _LATIN_SURNAME_MIN = 5
 
 
@@ -53,11 +58,13 @@ def name_key(word: str) -> str:
     return re.sub(r"[^a-z]", "", anyascii(word).casefold())
 
 
-def _load() -> frozenset[str]:
+def _load() -> tuple[frozenset[str], frozenset[str]]:
+    """Every given name's key, and the keys of those given in Georgia."""
     path = _data_file()
     if path is None:
-        return frozenset()
+        return frozenset(), frozenset()
     found: set[str] = set()
+    georgian: set[str] = set()
     with path.open(encoding="utf-8") as lines:
         for line in lines:
             if line[:1] in "#=" or len(line) < 4:
@@ -69,17 +76,28 @@ def _load() -> frozenset[str]:
                 key = name_key(name)
                 if len(key) >= 3:
                     found.add(key)
+                    if line[_GEORGIA_COLUMN : _GEORGIA_COLUMN + 1].strip():
+                        georgian.add(key)
     # Romanisations differ: Azerbaijani q/x/ə for g/kh/a ("Vüqar" = "Vugar").
     variants = {key.replace("g", "q").replace("kh", "x") for key in found}
-    return frozenset(found | variants)
+    return frozenset(found | variants), frozenset(georgian)
 
 
 def first_names() -> frozenset[str]:
-    global _first_names
+    return _lists()[0]
+
+
+def _lists() -> tuple[frozenset[str], frozenset[str]]:
+    global _first_names, _georgian_names
     with _lock:
-        if _first_names is None:
-            _first_names = _load()
-        return _first_names
+        if _first_names is None or _georgian_names is None:
+            _first_names, _georgian_names = _load()
+        return _first_names, _georgian_names
+
+
+def is_georgian_first_name(word: str) -> bool:
+    """A given name in use in Georgia ("ნინო", "დავით"), from the list's Georgia column."""
+    return name_key(word) in _lists()[1]
 
 
 def is_first_name(word: str) -> bool:
@@ -101,4 +119,4 @@ def has_surname_ending(word: str) -> bool:
 
 def is_georgian_surname(word: str) -> bool:
     """A Georgian word shaped like a surname, in any case ("ბერიძემ", "ჟვანიას")."""
-    return len(word) >= 4 and bool(_GEORGIAN_SURNAME.search(word))
+    return len(word) >= 5 and bool(_GEORGIAN_SURNAME.search(word))

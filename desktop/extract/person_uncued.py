@@ -33,11 +33,14 @@ from desktop.extract.name_forms import base_name
 from desktop.extract.name_lexicon import (
     has_surname_ending,
     is_first_name,
+    is_georgian_first_name,
     is_georgian_surname,
 )
-from desktop.extract.names import LEADING_WORDS, NOT_NAME_WORDS, Token, runs
+from desktop.extract.names import LEADING_WORDS, NOT_NAME_WORDS, PARTICLES, Token, runs
 from desktop.extract.person_words import (
     CONJUNCTIONS,
+    KIN_WORDS,
+    POST_TITLES,
     SENTENCE_WORDS,
     SPEECH_AFTER,
     SPEECH_BEFORE,
@@ -63,6 +66,7 @@ class _Segment:
     title: str | None = None
     accepted: bool = False
     role: str = "mentioned"
+    post_title: bool = False
 
     @property
     def start(self) -> int:
@@ -76,6 +80,8 @@ class _Segment:
 def _word_kind(token: Token) -> str:
     """'name', 'title', 'head', 'stop' (never in a name) for one capitalised word."""
     key = token.key.replace("’", "'")
+    if key in POST_TITLES:
+        return "post"
     if key in all_titles():
         return "title"
     if key in all_heads():
@@ -99,15 +105,17 @@ def _segments(text: str, run: list[Token]) -> list[_Segment]:
     found: list[_Segment] = []
     title = _title_before(text, run[0].start)
     current: list[Token] = []
-    for token in run:
+    for index, token in enumerate(run):
         kind = _word_kind(token)
-        if kind == "name":
+        if kind == "name" or (
+            current and token.key in PARTICLES and index + 1 < len(run) and not token.capitalised
+        ):
             current.append(token)
             continue
         if current:
-            found.append(_Segment(current, title))
+            found.append(_Segment(current, title, post_title=kind == "post"))
             current = []
-        if kind == "head" and found:
+        if kind == "head" and found and found[-1].end > run[0].start:
             found.pop()  # "Heydar Aliyev Foundation": the name belongs to the head
         title = token.text if kind == "title" else None
     if current:
@@ -156,15 +164,33 @@ def _line_start(text: str, start: int) -> bool:
     return not text[line:start].strip(" \t-–—•*")
 
 
+def _name_like(word: str, language: str | None) -> bool:
+    """A given name or a surname-shaped word, in any case form of *language*."""
+    if is_first_name(word) or has_surname_ending(word):
+        return True
+    if language in ("ru", "uk") and _slavic_given_name(word, language):
+        return True
+    if language in ("ru", "uk", "az", "tr", "hy", "ka"):
+        base = base_name(word, language)
+        return base != word and (has_surname_ending(base) or is_first_name(base))
+    return False
+
+
 def _shape_says_person(words: list[Token], language: str | None) -> bool:
     if len(words) < 2:
         return False
-    texts = [w.text for w in words]
-    if is_first_name(texts[0]) or (len(texts) == 2 and is_first_name(texts[1])):
-        return True
-    if language in ("ru", "uk") and _slavic_given_name(texts[0], language):
-        return True
-    return any(has_surname_ending(t) for t in texts)
+    return any(_name_like(w.text, language) for w in words)
+
+
+def _trim_leading(text: str, segment: _Segment, language: str | None) -> None:
+    """Drop capitalised words before the name proper ("Landrat Jürgen Hellwig",
+    "Пенсионерка Нина Гаврилова", "Oğlum Murat"): words that are not name-like."""
+    words = segment.words
+    while len(words) > 1 and not _name_like(words[0].text, language):
+        if words[0].key in KIN_WORDS:
+            segment.title = words[0].text
+        words = words[1:]
+    segment.words = words
 
 
 def _slavic_given_name(word: str, language: str) -> bool:
@@ -190,12 +216,28 @@ def _accept(text: str, segment: _Segment, language: str | None) -> bool:
         return len(words) >= 2 or is_first_name(words[0].text) or segment.title is not None
     if segment.title is not None:
         return len(words[-1].text) > 2
+    _trim_leading(text, segment, language)
+    words = segment.words
+    if len(words) == 1:
+        single = words[0].text
+        return is_first_name(single) and (
+            segment.post_title
+            or segment.title is not None
+            or _kin_before(text, segment.start)
+            or _speech_near(text, segment, language)
+        )
     if _shape_says_person(words, language):
         return True
-    if len(words) >= 2 and _speech_near(text, segment, language):
+    if _speech_near(text, segment, language):
         segment.role = "quoted"
         return True
     return False
+
+
+def _kin_before(text: str, start: int) -> bool:
+    """'my younger brother Vakha', 'oğlum Murat': a kin noun right before the name."""
+    match = _WORD_BEFORE.search(text[max(0, start - 30) : start])
+    return bool(match and not match.group(2) and match.group(1).casefold() in KIN_WORDS)
 
 
 def _joined(text: str, left: _Segment, right: _Segment) -> bool:
@@ -217,7 +259,7 @@ def _georgian_pairs(text: str, words: list[Token]) -> list[_Segment]:
             continue
         if text[first.end : second.start] != " ":
             continue
-        if is_first_name(first.text) and is_georgian_surname(second.text):
+        if is_georgian_first_name(first.text) and is_georgian_surname(second.text):
             found.append(_Segment([first, second], None, True))
     return found
 

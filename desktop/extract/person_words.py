@@ -134,7 +134,8 @@ NOT_PERSON_HEADS: dict[str, frozenset[str]] = {
         "fund office republic region province district street square river city village "
         "mountains mountain valley airport station avenue oblast rayon front brigade "
         "division regiment battalion corps fleet watch international amnesty church "
-        "cathedral mosque monastery museum library archive archives memorial park bridge"
+        "cathedral mosque monastery museum library archive archives memorial park bridge "
+        "basin saint st mount fort port lake bay island islands county"
     ),
     "ru": word_set(
         "оон организация комитет совет министерство армия партия союз суд трибунал "
@@ -185,7 +186,7 @@ NOT_PERSON_HEADS: dict[str, frozenset[str]] = {
         "république région province district rue place avenue boulevard ville village "
         "montagne vallée aéroport gare front brigade division régiment bataillon corps "
         "flotte église cathédrale mosquée monastère musée bibliothèque archives mémorial "
-        "parc pont assemblée gouvernement fédération amnesty"
+        "parc pont assemblée gouvernement fédération amnesty saint sainte mont port lac"
     ),
     "es": word_set(
         "naciones cruz media comité consejo ministerio ejército partido unión corte "
@@ -193,7 +194,8 @@ NOT_PERSON_HEADS: dict[str, frozenset[str]] = {
         "república región provincia distrito calle plaza avenida ciudad pueblo montaña "
         "valle aeropuerto estación frente brigada división regimiento batallón cuerpo "
         "flota iglesia catedral mezquita monasterio museo biblioteca archivo memorial "
-        "parque puente asamblea gobierno federación amnistía"
+        "parque puente asamblea gobierno federación amnistía san santa santo playa puerto "
+        "villa cerro río lago sierra barrio colonia hacienda"
     ),
     "de": word_set(
         "nationen kreuz halbmond komitee rat ministerium armee partei union gericht "
@@ -201,7 +203,7 @@ NOT_PERSON_HEADS: dict[str, frozenset[str]] = {
         "republik region provinz bezirk straße platz allee stadt dorf berg berge tal "
         "flughafen bahnhof front brigade division regiment bataillon korps flotte kirche "
         "dom moschee kloster museum bibliothek archiv gedenkstätte denkmal park brücke "
-        "versammlung regierung bund bundestag verband verein amnesty"
+        "versammlung regierung bund bundestag verband verein amnesty sankt bad"
     ),
     "it": word_set(
         "nazioni croce mezzaluna comitato consiglio ministero esercito partito unione "
@@ -209,9 +211,26 @@ NOT_PERSON_HEADS: dict[str, frozenset[str]] = {
         "ufficio repubblica regione provincia distretto via piazza viale città paese "
         "villaggio montagna valle aeroporto stazione fronte brigata divisione reggimento "
         "battaglione corpo flotta chiesa cattedrale moschea monastero museo biblioteca "
-        "archivio memoriale parco ponte assemblea governo federazione amnesty"
+        "archivio memoriale parco ponte assemblea governo federazione amnesty san santa "
+        "santo val monte porto borgo lago"
     ),
 }
+
+# Honorifics written after a given name, not part of it ("Kemal Bey", "Ayşe Hanım").
+POST_TITLES = word_set("bey hanım hanim efendi paşa ağa bəy xanım müəllim müəllimə ханым бәј")
+
+# Kin and role nouns that make a single given name after them a person ("oğlum Murat").
+KIN_WORDS = word_set(
+    "oğlum kızım eşim annem babam kardeşim ağabeyim ablam oğlu kızı eşi "
+    "ərim arvadım oğlum qızım anam atam qardaşım bacım "
+    "брат сестра сын дочь мать отец муж жена бабушка дедушка внук внучка "
+    "брат сестра син дочка мати батько чоловік дружина бабуся дідусь "
+    "fils fille mère père mari femme frère sœur "
+    "hijo hija madre padre marido esposa hermano hermana "
+    "figlio figlia madre padre marito moglie fratello sorella "
+    "sohn tochter mutter vater mann frau bruder schwester "
+    "son daughter mother father husband wife brother sister"
+)
 
 # Words that join two names in a list ("X and Y", "X et Y", "X və Y").
 CONJUNCTIONS = word_set("and & et y e und и і й та və ve da ու և და")
@@ -277,9 +296,9 @@ SPEECH_BEFORE: dict[str, str] = {
 
 @cache
 def place_names() -> frozenset[str]:
-    """Country and region names in the supported languages (CLDR), folded.
+    """Country and region names in the supported languages (CLDR), whole and folded.
 
-    "Georgia", "Jordan" and "Armenia" are first names in some lists; as whole runs they
+    "Georgia", "Jordan" and "Armenia" are first names in some lists; written alone they
     are places.
     """
     from babel import Locale
@@ -287,8 +306,7 @@ def place_names() -> frozenset[str]:
     found: set[str] = set()
     for code in ("en", "ru", "uk", "az", "tr", "hy", "ka", "fr", "es", "de", "it"):
         locale = Locale.parse(code)
-        for name in locale.territories.values():
-            found.update(word.casefold() for word in name.split() if len(word) > 3)
+        found.update(name.casefold() for name in locale.territories.values())
     return frozenset(found)
 
 
