@@ -106,6 +106,14 @@ def _slavic_name(words: tuple[str, ...], language: str) -> tuple[str, ...]:
         )
         if rank > best_rank:
             best, best_rank = chosen, rank
+    if best_rank[0] == 1 and len(words) > 1:
+        # Only one word is a name ("Е. В. Лаврова"): nothing says its case or gender;
+        # when it can be a nominative as written, it stays as written.
+        index = next(i for i, p in enumerate(best) if p is not None)
+        if any(
+            "nomn" in p.tag and any(tag in p.tag for tag in _NAME_TAGS) for p in parses[index]
+        ):
+            return words
     result = []
     for word, parse in zip(words, best, strict=True):
         if parse is None or "Fixd" in parse.tag:
@@ -194,3 +202,20 @@ def base_name(written: str, language: str | None, known: frozenset[str] = frozen
 
 def _is_cyrillic(text: str) -> bool:
     return any("\u0400" <= char <= "\u04ff" for char in text)
+
+
+def base_forms(word: str, language: str | None) -> list[str]:
+    """Every nominative a single Russian/Ukrainian name word may stand for ("Рябова" →
+    "Рябов" or "Рябова"): a repeated surname is matched against each."""
+    if language not in ("ru", "uk"):
+        return []
+    morph = _analyser(language)
+    if morph is None:
+        return []
+    forms = []
+    for parse in morph.parse(word):
+        if parse.tag.POS == "NOUN" and any(tag in parse.tag for tag in _NAME_TAGS):
+            nominative = parse.inflect({"nomn", "sing"})
+            if nominative is not None:
+                forms.append(_restore_case(word, nominative.word))
+    return forms

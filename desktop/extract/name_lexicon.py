@@ -55,7 +55,7 @@ def _data_file() -> Path | None:
 
 def name_key(word: str) -> str:
     """The romanised, folded key a given name is looked up by ("Vüqar" → "vuqar")."""
-    return re.sub(r"[^a-z]", "", anyascii(word).casefold())
+    return re.sub(r"[^a-z]", "", anyascii(word.replace("ə", "a").replace("Ə", "A")).casefold())
 
 
 def _load() -> tuple[frozenset[str], frozenset[str]]:

@@ -29,7 +29,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from desktop.extract.name_forms import base_name
+from desktop.extract.name_forms import base_forms, base_name
 from desktop.extract.name_lexicon import (
     has_surname_ending,
     is_first_name,
@@ -53,7 +53,7 @@ from desktop.extract.suggestion_data import PersonSuggestion
 
 _GEORGIAN = re.compile(r"^[\u10d0-\u10ff]+$")
 _MAX_NAME_WORDS = 4
-_SPEAKER_AFTER = re.compile(r"^[ \t]*:")
+_SPEAKER_AFTER = re.compile(r"^[ \t]*(?::|[–—-][ \t])")
 _LIST_GAP = re.compile(r"^(?:\s*,\s*|\s+(?P<word>[^\W\d_]+|&)\s+|\s*,\s*(?P<word2>\w+)\s+)$")
 _INITIAL = re.compile(r"^[^\W\d_]\.$")
 
@@ -79,7 +79,7 @@ class _Segment:
 
 def _word_kind(token: Token) -> str:
     """'name', 'title', 'head', 'stop' (never in a name) for one capitalised word."""
-    key = token.key.replace("’", "'")
+    key = token.key.replace("’", "'").split("'")[0]
     if key in POST_TITLES:
         return "post"
     if key in all_titles():
@@ -88,6 +88,10 @@ def _word_kind(token: Token) -> str:
         return "head"
     if _INITIAL.match(token.text):
         return "name"
+    if token.text.endswith(".") and len(token.text) > 2:
+        return "stop"  # "Mio.", "Av.": abbreviations, not names
+    if _is_inflected_head(token.text):
+        return "head"
     if (
         key in SENTENCE_WORDS
         or key in NOT_NAME_WORDS
@@ -98,6 +102,35 @@ def _word_kind(token: Token) -> str:
     ):
         return "stop"
     return "name"
+
+
+_CYRILLIC_WORD = re.compile(r"^[\u0400-\u04ff'’-]+$")
+
+
+def _is_inflected_head(word: str) -> bool:
+    """'Ради', 'України', 'Комитета': a Cyrillic head or country in another case.
+
+    Case endings change at most the last two letters, so a word that starts with a
+    head's stem (the head less its last letter, four letters at least) is that head."""
+    if not _CYRILLIC_WORD.match(word) or len(word) < 4:
+        return False
+    folded = word.casefold()
+    return any(folded[: len(stem)] == stem and len(folded) - len(stem) <= 2 for stem in
+               _cyrillic_stems().get(folded[:3], ()))
+
+
+_stems: dict[str, tuple[str, ...]] = {}
+
+
+def _cyrillic_stems() -> dict[str, tuple[str, ...]]:
+    if not _stems:
+        found: dict[str, set[str]] = {}
+        for word in (*all_heads(), *place_names()):
+            if _CYRILLIC_WORD.match(word) and len(word) >= 4:
+                stem = word[:-1] if len(word) >= 5 else word
+                found.setdefault(stem[:3], set()).add(stem)
+        _stems.update({k: tuple(v) for k, v in found.items()})
+    return _stems
 
 
 def _segments(text: str, run: list[Token]) -> list[_Segment]:
@@ -184,13 +217,35 @@ def _shape_says_person(words: list[Token], language: str | None) -> bool:
 
 def _trim_leading(text: str, segment: _Segment, language: str | None) -> None:
     """Drop capitalised words before the name proper ("Landrat Jürgen Hellwig",
-    "Пенсионерка Нина Гаврилова", "Oğlum Murat"): words that are not name-like."""
+    "Пенсионерка Нина Гаврилова", "Oğlum Murat"): a kin word, or a word that is not
+    name-like before a given name (or, in Russian and Ukrainian, any word the
+    dictionary does not know as a name)."""
     words = segment.words
-    while len(words) > 1 and not _name_like(words[0].text, language):
-        if words[0].key in KIN_WORDS:
-            segment.title = words[0].text
+    while len(words) > 1 and not _INITIAL.match(words[0].text):
+        first = words[0]
+        if first.key in KIN_WORDS:
+            segment.title = first.text
+        elif _name_like(first.text, language):
+            break
+        elif not (
+            is_first_name(words[1].text)
+            or (language in ("ru", "uk") and not _slavic_name_word(first.text, language))
+        ):
+            break
         words = words[1:]
     segment.words = words
+
+
+def _slavic_name_word(word: str, language: str) -> bool:
+    from desktop.extract.name_forms import _analyser
+
+    morph = _analyser(language)
+    if morph is None:
+        return True
+    return any(
+        p.score >= 0.1 and ("Name" in p.tag or "Surn" in p.tag or "Patr" in p.tag)
+        for p in morph.parse(word)
+    )
 
 
 def _slavic_given_name(word: str, language: str) -> bool:
@@ -205,7 +260,7 @@ def _slavic_given_name(word: str, language: str) -> bool:
 
 def _accept(text: str, segment: _Segment, language: str | None) -> bool:
     words = segment.words
-    if len(words) > _MAX_NAME_WORDS or all(_INITIAL.match(w.text) for w in words):
+    if all(_INITIAL.match(w.text) for w in words):
         return False
     if _INITIAL.match(words[-1].text):
         return False
@@ -218,6 +273,8 @@ def _accept(text: str, segment: _Segment, language: str | None) -> bool:
         return len(words[-1].text) > 2
     _trim_leading(text, segment, language)
     words = segment.words
+    if len(words) > _MAX_NAME_WORDS:
+        return False
     if len(words) == 1:
         single = words[0].text
         return is_first_name(single) and (
@@ -336,7 +393,11 @@ def find_repeats(
         if any(s < token.end and token.start < e for s, e in claimed):
             continue
         language = language_at(token.start)
-        base = token.text if token.text in by_word else base_name(token.text, language, known_words)
+        forms = [token.text, base_name(token.text, language, known_words)]
+        forms += base_forms(token.text, language)
+        if token.text.endswith("s") and language == "de":
+            forms.append(token.text[:-1])  # "Hellwigs": German genitive
+        base = next((form for form in forms if form in by_word), forms[1])
         person = by_word.get(base)
         if person is None or _word_kind(token) != "name":
             continue

@@ -60,7 +60,7 @@ TITLE_WORDS: dict[str, frozenset[str]] = {
     "tr": word_set(
         "general orgeneral korgeneral tümgeneral tuğgeneral mareşal amiral albay yarbay "
         "binbaşı yüzbaşı teğmen çavuş cumhurbaşkanı başkan başbakan bakan bakanı "
-        "büyükelçi konsolos vali lider komutan komutanı profesör prof doktor dr bay bayan "
+        "büyükelçi konsolos vali başkanı lider komutan komutanı profesör prof doktor dr bay bayan "
         "sayın milletvekili hakim yargıç savcı avukat gazeteci muhabir yazar şair "
         "tarihçi fotoğrafçı tanık ombudsman uzman müdür sözcü sözcüsü padişah sultan kral "
         "imparator diktatör şansölye"
@@ -167,7 +167,8 @@ NOT_PERSON_HEADS: dict[str, frozenset[str]] = {
         "ili ilçesi köyü mahallesi kasabası bakanlığı bakanlığının partisi derneği "
         "üniversitesi vakfı meclisi mahkemesi ordusu alayı taburu tugayı tümeni bankası "
         "ajansı komitesi konseyi örgütü cumhuriyeti bölgesi caddesi sokağı meydanı nehri "
-        "dağı havalimanı milletler haç hilal birliği hükümeti müzesi arşivi anıtı"
+        "dağı havalimanı milletler haç hilal birliği hükümeti müzesi arşivi anıtı bölüğü "
+        "ekibi merkezi müdürlüğü başkanlığı valiliği belediyesi kaymakamlığı"
     ),
     "hy": word_set(
         "կոմիտե խորհուրդ նախարարություն բանակ կուսակցություն միություն դատարան "
@@ -263,7 +264,10 @@ SENTENCE_WORDS = word_set(
     "da durante "
     "der die das den dem des ein eine einer einem eines im am vom zum zur mit ohne "
     "für und aber oder laut nach vor als wenn dann danach dieser diese dieses er sie "
-    "es wir ich gestern heute seit während auch"
+    "es wir ich gestern heute seit während auch alle meine mein meinen meiner unser unsere "
+    "ihre sein seine jeder jede viele einige beide "
+    # currencies and units capitalised in German and in headings
+    "euro euros dollar dollars rubel manat lira lari dram"
 )
 
 # Speech verbs and quoting phrases per language: "X said", "selon X", "по словам X".
