@@ -55,6 +55,7 @@ _GEORGIAN = re.compile(r"^[\u10d0-\u10ff]+$")
 _MAX_NAME_WORDS = 4
 _SPEAKER_AFTER = re.compile(r"^[ \t]*(?::|[–—-][ \t])")
 _LIST_GAP = re.compile(r"^(?:\s*,\s*|\s+(?P<word>[^\W\d_]+|&)\s+|\s*,\s*(?P<word2>\w+)\s+)$")
+_GEORGIAN_STRONG = re.compile(r"(?:შვილ|ძ|ოვ|ევ)[ი-ჰ]{0,3}$")
 _INITIAL = re.compile(r"^[^\W\d_]\.$")
 
 Language = Callable[[int], str | None]
@@ -201,7 +202,7 @@ def _name_like(word: str, language: str | None) -> bool:
     """A given name or a surname-shaped word, in any case form of *language*."""
     if is_first_name(word) or has_surname_ending(word):
         return True
-    if language in ("ru", "uk") and _slavic_given_name(word, language):
+    if language in ("ru", "uk") and _slavic_name_word(word, language):
         return True
     if language in ("ru", "uk", "az", "tr", "hy", "ka"):
         base = base_name(word, language)
@@ -277,12 +278,9 @@ def _accept(text: str, segment: _Segment, language: str | None) -> bool:
         return False
     if len(words) == 1:
         single = words[0].text
-        return is_first_name(single) and (
-            segment.post_title
-            or segment.title is not None
-            or _kin_before(text, segment.start)
-            or _speech_near(text, segment, language)
-        )
+        if segment.post_title or segment.title is not None or _kin_before(text, segment.start):
+            return _name_like(single, language)
+        return is_first_name(single) and _speech_near(text, segment, language)
     if _shape_says_person(words, language):
         return True
     if _speech_near(text, segment, language):
@@ -316,7 +314,10 @@ def _georgian_pairs(text: str, words: list[Token]) -> list[_Segment]:
             continue
         if text[first.end : second.start] != " ":
             continue
-        if is_georgian_first_name(first.text) and is_georgian_surname(second.text):
+        known = is_georgian_first_name(first.text) or (
+            is_first_name(first.text) and _GEORGIAN_STRONG.search(second.text) is not None
+        )
+        if known and is_georgian_surname(second.text):
             found.append(_Segment([first, second], None, True))
     return found
 

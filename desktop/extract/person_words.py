@@ -196,7 +196,7 @@ NOT_PERSON_HEADS: dict[str, frozenset[str]] = {
         "valle aeropuerto estación frente brigada división regimiento batallón cuerpo "
         "flota iglesia catedral mezquita monasterio museo biblioteca archivo memorial "
         "parque puente asamblea gobierno federación amnistía san santa santo playa puerto "
-        "villa cerro río lago sierra barrio colonia hacienda"
+        "cerro río lago sierra barrio colonia hacienda"
     ),
     "de": word_set(
         "nationen kreuz halbmond komitee rat ministerium armee partei union gericht "
@@ -230,7 +230,10 @@ KIN_WORDS = word_set(
     "hijo hija madre padre marido esposa hermano hermana "
     "figlio figlia madre padre marito moglie fratello sorella "
     "sohn tochter mutter vater mann frau bruder schwester "
-    "son daughter mother father husband wife brother sister"
+    "son daughter mother father husband wife brother sister nephew niece uncle aunt "
+    "grandfather grandmother neighbour neighbor nipote nonno nonna zio zia cugino cugina "
+    "дід баба бабуся дядько тітка онук сусід дядя тётя сосед neveu nièce oncle tante "
+    "sobrino sobrina tío tía abuelo abuela neffe nichte onkel opa oma"
 )
 
 # Words that join two names in a list ("X and Y", "X et Y", "X və Y").
@@ -316,15 +319,26 @@ def place_names() -> frozenset[str]:
 
 @cache
 def calendar_words() -> frozenset[str]:
-    """Month and weekday names in every supported language (CLDR), folded."""
+    """Month and weekday names (CLDR), folded: never a name.
+
+    Most languages write them in lower case, so there a capitalised one that is also a
+    given name ("Domingo", "Mercedes") is left to be a name; English and German
+    capitalise them, so there they always count.
+    """
     from babel import Locale
+
+    from desktop.extract.name_lexicon import is_first_name
 
     found: set[str] = set()
     for code in ("en", "ru", "uk", "az", "tr", "hy", "ka", "fr", "es", "de", "it"):
         locale = Locale.parse(code)
         for context in ("format", "stand-alone"):
             for names in (locale.months[context]["wide"], locale.days[context]["wide"]):
-                found.update(name.casefold() for name in names.values())
+                found.update(
+                    name.casefold()
+                    for name in names.values()
+                    if code in ("en", "de") or not is_first_name(name)
+                )
     return frozenset(found)
 
 
