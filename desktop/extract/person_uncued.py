@@ -141,6 +141,8 @@ def _segments(text: str, run: list[Token]) -> list[_Segment]:
     current: list[Token] = []
     for index, token in enumerate(run):
         kind = _word_kind(token)
+        if not current and not token.capitalised:
+            kind = "stop"  # "di Roma": a name does not start with a particle
         if kind == "name" or (
             current and token.key in PARTICLES and index + 1 < len(run) and not token.capitalised
         ):
@@ -157,7 +159,7 @@ def _segments(text: str, run: list[Token]) -> list[_Segment]:
     return found
 
 
-_WORD_BEFORE = re.compile(r"([^\W\d_][\w’'-]*)\.?(,?)\s+$")
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w’'-]*)(\.?)(,?)[ \t]+$")
 
 
 def _title_before(text: str, start: int) -> str | None:
@@ -170,7 +172,9 @@ def _title_before(text: str, start: int) -> str | None:
 
 def _word_before_is_head(text: str, start: int) -> bool:
     match = _WORD_BEFORE.search(text[max(0, start - 30) : start])
-    return bool(match and not match.group(2) and match.group(1).casefold() in all_heads())
+    return bool(
+        match and not (match.group(2) or match.group(3)) and match.group(1).casefold() in all_heads()
+    )
 
 
 _WORD_AFTER = re.compile(r"^\s+([^\W\d_][\w’'-]*)")
@@ -292,7 +296,9 @@ def _accept(text: str, segment: _Segment, language: str | None) -> bool:
 def _kin_before(text: str, start: int) -> bool:
     """'my younger brother Vakha', 'oğlum Murat': a kin noun right before the name."""
     match = _WORD_BEFORE.search(text[max(0, start - 30) : start])
-    return bool(match and not match.group(2) and match.group(1).casefold() in KIN_WORDS)
+    return bool(
+        match and not (match.group(2) or match.group(3)) and match.group(1).casefold() in KIN_WORDS
+    )
 
 
 def _joined(text: str, left: _Segment, right: _Segment) -> bool:
