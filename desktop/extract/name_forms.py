@@ -79,18 +79,25 @@ def _restore_case(written: str, lemma: str) -> str:
 _NAME_TAGS = ("Name", "Surn", "Patr")
 
 
+@lru_cache(maxsize=8192)
+def parses(word: str, language: str) -> tuple[Any, ...]:
+    """pymorphy3's readings of *word* (cached: names repeat within and across texts)."""
+    morph = _analyser(language)
+    return tuple(morph.parse(word)) if morph is not None else ()
+
+
 @lru_cache(maxsize=4096)
 def _slavic_name(words: tuple[str, ...], language: str) -> tuple[str, ...]:
     """Russian/Ukrainian words of one name in the nominative, agreeing in gender."""
     morph = _analyser(language)
     if morph is None:
         return words
-    parses = [morph.parse(word) for word in words]
+    readings = [parses(word, language) for word in words]
     best: list[Any] = [None] * len(words)
     best_rank = (0, 0.0)
     for gender in ("masc", "femn"):
         chosen: list[Any] = []
-        for options in parses:
+        for options in readings:
             fitting = [
                 p
                 for p in options
@@ -111,7 +118,7 @@ def _slavic_name(words: tuple[str, ...], language: str) -> tuple[str, ...]:
         # when it can be a nominative as written, it stays as written.
         index = next(i for i, p in enumerate(best) if p is not None)
         if any(
-            "nomn" in p.tag and any(tag in p.tag for tag in _NAME_TAGS) for p in parses[index]
+            "nomn" in p.tag and any(tag in p.tag for tag in _NAME_TAGS) for p in readings[index]
         ):
             return words
     result = []
@@ -213,7 +220,7 @@ def base_forms(word: str, language: str | None) -> list[str]:
     if morph is None:
         return []
     forms = []
-    for parse in morph.parse(word):
+    for parse in parses(word, language):
         if parse.tag.POS == "NOUN" and any(tag in parse.tag for tag in _NAME_TAGS):
             nominative = parse.inflect({"nomn", "sing"})
             if nominative is not None:

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from anyascii import anyascii
 
+_NOT_LETTER = re.compile(r"[^a-z]")
 _lock = threading.Lock()
 _first_names: frozenset[str] | None = None
 _georgian_names: frozenset[str] | None = None
@@ -55,7 +56,9 @@ def _data_file() -> Path | None:
 
 def name_key(word: str) -> str:
     """The romanised, folded key a given name is looked up by ("Vüqar" → "vuqar")."""
-    return re.sub(r"[^a-z]", "", anyascii(word.replace("ə", "a").replace("Ə", "A")).casefold())
+    if not word.isascii():
+        word = anyascii(word.replace("ə", "a").replace("Ə", "A"))
+    return _NOT_LETTER.sub("", word.casefold())
 
 
 def _load() -> tuple[frozenset[str], frozenset[str]]:

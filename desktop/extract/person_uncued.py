@@ -29,7 +29,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from desktop.extract.name_forms import base_forms, base_name
+from desktop.extract.name_forms import base_forms, base_name, parses
 from desktop.extract.name_lexicon import (
     has_surname_ending,
     is_first_name,
@@ -242,14 +242,9 @@ def _trim_leading(text: str, segment: _Segment, language: str | None) -> None:
 
 
 def _slavic_name_word(word: str, language: str) -> bool:
-    from desktop.extract.name_forms import _analyser
-
-    morph = _analyser(language)
-    if morph is None:
-        return True
     return any(
         p.score >= 0.1 and ("Name" in p.tag or "Surn" in p.tag or "Patr" in p.tag)
-        for p in morph.parse(word)
+        for p in parses(word, language)
     )
 
 
@@ -393,9 +388,12 @@ def find_repeats(
                 by_word.setdefault(part, person)
     if not by_word:
         return []
+    prefixes = {word[:3] for word in by_word}
     result = []
     for token in words:
         if not (token.capitalised or _GEORGIAN.match(token.text)):
+            continue
+        if token.text[:3] not in prefixes:
             continue
         if any(s < token.end and token.start < e for s, e in claimed):
             continue
