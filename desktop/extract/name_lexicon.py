@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import threading
+from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
 
@@ -98,20 +99,25 @@ def _lists() -> tuple[frozenset[str], frozenset[str]]:
         return _first_names, _georgian_names
 
 
+@lru_cache(maxsize=16384)
 def is_georgian_first_name(word: str) -> bool:
     """A given name in use in Georgia ("ნინო", "დავით"), from the list's Georgia column."""
     return name_key(word) in _lists()[1]
 
 
+@lru_cache(maxsize=16384)
 def is_first_name(word: str) -> bool:
     """A known given name in any script, not one that is mostly an ordinary word."""
     key = name_key(word)
     if len(key) < 3 or key in _AMBIGUOUS:
         return False
     names = first_names()
-    return key in names or (key.replace("e", "a", 1) in names and word[:1] in "ƏӘ")
+    if key not in names and "-" in word:
+        return is_first_name(word.split("-")[0])  # "Rolf-Dieter", "Jean-Luc"
+    return key in names
 
 
+@lru_cache(maxsize=16384)
 def has_surname_ending(word: str) -> bool:
     """Ends like a surname of the region ("Məmmədov", "Hovsepyan", "Beridze")."""
     bare = word.rstrip(".").replace("’", "'").split("'")[0]

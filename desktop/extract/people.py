@@ -74,6 +74,8 @@ _APPOSITIVE_AFTER = re.compile(
 )
 _PAREN_AFTER = re.compile(r"^\s*\(([^()\n]{2,80})\)")
 _CHAIN_LINKS = frozenset({"of", "for", "the", "and"})
+# Languages whose paragraphs the cue rules below are written for (None: not detected).
+_CUED_LANGUAGES = frozenset({"en", None})
 
 
 _ORGANISATION_TAIL = re.compile(
@@ -281,6 +283,8 @@ def find_people(text: str, *, languages: LanguageMap | None = None) -> list[Pers
                 )
             )
             continue
+        if languages is not None and languages.at(run[0].start) not in _CUED_LANGUAGES:
+            continue  # the cues below are English; other languages go to person_uncued
         candidate = _classify(text, run)
         if candidate is None:
             continue

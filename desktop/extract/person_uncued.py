@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache, lru_cache
 
 from desktop.extract.name_forms import base_forms, base_name, parses
 from desktop.extract.name_lexicon import (
@@ -53,7 +54,7 @@ from desktop.extract.suggestion_data import PersonSuggestion
 
 _GEORGIAN = re.compile(r"^[\u10d0-\u10ff]+$")
 _MAX_NAME_WORDS = 4
-_SPEAKER_AFTER = re.compile(r"^[ \t]*(?::|[–—-][ \t])")
+_SPEAKER_AFTER = re.compile(r"^[ \t]*(?::|(?P<dash>[–—-])[ \t])")
 _LIST_GAP = re.compile(r"^(?:\s*,\s*|\s+(?P<word>[^\W\d_]+|&)\s+|\s*,\s*(?P<word2>\w+)\s+)$")
 _GEORGIAN_STRONG = re.compile(r"(?:შვილ|ძ|ოვ|ევ)[ი-ჰ]{0,3}$")
 _INITIAL = re.compile(r"^[^\W\d_]\.$")
@@ -79,27 +80,32 @@ class _Segment:
 
 
 def _word_kind(token: Token) -> str:
-    """'name', 'title', 'head', 'stop' (never in a name) for one capitalised word."""
-    key = token.key.replace("’", "'").split("'")[0]
+    """'name', 'title', 'head', 'post', 'stop' (never in a name) for one capitalised word."""
+    return _kind_of(token.text, token.key)
+
+
+@lru_cache(maxsize=16384)
+def _kind_of(text: str, token_key: str) -> str:
+    key = token_key.replace("’", "'").split("'")[0]
     if key in POST_TITLES:
         return "post"
     if key in all_titles():
         return "title"
     if key in all_heads():
         return "head"
-    if _INITIAL.match(token.text):
+    if _INITIAL.match(text):
         return "name"
-    if token.text.endswith(".") and len(token.text) > 2:
+    if text.endswith(".") and len(text) > 2:
         return "stop"  # "Mio.", "Av.": abbreviations, not names
-    if _is_inflected_head(token.text):
+    if _is_inflected_head(text):
         return "head"
     if (
         key in SENTENCE_WORDS
         or key in NOT_NAME_WORDS
         or key in calendar_words()
         or key in place_names()
-        or (token.text.isupper() and len(token.text) > 1)
-        or len(token.text) < 2
+        or (text.isupper() and len(text) > 1)
+        or len(text) < 2
     ):
         return "stop"
     return "name"
@@ -159,25 +165,49 @@ def _segments(text: str, run: list[Token]) -> list[_Segment]:
     return found
 
 
-_WORD_BEFORE = re.compile(r"([^\W\d_][\w’'-]*)(\.?)(,?)[ \t]+$")
+_WORD_CHARS = frozenset("’'-")
+
+
+def _word_before(text: str, start: int) -> tuple[str, bool]:
+    """The word right before *start* on the same line, and whether a '.' or ',' follows it.
+
+    A backwards scan rather than a regular expression anchored at the end: this runs for
+    every capitalised run of every imported text.
+    """
+    index = start
+    while index > 0 and text[index - 1] in " \t":
+        index -= 1
+    if index == start:
+        return "", False
+    punctuated = False
+    if index > 0 and text[index - 1] == ",":
+        index -= 1
+        punctuated = True
+    if index > 0 and text[index - 1] == ".":
+        index -= 1
+        punctuated = True
+    end = index
+    while index > 0 and (text[index - 1].isalnum() or text[index - 1] in _WORD_CHARS):
+        index -= 1
+    while index < end and not text[index].isalpha():
+        index += 1
+    return text[index:end], punctuated
 
 
 def _title_before(text: str, start: int) -> str | None:
     """A lower-case title right before a run ("генерал X", "its leader, X")."""
-    match = _WORD_BEFORE.search(text[max(0, start - 40) : start])
-    if match and match.group(1).casefold().replace("’", "'") in all_titles():
-        return match.group(1)
+    word, _punctuated = _word_before(text, start)
+    if word and word.casefold().replace("’", "'") in all_titles():
+        return word
     return None
 
 
 def _word_before_is_head(text: str, start: int) -> bool:
-    match = _WORD_BEFORE.search(text[max(0, start - 30) : start])
-    return bool(
-        match and not (match.group(2) or match.group(3)) and match.group(1).casefold() in all_heads()
-    )
+    word, punctuated = _word_before(text, start)
+    return bool(word) and not punctuated and word.casefold() in all_heads()
 
 
-_WORD_AFTER = re.compile(r"^\s+([^\W\d_][\w’'-]*)")
+_WORD_AFTER = re.compile(r"^[ \t]+([^\W\d_][\w’'-]*)")
 
 
 def _word_after_is_head(text: str, end: int) -> bool:
@@ -185,16 +215,23 @@ def _word_after_is_head(text: str, end: int) -> bool:
     return bool(match and match.group(1).casefold() in all_heads())
 
 
+@cache
+def _speech_patterns(language: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    after = SPEECH_AFTER.get(language)
+    before = SPEECH_BEFORE.get(language)
+    return (
+        re.compile(rf"^(?:,[^,\n]{{1,60}},)?\s+{after}\b", re.IGNORECASE) if after else None,
+        re.compile(rf"\b{before}\s+$", re.IGNORECASE) if before else None,
+    )
+
+
 def _speech_near(text: str, segment: _Segment, language: str | None) -> bool:
     if language is None:
         return False
-    after = SPEECH_AFTER.get(language)
-    before = SPEECH_BEFORE.get(language)
-    tail = text[segment.end : segment.end + 60]
-    head = text[max(0, segment.start - 40) : segment.start]
-    if after and re.match(rf"^(?:,[^,\n]{{1,60}},)?\s+{after}\b", tail, re.IGNORECASE):
+    after, before = _speech_patterns(language)
+    if after and after.match(text[segment.end : segment.end + 60]):
         return True
-    return bool(before and re.search(rf"\b{before}\s+$", head, re.IGNORECASE))
+    return bool(before and before.search(text[max(0, segment.start - 25) : segment.start]))
 
 
 def _line_start(text: str, start: int) -> bool:
@@ -266,8 +303,11 @@ def _accept(text: str, segment: _Segment, language: str | None) -> bool:
         return False
     if _word_after_is_head(text, segment.end) or _word_before_is_head(text, segment.start):
         return False
-    if _line_start(text, segment.start) and _SPEAKER_AFTER.match(text[segment.end :]):
+    speaker = _SPEAKER_AFTER.match(text[segment.end : segment.end + 4])
+    if speaker and _line_start(text, segment.start):
         segment.role = "quoted"
+        if speaker.group("dash"):  # "Name – text" also heads catalogue lines: shape decides
+            return _shape_says_person(words, language)
         return len(words) >= 2 or is_first_name(words[0].text) or segment.title is not None
     if segment.title is not None:
         return len(words[-1].text) > 2
@@ -290,10 +330,8 @@ def _accept(text: str, segment: _Segment, language: str | None) -> bool:
 
 def _kin_before(text: str, start: int) -> bool:
     """'my younger brother Vakha', 'oğlum Murat': a kin noun right before the name."""
-    match = _WORD_BEFORE.search(text[max(0, start - 30) : start])
-    return bool(
-        match and not (match.group(2) or match.group(3)) and match.group(1).casefold() in KIN_WORDS
-    )
+    word, punctuated = _word_before(text, start)
+    return bool(word) and not punctuated and word.casefold() in KIN_WORDS
 
 
 def _joined(text: str, left: _Segment, right: _Segment) -> bool:
@@ -311,6 +349,8 @@ def _georgian_pairs(text: str, words: list[Token]) -> list[_Segment]:
     """Georgian has no capitals: a known given name followed by a surname-shaped word."""
     found = []
     for first, second in zip(words, words[1:], strict=False):
+        if not ("\u10d0" <= first.text[0] <= "\u10ff") or not is_georgian_first_name(first.text):
+            continue
         if not _GEORGIAN.match(first.text) or not _GEORGIAN.match(second.text):
             continue
         if text[first.end : second.start] != " ":
