@@ -283,8 +283,12 @@ def find_people(text: str, *, languages: LanguageMap | None = None) -> list[Pers
                 )
             )
             continue
-        if languages is not None and languages.at(run[0].start) not in _CUED_LANGUAGES:
-            continue  # the cues below are English; other languages go to person_uncued
+        if (
+            languages is not None
+            and languages.at(run[0].start) not in _CUED_LANGUAGES
+            and not text.startswith(" (", run[-1].end)
+        ):
+            continue  # the cues are English but for "X (Y)"; others go to person_uncued
         candidate = _classify(text, run)
         if candidate is None:
             continue
