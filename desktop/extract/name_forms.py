@@ -26,6 +26,7 @@ from functools import lru_cache
 from typing import Any
 
 from desktop.extract.name_lexicon import has_surname_ending, is_first_name
+from desktop.extract.text_nearby import word_set
 
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 _APOSTROPHE_SUFFIX = re.compile(r"['’][^\W\d_]{1,5}$")
@@ -33,19 +34,18 @@ _APOSTROPHE_SUFFIX = re.compile(r"['’][^\W\d_]{1,5}$")
 # Azerbaijani/Turkish case endings written straight on, longest first (Latin, Cyrillic).
 _TURKIC_ENDINGS = tuple(
     sorted(
-        ["nın", "nin", "nun", "nün", "ın", "in", "un", "ün", "ya", "yə", "na", "nə", "a", "ə", "nı", "ni", "nu", "nü", "ı", "i", "u", "ü", "da", "də", "dan", "dən", "ta", "tə", "tan", "tən", "la", "lə", "yla", "ylə", "ilə", "нын", "нин", "ын", "ин", "ун", "үн", "ја", "јә", "на", "нә", "а", "ә", "ны", "ни", "ы", "и", "у", "ү", "да", "дә", "дан", "дән", "ла", "лә"],
-        key=len,
-        reverse=True,
+        word_set(
+            "nın nin nun nün ın in un ün ya yə na nə a ə nı ni nu nü ı i u ü "
+            "da də dan dən ta tə tan tən la lə yla ylə ilə "
+            "нын нин ын ин ун үн ја јә на нә а ә ны ни ы и у ү да дә дан дән ла лә"
+        ),
+        key=lambda ending: (-len(ending), ending),
     )
 )
 _TURKIC_MIN_STEM = 3
 
 _ARMENIAN_ENDINGS = tuple(
-    sorted(
-        ["ը", "ն", "ի", "ին", "ից", "ով", "ում", "ու", "ուն", "ենց", "ի՝", "ին՝"],
-        key=len,
-        reverse=True,
-    )
+    sorted(word_set("ը ն ի ին ից ով ում ու ուն ենց"), key=lambda ending: (-len(ending), ending))
 )
 _ARMENIAN_STEM = re.compile(r"(?:յան|յանց|ունի|ունց|ով|եվ)$")
 
@@ -195,20 +195,15 @@ def base_name(written: str, language: str | None, known: frozenset[str] = frozen
     if possessive and language in (None, "en", "fr", "es", "de", "it"):
         words[-1] = last[: possessive.start()]
         return " ".join(words)
-    if language in ("ru", "uk") or (language == "az" and _is_cyrillic(written)):
-        if language in ("ru", "uk"):
-            return " ".join(_slavic_name(tuple(words), language))
+    if language in ("ru", "uk"):
+        return " ".join(_slavic_name(tuple(words), language))
     if language in ("az", "tr"):
         return " ".join(_turkic_word(word, known) for word in words)
     if language == "hy":
         return " ".join(_armenian_word(word) for word in words)
     if language == "ka":
-        return " ".join(words[:-1] + [_georgian_word(last)])
+        return " ".join([*words[:-1], _georgian_word(last)])
     return " ".join(words)
-
-
-def _is_cyrillic(text: str) -> bool:
-    return any("\u0400" <= char <= "\u04ff" for char in text)
 
 
 def base_forms(word: str, language: str | None) -> list[str]:

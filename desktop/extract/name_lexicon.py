@@ -21,14 +21,20 @@ from pathlib import Path
 
 from anyascii import anyascii
 
+from desktop.extract.text_nearby import word_set
+
 _NOT_LETTER = re.compile(r"[^a-z]")
 _lock = threading.Lock()
 _first_names: frozenset[str] | None = None
 _georgian_names: frozenset[str] | None = None
 
 # Given names that are more often ordinary capitalised words in running text.
-_AMBIGUOUS = frozenset(
-    ["will", "may", "june", "april", "august", "grace", "hope", "faith", "joy", "rose", "mark", "bill", "art", "guy", "major", "victoria", "georgia", "jordan", "florence", "paris", "israel", "china", "india", "salvador", "lorraine", "christian", "german", "ernst", "frank", "justice", "king", "say", "sunday", "tuesday", "ali", "kim", "long", "van", "den", "der", "del", "la", "le", "el", "al", "ben", "bin", "mai", "juli", "imam", "general", "president", "union"]
+_AMBIGUOUS = word_set(
+    "will may june april august grace hope faith joy rose mark bill art guy major victoria "
+    "georgia jordan florence paris israel china india salvador lorraine christian german "
+    "ernst frank justice king say sunday tuesday ali kim long van den der del la le el al "
+    "ben bin mai juli imam general president union roma sofia lima adelaide regina eugene "
+    "austin jackson charlotte lincoln nancy"
 )
 
 # Surname endings per script: enough on their own to make a capitalised pair a person.
@@ -83,7 +89,8 @@ def _load() -> tuple[frozenset[str], frozenset[str]]:
                     if line[_GEORGIA_COLUMN : _GEORGIA_COLUMN + 1].strip():
                         georgian.add(key)
     # Romanisations differ: Azerbaijani q/x/ə for g/kh/a ("Vüqar" = "Vugar").
-    variants = {key.replace("g", "q").replace("kh", "x") for key in found}
+    plain = {k.replace("kh", "x").replace("sh", "s").replace("ch", "c") for k in found}
+    variants = plain | {key.replace("g", "q") for key in plain}
     return frozenset(found | variants), frozenset(georgian)
 
 

@@ -29,6 +29,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import pairwise
 
 from desktop.extract.name_forms import base_forms, base_name, parses
 from desktop.extract.name_lexicon import (
@@ -122,8 +123,10 @@ def _is_inflected_head(word: str) -> bool:
     if not _CYRILLIC_WORD.match(word) or len(word) < 4:
         return False
     folded = word.casefold()
-    return any(folded[: len(stem)] == stem and len(folded) - len(stem) <= 2 for stem in
-               _cyrillic_stems().get(folded[:3], ()))
+    return any(
+        folded[: len(stem)] == stem and len(folded) - len(stem) <= 2
+        for stem in _cyrillic_stems().get(folded[:3], ())
+    )
 
 
 _stems: dict[str, tuple[str, ...]] = {}
@@ -234,6 +237,12 @@ def _speech_near(text: str, segment: _Segment, language: str | None) -> bool:
     return bool(before and before.search(text[max(0, segment.start - 25) : segment.start]))
 
 
+def _sentence_start(text: str, start: int) -> bool:
+    """Nothing but a sentence end, a line break or an opening quote before *start*."""
+    before = text[max(0, start - 4) : start].rstrip(" \t«„“\"'(")
+    return not before or before[-1] in ".!?:;\n"
+
+
 def _line_start(text: str, start: int) -> bool:
     line = text.rfind("\n", 0, start) + 1
     return not text[line:start].strip(" \t-–—•*")
@@ -263,15 +272,20 @@ def _trim_leading(text: str, segment: _Segment, language: str | None) -> None:
     name-like before a given name (or, in Russian and Ukrainian, any word the
     dictionary does not know as a name)."""
     words = segment.words
+    given = next((i for i, w in enumerate(words) if w.capitalised and is_first_name(w.text)), 0)
+    if given and not any(_name_like(w.text, language) for w in words[:given] if w.capitalised):
+        words = words[given:]  # "Leitung von Rolf-Dieter Müller"
     while len(words) > 1 and not _INITIAL.match(words[0].text):
         first = words[0]
         if first.key in KIN_WORDS:
             segment.title = first.text
-        elif _name_like(first.text, language):
-            break
-        elif not (
+        elif _name_like(first.text, language) or not (
             is_first_name(words[1].text)
             or (language in ("ru", "uk") and not _slavic_name_word(first.text, language))
+            or (
+                _sentence_start(text, first.start)
+                and any(_name_like(w.text, language) for w in words[1:])
+            )
         ):
             break
         words = words[1:]
@@ -283,16 +297,6 @@ def _slavic_name_word(word: str, language: str) -> bool:
         p.score >= 0.1 and ("Name" in p.tag or "Surn" in p.tag or "Patr" in p.tag)
         for p in parses(word, language)
     )
-
-
-def _slavic_given_name(word: str, language: str) -> bool:
-    from desktop.extract.name_forms import _analyser
-
-    morph = _analyser(language)
-    if morph is None:
-        return False
-    best = morph.parse(word)[0]
-    return "Name" in best.tag or "Patr" in best.tag
 
 
 def _accept(text: str, segment: _Segment, language: str | None) -> bool:
@@ -348,7 +352,7 @@ def _joined(text: str, left: _Segment, right: _Segment) -> bool:
 def _georgian_pairs(text: str, words: list[Token]) -> list[_Segment]:
     """Georgian has no capitals: a known given name followed by a surname-shaped word."""
     found = []
-    for first, second in zip(words, words[1:], strict=False):
+    for first, second in pairwise(words):
         if not ("\u10d0" <= first.text[0] <= "\u10ff") or not is_georgian_first_name(first.text):
             continue
         if not _GEORGIAN.match(first.text) or not _GEORGIAN.match(second.text):
@@ -382,7 +386,7 @@ def find_uncued(
     changed = True
     while changed:  # lists: a name joined to an accepted one
         changed = False
-        for left, right in zip(segments, segments[1:], strict=False):
+        for left, right in pairwise(segments):
             if left.accepted == right.accepted or not _joined(text, left, right):
                 continue
             other = right if left.accepted else left
@@ -450,7 +454,13 @@ def find_repeats(
         variants = (base,) if person.name != base else ()
         result.append(
             PersonSuggestion(
-                token.start, token.end, person.name, "mentioned", False, person.description, variants
+                token.start,
+                token.end,
+                person.name,
+                "mentioned",
+                False,
+                person.description,
+                variants,
             )
         )
     return result
