@@ -375,7 +375,13 @@ def _surname_mentions(
         claimed.append((token.start, token.end))
         result.append(
             PersonSuggestion(
-                token.start, token.end, person.name, "quoted", False, person.description
+                token.start,
+                token.end,
+                person.name,
+                "quoted",
+                False,
+                person.description,
+                (token.text,),  # the name as the text gives it here
             )
         )
     return result

@@ -213,9 +213,18 @@ def _word_before_is_head(text: str, start: int) -> bool:
 _WORD_AFTER = re.compile(r"^[ \t]+([^\W\d_][\w’'-]*)")
 
 
-def _word_after_is_head(text: str, end: int) -> bool:
+# Languages that write a lower-case head after a name ("Xocalı rayonu", "Aliyev küçəsi").
+_HEAD_AFTER_LANGUAGES = frozenset({"az", "tr", "hy", "ka"})
+
+
+def _word_after_is_head(text: str, end: int, language: str | None) -> bool:
     match = _WORD_AFTER.match(text[end : end + 30])
-    return bool(match and match.group(1).casefold() in all_heads())
+    if not match:
+        return False
+    word = match.group(1)
+    if not word[:1].isupper() and language not in _HEAD_AFTER_LANGUAGES:
+        return False  # "…Савчука суд закрив": the next word, not a head of the name
+    return word.casefold() in all_heads()
 
 
 @cache
@@ -240,7 +249,7 @@ def _speech_near(text: str, segment: _Segment, language: str | None) -> bool:
 def _sentence_start(text: str, start: int) -> bool:
     """Nothing but a sentence end, a line break or an opening quote before *start*."""
     before = text[max(0, start - 4) : start].rstrip(" \t«„“\"'(")
-    return not before or before[-1] in ".!?:;\n"
+    return not before or before[-1] in ".!?:;\n։"
 
 
 def _line_start(text: str, start: int) -> bool:
@@ -250,9 +259,12 @@ def _line_start(text: str, start: int) -> bool:
 
 def _name_like(word: str, language: str | None) -> bool:
     """A given name or a surname-shaped word, in any case form of *language*."""
+    if language in ("ru", "uk"):
+        if _slavic_name_word(word, language):
+            return True
+        if _common_slavic_word(word, language):
+            return False
     if is_first_name(word) or has_surname_ending(word):
-        return True
-    if language in ("ru", "uk") and _slavic_name_word(word, language):
         return True
     if language in ("ru", "uk", "az", "tr", "hy", "ka"):
         base = base_name(word, language)
@@ -293,10 +305,23 @@ def _trim_leading(text: str, segment: _Segment, language: str | None) -> None:
 
 
 def _slavic_name_word(word: str, language: str) -> bool:
-    return any(
-        p.score >= 0.1 and ("Name" in p.tag or "Surn" in p.tag or "Patr" in p.tag)
+    """The dictionary reads *word* as a name with some weight ("Ігоря": yes; "Тела",
+    the plural of "body", has a rare name reading: no)."""
+    weight = sum(
+        p.score
         for p in parses(word, language)
+        if "Name" in p.tag or "Surn" in p.tag or "Patr" in p.tag
     )
+    return weight >= _NAME_READING
+
+
+def _common_slavic_word(word: str, language: str) -> bool:
+    """The dictionary knows *word* mostly as an ordinary word ("Тела": bodies)."""
+    readings = parses(word, language)
+    return bool(readings) and not _slavic_name_word(word, language) and readings[0].score >= 0.5
+
+
+_NAME_READING = 0.3
 
 
 def _accept(text: str, segment: _Segment, language: str | None) -> bool:
@@ -305,7 +330,9 @@ def _accept(text: str, segment: _Segment, language: str | None) -> bool:
         return False
     if _INITIAL.match(words[-1].text):
         return False
-    if _word_after_is_head(text, segment.end) or _word_before_is_head(text, segment.start):
+    if _word_after_is_head(text, segment.end, language) or _word_before_is_head(
+        text, segment.start
+    ):
         return False
     speaker = _SPEAKER_AFTER.match(text[segment.end : segment.end + 4])
     if speaker and _line_start(text, segment.start):
@@ -390,7 +417,9 @@ def find_uncued(
             if left.accepted == right.accepted or not _joined(text, left, right):
                 continue
             other = right if left.accepted else left
-            if 2 <= len(other.words) <= 3 and not _word_after_is_head(text, other.end):
+            if 2 <= len(other.words) <= 3 and not _word_after_is_head(
+                text, other.end, language_at(other.start)
+            ):
                 other.accepted = changed = True
     if any(language_at(w.start) == "ka" for w in words[:1]) or "ა" in text:
         segments.extend(_georgian_pairs(text, words))

@@ -255,6 +255,8 @@ SENTENCE_WORDS = word_set(
     # az / tr
     "bu o həmin bir və ilə ki amma lakin sonra əvvəl zaman dünən bu gün isə də da "
     "ancak fakat ama ve ile için gibi göre sonra önce dün bugün ise de da şu bunlar "
+    # hy
+    "ըստ իսկ այդ այս նա նրանք մենք երբ հետո բայց և ու որ թե "
     # fr / es / it / de
     "le la les l un une des du de au aux en dans sur par pour avec sans et mais ou "
     "selon lorsque quand alors puis après avant ce cette ces il elle ils elles nous "

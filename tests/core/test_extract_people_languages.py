@@ -36,7 +36,7 @@ def _spans(text: str, language: str) -> list[tuple[str, str]]:
         # A title that is not part of the name.
         (
             "en",
-            "General Dragan Vukovic was convicted of the shelling in 1996.",
+            "Admiral Dragan Vukovic was convicted of the shelling in 1996.",
             "Dragan Vukovic",
             "Dragan Vukovic",
         ),
