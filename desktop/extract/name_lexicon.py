@@ -135,4 +135,4 @@ def has_surname_ending(word: str) -> bool:
 
 def is_georgian_surname(word: str) -> bool:
     """A Georgian word shaped like a surname, in any case ("ბერიძემ", "ჟვანიას")."""
-    return len(word) >= 5 and bool(_GEORGIAN_SURNAME.search(word))
+    return len(word) >= 6 and bool(_GEORGIAN_SURNAME.search(word))

@@ -46,6 +46,7 @@ from desktop.extract.person_words import (
     SENTENCE_WORDS,
     SPEECH_AFTER,
     SPEECH_BEFORE,
+    TITLE_WORDS,
     all_heads,
     all_titles,
     calendar_words,
@@ -57,7 +58,7 @@ _GEORGIAN = re.compile(r"^[\u10d0-\u10ff]+$")
 _MAX_NAME_WORDS = 4
 _SPEAKER_AFTER = re.compile(r"^[ \t]*(?::|(?P<dash>[–—-])[ \t])")
 _LIST_GAP = re.compile(r"^(?:\s*,\s*|\s+(?P<word>[^\W\d_]+|&)\s+|\s*,\s*(?P<word2>\w+)\s+)$")
-_GEORGIAN_STRONG = re.compile(r"(?:შვილ|ძ|ოვ|ევ)[ი-ჰ]{0,3}$")
+_GEORGIAN_STRONG = re.compile(r"(?:შვილ|ძ|ოვ|ევ)[ა-ჰ]{0,3}$")
 _INITIAL = re.compile(r"^[^\W\d_]\.$")
 
 Language = Callable[[int], str | None]
@@ -348,7 +349,12 @@ def _accept(text: str, segment: _Segment, language: str | None) -> bool:
         return False
     if len(words) == 1:
         single = words[0].text
-        if segment.post_title or segment.title is not None or _kin_before(text, segment.start):
+        if (
+            segment.post_title
+            or segment.title is not None
+            or _kin_before(text, segment.start)
+            or _post_title_after(text, segment.end)
+        ):
             return _name_like(single, language)
         return is_first_name(single) and _speech_near(text, segment, language)
     if _shape_says_person(words, language):
@@ -357,6 +363,12 @@ def _accept(text: str, segment: _Segment, language: str | None) -> bool:
         segment.role = "quoted"
         return True
     return False
+
+
+def _post_title_after(text: str, end: int) -> bool:
+    """'Həsən kişi', 'Ayşe teyze': a form of address written after a given name."""
+    match = _WORD_AFTER.match(text[end : end + 20])
+    return bool(match and match.group(1).casefold() in POST_TITLES)
 
 
 def _kin_before(text: str, start: int) -> bool:
@@ -377,18 +389,29 @@ def _joined(text: str, left: _Segment, right: _Segment) -> bool:
 
 
 def _georgian_pairs(text: str, words: list[Token]) -> list[_Segment]:
-    """Georgian has no capitals: a known given name followed by a surname-shaped word."""
+    """Georgian has no capitals: a known given name followed by a surname-shaped word
+    ("ნინო ბერიძემ"), or a title followed by a given name ("ქალბატონი ნათელა")."""
     found = []
-    for first, second in pairwise(words):
-        if not ("\u10d0" <= first.text[0] <= "\u10ff") or not is_georgian_first_name(first.text):
-            continue
-        if not _GEORGIAN.match(first.text) or not _GEORGIAN.match(second.text):
+    for index, (first, second) in enumerate(pairwise(words)):
+        if not ("\u10d0" <= first.text[0] <= "\u10ff"):
             continue
         if text[first.end : second.start] != " ":
             continue
-        known = is_georgian_first_name(first.text) or (
-            is_first_name(first.text) and _GEORGIAN_STRONG.search(second.text) is not None
-        )
+        if not _GEORGIAN.match(second.text):
+            continue
+        if first.text in TITLE_WORDS["ka"] and is_georgian_first_name(second.text):
+            name = [second]
+            if index + 2 < len(words) and is_georgian_surname(words[index + 2].text):
+                name.append(words[index + 2])
+            found.append(_Segment(name, first.text, True))
+            continue
+        if _INITIAL.match(first.text) and _GEORGIAN_STRONG.search(second.text):
+            if is_georgian_surname(second.text):
+                found.append(_Segment([first, second], None, True))  # "ა. ჩერნოვი"
+            continue
+        if not is_first_name(first.text):
+            continue
+        known = is_georgian_first_name(first.text) or _GEORGIAN_STRONG.search(second.text)
         if known and is_georgian_surname(second.text):
             found.append(_Segment([first, second], None, True))
     return found

@@ -218,12 +218,16 @@ NOT_PERSON_HEADS: dict[str, frozenset[str]] = {
 }
 
 # Honorifics written after a given name, not part of it ("Kemal Bey", "Ayşe Hanım").
-POST_TITLES = word_set("bey hanım hanim efendi paşa ağa bəy xanım müəllim müəllimə ханым бәј")
+POST_TITLES = word_set(
+    "bey hanım hanim efendi paşa ağa amca teyze dayı abla abi nine dede "
+    "bəy xanım müəllim müəllimə kişi xala əmi nənə baba ханым бәј"
+)
 
 # Kin and role nouns that make a single given name after them a person ("oğlum Murat").
 KIN_WORDS = word_set(
     "oğlum kızım eşim annem babam kardeşim ağabeyim ablam oğlu kızı eşi "
-    "ərim arvadım oğlum qızım anam atam qardaşım bacım "
+    "ərim arvadım oğlum qızım anam atam qardaşım bacım qonşumuz qonşum qonşu "
+    "komşumuz komşum komşu "
     "брат сестра сын дочь мать отец муж жена бабушка дедушка внук внучка "
     "брат сестра син дочка мати батько чоловік дружина бабуся дідусь "
     "fils fille mère père mari femme frère sœur "

@@ -190,3 +190,29 @@ def test_single_given_name_after_a_kin_word() -> None:
 def test_turkish_honorific_after_the_name_is_not_part_of_it() -> None:
     text = "Komşumuz Hasan Bey kapıyı açtı."
     assert _spans(text, "tr") == [("Hasan", "Hasan")]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "name"),
+    [
+        # A form of address after a given name (Azerbaijani, Turkish).
+        ("az", "Səhər kəndin ağsaqqalı Kamal kişi hamını çağırdı.", "Kamal"),
+        ("tr", "Kapıyı Zehra teyze açtı.", "Zehra"),
+        # A Georgian title before a given name: no capitals to go by.
+        ("ka", "შეხვედრაზე ქალბატონი თამარ ისაუბრა.", "თამარ"),
+    ],
+)
+def test_single_given_name_with_a_form_of_address(language: str, text: str, name: str) -> None:
+    assert [p.name for p in _people(text, language)] == [name]
+
+
+def test_georgian_initial_and_surname() -> None:
+    text = "ანგარიში ხელმოწერილია: გ. ქავთარაძე."
+    assert _spans(text, "ka") == [("გ. ქავთარაძე", "გ. ქავთარაძე")]
+
+
+def test_lower_case_word_after_a_russian_name_is_not_its_head() -> None:
+    # "суд" (court) follows the name as the subject of the next clause; in Azerbaijani a
+    # lower-case head after the words does make them a place ("rayonu").
+    text = "Дело против инженера Тимура Савченко суд закрыл в 2011 году."
+    assert [name for _, name in _spans(text, "ru")] == ["Тимур Савченко"]
