@@ -24,6 +24,7 @@ from anyascii import anyascii
 from desktop.extract.text_nearby import word_set
 
 _NOT_LETTER = re.compile(r"[^a-z]")
+_JOINERS = str.maketrans("", "", "+-' .")
 _lock = threading.Lock()
 _first_names: frozenset[str] | None = None
 _georgian_names: frozenset[str] | None = None
@@ -49,6 +50,7 @@ _GEORGIAN_SURNAME = re.compile(
     r"(?:შვილ(?:ი|მა|ის|ს|ით|ად)|ძ(?:ე|ემ|ეს|ის|ით|ედ)|(?:ი|ავ|უ)(?:ა|ამ|ას|ის|ით)|"
     r"(?:ურ|ულ|ან|ელ|ონ|ოვ|ევ|ინ)(?:ი|მა|ის|ს|ით))$"
 )
+_NAME_END = 29  # the name field is columns 3-28 of the list
 _GEORGIA_COLUMN = 30 + 44  # the list's column for Georgia (see its header)
 _LATIN_SURNAME_MIN = 5
 
@@ -65,7 +67,8 @@ def name_key(word: str) -> str:
     """The romanised, folded key a given name is looked up by ("Vüqar" → "vuqar")."""
     if not word.isascii():
         word = anyascii(word.replace("ə", "a").replace("Ə", "A"))
-    return _NOT_LETTER.sub("", word.casefold())
+    key = word.casefold().translate(_JOINERS)
+    return key if key.isalpha() else _NOT_LETTER.sub("", key)
 
 
 def _load() -> tuple[frozenset[str], frozenset[str]]:
@@ -77,17 +80,13 @@ def _load() -> tuple[frozenset[str], frozenset[str]]:
     georgian: set[str] = set()
     with path.open(encoding="utf-8") as lines:
         for line in lines:
-            if line[:1] in "#=" or len(line) < 4:
+            if line[:1] in "#=" or len(line) < _NAME_END:
                 continue
-            parts = line.split()
-            if len(parts) < 2:
-                continue
-            for name in {parts[1].replace("+", ""), parts[1].replace("+", "-")}:
-                key = name_key(name)
-                if len(key) >= 3:
-                    found.add(key)
-                    if line[_GEORGIA_COLUMN : _GEORGIA_COLUMN + 1].strip():
-                        georgian.add(key)
+            key = name_key(line[3:_NAME_END])  # the name field; "+" joins parts
+            if len(key) >= 3:
+                found.add(key)
+                if line[_GEORGIA_COLUMN : _GEORGIA_COLUMN + 1].strip():
+                    georgian.add(key)
     # Romanisations differ: Azerbaijani q/x/ə for g/kh/a ("Vüqar" = "Vugar").
     plain = {k.replace("kh", "x").replace("sh", "s").replace("ch", "c") for k in found}
     variants = plain | {key.replace("g", "q") for key in plain}
