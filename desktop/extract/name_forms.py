@@ -86,9 +86,24 @@ def parses(word: str, language: str) -> tuple[Any, ...]:
     return tuple(morph.parse(word)) if morph is not None else ()
 
 
+# Surname endings that are only ever nominative (a genitive "Сталина" could be either).
+_NOMINATIVE_SURNAME = re.compile(r"(?:ов|ев|ёв|ова|ева|ёва|ский|ська|ський|ская|енко|ук|юк|ич)$")
+
+
+def _looks_nominative(word: str) -> bool:
+    """An exact given name from the list, an initial, or a nominative surname ending."""
+    return (
+        is_first_name(word)
+        or bool(re.fullmatch(r"[^\W\d_]\.", word))
+        or bool(_NOMINATIVE_SURNAME.search(word.casefold()))
+    )
+
+
 @lru_cache(maxsize=4096)
 def _slavic_name(words: tuple[str, ...], language: str) -> tuple[str, ...]:
     """Russian/Ukrainian words of one name in the nominative, agreeing in gender."""
+    if all(_looks_nominative(word) for word in words):
+        return words  # "Олег Воронцов", "Ирина Белова": nothing to change, no dictionary
     morph = _analyser(language)
     if morph is None:
         return words
@@ -126,10 +141,43 @@ def _slavic_name(words: tuple[str, ...], language: str) -> tuple[str, ...]:
         if parse is None or "Fixd" in parse.tag:
             result.append(word)
             continue
-        nominative = parse.inflect({"nomn", "sing"})
-        form = nominative.word if nominative is not None else parse.normal_form
-        result.append(_restore_case(word, form))
+        result.append(_restore_case(word, _nominative(parse)))
     return tuple(result)
+
+
+_FEMININE_SURNAME = (
+    ("ский", "ская"),
+    ("ський", "ська"),
+    ("ов", "ова"),
+    ("ев", "ева"),
+    ("ёв", "ёва"),
+    ("ин", "ина"),
+    ("ын", "ына"),
+    ("ів", "іва"),
+)
+
+
+def _nominative(parse: Any) -> str:
+    """The nominative singular of one reading, in its own gender.
+
+    The dictionary's normal form is already that for given names and patronymics; a
+    woman's surname is filed under the man's ("Ахматовой" → "ахматов"), so its feminine
+    ending is put back by rule: cheaper than asking the dictionary to inflect.
+    """
+    lemma: str = parse.normal_form
+    if parse.tag.gender != "femn" or not ("Surn" in parse.tag or "Patr" in parse.tag):
+        return lemma
+    if "Surn" in parse.tag:
+        parts = lemma.split("-")  # "иванов-петров" → "иванова-петрова"
+        for index, part in enumerate(parts):
+            for masculine, feminine in _FEMININE_SURNAME:
+                if part.endswith(masculine):
+                    parts[index] = part[: -len(masculine)] + feminine
+                    break
+        if parts != lemma.split("-"):
+            return "-".join(parts)
+    nominative = parse.inflect({"nomn", "sing"})  # "Ильиничны" → "ильинична"
+    return str(nominative.word) if nominative is not None else lemma
 
 
 def _turkic_word(word: str, known: frozenset[str]) -> str:

@@ -135,3 +135,54 @@ def has_surname_ending(word: str) -> bool:
 def is_georgian_surname(word: str) -> bool:
     """A Georgian word shaped like a surname, in any case ("ბერიძემ", "ჟვანიას")."""
     return len(word) >= 6 and bool(_GEORGIAN_SURNAME.search(word))
+
+
+# Russian and Ukrainian case endings, longest first: "Савчука" → "Савчук", "Анной" → "Анн".
+_SLAVIC_ENDINGS = (
+    "ами",
+    "ями",
+    "ого",
+    "его",
+    "ому",
+    "ему",
+    "ой",
+    "ей",
+    "ою",
+    "ею",
+    "ом",
+    "ем",
+    "ым",
+    "им",
+    "ых",
+    "их",
+    "а",
+    "я",
+    "у",
+    "ю",
+    "е",
+    "і",
+    "и",
+    "ы",
+    "ї",
+)
+_SLAVIC_NOMINATIVE = ("", "а", "я", "ь", "й", "о")
+
+
+@lru_cache(maxsize=16384)
+def slavic_name_shape(word: str) -> bool:
+    """A Russian or Ukrainian word that is a given name or a surname in some case form.
+
+    Cheap on purpose (no dictionary): the endings are taken off and the nominative
+    endings tried on the stem ("Игоря" → "Игорь", "Мельникову" → "Мельников").
+    """
+    if is_first_name(word) or has_surname_ending(word):
+        return True
+    folded = word.casefold()
+    for ending in _SLAVIC_ENDINGS:
+        if folded.endswith(ending) and len(folded) - len(ending) >= 3:
+            stem = word[: -len(ending)]
+            if has_surname_ending(stem):
+                return True
+            if any(is_first_name(stem + tail) for tail in _SLAVIC_NOMINATIVE):
+                return True
+    return False

@@ -37,6 +37,7 @@ from desktop.extract.name_lexicon import (
     is_first_name,
     is_georgian_first_name,
     is_georgian_surname,
+    slavic_name_shape,
 )
 from desktop.extract.names import LEADING_WORDS, NOT_NAME_WORDS, PARTICLES, Token, runs
 from desktop.extract.person_words import (
@@ -261,10 +262,7 @@ def _line_start(text: str, start: int) -> bool:
 def _name_like(word: str, language: str | None) -> bool:
     """A given name or a surname-shaped word, in any case form of *language*."""
     if language in ("ru", "uk"):
-        if _slavic_name_word(word, language):
-            return True
-        if _common_slavic_word(word, language):
-            return False
+        return slavic_name_shape(word)
     if is_first_name(word) or has_surname_ending(word):
         return True
     if language in ("ru", "uk", "az", "tr", "hy", "ka"):
@@ -290,15 +288,14 @@ def _trim_leading(text: str, segment: _Segment, language: str | None) -> None:
         words = words[given:]  # "Leitung von Rolf-Dieter Müller"
     while len(words) > 1 and not _INITIAL.match(words[0].text):
         first = words[0]
+        opening = _sentence_start(text, first.start)
         if first.key in KIN_WORDS:
             segment.title = first.text
+        elif opening and language in ("ru", "uk") and _common_slavic_word(first.text, language):
+            pass  # "Тела Игоря Шабанова": "bodies", capitalised by the sentence
         elif _name_like(first.text, language) or not (
             is_first_name(words[1].text)
-            or (language in ("ru", "uk") and not _slavic_name_word(first.text, language))
-            or (
-                _sentence_start(text, first.start)
-                and any(_name_like(w.text, language) for w in words[1:])
-            )
+            or (opening and any(_name_like(w.text, language) for w in words[1:]))
         ):
             break
         words = words[1:]
@@ -355,7 +352,9 @@ def _accept(text: str, segment: _Segment, language: str | None) -> bool:
             or _kin_before(text, segment.start)
             or _post_title_after(text, segment.end)
         ):
-            return _name_like(single, language)
+            return _name_like(single, language) or (
+                language in ("ru", "uk") and _slavic_name_word(single, language)
+            )
         return is_first_name(single) and _speech_near(text, segment, language)
     if _shape_says_person(words, language):
         return True
