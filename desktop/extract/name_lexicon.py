@@ -165,7 +165,7 @@ _SLAVIC_ENDINGS = (
     "ы",
     "ї",
 )
-_SLAVIC_NOMINATIVE = ("", "а", "я", "ь", "й", "о")
+_SLAVIC_NOMINATIVE = ("", "a", "ya", "y", "o")  # romanised: -а, -я, -й, -о (-ь is silent)
 
 
 @lru_cache(maxsize=16384)
@@ -183,6 +183,10 @@ def slavic_name_shape(word: str) -> bool:
             stem = word[: -len(ending)]
             if has_surname_ending(stem):
                 return True
-            if any(is_first_name(stem + tail) for tail in _SLAVIC_NOMINATIVE):
+            key = name_key(stem)  # romanised once; the nominative tails romanised below
+            if len(key) >= 3 and any(
+                key + tail in first_names() and key + tail not in _AMBIGUOUS
+                for tail in _SLAVIC_NOMINATIVE
+            ):
                 return True
     return False

@@ -283,6 +283,8 @@ def _trim_leading(text: str, segment: _Segment, language: str | None) -> None:
     name-like before a given name (or, in Russian and Ukrainian, any word the
     dictionary does not know as a name)."""
     words = segment.words
+    if len(words) < 2:
+        return
     given = next((i for i, w in enumerate(words) if w.capitalised and is_first_name(w.text)), 0)
     if given and not any(_name_like(w.text, language) for w in words[:given] if w.capitalised):
         words = words[given:]  # "Leitung von Rolf-Dieter Müller"
@@ -493,16 +495,12 @@ def find_repeats(
         if any(s < token.end and token.start < e for s, e in claimed):
             continue
         language = language_at(token.start)
-        forms = [token.text, base_name(token.text, language, known_words)]
-        forms += base_forms(token.text, language)
-        if token.text.endswith("s") and language == "de":
-            forms.append(token.text[:-1])  # "Hellwigs": German genitive
-        base = next((form for form in forms if form in by_word), forms[1])
-        person = by_word.get(base)
+        base = _repeated_word(token.text, language, by_word, known_words)
+        person = by_word.get(base) if base is not None else None
         if person is None or _word_kind(token) != "name":
             continue
         claimed.append((token.start, token.end))
-        variants = (base,) if person.name != base else ()
+        variants = (base,) if base is not None and person.name != base else ()
         result.append(
             PersonSuggestion(
                 token.start,
@@ -515,3 +513,33 @@ def find_repeats(
             )
         )
     return result
+
+
+_SLAVIC_CASE_GROWTH = 3  # "Воронцов" → "Воронцовыми": at most three letters more
+
+
+def _repeated_word(
+    word: str, language: str | None, by_word: dict[str, PersonSuggestion], known: frozenset[str]
+) -> str | None:
+    """The word of a known name that *word* is, in some case form, or None.
+
+    Russian and Ukrainian forms are matched by stem ("Воронцова", "Берии", "Игоря"
+    against "Воронцов", "Берия", "Игорь"): the name is already known, so the dictionary
+    is not needed to recognise it again.
+    """
+    if word in by_word:
+        return word
+    if language in ("ru", "uk"):
+        for known_word in by_word:
+            stem = known_word[:-1]
+            if (
+                len(known_word) >= 4
+                and word.startswith(stem)
+                and len(word) - len(known_word) <= _SLAVIC_CASE_GROWTH
+            ):
+                return known_word
+        return None
+    forms = [base_name(word, language, known), *base_forms(word, language)]
+    if word.endswith("s") and language == "de":
+        forms.append(word[:-1])  # "Hellwigs": German genitive
+    return next((form for form in forms if form in by_word), None)
