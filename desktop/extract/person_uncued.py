@@ -52,6 +52,7 @@ from desktop.extract.person_words import (
     all_titles,
     calendar_words,
     place_names,
+    titles_before,
 )
 from desktop.extract.suggestion_data import PersonSuggestion
 
@@ -202,7 +203,7 @@ def _word_before(text: str, start: int) -> tuple[str, bool]:
 def _title_before(text: str, start: int) -> str | None:
     """A lower-case title right before a run ("генерал X", "its leader, X")."""
     word, _punctuated = _word_before(text, start)
-    if word and word.casefold().replace("’", "'") in all_titles():
+    if word and word.casefold().replace("’", "'") in titles_before():
         return word
     return None
 

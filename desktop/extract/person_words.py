@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from desktop.extract.names import TITLES as ENGLISH_TITLES
 from desktop.extract.text_nearby import word_set
 
 # Titles and offices written before a name, not part of it (folded).
@@ -353,9 +354,16 @@ def all_titles() -> frozenset[str]:
     return _ALL_TITLES
 
 
+def titles_before() -> frozenset[str]:
+    return _TITLES_BEFORE
+
+
 def all_heads() -> frozenset[str]:
     return _ALL_HEADS
 
 
-_ALL_TITLES = frozenset().union(*TITLE_WORDS.values())
+_ALL_TITLES = frozenset().union(*TITLE_WORDS.values(), ENGLISH_TITLES)
+# Lower-case words that introduce a name when written just before it ("генерал X"): the
+# per-language lists only, not the English capitalised-title list ("first", "acting").
+_TITLES_BEFORE = frozenset().union(*TITLE_WORDS.values())
 _ALL_HEADS = frozenset().union(*NOT_PERSON_HEADS.values())

@@ -173,6 +173,8 @@ def test_a_repeated_surname_keeps_the_full_name_and_the_written_form() -> None:
         ("en", "The United Nations and the Red Cross sent lorries."),
         ("en", "Fighting spread across Nagorno-Karabakh in the spring."),
         ("en", "The Lower Dorran Basin flooded again."),
+        ("en", "Veterans of the first Zangezur war met in the hall."),
+        ("en", "The letter was sent to the General Coordinator of the forum."),
         ("az", "Xocalı rayonu boşaldıldı, Ağdam şəhəri də."),
         ("ru", "Комитет Красного Креста и Совет Европы выступили вместе."),
         ("uk", "Верховна Рада України ухвалила закон."),
