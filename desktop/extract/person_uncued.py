@@ -341,8 +341,10 @@ def _accept(text: str, segment: _Segment, language: str | None) -> bool:
         if speaker.group("dash"):  # "Name – text" also heads catalogue lines: shape decides
             return _shape_says_person(words, language)
         return len(words) >= 2 or is_first_name(words[0].text) or segment.title is not None
-    if segment.title is not None:
-        return len(words[-1].text) > 2
+    if segment.title is not None and (
+        len(words) >= 2 or segment.title.casefold().rstrip(".") in titles_before()
+    ):
+        return len(words[-1].text) > 2  # "Foreign Affairs": "Foreign" titles nobody alone
     _trim_leading(text, segment, language)
     words = segment.words
     if len(words) > _MAX_NAME_WORDS:
