@@ -51,6 +51,7 @@ from desktop.extract.person_words import (
     all_heads,
     all_titles,
     calendar_words,
+    country_names,
     place_names,
     titles_before,
 )
@@ -107,7 +108,7 @@ def _kind_of(text: str, token_key: str) -> str:
         key in SENTENCE_WORDS
         or key in NOT_NAME_WORDS
         or key in calendar_words()
-        or key in place_names()
+        or key in country_names()
         or (text.isupper() and len(text) > 1)
         or len(text) < 2
     ):
@@ -138,7 +139,7 @@ _stems: dict[str, tuple[str, ...]] = {}
 def _cyrillic_stems() -> dict[str, tuple[str, ...]]:
     if not _stems:
         found: dict[str, set[str]] = {}
-        for word in (*all_heads(), *place_names()):
+        for word in (*all_heads(), *country_names()):
             if _CYRILLIC_WORD.match(word) and len(word) >= 4:
                 stem = word[:-1] if len(word) >= 5 else word
                 found.setdefault(stem[:3], set()).add(stem)
@@ -326,9 +327,13 @@ _NAME_READING = 0.3
 
 
 def _accept(text: str, segment: _Segment, language: str | None) -> bool:
+    while len(segment.words) > 1 and not segment.words[-1].capitalised:
+        segment.words = segment.words[:-1]  # "Santiago de" (Chile): no trailing particle
     words = segment.words
     if all(_INITIAL.match(w.text) for w in words):
         return False
+    if text[segment.start : segment.end].casefold() in place_names():
+        return False  # "Hong Kong", "Sri Lanka", "Buenos Aires"
     if _INITIAL.match(words[-1].text):
         return False
     if _word_after_is_head(text, segment.end, language) or _word_before_is_head(

@@ -136,7 +136,7 @@ NOT_PERSON_HEADS: dict[str, frozenset[str]] = {
         "mountains mountain valley airport station avenue oblast rayon front brigade "
         "division regiment battalion corps fleet watch international amnesty church "
         "cathedral mosque monastery museum library archive archives memorial park bridge "
-        "basin saint st mount fort port lake bay island islands county"
+        "basin saint st mount fort port lake bay island islands county harbor harbour"
     ),
     "ru": word_set(
         "оон организация комитет совет министерство армия партия союз суд трибунал "
@@ -309,18 +309,42 @@ SPEECH_BEFORE: dict[str, str] = {
 
 
 @cache
-def place_names() -> frozenset[str]:
-    """Country and region names in the supported languages (CLDR), whole and folded.
+def country_names() -> frozenset[str]:
+    """Country and region names (CLDR territories) in the supported languages, folded.
 
-    "Georgia", "Jordan" and "Armenia" are first names in some lists; written alone they
-    are places.
+    A word that is one ("Georgia", "Jordan", "Armenia") is never part of a name; city
+    names are checked only against a whole run, since many are surnames too
+    ("Colombo", "Lincoln").
     """
     from babel import Locale
 
     found: set[str] = set()
     for code in ("en", "ru", "uk", "az", "tr", "hy", "ka", "fr", "es", "de", "it"):
+        found.update(name.casefold() for name in Locale.parse(code).territories.values())
+    return frozenset(found)
+
+
+@cache
+def place_names() -> frozenset[str]:
+    """Countries, regions and cities in the supported languages, whole and folded.
+
+    Countries come from CLDR's territory names, cities from CLDR's time-zone exemplar
+    cities ("Hong Kong", "Ереван", "Kuala Lumpur") and the time-zone database's own
+    city names: "Georgia", "Jordan", "Hong Kong" and "Rio" start like given names.
+    """
+    from zoneinfo import available_timezones
+
+    from babel import Locale
+
+    found: set[str] = set(country_names())
+    for code in ("en", "ru", "uk", "az", "tr", "hy", "ka", "fr", "es", "de", "it"):
         locale = Locale.parse(code)
-        found.update(name.casefold() for name in locale.territories.values())
+        for zone in locale.time_zones.values():
+            city = zone.get("city")
+            if isinstance(city, str):
+                found.add(city.casefold())
+    for zone_id in available_timezones():
+        found.add(zone_id.rsplit("/", 1)[-1].replace("_", " ").casefold())
     return frozenset(found)
 
 

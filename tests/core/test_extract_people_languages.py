@@ -70,6 +70,8 @@ def _spans(text: str, language: str) -> list[tuple[str, str]]:
             "Harriet Colvin",
             "Harriet Colvin",
         ),
+        # A surname that is also a city's name.
+        ("it", "Ieri Giulia Colombo ha parlato in piazza.", "Giulia Colombo", "Giulia Colombo"),
         ("hy", "Երեկ Արմեն Սահակյանը հասավ գյուղ։", "Արմեն Սահակյանը", "Արմեն Սահակյան"),
         ("ka", "გუშინ ნინო ბერიძემ სოფელი დატოვა.", "ნინო ბერიძემ", "ნინო ბერიძე"),
     ],
@@ -174,6 +176,7 @@ def test_a_repeated_surname_keeps_the_full_name_and_the_written_form() -> None:
         ("en", "Fighting spread across Nagorno-Karabakh in the spring."),
         ("en", "The Lower Dorran Basin flooded again."),
         ("en", "Veterans of the first Zangezur war met in the hall."),
+        ("en", "Flights from Hong Kong and Sri Lanka landed in Santiago de Chile."),
         ("en", "The letter was sent to the General Coordinator of the forum."),
         ("az", "Xocalı rayonu boşaldıldı, Ağdam şəhəri də."),
         ("ru", "Комитет Красного Креста и Совет Европы выступили вместе."),
