@@ -16,12 +16,14 @@ A later bare surname with a cue ("Kovač added") is the person named in full ear
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
 from db.folding import fold_name
 from desktop.extract.languages import LanguageMap
+from desktop.extract.name_forms import base_name
 from desktop.extract.names import (
     HONORIFICS,
     LEADING_WORDS,
@@ -35,6 +37,7 @@ from desktop.extract.names import (
     runs,
     tokens,
 )
+from desktop.extract.person_uncued import find_repeats, find_uncued
 from desktop.extract.suggestion_data import PersonSuggestion
 
 _SPEECH_VERBS = (
@@ -71,6 +74,8 @@ _APPOSITIVE_AFTER = re.compile(
 )
 _PAREN_AFTER = re.compile(r"^\s*\(([^()\n]{2,80})\)")
 _CHAIN_LINKS = frozenset({"of", "for", "the", "and"})
+# Languages whose paragraphs the cue rules below are written for (None: not detected).
+_CUED_LANGUAGES = frozenset({"en", None})
 
 
 _ORGANISATION_TAIL = re.compile(
@@ -278,6 +283,12 @@ def find_people(text: str, *, languages: LanguageMap | None = None) -> list[Pers
                 )
             )
             continue
+        if (
+            languages is not None
+            and languages.at(run[0].start) not in _CUED_LANGUAGES
+            and not text.startswith(" (", run[-1].end)
+        ):
+            continue  # the cues are English but for "X (Y)"; others go to person_uncued
         candidate = _classify(text, run)
         if candidate is None:
             continue
@@ -285,6 +296,10 @@ def find_people(text: str, *, languages: LanguageMap | None = None) -> list[Pers
         if any(s < end and start < e for s, e in claimed):
             continue
         claimed.append((start, end))
+        if candidate.variants:  # "X (Y)": Y is the same person, not another one
+            inner = _PAREN_AFTER.match(text[end : end + 90])
+            if inner:
+                claimed.append((end + inner.start(1), end + inner.end(1)))
         person = PersonSuggestion(
             start, end, name, candidate.role, False, candidate.description, candidate.variants
         )
@@ -292,8 +307,27 @@ def find_people(text: str, *, languages: LanguageMap | None = None) -> list[Pers
         known.append(person)
     found.extend(_single_outlets(text, claimed))
     found.extend(_surname_mentions(text, words, known, claimed))
+    language_at = languages.at if languages is not None else _no_language
+    known_words = frozenset(t.text for t in words if t.capitalised)
+    found = [_base_form(p, language_at, known_words) for p in found]
+    found.extend(find_uncued(text, words, language_at, claimed, known_words))
+    found.extend(find_repeats(text, words, language_at, found, claimed, known_words))
     found.sort(key=lambda p: p.start)
     return found
+
+
+def _no_language(_position: int) -> str | None:
+    return None
+
+
+def _base_form(
+    person: PersonSuggestion, language_at: Callable[[int], str | None], known: frozenset[str]
+) -> PersonSuggestion:
+    """The cued finder's name with its possessive or case ending taken off."""
+    if person.is_organisation:
+        return person
+    name = base_name(person.name, language_at(person.start), known)
+    return person if name == person.name else replace(person, name=name)
 
 
 def _single_outlets(text: str, claimed: list[tuple[int, int]]) -> list[PersonSuggestion]:
@@ -341,7 +375,13 @@ def _surname_mentions(
         claimed.append((token.start, token.end))
         result.append(
             PersonSuggestion(
-                token.start, token.end, person.name, "quoted", False, person.description
+                token.start,
+                token.end,
+                person.name,
+                "quoted",
+                False,
+                person.description,
+                (token.text,),  # the name as the text gives it here
             )
         )
     return result

@@ -1,0 +1,553 @@
+"""People named without a cue word: by the shape of the name and the words beside it.
+
+The cued finder (people.py) accepts a capitalised run only next to a byline, a speech
+verb or a title it knows in English. Most mentions in real reporting have none of these:
+"its leader, Joseph Stalin", "François Hollande et Joachim Gauck", a speaker label
+"Mikhail Gurevich:", "генерал Ратко Младич", "Vüqar Məmmədovun". Here a capitalised run
+(or, in Georgian, which has no capitals, a pair of words) is a person when
+
+* a title of the paragraph's language, or of any of the supported ones, stands right
+  before it (the title is not part of the name: "General Ratko Mladic" → "Ratko Mladic");
+* it opens a line and a colon follows (a speaker label in a transcript);
+* its first word is a known given name (name_lexicon), or a word in it carries a surname
+  ending of the region ("-ov", "-yan", "-შვილი", "-enko");
+* a speech verb of the paragraph's language follows or precedes it;
+* it is joined by "and"/"et"/"и"/"və"/a comma to a name already accepted (a list);
+
+and no organisation or place head stands in it or beside it ("United Nations",
+"Xocalı rayonu", "rue Victor Hugo"), no word of it is a country or a month (CLDR).
+A later single word that is a word of an accepted name, in any case form, is the same
+person mentioned again ("Stalin", "Մանուկյանը").
+
+The stored name is the base form (name_forms.base_name); the span keeps the exact
+characters, endings included.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from itertools import pairwise
+
+from desktop.extract.name_forms import base_forms, base_name, parses
+from desktop.extract.name_lexicon import (
+    has_surname_ending,
+    is_first_name,
+    is_georgian_first_name,
+    is_georgian_surname,
+    slavic_name_shape,
+)
+from desktop.extract.names import LEADING_WORDS, NOT_NAME_WORDS, PARTICLES, Token, runs
+from desktop.extract.person_words import (
+    CONJUNCTIONS,
+    KIN_WORDS,
+    POST_TITLES,
+    SENTENCE_WORDS,
+    SPEECH_AFTER,
+    SPEECH_BEFORE,
+    TITLE_WORDS,
+    all_heads,
+    all_titles,
+    calendar_words,
+    country_names,
+    place_names,
+    titles_before,
+)
+from desktop.extract.suggestion_data import PersonSuggestion
+
+_GEORGIAN = re.compile(r"^[\u10d0-\u10ff]+$")
+_MAX_NAME_WORDS = 4
+_SPEAKER_AFTER = re.compile(r"^[ \t]*(?::|(?P<dash>[–—-])[ \t])")
+_LIST_GAP = re.compile(r"^(?:\s*,\s*|\s+(?P<word>[^\W\d_]+|&)\s+|\s*,\s*(?P<word2>\w+)\s+)$")
+_GEORGIAN_STRONG = re.compile(r"(?:შვილ|ძ|ოვ|ევ)[ა-ჰ]{0,3}$")
+_INITIAL = re.compile(r"^[^\W\d_]\.$")
+
+Language = Callable[[int], str | None]
+
+
+@dataclass
+class _Segment:
+    words: list[Token]
+    title: str | None = None
+    accepted: bool = False
+    role: str = "mentioned"
+    post_title: bool = False
+
+    @property
+    def start(self) -> int:
+        return self.words[0].start
+
+    @property
+    def end(self) -> int:
+        return self.words[-1].end
+
+
+def _word_kind(token: Token) -> str:
+    """'name', 'title', 'head', 'post', 'stop' (never in a name) for one capitalised word."""
+    return _kind_of(token.text, token.key)
+
+
+@lru_cache(maxsize=16384)
+def _kind_of(text: str, token_key: str) -> str:
+    key = token_key.replace("’", "'").split("'")[0]
+    if key in POST_TITLES:
+        return "post"
+    if key in all_titles():
+        return "title"
+    if key in all_heads():
+        return "head"
+    if _INITIAL.match(text):
+        return "name"
+    if text.endswith(".") and len(text) > 2:
+        return "stop"  # "Mio.", "Av.": abbreviations, not names
+    if _is_inflected_head(text):
+        return "head"
+    if (
+        key in SENTENCE_WORDS
+        or key in NOT_NAME_WORDS
+        or key in calendar_words()
+        or key in country_names()
+        or (text.isupper() and len(text) > 1)
+        or len(text) < 2
+    ):
+        return "stop"
+    return "name"
+
+
+_CYRILLIC_WORD = re.compile(r"^[\u0400-\u04ff'’-]+$")
+
+
+def _is_inflected_head(word: str) -> bool:
+    """'Ради', 'України', 'Комитета': a Cyrillic head or country in another case.
+
+    Case endings change at most the last two letters, so a word that starts with a
+    head's stem (the head less its last letter, four letters at least) is that head."""
+    if not _CYRILLIC_WORD.match(word) or len(word) < 4:
+        return False
+    folded = word.casefold()
+    return any(
+        folded[: len(stem)] == stem and len(folded) - len(stem) <= 2
+        for stem in _cyrillic_stems().get(folded[:3], ())
+    )
+
+
+_stems: dict[str, tuple[str, ...]] = {}
+
+
+def _cyrillic_stems() -> dict[str, tuple[str, ...]]:
+    if not _stems:
+        found: dict[str, set[str]] = {}
+        for word in (*all_heads(), *country_names()):
+            if _CYRILLIC_WORD.match(word) and len(word) >= 4:
+                stem = word[:-1] if len(word) >= 5 else word
+                found.setdefault(stem[:3], set()).add(stem)
+        _stems.update({k: tuple(v) for k, v in found.items()})
+    return _stems
+
+
+def _segments(text: str, run: list[Token]) -> list[_Segment]:
+    """Split a capitalised run into stretches of name words, noting a title before each."""
+    found: list[_Segment] = []
+    title = _title_before(text, run[0].start)
+    current: list[Token] = []
+    for index, token in enumerate(run):
+        kind = _word_kind(token)
+        if not current and not token.capitalised:
+            kind = "stop"  # "di Roma": a name does not start with a particle
+        if kind == "name" or (
+            current and token.key in PARTICLES and index + 1 < len(run) and not token.capitalised
+        ):
+            current.append(token)
+            continue
+        if current:
+            found.append(_Segment(current, title, post_title=kind == "post"))
+            current = []
+        if kind == "head" and found and found[-1].end > run[0].start:
+            found.pop()  # "Heydar Aliyev Foundation": the name belongs to the head
+        title = token.text if kind == "title" else None
+    if current:
+        found.append(_Segment(current, title))
+    return found
+
+
+_WORD_CHARS = frozenset("’'-")
+
+
+def _word_before(text: str, start: int) -> tuple[str, bool]:
+    """The word right before *start* on the same line, and whether a '.' or ',' follows it.
+
+    A backwards scan rather than a regular expression anchored at the end: this runs for
+    every capitalised run of every imported text.
+    """
+    index = start
+    while index > 0 and text[index - 1] in " \t":
+        index -= 1
+    if index == start:
+        return "", False
+    punctuated = False
+    if index > 0 and text[index - 1] == ",":
+        index -= 1
+        punctuated = True
+    if index > 0 and text[index - 1] == ".":
+        index -= 1
+        punctuated = True
+    end = index
+    while index > 0 and (text[index - 1].isalnum() or text[index - 1] in _WORD_CHARS):
+        index -= 1
+    while index < end and not text[index].isalpha():
+        index += 1
+    return text[index:end], punctuated
+
+
+def _title_before(text: str, start: int) -> str | None:
+    """A lower-case title right before a run ("генерал X", "its leader, X")."""
+    word, _punctuated = _word_before(text, start)
+    if word and word.casefold().replace("’", "'") in titles_before():
+        return word
+    return None
+
+
+def _word_before_is_head(text: str, start: int) -> bool:
+    word, punctuated = _word_before(text, start)
+    return bool(word) and not punctuated and word.casefold() in all_heads()
+
+
+_WORD_AFTER = re.compile(r"^[ \t]+([^\W\d_][\w’'-]*)")
+
+
+# Languages that write a lower-case head after a name ("Xocalı rayonu", "Aliyev küçəsi").
+_HEAD_AFTER_LANGUAGES = frozenset({"az", "tr", "hy", "ka"})
+
+
+def _word_after_is_head(text: str, end: int, language: str | None) -> bool:
+    match = _WORD_AFTER.match(text[end : end + 30])
+    if not match:
+        return False
+    word = match.group(1)
+    if not word[:1].isupper() and language not in _HEAD_AFTER_LANGUAGES:
+        return False  # "…Савчука суд закрив": the next word, not a head of the name
+    return word.casefold() in all_heads()
+
+
+@cache
+def _speech_patterns(language: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    after = SPEECH_AFTER.get(language)
+    before = SPEECH_BEFORE.get(language)
+    return (
+        re.compile(rf"^(?:,[^,\n]{{1,60}},)?\s+{after}\b", re.IGNORECASE) if after else None,
+        re.compile(rf"\b{before}\s+$", re.IGNORECASE) if before else None,
+    )
+
+
+def _speech_near(text: str, segment: _Segment, language: str | None) -> bool:
+    if language is None:
+        return False
+    after, before = _speech_patterns(language)
+    if after and after.match(text[segment.end : segment.end + 60]):
+        return True
+    return bool(before and before.search(text[max(0, segment.start - 25) : segment.start]))
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    """Nothing but a sentence end, a line break or an opening quote before *start*."""
+    before = text[max(0, start - 4) : start].rstrip(" \t«„“\"'(")
+    return not before or before[-1] in ".!?:;\n։"
+
+
+def _line_start(text: str, start: int) -> bool:
+    line = text.rfind("\n", 0, start) + 1
+    return not text[line:start].strip(" \t-–—•*")
+
+
+def _name_like(word: str, language: str | None) -> bool:
+    """A given name or a surname-shaped word, in any case form of *language*."""
+    if language in ("ru", "uk"):
+        return slavic_name_shape(word)
+    if is_first_name(word) or has_surname_ending(word):
+        return True
+    if language in ("ru", "uk", "az", "tr", "hy", "ka"):
+        base = base_name(word, language)
+        return base != word and (has_surname_ending(base) or is_first_name(base))
+    return False
+
+
+def _shape_says_person(words: list[Token], language: str | None) -> bool:
+    if len(words) < 2:
+        return False
+    return any(_name_like(w.text, language) for w in words)
+
+
+def _trim_leading(text: str, segment: _Segment, language: str | None) -> None:
+    """Drop capitalised words before the name proper ("Landrat Jürgen Hellwig",
+    "Пенсионерка Нина Гаврилова", "Oğlum Murat"): a kin word, or a word that is not
+    name-like before a given name (or, in Russian and Ukrainian, any word the
+    dictionary does not know as a name)."""
+    words = segment.words
+    if len(words) < 2:
+        return
+    given = next((i for i, w in enumerate(words) if w.capitalised and is_first_name(w.text)), 0)
+    if given and not any(_name_like(w.text, language) for w in words[:given] if w.capitalised):
+        words = words[given:]  # "Leitung von Rolf-Dieter Müller"
+    while len(words) > 1 and not _INITIAL.match(words[0].text):
+        first = words[0]
+        opening = _sentence_start(text, first.start)
+        if first.key in KIN_WORDS:
+            segment.title = first.text
+        elif opening and language in ("ru", "uk") and _common_slavic_word(first.text, language):
+            pass  # "Тела Игоря Шабанова": "bodies", capitalised by the sentence
+        elif _name_like(first.text, language) or not (
+            is_first_name(words[1].text)
+            or (opening and any(_name_like(w.text, language) for w in words[1:]))
+        ):
+            break
+        words = words[1:]
+    segment.words = words
+
+
+def _slavic_name_word(word: str, language: str) -> bool:
+    """The dictionary reads *word* as a name with some weight ("Ігоря": yes; "Тела",
+    the plural of "body", has a rare name reading: no)."""
+    weight = sum(
+        p.score
+        for p in parses(word, language)
+        if "Name" in p.tag or "Surn" in p.tag or "Patr" in p.tag
+    )
+    return weight >= _NAME_READING
+
+
+def _common_slavic_word(word: str, language: str) -> bool:
+    """The dictionary knows *word* mostly as an ordinary word ("Тела": bodies)."""
+    readings = parses(word, language)
+    return bool(readings) and not _slavic_name_word(word, language) and readings[0].score >= 0.5
+
+
+_NAME_READING = 0.3
+
+
+def _accept(text: str, segment: _Segment, language: str | None) -> bool:
+    while len(segment.words) > 1 and not segment.words[-1].capitalised:
+        segment.words = segment.words[:-1]  # "Santiago de" (Chile): no trailing particle
+    words = segment.words
+    if all(_INITIAL.match(w.text) for w in words):
+        return False
+    if text[segment.start : segment.end].casefold() in place_names():
+        return False  # "Hong Kong", "Sri Lanka", "Buenos Aires"
+    if _INITIAL.match(words[-1].text):
+        return False
+    if _word_after_is_head(text, segment.end, language) or _word_before_is_head(
+        text, segment.start
+    ):
+        return False
+    speaker = _SPEAKER_AFTER.match(text[segment.end : segment.end + 4])
+    if speaker and _line_start(text, segment.start):
+        segment.role = "quoted"
+        if speaker.group("dash"):  # "Name – text" also heads catalogue lines: shape decides
+            return _shape_says_person(words, language)
+        return len(words) >= 2 or is_first_name(words[0].text) or segment.title is not None
+    if segment.title is not None and (
+        len(words) >= 2 or segment.title.casefold().rstrip(".") in titles_before()
+    ):
+        return len(words[-1].text) > 2  # "Foreign Affairs": "Foreign" titles nobody alone
+    _trim_leading(text, segment, language)
+    words = segment.words
+    if len(words) > _MAX_NAME_WORDS:
+        return False
+    if len(words) == 1:
+        single = words[0].text
+        if (
+            segment.post_title
+            or segment.title is not None
+            or _kin_before(text, segment.start)
+            or _post_title_after(text, segment.end)
+        ):
+            return _name_like(single, language) or (
+                language in ("ru", "uk") and _slavic_name_word(single, language)
+            )
+        return is_first_name(single) and _speech_near(text, segment, language)
+    if _shape_says_person(words, language):
+        return True
+    if _speech_near(text, segment, language):
+        segment.role = "quoted"
+        return True
+    return False
+
+
+def _post_title_after(text: str, end: int) -> bool:
+    """'Həsən kişi', 'Ayşe teyze': a form of address written after a given name."""
+    match = _WORD_AFTER.match(text[end : end + 20])
+    return bool(match and match.group(1).casefold() in POST_TITLES)
+
+
+def _kin_before(text: str, start: int) -> bool:
+    """'my younger brother Vakha', 'oğlum Murat': a kin noun right before the name."""
+    word, punctuated = _word_before(text, start)
+    return bool(word) and not punctuated and word.casefold() in KIN_WORDS
+
+
+def _joined(text: str, left: _Segment, right: _Segment) -> bool:
+    """'X and Y', 'X, Y', 'X et Y': two names in one list."""
+    if right.start <= left.end or right.start - left.end > 8:
+        return False
+    gap = _LIST_GAP.match(text[left.end : right.start])
+    if not gap:
+        return False
+    word = gap.group("word") or gap.group("word2")
+    return word is None or word.casefold() in CONJUNCTIONS
+
+
+def _georgian_pairs(text: str, words: list[Token]) -> list[_Segment]:
+    """Georgian has no capitals: a known given name followed by a surname-shaped word
+    ("ნინო ბერიძემ"), or a title followed by a given name ("ქალბატონი ნათელა")."""
+    found = []
+    for index, (first, second) in enumerate(pairwise(words)):
+        if not ("\u10d0" <= first.text[0] <= "\u10ff"):
+            continue
+        if text[first.end : second.start] != " ":
+            continue
+        if not _GEORGIAN.match(second.text):
+            continue
+        if first.text in TITLE_WORDS["ka"] and is_georgian_first_name(second.text):
+            name = [second]
+            if index + 2 < len(words) and is_georgian_surname(words[index + 2].text):
+                name.append(words[index + 2])
+            found.append(_Segment(name, first.text, True))
+            continue
+        if _INITIAL.match(first.text) and _GEORGIAN_STRONG.search(second.text):
+            if is_georgian_surname(second.text):
+                found.append(_Segment([first, second], None, True))  # "ა. ჩერნოვი"
+            continue
+        if not is_first_name(first.text):
+            continue
+        known = is_georgian_first_name(first.text) or _GEORGIAN_STRONG.search(second.text)
+        if known and is_georgian_surname(second.text):
+            found.append(_Segment([first, second], None, True))
+    return found
+
+
+def find_uncued(
+    text: str,
+    words: list[Token],
+    language_at: Language,
+    claimed: list[tuple[int, int]],
+    known_words: frozenset[str],
+) -> list[PersonSuggestion]:
+    """People the cued finder left alone; *claimed* spans are skipped and extended."""
+    segments: list[_Segment] = []
+    for run in runs(text, words):
+        while run and run[0].key in LEADING_WORDS and _word_kind(run[0]) == "stop":
+            run = run[1:]
+        if run:
+            segments.extend(_segments(text, run))
+    for segment in segments:
+        segment.accepted = _accept(text, segment, language_at(segment.start))
+    changed = True
+    while changed:  # lists: a name joined to an accepted one
+        changed = False
+        for left, right in pairwise(segments):
+            if left.accepted == right.accepted or not _joined(text, left, right):
+                continue
+            other = right if left.accepted else left
+            if 2 <= len(other.words) <= 3 and not _word_after_is_head(
+                text, other.end, language_at(other.start)
+            ):
+                other.accepted = changed = True
+    if any(language_at(w.start) == "ka" for w in words[:1]) or "ა" in text:
+        segments.extend(_georgian_pairs(text, words))
+    result: list[PersonSuggestion] = []
+    for segment in sorted(segments, key=lambda s: s.start):
+        if not segment.accepted:
+            continue
+        start, end = segment.start, segment.end
+        if any(s < end and start < e for s, e in claimed):
+            continue
+        claimed.append((start, end))
+        written = text[start:end]
+        name = base_name(written, language_at(start), known_words)
+        result.append(PersonSuggestion(start, end, name, segment.role, False, segment.title))
+    return result
+
+
+def find_repeats(
+    text: str,
+    words: list[Token],
+    language_at: Language,
+    people: list[PersonSuggestion],
+    claimed: list[tuple[int, int]],
+    known_words: frozenset[str],
+) -> list[PersonSuggestion]:
+    """A single word that is a word of a name found in full ("Stalin", "Մանուկյանը").
+
+    The stored name is the full name, so that accepting the suggestion links the mention
+    to the same authority record; the word's base form, as the text names the person
+    there ("Stalin", "Մանուկյան"), goes in ``variants``.
+    """
+    by_word: dict[str, PersonSuggestion] = {}
+    for person in people:
+        parts = person.name.split()
+        if person.is_organisation or len(parts) < 2:
+            continue
+        for part in parts:
+            if len(part) > 2 and not _INITIAL.match(part):
+                by_word.setdefault(part, person)
+    if not by_word:
+        return []
+    prefixes = {word[:3] for word in by_word}
+    result = []
+    for token in words:
+        if not (token.capitalised or _GEORGIAN.match(token.text)):
+            continue
+        if token.text[:3] not in prefixes:
+            continue
+        if any(s < token.end and token.start < e for s, e in claimed):
+            continue
+        language = language_at(token.start)
+        base = _repeated_word(token.text, language, by_word, known_words)
+        person = by_word.get(base) if base is not None else None
+        if person is None or _word_kind(token) != "name":
+            continue
+        claimed.append((token.start, token.end))
+        variants = (base,) if base is not None and person.name != base else ()
+        result.append(
+            PersonSuggestion(
+                token.start,
+                token.end,
+                person.name,
+                "mentioned",
+                False,
+                person.description,
+                variants,
+            )
+        )
+    return result
+
+
+_SLAVIC_CASE_GROWTH = 3  # "Воронцов" → "Воронцовыми": at most three letters more
+
+
+def _repeated_word(
+    word: str, language: str | None, by_word: dict[str, PersonSuggestion], known: frozenset[str]
+) -> str | None:
+    """The word of a known name that *word* is, in some case form, or None.
+
+    Russian and Ukrainian forms are matched by stem ("Воронцова", "Берии", "Игоря"
+    against "Воронцов", "Берия", "Игорь"): the name is already known, so the dictionary
+    is not needed to recognise it again.
+    """
+    if word in by_word:
+        return word
+    if language in ("ru", "uk"):
+        for known_word in by_word:
+            stem = known_word[:-1]
+            if (
+                len(known_word) >= 4
+                and word.startswith(stem)
+                and len(word) - len(known_word) <= _SLAVIC_CASE_GROWTH
+            ):
+                return known_word
+        return None
+    forms = [base_name(word, language, known), *base_forms(word, language)]
+    if word.endswith("s") and language == "de":
+        forms.append(word[:-1])  # "Hellwigs": German genitive
+    return next((form for form in forms if form in by_word), None)
