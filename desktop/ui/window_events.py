@@ -75,10 +75,10 @@ class EventActions:
             self._events_stale = True
             return
         self._events_stale, self._events_loading = False, True
-        catalogue = self.catalogue
+        catalogue, locale = self.catalogue, self.date_locale
 
         def work() -> list[EventRecordRow]:
-            return event_ops.event_record_rows(catalogue)
+            return event_ops.event_record_rows(catalogue, locale=locale)
 
         def done(rows: list[EventRecordRow]) -> None:
             self._events_loading = False
@@ -99,7 +99,7 @@ class EventActions:
             self.events_view.show_detail(None, [])
             return
         try:
-            detail = event_ops.event_record_detail(self.catalogue, ref)
+            detail = event_ops.event_record_detail(self.catalogue, ref, locale=self.date_locale)
             claims = linked_claims(self.catalogue, ref)
         except ValueError as exc:  # gone since the list was read
             self._show_error(str(exc))
@@ -110,7 +110,7 @@ class EventActions:
     def _ask_event_dialog(
         self, title: str, rows: Sequence[EventRecordRow], form: EventForm | None, own_ref: str
     ) -> EventForm | None:
-        dialog = EventDialog(title, rows, form, self, own_ref=own_ref)
+        dialog = EventDialog(title, rows, form, self, own_ref=own_ref, locale=self.date_locale)
         return dialog.form() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def _ask_merge_target_dialog(
