@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, lazyload, load_only
 from db.chronology import ChronologyRow, ChronologySource, chronology, event_names
 from db.claim_kinds import claim_kind, reaches_beyond_one_event
 from db.claim_ranges import all_agree, claim_range
+from db.date_words import in_words
 from db.models import Document, Figure
 
 Verdict = Literal["agree", "differ", "single source"]
@@ -207,8 +208,10 @@ def _comparison(
         stated = "; ".join(dict.fromkeys(as_written(s) for s in ordered))
         notes.append(f"The figures are written differently but can all be true ({stated}).")
     if verdict == "differ" and len(dates) > 1:
+        # Notes are read by people (window, CLI, dossier): the dates in words.
+        first, last = in_words(dates[0]), in_words(dates[-1])
         notes.append(
-            f"The sources were published at different times ({dates[0]} to {dates[-1]}); "
+            f"The sources were published at different times ({first} to {last}); "
             "a later figure may reflect later information."
         )
     published = (dates[0], dates[-1]) if dates else None

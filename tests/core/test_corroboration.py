@@ -26,7 +26,7 @@ def test_rows_disagreements_first_columns_by_publication(catalogue: Catalogue) -
     ]
     dam_row = matrix.rows[0]
     assert dam_row.event_name == "Varnel dam collapse" and dam_row.label == "killed"
-    assert "different times (1987-03-10 to 1987-03-14)" in dam_row.notes[0]
+    assert "different times (10 March 1987 to 14 March 1987)" in dam_row.notes[0]
     cell = dam_row.cells["CAT-000002"]
     claim = cell.headline
     assert (claim.quote, claim.as_written, claim.tag_id) == (
