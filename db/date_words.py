@@ -49,6 +49,9 @@ MONTHS: dict[str, dict[int, MonthWords]] = {
 # EDTF sub-year names (21-41) in English, for the citation styles; the words in other
 # languages live with their grammar in ``db.date_locales``.
 SUB_YEARS: dict[str, dict[int, str]] = {"en": DatePhrases.sub_years}
+_DATE_TIME = re.compile(
+    r"(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?"
+)
 _DECADE_YEAR = re.compile(r"\d{3}X")
 _CENTURY_YEAR = re.compile(r"\d{2}XX")
 
@@ -73,6 +76,9 @@ def in_words(value: str | None, locale: str = DEFAULT_DATE_LOCALE) -> str:
 
     Every date a person reads goes through here, with the locale the person chose
     (a setting, passed in; English by default)."""
+    timed = _DATE_TIME.fullmatch((value or "").strip())
+    if timed:  # a photograph's "2020-10-01T12:30:45": the day in words, the time as is
+        return f"{in_words(timed[1], locale)} {timed[2]}"
     read = read_edtf(value)
     if read is None:
         return ""

@@ -231,6 +231,8 @@ class ReadingPane(QWidget):
             value = fields.get(name)
             if isinstance(value, list):
                 value = ", ".join(value)
+            elif name == "published" and value:
+                value = in_words(value, self.date_locale)
             if value:
                 parts.append(f"{value}{' (?)' if name in document.guessed else ''}")
         if document.deleted:

@@ -79,3 +79,27 @@ def test_an_importers_date_guess_is_stored_as_edtf_or_not_at_all(
     ref = _document(catalogue, published=guessed)
     with catalogue.reading() as session:
         assert require_document(session, ref).published == stored
+
+
+def test_a_photographs_date_is_typed_like_any_other(catalogue: Catalogue) -> None:
+    from db.images import NewImage, add_image
+    from db.models import Image
+    from desktop.core.image_attachments import edit_image
+
+    with catalogue.writing() as session:
+        new = NewImage(
+            sha256="e" * 64,
+            size=1,
+            media_type="image/jpeg",
+            filename="x.jpg",
+            width=1,
+            height=1,
+            format="JPEG",
+        )
+        ref = add_image(session, new=new, actor="t").ref
+    edit_image(catalogue, ref=ref, changes={"taken": "1 Oct 2020"})
+    with pytest.raises(DateInputError, match=r"^Taken: cannot read “last summer”"):
+        edit_image(catalogue, ref=ref, changes={"taken": "last summer", "caption": "x"})
+    with catalogue.reading() as session:
+        image = session.query(Image).filter_by(ref=ref).one()
+        assert (image.taken, image.caption) == ("2020-10-01", None)
