@@ -132,6 +132,10 @@ class DatePhrases:
     def days(self, first: int, last: int, month: str, year: str) -> str:
         return f"{first}–{last} {month} {year}"
 
+    def years(self, first: int, last: int) -> str:
+        """Two plain years of the common era ("1988 to 1994")."""
+        return self.span(self.year(first), self.year(last))
+
 
 class RussianPhrases(DatePhrases):
     """Русский: "26 февраля 1992 г.", "весна 1943 г.", "с 1980 г.", "1990-е годы"."""
@@ -218,6 +222,9 @@ class RussianPhrases(DatePhrases):
 
     def span(self, first: str, last: str) -> str:
         return f"{first} – {last}"
+
+    def years(self, first: int, last: int) -> str:
+        return f"{first}–{last} гг."
 
 
 class AzerbaijaniPhrases(DatePhrases):

@@ -119,9 +119,21 @@ def in_words(value: str | None, locale: str = DEFAULT_DATE_LOCALE) -> str:
         elif month and end.month_number and not (start.day or end.day):
             first = _part_words(bare_start, say)
             shared = say.span(first, _point_words(bare_end, say) or "")
+        elif month and month <= 12 and bare_start.day_number and end.day_number:
+            # "4 May to 19 June 1987": the year once
+            first = f"{bare_start.day_number} {say.month(month, with_day=True)}"
+            shared = say.span(first, _point_words(bare_end, say) or "")
         if shared is not None:
             return _qualified(shared, start.qualifier, say)
+    if _plain_year(start) and _plain_year(end):
+        return say.years(int(start.year), int(end.year))  # "1979–1986 гг."
     return say.span(s_text, e_text)
+
+
+def _plain_year(point: EdtfPoint) -> bool:
+    """A year of the common era alone, without qualifier."""
+    number = point.year_number
+    return point.month is None and not point.qualifier and number is not None and number > 0
 
 
 def _unqualified(point: EdtfPoint) -> EdtfPoint:
