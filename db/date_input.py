@@ -226,6 +226,8 @@ def _fill(first: _Date, last: _Date) -> tuple[_Date | None, _Date]:
         first = replace(first, year=last.year, month=month)
     if last.year is None:
         last = replace(last, year=first.year)
+    if any(end.day is not None and end.month is None for end in (first, last)):
+        return None, last  # "2022/02": a day of no month is not a date
     return first, last
 
 

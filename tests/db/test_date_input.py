@@ -114,6 +114,8 @@ def test_valid_edtf_is_kept_exactly(value: str) -> None:
         "c. spring 1943",  # EDTF cannot qualify a season
         "1990s and 2000s",
         "yesterday",
+        "2022/02",  # neither a range of years nor, written so, a month
+        "25–26",  # days of which month?
     ],
 )
 def test_what_cannot_be_read_is_refused_naming_field_and_input(typed: str) -> None:
