@@ -193,3 +193,19 @@ def test_no_view_shows_a_raw_edtf_code(
     for words in expected:
         assert words in dates, (words, sorted(dates)[:40])
     assert window.settings.value("display/date_locale") == locale
+
+
+def test_the_chosen_language_is_kept_and_restored_at_start(
+    sample_catalogue: Catalogue,
+    make_window,  # type: ignore[no-untyped-def]
+    settings,  # type: ignore[no-untyped-def]
+) -> None:
+    settings.setValue("display/date_locale", "az")
+    window = make_window(sample_catalogue)
+    assert window.date_locale == window.model.date_locale == window.reader.date_locale == "az"
+    assert window.date_locale_actions["az"].isChecked()
+    window.date_locale_actions["ru"].trigger()
+    assert settings.value("display/date_locale") == "ru"
+    assert window.select_ref(REF)
+    assert "г." in window.metadata.published.edit.text()  # "14 марта 1987 г."
+    assert " г." in window.reader.meta.text()
