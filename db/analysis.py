@@ -84,8 +84,8 @@ class Comparison:
     # The event record the group's figures are linked to; None for unlinked figures.
     event_ref: str | None = None
     event_name: str | None = None
-    # For unlinked figures: the event date their documents share, in words ("25–26
-    # February 1992"); None for a document that shares none.
+    # For unlinked figures: the event date their documents share (EDTF, shown in
+    # words); None for documents that share none.
     period: str | None = None
 
     @property
@@ -200,7 +200,7 @@ def compare_figures(
             comparisons.append(
                 replace(
                     _comparison(category, subject, grouped),
-                    period=groups_of[first_document].label,
+                    period=groups_of[first_document].shared,
                 )
             )
     comparisons.sort(
@@ -239,9 +239,10 @@ def _comparison(
         stated = "; ".join(dict.fromkeys(as_written(s) for s in ordered))
         notes.append(f"The figures are written differently but can all be true ({stated}).")
     if verdict == "differ" and len(dates) > 1:
+        # Notes are read by people (window, CLI, dossier): the dates in words.
+        first, last = in_words(dates[0]), in_words(dates[-1])
         notes.append(
-            f"The sources were published at different times ({in_words(dates[0])} to "
-            f"{in_words(dates[-1])}); "
+            f"The sources were published at different times ({first} to {last}); "
             "a later figure may reflect later information."
         )
     published = (dates[0], dates[-1]) if dates else None

@@ -27,7 +27,6 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.date_words import in_words
 from db.models import DateTag, Document
 
 MAX_JOINING_DAYS = 31  # only dates this precise (a day, a few days, a month) join documents
@@ -41,10 +40,6 @@ class DateGroup:
 
     key: int
     shared: str | None
-
-    @property
-    def label(self) -> str | None:
-        return in_words(self.shared) if self.shared else None
 
 
 def _days(lower: str, upper: str) -> int | None:

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from db.analysis import Comparison, FigureSource, Verdict, compare_figures, written_value
+from db.date_locales import DEFAULT_DATE_LOCALE
+from db.date_words import in_words
 
 _VERDICT_ORDER: dict[str, int] = {"differ": 0, "agree": 1, "single source": 2}
 
@@ -77,13 +79,14 @@ class Row:
     cells: dict[str, Cell]  # by document reference
     period: str | None = None  # unlinked figures: the years their dates give
 
-    @property
-    def scope(self) -> str:
+    def scope(self, locale: str = DEFAULT_DATE_LOCALE) -> str:
         """Whose figures the row holds: "EVT-1 Khojaly massacre", or for unlinked
         figures "no event linked, shared date 25–26 February 1992"."""
         if self.event_ref:
             return f"{self.event_ref} {self.event_name or ''}".strip()
-        return f"no event linked, shared date {self.period}" if self.period else "no event linked"
+        if self.period:
+            return f"no event linked, shared date {in_words(self.period, locale)}"
+        return "no event linked"
 
     @property
     def label(self) -> str:

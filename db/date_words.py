@@ -1,14 +1,15 @@
 """EDTF dates in words and in the citation styles' forms, and the one month table.
 
 ``db.dates`` reads and judges a value; this module only says what it read, so the tag
-editor ("12–13 March 1987"), the dossier's chronology and the three citation styles
+editor ("12–13 March 1987"), the window's lists, the CLI and the three citation styles
 ("March 12–13, 1987" / "1987, March 12–13" / "12–13 Mar. 1987") agree on which values
 are dates. A value that is not valid, or not in a shape we can say (a set, a time,
 "1X9X"), is shown as typed, never guessed: a dossier must not invent a date.
 
-Month and sub-year names live in one table keyed by EDTF's own numbers (1-12 for
-months, 21-41 for seasons, quarters, quadrimesters and halves) and by locale, so
-other languages can be added beside English without touching the rules.
+``in_words`` takes the reader's language (English, Azerbaijani, Russian; see
+``db.date_locales`` for the grammar of each). The citation forms stay English, as the
+three styles are. Month names for citations live in one table keyed by EDTF's own
+numbers (1-12 for months, 21-41 for seasons, quarters, quadrimesters and halves).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from db.date_locales import DEFAULT_DATE_LOCALE, DatePhrases, phrases_for
 from db.dates import EdtfPoint, read_edtf
 
 
@@ -44,35 +46,14 @@ MONTHS: dict[str, dict[int, MonthWords]] = {
         12: MonthWords("December", "Dec."),
     },
 }
-# EDTF level 1 seasons (21-24), level 2 hemisphere seasons (25-32), quarters (33-36),
-# quadrimesters (37-39) and semesters (40-41), lower case as they read mid-sentence.
-SUB_YEARS: dict[str, dict[int, str]] = {
-    "en": {
-        21: "spring",
-        22: "summer",
-        23: "autumn",
-        24: "winter",
-        25: "northern spring",
-        26: "northern summer",
-        27: "northern autumn",
-        28: "northern winter",
-        29: "southern spring",
-        30: "southern summer",
-        31: "southern autumn",
-        32: "southern winter",
-        33: "first quarter",
-        34: "second quarter",
-        35: "third quarter",
-        36: "fourth quarter",
-        37: "first four months",
-        38: "middle four months",
-        39: "last four months",
-        40: "first half",
-        41: "second half",
-    },
-}
-_QUALIFIER_WORDS = {"?": "possibly ", "~": "about ", "%": "about, possibly "}
-_DECADE_YEAR = re.compile(r"-?\d+X+")
+# EDTF sub-year names (21-41) in English, for the citation styles; the words in other
+# languages live with their grammar in ``db.date_locales``.
+SUB_YEARS: dict[str, dict[int, str]] = {"en": DatePhrases.sub_years}
+_DATE_TIME = re.compile(
+    r"(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?"
+)
+_DECADE_YEAR = re.compile(r"\d{3}X")
+_CENTURY_YEAR = re.compile(r"\d{2}XX")
 
 
 def month_name(number: int, *, short: bool = False, locale: str = "en") -> str:
@@ -89,26 +70,38 @@ def sub_year_name(code: int, locale: str = "en") -> str:
 # --------------------------------------------------------------------------- words
 
 
-def in_words(value: str | None) -> str:
-    """Words for an EDTF value ("25–26 February 1992", "the fourth quarter of 2020");
-    the value as typed when it is invalid or in a shape words cannot say."""
+def in_words(value: str | None, locale: str = DEFAULT_DATE_LOCALE) -> str:
+    """Words for an EDTF value in *locale* ("25–26 February 1992", "весна 1943 г.");
+    the value as typed when it is invalid or in a shape words cannot say.
+
+    Every date a person reads goes through here, with the locale the person chose
+    (a setting, passed in; English by default)."""
+    timed = _DATE_TIME.fullmatch((value or "").strip())
+    if timed:  # a photograph's "2020-10-01T12:30:45": the day in words, the time as is
+        return f"{in_words(timed[1], locale)} {timed[2]}"
     read = read_edtf(value)
     if read is None:
         return ""
     if not read.readable:
         return read.text
+    say = phrases_for(locale)
     start, end = read.start, read.end
     if not read.interval:
         assert start is not None
-        return _point_words(start) or read.text
+        return _point_words(start, say) or read.text
     if start is None and end is None:
-        return read.text  # "../..": nothing dated to say
+        return say.undated  # "../..": nothing dated to say
     if start is None or end is None:
         known = start or end
         assert known is not None
-        text = _point_words(known)
-        return f"{'until' if start is None else 'from'} {text}" if text else read.text
-    s_text, e_text = _point_words(start), _point_words(end)
+        text = _point_words(known, say, genitive=True)
+        if text is None:
+            return read.text
+        return say.until(text) if start is None else say.from_(text)
+    if end.year == "XXXX" and end.month is None and start.year != "XXXX":
+        s_text = _point_words(start, say)
+        return say.span(s_text, say.unknown_end) if s_text else read.text
+    s_text, e_text = _point_words(start, say), _point_words(end, say)
     if s_text is None or e_text is None:
         return read.text
     # Shared parts are said once, and only when both ends carry the same qualifier:
@@ -116,42 +109,99 @@ def in_words(value: str | None) -> str:
     # both, nor dropped.
     same_year = start.year == end.year and start.year_number is not None
     if same_year and start.qualifier == end.qualifier:
-        prefix = _QUALIFIER_WORDS.get(start.qualifier, "")
-        start, end = _unqualified(start), _unqualified(end)
-        shared = _point_words(end) or ""
-        if start.month == end.month and start.day_number and end.day_number:
-            return f"{prefix}{start.day_number}–{shared}"
-        if start.month_number and end.month_number and not (start.day or end.day):
-            return f"{prefix}{_point_words(start, with_year=False)} to {shared}"
-    return f"{s_text} to {e_text}"
+        bare_start, bare_end = _unqualified(start), _unqualified(end)
+        year = _year_words(bare_end, say)
+        month = bare_start.month_number
+        shared: str | None = None
+        if start.month == end.month and start.day_number and end.day_number and month:
+            name = say.month(month, with_day=True)
+            shared = say.days(bare_start.day_number or 0, bare_end.day_number or 0, name, year)
+        elif month and end.month_number and not (start.day or end.day):
+            first = _part_words(bare_start, say)
+            shared = say.span(first, _point_words(bare_end, say) or "")
+        elif month and month <= 12 and bare_start.day_number and end.day_number:
+            # "4 May to 19 June 1987": the year once
+            first = f"{bare_start.day_number} {say.month(month, with_day=True)}"
+            shared = say.span(first, _point_words(bare_end, say) or "")
+        if shared is not None:
+            return _qualified(shared, start.qualifier, say)
+    if _plain_year(start) and _plain_year(end):
+        return say.years(int(start.year), int(end.year))  # "1979–1986 гг."
+    return say.span(s_text, e_text)
+
+
+def _plain_year(point: EdtfPoint) -> bool:
+    """A year of the common era alone, without qualifier."""
+    number = point.year_number
+    return point.month is None and not point.qualifier and number is not None and number > 0
 
 
 def _unqualified(point: EdtfPoint) -> EdtfPoint:
     return EdtfPoint(point.year, point.month, point.day)
 
 
-def _point_words(point: EdtfPoint, *, with_year: bool = True) -> str | None:
-    """ "possibly 26 February 1992", "the spring of 1943", "every 13 March"; None when
-    the date has a shape words would misstate ("1987-XX-12", "1X9X")."""
+def _qualified(text: str, qualifier: str, say: DatePhrases) -> str:
+    if qualifier in ("~", "%"):
+        text = say.about(text)
+    if qualifier in ("?", "%"):
+        text = say.uncertain(text)
+    return text
+
+
+def _year_words(point: EdtfPoint, say: DatePhrases, *, genitive: bool = False) -> str:
+    number = point.year_number
+    assert number is not None
+    return say.year(number, genitive=genitive)
+
+
+def _part_words(point: EdtfPoint, say: DatePhrases) -> str:
+    """A month or sub-year grouping without its year ("March", "spring")."""
+    month = point.month_number
+    assert month is not None
+    if month > 12:
+        return say.sub_year_name(month)
+    return say.month(month, with_day=False)
+
+
+def _point_words(point: EdtfPoint, say: DatePhrases, *, genitive: bool = False) -> str | None:
+    """ "26 February 1992?", "spring 1943", "26 February, year unknown"; None when the
+    date has a shape words would misstate ("1987-XX-12", "1X9X", "199X-03")."""
     day, month, year = point.day_number, point.month_number, point.year
-    if day is not None and month is None:
-        return None  # a day of an unknown month
-    parts: list[str] = []
-    if day is not None:
-        parts.append(str(day))
-    if month is not None:
-        parts.append(month_name(month) if month <= 12 else f"the {sub_year_name(month)} of")
-    if not with_year:
-        text = " ".join(parts).removesuffix(" of")
-    elif year == "XXXX":  # the grammar takes no season of an unknown year
-        text = "every " + " ".join(parts) if parts else "an unknown year"
-    elif "X" in year:
-        if not _DECADE_YEAR.fullmatch(year):
+    if day is None and point.day is not None and month is not None:
+        point = EdtfPoint(year, point.month, None, point.qualifier)  # "1987-03-XX": March
+    elif month is None and point.month is not None and point.day is None:
+        point = EdtfPoint(year, None, None, point.qualifier)  # "1987-XX": some month of 1987
+    elif (day is None) != (point.day is None) or (month is None) != (point.month is None):
+        return None  # "1987-XX-12": a day of a month words cannot name
+    day, month = point.day_number, point.month_number
+    genitive = genitive or (point.approximate and say.about_takes_genitive)
+    if year == "XXXX":  # the grammar takes no season of an unknown year
+        if month is None:
+            return _qualified(say.unknown_year, point.qualifier, say)
+        if month > 12:
+            return None
+        name = say.month(month, with_day=day is not None)
+        return _qualified(say.without_year(f"{day} {name}" if day else name), point.qualifier, say)
+    if "X" in year:
+        if month is not None:
+            return None  # a month of a decade says nothing a reader can use
+        if _DECADE_YEAR.fullmatch(year):
+            text = say.decade(int(year[:3]) * 10, genitive=genitive)
+        elif _CENTURY_YEAR.fullmatch(year):
+            text = say.century(int(year[:2]) + 1, genitive=genitive)
+        else:
             return None  # unknown digits inside the year
-        text = " ".join([*parts, f"the {year.replace('X', '0')}s"])
+        return _qualified(text, point.qualifier, say)
+    year_text = _year_words(point, say, genitive=genitive)
+    if month is None:
+        text = year_text
+    elif month > 12:
+        text = say.sub_year(month, year_text, genitive=genitive)
+    elif day is None:
+        text = say.month_year(say.month(month, with_day=False, genitive=genitive), year_text)
     else:
-        text = " ".join([*parts, str(int(year))])
-    return _QUALIFIER_WORDS.get(point.qualifier, "") + text
+        text = say.day(day, say.month(month, with_day=True), year_text)
+    return _qualified(text, point.qualifier, say)
 
 
 # --------------------------------------------------------------------------- citation forms

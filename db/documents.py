@@ -17,7 +17,8 @@ from sqlalchemy.orm import Session, defer
 
 from db import audit
 from db.base import table_of
-from db.dates import edtf_bounds
+from db.date_input import DateInputError, read_date_input
+from db.dates import edtf_bounds, is_valid_edtf
 from db.models import Blob, Document, hash_text, utcnow
 from db.refs import DOCUMENT_PREFIX, next_ref
 from db.sanitize import clean_field
@@ -149,6 +150,7 @@ def catalogue_document(session: Session, *, new: NewDocument, actor: str) -> tup
     one_line = {name: getattr(new, name) for name in _NEW_ONE_LINE}
     for name, value in clean_metadata(one_line).items():
         setattr(new, name, value)
+    new.published = _stored_guess(new.published)
     ensure_blob(
         session, sha256=new.original_sha256, size=new.original_size, media_type=new.media_type
     )
@@ -174,6 +176,16 @@ def catalogue_document(session: Session, *, new: NewDocument, actor: str) -> tup
         },
     )
     return document_id, ref
+
+
+def _stored_guess(published: str | None) -> str | None:
+    """An importer's publication date as the catalogue stores it: EDTF, read the way a
+    typed date is when it is not; dropped when it cannot be read (a guess is not
+    worth an invalid value that no sort, search or citation can use)."""
+    try:
+        return read_date_input(published, field="Published")
+    except DateInputError:
+        return None
 
 
 METADATA_ONLY_FLAG = "metadata only"
@@ -276,6 +288,11 @@ def update_metadata(
         raise DocumentError(f"not editable: {', '.join(sorted(unknown))}")
     document = require_document(session, ref)
     changes = clean_metadata(changes)
+    published = changes.get("published")
+    if published is not None and not is_valid_edtf(published):
+        raise DocumentError(
+            f"Published: “{published[:60]}” is not an EDTF date (nothing was changed)"
+        )
     before = {name: getattr(document, name) for name in changes}
     for name, value in changes.items():
         setattr(document, name, list(value) if isinstance(value, list) else value)

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db import audit
-from db.dates import edtf_bounds
+from db.dates import edtf_bounds, is_valid_edtf
 from db.documents import DocumentError, require_document
 from db.models import (
     QUALIFIERS,
@@ -81,6 +81,9 @@ def _validate(kind: TagKind, values: dict[str, Any]) -> None:
             raise TagError(f"unknown certainty {values['certainty']!r}")
         if "edtf" in values and not values["edtf"]:
             raise TagError("a date needs an EDTF value")
+        if values.get("edtf") and not is_valid_edtf(values["edtf"]):
+            shown = str(values["edtf"])[:60]
+            raise TagError(f"Date: “{shown}” is not an EDTF date (nothing was changed)")
 
 
 def add_tag(

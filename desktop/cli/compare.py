@@ -15,7 +15,7 @@ import sys
 from typing import Any
 
 from desktop.cli.errors import UsageError
-from desktop.cli.output import print_json, underlying_stream
+from desktop.cli.output import cli_locale, date_shown, print_json, underlying_stream
 from desktop.core.corroboration import (
     Cell,
     CorroborationScopeError,
@@ -152,10 +152,13 @@ def cell_text(cell: Cell | None) -> str:
     return "; ".join(f"{c.as_written} “{c.quote}”" for c in cell.claims)
 
 
-def write_matrix_csv(matrix: Matrix) -> None:
-    """The matrix as CSV on stdout: one line per row, one column per source."""
+def write_matrix_csv(matrix: Matrix, locale: str) -> None:
+    """The matrix as CSV on stdout: one line per row, one column per source (headed
+    by its reference and publication date in words: the sheet is read by people)."""
     heading = ["event", "event name", "counted", "subject", "verdict", "notes"]
-    heading += [f"{c.ref} ({c.published or 'n.d.'})" for c in matrix.columns]
+    heading += [
+        f"{c.ref} ({date_shown(c.published, locale, undated='n.d.')})" for c in matrix.columns
+    ]
     writer = csv.writer(underlying_stream(sys.stdout), lineterminator="\n")
     writer.writerow([protect_cell(h) for h in heading])
     for row in matrix.rows:
@@ -171,21 +174,22 @@ def write_matrix_csv(matrix: Matrix) -> None:
         writer.writerow([protect_cell(v) for v in values])
 
 
-def print_matrix(matrix: Matrix) -> None:
+def print_matrix(matrix: Matrix, locale: str) -> None:
     """The matrix for a terminal: a block per row, a line per source that speaks."""
     if not matrix.rows:
         print("No figures to compare in this scope (accept suggestions, or use --suggested).")
     for row in matrix.rows:
-        print(f"\n{row.label} [{row.scope}]: {_VERDICT_WORDS[row.verdict]}")
+        print(f"\n{row.label} [{row.scope(locale)}]: {_VERDICT_WORDS[row.verdict]}")
         for column in matrix.columns:
             cell = matrix.cell(row, column)
             if cell is not None:
-                print(f"  {column.ref} ({column.published or 'n.d.'})  {cell_text(cell)}")
+                published = date_shown(column.published, locale, undated="n.d.")
+                print(f"  {column.ref} ({published})  {cell_text(cell)}")
         for note in row.notes:
             print(f"  note: {note}")
 
 
-def _print_comparisons(comparisons: list[Any]) -> None:
+def _print_comparisons(comparisons: list[Any], locale: str) -> None:
     if not comparisons:
         print("No figures tagged yet (accept suggestions, or use --suggested).")
     for c in comparisons:
@@ -193,7 +197,7 @@ def _print_comparisons(comparisons: list[Any]) -> None:
         if c.event_ref:
             heading += f" [{c.event_ref} {c.event_name}]"
         elif c.period:
-            heading += f" [no event linked, shared date {c.period}]"
+            heading += f" [no event linked, shared date {date_shown(c.period, locale)}]"
         verdict = {
             "agree": f"{len(c.documents)} sources agree",
             "differ": "sources differ",
@@ -202,7 +206,8 @@ def _print_comparisons(comparisons: list[Any]) -> None:
         print(f"\n{heading}: {verdict}")
         for g in c.groups:
             quotes = "; ".join(
-                f"{s.document_ref} ({s.published or 'n.d.'}) “{s.quote}”" for s in g.sources
+                f"{s.document_ref} ({date_shown(s.published, locale, undated='n.d.')}) “{s.quote}”"
+                for s in g.sources
             )
             print(f"  {g.label:>10}  {quotes}")
         for note in c.notes:
@@ -214,11 +219,11 @@ def cmd_compare(catalogue: Any, args: argparse.Namespace) -> int:
         if args.matrix or args.csv:
             matrix = corroboration_matrix(catalogue, **_scope(args))
             if args.csv:
-                write_matrix_csv(matrix)
+                write_matrix_csv(matrix, cli_locale(args))
             elif args.json:
                 print_json(matrix_json(matrix))
             else:
-                print_matrix(matrix)
+                print_matrix(matrix, cli_locale(args))
             return EXIT_OK
         comparisons = compared_in_scope(catalogue, **_scope(args))
     except CorroborationScopeError as exc:
@@ -226,7 +231,7 @@ def cmd_compare(catalogue: Any, args: argparse.Namespace) -> int:
     if args.json:
         print_json(comparison_json(comparisons))
     else:
-        _print_comparisons(comparisons)
+        _print_comparisons(comparisons, cli_locale(args))
     return EXIT_OK
 
 

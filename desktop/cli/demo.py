@@ -7,8 +7,9 @@ from pathlib import Path
 
 from db.analysis import compare_figures
 from db.catalogue import Catalogue
+from db.date_locales import DEFAULT_DATE_LOCALE
 from db.documents import list_documents
-from desktop.cli.output import display_title, print_table
+from desktop.cli.output import date_shown, display_title, print_table
 from desktop.core.imports import import_files
 from desktop.core.resources import sample_paths
 from desktop.core.suggestions import accept_open_suggestions
@@ -45,7 +46,7 @@ def run_demo(target: Path | None = None) -> int:
                     d.ref,
                     display_title(d.title, d.title_devised),
                     d.publisher or "",
-                    d.published or "",
+                    date_shown(d.published, DEFAULT_DATE_LOCALE),
                     d.original_sha256[:12] if d.original_sha256 else "",
                 )
                 for d in documents
@@ -55,7 +56,7 @@ def run_demo(target: Path | None = None) -> int:
         print_table(
             ("Reference", "Title", "Publisher", "Published", "SHA-256"),
             rows,
-            widths=(10, 64, 28, 12, 12),
+            widths=(10, 58, 28, 18, 12),
         )
         print(f"\nAccepted {accepted} suggested tags (dates, figures, people).")
         with catalogue.reading() as session:

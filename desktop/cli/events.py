@@ -16,7 +16,7 @@ from db.catalogue import Catalogue
 from db.sanitize import for_terminal
 from desktop.cli import event_links
 from desktop.cli.errors import UsageError
-from desktop.cli.output import print_json, print_table
+from desktop.cli.output import cli_locale, print_json, print_table
 from desktop.core import event_records as ops
 
 EXIT_OK = 0
@@ -84,7 +84,10 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
 def _field_options(p: argparse.ArgumentParser, *, clearing: bool = False) -> None:
     tail = ' ("" clears it)' if clearing else ""
     p.add_argument("--place", help=f"where it happened{tail}")
-    p.add_argument("--date", help=f"EDTF date or range, e.g. 1992-02-26 or 1988/1994{tail}")
+    p.add_argument(
+        "--date",
+        help=f"date or range as you write it (26 Feb 1992, 1988–1994, spring 1943) or EDTF{tail}",
+    )
     p.add_argument("--kind", help=f"a short word: killing, war, disaster…{tail}")
     p.add_argument("--within", metavar="EVT", help=f"the larger event it is part of{tail}")
     p.add_argument("--notes", help=f"free notes{tail}")
@@ -134,7 +137,7 @@ def detail_json(detail: ops.EventRecordDetail) -> dict[str, Any]:
 
 
 def _list(catalogue: Catalogue, args: argparse.Namespace) -> int:
-    rows = ops.event_record_rows(catalogue, trashed=args.trash)
+    rows = ops.event_record_rows(catalogue, trashed=args.trash, locale=cli_locale(args))
     if args.json:
         print_json([row_json(r) for r in rows])
         return EXIT_OK
@@ -142,7 +145,7 @@ def _list(catalogue: Catalogue, args: argparse.Namespace) -> int:
     table = [
         (
             r.ref,
-            r.date_words or r.edtf or "",  # as the window says it; --json keeps the EDTF
+            r.date_words,  # as the window says it; --json keeps the EDTF
             r.kind or "",
             "↳" * r.depth + " " * bool(r.depth) + r.name,
             r.place or "",
@@ -155,8 +158,8 @@ def _list(catalogue: Catalogue, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _show(catalogue: Catalogue, ref: str, *, as_json: bool) -> int:
-    detail = ops.event_record_detail(catalogue, ref)
+def _show(catalogue: Catalogue, ref: str, *, as_json: bool, locale: str) -> int:
+    detail = ops.event_record_detail(catalogue, ref, locale=locale)
     if as_json:
         print_json(detail_json(detail))
         return EXIT_OK
@@ -168,7 +171,7 @@ def _show(catalogue: Catalogue, ref: str, *, as_json: bool) -> int:
     trashed = "  (in the trash)" if detail.deleted_at else ""
     print(f"{detail.ref}  {for_terminal(detail.name, one_line=True)}{trashed}")
     line("Kind", detail.kind)
-    line("Date", f"{detail.edtf} ({detail.date_words})" if detail.edtf else None)
+    line("Date", detail.date_words)
     line("Place", detail.place)
     line("Within", " ⊂ ".join(f"{name} ({ref})" for ref, name in detail.within))
     for name, script in detail.names:
@@ -182,8 +185,10 @@ def _show(catalogue: Catalogue, ref: str, *, as_json: bool) -> int:
     return EXIT_OK
 
 
-def _done(catalogue: Catalogue, change: ops.EventRecordChange, *, as_json: bool) -> int:
-    detail = ops.event_record_detail(catalogue, change.ref)
+def _done(
+    catalogue: Catalogue, change: ops.EventRecordChange, *, as_json: bool, locale: str
+) -> int:
+    detail = ops.event_record_detail(catalogue, change.ref, locale=locale)
     if as_json:
         print_json(
             {"action": change.action, "touched": list(change.refs), "record": detail_json(detail)}
@@ -191,7 +196,10 @@ def _done(catalogue: Catalogue, change: ops.EventRecordChange, *, as_json: bool)
         return EXIT_OK
     others = [r for r in change.refs if r != change.ref]
     also = f" (also changed: {', '.join(others)})" if others else ""
-    print(f"{change.action}: {detail.ref} {for_terminal(detail.name, one_line=True)}{also}")
+    # A date given on the command line may have been typed in words: say what it
+    # became, in words and as the EDTF stored.
+    when = f"; date {detail.date_words} (stored as {detail.edtf})" if detail.edtf else ""
+    print(f"{change.action}: {detail.ref} {for_terminal(detail.name, one_line=True)}{when}{also}")
     return EXIT_OK
 
 
@@ -243,10 +251,11 @@ def cmd_events(catalogue: Catalogue, args: argparse.Namespace) -> int:
         if args.events_action == "list":
             return _list(catalogue, args)
         if args.events_action == "show":
-            return _show(catalogue, args.ref, as_json=args.json)
+            return _show(catalogue, args.ref, as_json=args.json, locale=cli_locale(args))
         if args.events_action in event_links.ACTIONS:
             return event_links.run(catalogue, args)
-        return _done(catalogue, _change(catalogue, args), as_json=args.json)
+        change = _change(catalogue, args)
+        return _done(catalogue, change, as_json=args.json, locale=cli_locale(args))
     except ops.EventRecordError as exc:
         raise UsageError(str(exc)) from exc
 

@@ -23,7 +23,10 @@ from desktop import __version__
 from desktop.cli import dossier, events, exchange, maintenance, review, search, tagging
 from desktop.cli.errors import UsageError
 from desktop.cli.output import (
+    LOCALE_HELP,
     ProgressBar,
+    cli_locale,
+    date_shown,
     display_title,
     document_detail,
     document_summary,
@@ -52,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=argparse.SUPPRESS,
         help="catalogue folder (default: $CATENA_CATALOGUE or your Catena data folder)",
     )
+    common.add_argument("--locale", default=argparse.SUPPRESS, metavar="LANG", help=LOCALE_HELP)
     parser = argparse.ArgumentParser(
         prog="catena",
         description="Catena: an offline catalogue of evidence documents.",
@@ -192,6 +196,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    locale = cli_locale(args)
     with _open(args) as catalogue, catalogue.reading() as session:
         documents = list_documents(session, include_deleted=args.trash)
         if args.json:
@@ -202,13 +207,13 @@ def cmd_list(args: argparse.Namespace) -> int:
                 d.ref,
                 display_title(d.title, d.title_devised),
                 d.publisher or "",
-                d.published or "",
+                date_shown(d.published, locale),
                 ("trash" if d.deleted_at else ""),
             )
             for d in documents
         ]
         print_table(
-            ("Reference", "Title", "Publisher", "Published", ""), rows, widths=(10, 70, 28, 12, 5)
+            ("Reference", "Title", "Publisher", "Published", ""), rows, widths=(10, 64, 28, 24, 5)
         )
         print(f"{len(documents)} documents in {catalogue.path}")
     return EXIT_OK
@@ -233,7 +238,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         field("Type", "doc_type", document.doc_type)
         field("Publisher", "publisher", document.publisher)
         field("Authors", "authors", document.authors)
-        field("Published", "published", document.published)
+        field("Published", "published", date_shown(document.published, cli_locale(args)))
         field("Dateline", "dateline", document.dateline)
         field("Language", "language", document.language)
         field("URL", "url", document.url)

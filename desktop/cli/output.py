@@ -11,15 +11,36 @@ escapes, and escaping it again would change the data.
 
 from __future__ import annotations
 
+import argparse
 import io
 import json
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, TextIO, cast
 
+from db.date_locales import DATE_LOCALES, date_locale
+from db.date_words import in_words
 from db.models import Document
 from db.sanitize import for_terminal
+
+LOCALE_HELP = (
+    f"language of dates in words: {', '.join(sorted(DATE_LOCALES))} "
+    "(default: $CATENA_LOCALE, else en); --json keeps EDTF"
+)
+
+
+def cli_locale(args: argparse.Namespace) -> str:
+    """The language dates are printed in: --locale, else $CATENA_LOCALE, else English.
+    Read once at the edge and passed down; nothing below looks at the environment."""
+    return date_locale(getattr(args, "locale", None) or os.environ.get("CATENA_LOCALE"))
+
+
+def date_shown(value: str | None, locale: str, *, undated: str = "") -> str:
+    """A stored EDTF date as a person reads it ("26 February 2022"); *undated* when
+    there is none."""
+    return in_words(value, locale) if value else undated
 
 
 class TerminalText(io.TextIOBase):

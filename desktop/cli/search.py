@@ -16,7 +16,7 @@ from db.search.facets import facets
 from db.search.run import SearchResult, search
 from db.search.snippets import Snippet, snippets
 from db.search.syntax import QuerySyntaxError
-from desktop.cli.output import display_title, print_json, print_table
+from desktop.cli.output import cli_locale, date_shown, display_title, print_json, print_table
 
 EXIT_OK, EXIT_USAGE = 0, 2
 
@@ -103,9 +103,11 @@ def cmd_search(catalogue: Catalogue, args: argparse.Namespace) -> int:
     if args.json:
         print_json(_to_json(result, shown, counts))
         return EXIT_OK
+    locale = cli_locale(args)
     for hit in result.hits:
         print(f"{hit.ref}  {display_title(hit.title, hit.title_devised)}")
-        details = ", ".join(part for part in (hit.publisher, hit.published) if part)
+        published = date_shown(hit.published, locale)
+        details = ", ".join(part for part in (hit.publisher, published) if part)
         if details:
             print(f"            {details}")
         snippet = shown.get(hit.id)

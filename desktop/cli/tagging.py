@@ -10,7 +10,7 @@ from db.catalogue import Catalogue
 from db.chronology import ChronologyRow
 from desktop.cli.compare import add_compare_parser, cmd_compare, comparison_json
 from desktop.cli.errors import UsageError
-from desktop.cli.output import print_json, print_table
+from desktop.cli.output import cli_locale, date_shown, print_json, print_table
 
 EXIT_OK = 0
 
@@ -135,14 +135,21 @@ def cmd_chronology(catalogue: Catalogue, args: argparse.Namespace) -> int:
     if args.json:
         print_json(chronology_json(rows))
         return EXIT_OK
+    # Dates in words, in the reader's language; --json keeps the EDTF.
+    locale = cli_locale(args)
     print_table(
-        ("Date (EDTF)", "What", "Quote", "Source"),
+        ("Date", "What", "Quote", "Source"),
         [
-            (r.edtf if n == 0 else "", (r.what or "") if n == 0 else "", s.quote, s.document_ref)
+            (
+                date_shown(r.edtf, locale) if n == 0 else "",
+                (r.what or "") if n == 0 else "",
+                s.quote,
+                s.document_ref,
+            )
             for r in rows
             for n, s in enumerate(r.sources)
         ],
-        widths=(24, 36, 40, 10),
+        widths=(28, 34, 40, 10),
     )
     return EXIT_OK
 

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from db.catalogue import Catalogue
+from db.date_input import read_date_input
 from db.documents import (
     MetadataChange,
     confirm_fields,
@@ -24,7 +25,16 @@ from desktop.core.changes import Changes, Done
 def edit_metadata(
     catalogue: Catalogue, *, ref: str, changes: dict[str, Any]
 ) -> Done[MetadataChange]:
-    """Set metadata fields of *ref*; a person's edit confirms them (no longer guesses)."""
+    """Set metadata fields of *ref*; a person's edit confirms them (no longer guesses).
+
+    The publication date may be typed as people write it ("26 Feb 2022"); it is
+    stored as the EDTF ``read_date_input`` makes of it, and input it cannot read is
+    refused (``DateInputError``, one line naming the field) before anything is written.
+    """
+    if "published" in changes:
+        typed = changes["published"]
+        published = read_date_input(typed if isinstance(typed, str) else None, field="Published")
+        changes = {**changes, "published": published}
     with catalogue.writing() as session:
         change = update_metadata(session, ref=ref, changes=changes, actor=catalogue.actor)
     return Done(change, Changes(documents=frozenset({ref})))

@@ -18,6 +18,8 @@ from sqlalchemy.orm import Session
 
 from db import event_records as records
 from db.catalogue import Catalogue
+from db.date_input import DateInputError, read_date_input
+from db.date_locales import DEFAULT_DATE_LOCALE
 from db.date_words import in_words
 from db.event_records import EventRecordChange, EventRecordError
 from db.models import DateTag, Document, EventRecord, EventRecordName, Figure
@@ -82,7 +84,9 @@ def _link_counts(session: Session, model: type[Figure] | type[DateTag]) -> dict[
     return {int(record_id or 0): int(count) for record_id, count in rows}
 
 
-def event_record_rows(catalogue: Catalogue, *, trashed: bool = False) -> list[EventRecordRow]:
+def event_record_rows(
+    catalogue: Catalogue, *, trashed: bool = False, locale: str = DEFAULT_DATE_LOCALE
+) -> list[EventRecordRow]:
     """Live records (or those in the trash) in date order, each followed by the events
     within it, so the list reads as a tree; an event whose parent is trashed is a root."""
     with catalogue.reading() as session:
@@ -117,7 +121,7 @@ def event_record_rows(catalogue: Catalogue, *, trashed: bool = False) -> list[Ev
                     kind=record.kind,
                     place=record.place,
                     edtf=record.edtf,
-                    date_words=in_words(record.edtf) if record.edtf else "",
+                    date_words=in_words(record.edtf, locale) if record.edtf else "",
                     parent_ref=parent_ref,
                     depth=depth,
                     names=tuple(n for n in names.get(record.id, []) if n != record.preferred_name),
@@ -132,7 +136,9 @@ def event_record_rows(catalogue: Catalogue, *, trashed: bool = False) -> list[Ev
     return rows
 
 
-def event_record_detail(catalogue: Catalogue, ref: str) -> EventRecordDetail:
+def event_record_detail(
+    catalogue: Catalogue, ref: str, *, locale: str = DEFAULT_DATE_LOCALE
+) -> EventRecordDetail:
     """One record, trashed or not; ``EventRecordError`` if there is none."""
     with catalogue.reading() as session:
         record = records.require(session, ref, live=False)
@@ -145,7 +151,7 @@ def event_record_detail(catalogue: Catalogue, ref: str) -> EventRecordDetail:
             names=tuple((n.name, n.script) for n in record.names),
             place=record.place,
             edtf=record.edtf,
-            date_words=in_words(record.edtf) if record.edtf else "",
+            date_words=in_words(record.edtf, locale) if record.edtf else "",
             lower=record.lower,
             upper=record.upper,
             kind=record.kind,
@@ -157,6 +163,17 @@ def event_record_detail(catalogue: Catalogue, ref: str) -> EventRecordDetail:
             figures=figures,
             dates=dates,
         )
+
+
+def _typed_date(typed: str | None) -> str | None:
+    """The record's date as typed ("25–26 Feb 1992") made EDTF; None leaves it as it
+    is and "" clears it, as for the other fields."""
+    if typed is None or not typed.strip():
+        return typed
+    try:
+        return read_date_input(typed, field="Date")
+    except DateInputError as exc:
+        raise EventRecordError(str(exc)) from exc
 
 
 def find_event_records(catalogue: Catalogue, name: str) -> list[str]:
@@ -176,6 +193,7 @@ def create_event_record(
     notes: str | None = None,
     variants: Sequence[str] = (),
 ) -> Done[EventRecordChange]:
+    edtf = _typed_date(edtf)
     with catalogue.writing() as session:
         change = records.create(
             session,
@@ -205,6 +223,7 @@ def edit_event_record(
     remove_names: Sequence[str] = (),
 ) -> Done[EventRecordChange]:
     """Change the given fields (None leaves one as it is, "" clears it) and name forms."""
+    edtf = _typed_date(edtf)
     with catalogue.writing() as session:
         change = records.edit(
             session,

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import select
 
 from db.catalogue import Catalogue
+from db.date_input import read_date_input
 from db.images import attach_image, update_image
 from db.models import Image
 from desktop.core.changes import Changes, Done
@@ -87,7 +88,13 @@ def image_documents(catalogue: Catalogue, ref: str) -> list[str]:
 def edit_image(
     catalogue: Catalogue, *, ref: str, changes: dict[str, Any], document_ref: str = ""
 ) -> Done[dict[str, Any]]:
-    """Edit caption, credit, rights or date of image *ref*; returns the values before."""
+    """Edit caption, credit, rights or date of image *ref*; returns the values before.
+    The date may be typed as people write it; it is stored as EDTF or refused
+    (``DateInputError``) before anything is written."""
+    if "taken" in changes:
+        typed = changes["taken"]
+        taken = read_date_input(typed if isinstance(typed, str) else None, field="Taken")
+        changes = {**changes, "taken": taken}
     with catalogue.writing() as session:
         before = update_image(session, ref=ref, changes=changes, actor=catalogue.actor)
     return Done(before, Changes(images_of=frozenset({document_ref})))

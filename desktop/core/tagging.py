@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from db.catalogue import Catalogue
+from db.date_input import read_date_input
 from db.documents import require_document
 from db.people import resolve_or_create
 from db.tags import TagChange, TagKind, add_tag, get_tag, remove_tag, revert, update_tag
@@ -130,7 +131,11 @@ def reject(catalogue: Catalogue, *, kind: TagKind, tag_id: int) -> Done[TagChang
 def edit(
     catalogue: Catalogue, *, kind: TagKind, tag_id: int, changes: dict[str, Any]
 ) -> Done[TagChange]:
-    """Change a tag's values (or status)."""
+    """Change a tag's values (or status). A date may be typed as people write it
+    ("26 Feb 2022"); it is stored as the EDTF ``read_date_input`` makes of it, and
+    input it cannot read is refused (``DateInputError``) before anything is written."""
+    if kind == "date" and isinstance(changes.get("edtf"), str):
+        changes = {**changes, "edtf": read_date_input(changes["edtf"], field="Date") or ""}
     with catalogue.writing() as session:
         change = update_tag(
             session, kind=kind, tag_id=tag_id, changes=changes, actor=catalogue.actor

@@ -36,7 +36,7 @@ def corroboration_rows(
         )
         event = f"{row.event_name} ({row.event_ref})" if row.event_ref else None
         if event is None and row.period:
-            event = f"no event linked, shared date {row.period}"
+            event = f"no event linked, shared date {in_words(row.period)}"
         rows.append(d.CorroborationRow(row.label, row.verdict, claims, event, row.notes))
     return tuple(rows)
 

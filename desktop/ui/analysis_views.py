@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.analysis import ChronologyRow, Comparison, FigureSource
+from db.date_locales import DEFAULT_DATE_LOCALE
 from db.date_words import in_words
 from desktop.ui.highlight import KINDS
 from desktop.ui.models.records import RecordColumn, RecordRole, RecordTableModel
@@ -57,8 +58,11 @@ def verdict_text(comparison: Comparison) -> str:
     return _t("One source")
 
 
-def comparison_nodes(comparisons: Sequence[Comparison]) -> list[Node]:
-    """Category → value → source, with the differing categories first."""
+def comparison_nodes(
+    comparisons: Sequence[Comparison], locale: str = DEFAULT_DATE_LOCALE
+) -> list[Node]:
+    """Category → value → source, with the differing categories first; publication
+    dates in words of *locale*."""
     order = {"differ": 0, "agree": 1, "single source": 2}
     nodes = []
     for comparison in sorted(comparisons, key=lambda c: (order[c.verdict], c.category)):
@@ -89,7 +93,7 @@ def comparison_nodes(comparisons: Sequence[Comparison]) -> list[Node]:
                             source.document_ref,
                             source.document_title or "",
                             f"“{source.quote}”{qualifier}",
-                            source.published or "",
+                            in_words(source.published, locale),
                         ],
                         payload=source,
                         italic=source.status == "suggested",
@@ -108,6 +112,7 @@ class ClaimsView(QWidget):
     Figures, Matrix and Chronology views share it."""
 
     reload_requested = Signal()
+    date_locale = DEFAULT_DATE_LOCALE  # the window sets the reader's language
 
     def _summary_row(self) -> QHBoxLayout:
         self.include_suggested = QCheckBox(_t("Include open suggestions"))
@@ -154,7 +159,7 @@ class FiguresView(ClaimsView):
         layout.addWidget(note)
 
     def set_comparisons(self, comparisons: Sequence[Comparison]) -> None:
-        self.model.set_nodes(comparison_nodes(comparisons))
+        self.model.set_nodes(comparison_nodes(comparisons, self.date_locale))
         differ = sum(1 for c in comparisons if c.verdict == "differ")
         self.summary.setText(
             self.tr("{n} things counted; sources differ on {d}").format(
@@ -324,11 +329,15 @@ def _sources_cell(row: ChronologyRow) -> str:
     return QCoreApplication.translate("ChronologyView", words).format(n=count)
 
 
-def _sources_tooltip(row: ChronologyRow) -> str:
+def _sources_tooltip(row: ChronologyRow, locale: str) -> str:
     """Every source of the row: document, its publication date, and the quote."""
     return "\n".join(
-        f"{s.document_ref} ({s.published or 'n.d.'}): “{s.quote}”" for s in row.sources
+        f"{s.document_ref} ({_published(s.published, locale)}): “{s.quote}”" for s in row.sources
     )
+
+
+def _published(value: str | None, locale: str) -> str:
+    return in_words(value, locale) if value else "n.d."
 
 
 class ChronologyView(ClaimsView):
@@ -345,12 +354,16 @@ class ChronologyView(ClaimsView):
             [
                 RecordColumn(
                     "Date",
-                    lambda e: in_words(e.edtf),
+                    lambda e: in_words(e.edtf, self.date_locale),
                     sort_key=lambda e: (e.lower or "9999", e.upper or ""),
-                    tooltip=lambda e: e.edtf,
+                    tooltip=lambda e: f"EDTF {e.edtf}",
                 ),
                 RecordColumn("What happened", lambda e: e.what or ""),
-                RecordColumn("Sources", _sources_cell, tooltip=_sources_tooltip),
+                RecordColumn(
+                    "Sources",
+                    _sources_cell,
+                    tooltip=lambda e: _sources_tooltip(e, self.date_locale),
+                ),
                 RecordColumn(
                     "As written",
                     lambda e: " · ".join(dict.fromkeys(s.quote for s in e.sources)),
@@ -358,7 +371,9 @@ class ChronologyView(ClaimsView):
                 RecordColumn("Documents", lambda e: ", ".join(e.documents)),
                 RecordColumn(
                     "Published",
-                    lambda e: ", ".join(dict.fromkeys(s.published or "n.d." for s in e.sources)),
+                    lambda e: ", ".join(
+                        dict.fromkeys(_published(s.published, self.date_locale) for s in e.sources)
+                    ),
                 ),
             ],
             self,

@@ -31,6 +31,8 @@ from PySide6.QtWidgets import (
 
 from db.analysis import Comparison
 from db.corroboration import Cell, Matrix, Row
+from db.date_locales import DEFAULT_DATE_LOCALE
+from db.date_words import in_words
 from desktop.ui.analysis_views import ClaimsView, FiguresView
 
 #: Where a cell's passage is: (document reference, start, end), for opening it.
@@ -59,6 +61,8 @@ def _cell_text(cell: Cell) -> str:
 
 class CorroborationModel(QAbstractTableModel):
     """A ``Matrix`` as a table: fixed columns, then one column per source."""
+
+    date_locale = DEFAULT_DATE_LOCALE  # the view passes the reader's language on
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -92,7 +96,9 @@ class CorroborationModel(QAbstractTableModel):
                 if row.event_name:
                     return row.event_name
                 if row.period:
-                    return _t("(no event linked, shared date {period})").format(period=row.period)
+                    return _t("(no event linked, shared date {period})").format(
+                        period=in_words(row.period, self.date_locale)
+                    )
                 return _t("(no event linked)")
             if column == 1:
                 return row.label
@@ -128,7 +134,8 @@ class CorroborationModel(QAbstractTableModel):
         column = self.matrix.columns[section - _FIXED]
         if role == Qt.ItemDataRole.ToolTipRole:
             return column.title or column.ref
-        return f"{column.ref}\n{column.published or _t('undated')}"
+        published = in_words(column.published, self.date_locale) if column.published else None
+        return f"{column.ref}\n{published or _t('undated')}"
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
@@ -166,6 +173,7 @@ class CorroborationView(ClaimsView):
         layout.addWidget(note)
 
     def set_matrix(self, matrix: Matrix) -> None:
+        self.model.date_locale = self.date_locale
         self.model.set_matrix(matrix)
         differ = sum(1 for row in matrix.rows if row.verdict == "differ")
         self.summary.setText(

@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.date_locales import DEFAULT_DATE_LOCALE
 from desktop.core.event_records import EventRecordDetail, EventRecordRow
+from desktop.ui.date_field import DateField
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,8 @@ def edit_arguments(old: EventForm, new: EventForm) -> dict[str, object]:
 
 
 class EventDialog(QDialog):
-    """Name, other name forms (one a line), place, date (EDTF), kind, parent, notes."""
+    """Name, other name forms (one a line), place, date (typed as people write it,
+    with the EDTF it becomes shown under it), kind, parent, notes."""
 
     def __init__(
         self,
@@ -76,6 +79,7 @@ class EventDialog(QDialog):
         parent: QWidget | None = None,
         *,
         own_ref: str = "",
+        locale: str = DEFAULT_DATE_LOCALE,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
@@ -85,8 +89,9 @@ class EventDialog(QDialog):
         self.variants_edit.setPlaceholderText(self.tr("One name form a line, in any script"))
         self.variants_edit.setFixedHeight(72)
         self.place_edit = QLineEdit(form.place)
-        self.date_edit = QLineEdit(form.edtf)
-        self.date_edit.setPlaceholderText(self.tr("EDTF, e.g. 1992-02-26 or 1988/1994"))
+        self.date_field = DateField(self.tr("Date"), locale=locale)
+        self.date_field.set_value(form.edtf)
+        self.date_edit = self.date_field.edit
         self.kind_edit = QLineEdit(form.kind)
         self.kind_edit.setPlaceholderText(self.tr("e.g. war, massacre, battle"))
         self.parent_combo = QComboBox()
@@ -102,16 +107,23 @@ class EventDialog(QDialog):
         layout.addRow(self.tr("&Name"), self.name_edit)
         layout.addRow(self.tr("&Other names"), self.variants_edit)
         layout.addRow(self.tr("&Place"), self.place_edit)
-        layout.addRow(self.tr("&Date"), self.date_edit)
+        layout.addRow(self.tr("&Date"), self.date_field)
         layout.addRow(self.tr("&Kind"), self.kind_edit)
         layout.addRow(self.tr("Part &of"), self.parent_combo)
         layout.addRow(self.tr("N&otes"), self.notes_edit)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.accepted.connect(self.accept)
+        buttons.accepted.connect(self._accept_if_dated)
         buttons.rejected.connect(self.reject)
         layout.addRow(buttons)
+
+    def _accept_if_dated(self) -> None:
+        """Close only when the date reads (the hint under it says why not)."""
+        if self.date_field.refusal() is None:
+            self.accept()
+        else:
+            self.date_edit.setFocus()
 
     def form(self) -> EventForm:
         variants = (line.strip() for line in self.variants_edit.toPlainText().splitlines())
@@ -119,7 +131,7 @@ class EventDialog(QDialog):
             name=self.name_edit.text().strip(),
             variants=tuple(dict.fromkeys(v for v in variants if v)),
             place=self.place_edit.text().strip(),
-            edtf=self.date_edit.text().strip(),
+            edtf=self.date_field.typed(),
             kind=self.kind_edit.text().strip(),
             parent_ref=str(self.parent_combo.currentData() or ""),
             notes=self.notes_edit.toPlainText().strip(),

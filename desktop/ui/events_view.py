@@ -43,7 +43,7 @@ def event_nodes(rows: Sequence[EventRecordRow]) -> list[Node]:
         node = Node(
             [
                 row.name,
-                row.date_words or row.edtf or "",
+                row.date_words,  # in the window's language (the core says it)
                 row.kind or "",
                 row.place or "",
                 str(row.figures),
@@ -69,7 +69,7 @@ def detail_text(detail: EventRecordDetail) -> str:
     for name, script in detail.names:
         lines.append(f"  • {name}" + (f"  [{script}]" if script else ""))
     if detail.edtf:
-        lines.append(f"When: {detail.date_words or detail.edtf}  ({detail.edtf})")
+        lines.append(f"When: {detail.date_words}")
     if detail.kind:
         lines.append(f"Kind: {detail.kind}")
     if detail.place:

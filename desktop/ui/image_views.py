@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.views import ImageView
+from desktop.ui.date_field import DateField
 from desktop.ui.models.records import RecordColumn, RecordTableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -220,12 +221,14 @@ class ImageViewer(QDialog):
         self.caption.setObjectName("imageCaption")
         self.credit = QLineEdit(image.credit or "")
         self.rights = QLineEdit(image.rights or "")
-        self.taken = QLineEdit(image.taken or "")
+        self.taken_field = DateField(self.tr("Taken"))
+        self.taken_field.set_value(image.taken)
+        self.taken = self.taken_field.edit
         form = QFormLayout()
         form.addRow(self.tr("Caption"), self.caption)
         form.addRow(self.tr("Credit"), self.credit)
         form.addRow(self.tr("Rights"), self.rights)
-        form.addRow(self.tr("Taken (EDTF)"), self.taken)
+        form.addRow(self.tr("Taken"), self.taken_field)
         facts = QLabel(
             self.tr("{w}×{h} pixels, {fmt} · {file}").format(
                 w=image.width, h=image.height, fmt=image.format, file=image.filename or ""
@@ -273,11 +276,14 @@ class ImageViewer(QDialog):
             "caption": self.caption.text().strip() or None,
             "credit": self.credit.text().strip() or None,
             "rights": self.rights.text().strip() or None,
-            "taken": self.taken.text().strip() or None,
+            "taken": self.taken_field.typed() or None,
         }
         return {k: v for k, v in wanted.items() if getattr(self.image, k) != v}
 
     def _save(self) -> None:
+        if self.taken_field.refusal() is not None:
+            self.taken.setFocus()  # the hint under the field says why; nothing is saved
+            return
         changes = self.changes()
         if changes:
             self.save_requested.emit(self.image.ref, changes)

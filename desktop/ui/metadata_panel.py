@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.views import DocumentView
+from desktop.ui.date_field import DateField
 
 STYLES = (("chicago", "Chicago"), ("apa", "APA"), ("mla", "MLA"))
 LIST_FIELDS = ("authors", "recipients")
@@ -48,7 +49,7 @@ class MetadataPanel(QWidget):
             "publisher": self.tr("Publisher"),
             "authors": self.tr("Authors (; between)"),
             "recipients": self.tr("Recipients (; between)"),
-            "published": self.tr("Published (EDTF)"),
+            "published": self.tr("Published"),
             "published_time": self.tr("Time"),
             "published_tz": self.tr("Time zone"),
             "dateline": self.tr("Dateline"),
@@ -61,15 +62,18 @@ class MetadataPanel(QWidget):
         self.edits: dict[str, QLineEdit] = {}
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        # The publication date is typed as people write it and shown in words, with
+        # the EDTF it becomes as a hint (``DateField``); it is also in ``edits``.
+        self.published = DateField(self.tr("Published"))
         for name, text in labels.items():
-            edit = QLineEdit()
+            edit = self.published.edit if name == "published" else QLineEdit()
             edit.setObjectName(f"field_{name}")
             edit.setMinimumWidth(60)
             label = QLabel(text)
             label.setBuddy(edit)
             self.labels[name] = label
             self.edits[name] = edit
-            form.addRow(label, edit)
+            form.addRow(label, self.published if name == "published" else edit)
         self.title_devised = QCheckBox(self.tr("Title devised by the cataloguer"))
         form.addRow("", self.title_devised)
         self.notes = QPlainTextEdit()
@@ -133,7 +137,10 @@ class MetadataPanel(QWidget):
             value = fields.get(name)
             if name in LIST_FIELDS:
                 value = "; ".join(value or ())
-            edit.setText(value or "")
+            if name == "published":
+                self.published.set_value(value)
+            else:
+                edit.setText(value or "")
             is_guess = name in guessed
             font = edit.font()
             font.setItalic(is_guess)
@@ -157,6 +164,9 @@ class MetadataPanel(QWidget):
                 value: Any = [part.strip() for part in text.split(";") if part.strip()]
                 if value != list(fields.get(name) or []):
                     out[name] = value
+            elif name == "published":
+                if self.published.is_edited():
+                    out[name] = self.published.typed() or None
             elif (text or None) != (fields.get(name) or None):
                 out[name] = text or None
         if self.title_devised.isChecked() != bool(fields.get("title_devised")):
@@ -166,7 +176,14 @@ class MetadataPanel(QWidget):
             out["notes"] = notes
         return out
 
+    def set_date_locale(self, locale: str) -> None:
+        """Show the publication date in words of *locale*."""
+        self.published.set_locale(locale)
+
     def _save(self) -> None:
+        if self.published.refusal() is not None:
+            self.published.edit.setFocus()  # the hint says why; nothing is saved
+            return
         if self.document is not None:
             changes = self.changes()
             if changes:

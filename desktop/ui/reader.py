@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.date_locales import DEFAULT_DATE_LOCALE
 from db.date_words import in_words
 from db.search.snippets import match_spans
 from db.tags import TagKind
@@ -64,13 +65,14 @@ class OffsetMap:
         return index
 
 
-def describe_tag(tag: TagView) -> str:
-    """One line about a tag for tooltips and the status bar."""
+def describe_tag(tag: TagView, locale: str = DEFAULT_DATE_LOCALE) -> str:
+    """One line about a tag for tooltips and the status bar (a date in words of
+    *locale*)."""
     status = {"suggested": "suggestion", "accepted": "accepted"}.get(tag.status, tag.status)
     v = tag.values
     if tag.kind == "date":
         what = f" — {v['what']}" if v.get("what") else ""
-        return f"Date ({status}): {in_words(v['edtf'])} [{v['edtf']}]{what}"
+        return f"Date ({status}): {in_words(v['edtf'], locale)}{what}"
     if tag.kind == "figure":
         from db.analysis import format_number
 
@@ -107,7 +109,8 @@ class DocumentText(QPlainTextEdit):
             cursor = self.cursorForPosition(event.pos())
             tag = self._pane.tag_at(self._pane.offsets.from_qt(cursor.position()))
             if tag is not None:
-                QToolTip.showText(event.globalPos(), describe_tag(tag), self)
+                words = describe_tag(tag, self._pane.date_locale)
+                QToolTip.showText(event.globalPos(), words, self)
             else:
                 QToolTip.hideText()
             return True
@@ -124,6 +127,8 @@ class DocumentText(QPlainTextEdit):
 
 class ReadingPane(QWidget):
     """The selected document: heading, metadata line, legend, text with tags."""
+
+    date_locale = DEFAULT_DATE_LOCALE  # the window sets the reader's language
 
     tag_requested = Signal(str, int, int, str)  # kind, start, end, role (Python offsets)
     accept_requested = Signal(object)  # TagView
@@ -232,6 +237,8 @@ class ReadingPane(QWidget):
             value = fields.get(name)
             if isinstance(value, list):
                 value = ", ".join(value)
+            elif name == "published" and value:
+                value = in_words(value, self.date_locale)
             if value:
                 parts.append(f"{value}{' (?)' if name in document.guessed else ''}")
         if document.deleted:
@@ -331,7 +338,7 @@ class ReadingPane(QWidget):
             self._paint_tags()
             self.current_tag_changed.emit(current)
             if current is not None:
-                self.message.emit(describe_tag(current))
+                self.message.emit(describe_tag(current, self.date_locale))
 
     def select_span(self, start: int, end: int) -> None:
         """Select text[start:end] and scroll it into view (jumping to a passage)."""

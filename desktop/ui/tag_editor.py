@@ -1,11 +1,11 @@
 """The side panel that edits the selected tag's structured value.
 
-A date is EDTF (with its reading in words beside it, so "1986-36" can be checked as
-"the fourth quarter of 1986"); a figure is value, upper value, qualifier, what is
-counted, category and the figure it is part of; a person mention is the name as
-written, a role, and the authority record it points to (picked with a completer over
-every known name form, or created on apply). Apply, Accept, Reject and Remove each
-become one undoable command through the workbench.
+A date is shown in words and typed as people write it ("26 Feb 2022", "spring 1943"),
+with the EDTF it becomes as a live hint (``DateField``); a figure is value, upper
+value, qualifier, what is counted, category and the figure it is part of; a person
+mention is the name as written, a role, and the authority record it points to (picked
+with a completer over every known name form, or created on apply). Apply, Accept,
+Reject and Remove each become one undoable command through the workbench.
 """
 
 from __future__ import annotations
@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.date_words import in_words
 from db.models import QUALIFIERS, ROLES
 from db.tags import CERTAINTIES
 from desktop.core.views import TagView
+from desktop.ui.date_field import DateField
 from desktop.ui.models.records import StringListModel
 from desktop.ui.reader import describe_tag
 
@@ -65,19 +65,15 @@ class TagEditor(QWidget):
         self.quote.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         # date
-        self.edtf = QLineEdit()
+        self.date_field = DateField(self.tr("Date"))
+        self.edtf = self.date_field.edit
         self.edtf.setObjectName("edtfEdit")
-        self.edtf.setPlaceholderText("1987-03-12, 1987-03-12/1987-03-13, 1986-10~, XXXX-03-13")
-        self.edtf_words = QLabel()
-        self.edtf_words.setObjectName("edtfReadable")
-        self.edtf.textChanged.connect(lambda text: self.edtf_words.setText(in_words(text)))
         self.what = QLineEdit()
         self.certainty = QComboBox()
         self.certainty.addItems(list(CERTAINTIES))
         date_page = QWidget()
         date_form = QFormLayout(date_page)
-        date_form.addRow(self.tr("EDTF"), self.edtf)
-        date_form.addRow(self.tr("Reads as"), self.edtf_words)
+        date_form.addRow(self.tr("Date"), self.date_field)
         date_form.addRow(self.tr("What happened"), self.what)
         date_form.addRow(self.tr("Certainty"), self.certainty)
 
@@ -215,7 +211,7 @@ class TagEditor(QWidget):
         self.pages.setCurrentWidget(self.page_of[tag.kind])
         v = tag.values
         if tag.kind == "date":
-            self.edtf.setText(v.get("edtf") or "")
+            self.date_field.set_value(v.get("edtf"))
             self.what.setText(v.get("what") or "")
             self.certainty.setCurrentText(v.get("certainty") or "certain")
         elif tag.kind == "figure":
@@ -251,7 +247,7 @@ class TagEditor(QWidget):
             return {}
         if tag.kind == "date":
             wanted: dict[str, Any] = {
-                "edtf": self.edtf.text().strip(),
+                "edtf": self.date_field.typed(),
                 "what": self.what.text().strip() or None,
                 "certainty": self.certainty.currentText(),
             }
@@ -273,8 +269,15 @@ class TagEditor(QWidget):
             }
         return {k: v for k, v in wanted.items() if tag.values.get(k) != v}
 
+    def set_date_locale(self, locale: str) -> None:
+        """Show the tag's date in words of *locale*."""
+        self.date_field.set_locale(locale)
+
     def _apply(self) -> None:
         if self.tag is None:
+            return
+        if self.tag.kind == "date" and self.date_field.refusal() is not None:
+            self.edtf.setFocus()  # the hint says why; nothing is applied
             return
         changes = self.changes()
         if changes:

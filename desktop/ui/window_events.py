@@ -84,9 +84,10 @@ class EventActions(EventLinkActions):
             return
         self._events_stale, self._events_loading = False, True
         catalogue, trashed = self.catalogue, self.events_view.showing_trashed()
+        locale = self.date_locale
 
         def work() -> list[EventRecordRow]:
-            return event_ops.event_record_rows(catalogue, trashed=trashed)
+            return event_ops.event_record_rows(catalogue, trashed=trashed, locale=locale)
 
         def done(rows: list[EventRecordRow]) -> None:
             self._events_loading = False
@@ -110,7 +111,7 @@ class EventActions(EventLinkActions):
             self.events_view.show_detail(None, [])
             return
         try:
-            detail = event_ops.event_record_detail(self.catalogue, ref)
+            detail = event_ops.event_record_detail(self.catalogue, ref, locale=self.date_locale)
             claims = linked_claims(self.catalogue, ref)
         except ValueError as exc:  # gone since the list was read
             self._show_error(str(exc))
@@ -121,7 +122,7 @@ class EventActions(EventLinkActions):
     def _ask_event_dialog(
         self, title: str, rows: Sequence[EventRecordRow], form: EventForm | None, own_ref: str
     ) -> EventForm | None:
-        dialog = EventDialog(title, rows, form, self, own_ref=own_ref)
+        dialog = EventDialog(title, rows, form, self, own_ref=own_ref, locale=self.date_locale)
         return dialog.form() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def _ask_split_dialog(

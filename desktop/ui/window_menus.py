@@ -22,10 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from db.catalogue import Catalogue
+from db.date_locales import DEFAULT_DATE_LOCALE
 from desktop.ui.models.documents import (
     COLUMN_KEYS,
     COLUMNS,
 )
+from desktop.ui.window_dates import add_date_language_menu, restore_date_locale
 
 CatalogueOpener = Callable[[Path], Catalogue]
 REVIEW = next(c for c in COLUMNS if c.key == "review")
@@ -35,6 +37,8 @@ Confirm = Callable[[str, str], bool]
 
 class MenuActions:
     """Menus, shortcuts and the column and table context menus."""
+
+    date_locale = DEFAULT_DATE_LOCALE  # the language dates are shown in (window_dates)
 
     # --- menus ----------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -143,6 +147,7 @@ class MenuActions:
             action.toggled.connect(lambda on, n=n: self.set_column_shown(n, on))
             self.columns_menu.addAction(action)
             self.column_actions.append(action)
+        add_date_language_menu(self, view_menu)
 
         self._build_events_menu()
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
@@ -225,3 +230,4 @@ class MenuActions:
         self._match_wanted = "match" not in hidden_keys
         self._sync_match_column()
         self.metadata.set_style(str(self.settings.value("citation/style", "chicago")))
+        restore_date_locale(self)

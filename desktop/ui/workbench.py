@@ -88,9 +88,13 @@ class MetadataCommand(QUndoCommand):
         self._apply(self._change.before)
 
     def _apply(self, values: dict[str, Any]) -> None:
-        done = document_ops.edit_metadata(
-            self._bench.catalogue, ref=self._change.ref, changes=values
-        )
+        try:
+            done = document_ops.edit_metadata(
+                self._bench.catalogue, ref=self._change.ref, changes=values
+            )
+        except ValueError as exc:  # an old value today's date reader refuses: say so
+            self._bench.error.emit(str(exc))
+            return
         self._bench.announce(done.changes)
 
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -83,9 +84,59 @@ def test_chronology_table_lists_each_source_and_unknown_event_is_one_line(
     code, out, _ = _run(capsys, "chronology", "-c", cat)
     lines = [line for line in out.splitlines() if "25–26 February 1992" in line]
     assert code == 0 and len(lines) == 2
-    assert lines[0].startswith(NIGHT) and "Khojaly massacre" in lines[0]
+    assert lines[0].startswith("25–26 February 1992") and "Khojaly massacre" in lines[0]
     assert lines[1].startswith(" ") and lines[1].rstrip().endswith("CAT-000002")
     code, out, err = _run(capsys, "chronology", "--event", "EVT-424242", "-c", cat)
     assert code == 2 and out == ""
     assert err.startswith("catena chronology: ") and "no event record 'EVT-424242'" in err
     assert len(err.strip().splitlines()) == 1
+
+
+RAW_EDTF = re.compile(r"\d{4}-\d{2}|\dX|XXXX|\.\.|\d/\d|\d[~?%]|-(?:2\d|3\d|4[01])\b")
+
+
+def test_chronology_prints_words_and_json_keeps_edtf(
+    catalogue: Catalogue, catalogue_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _build(catalogue)
+    with catalogue.writing() as session:
+        doc = _add(session, 4, "Each year on 26 February; in the last quarter of 2020.", None)
+        _date(session, doc, "26 February", "XXXX-02-26", what="remembered")
+        _date(session, doc, "last quarter of 2020", "2020-36", what="quarter")
+    cat = str(catalogue_path)
+    code, out, _ = _run(capsys, "chronology", "-c", cat)
+    dates = [line[:28].strip() for line in out.splitlines()[2:] if line[:28].strip()]
+    assert code == 0
+    assert dates == [
+        "1988",
+        "25–26 February 1992",
+        "3 May 1998",
+        "the fourth quarter of 2020",
+        "26 February, year unknown",
+    ]
+    assert not RAW_EDTF.search(out), out
+    code, out, _ = _run(capsys, "chronology", "--json", "-c", cat)
+    assert [r["edtf"] for r in json.loads(out)] == [
+        "1988",
+        NIGHT,
+        "1998-05-03",
+        "2020-36",
+        "XXXX-02-26",
+    ]
+
+
+def test_chronology_speaks_the_language_asked_for(
+    catalogue: Catalogue,
+    catalogue_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _build(catalogue)
+    cat = str(catalogue_path)
+    code, out, _ = _run(capsys, "chronology", "--locale", "ru", "-c", cat)
+    assert code == 0 and "25–26 февраля 1992 г." in out and "3 мая 1998 г." in out
+    monkeypatch.setenv("CATENA_LOCALE", "az")
+    code, out, _ = _run(capsys, "chronology", "-c", cat)
+    assert "25–26 fevral 1992" in out and "3 may 1998" in out
+    code, out, _ = _run(capsys, "chronology", "--locale", "en", "-c", cat)
+    assert "25–26 February 1992" in out  # the option wins over the environment

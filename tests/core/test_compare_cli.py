@@ -47,7 +47,7 @@ def test_compare_scoped_by_event_and_collection(
     assert code == 0 and [c["event_ref"] for c in json.loads(out)] == [built.market]
     code, out, _ = _run(capsys, "compare", "--matrix", "--collection", "Dam reports", "-c", cat)
     assert code == 0
-    assert out.index("CAT-000002 (1987-03-10)  250 “250 dead”") < out.index("CAT-000001")
+    assert out.index("CAT-000002 (10 March 1987)  250 “250 dead”") < out.index("CAT-000001")
     assert "Kessin" not in out
 
 
@@ -80,9 +80,9 @@ def test_matrix_csv_parses_back_with_formulas_protected(
     heading, first = table[0], table[1]
     assert heading[:6] == ["event", "event name", "counted", "subject", "verdict", "notes"]
     assert heading[6:] == [
-        "CAT-000002 (1987-03-10)",
-        "CAT-000001 (1987-03-14)",
-        "CAT-000004 (1990-01-01)",
+        "CAT-000002 (10 March 1987)",  # a sheet for people: dates in words
+        "CAT-000001 (14 March 1987)",
+        "CAT-000004 (1 January 1990)",
         "CAT-000003 (n.d.)",
         "CAT-000005 (n.d.)",
     ]

@@ -102,11 +102,26 @@ def test_refused_operation_changes_nothing(catalogue: Catalogue) -> None:
     ref = ops.create_event_record(catalogue, name="Flood").value.ref
     events = _audit_count(catalogue)
     with pytest.raises(ops.EventRecordError) as refused:
-        ops.edit_event_record(catalogue, ref=ref, edtf="26 February 1992")
-    assert "not a valid EDTF" in str(refused.value) and "\n" not in str(refused.value)
+        ops.edit_event_record(catalogue, ref=ref, edtf="the day after the flood")
+    assert str(refused.value).startswith("Date: cannot read “the day after the flood”")
+    assert "\n" not in str(refused.value)
     with pytest.raises(ops.EventRecordError, match="itself"):
         ops.merge_event_records(catalogue, keep_ref=ref, merge_ref=ref)
     assert _audit_count(catalogue) == events
+    assert ops.event_record_detail(catalogue, ref).edtf is None
+
+
+def test_an_event_date_typed_in_words_is_stored_as_edtf(catalogue: Catalogue) -> None:
+    ref = ops.create_event_record(catalogue, name="Flood", edtf="25–26 Feb 1992").value.ref
+    detail = ops.event_record_detail(catalogue, ref)
+    assert (detail.edtf, detail.lower, detail.upper) == (
+        "1992-02-25/1992-02-26",
+        "1992-02-25",
+        "1992-02-26",
+    )
+    ops.edit_event_record(catalogue, ref=ref, edtf="spring 1943")
+    assert ops.event_record_detail(catalogue, ref, locale="ru").date_words == "весна 1943 г."
+    ops.edit_event_record(catalogue, ref=ref, edtf="")
     assert ops.event_record_detail(catalogue, ref).edtf is None
 
 

@@ -105,7 +105,7 @@ def test_add_list_show_edit_merge_split_trash(
     ("argv", "words"),
     [
         (("add", "  "), "name cannot be empty"),
-        (("add", "Flood", "--date", "Feb 1992"), "'Feb 1992' is not a valid EDTF date"),
+        (("add", "Flood", "--date", "next Tuesday"), "Date: cannot read “next Tuesday”"),
         (("add", "Flood", "--within", "EVT-000404"), "no event record 'EVT-000404'"),
         (("edit", "EVT-000001", "--within", "EVT-000002"), "contains it already"),
         (("edit", "EVT-000001", "--within", "EVT-000001"), "cannot be part of itself"),

@@ -36,10 +36,10 @@ def test_chronology_view_lists_the_sources_of_a_merged_row(
     assert cell("What happened") == "Khojaly massacre"
     assert cell("Sources") == "2 sources"
     assert cell("Documents") == "CAT-000001, CAT-000002"
-    assert cell("Published") == "1992-03-02, 1992-03-05"
+    assert cell("Published") == "2 March 1992, 5 March 1992"
     tooltip = str(cell("Sources", Qt.ItemDataRole.ToolTipRole))
-    assert "CAT-000001 (1992-03-02): “25–26 February 1992”" in tooltip
-    assert "CAT-000002 (1992-03-05)" in tooltip
+    assert "CAT-000001 (2 March 1992): “25–26 February 1992”" in tooltip
+    assert "CAT-000002 (5 March 1992)" in tooltip
     assert model.index(1, headers.index("Sources")).data() == "1 source"
     with qtbot.waitSignal(view.open_passage) as opened:
         view.table.doubleClicked.emit(model.index(0, 0))

@@ -161,8 +161,9 @@ def test_tag_editor_edits_a_date_and_a_person(window, catalogue, qtbot) -> None:
     window.reader.place_cursor(date.start + 1)
     editor = window.tag_editor
     assert editor.tag is not None and editor.tag.key == date.key
+    assert editor.edtf.text() == "October 1986"  # the stored date, in words
     editor.edtf.setText("1986-10~")
-    assert editor.edtf_words.text() == "about October 1986"
+    assert editor.date_field.hint.text() == "→ 1986-10~  (about October 1986)"
     editor.what.setText("warning given")
     qtbot.mouseClick(editor.apply_button, Qt.MouseButton.LeftButton)
     edited = {t.key: t for t in _tags(catalogue)}[date.key]

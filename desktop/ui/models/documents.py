@@ -29,6 +29,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from db.catalogue import Catalogue
+from db.date_locales import DEFAULT_DATE_LOCALE
+from db.date_words import in_words
 from db.search.snippets import Fragment
 from desktop.core import document_rows
 from desktop.core.document_rows import DocumentRow as Row
@@ -112,6 +114,8 @@ def selected_rows(selection: QItemSelection) -> list[int]:
 class DocumentTableModel(QAbstractTableModel):
     """Documents of one scope (library, collection, trash…), fetched page by page."""
 
+    date_locale = DEFAULT_DATE_LOCALE  # the window sets the reader's language
+
     def __init__(self, catalogue: Catalogue, parent: Any = None) -> None:
         super().__init__(parent)
         self._catalogue = catalogue
@@ -158,6 +162,8 @@ class DocumentTableModel(QAbstractTableModel):
             return self._match_data(index.row(), role)
         row = self._row(index.row())
         if role == Qt.ItemDataRole.DisplayRole:
+            if key in ("published", "imported"):
+                return self._date_words(getattr(row, key))
             return getattr(row, key)
         if role == Qt.ItemDataRole.ToolTipRole:
             if key in row.guessed:
@@ -174,6 +180,15 @@ class DocumentTableModel(QAbstractTableModel):
         if role == RefRole:
             return row.ref
         return None
+
+    def _date_words(self, value: str) -> str:
+        """A stored date ("2022-02-26", or "2026-12-03 09:40" for the import time) in
+        words of the window's language; sorting stays on the stored bounds."""
+        if not value:
+            return ""
+        day, _, time = value.partition(" ")
+        words = in_words(day, self.date_locale)
+        return f"{words} {time}" if time else words
 
     def _match_data(self, position: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
