@@ -318,9 +318,7 @@ def _checked_provenance(changes: dict[str, Any]) -> dict[str, Any]:
     return checked
 
 
-def accept_file_guess(
-    session: Session, *, ref: str, number: int, actor: str
-) -> MetadataChange:
+def accept_file_guess(session: Session, *, ref: str, number: int, actor: str) -> MetadataChange:
     """Write file-metadata guess *number* (from 1, as ``open_guesses`` numbers them) into
     its field: a person's edit like any other, so its undo is the inverse change."""
     document = require_document(session, ref)

@@ -143,8 +143,9 @@ def _citation_text(session: Session, ref: str, style: str) -> str:
     from desktop.dossier.sources import citation_source
 
     document = require_document(session, ref)
-    accessed = document.imported_at[:10] if document.url else None
-    return format_citation(citation_source(document, accessed=accessed), style).plain()  # type: ignore[arg-type]
+    # The accessed date is the recorded one, never the import's: a page read in 2024
+    # and imported in 2026 was not accessed in 2026.
+    return format_citation(citation_source(document), style).plain()  # type: ignore[arg-type]
 
 
 def document_view(catalogue: Catalogue, ref: str) -> DocumentView:

@@ -106,9 +106,7 @@ def _guesses(document: docx.document.Document) -> list[FileGuess]:
     """created, modified, author and lastModifiedBy as low-confidence guesses."""
     props = document.core_properties
     guesses = author_guesses([props.author or ""], "DOCX core property author")
-    guesses += author_guesses(
-        [props.last_modified_by or ""], "DOCX core property lastModifiedBy"
-    )
+    guesses += author_guesses([props.last_modified_by or ""], "DOCX core property lastModifiedBy")
     for name, value in (("created", props.created), ("modified", props.modified)):
         when = value if isinstance(value, dt.datetime) else None
         guesses += date_guess(when, f"DOCX core property {name}")
