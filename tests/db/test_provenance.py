@@ -170,6 +170,6 @@ def test_file_guesses_are_offered_until_accepted_and_back_after_undo(
 @pytest.mark.parametrize("number", [0, 4, -1])
 def test_accepting_a_guess_that_is_not_there_is_refused(catalogue: Catalogue, number: int) -> None:
     ref = _add(catalogue, file_guesses=GUESSES)
-    with pytest.raises(DocumentError, match=f"has no file-metadata guess {number}; it has 2"):
-        with catalogue.writing() as session:
-            accept_file_guess(session, ref=ref, number=number, actor="t")
+    refusal = f"has no file-metadata guess {number}; it has 2"
+    with pytest.raises(DocumentError, match=refusal), catalogue.writing() as session:
+        accept_file_guess(session, ref=ref, number=number, actor="t")
