@@ -233,7 +233,7 @@ def _csl_issued(value: Any, where: Where, source: str = "issued") -> str | None:
         result = biblio.edtf_from_csl(value)
     except BadValue as exc:
         raise where.fail(source, exc) from None
-    if result is not None and not is_edtf(result):
+    if result is not None and source == "issued" and not is_edtf(result):
         raise where.fail(source, f"{shown(result)} is not an EDTF date")
     return result
 
