@@ -31,10 +31,10 @@ def _state(catalogue: Catalogue) -> tuple[dict[str, tuple[object, ...]], int]:
                 tuple(d.authors),
                 d.published,
                 d.url,
-                d.accessed,
-                d.captured_by,
                 d.doc_type,
                 tuple(d.guessed),
+                d.accessed,
+                d.captured_by,
             )
             for d in session.scalars(select(Document))
         }
