@@ -20,6 +20,7 @@ from db.base import table_of
 from db.date_input import DateInputError, read_date_input
 from db.dates import edtf_bounds, is_valid_edtf
 from db.models import Blob, Document, hash_text, utcnow
+from db.provenance import ProvenanceError, check_accessed, check_url, guess_change
 from db.refs import DOCUMENT_PREFIX, next_ref
 from db.sanitize import clean_field
 from db.search import index
@@ -39,6 +40,8 @@ EDITABLE_FIELDS = (
     "section",
     "language",
     "url",
+    "accessed",
+    "captured_by",
     "notes",
 )
 
@@ -58,6 +61,8 @@ ONE_LINE_FIELDS = frozenset(
         "section",
         "language",
         "url",
+        "accessed",
+        "captured_by",
     }
 )
 ONE_LINE_LISTS = frozenset({"authors", "recipients"})
@@ -103,9 +108,12 @@ class NewDocument:
     section: str | None = None
     language: str | None = None
     url: str | None = None
+    accessed: str | None = None
+    captured_by: str | None = None
     encoding: str | None = None
     encoding_confidence: float | None = None
     guessed: list[str] = field(default_factory=list)
+    file_guesses: list[dict[str, Any]] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
     page_starts: list[int] = field(default_factory=list)
     set_aside: list[dict[str, Any]] = field(default_factory=list)
@@ -287,7 +295,7 @@ def update_metadata(
     if unknown:
         raise DocumentError(f"not editable: {', '.join(sorted(unknown))}")
     document = require_document(session, ref)
-    changes = clean_metadata(changes)
+    changes = _checked_provenance(clean_metadata(changes))
     published = changes.get("published")
     if published is not None and not is_valid_edtf(published):
         raise DocumentError(
@@ -308,6 +316,34 @@ def update_metadata(
         detail={"before": before, "after": after},
     )
     return MetadataChange(document.ref, before, after)
+
+
+def _checked_provenance(changes: dict[str, Any]) -> dict[str, Any]:
+    """*changes* with the URL and accessed date checked (an empty value clears them)."""
+    checked = dict(changes)
+    for name, check in (("url", check_url), ("accessed", check_accessed)):
+        value = checked.get(name)
+        if isinstance(value, str) and not value.strip():
+            checked[name] = None
+        elif isinstance(value, str):
+            try:
+                checked[name] = check(value)
+            except ProvenanceError as exc:
+                raise DocumentError(str(exc)) from None
+        elif value is not None:
+            raise DocumentError(f"{name} must be text, not {type(value).__name__}")
+    return checked
+
+
+def accept_file_guess(session: Session, *, ref: str, number: int, actor: str) -> MetadataChange:
+    """Write file-metadata guess *number* (from 1, as ``open_guesses`` numbers them) into
+    its field: a person's edit like any other, so its undo is the inverse change."""
+    document = require_document(session, ref)
+    try:
+        changes = guess_change(document, number)
+    except ProvenanceError as exc:
+        raise DocumentError(str(exc)) from None
+    return update_metadata(session, ref=document.ref, changes=changes, actor=actor)
 
 
 def confirm_fields(session: Session, *, ref: str, fields: list[str], actor: str) -> list[str]:

@@ -156,6 +156,10 @@ class Document(Base):
     section: Mapped[str | None] = mapped_column(Text)
     language: Mapped[str | None] = mapped_column(String(35))
     url: Mapped[str | None] = mapped_column(Text)
+    # When the page at ``url`` was read (an EDTF day, "2026-12-03") and who captured it:
+    # the provenance of a web or file source, which citation styles print.
+    accessed: Mapped[str | None] = mapped_column(String(10))
+    captured_by: Mapped[str | None] = mapped_column(Text)
     notes: Mapped[str | None] = mapped_column(Text)
     text: Mapped[str] = mapped_column(Text, default="")
     # SHA-256 of ``text`` when Catena wrote it (see ``hash_text``); ``catena verify``
@@ -166,6 +170,12 @@ class Document(Base):
     encoding: Mapped[str | None] = mapped_column(String(40))
     encoding_confidence: Mapped[float | None] = mapped_column(Float)
     guessed: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # What the file's own metadata claimed (PDF /CreationDate, DOCX author…): offered to
+    # a person as low-confidence guesses, never written into the fields above unasked.
+    # Each is {"field", "value", "source", "confidence"} (``db.provenance``).
+    file_guesses: Mapped[list[dict[str, Any]]] = mapped_column(
+        JSON, default=list, server_default="[]"
+    )
     flags: Mapped[list[str]] = mapped_column(JSON, default=list)
     page_starts: Mapped[list[int]] = mapped_column(JSON, default=list)
     set_aside: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)

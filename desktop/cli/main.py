@@ -20,7 +20,7 @@ from db.catalogue import Catalogue, CatalogueError, ReadOnlyCatalogue, read_only
 from db.documents import DocumentError, list_documents, require_document
 from db.sanitize import for_terminal
 from desktop import __version__
-from desktop.cli import dossier, events, exchange, maintenance, review, search, tagging
+from desktop.cli import dossier, events, exchange, maintenance, metadata, review, search, tagging
 from desktop.cli.errors import UsageError
 from desktop.cli.output import (
     LOCALE_HELP,
@@ -43,7 +43,7 @@ from desktop.ingest.pipeline import ImportRefused, ImportReport
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 # Modules with add_parsers(sub, common) and COMMANDS {name: fn(catalogue, args)}.
-COMMAND_MODULES = (tagging, review, dossier, maintenance, search, exchange, events)
+COMMAND_MODULES = (tagging, review, dossier, maintenance, search, exchange, events, metadata)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -223,7 +223,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     with _open(args) as catalogue, catalogue.reading() as session:
         document = require_document(session, args.ref)
         if args.json:
-            print_json(document_detail(document))
+            print_json({**document_detail(document), **metadata.guesses_detail(document)})
             return EXIT_OK
         guessed = set(document.guessed)
 
@@ -242,10 +242,14 @@ def cmd_show(args: argparse.Namespace) -> int:
         field("Dateline", "dateline", document.dateline)
         field("Language", "language", document.language)
         field("URL", "url", document.url)
+        field("Accessed", "accessed", document.accessed)
+        field("Captured by", "captured_by", document.captured_by)
         field("File", "", document.original_filename)
         field("SHA-256", "", document.original_sha256)
         field("Encoding", "", document.encoding)
         field("Flags", "", document.flags)
+        for line in metadata.guess_lines(document):
+            print(line)
         print()
         print(document.text)
     return EXIT_OK

@@ -1,4 +1,4 @@
-"""A document's record: editing its metadata, confirming guesses, the Trash.
+"""A document's record: editing its metadata, confirming and accepting guesses, the Trash.
 
 Each operation is one write transaction. Moving to the Trash and restoring are each
 other's inverse, and a metadata edit returns the values before, so the window's undo
@@ -14,6 +14,7 @@ from db.catalogue import Catalogue
 from db.date_input import read_date_input
 from db.documents import (
     MetadataChange,
+    accept_file_guess,
     confirm_fields,
     restore_document,
     trash_document,
@@ -45,6 +46,15 @@ def confirm(catalogue: Catalogue, *, ref: str, fields: Sequence[str]) -> Done[li
     with catalogue.writing() as session:
         done = confirm_fields(session, ref=ref, fields=list(fields), actor=catalogue.actor)
     return Done(done, Changes(documents=frozenset({ref})))
+
+
+def accept_guess(catalogue: Catalogue, *, ref: str, number: int) -> Done[MetadataChange]:
+    """Write file-metadata guess *number* of *ref* into its field (a PDF's creation date
+    as the publication date, say): what a person does after checking it. Undone with
+    ``edit_metadata`` of the values before, like any edit."""
+    with catalogue.writing() as session:
+        change = accept_file_guess(session, ref=ref, number=number, actor=catalogue.actor)
+    return Done(change, Changes(documents=frozenset({change.ref})))
 
 
 def move_to_trash(catalogue: Catalogue, *, refs: Sequence[str]) -> Done[int]:

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from db.catalogue import Catalogue
 from db.documents import require_document
 from db.models import Agent, Figure, Image, Mention
+from db.provenance import FileGuess, open_guesses
 from db.tags import TagKind, tags_of
 
 
@@ -65,6 +66,9 @@ class DocumentView:
     deleted: bool
     tags: tuple[TagView, ...]
     images: tuple[ImageView, ...] = field(default_factory=tuple)
+    # (number, guess) from the file's own metadata not yet taken into a field; the
+    # number is what ``core.documents.accept_guess`` takes.
+    file_guesses: tuple[tuple[int, FileGuess], ...] = ()
 
 
 def image_view(image: Image) -> ImageView:
@@ -129,6 +133,7 @@ def _document_view(session: Session, ref: str) -> DocumentView:
         deleted=document.deleted_at is not None,
         tags=tuple(tag_view(k, t, names) for k, t in tags),
         images=tuple(image_view(i) for i in sorted(document.images, key=lambda i: i.id)),
+        file_guesses=tuple(open_guesses(document)),
     )
 
 
@@ -143,8 +148,9 @@ def _citation_text(session: Session, ref: str, style: str) -> str:
     from desktop.dossier.sources import citation_source
 
     document = require_document(session, ref)
-    accessed = document.imported_at[:10] if document.url else None
-    return format_citation(citation_source(document, accessed=accessed), style).plain()  # type: ignore[arg-type]
+    # The accessed date is the recorded one, never the import's: a page read in 2024
+    # and imported in 2026 was not accessed in 2026.
+    return format_citation(citation_source(document), style).plain()  # type: ignore[arg-type]
 
 
 def document_view(catalogue: Catalogue, ref: str) -> DocumentView:

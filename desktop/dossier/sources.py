@@ -8,11 +8,13 @@ from desktop.dossier.citation_model import CitationSource, Creator
 CORPORATE_TYPES = frozenset({"open letter", "report"})
 
 
-def citation_source(document: Document, *, accessed: str | None = None) -> CitationSource:
+def citation_source(document: Document) -> CitationSource:
     """The facts a citation style needs, taken from a catalogued document.
 
     Authors that read as bodies ("Justice for Khojaly campaign") are kept whole as
-    corporate authors; personal names are split into given and family names.
+    corporate authors; personal names are split into given and family names. The
+    accessed date is the one a person (or the page's capture tool) recorded, and only
+    with a URL: without one there is nothing it was the access date of.
     """
     authors = [Creator.parse(name) for name in document.authors if name.strip()]
     return CitationSource(
@@ -24,7 +26,7 @@ def citation_source(document: Document, *, accessed: str | None = None) -> Citat
         publisher=document.publisher,
         published=document.published,
         url=document.url,
-        accessed=accessed if document.url else None,
+        accessed=document.accessed if document.url else None,
         place=document.dateline,
         recipients=list(document.recipients),
         language=document.language,

@@ -100,6 +100,7 @@ JSON_SHAPES: dict[tuple[str, str], tuple[type, type | None]] = {
     ("documents", "flags"): (list, str),
     ("documents", "page_starts"): (list, int),
     ("documents", "set_aside"): (list, dict),
+    ("documents", "file_guesses"): (list, dict),
     ("mentions", "variants"): (list, str),
     ("images", "exif"): (dict, None),
     ("dossiers", "definition"): (dict, None),
@@ -243,7 +244,7 @@ def _check_row(rows: _Rows, number: int, row: Any, name: str) -> None:
         value = row[field_key]
         if spec.metadata:
             try:
-                check_field(field_key, value if value != "" else None)
+                check_field(field_key, value if value != "" else None, archived=True)
             except BadValue as exc:
                 raise rows.fail(number, field_key, exc) from None
         problem = _value_problem(spec, value)

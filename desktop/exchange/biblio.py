@@ -20,6 +20,10 @@ Type mapping (document type → CSL / RIS / BibTeX)::
     anything else    → webpage / ELEC / @misc when it has a URL, else
                        document / GEN / @misc
 
+A web source's URL and accessed day travel as CSL ``URL``/``accessed``, RIS ``UR``/``Y2``
+and biblatex ``url``/``urldate``; who captured it, which no format has a field for,
+as CSL ``custom.catena.captured_by`` and RIS ``U3``.
+
 Catena's own identifiers travel with each record so a re-import can match exactly:
 CSL ``custom.catena`` (reference, uid, sha256, type), RIS ``AN`` (reference), ``U1``
 (uid) and ``U2`` (SHA-256), BibTeX ``catena-uid``/``catena-sha256`` fields (which
@@ -184,6 +188,7 @@ def csl_item(document: Document, *, archive: str | None = None) -> dict[str, Any
         "recipient": [csl_name(Creator.parse(r)) for r in document.recipients if r.strip()],
         "issued": csl_date(document.published),
         "URL": document.url,
+        "accessed": csl_date(document.accessed),
         "language": document.language,
         "note": document.notes,
         "publisher-place": document.dateline,
@@ -206,6 +211,7 @@ def csl_item(document: Document, *, archive: str | None = None) -> dict[str, Any
                 "title_devised": document.title_devised or None,
                 "translated_title": document.translated_title,
                 "published": document.published,
+                "captured_by": document.captured_by,
             }
         )
     }
@@ -265,12 +271,14 @@ def ris_record(document: Document, *, archive: str | None = None) -> list[tuple[
         ("SE", document.section),
         ("LA", document.language),
         ("UR", document.url),
+        ("Y2", ris_date(document.accessed)),
         ("N1", document.notes),
         ("TT", document.translated_title),
         ("DB", archive),
         ("AN", document.ref),
         ("U1", document.uid),
         ("U2", document.original_sha256),
+        ("U3", document.captured_by),
         ("M3", document.doc_type),
     ]
     return [(tag, _one_line(value)) for tag, value in lines if value]
@@ -460,6 +468,7 @@ def bibtex_entry(document: Document, key: str, *, archive: str | None = None) ->
         ("address", document.dateline and bibtex_escape(document.dateline)),
         ("language", document.language and bibtex_escape(document.language)),
         ("url", document.url and bibtex_url(document.url)),
+        ("urldate", document.url and document.accessed and bibtex_escape(document.accessed)),
         ("note", document.notes and bibtex_escape(document.notes)),
         ("archive", archive and bibtex_escape(archive)),
         ("catena-reference", document.ref),

@@ -203,12 +203,12 @@ def _date_part(value: Any) -> int:
     raise BadValue(f"date-parts must hold years, months and days, not {shown(value)}")
 
 
-def _csl_issued(value: Any, where: Where) -> str | None:
+def _csl_issued(value: Any, where: Where, source: str = "issued") -> str | None:
     """A CSL date as EDTF, refusing date-parts that are not a date."""
     if value is None:
         return None
     if not isinstance(value, dict):
-        raise where.fail("issued", f"must be an object, not {kind(value)} ({shown(value)})")
+        raise where.fail(source, f"must be an object, not {kind(value)} ({shown(value)})")
     try:
         for key in ("literal", "raw"):
             if value.get(key) is not None:
@@ -232,9 +232,9 @@ def _csl_issued(value: Any, where: Where) -> str | None:
             raise BadValue(f"season must be 1, 2, 3 or 4, not {shown(season)}")
         result = biblio.edtf_from_csl(value)
     except BadValue as exc:
-        raise where.fail("issued", exc) from None
-    if result is not None and not is_edtf(result):
-        raise where.fail("issued", f"{shown(result)} is not an EDTF date")
+        raise where.fail(source, exc) from None
+    if result is not None and source == "issued" and not is_edtf(result):
+        raise where.fail(source, f"{shown(result)} is not an EDTF date")
     return result
 
 
@@ -288,6 +288,20 @@ def from_csl_json(content: str, file: str = "the file") -> list[Incoming]:
             _put(fields, "published", custom["published"], where, "custom.catena.published")
         else:
             _put(fields, "published", _csl_issued(item.get("issued"), where), where, "issued")
+        _put(
+            fields,
+            "accessed",
+            _csl_issued(item.get("accessed"), where, "accessed"),
+            where,
+            "accessed",
+        )
+        _put(
+            fields,
+            "captured_by",
+            custom.get("captured_by"),
+            where,
+            "custom.catena.captured_by",
+        )
         for name, key in (
             ("url", "URL"),
             ("language", "language"),
@@ -318,9 +332,12 @@ def from_csl_json(content: str, file: str = "the file") -> list[Incoming]:
 # --- RIS ----------------------------------------------------------------------------------
 
 
-def _ris_date(values: dict[str, list[str]]) -> tuple[str, str] | None:
-    """(tag, EDTF) of the record's date: DA, PY or Y1 as year/month/day/other."""
-    for tag in ("DA", "PY", "Y1"):
+def _ris_date(
+    values: dict[str, list[str]], tags: tuple[str, ...] = ("DA", "PY", "Y1")
+) -> tuple[str, str] | None:
+    """(tag, EDTF) of the record's date: DA, PY or Y1 (or *tags*) as
+    year/month/day/other."""
+    for tag in tags:
         for value in values.get(tag, []):
             year, month, day, other = ([*value.split("/"), "", "", ""])[:4]
             if other.strip():
@@ -386,6 +403,13 @@ def _ris_record(values: dict[str, list[str]], where: Where) -> Incoming:
     if dated is not None:
         _put(fields, "published", dated[1], where, dated[0])
     put("url", "UR", "L2")
+    accessed = first("Y2")[1]
+    if accessed and re.match(r"\d{4}-\d{2}-\d{2}(?:[T ]|$)", accessed):
+        _put(fields, "accessed", accessed[:10], where, "Y2")  # ISO, as some programs write
+    elif accessed:
+        dated = _ris_date(values, ("Y2",))
+        _put(fields, "accessed", dated[1] if dated else accessed, where, "Y2")
+    put("captured_by", "U3")
     put("language", "LA")
     put("dateline", "CY")
     put("section", "SE")
@@ -422,6 +446,8 @@ _CSV_FIELDS = {
     "section": "section",
     "language": "language",
     "url": "url",
+    "accessed": "accessed",
+    "captured_by": "captured_by",
     "notes": "notes",
 }
 _YES, _NO = ("true", "yes", "1"), ("false", "no", "0", "")

@@ -19,6 +19,10 @@ cannot arrive through an archive instead:
   than taken as one author: CSL-JSON and the archive both write lists, so a string means
   a hand-edited file, and splitting it (or not) would be a guess.
 - **title_devised** is true or false.
+- **url** is an absolute http(s) or ftp address and **accessed** one day, YYYY-MM-DD
+  (``db.provenance``, the rule the window and the CLI apply). An archive's URL is only
+  checked as text: older catalogues stored page-declared addresses unchecked, and a
+  backup must restore whatever it holds.
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ import edtf
 from edtf.parser.edtf_exceptions import EDTFParseException
 
 from db.documents import EDITABLE_FIELDS
+from db.provenance import ProvenanceError, check_accessed, check_url
 from db.sanitize import for_terminal, has_control
 from desktop.exchange.common import ExchangeError
 
@@ -44,7 +49,13 @@ MAX_NOTES = 5_000_000
 MAX_NAMES = 1_000  # authors (or recipients) of one record
 MAX_SHOWN = 40  # characters of a bad value quoted in a message
 MAX_DEPTH = 64  # nesting of a JSON value stored in the catalogue (event details, …)
-LIMITS = {"doc_type": 60, "language": 35, "published": 60, "published_time": 20}
+LIMITS = {
+    "doc_type": 60,
+    "language": 35,
+    "published": 60,
+    "published_time": 20,
+    "accessed": 10,
+}
 NOTES_FIELDS = ("notes",)
 NAME_LIST_FIELDS = ("authors", "recipients")
 NOTHING_DONE = "nothing was imported"  # the end of every refusal: the reader needs to know
@@ -176,9 +187,10 @@ def flag(value: Any) -> bool:
     return value
 
 
-def check_field(name: str, value: Any) -> Any:
+def check_field(name: str, value: Any, *, archived: bool = False) -> Any:
     """*value* as the catalogue stores field *name* (one of ``EDITABLE_FIELDS``), or
-    ``BadValue``. None (no value) passes for every field but the lists and the flag."""
+    ``BadValue``. None (no value) passes for every field but the lists and the flag.
+    *archived*: the value comes from a Catena archive (its URL is checked as text)."""
     if name not in EDITABLE_FIELDS:
         raise BadValue(f"{name} is not a metadata field")
     if name in NAME_LIST_FIELDS:
@@ -193,6 +205,12 @@ def check_field(name: str, value: Any) -> Any:
         return clock_time(value)
     if name == "published_tz":
         return utc_offset(value)
+    if name == "accessed" or (name == "url" and not archived):
+        checked = text(value, limit=LIMITS.get(name, MAX_LINE))
+        try:
+            return check_accessed(checked) if name == "accessed" else check_url(checked)
+        except ProvenanceError as exc:
+            raise BadValue(str(exc)) from None
     return text(value, limit=MAX_NOTES if name in NOTES_FIELDS else LIMITS.get(name, MAX_LINE))
 
 

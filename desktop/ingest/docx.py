@@ -14,7 +14,9 @@ import zipfile
 import docx
 from docx.opc.exceptions import PackageNotFoundError
 
+from db.provenance import FileGuess
 from desktop.ingest.assemble import document_from_text
+from desktop.ingest.file_metadata import author_guesses, date_guess, unique
 from desktop.ingest.limits import DEFAULT_LIMITS, Limits, human_bytes
 from desktop.ingest.metadata_guesses import Metadata
 from desktop.ingest.parsed import IngestError, ParsedDocument
@@ -35,7 +37,9 @@ def read_docx(data: bytes, limits: Limits = DEFAULT_LIMITS) -> ParsedDocument:
     text = wrap_long_lines("\n\n".join(b for b in blocks if b), limits.max_line_length, flags)
     if not text.strip():
         raise IngestError("the Word document contains no text")
-    return document_from_text(text, media_type=MEDIA_TYPE, flags=flags, hints=_hints(document))
+    parsed = document_from_text(text, media_type=MEDIA_TYPE, flags=flags, hints=_hints(document))
+    parsed.file_guesses = _guesses(document)
+    return parsed
 
 
 def check_package(data: bytes, limits: Limits) -> None:
@@ -87,15 +91,23 @@ def _paragraphs(document: docx.document.Document) -> list[docx.text.paragraph.Pa
 
 
 def _hints(document: docx.document.Document) -> Metadata:
+    """Title and language from the core properties; dates and authors are offered apart
+    (``_guesses``), never set as the document's."""
     props = document.core_properties
     hints = Metadata()
     if props.title and props.title.strip():
         hints.title = props.title.strip()
-    if props.author and props.author.strip():
-        hints.authors = [props.author.strip()]
-    created = props.created
-    if isinstance(created, dt.datetime):
-        hints.published = created.date().isoformat()
     if props.language:
         hints.language = props.language.split("-")[0].lower()
     return hints
+
+
+def _guesses(document: docx.document.Document) -> list[FileGuess]:
+    """created, modified, author and lastModifiedBy as low-confidence guesses."""
+    props = document.core_properties
+    guesses = author_guesses([props.author or ""], "DOCX core property author")
+    guesses += author_guesses([props.last_modified_by or ""], "DOCX core property lastModifiedBy")
+    for name, value in (("created", props.created), ("modified", props.modified)):
+        when = value if isinstance(value, dt.datetime) else None
+        guesses += date_guess(when, f"DOCX core property {name}")
+    return unique(guesses)

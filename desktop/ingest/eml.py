@@ -3,17 +3,24 @@
 Header facts (sender, recipients, date, subject) are stated by the message, not
 guessed, so they are not listed in ``guessed``. The plain-text body is preferred; an
 HTML-only body goes through the HTML reader's text extraction.
+
+A message's body is what its sender wrote, so none of it is set aside: the furniture
+rules are for scraped web pages, and a one-line body such as "Meeting moved to 3 March
+2022 14:00" would otherwise be read as a publication stamp and vanish.
 """
 
 from __future__ import annotations
 
 import email
 import email.policy
+import re
 from email.message import EmailMessage
 from email.utils import getaddresses, parsedate_to_datetime
 
-from desktop.ingest.assemble import document_from_text
+from desktop.ingest.assemble import document_from_clean
+from desktop.ingest.cleaning import CleanText
 from desktop.ingest.html import html_to_text
+from desktop.ingest.language import guess_language
 from desktop.ingest.limits import DEFAULT_LIMITS, Limits
 from desktop.ingest.metadata_guesses import Metadata
 from desktop.ingest.parsed import Attachment, IngestError, ParsedDocument
@@ -39,8 +46,12 @@ def read_eml(data: bytes, limits: Limits = DEFAULT_LIMITS) -> ParsedDocument:
     body = wrap_long_lines(normalise_newlines(body), limits.max_line_length, flags)
     attachments = _attachments(message)
     if body.strip():
-        doc = document_from_text(
-            body, media_type="message/rfc822", flags=flags, hints=hints, stated=_STATED
+        doc = document_from_clean(
+            letter_text(body),
+            media_type="message/rfc822",
+            flags=flags,
+            hints=hints,
+            stated=_STATED,
         )
     else:
         doc = ParsedDocument(text="", media_type="message/rfc822", flags=["empty message body"])
@@ -56,6 +67,14 @@ def read_eml(data: bytes, limits: Limits = DEFAULT_LIMITS) -> ParsedDocument:
             setattr(doc, name, getattr(hints, name))
     doc.attachments = attachments
     return doc
+
+
+def letter_text(body: str) -> CleanText:
+    """The body as written, every line kept: trailing spaces and runs of blank lines
+    are tidied (as in every text), nothing is set aside as furniture or a stamp."""
+    lines = [line.rstrip() for line in body.split("\n")]
+    text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
+    return CleanText(text=text, language=guess_language(text))
 
 
 def _header_hints(message: EmailMessage) -> Metadata:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 from typing import Any
+from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -20,6 +21,7 @@ from desktop.ingest.limits import DEFAULT_LIMITS, Limits
 from desktop.ingest.metadata_guesses import Metadata
 from desktop.ingest.parsed import IngestError, ParsedDocument
 from desktop.ingest.publication_dates import iso_to_edtf
+from desktop.ingest.saved_pages import read_saved_page, web_url
 from desktop.ingest.text_decoding import decode_text, normalise_newlines, wrap_long_lines
 
 _DROP_TAGS = frozenset(
@@ -59,7 +61,7 @@ def read_html(data: bytes, limits: Limits = DEFAULT_LIMITS) -> ParsedDocument:
     """Parse an HTML file into text (paragraphs separated by blank lines) and metadata."""
     markup, encoding, confidence, flags = _decode(data, limits)
     tree = LexborHTMLParser(markup)
-    hints = _head_metadata(tree)
+    hints = _head_metadata(tree, markup)
     root = _main_content(tree)
     if root is None:
         raise IngestError("the HTML page has no body text")
@@ -75,6 +77,7 @@ def read_html(data: bytes, limits: Limits = DEFAULT_LIMITS) -> ParsedDocument:
         confidence=confidence,
         flags=flags,
         hints=hints,
+        stated=frozenset({"accessed"}),  # written by the capture tool, not inferred
     )
 
 
@@ -176,7 +179,7 @@ def _meta(tree: LexborHTMLParser, *keys: str) -> str | None:
     return None
 
 
-def _head_metadata(tree: LexborHTMLParser) -> Metadata:
+def _head_metadata(tree: LexborHTMLParser, markup: str) -> Metadata:
     meta = Metadata()
     ld = _json_ld_article(tree)
     title_node = tree.css_first("title")
@@ -199,19 +202,45 @@ def _head_metadata(tree: LexborHTMLParser) -> Metadata:
     if published:
         meta.published, meta.published_time, meta.published_tz = iso_to_edtf(published)
     meta.section = _meta(tree, "article:section") or _ld_str(ld.get("articleSection"))
-    canonical = tree.css_first('link[rel="canonical"]')
-    meta.url = _meta(tree, "og:url") or (
-        canonical.attributes.get("href") if canonical is not None else None
-    )
+    saved = read_saved_page(markup, _savepage_meta(tree))
+    meta.url = _page_url(tree, saved.url)
+    meta.accessed = saved.accessed
     html_node = tree.css_first("html")
     lang = html_node.attributes.get("lang") if html_node is not None else None
-    meta.language = lang.split("-")[0].lower() if lang else None
+    lang = lang or _meta(tree, "og:locale")
+    meta.language = re.split(r"[-_]", lang)[0].lower() if lang and lang.strip() else None
     if (
         ld.get("@type") in {"NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle"}
         or _meta(tree, "og:type") == "article"
     ):
         meta.doc_type = "news article"
     return meta
+
+
+def _page_url(tree: LexborHTMLParser, saved_from: str | None) -> str | None:
+    """The page's own address: <link rel=canonical>, else og:url, else the address the
+    capture tool saved it from. A relative canonical is read against og:url or that
+    address (text only: nothing is fetched); what is still not a web address is left
+    out rather than stored half-made."""
+    og_url = web_url(_meta(tree, "og:url"))
+    base = og_url or saved_from
+    for node in tree.css("link[rel]"):
+        rels = (node.attributes.get("rel") or "").casefold().split()
+        href = (node.attributes.get("href") or "").strip()
+        if "canonical" in rels and href:
+            found = web_url(urljoin(base, href) if base else href)
+            if found:
+                return found
+    return og_url or saved_from
+
+
+def _savepage_meta(tree: LexborHTMLParser) -> dict[str, str]:
+    found = {}
+    for key in ("savepage-url", "savepage-date"):
+        value = _meta(tree, key)
+        if value:
+            found[key] = value
+    return found
 
 
 def _strip_site_suffix(title: str, site: str | None) -> str:

@@ -84,6 +84,7 @@ class Metadata:
     language: str | None = None
     recipients: list[str] = field(default_factory=list)
     url: str | None = None
+    accessed: str | None = None
 
 
 def sniff_metadata(clean: CleanText) -> Metadata:

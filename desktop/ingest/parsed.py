@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from db.provenance import FileGuess
+
 
 class IngestError(Exception):
     """A file Catena refuses, with a one-line reason shown to the user as it is."""
@@ -80,8 +82,12 @@ class ParsedDocument:
     section: str | None = None
     language: str | None = None  # BCP 47, e.g. "en"
     url: str | None = None
+    accessed: str | None = None  # EDTF day a saved page says it was captured
     recipients: list[str] = field(default_factory=list)  # letters and e-mail
     guessed: set[str] = field(default_factory=set)
+    # What the file's own metadata claimed (PDF info, DOCX core properties): offered to
+    # a person, never set as the fields above (``desktop.ingest.file_metadata``).
+    file_guesses: list[FileGuess] = field(default_factory=list)
     page_starts: list[int] = field(default_factory=list)  # PDF: offset where each page begins
     set_aside: list[SetAside] = field(default_factory=list)
     image_placeholders: list[ImagePlaceholder] = field(default_factory=list)

@@ -14,12 +14,13 @@ import logging
 from pypdf import PdfReader
 from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError, PdfStreamError
 
+from db.provenance import FileGuess
 from desktop.ingest.assemble import apply_metadata, document_from_clean
 from desktop.ingest.cleaning import CleanText, clean_text
+from desktop.ingest.file_metadata import author_guesses, date_guess, unique
 from desktop.ingest.limits import DEFAULT_LIMITS, Limits
 from desktop.ingest.metadata_guesses import Metadata
 from desktop.ingest.parsed import ImagePlaceholder, IngestError, ParsedDocument
-from desktop.ingest.publication_dates import iso_to_edtf
 from desktop.ingest.text_decoding import normalise_newlines, wrap_long_lines
 
 NO_TEXT_LAYER = "no text layer"
@@ -40,6 +41,7 @@ def read_pdf(data: bytes, limits: Limits = DEFAULT_LIMITS) -> ParsedDocument:
             raise IngestError(f"the PDF has {count} pages (limit {limits.max_pdf_pages})")
         pages = [_page_text(reader, index) for index in range(count)]
         hints = _info_hints(reader)
+        guesses = _info_guesses(reader)
     except IngestError:
         raise
     except FileNotDecryptedError as exc:
@@ -52,11 +54,13 @@ def read_pdf(data: bytes, limits: Limits = DEFAULT_LIMITS) -> ParsedDocument:
         doc = ParsedDocument(text="", media_type="application/pdf", flags=[NO_TEXT_LAYER])
         doc.page_starts = [0] * count
         apply_metadata(doc, hints)
+        doc.file_guesses = guesses
         return doc
     flags: list[str] = []
     clean, starts = _clean_pages(pages, limits, flags)
     doc = document_from_clean(clean, media_type="application/pdf", flags=flags, hints=hints)
     doc.page_starts = starts
+    doc.file_guesses = guesses
     return doc
 
 
@@ -103,6 +107,8 @@ def _clean_pages(pages: list[str], limits: Limits, flags: list[str]) -> tuple[Cl
 
 
 def _info_hints(reader: PdfReader) -> Metadata:
+    """The title the document information states (a guess like any other); its dates
+    and author are offered apart (``_info_guesses``), never set as the document's."""
     hints = Metadata()
     info = reader.metadata
     if not info:
@@ -114,10 +120,17 @@ def _info_hints(reader: PdfReader) -> Metadata:
         and title.lower() != "untitled"
     ):
         hints.title = " ".join(title.split())
-    author = info.get("/Author")
-    if isinstance(author, str) and author.strip():
-        hints.authors = [a.strip() for a in author.replace(";", ",").split(",") if a.strip()]
-    created = info.get("/CreationDate")
-    if isinstance(created, str) and created.strip():
-        hints.published, hints.published_time, hints.published_tz = iso_to_edtf(created)
     return hints
+
+
+def _info_guesses(reader: PdfReader) -> list[FileGuess]:
+    """/Author, /CreationDate and /ModDate as low-confidence guesses."""
+    info = reader.metadata
+    if not info:
+        return []
+    author = info.get("/Author")
+    guesses = author_guesses([author] if isinstance(author, str) else [], "PDF /Author")
+    for key in ("/CreationDate", "/ModDate"):
+        value = info.get(key)
+        guesses += date_guess(value if isinstance(value, str) else None, f"PDF {key}")
+    return unique(guesses)

@@ -296,12 +296,11 @@ class MainWindow(
         self.tag_editor.accept_requested.connect(self.bench_accept)
         self.tag_editor.reject_requested.connect(lambda tag: self.bench.reject(tag))
         self.tag_editor.remove_requested.connect(lambda tag: self.bench.remove(tag))
-        self.tag_editor.create_person_requested.connect(
-            lambda tag, name: self.bench.link_person(tag, name)
-        )
+        self.tag_editor.create_person_requested.connect(lambda t, n: self.bench.link_person(t, n))
         self.metadata = MetadataPanel()
         self.metadata.save_requested.connect(lambda ref, ch: self.bench.edit_metadata(ref, ch))
         self.metadata.confirm_requested.connect(lambda ref, fields: self.bench.confirm(ref, fields))
+        self.metadata.accept_guess_requested.connect(lambda r, n: self.bench.accept_guess(r, n))
         self.metadata.copy_citation_requested.connect(self.copy_citation)
         self.metadata.style.currentIndexChanged.connect(
             lambda _i: self.settings.setValue("citation/style", self.metadata.style.currentData())

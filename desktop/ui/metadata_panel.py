@@ -3,8 +3,11 @@
 Fields the importer guessed from the text (title, date, publisher…) are labelled
 "guessed" and set in italics; Confirm marks them checked without changing them, and
 any edit confirms the edited field (``update_metadata`` does that). Saving is one
-undoable command. "Copy citation" puts the document's bibliography entry in the chosen
-style on the clipboard.
+undoable command. Values the file's own metadata offered (a PDF's creation date, a
+Word file's author) are listed apart as guesses from file metadata, each with Accept
+(``file_guesses``); the URL and accessed date are checked by the core, which refuses
+a bad one with a message and changes nothing. "Copy citation" puts the document's
+bibliography entry in the chosen style on the clipboard.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.views import DocumentView
 from desktop.ui.date_field import DateField
+from desktop.ui.file_guesses import FileGuessList
 
 STYLES = (("chicago", "Chicago"), ("apa", "APA"), ("mla", "MLA"))
 LIST_FIELDS = ("authors", "recipients")
@@ -36,6 +40,7 @@ LIST_FIELDS = ("authors", "recipients")
 class MetadataPanel(QWidget):
     save_requested = Signal(str, dict)  # ref, changes
     confirm_requested = Signal(str, list)  # ref, field names
+    accept_guess_requested = Signal(str, int)  # ref, number of a file-metadata guess
     copy_citation_requested = Signal(str, str)  # ref, style
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -56,6 +61,8 @@ class MetadataPanel(QWidget):
             "section": self.tr("Section"),
             "language": self.tr("Language"),
             "url": self.tr("URL"),
+            "accessed": self.tr("Accessed (YYYY-MM-DD)"),
+            "captured_by": self.tr("Captured by"),
         }
         self._label_text = dict(labels)
         self.labels: dict[str, QLabel] = {}
@@ -80,6 +87,9 @@ class MetadataPanel(QWidget):
         self.notes.setObjectName("field_notes")
         self.notes.setFixedHeight(70)
         form.addRow(self.tr("Notes"), self.notes)
+        self.file_guesses = FileGuessList()
+        self.file_guesses.accept_requested.connect(self._accept_guess)
+        form.addRow(self.file_guesses)
         self.flags = QLabel()
         self.flags.setWordWrap(True)
         form.addRow(self.tr("Flags"), self.flags)
@@ -152,6 +162,7 @@ class MetadataPanel(QWidget):
         self.notes.setPlainText(fields.get("notes") or "")
         self.flags.setText(", ".join(document.flags) if document and document.flags else "—")
         self.confirm_button.setEnabled(bool(guessed))
+        self.file_guesses.show_guesses(document.file_guesses if document else ())
 
     def changes(self) -> dict[str, Any]:
         if self.document is None:
@@ -192,6 +203,10 @@ class MetadataPanel(QWidget):
     def _confirm(self) -> None:
         if self.document is not None and self.document.guessed:
             self.confirm_requested.emit(self.document.ref, sorted(self.document.guessed))
+
+    def _accept_guess(self, number: int) -> None:
+        if self.document is not None:
+            self.accept_guess_requested.emit(self.document.ref, number)
 
     def _copy(self) -> None:
         if self.document is not None:

@@ -254,6 +254,17 @@ class Workbench(QObject):
         self.announce(done.changes)
         return done.value
 
+    def accept_guess(self, ref: str, number: int) -> MetadataChange | None:
+        """Write a file-metadata guess into its field: one undoable metadata edit."""
+        try:
+            done = document_ops.accept_guess(self.catalogue, ref=ref, number=number)
+        except ValueError as exc:
+            self.error.emit(str(exc))
+            return None
+        self.undo_stack.push(MetadataCommand(self, done.value))
+        self.announce(done.changes)
+        return done.value
+
     def confirm(self, ref: str, fields: Sequence[str]) -> list[str]:
         done = document_ops.confirm(self.catalogue, ref=ref, fields=fields)
         self.announce(done.changes)

@@ -49,6 +49,14 @@ HOSTILE_PUBLISHER = '@Evil, "Press" & Co. <x> #1'
 HOSTILE_AUTHORS = ['Anna "Nan" Smith', "Brandt, Judith"]
 HOSTILE_NOTES = 'line one\nline two, with "quotes", {braces} and\n=formula & <b>'
 HOSTILE_URL = "https://example.org/a?b=1&c=<2>#frag"
+HOSTILE_ACCESSED = "2025-03-03"
+HOSTILE_CAPTURER = 'Ana "Lima" <archivist> & Co'
+FILE_GUESS = {
+    "field": "published",
+    "value": "2019-05-02",
+    "source": "PDF /CreationDate",
+    "confidence": "low",
+}
 COLLECTION = "Inquiry"
 SUB_COLLECTION = 'Letters & <Replies> "2"'
 
@@ -101,6 +109,8 @@ def build_rich_catalogue(folder: Path, work: Path) -> None:
                     "authors": HOSTILE_AUTHORS,
                     "notes": HOSTILE_NOTES,
                     "url": HOSTILE_URL,
+                    "accessed": HOSTILE_ACCESSED,
+                    "captured_by": HOSTILE_CAPTURER,
                     "doc_type": "news article",
                     "published": "1911-05-03",
                     "dateline": "Port <Halvern> & Sea",
@@ -108,6 +118,8 @@ def build_rich_catalogue(folder: Path, work: Path) -> None:
                 },
                 actor="tester",
             )
+            # What a PDF's own metadata offered: kept apart, carried by every format.
+            documents["CAT-000004"].file_guesses = [FILE_GUESS]
             text = hostile_doc.text
 
             def span(quote: str) -> tuple[int, int]:

@@ -33,6 +33,8 @@ def _state(catalogue: Catalogue) -> tuple[dict[str, tuple[object, ...]], int]:
                 d.url,
                 d.doc_type,
                 tuple(d.guessed),
+                d.accessed,
+                d.captured_by,
             )
             for d in session.scalars(select(Document))
         }

@@ -113,9 +113,14 @@ def test_pdf_pages_and_info() -> None:
     assert doc.text[doc.page_starts[1] :].startswith("Second page")
     assert doc.text[doc.page_starts[2] :].startswith("Third page")
     assert doc.title == "Harbour commission minutes 1931"
-    assert doc.authors == ["Clerk of the Commission"]
-    assert doc.published is not None and doc.published[:4].isdigit()
     assert "title" in doc.guessed
+    # The document information's author and dates are the PDF's, not the document's:
+    # offered as guesses naming their source, never set as authors or published.
+    assert doc.authors == [] and doc.published is None
+    offered = {(g.field, g.source): g.value for g in doc.file_guesses}
+    assert offered[("authors", "PDF /Author")] == ["Clerk of the Commission"]
+    assert str(offered[("published", "PDF /CreationDate")])[:4].isdigit()
+    assert {g.confidence for g in doc.file_guesses} == {"low"}
 
 
 def test_pdf_without_text_layer_is_image_only() -> None:
@@ -166,8 +171,10 @@ def test_docx_paragraphs_and_core_properties() -> None:
     )
     assert "Cell one\n\nCell two" in doc.text
     assert doc.title == "Parish registers report"
-    assert doc.authors == ["Ines Duarte"]
-    assert doc.published == "2019-05-17"
+    assert doc.authors == [] and doc.published is None
+    offered = {(g.field, g.source): g.value for g in doc.file_guesses}
+    assert offered[("authors", "DOCX core property author")] == ["Ines Duarte"]
+    assert offered[("published", "DOCX core property created")] == "2019-05-17"
 
 
 def _jpeg(size: tuple[int, int] = (640, 480), exif: bool = True) -> bytes:

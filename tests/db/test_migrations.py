@@ -271,3 +271,36 @@ def test_0009_event_link_status_goes_up_down_and_up_with_data(tmp_path: Path) ->
     engine.dispose()
     assert status == "accepted"
     assert "event_link_status IN ('suggested', 'accepted')" in str(sql)
+
+
+def test_0011_provenance_columns_go_up_down_and_up_with_data(tmp_path: Path) -> None:
+    database = tmp_path / "c.sqlite"
+    engine = make_engine(database)
+    upgrade(engine, database=database, backups=tmp_path / "b", target="0009")
+    conn = sqlite3.connect(database)
+    _seed_rows(conn)
+    conn.close()
+    upgrade(engine, database=database, backups=tmp_path / "b", target="0011")
+    with engine.begin() as c:
+        # A document from before 0011 has no provenance and no file guesses.
+        row = c.execute(text("SELECT accessed, captured_by, file_guesses FROM documents")).one()
+        assert tuple(row) == (None, None, "[]")
+        c.execute(
+            text(
+                "UPDATE documents SET url = 'https://example.org/a', accessed = '2025-03-03',"
+                " captured_by = 'Ana Lima', file_guesses = '[{\"field\": \"published\"}]'"
+            )
+        )
+    downgrade(engine, target="0009")
+    with engine.connect() as c:
+        columns = {row[1] for row in c.execute(text("PRAGMA table_info(documents)"))}
+        kept = c.execute(text("SELECT url, title FROM documents")).one()
+    assert not columns & {"accessed", "captured_by", "file_guesses"}
+    assert tuple(kept) == ("https://example.org/a", "T")
+    assert _counts(database) == (1, 1)
+    upgrade(engine, database=database, backups=tmp_path / "b", target="0011")
+    with engine.connect() as c:
+        row = c.execute(text("SELECT accessed, file_guesses FROM documents")).one()
+        assert c.execute(text("PRAGMA foreign_key_check")).fetchall() == []
+    engine.dispose()
+    assert tuple(row) == (None, "[]")
