@@ -243,7 +243,7 @@ def error_lines(report: DevsetReport) -> list[str]:
     return lines
 
 
-def report_json(report: DevsetReport, *, show_errors: bool) -> dict[str, Any]:
+def report_json(report: DevsetReport, *, show_errors: bool, code: str = "") -> dict[str, Any]:
     scores = {
         system: {
             split: {
@@ -262,6 +262,7 @@ def report_json(report: DevsetReport, *, show_errors: bool) -> dict[str, Any]:
         for system, splits in report.scores.items()
     }
     out: dict[str, Any] = {
+        "code": code,
         "documents": report.counts,
         "scores": scores,
         "baseline": "dateparser search_dates (dates); quantulum3, English only (figures)",

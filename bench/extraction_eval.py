@@ -401,10 +401,11 @@ def run_devset(args: argparse.Namespace) -> int:
         print(f"extraction_eval: no documents to score in {args.devset}", file=sys.stderr)
         return 2
     report = evaluate_devset(documents, baseline=not args.no_baselines, passes=args.passes)
-    if args.json:
-        print(json.dumps(report_json(report, show_errors=args.show_errors), indent=1))
-        return 0
     code_from = Path(sys.modules[suggest.__module__].__file__ or "?").resolve().parents[2]
+    if args.json:
+        out = report_json(report, show_errors=args.show_errors, code=str(code_from))
+        print(json.dumps(out, indent=1, ensure_ascii=False))
+        return 0
     print(f"development set {args.devset}; scoring the code in {code_from}")
     for line in report_lines(report, with_baseline=not args.no_baselines):
         print(line)
