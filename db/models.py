@@ -155,6 +155,10 @@ class Document(Base):
     dateline: Mapped[str | None] = mapped_column(Text)
     section: Mapped[str | None] = mapped_column(Text)
     language: Mapped[str | None] = mapped_column(String(35))
+    # The language of each paragraph of ``text``, ``[[start, end, "ru"], …]``
+    # (``db.languages``), detected at import and again whenever the text changes, so the
+    # suggesters read each paragraph by its own rules; NULL when never detected.
+    language_spans: Mapped[list[list[Any]] | None] = mapped_column(JSON)
     url: Mapped[str | None] = mapped_column(Text)
     notes: Mapped[str | None] = mapped_column(Text)
     text: Mapped[str] = mapped_column(Text, default="")
