@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, defer
 from db import audit
 from db.base import table_of
 from db.dates import edtf_bounds
+from db.languages import detect_languages
 from db.models import Blob, Document, hash_text, utcnow
 from db.refs import DOCUMENT_PREFIX, next_ref
 from db.sanitize import clean_field
@@ -101,6 +102,7 @@ class NewDocument:
     dateline: str | None = None
     section: str | None = None
     language: str | None = None
+    language_spans: list[list[int | str]] | None = None  # db.languages.LanguageMap.as_json
     url: str | None = None
     encoding: str | None = None
     encoding_confidence: float | None = None
@@ -282,6 +284,9 @@ def update_metadata(
     if "published" in changes:
         document.published_lower, document.published_upper = edtf_bounds(document.published)
     document.guessed = [name for name in document.guessed if name not in changes]
+    if "language" in changes:  # it now fills the paragraphs too short to tell
+        found = detect_languages(document.text, document=document.language)
+        document.language_spans = found.as_json() or None
     after = {name: getattr(document, name) for name in changes}
     audit.record(
         session,

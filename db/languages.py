@@ -23,8 +23,12 @@ from __future__ import annotations
 import re
 import threading
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from db.models import Document
 
 # Languages whose rules Catena's extractors carry. Other languages are still detected and
 # stored; extractors fall back to their language-neutral rules for them.
@@ -191,3 +195,28 @@ def detect_languages(text: str, *, document: str | None = None) -> LanguageMap:
         else:
             spans.append(LanguageSpan(start, end, language))
     return LanguageMap(tuple(spans), whole)
+
+
+def languages_of_document(
+    text: str, language: str | None, guessed: Iterable[str]
+) -> tuple[LanguageMap, str | None]:
+    """The paragraph map of a document's *text*, and the language its record should say.
+
+    A language a person set or the file declared (*language*, not among the *guessed*
+    fields) is kept and fills the paragraphs too short to tell; a guessed or missing one
+    gives way to the detector's (kept when the text is too short to tell).
+    """
+    declared = language if language and "language" not in set(guessed) else None
+    found = detect_languages(text, document=declared)
+    return found, declared or found.document or language
+
+
+def redetect_languages(document: Document) -> LanguageMap:
+    """Store the paragraph map of *document*'s current text (and a better guess of its
+    language, marked as guessed): whenever the text is written anew."""
+    found, language = languages_of_document(document.text, document.language, document.guessed)
+    document.language_spans = found.as_json() or None
+    if language != document.language:
+        document.language = language
+        document.guessed = sorted({*document.guessed, "language"})
+    return found

@@ -105,6 +105,7 @@ def document_detail(document: Document) -> dict[str, Any]:
             "dateline": document.dateline,
             "section": document.section,
             "language": document.language,
+            "language_spans": document.language_spans,
             "url": document.url,
             "notes": document.notes,
             "encoding": document.encoding,

@@ -10,8 +10,12 @@ record and the suggestions never disagree about a Ukrainian or Spanish page.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from db.languages import document_language
+from db.languages import LanguageMap, document_language, languages_of_document
+
+if TYPE_CHECKING:
+    from desktop.ingest.parsed import ParsedDocument
 
 # Languages written with the letters each ``word_language`` answer stands for: a word
 # with those letters is no sign of a foreign menu in a document in one of them.
@@ -27,6 +31,18 @@ _SAME_LETTERS: dict[str, frozenset[str]] = {
 def guess_language(text: str) -> str | None:
     """ISO 639-1 code of the dominant language of *text*, or None when unclear."""
     return document_language(text)
+
+
+def map_languages(parsed: ParsedDocument) -> LanguageMap:
+    """Detect the language of each paragraph of *parsed*'s final text and keep it on
+    *parsed* (``language_spans``, stored with the document); a language the file did not
+    declare becomes the detector's, read from the cleaned text, and stays a guess."""
+    found, language = languages_of_document(parsed.text, parsed.language, parsed.guessed)
+    parsed.language_spans = found.as_json() or None
+    if language != parsed.language:
+        parsed.language = language
+        parsed.guessed.add("language")
+    return found
 
 
 def word_language(word: str) -> str | None:

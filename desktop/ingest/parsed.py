@@ -79,6 +79,8 @@ class ParsedDocument:
     dateline: str | None = None  # place, e.g. "Baku"
     section: str | None = None
     language: str | None = None  # BCP 47, e.g. "en"
+    # The language of each paragraph, [[start, end, "ru"], ...] (``map_languages``).
+    language_spans: list[list[int | str]] | None = None
     url: str | None = None
     recipients: list[str] = field(default_factory=list)  # letters and e-mail
     guessed: set[str] = field(default_factory=set)

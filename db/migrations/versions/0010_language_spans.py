@@ -26,7 +26,7 @@ from typing import Any
 import sqlalchemy as sa
 from alembic import op
 
-from db.languages import detect_languages
+from db.languages import languages_of_document
 
 revision: str = "0010"
 down_revision: str | None = "0009"
@@ -47,14 +47,10 @@ documents = sa.table(
 
 def detected(text: str, language: str | None, guessed: list[str]) -> dict[str, Any]:
     """The new values of one document's language columns."""
-    declared = language if language and "language" not in guessed else None
-    found = detect_languages(text or "", document=declared)
-    values: dict[str, Any] = {"spans": found.as_json() or None, "language": language}
-    values["guessed"] = guessed
-    if declared is None and found.document and found.document != language:
-        values["language"] = found.document
-        values["guessed"] = sorted({*guessed, "language"})
-    return values
+    found, better = languages_of_document(text or "", language, guessed)
+    if better != language:
+        guessed = sorted({*guessed, "language"})
+    return {"spans": found.as_json() or None, "language": better, "guessed": guessed}
 
 
 def upgrade() -> None:
