@@ -44,6 +44,11 @@ _AZ_CYRILLIC = re.compile(r"[әҹјӘҸЈ]")
 _AZ_LATIN = re.compile(r"[əƏ]")
 _AZ_LATIN_WORD = re.compile(r"\w*[əƏ]\w*")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_OWN_SCRIPTS = (
+    (re.compile(r"[\u0531-\u058f\ufb13-\ufb17]"), "hy"),
+    (re.compile(r"[\u10a0-\u10ff\u1c90-\u1cbf\u2d00-\u2d2f]"), "ka"),
+)
+_OWN_SCRIPT = re.compile("|".join(script.pattern for script, _code in _OWN_SCRIPTS))
 _AZ_LETTER_SHARE = 40  # at least one letter in this many is ə (or ә, ҹ, ј): prose, not a name
 
 _lock = threading.Lock()
@@ -131,13 +136,20 @@ def _letters(text: str) -> int:
 
 def classify(text: str) -> tuple[str | None, float]:
     """Language of *text* and the model's probability, with the script corrections."""
-    if not _LETTER.search(text):
+    letters = _letters(text)
+    if not letters:
         return None, 0.0
+    if _OWN_SCRIPT.search(text):
+        for script, code in _OWN_SCRIPTS:
+            # Armenian and Georgian letters are written for one language each: no model
+            # needed (and it would read three bytes per letter to say so).
+            if len(script.findall(text)) * 10 >= letters * 9:
+                return code, 1.0
     language, probability = _model().classify(text)
     code = str(language)
     # The letters must be common, as in Azerbaijani prose (ə is about one letter in
     # twelve), not one quoted name ("Xocalı rayonu", "Әлиев") in an English or Russian text.
-    share = max(1, _letters(text) // _AZ_LETTER_SHARE)
+    share = max(1, letters // _AZ_LETTER_SHARE)
     schwas = len(_AZ_LATIN.findall(text))
     if code in {"tr", "az", "tk", "en"} and schwas >= share:
         return "az", max(float(probability), _MIN_PROBABILITY)
@@ -173,14 +185,13 @@ def detect_languages(text: str, *, document: str | None = None) -> LanguageMap:
     found: list[tuple[int, int, str | None]] = []
     votes: dict[str, int] = {}
     for match in _PARAGRAPH.finditer(text):
-        paragraph = match.group()
+        sample = match.group()[:_PARAGRAPH_SAMPLE]
         language: str | None = None
-        letters = _letters(paragraph)
-        if letters >= _MIN_LETTERS:
-            guess, probability = classify(paragraph[:_PARAGRAPH_SAMPLE])
+        if len(sample) >= _MIN_LETTERS and _letters(sample) >= _MIN_LETTERS:
+            guess, probability = classify(sample)
             if guess is not None and probability >= _MIN_PROBABILITY:
-                language = guess
-                votes[guess] = votes.get(guess, 0) + letters
+                language = guess  # its vote weighs its length, read or not
+                votes[guess] = votes.get(guess, 0) + match.end() - match.start()
         found.append((match.start(), match.end(), language))
     whole = document
     if whole is None:

@@ -4,7 +4,10 @@ map reads back (or is refused when another program wrote it badly)."""
 
 from __future__ import annotations
 
-from db.languages import LanguageSpan, detect_languages, stored_language_map
+import pytest
+
+import db.languages
+from db.languages import LanguageSpan, classify, detect_languages, stored_language_map
 
 ENGLISH = (
     "The committee met on Tuesday to review the reconstruction of the bridge, which the "
@@ -57,3 +60,14 @@ def test_stored_map_reads_back_and_bad_values_are_refused() -> None:
     assert stored_language_map([[5, 0, "ru"]], "ru") is None
     assert stored_language_map([[0, 9, "ru"], [4, 12, "az"]], "ru") is None
     assert stored_language_map([], "de") == detect_languages("", document="de")
+
+
+def test_armenian_and_georgian_are_told_by_their_letters_alone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def no_model() -> None:
+        raise AssertionError("the model was asked")
+
+    monkeypatch.setattr(db.languages, "_model", no_model)
+    assert classify("Ջրհեղեղից հետո գյուղի բնակիչները երեք շաբաթ ապրեցին դպրոցում") == ("hy", 1.0)
+    assert classify("წყალდიდობის შემდეგ სოფლის მცხოვრებლები სამი კვირა") == ("ka", 1.0)
