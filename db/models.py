@@ -158,7 +158,7 @@ class Document(Base):
     # The language of each paragraph of ``text``, ``[[start, end, "ru"], …]``
     # (``db.languages``), detected at import and again whenever the text changes, so the
     # suggesters read each paragraph by its own rules; NULL when never detected.
-    language_spans: Mapped[list[list[Any]] | None] = mapped_column(JSON)
+    language_spans: Mapped[list[list[Any]] | None] = mapped_column(JSON(none_as_null=True))
     url: Mapped[str | None] = mapped_column(Text)
     notes: Mapped[str | None] = mapped_column(Text)
     text: Mapped[str] = mapped_column(Text, default="")

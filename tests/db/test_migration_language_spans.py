@@ -81,6 +81,9 @@ def test_0010_detects_paragraph_languages_of_existing_documents(tmp_path: Path) 
         ["language"],
     )
     assert rows[459] == (None, None, [])  # too short to tell, nothing declared
+    with engine.connect() as c:  # SQL NULL, not the JSON text "null"
+        nulls = c.execute(text("SELECT count(*) FROM documents WHERE language_spans IS NULL"))
+        assert nulls.scalar() == 459 - 5
     assert len(rows) == 459
 
     downgrade(engine, target="0009")

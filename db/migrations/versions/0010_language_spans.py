@@ -41,7 +41,7 @@ documents = sa.table(
     sa.column("text", sa.Text),
     sa.column("language", sa.String),
     sa.column("guessed", sa.JSON),
-    sa.column("language_spans", sa.JSON),
+    sa.column("language_spans", sa.JSON(none_as_null=True)),
 )
 
 
