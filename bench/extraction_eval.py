@@ -3,6 +3,12 @@
 Run: ``.venv/bin/python bench/extraction_eval.py`` (``--no-baselines`` to skip the slow
 dateparser/quantulum3 comparison). ``CATENA_SHARED`` points at another shared folder.
 
+``--devset [DIR]`` scores the multilingual development set instead (default
+``tests/data/extraction``): P/R/F1 per language and kind, dev and held-out parts apart,
+Catena beside the dateparser + quantulum3 baseline, and the speed of ``suggest()``
+(``devset_eval``). The project's code is found on ``sys.path`` *before* this checkout,
+so ``PYTHONPATH=/other/worktree`` scores that worktree's suggesters with this bench.
+
 How suggestions are counted (the gold lists what a careful archivist tags):
 
 * A suggestion that matches a gold item is a true positive; each gold item is matched
@@ -37,8 +43,14 @@ from pathlib import Path
 from typing import Any
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
+BENCH_DIR = Path(__file__).resolve().parent
+# Appended, not inserted: a PYTHONPATH naming another checkout wins, so this bench can
+# score that checkout's code. The bench's own sibling modules come from this folder.
 if str(REPO_ROOT) not in sys.path:
-    sys.path.insert(0, str(REPO_ROOT))
+    sys.path.append(str(REPO_ROOT))
+if str(BENCH_DIR) not in sys.path:
+    sys.path.insert(0, str(BENCH_DIR))
+DEFAULT_DEVSET = REPO_ROOT / "tests" / "data" / "extraction"
 
 from db.folding import fold, fold_name  # noqa: E402
 from desktop.extract import Suggestions, suggest  # noqa: E402
@@ -338,7 +350,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-baselines", action="store_true", help="skip dateparser/quantulum3")
     parser.add_argument("-v", "--verbose", action="store_true", help="list FPs and misses")
+    devset = parser.add_argument_group("multilingual development set")
+    devset.add_argument(
+        "--devset",
+        nargs="?",
+        const=DEFAULT_DEVSET,
+        type=Path,
+        metavar="DIR",
+        help=f"score the development set in DIR (default {DEFAULT_DEVSET})",
+    )
+    devset.add_argument("--lang", help="only documents in this language (folder name)")
+    devset.add_argument("--split", choices=("dev", "heldout"), help="only this part")
+    devset.add_argument("--json", action="store_true", help="machine-readable output")
+    devset.add_argument(
+        "--show-errors", action="store_true", help="list missed and false items per document"
+    )
+    devset.add_argument(
+        "--passes", type=int, default=3, help="timed passes for the speed figure (0: none)"
+    )
     args = parser.parse_args(argv)
+    if args.devset is not None:
+        return run_devset(args)
     shared = shared_dir()
     gold_path, seeds = shared / "gold" / "seeds.json", shared / "seeds"
     if not gold_path.is_file() or not seeds.is_dir():
@@ -352,6 +384,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     suggest("warm-up: 1 January 2000, 5 people")  # keep import/compile cost out of timings
     report = evaluate(gold, seeds, baselines=not args.no_baselines)
     print_report(report, verbose=args.verbose)
+    return 0
+
+
+def run_devset(args: argparse.Namespace) -> int:
+    """``--devset``: score the development set; 2 with a one-line message on bad data."""
+    from devset_data import DevsetError, load_devset
+    from devset_eval import error_lines, evaluate_devset, report_json, report_lines
+
+    try:
+        documents = load_devset(args.devset, language=args.lang, split=args.split)
+    except DevsetError as exc:
+        print(f"extraction_eval: {exc}", file=sys.stderr)
+        return 2
+    if not documents:
+        print(f"extraction_eval: no documents to score in {args.devset}", file=sys.stderr)
+        return 2
+    report = evaluate_devset(documents, baseline=not args.no_baselines, passes=args.passes)
+    code_from = Path(sys.modules[suggest.__module__].__file__ or "?").resolve().parents[2]
+    if args.json:
+        out = report_json(report, show_errors=args.show_errors, code=str(code_from))
+        print(json.dumps(out, indent=1, ensure_ascii=False))
+        return 0
+    print(f"development set {args.devset}; scoring the code in {code_from}")
+    for line in report_lines(report, with_baseline=not args.no_baselines):
+        print(line)
+    if args.show_errors:
+        print()
+        for line in error_lines(report):
+            print(line)
     return 0
 
 

@@ -19,6 +19,7 @@ from db import audit
 from db.base import table_of
 from db.date_input import DateInputError, read_date_input
 from db.dates import edtf_bounds, is_valid_edtf
+from db.languages import detect_languages
 from db.models import Blob, Document, hash_text, utcnow
 from db.provenance import ProvenanceError, check_accessed, check_url, guess_change
 from db.refs import DOCUMENT_PREFIX, next_ref
@@ -107,6 +108,7 @@ class NewDocument:
     dateline: str | None = None
     section: str | None = None
     language: str | None = None
+    language_spans: list[list[int | str]] | None = None  # db.languages.LanguageMap.as_json
     url: str | None = None
     accessed: str | None = None
     captured_by: str | None = None
@@ -307,6 +309,9 @@ def update_metadata(
     if "published" in changes:
         document.published_lower, document.published_upper = edtf_bounds(document.published)
     document.guessed = [name for name in document.guessed if name not in changes]
+    if "language" in changes:  # it now fills the paragraphs too short to tell
+        found = detect_languages(document.text, document=document.language)
+        document.language_spans = found.as_json() or None
     after = {name: getattr(document, name) for name in changes}
     audit.record(
         session,

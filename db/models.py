@@ -155,6 +155,10 @@ class Document(Base):
     dateline: Mapped[str | None] = mapped_column(Text)
     section: Mapped[str | None] = mapped_column(Text)
     language: Mapped[str | None] = mapped_column(String(35))
+    # The language of each paragraph of ``text``, ``[[start, end, "ru"], …]``
+    # (``db.languages``), detected at import and again whenever the text changes, so the
+    # suggesters read each paragraph by its own rules; NULL when never detected.
+    language_spans: Mapped[list[list[Any]] | None] = mapped_column(JSON(none_as_null=True))
     url: Mapped[str | None] = mapped_column(Text)
     # When the page at ``url`` was read (an EDTF day, "2026-12-03") and who captured it:
     # the provenance of a web or file source, which citation styles print.

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from db import audit
 from db.dates import edtf_bounds, is_valid_edtf
 from db.documents import DocumentError, require_document
+from db.languages import redetect_languages
 from db.models import (
     QUALIFIERS,
     ROLES,
@@ -327,6 +328,7 @@ def replace_text(
             found.suffix,
         )
     document.text = text
+    redetect_languages(document)  # the paragraphs, and so their languages, may differ now
     audit.record(
         session,
         action="replace text",

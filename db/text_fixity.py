@@ -27,6 +27,7 @@ from sqlalchemy.orm.util import identity_key
 
 from db import audit
 from db.base import table_of
+from db.languages import redetect_languages
 from db.models import Document, hash_text
 from db.objects import ObjectStore, sha256_bytes
 from db.search import index
@@ -307,6 +308,7 @@ def _repair_text(
                 "tags were not moved"
             )
         document.text = text
+        redetect_languages(document)
         action, outcome = "restore text", "restored"
         reason = "the text read again from the original matches its recorded SHA-256"
     document.flags = [f for f in document.flags if f != TEXT_FLAG]

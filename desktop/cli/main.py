@@ -241,6 +241,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         field("Published", "published", date_shown(document.published, cli_locale(args)))
         field("Dateline", "dateline", document.dateline)
         field("Language", "language", document.language)
+        field("Paragraphs", "", paragraph_languages(document.language_spans))
         field("URL", "url", document.url)
         field("Accessed", "accessed", document.accessed)
         field("Captured by", "captured_by", document.captured_by)
@@ -253,6 +254,21 @@ def cmd_show(args: argparse.Namespace) -> int:
         print()
         print(document.text)
     return EXIT_OK
+
+
+def paragraph_languages(stored: object) -> str | None:
+    """ "ru 80%, az 20%": the share of the text in each language, when there are several."""
+    from db.languages import stored_language_map
+
+    found = stored_language_map(stored, None)
+    shares: dict[str, int] = {}
+    for span in found.spans if found else ():
+        shares[span.language] = shares.get(span.language, 0) + span.end - span.start
+    if len(shares) < 2:
+        return None
+    total = sum(shares.values())
+    ranked = sorted(shares.items(), key=lambda item: -item[1])
+    return ", ".join(f"{for_terminal(code)} {round(100 * n / total)}%" for code, n in ranked)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

@@ -129,6 +129,7 @@ def document_detail(document: Document) -> dict[str, Any]:
             "dateline": document.dateline,
             "section": document.section,
             "language": document.language,
+            "language_spans": document.language_spans,
             "notes": document.notes,
             "encoding": document.encoding,
             "encoding_confidence": document.encoding_confidence,

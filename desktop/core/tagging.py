@@ -9,7 +9,7 @@ suggesters, so selecting "12 to 13 March 1987" and pressing D needs no typing.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
@@ -19,6 +19,9 @@ from db.documents import require_document
 from db.people import resolve_or_create
 from db.tags import TagChange, TagKind, add_tag, get_tag, remove_tag, revert, update_tag
 from desktop.core.changes import Changes, Done
+
+if TYPE_CHECKING:
+    from desktop.extract import Suggestions
 
 # Words before a number that the figure suggester would read as its qualifier.
 _QUALIFIER_WORDS = (
@@ -40,24 +43,30 @@ _QUALIFIER_WORDS = (
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 
 
-def guess_values(kind: TagKind, text: str, *, role: str = "mentioned") -> dict[str, Any]:
+def guess_values(
+    kind: TagKind,
+    text: str,
+    *,
+    role: str = "mentioned",
+    language: str | None = None,
+    published: str | None = None,
+) -> dict[str, Any]:
     """Values for a tag a person just made by selecting *text*; they correct them after.
 
     Dates and numbers are read with the suggesters where they recognise the selection,
-    so selecting "12 to 13 March 1987" and pressing D needs no typing at all.
+    so selecting "12 to 13 March 1987" and pressing D needs no typing at all. *language*
+    is the language of the paragraph the words are in (a few words are too few to
+    detect it from) and *published* the document's date, which gives "13 апреля" its
+    year.
     """
     selected = " ".join(text.split())
     if kind == "date":
-        from desktop.extract import suggest
-
-        for date in suggest(selected).dates:
+        for date in _suggest(selected, language, published).dates:
             return {"edtf": date.edtf, "what": date.what, "certainty": date.certainty}
         year = re.search(r"\b(1[0-9]{3}|20[0-9]{2})\b", selected)
         return {"edtf": year.group(1) if year else "XXXX", "certainty": "certain"}
     if kind == "figure":
-        from desktop.extract import suggest
-
-        for figure in suggest(selected).figures:
+        for figure in _suggest(selected, language, published).figures:
             return {
                 "value": figure.value,
                 "upper_value": figure.upper_value,
@@ -72,6 +81,15 @@ def guess_values(kind: TagKind, text: str, *, role: str = "mentioned") -> dict[s
         qualifier = next((q for words, q in _QUALIFIER_WORDS if before.endswith(words)), "exact")
         return {"value": value, "qualifier": qualifier, "counted": counted}
     return {"name": selected, "role": role, "is_organisation": False}
+
+
+def _suggest(selected: str, language: str | None, published: str | None) -> Suggestions:
+    from desktop.extract import suggest
+    from desktop.extract.document_context import document_day
+    from desktop.extract.languages import detect_languages, fixed_language
+
+    languages = fixed_language(selected, language) if language else detect_languages(selected)
+    return suggest(selected, languages=languages, document_date=document_day(published))
 
 
 def accept_tag(session: Session, *, kind: TagKind, tag_id: int, actor: str) -> TagChange:

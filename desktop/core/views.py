@@ -69,6 +69,17 @@ class DocumentView:
     # (number, guess) from the file's own metadata not yet taken into a field; the
     # number is what ``core.documents.accept_guess`` takes.
     file_guesses: tuple[tuple[int, FileGuess], ...] = ()
+    # The language of each paragraph as stored: ((start, end, "ru"), ...).
+    language_spans: tuple[tuple[int, int, str], ...] = ()
+
+    def language_at(self, offset: int) -> str | None:
+        """The language of the paragraph holding character *offset* (the document's
+        own language between paragraphs or when none was detected)."""
+        for start, end, language in self.language_spans:
+            if start <= offset < end:
+                return language
+        value = self.fields.get("language")
+        return value if isinstance(value, str) else None
 
 
 def image_view(image: Image) -> ImageView:
@@ -134,7 +145,15 @@ def _document_view(session: Session, ref: str) -> DocumentView:
         tags=tuple(tag_view(k, t, names) for k, t in tags),
         images=tuple(image_view(i) for i in sorted(document.images, key=lambda i: i.id)),
         file_guesses=tuple(open_guesses(document)),
+        language_spans=_language_spans(document.language_spans),
     )
+
+
+def _language_spans(stored: object) -> tuple[tuple[int, int, str], ...]:
+    from db.languages import stored_language_map
+
+    found = stored_language_map(stored, None)
+    return tuple((s.start, s.end, s.language) for s in found.spans) if found else ()
 
 
 def citation_text(catalogue: Catalogue, *, ref: str, style: str) -> str:

@@ -1,140 +1,29 @@
-"""Which language each paragraph of a text is written in, so extractors pick their rules.
+"""Which language each paragraph of a text is written in: the extractors' name for it.
 
-The detector is py3langid (a maintained fork of langid.py: a naive Bayes model over byte
-n-grams covering 97 languages, shipped inside the wheel, nothing downloaded). It is
-loaded once per process on first use (about a second), never at import time, so commands
-that do not suggest tags do not pay for it.
-
-Two corrections the model cannot make on its own:
-
-* Azerbaijani in Cyrillic script (used until 1991, and in many archived letters) looks to
-  a byte model like Russian; the letters ә, ҹ and ј occur in no Russian word.
-* Short paragraphs (a speaker label, a heading, a dateline) carry too little text to be
-  classified; they take the language of the document as a whole.
+The detector itself is ``db.languages`` (the catalogue stores its result with each
+document and a migration computes it for older ones, so it sits below both).
 """
 
 from __future__ import annotations
 
-import re
-import threading
-from bisect import bisect_right
-from dataclasses import dataclass
-from typing import Any
+from db.languages import (
+    SUPPORTED,
+    LanguageMap,
+    LanguageSpan,
+    classify,
+    detect_languages,
+    document_language,
+    fixed_language,
+    stored_language_map,
+)
 
-# Languages whose rules Catena's extractors carry. Other languages are still detected and
-# stored; extractors fall back to their language-neutral rules for them.
-SUPPORTED = ("en", "ru", "uk", "az", "tr", "hy", "ka", "fr", "es", "de", "it")
-
-_MIN_LETTERS = 40  # fewer letters than this and a paragraph takes the document's language
-_MIN_PROBABILITY = 0.5
-_SAMPLE = 20_000  # characters read to decide the document's language
-_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
-_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
-_AZ_CYRILLIC = re.compile(r"[әҹјӘҸЈ]")
-_AZ_LATIN = re.compile(r"[əƏ]")
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-
-_lock = threading.Lock()
-_identifier: Any = None
-
-
-@dataclass(frozen=True)
-class LanguageSpan:
-    """``text[start:end]`` is written in ``language`` (an ISO 639-1 code)."""
-
-    start: int
-    end: int
-    language: str
-
-
-@dataclass(frozen=True)
-class LanguageMap:
-    """The language of every paragraph of one text, and of the text as a whole.
-
-    ``at(position)`` answers for any character offset; offsets between paragraphs (the
-    blank lines) and texts too short to classify answer with the document's language.
-    """
-
-    spans: tuple[LanguageSpan, ...]
-    document: str | None
-
-    def at(self, position: int) -> str | None:
-        index = bisect_right([span.start for span in self.spans], position) - 1
-        if index >= 0 and position < self.spans[index].end:
-            return self.spans[index].language
-        return self.document
-
-    def languages(self) -> frozenset[str]:
-        """Every language that occurs, the document's included."""
-        found = {span.language for span in self.spans}
-        if self.document:
-            found.add(self.document)
-        return frozenset(found)
-
-    def as_json(self) -> list[list[int | str]]:
-        """``[[start, end, language], …]``: the stored form."""
-        return [[span.start, span.end, span.language] for span in self.spans]
-
-
-def fixed_language(text: str, language: str) -> LanguageMap:
-    """A map that says *language* everywhere (a person chose it, or a test needs it)."""
-    return LanguageMap((LanguageSpan(0, len(text), language),), language)
-
-
-def _model() -> Any:
-    global _identifier
-    with _lock:
-        if _identifier is None:
-            from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-            _identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-        return _identifier
-
-
-def _letters(text: str) -> int:
-    return len(_LETTER.findall(text))
-
-
-def classify(text: str) -> tuple[str | None, float]:
-    """Language of *text* and the model's probability, with the script corrections."""
-    if not _LETTER.search(text):
-        return None, 0.0
-    language, probability = _model().classify(text)
-    code = str(language)
-    if _AZ_LATIN.search(text) and code in {"tr", "az", "tk", "en"}:
-        return "az", max(float(probability), _MIN_PROBABILITY)
-    if _CYRILLIC.search(text) and len(_AZ_CYRILLIC.findall(text)) >= 2:
-        return "az", max(float(probability), _MIN_PROBABILITY)
-    return code, float(probability)
-
-
-def document_language(text: str) -> str | None:
-    """The dominant language of *text*, or None when there is too little to tell."""
-    sample = text[:_SAMPLE]
-    if _letters(sample) < 12:
-        return None
-    language, probability = classify(sample)
-    return language if probability >= _MIN_PROBABILITY or _letters(sample) >= 200 else None
-
-
-def detect_languages(text: str, *, document: str | None = None) -> LanguageMap:
-    """Language per paragraph of *text*.
-
-    *document* is the document's language when it is already known (a person set it or the
-    file declares it); otherwise it is detected from the text itself.
-    """
-    whole = document or document_language(text)
-    spans: list[LanguageSpan] = []
-    for match in _PARAGRAPH.finditer(text):
-        paragraph = match.group()
-        language: str | None = whole
-        if _letters(paragraph) >= _MIN_LETTERS:
-            found, probability = classify(paragraph)
-            if found is not None and probability >= _MIN_PROBABILITY:
-                language = found
-        if language is not None:
-            if spans and spans[-1].language == language:
-                spans[-1] = LanguageSpan(spans[-1].start, match.end(), language)
-            else:
-                spans.append(LanguageSpan(match.start(), match.end(), language))
-    return LanguageMap(tuple(spans), whole)
+__all__ = [
+    "SUPPORTED",
+    "LanguageMap",
+    "LanguageSpan",
+    "classify",
+    "detect_languages",
+    "document_language",
+    "fixed_language",
+    "stored_language_map",
+]

@@ -18,7 +18,8 @@ from db.models import Document, new_uid, utcnow
 from db.spans import anchor
 from db.suggested_tags import SuggestedRows, write_suggested
 from db.tags import TagKind, span_keys
-from desktop.extract import Suggestions, suggest
+from desktop.extract import Suggestions
+from desktop.extract.document_context import suggest_for_document
 
 
 class Suggestible(Protocol):
@@ -133,10 +134,18 @@ def store_suggestions(
 def suggest_document(
     session: Session, *, document: Document, actor: str, new_document: bool = False
 ) -> SuggestResult:
+    """Suggest and store tags for a catalogued *document*, read with its stored
+    paragraph languages and its publication day (``document_context``)."""
+    suggestions = suggest_for_document(
+        document.text,
+        language_spans=document.language_spans,
+        language=document.language,
+        published=document.published,
+    )
     return store_suggestions(
         session,
         document=document,
-        suggestions=suggest(document.text),
+        suggestions=suggestions,
         actor=actor,
         new_document=new_document,
     )

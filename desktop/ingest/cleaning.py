@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from desktop.ingest.furniture_words import ALL_NAV_WORDS, IMAGE_WORDS, NAV_WORDS, SHARE_WORDS
-from desktop.ingest.language import guess_language, word_language
+from desktop.ingest.language import foreign_word, guess_language
 from desktop.ingest.parsed import ImagePlaceholder, SetAside
 from desktop.ingest.stamps import Stamp, glyph_runs, parse_stamp
 
@@ -124,8 +124,7 @@ def is_foreign_tail_word(line: str, doc_language: str | None) -> bool:
     """A last line that is one word in another alphabet than the body: a menu leftover."""
     if " " in line.strip() or not line.strip().isalpha() or doc_language is None:
         return False
-    lang = word_language(line.strip())
-    return lang is not None and lang != doc_language
+    return foreign_word(line.strip(), doc_language)
 
 
 def clean_text(text: str, *, header: bool = True) -> CleanText:

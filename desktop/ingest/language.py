@@ -1,48 +1,48 @@
-"""Guess a document's language offline: script first, then stop words.
+"""A document's language, offline: the detector the suggesters use, plus one-word hints.
 
-Good enough to label a catalogue record and to tell body text from interface words
-in another language; not a general-purpose identifier.
+``guess_language`` labels the catalogue record and tells the cleaner which menu words
+are the page's own. It asks ``db.languages`` (py3langid with the Azerbaijani script
+corrections), the same detector that maps each paragraph for the suggesters, so the
+record and the suggestions never disagree about a Ukrainian or Spanish page.
+``word_language`` looks at one word's alphabet only, for lines too short to classify.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
+from typing import TYPE_CHECKING
 
-from desktop.ingest.furniture_words import split_words
+from db.languages import LanguageMap, document_language, languages_of_document
 
-_STOP_WORDS: dict[str, frozenset[str]] = {
-    "en": frozenset(
-        split_words("the and of to in is that for was on with as by it are from this have")
-    ),
-    "ru": frozenset(split_words("и в не на что с по как это он она они из за от для к же но")),
-    "az": frozenset(split_words("və bu bir ilə üçün da də olan ki onun isə olaraq edib həm qədər")),
-    "tr": frozenset(split_words("ve bu bir ile için da de olan ki onun gibi daha çok ama olarak")),
-    "fr": frozenset(split_words("le la les et des du de un une est que en dans pour pas qui sur")),
-    "de": frozenset(
-        split_words("der die das und ist nicht ein eine zu den von mit sich des auf für")
-    ),
+if TYPE_CHECKING:
+    from desktop.ingest.parsed import ParsedDocument
+
+# Languages written with the letters each ``word_language`` answer stands for: a word
+# with those letters is no sign of a foreign menu in a document in one of them.
+_SAME_LETTERS: dict[str, frozenset[str]] = {
+    "ru": frozenset({"ru", "uk", "be", "bg", "sr", "mk", "kk", "ky", "tg", "mn", "az"}),
+    "az": frozenset({"az"}),
+    "tr": frozenset({"tr", "az"}),
+    "de": frozenset({"de", "tr", "az", "sv", "fi", "et", "hu", "lb"}),
+    "fr": frozenset({"fr", "it", "es", "pt", "ca", "oc", "ro"}),
 }
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
 def guess_language(text: str) -> str | None:
-    """BCP 47 code of the dominant language of *text*, or None when unclear."""
-    words = [w.casefold() for w in _WORD.findall(text[:50_000])]
-    if not words:
-        return None
-    cyrillic = sum(1 for w in words if "\u0400" <= w[0] <= "\u04ff")
-    if cyrillic > len(words) / 2:
-        return "ru"
-    counts = Counter(words)
-    scores = {lang: sum(counts[w] for w in stops) for lang, stops in _STOP_WORDS.items()}
-    # Azerbaijani and Turkish share many words; the letter ə only occurs in Azerbaijani.
-    if "ə" in text[:50_000].casefold():
-        scores["az"] += counts.total() // 20 + 1
-    lang, best = max(scores.items(), key=lambda item: item[1])
-    if best < max(1, len(words) // 50):
-        return None
-    return lang
+    """ISO 639-1 code of the dominant language of *text*, or None when unclear."""
+    return document_language(text)
+
+
+def map_languages(parsed: ParsedDocument) -> LanguageMap:
+    """Detect the language of each paragraph of *parsed*'s final text and keep it on
+    *parsed* (``language_spans``, stored with the document); a language the file did not
+    declare becomes the detector's, read from the cleaned text, and stays a guess."""
+    found, language = languages_of_document(parsed.text, parsed.language, parsed.guessed)
+    parsed.language_spans = found.as_json() or None
+    if language != parsed.language:
+        parsed.language = language
+        parsed.guessed.add("language")
+    return found
 
 
 def word_language(word: str) -> str | None:
@@ -59,3 +59,9 @@ def word_language(word: str) -> str | None:
     if re.search(r"[àâçéèêëîïôûùœ]", lower):
         return "fr"
     return None
+
+
+def foreign_word(word: str, document: str) -> bool:
+    """Whether *word*'s alphabet says it is not in the *document*'s language."""
+    alphabet = word_language(word)
+    return alphabet is not None and document not in _SAME_LETTERS.get(alphabet, {alphabet})

@@ -81,6 +81,8 @@ class ParsedDocument:
     dateline: str | None = None  # place, e.g. "Baku"
     section: str | None = None
     language: str | None = None  # BCP 47, e.g. "en"
+    # The language of each paragraph, [[start, end, "ru"], ...] (``map_languages``).
+    language_spans: list[list[int | str]] | None = None
     url: str | None = None
     accessed: str | None = None  # EDTF day a saved page says it was captured
     recipients: list[str] = field(default_factory=list)  # letters and e-mail

@@ -31,6 +31,7 @@ from db.models import Document, Image
 from db.objects import sha256_bytes
 from desktop.extract.store import store_suggestions
 from desktop.ingest.duplicates import find_near_duplicate, store_bands
+from desktop.ingest.language import map_languages
 from desktop.ingest.outcomes import FileOutcome, ImportReport
 from desktop.ingest.parsed import IngestError, ParsedDocument
 from desktop.ingest.prepare import Failed, Job, Prepared, Preparer, default_workers, outcome_for
@@ -479,6 +480,8 @@ def _read(path: Path, max_bytes: int) -> bytes | FileOutcome:
 
 
 def _new_document(parsed: ParsedDocument, *, sha256: str, size: int, filename: str) -> NewDocument:
+    if parsed.language_spans is None and parsed.text:  # an attachment: not prepared
+        map_languages(parsed)
     return NewDocument(
         text=parsed.text,
         media_type=parsed.media_type,
@@ -497,6 +500,7 @@ def _new_document(parsed: ParsedDocument, *, sha256: str, size: int, filename: s
         dateline=parsed.dateline,
         section=parsed.section,
         language=parsed.language,
+        language_spans=parsed.language_spans,
         url=parsed.url,
         accessed=parsed.accessed,
         encoding=parsed.encoding,

@@ -31,12 +31,14 @@ from typing import TYPE_CHECKING
 
 from db.fingerprints import Fingerprint, fingerprint
 from db.objects import ObjectStore
+from desktop.ingest.language import map_languages
 from desktop.ingest.limits import DEFAULT_LIMITS
 from desktop.ingest.parsed import IngestError, ParsedDocument
 from desktop.ingest.readers import parse
 from desktop.ingest.worker_watch import guard_worker
 
 if TYPE_CHECKING:
+    from db.languages import LanguageMap
     from desktop.extract import Suggestions
     from desktop.ingest.outcomes import FileOutcome
 
@@ -104,16 +106,20 @@ def prepare_file(job: Job) -> Prepared | Failed:
         return Prepared(job.path, job.data, job.sha256, parsed, None, None)
     try:
         print_ = fingerprint(parsed.text)
-        suggestions = _suggest(parsed.text) if job.suggest and parsed.text else None
+        languages = map_languages(parsed) if parsed.text else None
+        suggestions = _suggest(parsed, languages) if job.suggest and languages is not None else None
     except Exception as exc:  # same: a suggester bug costs the suggestions only
         return Failed(f"could not be analysed ({type(exc).__name__}: {exc})")
     return Prepared(job.path, job.data, job.sha256, parsed, print_, suggestions)
 
 
-def _suggest(text: str) -> Suggestions:
+def _suggest(parsed: ParsedDocument, languages: LanguageMap) -> Suggestions:
+    """Suggestions with the paragraph languages just detected (once) and the day the
+    document bears, which completes a day and month written without a year."""
     from desktop.extract import suggest  # rules only; imported where it runs
+    from desktop.extract.document_context import document_day
 
-    return suggest(text)
+    return suggest(parsed.text, languages=languages, document_date=document_day(parsed.published))
 
 
 def default_workers() -> int:

@@ -38,7 +38,13 @@ class TaggingActions(ReviewActions):
         if same:  # the words already carry this kind of tag: accept it rather than repeat it
             self._confirm_existing(same[0], role)
             return
-        values = tagging.guess_values(kind, document.text[start:end], role=role)  # type: ignore[arg-type]
+        values = tagging.guess_values(
+            kind,  # type: ignore[arg-type]
+            document.text[start:end],
+            role=role,
+            language=document.language_at(start),
+            published=document.fields.get("published"),
+        )
         change = self.bench.add_tag(
             ref=document.ref,
             kind=kind,  # type: ignore[arg-type]

@@ -1,0 +1,233 @@
+"""Which language each paragraph of a text is written in, so extractors pick their rules.
+
+It lives with the catalogue because the catalogue stores the result with each
+document (``documents.language_spans``) and its migrations must be able to compute it
+for documents catalogued before it was stored; ``desktop.extract.languages`` is the
+name the extractors use for it.
+
+The detector is py3langid (a maintained fork of langid.py: a naive Bayes model over byte
+n-grams covering 97 languages, shipped inside the wheel, nothing downloaded). It is
+loaded once per process on first use (about a second), never at import time, so commands
+that do not suggest tags do not pay for it.
+
+Two corrections the model cannot make on its own:
+
+* Azerbaijani in Cyrillic script (used until 1991, and in many archived letters) looks to
+  a byte model like Russian; the letters ә, ҹ and ј occur in no Russian word.
+* Short paragraphs (a speaker label, a heading, a dateline) carry too little text to be
+  classified; they take the language of the document as a whole.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from db.models import Document
+
+# Languages whose rules Catena's extractors carry. Other languages are still detected and
+# stored; extractors fall back to their language-neutral rules for them.
+SUPPORTED = ("en", "ru", "uk", "az", "tr", "hy", "ka", "fr", "es", "de", "it")
+
+_MIN_LETTERS = 40  # fewer letters than this and a paragraph takes the document's language
+_MIN_PROBABILITY = 0.5
+_SAMPLE = 20_000  # characters read to decide the document's language
+_PARAGRAPH_SAMPLE = 300  # characters of a paragraph read to decide its language
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
+_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
+_AZ_CYRILLIC = re.compile(r"[әҹјӘҸЈ]")
+_AZ_LATIN = re.compile(r"[əƏ]")
+_AZ_LATIN_WORD = re.compile(r"\w*[əƏ]\w*")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_OWN_SCRIPTS = (
+    (re.compile(r"[\u0531-\u058f\ufb13-\ufb17]"), "hy"),
+    (re.compile(r"[\u10a0-\u10ff\u1c90-\u1cbf\u2d00-\u2d2f]"), "ka"),
+)
+_OWN_SCRIPT = re.compile("|".join(script.pattern for script, _code in _OWN_SCRIPTS))
+_AZ_LETTER_SHARE = 40  # at least one letter in this many is ə (or ә, ҹ, ј): prose, not a name
+
+_lock = threading.Lock()
+_identifier: Any = None
+
+
+@dataclass(frozen=True)
+class LanguageSpan:
+    """``text[start:end]`` is written in ``language`` (an ISO 639-1 code)."""
+
+    start: int
+    end: int
+    language: str
+
+
+@dataclass(frozen=True)
+class LanguageMap:
+    """The language of every paragraph of one text, and of the text as a whole.
+
+    ``at(position)`` answers for any character offset; offsets between paragraphs (the
+    blank lines) and texts too short to classify answer with the document's language.
+    """
+
+    spans: tuple[LanguageSpan, ...]
+    document: str | None
+
+    def at(self, position: int) -> str | None:
+        index = bisect_right([span.start for span in self.spans], position) - 1
+        if index >= 0 and position < self.spans[index].end:
+            return self.spans[index].language
+        return self.document
+
+    def languages(self) -> frozenset[str]:
+        """Every language that occurs, the document's included."""
+        found = {span.language for span in self.spans}
+        if self.document:
+            found.add(self.document)
+        return frozenset(found)
+
+    def as_json(self) -> list[list[int | str]]:
+        """``[[start, end, language], …]``: the stored form."""
+        return [[span.start, span.end, span.language] for span in self.spans]
+
+
+def stored_language_map(stored: object, document: str | None) -> LanguageMap | None:
+    """The map kept in ``documents.language_spans`` (*stored*), with *document* (the
+    document's own language) for the offsets between paragraphs; None when nothing
+    usable was stored (never detected, or a value another program wrote badly)."""
+    if not isinstance(stored, list):
+        return None
+    spans: list[LanguageSpan] = []
+    for entry in stored:
+        if not (isinstance(entry, list | tuple) and len(entry) == 3):
+            return None
+        start, end, language = entry
+        if not (isinstance(start, int) and isinstance(end, int) and isinstance(language, str)):
+            return None
+        if start >= end or (spans and start < spans[-1].end):
+            return None
+        spans.append(LanguageSpan(start, end, language))
+    return LanguageMap(tuple(spans), document or (spans[0].language if spans else None))
+
+
+def fixed_language(text: str, language: str) -> LanguageMap:
+    """A map that says *language* everywhere (a person chose it, or a test needs it)."""
+    return LanguageMap((LanguageSpan(0, len(text), language),), language)
+
+
+def _model() -> Any:
+    global _identifier
+    with _lock:
+        if _identifier is None:
+            from py3langid.langid import (  # type: ignore[import-untyped]
+                MODEL_FILE,
+                LanguageIdentifier,
+            )
+
+            _identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+        return _identifier
+
+
+def _letters(text: str) -> int:
+    return len(_LETTER.findall(text))
+
+
+def classify(text: str) -> tuple[str | None, float]:
+    """Language of *text* and the model's probability, with the script corrections."""
+    letters = _letters(text)
+    if not letters:
+        return None, 0.0
+    if _OWN_SCRIPT.search(text):
+        for script, code in _OWN_SCRIPTS:
+            # Armenian and Georgian letters are written for one language each: no model
+            # needed (and it would read three bytes per letter to say so).
+            if len(script.findall(text)) * 10 >= letters * 9:
+                return code, 1.0
+    language, probability = _model().classify(text)
+    code = str(language)
+    # The letters must be common, as in Azerbaijani prose (ə is about one letter in
+    # twelve), not one quoted name ("Xocalı rayonu", "Әлиев") in an English or Russian text.
+    share = max(1, letters // _AZ_LETTER_SHARE)
+    schwas = len(_AZ_LATIN.findall(text))
+    if code in {"tr", "az", "tk", "en"} and schwas >= share:
+        return "az", max(float(probability), _MIN_PROBABILITY)
+    if code == "az" and schwas and not _CYRILLIC.search(text):
+        # The model takes a single ə for proof; read the text again without those words.
+        rest = _AZ_LATIN_WORD.sub(" ", text)
+        if _LETTER.search(rest):
+            language, probability = _model().classify(rest)
+            code = str(language)
+    if _CYRILLIC.search(text) and len(_AZ_CYRILLIC.findall(text)) >= max(2, share):
+        return "az", max(float(probability), _MIN_PROBABILITY)
+    return code, float(probability)
+
+
+def document_language(text: str) -> str | None:
+    """The dominant language of *text*, or None when there is too little to tell."""
+    sample = text[:_SAMPLE]
+    if _letters(sample) < 12:
+        return None
+    language, probability = classify(sample)
+    return language if probability >= _MIN_PROBABILITY or _letters(sample) >= 200 else None
+
+
+def detect_languages(text: str, *, document: str | None = None) -> LanguageMap:
+    """Language per paragraph of *text*.
+
+    *document* is the document's language when it is already known (a person set it or the
+    file declares it); otherwise it is the language of most of the classified paragraphs'
+    letters (the text as a whole is classified only when no paragraph is long enough).
+    The model reads bytes one by one in Python, so each paragraph is read once, and only
+    its first ``_PARAGRAPH_SAMPLE`` characters: enough to tell, and the cost stays flat.
+    """
+    found: list[tuple[int, int, str | None]] = []
+    votes: dict[str, int] = {}
+    for match in _PARAGRAPH.finditer(text):
+        sample = match.group()[:_PARAGRAPH_SAMPLE]
+        language: str | None = None
+        if len(sample) >= _MIN_LETTERS and _letters(sample) >= _MIN_LETTERS:
+            guess, probability = classify(sample)
+            if guess is not None and probability >= _MIN_PROBABILITY:
+                language = guess  # its vote weighs its length, read or not
+                votes[guess] = votes.get(guess, 0) + match.end() - match.start()
+        found.append((match.start(), match.end(), language))
+    whole = document
+    if whole is None:
+        whole = max(votes, key=lambda code: votes[code]) if votes else document_language(text)
+    spans: list[LanguageSpan] = []
+    for start, end, own in found:
+        language = own or whole
+        if language is None:
+            continue
+        if spans and spans[-1].language == language:
+            spans[-1] = LanguageSpan(spans[-1].start, end, language)
+        else:
+            spans.append(LanguageSpan(start, end, language))
+    return LanguageMap(tuple(spans), whole)
+
+
+def languages_of_document(
+    text: str, language: str | None, guessed: Iterable[str]
+) -> tuple[LanguageMap, str | None]:
+    """The paragraph map of a document's *text*, and the language its record should say.
+
+    A language a person set or the file declared (*language*, not among the *guessed*
+    fields) is kept and fills the paragraphs too short to tell; a guessed or missing one
+    gives way to the detector's (kept when the text is too short to tell).
+    """
+    declared = language if language and "language" not in set(guessed) else None
+    found = detect_languages(text, document=declared)
+    return found, declared or found.document or language
+
+
+def redetect_languages(document: Document) -> LanguageMap:
+    """Store the paragraph map of *document*'s current text (and a better guess of its
+    language, marked as guessed): whenever the text is written anew."""
+    found, language = languages_of_document(document.text, document.language, document.guessed)
+    document.language_spans = found.as_json() or None
+    if language != document.language:
+        document.language = language
+        document.guessed = sorted({*document.guessed, "language"})
+    return found
