@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -61,6 +60,14 @@ def occurrences(text: str, quote: str) -> list[tuple[int, int]]:
     return found
 
 
+def name_key(name: str) -> str:
+    """A name's folded words in sorted order: "Белова Ирина" (a speaker label, surname
+    first) and "Ирина Белова" are one person."""
+    from db.folding import fold_name
+
+    return " ".join(sorted(fold_name(name).split()))
+
+
 def _figure_key(entry: dict[str, Any]) -> tuple[float, str, float | None]:
     upper = entry.get("upper")
     return (
@@ -71,13 +78,11 @@ def _figure_key(entry: dict[str, Any]) -> tuple[float, str, float | None]:
 
 
 def _gold_key(kind: str, entry: dict[str, Any]) -> Any:
-    from db.folding import fold_name
-
     if kind == "dates":
         return str(entry["edtf"])
     if kind == "figures":
         return _figure_key(entry)
-    return fold_name(str(entry["name"]))
+    return name_key(str(entry["name"]))
 
 
 def _shown(kind: str, entry: dict[str, Any]) -> str:
@@ -89,28 +94,55 @@ def _shown(kind: str, entry: dict[str, Any]) -> str:
     return f"{entry['quote']!r} = {entry['name']}"
 
 
+def _whole_words(text: str, start: int, end: int) -> bool:
+    """The span neither begins nor ends inside a word ("8 August" in "28 August")."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not (
+        (before.isalnum() and text[start].isalnum())
+        or (after.isalnum() and text[end - 1].isalnum())
+    )
+
+
 def gold_items(text: str, kind: str, entries: list[Any], where: str) -> tuple[GoldItem, ...]:
-    """Tie each entry to its occurrence of the quote (k-th entry ↔ k-th occurrence)."""
-    seen: Counter[str] = Counter()
+    """Tie each entry to an occurrence of its quote, in the order listed.
+
+    The k-th entry with a quote takes the k-th occurrence, skipping occurrences that
+    sit inside a longer quote of the same kind already placed (a surname "Okafor" after
+    "Helen Okafor"; a year inside a full date) and, while whole-word occurrences remain,
+    those that begin or end inside a word ("8 August" in "28 August").
+    """
+    used: set[tuple[int, int]] = set()
+    placed: list[tuple[int, int]] = []
     items = []
     for index, entry in enumerate(entries):
         label = f"{where}: {kind}[{index}]"
         if not isinstance(entry, dict) or not isinstance(entry.get("quote"), str):
             raise DevsetError(f"{label}: an item needs a text 'quote'")
         quote = entry["quote"]
-        spans = occurrences(text, quote)
-        k = seen[quote]
-        seen[quote] += 1
-        if k >= len(spans):
+        spans = [
+            (s, e)
+            for s, e in occurrences(text, quote)
+            if (s, e) not in used
+            and not any(lo <= s and e <= hi and hi - lo > e - s for lo, hi in placed)
+        ]
+        whole = [(s, e) for s, e in spans if _whole_words(text, s, e)]
+        spans = whole or spans
+        if not spans:
+            listed = sum(
+                1 for e in entries[: index + 1] if isinstance(e, dict) and e.get("quote") == quote
+            )
             raise DevsetError(
-                f"{label}: quote {quote!r} is listed {k + 1} times but occurs "
-                f"{len(spans)} times in the text"
+                f"{label}: quote {quote!r} is listed {listed} times but occurs "
+                f"{len(occurrences(text, quote))} times in the text (outside longer quotes)"
             )
         try:
             key = _gold_key(kind, entry)
         except (KeyError, TypeError, ValueError) as exc:
             raise DevsetError(f"{label}: missing or malformed field ({exc})") from None
-        start, end = spans[k]
+        start, end = spans[0]
+        used.add((start, end))
+        placed.append((start, end))
         items.append(GoldItem(kind, key, start, end, quote, _shown(kind, entry)))
     return tuple(items)
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from devset_baseline import FIGURE_LANGUAGES, dateparser_dates, quantulum_figures
-from devset_data import KINDS, SPLITS, DevDocument
+from devset_data import KINDS, SPLITS, DevDocument, name_key
 from devset_scoring import Found, Tally, score_kind
 
 Suggester = Callable[[str, str | None], Any]  # (text, document_date) -> Suggestions
@@ -34,7 +34,6 @@ def catena_suggester(text: str, document_date: str | None) -> Any:
 
 def catena_found(text: str, suggestions: Any) -> dict[str, list[Found]]:
     """Suggestions as comparable items; organisations are not people (not scored)."""
-    from db.folding import fold_name
 
     def shown(start: int, end: int, said: str) -> str:
         return f"{text[start:end]!r} = {said}"
@@ -54,7 +53,12 @@ def catena_found(text: str, suggestions: Any) -> dict[str, list[Found]]:
             )
         )
     people = [
-        Found(fold_name(p.name), p.start, p.end, shown(p.start, p.end, p.name))
+        Found(
+            frozenset(name_key(form) for form in (p.name, *p.variants)),
+            p.start,
+            p.end,
+            shown(p.start, p.end, p.name),
+        )
         for p in suggestions.people
         if not p.is_organisation
     ]

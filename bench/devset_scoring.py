@@ -5,7 +5,8 @@ suggestion's span overlaps the gold item's own occurrence of its quote:
 
 * dates: EDTF strings equal;
 * figures: value and qualifier equal, and the upper bound too when the gold has one;
-* people: names equal after ``db.folding.fold_name`` (organisations are left out
+* people: names equal after ``db.folding.fold_name``, in any word order, the
+  suggestion's name or one of its variants (organisations are left out
   before scoring: they are neither people found nor false people).
 
 Each gold item takes at most one suggestion and each suggestion at most one gold item;
@@ -90,6 +91,11 @@ def figures_equal(found: Any, gold: Any) -> bool:
 
 
 def names_equal(found: Any, gold: Any) -> bool:
+    """*found* is one name key or the set of a suggestion's name forms (its name and
+    the variants the text gives: a later "Stalin" is stored under "Joseph Stalin" with
+    "Stalin" as a variant, and is right for a gold "Stalin")."""
+    if isinstance(found, frozenset):
+        return gold in found
     return bool(found == gold)
 
 

@@ -150,9 +150,15 @@ def _fake_suggestions(text: str) -> Any:
         figures=(),
         people=(
             SimpleNamespace(
-                start=start, end=start + 13, name="Joseph Stalin", is_organisation=False
+                start=start,
+                end=start + 13,
+                name="Joseph Stalin",
+                is_organisation=False,
+                variants=(),
             ),
-            SimpleNamespace(start=org, end=org + 9, name="Red Cross", is_organisation=True),
+            SimpleNamespace(
+                start=org, end=org + 9, name="Red Cross", is_organisation=True, variants=()
+            ),
         ),
     )
 
@@ -245,3 +251,64 @@ def test_development_set_is_well_formed() -> None:
             assert entry.get("qualifier", "exact") in QUALIFIERS, (document.path, entry)
         if data.get("document_date"):
             assert is_valid_edtf(data["document_date"]), document.path
+
+
+def test_a_repeated_surname_counts_through_the_suggestions_variants(tmp_path: Path) -> None:
+    text = "Stalin Iosif signed. Later Stalin left."
+    _write(
+        tmp_path,
+        "en",
+        "01-a",
+        text,
+        {
+            "people": [
+                {"quote": "Stalin Iosif", "name": "Iosif Stalin"},
+                {"quote": "Stalin", "name": "Stalin"},
+            ]
+        },
+    )
+    later = text.index("Stalin", 5)
+    found = SimpleNamespace(
+        dates=(),
+        figures=(),
+        people=(
+            SimpleNamespace(
+                start=0, end=12, name="Stalin Iosif", is_organisation=False, variants=()
+            ),
+            SimpleNamespace(
+                start=later,
+                end=later + 6,
+                name="Iosif Stalin",
+                is_organisation=False,
+                variants=("Stalin",),
+            ),
+        ),
+    )
+    documents = devset_data.load_devset(tmp_path)
+    report = devset_eval.evaluate_devset(
+        documents, lambda _text, _date: found, baseline=False, passes=0
+    )
+    tally = report.scores["catena"]["dev"]["en"]["people"]
+    assert (tally.tp, tally.fp, tally.fn) == (2, 0, 0)
+
+
+def test_quotes_skip_occurrences_inside_longer_quotes_and_inside_words(tmp_path: Path) -> None:
+    text = "On 28 August Helen Okafor spoke; on 8 August Okafor left."
+    path = _write(
+        tmp_path,
+        "en",
+        "01-a",
+        text,
+        {
+            "dates": [{"quote": "8 August", "edtf": "2020-08-08?"}],
+            "people": [
+                {"quote": "Helen Okafor", "name": "Helen Okafor"},
+                {"quote": "Okafor", "name": "Okafor"},
+            ],
+        },
+    )
+    document = devset_data.load_document(path)
+    (date,) = document.gold["dates"]
+    assert text[date.start - 3 : date.end] == "on 8 August"
+    full, surname = document.gold["people"]
+    assert surname.start > full.end
