@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, replace
 
 from desktop.extract.figure_categories import DEFAULT_VOCABULARY, Vocabulary, VocabularyMatch
+from desktop.extract.figure_locale import LOCALE_LANGUAGES, find_figures_in
 from desktop.extract.languages import LanguageMap
 from desktop.extract.numbers import (
     DIGIT_NUMBER,
@@ -425,10 +426,69 @@ def find_figures(
     and qualifiers are read per language).
     """
     claimed = claimed or SpanSet()
+    english, foreign = _split_by_language(text, languages)
+    found = _english_figures(text, claimed, vocabulary, english)
+    for language, start, end in foreign:
+        found += find_figures_in(text, language, start, end, claimed)
+    if not foreign:
+        return found
+    order = sorted(range(len(found)), key=lambda i: found[i].start)
+    new_index = {old: new for new, old in enumerate(order)}
+    return [
+        replace(
+            found[old],
+            part_of=None if found[old].part_of is None else new_index[found[old].part_of],
+        )
+        for old in order
+    ]
+
+
+def _split_by_language(
+    text: str, languages: LanguageMap | None
+) -> tuple[list[tuple[int, int]], list[tuple[str, int, int]]]:
+    """Spans read by the English rules, and (language, start, end) read by locale rules.
+
+    Paragraphs in languages without their own rules (and texts without a language map)
+    are read as English, which is what Catena did before it knew languages.
+    """
+    if languages is None:
+        return [(0, len(text))], []
+    english: list[tuple[int, int]] = []
+    foreign: list[tuple[str, int, int]] = []
+    cursor = 0
+    for span in languages.spans:
+        if span.start > cursor:
+            _assign(languages.document, cursor, span.start, english, foreign)
+        _assign(span.language, span.start, span.end, english, foreign)
+        cursor = span.end
+    if cursor < len(text):
+        _assign(languages.document, cursor, len(text), english, foreign)
+    return english, foreign
+
+
+def _assign(
+    language: str | None,
+    start: int,
+    end: int,
+    english: list[tuple[int, int]],
+    foreign: list[tuple[str, int, int]],
+) -> None:
+    if language in LOCALE_LANGUAGES:
+        foreign.append((str(language), start, end))
+    else:
+        english.append((start, end))
+
+
+def _english_figures(
+    text: str, claimed: SpanSet, vocabulary: Vocabulary, spans: list[tuple[int, int]]
+) -> list[FigureSuggestion]:
+    """Figures read by the English rules inside *spans* (breakdowns grouped)."""
     figures: list[_Figure] = []
     resume = 0
     for number in find_numbers(text):
         if number.start < resume or claimed.hits(number.start, number.end):
+            continue
+        if not any(start <= number.start < end for start, end in spans):
             continue
         if _is_excluded_number(text, number):
             continue

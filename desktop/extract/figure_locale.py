@@ -1,0 +1,294 @@
+"""Figure suggestions in paragraphs written in a language other than English.
+
+Every number that is not a label, an ordinal, a year or part of a date counts
+something, so the reader takes each number in the paragraph's own format (digits,
+scale words, words, vague quantities), puts on it the qualifier and range the
+language's grammar marks (``figure_language_data``), and gives it the category the
+nearest event word in its clause says (``figure_vocabulary``), before or after it:
+"число погибших достигло 370" and "370 человек погибли" are both "killed".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from desktop.extract.figure_guards import (
+    is_clock_time,
+    is_date_part,
+    is_identifier,
+    is_ordinal,
+    is_year,
+)
+from desktop.extract.figure_language_data import (
+    CHANGE_BEFORE_UP_TO,
+    QUALIFIERS_AFTER,
+    QUALIFIERS_BEFORE,
+    RANGE_BETWEEN,
+    RANGE_NEEDS_OPENER,
+    RANGE_OPENERS,
+    VAGUE,
+)
+from desktop.extract.figure_vocabulary import find_categories
+from desktop.extract.number_locale import digit_pattern, find_locale_digits, parse_locale_digits, scale_value
+from desktop.extract.number_words import find_word_numbers
+from desktop.extract.suggestion_data import FigureSuggestion
+from desktop.extract.text_nearby import SpanSet
+
+# Languages read by these rules; English has its own reader in ``figures``.
+LOCALE_LANGUAGES = frozenset({"ru", "uk", "az", "tr", "hy", "ka", "fr", "es", "de", "it"})
+_CLAUSE_END = re.compile(r"[.;:!?\n]|,\s")
+_NOUN = re.compile(r"[\s\u00a0]*([^\W\d_][\w'’ʼ-]*)")
+_CATEGORY_REACH = 60
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int
+    end: int
+    value: float
+    upper: float | None
+    in_digits: bool
+    vague: bool
+    lone_word: bool  # one number word of value 1 ("un", "bir"): mostly an article
+    scaled: bool
+
+
+@lru_cache(maxsize=32)
+def _alternatives(table: tuple[tuple[str, str], ...], template: str) -> re.Pattern[str]:
+    body = "|".join(f"(?P<g{i}>{fragment})" for i, (fragment, _) in enumerate(table))
+    return re.compile(template.replace("BODY", body), re.IGNORECASE)
+
+
+def _table_match(
+    table: dict[str, str], template: str, text: str, position: int, *, search: bool = False
+) -> tuple[re.Match[str], str] | None:
+    items = tuple(table.items())
+    if not items:
+        return None
+    pattern = _alternatives(items, template)
+    match = pattern.search(text) if search else pattern.match(text, position)
+    if not match or match.lastgroup is None:
+        return None
+    return match, items[int(match.lastgroup[1:])][1]
+
+
+def _vague(text: str, language: str, start: int, end: int) -> list[_Candidate]:
+    table = VAGUE.get(language, {})
+    found = []
+    for fragment, (value, upper) in table.items():
+        for match in _vague_pattern(fragment).finditer(text, start, end):
+            found.append(
+                _Candidate(match.start(), match.end(), value, upper, False, True, False, False)
+            )
+    return found
+
+
+@lru_cache(maxsize=256)
+def _vague_pattern(fragment: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{fragment})(?![\w-])", re.IGNORECASE)
+
+
+def _candidates(text: str, language: str, start: int, end: int) -> list[_Candidate]:
+    """Every number-like thing in the paragraph, overlapping ones resolved."""
+    found = [
+        _Candidate(n.start, n.end, n.value, None, True, False, False, n.scaled)
+        for n in find_locale_digits(text, language, start, end)
+    ]
+    found += [
+        _Candidate(w.start, w.end, w.value, None, False, False, w.parts == 1 and w.value == 1, False)
+        for w in find_word_numbers(text, language, start, end)
+    ]
+    found += _vague(text, language, start, end)
+    # Earliest first; at one start, vague before words ("тысячи людей"), longest first.
+    found.sort(key=lambda c: (c.start, not c.vague, -(c.end - c.start)))
+    kept: list[_Candidate] = []
+    for candidate in found:
+        if kept and candidate.start < kept[-1].end:
+            previous = kept[-1]
+            if not previous.vague and candidate.end > previous.end and not previous.in_digits:
+                kept[-1] = candidate  # "две тысячи" read as a word number, not "тысячи"
+            continue
+        kept.append(candidate)
+    return kept
+
+
+def _excluded(text: str, candidate: _Candidate, language: str) -> bool:
+    if candidate.vague:
+        return False
+    start, end = candidate.start, candidate.end
+    if candidate.lone_word:
+        return True
+    if not candidate.in_digits:
+        return is_date_part(text, start, end, language)
+    before = text[start - 1] if start else " "
+    if before.isalpha() or before in "#@/_\\":
+        return True
+    if before in "-–" and start >= 2 and text[start - 2].isalnum():
+        return True
+    if re.match(r"[/]\d|[.,]\d", text[end : end + 2]):  # "12/3", "1.2.1990"
+        return True
+    return (
+        is_ordinal(text, start, end, language)
+        or is_identifier(text, start, end, language)
+        or is_clock_time(text, start, end)
+        or is_date_part(text, start, end, language)
+        or is_year(text, start, end, candidate.value, language)
+    )
+
+
+def _second_number(
+    text: str, position: int, language: str, candidates: list[_Candidate]
+) -> _Candidate | None:
+    for candidate in candidates:
+        if candidate.start == position and not candidate.vague:
+            return candidate
+        if candidate.start > position:
+            break
+    match = digit_pattern(language).match(text, position)
+    if not match:
+        return None
+    scale = match.group("scale")
+    value = parse_locale_digits(match.group("num"), language, scale is not None)
+    if scale:
+        value *= scale_value(scale, language)
+    return _Candidate(match.start(), match.end(), value, None, True, False, False, bool(scale))
+
+
+def _range(
+    text: str, first: _Candidate, language: str, candidates: list[_Candidate], paragraph: int
+) -> tuple[_Candidate, int] | None:
+    """The second number of a range and where the opener starts ("от", "dai", "entre")."""
+    found = _table_match({RANGE_BETWEEN[language]: "range"}, "(?:BODY)", text, first.end) if (
+        language in RANGE_BETWEEN
+    ) else None
+    if not found:
+        return None
+    separator = found[0]
+    second = _second_number(text, separator.end(), language, candidates)
+    if second is None:
+        return None
+    opener_start = first.start
+    opener = RANGE_OPENERS.get(language, "")
+    opener_match = (
+        re.search(rf"(?:^|(?<=[\s(]))(?:{opener})[\s\u00a0]*$", text[paragraph : first.start], re.I)
+        if opener
+        else None
+    )
+    if opener_match:
+        opener_start = paragraph + opener_match.start()
+    needs = RANGE_NEEDS_OPENER.get(language, "")
+    if needs and re.fullmatch(rf"\s*(?:{needs})\s*", separator.group(), re.I) and not opener_match:
+        return None
+    first_value = first.value
+    if second.scaled and not first.scaled and first.in_digits:
+        first_value *= second.value / _unscaled(text, second, language)
+    if second.value <= first_value:
+        return None
+    return second, opener_start
+
+
+def _unscaled(text: str, number: _Candidate, language: str) -> float:
+    match = digit_pattern(language).match(text, number.start)
+    if not match:
+        return number.value
+    return parse_locale_digits(match.group("num"), language, True) or 1.0
+
+
+def _qualifier_before(text: str, start: int, language: str, paragraph: int) -> tuple[str, int]:
+    window_start = max(paragraph, start - 40)
+    window = text[window_start:start]
+    found = _table_match(
+        QUALIFIERS_BEFORE.get(language, {}),
+        r"(?:^|(?<=[\s(«\"„“]))(?:BODY)[\s\u00a0]*$",
+        window,
+        0,
+        search=True,
+    )
+    if not found:
+        return "exact", start
+    match, qualifier = found
+    if qualifier == "up to":
+        change = CHANGE_BEFORE_UP_TO.get(language)
+        if change and re.search(change, window[: match.start()], re.I):
+            return "exact", start
+    return qualifier, window_start + match.start()
+
+
+def _category(text: str, start: int, end: int, language: str, paragraph: tuple[int, int]) -> str | None:
+    """The event word nearest the figure in its clause, after it first."""
+    after_limit = min(paragraph[1], end + _CATEGORY_REACH)
+    clause = _CLAUSE_END.search(text, end, after_limit)
+    after = find_categories(text, language, end, clause.start() if clause else after_limit)
+    if after:
+        return after[0].category
+    before_start = max(paragraph[0], start - _CATEGORY_REACH)
+    last_break = None
+    for last_break in re.finditer(r"[.;!?\n]", text[before_start:start]):
+        pass
+    if last_break:
+        before_start += last_break.end()
+    before = find_categories(text, language, before_start, start)
+    return before[-1].category if before else None
+
+
+def _counted(text: str, position: int, limit: int) -> tuple[str, int]:
+    match = _NOUN.match(text, position, limit)
+    if not match:
+        return "", position
+    return match.group(1), match.end(1)
+
+
+def find_figures_in(
+    text: str, language: str, start: int, end: int, claimed: SpanSet
+) -> list[FigureSuggestion]:
+    """Figures in the paragraph ``text[start:end]`` written in *language*."""
+    candidates = _candidates(text, language, start, end)
+    figures: list[FigureSuggestion] = []
+    resume = start
+    for index, candidate in enumerate(candidates):
+        if candidate.start < resume or claimed.hits(candidate.start, candidate.end):
+            continue
+        if _excluded(text, candidate, language):
+            if candidate.in_digits:
+                skip = re.match(r"\s*[-–—]\s*\d+", text[candidate.end : candidate.end + 12])
+                resume = candidate.end + (skip.end() if skip else 0)  # "1941–1945"
+            continue
+        figure_start = candidate.start
+        qualifier = "exact"
+        value, upper, number_end = candidate.value, candidate.upper, candidate.end
+        if candidate.vague:
+            qualifier = "about"
+        else:
+            qualifier, figure_start = _qualifier_before(text, candidate.start, language, start)
+            ranged = _range(text, candidate, language, candidates[index + 1 :], start)
+            if ranged:
+                second, opener_start = ranged
+                if second.scaled and not candidate.scaled and candidate.in_digits:
+                    value *= second.value / _unscaled(text, second, language)
+                upper, qualifier, number_end = second.value, "range", second.end
+                figure_start = min(figure_start, opener_start)
+        after = _table_match(QUALIFIERS_AFTER.get(language, {}), "(?:BODY)", text, number_end)
+        if after and not upper:
+            qualifier, number_end = after[1], after[0].end()
+        percent = re.match(r"[\s\u00a0]?%", text[number_end : number_end + 2])
+        if percent:
+            number_end += percent.end()
+        elif text[max(start, figure_start - 1) : figure_start] == "%":
+            figure_start -= 1
+        noun, noun_end = _counted(text, number_end, end)
+        span_end = max(number_end, noun_end)
+        figures.append(
+            FigureSuggestion(
+                start=figure_start,
+                end=span_end,
+                value=value,
+                upper_value=upper,
+                qualifier=qualifier,
+                counted="%" if percent else noun,
+                category=_category(text, figure_start, span_end, language, (start, end)),
+            )
+        )
+        resume = number_end
+    return figures

@@ -1,0 +1,149 @@
+"""Numbers written in words in the languages other than English.
+
+One small general grammar serves all of them: a number is a run of number words
+(each possibly glued from parts: "zweiundvierzig", "ორმოცდაორი"), and its value is
+built left to right — a part smaller than the next "hundred" multiplies it
+("deux cents", "iki yüz"), a scale (thousand, million) multiplies everything before it
+("сорок две тысячи"), anything else adds ("сорок два", "cuarenta y dos"). The word
+tables are in ``number_word_data``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from desktop.extract.number_word_data import (
+    GLUED,
+    JOINERS,
+    KA_ENDINGS,
+    MULTIPLYING_TWENTY,
+    NUMBER_WORDS,
+)
+
+_WORD = re.compile(r"[^\W\d_](?:[\w'’ʼ]*[^\W\d_])?")
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'"})
+_MAX_PARTS = 6
+
+
+@dataclass(frozen=True)
+class WordNumber:
+    start: int
+    end: int
+    value: float
+    parts: int  # how many number words (a lone "un", "bir" is mostly an article)
+
+
+def _normal(word: str) -> str:
+    return word.casefold().translate(_APOSTROPHES)
+
+
+@lru_cache(maxsize=8192)
+def word_parts(word: str, language: str) -> tuple[float, ...] | None:
+    """Values of the parts *word* is made of, or None when it is not a number word."""
+    table = NUMBER_WORDS.get(language)
+    if table is None:
+        return None
+    key = _normal(word)
+    if key in table:
+        return (table[key],)
+    if language == "ka":
+        for ending in KA_ENDINGS:
+            if ending and key.endswith(ending):
+                parts = _split(key[: -len(ending)], language, 0)
+                if parts:
+                    return parts
+        return None
+    if language in GLUED and len(key) > 4:
+        return _split(key, language, 0)
+    return None
+
+
+def _split(key: str, language: str, depth: int) -> tuple[float, ...] | None:
+    """Split a glued word into known parts (longest part first, with joiners)."""
+    if not key:
+        return ()
+    if depth > _MAX_PARTS:
+        return None
+    table = NUMBER_WORDS[language]
+    joiners = JOINERS.get(language, frozenset())
+    for size in range(len(key), 1, -1):
+        head = key[:size]
+        if head in table:
+            rest = _split(key[size:], language, depth + 1)
+            if rest is not None:
+                return (table[head], *rest)
+        elif head in joiners and size < len(key):
+            rest = _split(key[size:], language, depth + 1)
+            if rest:
+                return rest
+    return None
+
+
+def combine(values: list[float], language: str) -> float:
+    """Value of a sequence of number parts: 'deux cent mille' → 200000."""
+    total = 0.0
+    current = 0.0
+    for value in values:
+        if value >= 1000:
+            total += max(current, 1.0) * value
+            current = 0.0
+        elif current and value > current and (
+            value == 100 or (value == 20 and language in MULTIPLYING_TWENTY)
+        ):
+            current *= value
+        else:
+            current += value
+    return total + current
+
+
+def find_word_numbers(text: str, language: str, start: int, end: int) -> list[WordNumber]:
+    """Numbers written in words in ``text[start:end]`` (one per run of number words)."""
+    if language not in NUMBER_WORDS:
+        return []
+    joiners = JOINERS.get(language, frozenset())
+    found: list[WordNumber] = []
+    run: list[tuple[int, int, tuple[float, ...]]] = []
+    pending_joiner = False
+
+    def close() -> None:
+        if run:
+            values = [v for _, _, parts in run for v in parts]
+            found.append(WordNumber(run[0][0], run[-1][1], combine(values, language), len(run)))
+        run.clear()
+
+    for match in _WORD.finditer(text, start, end):
+        word = match.group()
+        gap = text[run[-1][1] : match.start()] if run else ""
+        joined = not run or (gap.strip(" -\u00a0") == "" and "\n" not in gap)
+        parts = word_parts(word, language)
+        if parts is not None and (joined or pending_joiner):
+            if run and not _continues(run, parts):
+                close()
+            run.append((match.start(), match.end(), parts))
+            pending_joiner = False
+            continue
+        if parts is not None:
+            close()
+            run.append((match.start(), match.end(), parts))
+            pending_joiner = False
+            continue
+        if run and _normal(word) in joiners and joined and not pending_joiner:
+            pending_joiner = True
+            continue
+        pending_joiner = False
+        close()
+    close()
+    return found
+
+
+def _continues(run: list[tuple[int, int, tuple[float, ...]]], parts: tuple[float, ...]) -> bool:
+    """Whether the next word belongs to the same number ("сорок два", not "два три").
+
+    A following word continues the number when it is smaller than the last part (adds
+    to it) or is a hundred or a scale (multiplies).
+    """
+    last = run[-1][2][-1]
+    first = parts[0]
+    return first >= 100 or first < last or (last < 10 and first == 20)
