@@ -16,6 +16,9 @@ from babel import Locale
 from babel.dates import get_month_names
 
 from desktop.extract.figure_language_data import (
+    DECADE_BEFORE,
+    TIME_AFTER,
+    TIME_BEFORE,
     IDENTIFIERS_AFTER,
     IDENTIFIERS_BEFORE,
     ORDINAL_ENDINGS,
@@ -25,26 +28,39 @@ from desktop.extract.figure_language_data import (
 )
 
 _YEAR_RANGE = (1000, 2100)
-_STEM_KEEP = 4  # month names are matched by their first letters plus any ending
 
 
 @lru_cache(maxsize=16)
 def _month_pattern(language: str) -> re.Pattern[str]:
-    """Any month name of *language* (all widths and cases CLDR gives) with endings."""
+    """Any month name of *language* (CLDR wide names in both contexts), as it is inflected.
+
+    Russian and Ukrainian decline the name ("марта", "марте": stem plus a short
+    ending); Azerbaijani, Turkish, Armenian and Georgian glue case endings to it
+    ("fevralın", "մարտի", "მარტს"); the others write it as it is. Abbreviations count
+    only with their full stop ("févr.", "Sept.").
+    """
     locales = [Locale.parse(language)]
     if language == "az":
         locales.append(Locale("az", script="Cyrl"))
-    stems: set[str] = set()
+    forms: set[str] = set()
     for locale in locales:
-        for width in ("wide", "abbreviated"):
-            for context in ("format", "stand-alone"):
-                for name in get_month_names(width, context, locale).values():
-                    name = str(name).casefold().rstrip(".")
-                    if len(name) < 3:
-                        continue
-                    stems.add(name[: max(_STEM_KEEP, len(name) - 2)] if width == "wide" else name)
-    body = "|".join(sorted((re.escape(s) for s in stems), key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{body})\w*", re.IGNORECASE)
+        for context in ("format", "stand-alone"):
+            for name in get_month_names("wide", context, locale).values():
+                name = str(name).casefold()
+                if language in ("ru", "uk"):
+                    stem = name[:-1] if name[-1] in "ьйяаі" else name
+                    forms.add(re.escape(stem) + r"(?:а|я|е|ь|й|у|і|ю|ом|ем)?")
+                elif language in ("az", "tr", "hy", "ka"):
+                    stem = name[:-1] if language == "ka" and name.endswith("ი") else name
+                    forms.add(re.escape(stem) + r"\w{0,6}")
+                else:
+                    forms.add(re.escape(name))
+            for name in get_month_names("abbreviated", context, locale).values():
+                name = str(name).casefold().rstrip(".")
+                if len(name) >= 3 and language not in ("ru", "uk", "az", "tr", "hy", "ka"):
+                    forms.add(re.escape(name) + r"\.")
+    body = "|".join(sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=64)
@@ -93,11 +109,21 @@ def is_identifier(text: str, start: int, end: int, language: str) -> bool:
     return bool(after and after.match(text, end))
 
 
+# Between a day and its month: an ending, a second day of a range ("9 по 12",
+# "11 y 12", "14-ից 16-ը") and a linking word ("de", "del", "di").
+_BEFORE_MONTH = re.compile(
+    r"[-‑.'’]?\w{0,5}"
+    r"(?:(?:\s*[-–—/]\s*|[\s\u00a0]+\w{1,5}[\s\u00a0]+)\d{1,2}[-‑.'’]?\w{0,5})?"
+    r"[\s\u00a0]+(?:(?:de|del|di|of|d['’])[\s\u00a0]+)?"
+)
+
+
 def is_date_part(text: str, start: int, end: int, language: str) -> bool:
-    """A day or year next to a month name ("22 марта", "fevralın 26-da", "juin 1942")."""
+    """A day or year next to a month name ("22 марта", "fevralın 26-da", "juin 1942"),
+    also the first day of a range within a month ("с 9 по 12 августа")."""
     months = _month_pattern(language)
-    after = re.match(r"[-‑.'’]?\w*[\s\u00a0]+", text[end : end + 12])
-    if after and months.match(text, end + after.end()):
+    after = _BEFORE_MONTH.match(text, end, min(len(text), end + 30))
+    if after and months.match(text, after.end()):
         return True
     before = text[max(0, start - 25) : start]
     word = re.search(r"(\w+)\.?[\s\u00a0,]+$", before)
@@ -124,8 +150,33 @@ def is_year(text: str, start: int, end: int, value: float, language: str) -> boo
     return bool(prepositions and prepositions.search(text[max(0, start - 15) : start]))
 
 
-def is_clock_time(text: str, start: int, end: int) -> bool:
-    """"14:30", "9.30 Uhr", "9h30"."""
-    return bool(re.match(r"[:h]\d{2}\b", text[end : end + 3])) or bool(
-        re.match(r"\d{1,2}[:]$", text[max(0, start - 3) : start])
-    )
+def is_clock_time(
+    text: str, start: int, end: int, language: str = "en", value: float = 0.0
+) -> bool:
+    """"14:30", "9.30 Uhr", "9h30", "sept heures", "saat 11.00", "a las siete"."""
+    if re.match(r"[:h]\d{2}\b", text[end : end + 3]) or re.match(
+        r"\d{1,2}[:]$", text[max(0, start - 3) : start]
+    ):
+        return True
+    after = _compiled(TIME_AFTER.get(language, ""), r"[\s\u00a0]*(?:FRAGMENT)(?!\w)")
+    if after and after.match(text, end):
+        return True
+    clock = re.fullmatch(r"(\d{1,2})[.:]\d{2}", text[start:end])
+    if clock:
+        value = float(clock.group(1))
+    if value > 24:
+        return False
+    before = _compiled(TIME_BEFORE.get(language, ""), r"(?:^|(?<=[\s(]))(?:FRAGMENT)[\s\u00a0]+$")
+    return bool(before and before.search(text[max(0, start - 16) : start]))
+
+
+def is_decade(text: str, start: int, language: str) -> bool:
+    """"anni Sessanta", "años sesenta", "années trente"."""
+    before = _compiled(DECADE_BEFORE.get(language, ""), r"(?:^|(?<=\s))(?:FRAGMENT)[\s\u00a0]+$")
+    return bool(before and before.search(text[max(0, start - 20) : start]))
+
+
+def is_list_label(text: str, start: int, end: int) -> bool:
+    """"1. Los días…", "2) …": a number opening a line, closed by a stop or bracket."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip() and bool(re.match(r"[.)]\s", text[end : end + 2]))

@@ -68,13 +68,13 @@ QUALIFIERS_BEFORE: dict[str, dict[str, str]] = {
         r"moins\s+de|moins\s+d['’]": "fewer than",
     },
     "es": {
-        r"más\s+de": "more than",
+        r"más\s+de|mayores\s+de|superior\s+a": "more than",
         r"al\s+menos|por\s+lo\s+menos|como\s+mínimo|no\s+menos\s+de": "at least",
-        r"unos|unas|alrededor\s+de|aproximadamente|en\s+torno\s+a|cerca\s+de|aproximadamente\s+unos|unos\s+aproximadamente": "about",
-        r"casi|prácticamente": "nearly",
+        r"unos|unas|alrededor\s+de|aproximadamente|en\s+torno\s+a|aproximadamente\s+unos|unos\s+aproximadamente": "about",
+        r"casi|prácticamente|cerca\s+de": "nearly",
         r"hasta": "up to",
         r"como\s+máximo|a\s+lo\s+sumo|no\s+más\s+de": "at most",
-        r"menos\s+de": "fewer than",
+        r"menos\s+de|menores\s+de|inferior\s+a": "fewer than",
     },
     "de": {
         r"mehr\s+als|über|älter\s+als|gut|weit\s+über": "more than",
@@ -82,17 +82,17 @@ QUALIFIERS_BEFORE: dict[str, dict[str, str]] = {
         r"etwa|rund|ungefähr|circa|ca\.|zirka|schätzungsweise|an\s+die|um\s+die|geschätzt|geschätzte|geschätzten": "about",
         r"fast|beinahe|knapp|nahezu|annähernd": "nearly",
         r"bis\s+zu": "up to",
-        r"höchstens|maximal|nicht\s+mehr\s+als": "at most",
+        r"höchstens|maximal|nicht\s+mehr\s+als|höchstens\s+jedoch|höchstens\s+aber": "at most",
         r"weniger\s+als|unter|jünger\s+als": "fewer than",
     },
     "it": {
-        r"più\s+di|oltre|più\s+che": "more than",
+        r"più\s+di|oltre|più\s+che|superano|supera|superato|superiore\s+a": "more than",
         r"almeno|non\s+meno\s+di|perlomeno|quanto\s+meno|come\s+minimo": "at least",
         r"circa|intorno\s+a|intorno\s+ai|attorno\s+a|attorno\s+ai|approssimativamente|sui|sulle|sugli|una\s+stima\s+di|stimati|stimate": "about",
         r"quasi|pressoché|poco\s+meno\s+di": "nearly",
         r"fino\s+a|sino\s+a": "up to",
         r"al\s+massimo|non\s+più\s+di": "at most",
-        r"meno\s+di": "fewer than",
+        r"meno\s+di|inferiore\s+a|minori\s+di|sotto\s+i": "fewer than",
     },
 }
 
@@ -143,14 +143,14 @@ QUALIFIERS_AFTER: dict[str, dict[str, str]] = {
 RANGE_BETWEEN: dict[str, str] = {
     "ru": r"\s*[-–—]\s*|\s+(?:до|по)\s+|\s+или\s+",
     "uk": r"\s*[-–—]\s*|\s+(?:до|по)\s+|\s+або\s+",
-    "az": r"\s*[-–—]\s*|[-‑']?(?:n?dən|n?dan|н?дән|н?дан)\s+|\s+(?:ilə|və|ила)\s+",
-    "tr": r"\s*[-–—]\s*|['’]?(?:n?den|n?dan|n?ten|n?tan)\s+|\s+(?:ile|ila|ve)\s+",
-    "hy": r"\s*[-–—]\s*|[-‑]?ից\s+|\s+(?:և|ու)\s+",
-    "ka": r"\s*[-–—]\s*|[-‑]?(?:დან|იდან)\s+|\s+(?:და)\s+",
+    "az": r"[-‑']?(?:n?dən|n?dan|н?дән|н?дан)\s+|\s*[-–—]\s*|\s+(?:ilə|və|ила)\s+",
+    "tr": r"['’]?(?:n?den|n?dan|n?ten|n?tan)\s+|\s*[-–—]\s*|\s+(?:ile|ila|ve)\s+",
+    "hy": r"[-‑]?ից\s+|\s*[-–—]\s*|\s+(?:և|ու)\s+",
+    "ka": r"[-‑]?(?:დან|იდან)\s+|\s*[-–—]\s*|\s+(?:და)\s+",
     "fr": r"\s*[-–—]\s*|\s+(?:à|et)\s+",
-    "es": r"\s*[-–—]\s*|\s+(?:a|y|e)\s+",
+    "es": r"\s*[-–—]\s*|\s+(?:a|y|e|y\s+los|y\s+las)\s+",
     "de": r"\s*[-–—]\s*|\s+(?:bis|und)\s+",
-    "it": r"\s*[-–—]\s*|\s+(?:a|ai|alle|e|agli)\s+",
+    "it": r"\s*[-–—]\s*|\s+(?:a|ai|alle|agli|e(?:\s+(?:i|gli|le|l['’]))?)\s+",
 }
 # Words before the first number that make "X and Y" a range (not two figures).
 RANGE_OPENERS: dict[str, str] = {
@@ -161,9 +161,9 @@ RANGE_OPENERS: dict[str, str] = {
     "hy": r"",
     "ka": r"",
     "fr": r"de|d['’]|entre",
-    "es": r"de|entre|desde",
+    "es": r"(?:de|entre|desde)(?:\s+(?:los|las))?",
     "de": r"von|zwischen",
-    "it": r"da|dai|dalle|dagli|tra|fra",
+    "it": r"(?:da|dai|dalle|dagli|tra|fra)(?:\s+(?:i|gli|le))?",
 }
 # Separators that are a range only after an opener ("entre 40 y 60", not "40 y 60").
 RANGE_NEEDS_OPENER: dict[str, str] = {
@@ -176,7 +176,7 @@ RANGE_NEEDS_OPENER: dict[str, str] = {
     "fr": r"à|et",
     "es": r"a|y|e",
     "de": r"und",
-    "it": r"a|ai|alle|e|agli",
+    "it": r"a|ai|alle|agli|e(?:\s+(?:i|gli|le|l['’]))?",
 }
 
 # Vague quantities: fragment → (value, upper). Upper None: "about N" ("une soixantaine").
@@ -271,9 +271,9 @@ VAGUE: dict[str, dict[str, tuple[float, float | None]]] = {
     "de": {
         r"zehntausende[n]?": _TENS_OF_THOUSANDS,
         r"hunderttausende[n]?": _HUNDREDS_OF_THOUSANDS,
-        r"(?:einige\s+)?dutzende[n]?|einige\s+dutzend": _DOZENS,
-        r"(?:einige\s+)?hunderte[n]?|einige\s+hundert": _HUNDREDS,
-        r"(?:einige\s+)?tausende[n]?|einige\s+tausend": _THOUSANDS,
+        r"(?:einige\s+)?dutzende[n]?|(?:einige|mehrere)\s+dutzend": _DOZENS,
+        r"(?:einige\s+)?hunderte[n]?|(?:einige|mehrere)\s+hundert": _HUNDREDS,
+        r"(?:einige\s+)?tausende[n]?|(?:einige|mehrere)\s+tausend": _THOUSANDS,
     },
     "it": {
         r"decine\s+di\s+migliaia": _TENS_OF_THOUSANDS,
@@ -308,7 +308,7 @@ IDENTIFIERS_BEFORE: dict[str, str] = {
     "az": r"№|maddə|maddəsi|maddəsinə|bənd|bəndi|səhifə|fəsil|qətnamə|qətnaməsi|маддә|"
     r"nömrə|nömrəsi",
     "tr": r"no|no\.|nolu|madde|maddesi|sayfa|s\.|karar|kararı|bölüm",
-    "hy": r"№|հոդված|հոդվածի|հոդվածով|էջ|կետ|կետի|գլուխ|որոշում|որոշման|դպրոց|համար",
+    "hy": r"№|թիվ|հոդված|հոդվածի|հոդվածով|էջ|կետ|կետի|գլուխ|որոշում|որոշման|դպրոց|համար",
     "ka": r"№|მუხლი|მუხლის|მუხლით|გვერდი|გვ\.|პუნქტი|თავი|დადგენილება|ნომერი|სკოლა",
     "fr": r"n°|no|no\.|numéro|article|articles|art\.|alinéa|page|pages|p\.|pp\.|chapitre|"
     r"section|résolution|décret|loi|vol\.|volume|tome|bâtiment|rue|salle|vol|ligne|"
@@ -318,10 +318,11 @@ IDENTIFIERS_BEFORE: dict[str, str] = {
     r"expediente|regimiento|división|batallón|brigada",
     "de": r"nr\.|nummer|artikel|art\.|paragraph|paragraf|§|§§|seite|seiten|s\.|kapitel|"
     r"abschnitt|resolution|gesetz|band|bd\.|absatz|abs\.|zimmer|haus|linie|flug|block|"
-    r"anlage|akte|regiment|division|bataillon|brigade|ziffer",
+    r"anlage|akte|ziffer|referat|az\.|aktenzeichen|bundesstraße|landstraße|straße|autobahn|"
+    r"\w*regiments?|\w*divisionen?|\w*bataillons?|\w*brigaden?|\w*kompanien?",
     "it": r"n\.|n°|nr\.|numero|articolo|articoli|art\.|comma|pagina|pagine|pag\.|p\.|"
     r"capitolo|sezione|risoluzione|decreto|legge|volume|vol\.|via|volo|linea|paragrafo|"
-    r"allegato|fascicolo|reggimento|divisione|battaglione|brigata",
+    r"allegato|fascicolo|reggimento|divisione|battaglione|brigata|statale|provinciale|strada",
 }
 # Words right after a number that make it a label ("7 saylı məktəb", "5 sayılı kanun").
 IDENTIFIERS_AFTER: dict[str, str] = {
@@ -331,8 +332,9 @@ IDENTIFIERS_AFTER: dict[str, str] = {
 }
 # Endings glued to digits that make them ordinals: "366-cı", "5-й", "5e", "5ª", "5-րդ".
 ORDINAL_ENDINGS: dict[str, str] = {
-    "ru": r"[-‑](?:й|я|е|го|му|м|ой|ый|ая|ое|ые|ых|ым|ого|ому|ом|ий|ья|ье|ьи|х|и|ю)(?!\w)",
-    "uk": r"[-‑](?:й|я|е|го|му|м|ій|ий|а|та|ту|ті|ої|ою|ого|ому|х|ми)(?!\w)",
+    # Any glued ending but a cardinal's case ("5-ти", "2-х"): "366-й", "75-летию", "1990-х".
+    "ru": r"[-‑](?!(?:ти|ми|ью|ёх|ух|ех)(?!\w))[^\W\d]+",
+    "uk": r"[-‑](?!(?:ти|ми|ох|ьох|ма)(?!\w))[^\W\d]+",
     "az": r"[-‑']?(?:ı|i|u|ü)?n?(?:cı|ci|cu|cü|ҹы|ҹи|ҹу|ҹү)\w*",
     "tr": r"['’.]?(?:ı|i|u|ü)?n(?:cı|ci|cu|cü)\w*",
     "hy": r"[-‑](?:րդ|ին)\w*",
@@ -373,11 +375,63 @@ YEAR_PREPOSITIONS: dict[str, str] = {
 }
 # Verbs of change before "до"/"to": "зросла до 215" is exactly 215, not "up to".
 CHANGE_BEFORE_UP_TO: dict[str, str] = {
-    "ru": r"(?:\w+(?:лось|лся|лась|лись|ло|ла|ли|л)|составит|составляет|вырастет|достигнет)\s+$",
-    "uk": r"(?:\w+(?:лося|лася|лися|лось|ло|ла|ли|в)|становить|сягає)\s+$",
+    "ru": r"(?:\w+(?:лось|лся|лась|лись|ло|ла|ли|л|ена|ено|ены|ён|ен|ана|ано|аны|ан)|составит|"
+    r"составляет|вырастет|достигнет|снизят|увеличат|сократят)\s+$",
+    "uk": r"(?:\w+(?:лося|лася|лися|лось|ло|ла|ли|в|ена|ено|ені|ений|ано|ана|ані)|становить|"
+    r"сягає)\s+$",
     "fr": r"(?:passé|monté|grimpé|atteint|élevé|augmenté|porté)\s+$",
     "es": r"(?:subió|aumentó|ascendió|llegó|elevó)\s+$",
     "de": r"$^",
     "it": r"(?:salito|salita|saliti|arrivato|arrivata|giunto)\s+$",
     "hy": r"$^",
 }
+# A verb of change after "X-მდე" / "X-dək" / "X'e kadar": "27-მდე გაიზარდა" is exactly 27.
+CHANGE_AFTER_UP_TO: dict[str, str] = {
+    "ka": r"\s+(?:გაიზარდ|მიაღწი|ავიდ|შემცირდ|დაეცა)\w*",
+    "az": r"\s+(?:art|yüksəl|çat|azal|en)\w*",
+    "tr": r"\s+(?:yüksel|çık|art|ulaş|düş|gerile)\w*",
+    "hy": r"\s+(?:հասավ|աճեց|ավելացավ|նվազեց)\w*",
+}
+# A word after the second number that closes "X ilə Y arasında" (between X and Y).
+RANGE_CLOSERS: dict[str, str] = {
+    "az": r"(?:\s+[^\W\d]+)?\s+arasında\w*|(?:\s+[^\W\d]+)?\s+арасында\w*",
+    "tr": r"(?:\s+[^\W\d]+)?\s+arasında\w*",
+    "ka": r"(?:\s+[^\W\d]+)?\s+შორის",
+    "hy": r"(?:\s+[^\W\d]+)?\s+միջև",
+}
+# Clock times: a word after the number ("9 Uhr", "sept heures") or before it
+# ("saat 11.00", "a las siete", "alle otto").
+TIME_AFTER: dict[str, str] = {
+    "ru": r"час|часа|часов|ч\.",
+    "uk": r"година|години|годині|годин|год\.",
+    "az": r"radələrində",
+    "tr": r"sularında",
+    "hy": r"ժամ|ժամը|ժամին",
+    "ka": r"საათ\w*",
+    "fr": r"heures?|h|du\s+matin|du\s+soir",
+    "es": r"horas?|h|de\s+la\s+(?:mañana|tarde|noche|madrugada)|y\s+media",
+    "de": r"uhr|h",
+    "it": r"ore|del\s+mattino|di\s+mattina|di\s+sera|di\s+notte|del\s+pomeriggio",
+}
+TIME_BEFORE: dict[str, str] = {
+    "az": r"saat",
+    "tr": r"saat",
+    "hy": r"ժամը",
+    "es": r"a\s+las|hacia\s+las|desde\s+las|hasta\s+las|sobre\s+las|a\s+la",
+    "it": r"alle|dalle|verso\s+le|ore",
+}
+# Words before a number word that make it a decade ("anni Sessanta", "años sesenta").
+DECADE_BEFORE: dict[str, str] = {
+    "it": r"anni",
+    "es": r"años|década\s+de\s+los",
+    "fr": r"années",
+    "de": r"jahre|zwanziger|dreißiger",
+    "ru": r"годы|годах",
+}
+# Endings Azerbaijani and Turkish glue to number words ("milyona", "dördü", "beşinin").
+WORD_ENDINGS: dict[str, tuple[str, ...]] = {
+    "az": ("ya", "yə", "a", "ə", "dan", "dən", "da", "də", "nın", "nin", "ın", "in", "un",
+           "ün", "u", "ü", "ı", "i", "dək", "dak", "nu", "nü", "nı", "ni", "si", "sı"),
+    "tr": ("ya", "ye", "a", "e", "dan", "den", "da", "de", "nın", "nin", "ın", "in", "un",
+           "ün", "u", "ü", "ı", "i", "si", "sı", "su", "sü"),
+}  # fmt: skip

@@ -17,12 +17,16 @@ from functools import lru_cache
 from desktop.extract.figure_guards import (
     is_clock_time,
     is_date_part,
+    is_decade,
+    is_list_label,
     is_identifier,
     is_ordinal,
     is_year,
 )
 from desktop.extract.figure_language_data import (
+    CHANGE_AFTER_UP_TO,
     CHANGE_BEFORE_UP_TO,
+    RANGE_CLOSERS,
     QUALIFIERS_AFTER,
     QUALIFIERS_BEFORE,
     RANGE_BETWEEN,
@@ -114,14 +118,32 @@ def _candidates(text: str, language: str, start: int, end: int) -> list[_Candida
     return kept
 
 
+_RANGE_SKIP = re.compile(r"(?:[-‑'’]\w{1,5})?(?:\s*[-–—/]\s*|\s+\w{1,4}\s+)\d+(?:[-‑'’]\w{1,5})?")
+
+
+def _as_number_word(text: str, candidate: _Candidate, language: str, paragraph: int) -> _Candidate:
+    """"менше тисячі", "более тысячи": after a qualifier the plural is one thousand."""
+    qualifier, _ = _qualifier_before(text, candidate.start, language, paragraph)
+    words = find_word_numbers(text, language, candidate.start, candidate.end)
+    if qualifier == "exact" or len(words) != 1 or words[0].end != candidate.end:
+        return candidate
+    return _Candidate(candidate.start, candidate.end, words[0].value, None, False, False, False, False)
+
+
 def _excluded(text: str, candidate: _Candidate, language: str) -> bool:
     if candidate.vague:
         return False
     start, end = candidate.start, candidate.end
-    if candidate.lone_word:
+    if candidate.lone_word or candidate.value < 1:
         return True
     if not candidate.in_digits:
-        return is_date_part(text, start, end, language)
+        return (
+            is_date_part(text, start, end, language)
+            or is_decade(text, start, language)
+            or is_clock_time(text, start, end, language, candidate.value)
+        )
+    if is_list_label(text, start, end):
+        return True
     before = text[start - 1] if start else " "
     if before.isalpha() or before in "#@/_\\":
         return True
@@ -132,7 +154,7 @@ def _excluded(text: str, candidate: _Candidate, language: str) -> bool:
     return (
         is_ordinal(text, start, end, language)
         or is_identifier(text, start, end, language)
-        or is_clock_time(text, start, end)
+        or is_clock_time(text, start, end, language, candidate.value)
         or is_date_part(text, start, end, language)
         or is_year(text, start, end, candidate.value, language)
     )
@@ -180,7 +202,9 @@ def _range(
         opener_start = paragraph + opener_match.start()
     needs = RANGE_NEEDS_OPENER.get(language, "")
     if needs and re.fullmatch(rf"\s*(?:{needs})\s*", separator.group(), re.I) and not opener_match:
-        return None
+        closer = RANGE_CLOSERS.get(language)
+        if not closer or not re.match(closer, text[second.end : second.end + 40], re.I):
+            return None
     first_value = first.value
     if second.scaled and not first.scaled and first.in_digits:
         first_value *= second.value / _unscaled(text, second, language)
@@ -201,7 +225,8 @@ def _qualifier_before(text: str, start: int, language: str, paragraph: int) -> t
     window = text[window_start:start]
     found = _table_match(
         QUALIFIERS_BEFORE.get(language, {}),
-        r"(?:^|(?<=[\s(«\"„“]))(?:BODY)[\s\u00a0]*$",
+        r"(?:^|(?<=[\s(«\"„“]))(?:BODY)[\s\u00a0]*(?:(?:el|la|los|las|le|les|il|i|gli|lo|l['’]|"
+        r"die|der|den)[\s\u00a0]+|l['’])?$",
         window,
         0,
         search=True,
@@ -251,10 +276,12 @@ def find_figures_in(
         if candidate.start < resume or claimed.hits(candidate.start, candidate.end):
             continue
         if _excluded(text, candidate, language):
-            if candidate.in_digits:
-                skip = re.match(r"\s*[-–—]\s*\d+", text[candidate.end : candidate.end + 12])
-                resume = candidate.end + (skip.end() if skip else 0)  # "1941–1945"
+            if candidate.in_digits:  # "1941–1945", "9-dan 11-dək": the second goes too
+                skip = _RANGE_SKIP.match(text, candidate.end, min(end, candidate.end + 16))
+                resume = skip.end() if skip else candidate.end
             continue
+        if candidate.vague and candidate.upper is not None:
+            candidate = _as_number_word(text, candidate, language, start)
         figure_start = candidate.start
         qualifier = "exact"
         value, upper, number_end = candidate.value, candidate.upper, candidate.end
@@ -272,6 +299,9 @@ def find_figures_in(
         after = _table_match(QUALIFIERS_AFTER.get(language, {}), "(?:BODY)", text, number_end)
         if after and not upper:
             qualifier, number_end = after[1], after[0].end()
+            change = CHANGE_AFTER_UP_TO.get(language)
+            if qualifier == "up to" and change and re.match(change, text[number_end:], re.I):
+                qualifier = "exact"
         percent = re.match(r"[\s\u00a0]?%", text[number_end : number_end + 2])
         if percent:
             number_end += percent.end()

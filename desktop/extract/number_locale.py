@@ -86,7 +86,13 @@ def scale_words(language: str) -> dict[str, int]:
                 if len(phrase) < _MIN_SCALE_WORD and not phrase.islower():
                     continue
                 found.setdefault(phrase.casefold(), 10**zeros)
+    for word, value in EXTRA_SCALES.get(language, {}).items():
+        found.setdefault(word, value)
     return found
+
+
+# CLDR has no compact-format words for Azerbaijani in Cyrillic script (only "K", "M").
+EXTRA_SCALES = {"az": {"мин": 1000, "милјон": 1_000_000, "милјард": 1_000_000_000}}
 
 
 def decimal_symbol(language: str) -> str:

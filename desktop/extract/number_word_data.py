@@ -48,7 +48,8 @@ _RU = (
     "четыреста|четырёхсот|четырехсот=400 пятьсот|пятисот=500 шестьсот|шестисот=600 "
     "семьсот|семисот=700 восемьсот|восьмисот=800 девятьсот|девятисот=900 "
     "тысяча|тысячи|тысяч|тысячу|тысячей|тысячам|тысячами=1000 "
-    "миллион|миллиона|миллионов|миллионам=1000000 миллиард|миллиарда|миллиардов=1000000000"
+    "миллион|миллиона|миллионов|миллионам=1000000 миллиард|миллиарда|миллиардов=1000000000 "
+    "полмиллиона=500000"
 )
 _UK = (
     "один|одна|одне|одного|однієї|одному|одну=1 два|дві|двох|двом=2 три|трьох|трьом=3 "
@@ -68,7 +69,7 @@ _UK = (
     "мільйон|мільйона|мільйонів|мільйони=1000000 мільярд|мільярда|мільярдів=1000000000"
 )
 _AZ = (
-    "bir=1 iki=2 üç=3 dörd=4 beş=5 altı=6 yeddi=7 səkkiz=8 doqquz=9 on=10 iyirmi=20 "
+    "yarım=0.5 bir=1 iki=2 üç=3 dörd=4 beş=5 altı=6 yeddi=7 səkkiz=8 doqquz=9 on=10 iyirmi=20 "
     "otuz=30 qırx=40 əlli=50 altmış=60 yetmiş=70 səksən=80 doxsan=90 yüz=100 min=1000 "
     "milyon=1000000 milyard=1000000000 "
     "бир=1 ики=2 үч=3 дөрд=4 беш=5 алты=6 једди=7 сәккиз=8 доггуз=9 он=10 ијирми=20 "
@@ -76,19 +77,20 @@ _AZ = (
     "милјон=1000000"
 )
 _TR = (
-    "bir=1 iki=2 üç=3 dört=4 beş=5 altı=6 yedi=7 sekiz=8 dokuz=9 on=10 yirmi=20 otuz=30 "
+    "yarım=0.5 bir=1 iki=2 üç=3 dört|dörd=4 beş=5 altı=6 yedi=7 sekiz=8 dokuz=9 on=10 yirmi=20 otuz=30 "
     "kırk=40 elli=50 altmış=60 yetmiş=70 seksen=80 doksan=90 yüz=100 bin=1000 "
     "milyon=1000000 milyar=1000000000"
 )
 _HY = (
     "մեկ=1 երկու=2 երեք=3 չորս=4 հինգ=5 վեց=6 յոթ|յոթը=7 ութ|ութը=8 ինը|ինն=9 "
     "տասը|տասն=10 քսան=20 երեսուն=30 քառասուն=40 հիսուն=50 վաթսուն=60 յոթանասուն=70 "
-    "ութսուն=80 իննսուն=90 հարյուր=100 հազար=1000 միլիոն=1000000 միլիարդ=1000000000"
+    "ութսուն=80 իննսուն=90 հարյուր=100 հազար=1000 միլիոն=1000000 միլիարդ=1000000000 "
+    "կես=0.5"
 )
 # Georgian counts in twenties: 30 is "ოცდაათი" (20 and 10), 42 "ორმოცდაორი" (2×20 and 2).
 # The stems without the nominative -ი are listed; the ending is read separately.
 _KA = (
-    "ერთ=1 ორ=2 სამ=3 ოთხ=4 ხუთ=5 ექვს=6 შვიდ=7 რვა=8 ცხრა=9 ათ=10 თერთმეტ=11 "
+    "ნახევარ=0.5 ერთ=1 ორ=2 სამ=3 ოთხ=4 ხუთ=5 ექვს=6 შვიდ=7 რვა=8 ცხრა=9 ათ=10 თერთმეტ=11 "
     "თორმეტ=12 ცამეტ=13 თოთხმეტ=14 თხუთმეტ=15 თექვსმეტ=16 ჩვიდმეტ=17 თვრამეტ=18 "
     "ცხრამეტ=19 ოც=20 ორმოც=40 სამოც=60 ოთხმოც=80 ას=100 ორას=200 სამას=300 ოთხას=400 "
     "ხუთას=500 ექვსას=600 შვიდას=700 რვაას=800 ცხრაას=900 ათას=1000 მილიონ=1000000 "
@@ -98,7 +100,7 @@ _FR = (
     "un|une=1 deux=2 trois=3 quatre=4 cinq=5 six=6 sept=7 huit=8 neuf=9 dix=10 onze=11 "
     "douze=12 treize=13 quatorze=14 quinze=15 seize=16 vingt|vingts=20 trente=30 "
     "quarante=40 cinquante=50 soixante=60 cent|cents=100 mille=1000 "
-    "million|millions=1000000 milliard|milliards=1000000000"
+    "million|millions=1000000 milliard|milliards=1000000000 demi=0.5"
 )
 _ES = (
     "un|uno|una=1 dos=2 tres=3 cuatro=4 cinco=5 seis=6 siete=7 ocho=8 nueve=9 diez=10 "
@@ -109,14 +111,14 @@ _ES = (
     "doscientos|doscientas=200 trescientos|trescientas=300 cuatrocientos|cuatrocientas=400 "
     "quinientos|quinientas=500 seiscientos|seiscientas=600 setecientos|setecientas=700 "
     "ochocientos|ochocientas=800 novecientos|novecientas=900 mil=1000 "
-    "millón|millones=1000000"
+    "millón|millones=1000000 medio=0.5"
 )
 _DE = (
     "ein|eine|einer|einem|einen|eins=1 zwei=2 drei=3 vier=4 fünf=5 sechs=6 sieben=7 "
     "acht=8 neun=9 zehn=10 elf=11 zwölf=12 dreizehn=13 vierzehn=14 fünfzehn=15 "
     "sechzehn=16 siebzehn=17 achtzehn=18 neunzehn=19 zwanzig=20 dreißig|dreissig=30 "
     "vierzig=40 fünfzig=50 sechzig=60 siebzig=70 achtzig=80 neunzig=90 hundert=100 "
-    "tausend=1000 million|millionen=1000000 milliarde|milliarden=1000000000"
+    "tausend=1000 million|millionen=1000000 milliarde|milliarden=1000000000 halbe=0.5"
 )
 _IT = (
     "un|uno|una=1 due=2 tre|tré=3 quattro=4 cinque=5 sei=6 sette=7 otto=8 nove=9 "
@@ -124,7 +126,7 @@ _IT = (
     "diciassette=17 diciotto=18 diciannove=19 venti|vent=20 trenta|trent=30 "
     "quaranta|quarant=40 cinquanta|cinquant=50 sessanta|sessant=60 settanta|settant=70 "
     "ottanta|ottant=80 novanta|novant=90 cento=100 mille|mila=1000 "
-    "milione|milioni=1000000 miliardo|miliardi=1000000000"
+    "milione|milioni=1000000 miliardo|miliardi=1000000000 mezzo=0.5"
 )
 
 NUMBER_WORDS: dict[str, dict[str, float]] = {

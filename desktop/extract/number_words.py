@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from desktop.extract.figure_language_data import WORD_ENDINGS
 from desktop.extract.number_word_data import (
     GLUED,
     JOINERS,
@@ -48,6 +49,11 @@ def word_parts(word: str, language: str) -> tuple[float, ...] | None:
     key = _normal(word)
     if key in table:
         return (table[key],)
+    if language in WORD_ENDINGS:
+        for ending in WORD_ENDINGS[language]:
+            if key.endswith(ending) and key[: -len(ending)] in table:
+                return (table[key[: -len(ending)]],)
+        return None
     if language == "ka":
         for ending in KA_ENDINGS:
             if ending and key.endswith(ending):
