@@ -99,7 +99,8 @@ def _noun_after_ordinal(word: str) -> bool:
 def is_identifier(text: str, start: int, end: int, language: str) -> bool:
     """A label, not a count: "статья 7", "Nr. 5", "№ 12", "7 saylı", "Art. 3"."""
     before = _compiled(
-        IDENTIFIERS_BEFORE.get(language, ""), r"(?:^|(?<=[\s(«\"„“]))(?:FRAGMENT)[\s\u00a0]*$"
+        IDENTIFIERS_BEFORE.get(language, ""),
+        r"(?:^|(?<=[\s(«\"„“'’]))(?:FRAGMENT)[\s\u00a0]*$",
     )
     if before and before.search(text[max(0, start - 20) : start]):
         return True
@@ -111,19 +112,28 @@ def is_identifier(text: str, start: int, end: int, language: str) -> bool:
 
 # Between a day and its month: an ending, a second day of a range ("9 по 12",
 # "11 y 12", "14-ից 16-ը") and a linking word ("de", "del", "di").
-_BEFORE_MONTH = re.compile(
-    r"[-‑.'’]?\w{0,5}"
-    r"(?:(?:\s*[-–—/]\s*|[\s\u00a0]+\w{1,5}[\s\u00a0]+)\d{1,2}[-‑.'’]?\w{0,5})?"
-    r"[\s\u00a0]+(?:(?:de|del|di|of|d['’])[\s\u00a0]+)?"
+_RANGE_WORDS = (
+    r"по|до|и|і|та|y|e|et|au|à|al|a|bis|und|and|to|ilə|və|ile|ve|ai|alle|e\s+il|e\s+i|"
+    r"y\s+el|y\s+el\s+día|და|և|ու"
 )
+_BEFORE_MONTH = (
+    r"[-‑.'’]?\w{0,5}"
+    r"(?:(?:[ \u00a0]*[-–—/][ \u00a0]*|[ \u00a0]+(?:" + _RANGE_WORDS + r")[ \u00a0]+|"
+    r"[-‑'’]\w{1,5}[ \u00a0]+)\d{1,2}[-‑.'’]?\w{0,5})?"
+    r"[ \u00a0]+(?:(?:de|del|di|of|d['’])[ \u00a0]+)?"
+)
+
+
+@lru_cache(maxsize=16)
+def _day_before_month(language: str) -> re.Pattern[str]:
+    return re.compile(_BEFORE_MONTH + f"(?:{_month_pattern(language).pattern})", re.IGNORECASE)
 
 
 def is_date_part(text: str, start: int, end: int, language: str) -> bool:
     """A day or year next to a month name ("22 марта", "fevralın 26-da", "juin 1942"),
     also the first day of a range within a month ("с 9 по 12 августа")."""
     months = _month_pattern(language)
-    after = _BEFORE_MONTH.match(text, end, min(len(text), end + 30))
-    if after and months.match(text, after.end()):
+    if _day_before_month(language).match(text, end):
         return True
     before = text[max(0, start - 25) : start]
     word = re.search(r"(\w+)\.?[\s\u00a0,]+$", before)
@@ -144,6 +154,8 @@ def is_year(text: str, start: int, end: int, value: float, language: str) -> boo
         return True
     if re.match(r"\s*(?:[-–—/]\s*\d{2,4}\b|[,.;:)»\"”]|$)", tail):
         return True
+    if language == "de" and re.match(r"[ \u00a0]+[a-zäöüß]", tail):
+        return True  # "2010 dagegen", "1990 als": a German count is followed by its noun
     prepositions = _compiled(
         YEAR_PREPOSITIONS.get(language, ""), r"(?:^|(?<=[\s(]))(?:FRAGMENT)[\s\u00a0]+$"
     )
@@ -174,6 +186,24 @@ def is_decade(text: str, start: int, language: str) -> bool:
     """"anni Sessanta", "años sesenta", "années trente"."""
     before = _compiled(DECADE_BEFORE.get(language, ""), r"(?:^|(?<=\s))(?:FRAGMENT)[\s\u00a0]+$")
     return bool(before and before.search(text[max(0, start - 20) : start]))
+
+
+_PHONE = re.compile(r"(?:\+|\(0|\b0)[\d()\s/-]{6,}\d|\d{2,4}(?:[ -]\d{2,4}){3,}")
+_PHONE_CUE = re.compile(r"(?:tel|тел|ტელ|հեռ|fax|факс|phone)\w*\.?:?[\s(]*$", re.IGNORECASE)
+
+
+def is_phone(text: str, start: int, end: int) -> bool:
+    """"(032) 241 96 07", "+7 495 123 45 67", "Tel. 0421 22 33"."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    offset = start - line_start
+    for match in _PHONE.finditer(line):
+        if match.start() <= offset < match.end() and (
+            _PHONE_CUE.search(line[: match.start()]) or re.search(r"[+(]", match.group())
+        ):
+            return True
+    return False
 
 
 def is_list_label(text: str, start: int, end: int) -> bool:

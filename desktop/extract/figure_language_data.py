@@ -54,8 +54,8 @@ QUALIFIERS_BEFORE: dict[str, dict[str, str]] = {
     "ka": {
         r"დაახლოებით|დაახლოვებით|თითქმის\s+დაახლოებით|მიახლოებით": "about",
         r"თითქმის|კინაღამ": "nearly",
-        r"მინიმუმ|სულ\s+მცირე|არანაკლებ|სულ\s+ცოტა": "at least",
-        r"არაუმეტეს|მაქსიმუმ": "at most",
+        r"მინიმუმ|სულ\s+მცირე|არანაკლებ|არა\s+ნაკლებ|სულ\s+ცოტა": "at least",
+        r"არაუმეტეს|არა\s+უმეტეს|მაქსიმუმ": "at most",
         r"ზე\s+მეტი": "more than",
     },
     "fr": {
@@ -106,9 +106,11 @@ QUALIFIERS_AFTER: dict[str, dict[str, str]] = {
         r"[-‑']?(?:n?dən|n?dan|н?дән|н?дан)\s+(?:az|aşağı|аз)": "fewer than",
         r"[-‑']?(?:y?ə|y?a|n?ə|n?a|јә|ја)\s+(?:yaxın|јахын)": "nearly",
         r"[-‑']?(?:y?ə|y?a|n?ə|n?a|јә|ја)\s+(?:qədər|гәдәр)|[-‑']?(?:dək|dak|дәк)": "up to",
-        r"\s+(?:nəfərdən|adamdan|evdən|kənddən|нәфәрдән)\s+(?:çox|artıq|чох|артыг)": "more than",
-        r"\s+(?:nəfərə|adama|нәфәрә)\s+(?:yaxın|јахын)": "nearly",
-        r"\s+(?:nəfərə|adama|нәфәрә)\s+(?:qədər|гәдәр)": "up to",
+        r"(?:\s+[^\W\d]+)?\s+(?:çox|artıq|чох|артыг)(?!\w)": "more than",
+        r"(?:\s+[^\W\d]+)?\s+(?:yaxın|јахын)(?!\w)": "nearly",
+        r"(?:\s+[^\W\d]+)?\s+(?:qədər|гәдәр)(?!\w)": "up to",
+        r"(?:\s+[^\W\d]+)?\s+(?:az|azı|аз)(?!\w)": "fewer than",
+        r"\s+[^\W\d]+(?:dək|dak|дәк)(?!\w)": "up to",
     },
     "tr": {
         r"['’]?(?:n?den|n?dan|n?ten|n?tan)\s+(?:fazla|çok|ziyade)": "more than",
@@ -116,21 +118,29 @@ QUALIFIERS_AFTER: dict[str, dict[str, str]] = {
         r"['’]?(?:y?e|y?a|n?e|n?a)\s+yakın": "nearly",
         r"['’]?(?:y?e|y?a|n?e|n?a)\s+kadar": "up to",
         r"\s+kadar|\s+civarında|\s+dolayında": "about",
-        r"\s+(?:kişiden|kişi\s+den)\s+(?:fazla|çok)": "more than",
-        r"\s+(?:kişiye)\s+yakın": "nearly",
+        r"(?:(?<=den)|(?<=dan)|(?<=ten)|(?<=tan))\s+(?:fazla|çok|ziyade)": "more than",
+        r"\s+[^\W\d]+(?:den|dan|ten|tan)\s+(?:fazla|çok|ziyade)": "more than",
+        r"(?:\s+[^\W\d]+)?\s+yakın(?!\w)": "nearly",
+        r"\s+[^\W\d]+(?:ya|ye|a|e)\s+kadar": "up to",
     },
     "hy": {
         r"[-‑]?ից\s+ավելի": "more than",
         r"[-‑]?ից\s+պակաս": "fewer than",
         r"[-‑]?ի\s+մոտ": "about",
-        r"\s+(?:մարդուց|հոգուց|տնից)\s+ավելի": "more than",
+        r"\s+[^\W\d]+ից\s+ավելի": "more than",
+        r"\s+[^\W\d]+ից\s+պակաս": "fewer than",
     },
     "ka": {
         r"[-‑]?(?:ზე|ზედ)\s+მეტი?|[-‑]?ზე\s+მეტ\w*": "more than",
         r"[-‑]?(?:ზე)\s+ნაკლები?": "fewer than",
         r"[-‑]?(?:მდე|ამდე)": "up to",
         r"[-‑]?(?:მდე|ამდე)\s+დაახლოებით": "about",
-        r"\s+(?:კაცზე|ადამიანზე|სახლზე)\s+მეტი?": "more than",
+        r"(?<=ზე)\s+მეტ\w*": "more than",
+        r"(?<=ზე)\s+ნაკლებ\w*": "fewer than",
+        r"(?<=მდე)(?!\w)": "up to",
+        r"\s+[^\W\d]+ზე\s+მეტ\w*": "more than",
+        r"\s+[^\W\d]+ზე\s+ნაკლებ\w*": "fewer than",
+        r"\s+[^\W\d]+მდე(?!\w)": "up to",
     },
     "fr": {r"\s+ou\s+plus|\s+et\s+plus": "at least"},
     "es": {r"\s+o\s+más|\s+y\s+pico": "at least"},
@@ -309,13 +319,13 @@ IDENTIFIERS_BEFORE: dict[str, str] = {
     r"nömrə|nömrəsi",
     "tr": r"no|no\.|nolu|madde|maddesi|sayfa|s\.|karar|kararı|bölüm",
     "hy": r"№|թիվ|հոդված|հոդվածի|հոդվածով|էջ|կետ|կետի|գլուխ|որոշում|որոշման|դպրոց|համար",
-    "ka": r"№|მუხლი|მუხლის|მუხლით|გვერდი|გვ\.|პუნქტი|თავი|დადგენილება|ნომერი|სკოლა",
+    "ka": r"№|აღწერა|ფონდი|ფონდ|საქმე|ფურცლები|ფ\.|მუხლი|მუხლის|მუხლით|გვერდი|გვ\.|პუნქტი|თავი|დადგენილება|ნომერი|სკოლა",
     "fr": r"n°|no|no\.|numéro|article|articles|art\.|alinéa|page|pages|p\.|pp\.|chapitre|"
     r"section|résolution|décret|loi|vol\.|volume|tome|bâtiment|rue|salle|vol|ligne|"
     r"paragraphe|annexe|dossier|régiment|division|bataillon|brigade|escadron",
     "es": r"n\.?º|nº|no\.|núm\.|número|artículo|artículos|art\.|página|páginas|pág\.|p\.|"
     r"capítulo|sección|resolución|decreto|ley|tomo|calle|vuelo|línea|párrafo|anexo|"
-    r"expediente|regimiento|división|batallón|brigada",
+    r"expediente|regimiento|división|batallón|brigada|nivel|planta|piso|pozo",
     "de": r"nr\.|nummer|artikel|art\.|paragraph|paragraf|§|§§|seite|seiten|s\.|kapitel|"
     r"abschnitt|resolution|gesetz|band|bd\.|absatz|abs\.|zimmer|haus|linie|flug|block|"
     r"anlage|akte|ziffer|referat|az\.|aktenzeichen|bundesstraße|landstraße|straße|autobahn|"
@@ -326,9 +336,16 @@ IDENTIFIERS_BEFORE: dict[str, str] = {
 }
 # Words right after a number that make it a label ("7 saylı məktəb", "5 sayılı kanun").
 IDENTIFIERS_AFTER: dict[str, str] = {
-    "az": r"saylı|nömrəli|сајлы|нөмрәли",
-    "tr": r"sayılı|numaralı|nolu|no['’]lu",
-    "hy": r"համարի|համարը",
+    "ru": r"годовщин\w*",
+    "uk": r"річниц\w*",
+    "az": r"saylı|nömrəli|сајлы|нөмрәли|illiy\w*|ildönüm\w*",
+    "tr": r"sayılı|numaralı|nolu|no['’]lu|yıl\s*dönüm\w*",
+    "hy": r"համարի|համարը|տարելից\w*",
+    "ka": r"წლისთავ\w*",
+    "fr": r"anniversaire",
+    "es": r"aniversario",
+    "de": r"jahrestag\w*",
+    "it": r"anniversario",
 }
 # Endings glued to digits that make them ordinals: "366-cı", "5-й", "5e", "5ª", "5-րդ".
 ORDINAL_ENDINGS: dict[str, str] = {
@@ -365,9 +382,9 @@ YEAR_PREPOSITIONS: dict[str, str] = {
     "ru": r"в|во|с|со|до|к|по|от|году|года|год",
     "uk": r"в|у|з|із|до|по|від|року|рік",
     "fr": r"en|depuis|dès|avant|après|vers|de|à|année|an|fin|début|printemps|été|automne|hiver",
-    "es": r"en|desde|hasta|hacia|de|año|del|a|finales|principios|primavera|verano|otoño|invierno",
+    "es": r"en|desde|hasta|hacia|de|año|del|a|el|para\s+el|finales|principios|primavera|verano|otoño|invierno",
     "de": r"im|seit|bis|ab|von|um|jahr|jahre|jahres|anfang|ende|sommer|winter|frühjahr|herbst|frühling",
-    "it": r"nel|dal|al|fino\s+al|dopo\s+il|prima\s+del|nell['’]|del|anno|fine|inizio|estate|inverno|primavera|autunno",
+    "it": r"nel|dal|al|il|per\s+il|entro\s+il|fino\s+al|dopo\s+il|prima\s+del|nell['’]|del|anno|fine|inizio|estate|inverno|primavera|autunno",
     "az": r"",
     "tr": r"",
     "hy": r"",
@@ -418,7 +435,7 @@ TIME_BEFORE: dict[str, str] = {
     "tr": r"saat",
     "hy": r"ժամը",
     "es": r"a\s+las|hacia\s+las|desde\s+las|hasta\s+las|sobre\s+las|a\s+la",
-    "it": r"alle|dalle|verso\s+le|ore",
+    "it": r"alle|dalle|delle|verso\s+le|ore",
 }
 # Words before a number word that make it a decade ("anni Sessanta", "años sesenta").
 DECADE_BEFORE: dict[str, str] = {
@@ -428,10 +445,16 @@ DECADE_BEFORE: dict[str, str] = {
     "de": r"jahre|zwanziger|dreißiger",
     "ru": r"годы|годах",
 }
+# Words that look like a number word with an ending but are pronouns ("onun", "üçün").
+NOT_NUMBER_WORDS = frozenset(
+    "onun ona onu onda ondan onlar onları onlara onların üçün yüzde yüzdə bine bina "
+    "binada binanın".split()
+)
 # Endings Azerbaijani and Turkish glue to number words ("milyona", "dördü", "beşinin").
 WORD_ENDINGS: dict[str, tuple[str, ...]] = {
     "az": ("ya", "yə", "a", "ə", "dan", "dən", "da", "də", "nın", "nin", "ın", "in", "un",
            "ün", "u", "ü", "ı", "i", "dək", "dak", "nu", "nü", "nı", "ni", "si", "sı"),
     "tr": ("ya", "ye", "a", "e", "dan", "den", "da", "de", "nın", "nin", "ın", "in", "un",
            "ün", "u", "ü", "ı", "i", "si", "sı", "su", "sü"),
+    "hy": ("ի", "ը", "ն", "ից", "ով", "ում", "ին", "ու"),
 }  # fmt: skip

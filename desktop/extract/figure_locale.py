@@ -19,6 +19,7 @@ from desktop.extract.figure_guards import (
     is_date_part,
     is_decade,
     is_list_label,
+    is_phone,
     is_identifier,
     is_ordinal,
     is_year,
@@ -118,7 +119,17 @@ def _candidates(text: str, language: str, start: int, end: int) -> list[_Candida
     return kept
 
 
-_RANGE_SKIP = re.compile(r"(?:[-‑'’]\w{1,5})?(?:\s*[-–—/]\s*|\s+\w{1,4}\s+)\d+(?:[-‑'’]\w{1,5})?")
+_RANGE_SKIP = re.compile(
+    r"(?:[-‑'’]\w{1,5}\s+|(?:[-‑'’]\w{1,5})?(?:\s*[-–—/]\s*|\s+\w{1,4}\s+))\d+(?:[-‑'’]\w{1,5})?"
+)
+
+
+def _century_word(text: str, start: int, value: float) -> bool:
+    """"il Novecento", "gli anni Duemila": a capitalised hundred inside a sentence."""
+    if value < 100 or not text[start].isupper():
+        return False
+    before = text[max(0, start - 3) : start]
+    return bool(before.strip()) and not re.search(r"[.!?:\n]\s*$", before)
 
 
 def _as_number_word(text: str, candidate: _Candidate, language: str, paragraph: int) -> _Candidate:
@@ -134,15 +145,17 @@ def _excluded(text: str, candidate: _Candidate, language: str) -> bool:
     if candidate.vague:
         return False
     start, end = candidate.start, candidate.end
-    if candidate.lone_word or candidate.value < 1:
+    if candidate.lone_word or (candidate.value < 1 and not candidate.in_digits):
         return True
     if not candidate.in_digits:
         return (
-            is_date_part(text, start, end, language)
+            _century_word(text, start, candidate.value)
+            or is_identifier(text, start, end, language)
+            or is_date_part(text, start, end, language)
             or is_decade(text, start, language)
             or is_clock_time(text, start, end, language, candidate.value)
         )
-    if is_list_label(text, start, end):
+    if is_list_label(text, start, end) or is_phone(text, start, end):
         return True
     before = text[start - 1] if start else " "
     if before.isalpha() or before in "#@/_\\":
@@ -225,7 +238,7 @@ def _qualifier_before(text: str, start: int, language: str, paragraph: int) -> t
     window = text[window_start:start]
     found = _table_match(
         QUALIFIERS_BEFORE.get(language, {}),
-        r"(?:^|(?<=[\s(«\"„“]))(?:BODY)[\s\u00a0]*(?:(?:el|la|los|las|le|les|il|i|gli|lo|l['’]|"
+        r"(?:^|(?<=[\s(«\"„“'’]))(?:BODY)[\s\u00a0]*(?:(?:el|la|los|las|le|les|il|i|gli|lo|l['’]|"
         r"die|der|den)[\s\u00a0]+|l['’])?$",
         window,
         0,
@@ -287,9 +300,15 @@ def find_figures_in(
         value, upper, number_end = candidate.value, candidate.upper, candidate.end
         if candidate.vague:
             qualifier = "about"
+            if upper is None:  # "cerca de un millar", "près d'une centaine"
+                found, figure_start = _qualifier_before(text, candidate.start, language, start)
+                qualifier = "about" if found == "exact" else found
         else:
             qualifier, figure_start = _qualifier_before(text, candidate.start, language, start)
             ranged = _range(text, candidate, language, candidates[index + 1 :], start)
+            if ranged and is_clock_time(text, ranged[0].start, ranged[0].end, language, ranged[0].value):
+                resume = ranged[0].end  # "von 9 bis 16 Uhr"
+                continue
             if ranged:
                 second, opener_start = ranged
                 if second.scaled and not candidate.scaled and candidate.in_digits:

@@ -29,7 +29,7 @@ SCALE_ENDINGS = {
     ("tr", "front"): "e|i|in|de|den|lik|ü|ün|lük",
     ("tr", "back"): "a|ı|ın|da|dan|lık|u|un|luk",
     ("hy", "any"): "ից|ով|ի|ը|ն|ում",
-    ("ka", "any"): "ი|ის|ით|ზე|მდე|დან|ს",
+    ("ka", "any"): "ამდე|იდან|ი|ის|ით|ზე|მდე|დან|ს|ად|ში",
 }
 _FRONT_VOWELS = "eiöüə"
 _BACK_VOWELS = "aıou"

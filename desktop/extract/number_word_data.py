@@ -155,6 +155,6 @@ JOINERS: dict[str, frozenset[str]] = {
 # Languages that write the parts of one number as a single word.
 GLUED = frozenset({"de", "it", "ka", "hy", "es"})
 # Endings a Georgian number word carries: nominative, dative "ზე" ("more than"), etc.
-KA_ENDINGS = ("ი", "ს", "ზე", "ით", "ის", "მდე", "დან", "ამდე", "იდან", "")
+KA_ENDINGS = ("ი", "ს", "ზე", "ით", "ის", "მდე", "დან", "ამდე", "იდან", "იო", "ო", "ად", "ში", "")
 # Languages where a smaller number before 20 multiplies it ("quatre-vingts" is 80).
 MULTIPLYING_TWENTY = frozenset({"fr"})

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from desktop.extract.figure_language_data import WORD_ENDINGS
+from desktop.extract.figure_language_data import NOT_NUMBER_WORDS, WORD_ENDINGS
 from desktop.extract.number_word_data import (
     GLUED,
     JOINERS,
@@ -47,6 +47,8 @@ def word_parts(word: str, language: str) -> tuple[float, ...] | None:
     if table is None:
         return None
     key = _normal(word)
+    if key in NOT_NUMBER_WORDS:
+        return None
     if key in table:
         return (table[key],)
     if language in WORD_ENDINGS:
@@ -93,7 +95,7 @@ def combine(values: list[float], language: str) -> float:
     current = 0.0
     for value in values:
         if value >= 1000:
-            total += max(current, 1.0) * value
+            total += (current or 1.0) * value
             current = 0.0
         elif current and value > current and (
             value == 100 or (value == 20 and language in MULTIPLYING_TWENTY)
