@@ -53,6 +53,8 @@ def _month_pattern(language: str) -> re.Pattern[str]:
                 elif language in ("az", "tr", "hy", "ka"):
                     stem = name[:-1] if language == "ka" and name.endswith("ი") else name
                     forms.add(re.escape(stem) + r"\w{0,6}")
+                    if language == "ka" and len(stem) > 4 and stem[-2] in "ეა":
+                        forms.add(re.escape(stem[:-2] + stem[-1]) + r"\w{0,6}")  # "სექტემბრის"
                 else:
                     forms.add(re.escape(name))
             for name in get_month_names("abbreviated", context, locale).values():
@@ -119,6 +121,7 @@ _RANGE_WORDS = (
 _BEFORE_MONTH = (
     r"[-‑.'’]?\w{0,5}"
     r"(?:(?:[ \u00a0]*[-–—/][ \u00a0]*|[ \u00a0]+(?:" + _RANGE_WORDS + r")[ \u00a0]+|"
+    r"[ \u00a0]+(?:e|et|y)[ \u00a0]+l['’]|"
     r"[-‑'’]\w{1,5}[ \u00a0]+)\d{1,2}[-‑.'’]?\w{0,5})?"
     r"[ \u00a0]+(?:(?:de|del|di|of|d['’])[ \u00a0]+)?"
 )

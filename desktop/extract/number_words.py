@@ -55,7 +55,6 @@ def word_parts(word: str, language: str) -> tuple[float, ...] | None:
         for ending in WORD_ENDINGS[language]:
             if key.endswith(ending) and key[: -len(ending)] in table:
                 return (table[key[: -len(ending)]],)
-        return None
     if language == "ka":
         for ending in KA_ENDINGS:
             if ending and key.endswith(ending):
