@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, replace
 
 from desktop.extract.figure_categories import DEFAULT_VOCABULARY, Vocabulary, VocabularyMatch
+from desktop.extract.figure_english import category_before, counts_without_noun, vague_figures
 from desktop.extract.figure_locale import LOCALE_LANGUAGES, find_figures_in
 from desktop.extract.languages import LanguageMap
 from desktop.extract.numbers import (
@@ -81,7 +82,9 @@ _COORDINATED = re.compile(
 )
 _AUXILIARIES = (
     r"(?:were|was|are|is|have\s+been|has\s+been|had\s+been|have|has|had|been|being|got|get|"
-    r"reportedly|allegedly|later|subsequently|still|also|all|then|either|were\s+later)"
+    r"reportedly|allegedly|later|subsequently|still|also|all|then|either|were\s+later|"
+    r"(?:may|might|could|must|would)(?:\s+have)?|(?:are|were|is)\s+(?:feared|believed|thought|"
+    r"said|reported)(?:\s+to\s+have)?)"
 )
 _BREAKDOWN_CUE = re.compile(
     r"^[\s,;:(–—-]*(?:including|among\s+them|among\s+whom|of\s+whom|of\s+which|of\s+them|"
@@ -102,6 +105,7 @@ _ABBREVIATION = re.compile(r"(?:[A-Za-z]\.){2,}$")
 _FRACTION_OR_ORDINAL = re.compile(
     r"-(?:first|second|third|fifth|half|halves|quarter|\w+th)s?\b", re.IGNORECASE
 )
+_SUFFIX_UNIT = re.compile(r"\s*per\s*cent\b|\s*percent\b", re.IGNORECASE)
 _TIME_UNITS = word_set("seconds minutes hours days nights weeks months years decades")
 _CURRENCIES = {"$": "dollars", "£": "pounds", "€": "euros", "US$": "US dollars"}
 
@@ -280,7 +284,12 @@ def _read_figure(
         category = found[0].category if found else None
     span_end = max(noun_end, verb.end if verb_is_after and verb else 0, end)
     if not noun and verb is None:
-        return None
+        if not counts_without_noun(text, start, number.start, end):
+            return None
+        category = category_before(text, start, vocabulary)
+        if _SUFFIX_UNIT.match(text, end):
+            unit = _SUFFIX_UNIT.match(text, end)
+            noun, span_end = "per cent", unit.end() if unit else end
     figure = _Figure(
         start=start,
         end=span_end,
@@ -428,9 +437,15 @@ def find_figures(
     claimed = claimed or SpanSet()
     english, foreign = _split_by_language(text, languages)
     found = _english_figures(text, claimed, vocabulary, english)
+    vague = [
+        figure
+        for figure in vague_figures(text, english, claimed, vocabulary)
+        if not any(f.start < figure.end and figure.start < f.end for f in found)
+    ]
+    found += vague
     for language, start, end in foreign:
         found += find_figures_in(text, language, start, end, claimed)
-    if not foreign:
+    if not foreign and not vague:
         return found
     order = sorted(range(len(found)), key=lambda i: found[i].start)
     new_index = {old: new for new, old in enumerate(order)}
