@@ -195,18 +195,30 @@ _PHONE = re.compile(r"(?:\+|\(0|\b0)[\d()\s/-]{6,}\d|\d{2,4}(?:[ -]\d{2,4}){3,}"
 _PHONE_CUE = re.compile(r"(?:tel|тел|ტელ|հեռ|fax|факс|phone)\w*\.?:?[\s(]*$", re.IGNORECASE)
 
 
+_NEAR_PHONE_AFTER = re.compile(r"[ )/-]+\d|\)")
+_NEAR_PHONE_BEFORE = re.compile(r"(?:\d[ /-]|\) |\(|\+)$")
+
+
 def is_phone(text: str, start: int, end: int) -> bool:
     """"(032) 241 96 07", "+7 495 123 45 67", "Tel. 0421 22 33"."""
+    if not _NEAR_PHONE_AFTER.match(text, end) and not _NEAR_PHONE_BEFORE.search(
+        text, max(0, start - 2), start
+    ):
+        return False
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line = text[line_start : line_end if line_end >= 0 else len(text)]
     offset = start - line_start
-    for match in _PHONE.finditer(line):
-        if match.start() <= offset < match.end() and (
-            _PHONE_CUE.search(line[: match.start()]) or re.search(r"[+(]", match.group())
-        ):
-            return True
-    return False
+    return any(a <= offset < b for a, b in _phone_spans(line))
+
+
+@lru_cache(maxsize=64)
+def _phone_spans(line: str) -> tuple[tuple[int, int], ...]:
+    return tuple(
+        (match.start(), match.end())
+        for match in _PHONE.finditer(line)
+        if _PHONE_CUE.search(line[: match.start()]) or re.search(r"[+(]", match.group())
+    )
 
 
 def is_list_label(text: str, start: int, end: int) -> bool:

@@ -80,19 +80,21 @@ def _table_match(
 
 
 def _vague(text: str, language: str, start: int, end: int) -> list[_Candidate]:
-    table = VAGUE.get(language, {})
+    table = VAGUE.get(language)
+    if not table:
+        return []
+    values = list(table.values())
     found = []
-    for fragment, (value, upper) in table.items():
-        for match in _vague_pattern(fragment).finditer(text, start, end):
-            found.append(
-                _Candidate(match.start(), match.end(), value, upper, False, True, False, False)
-            )
+    for match in _vague_pattern(language).finditer(text, start, end):
+        value, upper = values[int(str(match.lastgroup)[1:])]
+        found.append(_Candidate(match.start(), match.end(), value, upper, False, True, False, False))
     return found
 
 
-@lru_cache(maxsize=256)
-def _vague_pattern(fragment: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-])(?:{fragment})(?![\w-])", re.IGNORECASE)
+@lru_cache(maxsize=16)
+def _vague_pattern(language: str) -> re.Pattern[str]:
+    body = "|".join(f"(?P<g{i}>{fragment})" for i, fragment in enumerate(VAGUE[language]))
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
 
 
 def _candidates(text: str, language: str, start: int, end: int) -> list[_Candidate]:
@@ -119,6 +121,7 @@ def _candidates(text: str, language: str, start: int, end: int) -> list[_Candida
     return kept
 
 
+_GLUED_DIGITS = re.compile(r"[/.,]\d")
 _RANGE_SKIP = re.compile(
     r"(?:[-‑'’]\w{1,5}\s+|(?:[-‑'’]\w{1,5})?(?:\s*[-–—/]\s*|\s+\w{1,4}\s+))\d+(?:[-‑'’]\w{1,5})?"
 )
@@ -162,7 +165,7 @@ def _excluded(text: str, candidate: _Candidate, language: str) -> bool:
         return True
     if before in "-–" and start >= 2 and text[start - 2].isalnum():
         return True
-    if re.match(r"[/]\d|[.,]\d", text[end : end + 2]):  # "12/3", "1.2.1990"
+    if _GLUED_DIGITS.match(text, end):  # "12/3", "1.2.1990"
         return True
     return (
         is_ordinal(text, start, end, language)

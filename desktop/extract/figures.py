@@ -500,7 +500,7 @@ def _english_figures(
     """Figures read by the English rules inside *spans* (breakdowns grouped)."""
     figures: list[_Figure] = []
     resume = 0
-    for number in find_numbers(text):
+    for number in find_numbers(text) if spans else []:
         if number.start < resume or claimed.hits(number.start, number.end):
             continue
         if not any(start <= number.start < end for start, end in spans):

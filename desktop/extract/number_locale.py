@@ -95,10 +95,12 @@ def scale_words(language: str) -> dict[str, int]:
 EXTRA_SCALES = {"az": {"мин": 1000, "милјон": 1_000_000, "милјард": 1_000_000_000}}
 
 
+@lru_cache(maxsize=32)
 def decimal_symbol(language: str) -> str:
     return str(numbers.get_decimal_symbol(_locale(language)))
 
 
+@lru_cache(maxsize=32)
 def group_symbol(language: str) -> str:
     return str(numbers.get_group_symbol(_locale(language)))
 

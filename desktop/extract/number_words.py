@@ -105,44 +105,48 @@ def combine(values: list[float], language: str) -> float:
     return total + current
 
 
+@lru_cache(maxsize=16)
+def _prefix_pattern(language: str) -> re.Pattern[str]:
+    """Words that begin with a number part: the only ones worth looking up."""
+    parts = sorted(NUMBER_WORDS[language], key=len, reverse=True)
+    body = "|".join(re.escape(p) for p in parts)
+    initials = "".join(sorted({c for p in parts for c in (p[0], p[0].upper())}))
+    return re.compile(rf"(?<![\w'’ʼ])(?=[{re.escape(initials)}])(?:{body})[\w'’ʼ]*", re.IGNORECASE)
+
+
+@lru_cache(maxsize=16)
+def _gap_pattern(language: str) -> re.Pattern[str]:
+    """What may stand between two words of one number: spaces, a hyphen, a joiner."""
+    joiners = "|".join(re.escape(j) for j in JOINERS.get(language, ()))
+    joiner = rf"(?:[ \u00a0]+(?:{joiners}))?" if joiners else ""
+    return re.compile(rf"[ \u00a0-]*{joiner}[ \u00a0-]+|-", re.IGNORECASE)
+
+
 def find_word_numbers(text: str, language: str, start: int, end: int) -> list[WordNumber]:
     """Numbers written in words in ``text[start:end]`` (one per run of number words)."""
     if language not in NUMBER_WORDS:
         return []
-    joiners = JOINERS.get(language, frozenset())
+    gap = _gap_pattern(language)
     found: list[WordNumber] = []
     run: list[tuple[int, int, tuple[float, ...]]] = []
-    pending_joiner = False
-
-    def close() -> None:
-        if run:
-            values = [v for _, _, parts in run for v in parts]
-            found.append(WordNumber(run[0][0], run[-1][1], combine(values, language), len(run)))
-        run.clear()
-
-    for match in _WORD.finditer(text, start, end):
-        word = match.group()
-        gap = text[run[-1][1] : match.start()] if run else ""
-        joined = not run or (gap.strip(" -\u00a0") == "" and "\n" not in gap)
-        parts = word_parts(word, language)
-        if parts is not None and (joined or pending_joiner):
-            if run and not _continues(run, parts):
-                close()
-            run.append((match.start(), match.end(), parts))
-            pending_joiner = False
+    for match in _prefix_pattern(language).finditer(text, start, end):
+        parts = word_parts(match.group(), language)
+        if parts is None:
             continue
-        if parts is not None:
-            close()
-            run.append((match.start(), match.end(), parts))
-            pending_joiner = False
-            continue
-        if run and _normal(word) in joiners and joined and not pending_joiner:
-            pending_joiner = True
-            continue
-        pending_joiner = False
-        close()
-    close()
+        if run and not (
+            gap.fullmatch(text, run[-1][1], match.start()) and _continues(run, parts)
+        ):
+            found.append(_close(run, language))
+            run = []
+        run.append((match.start(), match.end(), parts))
+    if run:
+        found.append(_close(run, language))
     return found
+
+
+def _close(run: list[tuple[int, int, tuple[float, ...]]], language: str) -> WordNumber:
+    values = [v for _, _, parts in run for v in parts]
+    return WordNumber(run[0][0], run[-1][1], combine(values, language), len(run))
 
 
 def _continues(run: list[tuple[int, int, tuple[float, ...]]], parts: tuple[float, ...]) -> bool:
