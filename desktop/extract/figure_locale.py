@@ -339,7 +339,7 @@ def find_figures_in(
                 upper_value=upper,
                 qualifier=qualifier,
                 counted="%" if percent else noun,
-                category=_category(text, figure_start, span_end, language, (start, end)),
+                category=_category(text, figure_start, number_end, language, (start, end)),
             )
         )
         resume = number_end
