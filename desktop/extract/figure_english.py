@@ -68,7 +68,7 @@ def counts_without_noun(text: str, start: int, number_start: int, end: int) -> b
         return False
     before = text[line_start:start]
     if not before.strip() or re.search(r"[.!?:;]\s*$", before):
-        return raw[:1].isupper() or raw[:1].isdigit() and bool(before.strip())
+        return raw[:1].isupper() or (raw[:1].isdigit() and bool(before.strip()))
     return bool(_CUE_BEFORE.search(before))
 
 
@@ -82,7 +82,7 @@ def category_before(text: str, position: int, vocabulary: Vocabulary) -> str | N
 def vague_figures(
     text: str, spans: list[tuple[int, int]], claimed: SpanSet, vocabulary: Vocabulary
 ) -> list[FigureSuggestion]:
-    """"Hundreds of families", "thousands more", "dozens of people" in English spans."""
+    """ "Hundreds of families", "thousands more", "dozens of people" in English spans."""
     found = []
     for start, end in spans:
         for match in _VAGUE.finditer(text, start, end):

@@ -17,15 +17,16 @@ from babel.dates import get_month_names
 
 from desktop.extract.figure_language_data import (
     DECADE_BEFORE,
-    TIME_AFTER,
-    TIME_BEFORE,
     IDENTIFIERS_AFTER,
     IDENTIFIERS_BEFORE,
     ORDINAL_ENDINGS,
     ORDINAL_PREFIXES,
+    TIME_AFTER,
+    TIME_BEFORE,
     YEAR_PREPOSITIONS,
     YEAR_WORDS,
 )
+from desktop.extract.text_nearby import word_set
 
 _YEAR_RANGE = (1000, 2100)
 
@@ -88,9 +89,9 @@ def is_ordinal(text: str, start: int, end: int, language: str) -> bool:
     return False
 
 
-_SENTENCE_STARTERS = frozenset(
+_SENTENCE_STARTERS = word_set(
     "die der das ein eine es sie er wir ich am im in nach bei auch laut und doch aber "
-    "dabei damit dann denn so zudem seit bis von vom zum zur".split()
+    "dabei damit dann denn so zudem seit bis von vom zum zur"
 )
 
 
@@ -168,7 +169,7 @@ def is_year(text: str, start: int, end: int, value: float, language: str) -> boo
 def is_clock_time(
     text: str, start: int, end: int, language: str = "en", value: float = 0.0
 ) -> bool:
-    """"14:30", "9.30 Uhr", "9h30", "sept heures", "saat 11.00", "a las siete"."""
+    """ "14:30", "9.30 Uhr", "9h30", "sept heures", "saat 11.00", "a las siete"."""
     if re.match(r"[:h]\d{2}\b", text[end : end + 3]) or re.match(
         r"\d{1,2}[:]$", text[max(0, start - 3) : start]
     ):
@@ -186,7 +187,7 @@ def is_clock_time(
 
 
 def is_decade(text: str, start: int, language: str) -> bool:
-    """"anni Sessanta", "años sesenta", "années trente"."""
+    """ "anni Sessanta", "años sesenta", "années trente"."""
     before = _compiled(DECADE_BEFORE.get(language, ""), r"(?:^|(?<=\s))(?:FRAGMENT)[\s\u00a0]+$")
     return bool(before and before.search(text[max(0, start - 20) : start]))
 
@@ -200,7 +201,7 @@ _NEAR_PHONE_BEFORE = re.compile(r"(?:\d[ /-]|\) |\(|\+)$")
 
 
 def is_phone(text: str, start: int, end: int) -> bool:
-    """"(032) 241 96 07", "+7 495 123 45 67", "Tel. 0421 22 33"."""
+    """ "(032) 241 96 07", "+7 495 123 45 67", "Tel. 0421 22 33"."""
     if not _NEAR_PHONE_AFTER.match(text, end) and not _NEAR_PHONE_BEFORE.search(
         text, max(0, start - 2), start
     ):
@@ -222,6 +223,6 @@ def _phone_spans(line: str) -> tuple[tuple[int, int], ...]:
 
 
 def is_list_label(text: str, start: int, end: int) -> bool:
-    """"1. Los días…", "2) …": a number opening a line, closed by a stop or bracket."""
+    """ "1. Los días…", "2) …": a number opening a line, closed by a stop or bracket."""
     line_start = text.rfind("\n", 0, start) + 1
     return not text[line_start:start].strip() and bool(re.match(r"[.)]\s", text[end : end + 2]))

@@ -14,8 +14,10 @@ from __future__ import annotations
 QUALIFIERS_BEFORE: dict[str, dict[str, str]] = {
     "ru": {
         r"более|больше|свыше|сверх|более\s+чем|больше\s+чем": "more than",
-        r"не\s+менее|не\s+меньше|по\s+меньшей\s+мере|как\s+минимум|минимум|по\s+крайней\s+мере": "at least",
-        r"около|примерно|приблизительно|порядка|ориентировочно|где-то|чуть\s+более|почти\s+около": "about",
+        r"не\s+менее|не\s+меньше|по\s+меньшей\s+мере|как\s+минимум|минимум|"
+        r"по\s+крайней\s+мере": "at least",
+        r"около|примерно|приблизительно|порядка|ориентировочно|где-то|чуть\s+более|"
+        r"почти\s+около": "about",
         r"почти|едва\s+ли\s+не|без\s+малого|чуть\s+меньше|чуть\s+менее|около\s+почти": "nearly",
         r"до|вплоть\s+до": "up to",
         r"не\s+более|не\s+больше|максимум|самое\s+большее|не\s+превыша\w+": "at most",
@@ -23,7 +25,8 @@ QUALIFIERS_BEFORE: dict[str, dict[str, str]] = {
     },
     "uk": {
         r"понад|більше|більш\s+ніж|більше\s+ніж|понад\s+як|свыше": "more than",
-        r"щонайменше|принаймні|не\s+менше|не\s+менш\s+ніж|не\s+менше\s+ніж|як\s+мінімум|мінімум": "at least",
+        r"щонайменше|принаймні|не\s+менше|не\s+менш\s+ніж|не\s+менше\s+ніж|як\s+мінімум|"
+        r"мінімум": "at least",
         r"близько|приблизно|орієнтовно|десь": "about",
         r"майже|ледь\s+не|без\s+малого": "nearly",
         r"до|аж\s+до": "up to",
@@ -61,7 +64,8 @@ QUALIFIERS_BEFORE: dict[str, dict[str, str]] = {
     "fr": {
         r"plus\s+de|plus\s+d['’]|au-delà\s+de|davantage\s+que": "more than",
         r"au\s+moins|pas\s+moins\s+de|au\s+minimum|minimum": "at least",
-        r"environ|quelque|autour\s+de|approximativement|à\s+peu\s+près|quelque\s+|dans\s+les|une\s+estimation\s+de|estimé\s+à|d['’]environ": "about",
+        r"environ|quelque|autour\s+de|approximativement|à\s+peu\s+près|quelque\s+|"
+        r"dans\s+les|une\s+estimation\s+de|estimé\s+à|d['’]environ": "about",
         r"près\s+de|presque|pratiquement|quasiment|près\s+d['’]": "nearly",
         r"jusqu['’]à": "up to",
         r"au\s+plus|au\s+maximum|tout\s+au\s+plus|pas\s+plus\s+de": "at most",
@@ -70,7 +74,8 @@ QUALIFIERS_BEFORE: dict[str, dict[str, str]] = {
     "es": {
         r"más\s+de|mayores\s+de|superior\s+a": "more than",
         r"al\s+menos|por\s+lo\s+menos|como\s+mínimo|no\s+menos\s+de": "at least",
-        r"unos|unas|alrededor\s+de|aproximadamente|en\s+torno\s+a|aproximadamente\s+unos|unos\s+aproximadamente": "about",
+        r"unos|unas|alrededor\s+de|aproximadamente|en\s+torno\s+a|aproximadamente\s+unos|"
+        r"unos\s+aproximadamente": "about",
         r"casi|prácticamente|cerca\s+de": "nearly",
         r"hasta": "up to",
         r"como\s+máximo|a\s+lo\s+sumo|no\s+más\s+de": "at most",
@@ -79,7 +84,8 @@ QUALIFIERS_BEFORE: dict[str, dict[str, str]] = {
     "de": {
         r"mehr\s+als|über|älter\s+als|gut|weit\s+über": "more than",
         r"mindestens|wenigstens|nicht\s+weniger\s+als|zumindest": "at least",
-        r"etwa|rund|ungefähr|circa|ca\.|zirka|schätzungsweise|an\s+die|um\s+die|geschätzt|geschätzte|geschätzten": "about",
+        r"etwa|rund|ungefähr|circa|ca\.|zirka|schätzungsweise|an\s+die|um\s+die|geschätzt|"
+        r"geschätzte|geschätzten": "about",
         r"fast|beinahe|knapp|nahezu|annähernd": "nearly",
         r"bis\s+zu": "up to",
         r"höchstens|maximal|nicht\s+mehr\s+als|höchstens\s+jedoch|höchstens\s+aber": "at most",
@@ -88,7 +94,8 @@ QUALIFIERS_BEFORE: dict[str, dict[str, str]] = {
     "it": {
         r"più\s+di|oltre|più\s+che|superano|supera|superato|superiore\s+a": "more than",
         r"almeno|non\s+meno\s+di|perlomeno|quanto\s+meno|come\s+minimo": "at least",
-        r"circa|intorno\s+a|intorno\s+ai|attorno\s+a|attorno\s+ai|approssimativamente|sui|sulle|sugli|una\s+stima\s+di|stimati|stimate": "about",
+        r"circa|intorno\s+a|intorno\s+ai|attorno\s+a|attorno\s+ai|approssimativamente|sui|"
+        r"sulle|sugli|una\s+stima\s+di|stimati|stimate": "about",
         r"quasi|pressoché|poco\s+meno\s+di": "nearly",
         r"fino\s+a|sino\s+a": "up to",
         r"al\s+massimo|non\s+più\s+di": "at most",
@@ -99,8 +106,14 @@ QUALIFIERS_BEFORE: dict[str, dict[str, str]] = {
 # Qualifiers written after the number (with the case ending it governs), or after the
 # counted noun in the ablative ("5 min nəfərdən çox"): fragment → qualifier.
 QUALIFIERS_AFTER: dict[str, dict[str, str]] = {
-    "ru": {r"\s+с\s+лишним|\s+с\s+небольшим": "more than", r"\s+или\s+более|\s+и\s+более": "at least"},
-    "uk": {r"\s+з\s+лишком|\s+з\s+гаком": "more than", r"\s+і\s+більше|\s+або\s+більше": "at least"},
+    "ru": {
+        r"\s+с\s+лишним|\s+с\s+небольшим": "more than",
+        r"\s+или\s+более|\s+и\s+более": "at least",
+    },
+    "uk": {
+        r"\s+з\s+лишком|\s+з\s+гаком": "more than",
+        r"\s+і\s+більше|\s+або\s+більше": "at least",
+    },
     "az": {
         r"[-‑']?(?:n?dən|n?dan|н?дән|н?дан)\s+(?:çox|artıq|чох|артыг|yuxarı)": "more than",
         r"[-‑']?(?:n?dən|n?dan|н?дән|н?дан)\s+(?:az|aşağı|аз)": "fewer than",
@@ -309,20 +322,29 @@ VAGUE: dict[str, dict[str, tuple[float, float | None]]] = {
 
 # Words right before a number that make it a label ("статья 7", "Nr. 5", "art. 12").
 IDENTIFIERS_BEFORE: dict[str, str] = {
-    "ru": r"ул\.\s*[^\W\d]+,?|улица\s+[^\W\d]+,?|проспект\s+[^\W\d]+,?|№|номер|номера|статья|статьи|статьей|статье|ст\.|пункт|пункта|п\.|часть|части|ч\.|"
-    r"страница|странице|стр\.|с\.|том|т\.|дело|корпус|квартира|кв\.|школа|школы|школе|"
-    r"палата|палате|камера|камере|протокол|приказ|указ|резолюция|резолюции|рейс|маршрут|"
-    r"блок|участок|глава|главы|раздел|параграф|приложение|полк|полка|дивизия|дивизии|"
-    r"батальон|батальона|бригада|бригады|дом|доме|д\.",
-    "uk": r"вул\.\s*[^\W\d]+,?|вулиця\s+[^\W\d]+,?|№|номер|номера|стаття|статті|статтею|ст\.|пункт|пункту|п\.|частина|частини|ч\.|"
-    r"сторінка|сторінці|стор\.|с\.|том|т\.|справа|справи|будинок|буд\.|квартира|кв\.|"
-    r"школа|школи|палата|резолюція|резолюції|рейс|маршрут|глава|розділ|додаток|полк|полку|"
-    r"дивізія|батальйон|бригада",
+    "ru": (
+        r"ул\.\s*[^\W\d]+,?|улица\s+[^\W\d]+,?|проспект\s+[^\W\d]+,?|№|номер|номера|статья|"
+        r"статьи|статьей|статье|ст\.|пункт|пункта|п\.|часть|части|ч\.|"
+        r"страница|странице|стр\.|с\.|том|т\.|дело|корпус|квартира|кв\.|школа|школы|школе|"
+        r"палата|палате|камера|камере|протокол|приказ|указ|резолюция|резолюции|рейс|маршрут|"
+        r"блок|участок|глава|главы|раздел|параграф|приложение|полк|полка|дивизия|дивизии|"
+        r"батальон|батальона|бригада|бригады|дом|доме|д\."
+    ),
+    "uk": (
+        r"вул\.\s*[^\W\d]+,?|вулиця\s+[^\W\d]+,?|№|номер|номера|стаття|статті|статтею|ст\.|"
+        r"пункт|пункту|п\.|частина|частини|ч\.|"
+        r"сторінка|сторінці|стор\.|с\.|том|т\.|справа|справи|будинок|буд\.|квартира|кв\.|"
+        r"школа|школи|палата|резолюція|резолюції|рейс|маршрут|глава|розділ|додаток|полк|полку|"
+        r"дивізія|батальйон|бригада"
+    ),
     "az": r"№|maddə|maddəsi|maddəsinə|bənd|bəndi|səhifə|fəsil|qətnamə|qətnaməsi|маддә|"
     r"nömrə|nömrəsi",
     "tr": r"no|no\.|nolu|madde|maddesi|sayfa|s\.|karar|kararı|bölüm",
     "hy": r"№|թիվ|հոդված|հոդվածի|հոդվածով|էջ|կետ|կետի|գլուխ|որոշում|որոշման|դպրոց|համար",
-    "ka": r"№|საქმეები|აღწერა|ფონდი|ფონდ|საქმე|ფურცლები|ფ\.|მუხლი|მუხლის|მუხლით|გვერდი|გვ\.|პუნქტი|თავი|დადგენილება|ნომერი|სკოლა",
+    "ka": (
+        r"№|საქმეები|აღწერა|ფონდი|ფონდ|საქმე|ფურცლები|ფ\.|მუხლი|მუხლის|მუხლით|გვერდი|გვ\.|"
+        r"პუნქტი|თავი|დადგენილება|ნომერი|სკოლა"
+    ),
     "fr": r"n°|no|no\.|numéro|article|articles|art\.|alinéa|page|pages|p\.|pp\.|chapitre|"
     r"section|résolution|décret|loi|vol\.|volume|tome|bâtiment|rue|salle|vol|ligne|"
     r"paragraphe|annexe|dossier|régiment|division|bataillon|brigade|escadron",
@@ -385,9 +407,18 @@ YEAR_PREPOSITIONS: dict[str, str] = {
     "ru": r"в|во|с|со|до|к|по|от|году|года|год",
     "uk": r"в|у|з|із|до|по|від|року|рік",
     "fr": r"en|depuis|dès|avant|après|vers|de|à|année|an|fin|début|printemps|été|automne|hiver",
-    "es": r"en|desde|hasta|hacia|de|año|del|a|el|para\s+el|finales|principios|primavera|verano|otoño|invierno",
-    "de": r"im|seit|bis|ab|von|um|jahr|jahre|jahres|anfang|ende|sommer|winter|frühjahr|herbst|frühling",
-    "it": r"nel|dal|al|il|per\s+il|entro\s+il|fino\s+al|dopo\s+il|prima\s+del|nell['’]|del|anno|fine|inizio|estate|inverno|primavera|autunno",
+    "es": (
+        r"en|desde|hasta|hacia|de|año|del|a|el|para\s+el|finales|principios|primavera|"
+        r"verano|otoño|invierno"
+    ),
+    "de": (
+        r"im|seit|bis|ab|von|um|jahr|jahre|jahres|anfang|ende|sommer|winter|frühjahr|"
+        r"herbst|frühling"
+    ),
+    "it": (
+        r"nel|dal|al|il|per\s+il|entro\s+il|fino\s+al|dopo\s+il|prima\s+del|nell['’]|del|"
+        r"anno|fine|inizio|estate|inverno|primavera|autunno"
+    ),
     "az": r"",
     "tr": r"",
     "hy": r"",
@@ -450,9 +481,11 @@ DECADE_BEFORE: dict[str, str] = {
 }
 # Words that look like a number word with an ending but are pronouns ("onun", "üçün").
 NOT_NUMBER_WORDS = frozenset(
-    "onun ona onu onda ondan onlar onları onlara onların üçün yüzde yüzdə bine bina "
-    "binada binanın".split()
-)
+    {
+        "onun", "ona", "onu", "onda", "ondan", "onlar", "onları", "onlara", "onların",
+        "üçün", "yüzde", "yüzdə", "bine", "bina", "binada", "binanın",
+    }
+)  # fmt: skip
 # Endings Azerbaijani and Turkish glue to number words ("milyona", "dördü", "beşinin").
 WORD_ENDINGS: dict[str, tuple[str, ...]] = {
     "az": ("ya", "yə", "a", "ə", "dan", "dən", "da", "də", "nın", "nin", "ın", "in", "un",

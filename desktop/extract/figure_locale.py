@@ -18,25 +18,30 @@ from desktop.extract.figure_guards import (
     is_clock_time,
     is_date_part,
     is_decade,
-    is_list_label,
-    is_phone,
     is_identifier,
+    is_list_label,
     is_ordinal,
+    is_phone,
     is_year,
 )
 from desktop.extract.figure_language_data import (
     CHANGE_AFTER_UP_TO,
     CHANGE_BEFORE_UP_TO,
-    RANGE_CLOSERS,
     QUALIFIERS_AFTER,
     QUALIFIERS_BEFORE,
     RANGE_BETWEEN,
+    RANGE_CLOSERS,
     RANGE_NEEDS_OPENER,
     RANGE_OPENERS,
     VAGUE,
 )
 from desktop.extract.figure_vocabulary import find_categories
-from desktop.extract.number_locale import digit_pattern, find_locale_digits, parse_locale_digits, scale_value
+from desktop.extract.number_locale import (
+    digit_pattern,
+    find_locale_digits,
+    parse_locale_digits,
+    scale_value,
+)
 from desktop.extract.number_words import find_word_numbers
 from desktop.extract.suggestion_data import FigureSuggestion
 from desktop.extract.text_nearby import SpanSet
@@ -46,6 +51,7 @@ LOCALE_LANGUAGES = frozenset({"ru", "uk", "az", "tr", "hy", "ka", "fr", "es", "d
 _CLAUSE_END = re.compile(r"[.;:!?\n]|,\s")
 _NOUN = re.compile(r"[\s\u00a0]*([^\W\d_][\w'’ʼ-]*)")
 _CATEGORY_REACH = 60
+_SENTENCE_BREAK = re.compile(r"[.;!?\n]")
 
 
 @dataclass(frozen=True)
@@ -87,7 +93,9 @@ def _vague(text: str, language: str, start: int, end: int) -> list[_Candidate]:
     found = []
     for match in _vague_pattern(language).finditer(text, start, end):
         value, upper = values[int(str(match.lastgroup)[1:])]
-        found.append(_Candidate(match.start(), match.end(), value, upper, False, True, False, False))
+        found.append(
+            _Candidate(match.start(), match.end(), value, upper, False, True, False, False)
+        )
     return found
 
 
@@ -104,7 +112,9 @@ def _candidates(text: str, language: str, start: int, end: int) -> list[_Candida
         for n in find_locale_digits(text, language, start, end)
     ]
     found += [
-        _Candidate(w.start, w.end, w.value, None, False, False, w.parts == 1 and w.value == 1, False)
+        _Candidate(
+            w.start, w.end, w.value, None, False, False, w.parts == 1 and w.value == 1, False
+        )
         for w in find_word_numbers(text, language, start, end)
     ]
     found += _vague(text, language, start, end)
@@ -128,7 +138,7 @@ _RANGE_SKIP = re.compile(
 
 
 def _century_word(text: str, start: int, value: float) -> bool:
-    """"il Novecento", "gli anni Duemila": a capitalised hundred inside a sentence."""
+    """ "il Novecento", "gli anni Duemila": a capitalised hundred inside a sentence."""
     if value < 100 or not text[start].isupper():
         return False
     before = text[max(0, start - 3) : start]
@@ -136,12 +146,14 @@ def _century_word(text: str, start: int, value: float) -> bool:
 
 
 def _as_number_word(text: str, candidate: _Candidate, language: str, paragraph: int) -> _Candidate:
-    """"менше тисячі", "более тысячи": after a qualifier the plural is one thousand."""
+    """ "менше тисячі", "более тысячи": after a qualifier the plural is one thousand."""
     qualifier, _ = _qualifier_before(text, candidate.start, language, paragraph)
     words = find_word_numbers(text, language, candidate.start, candidate.end)
     if qualifier == "exact" or len(words) != 1 or words[0].end != candidate.end:
         return candidate
-    return _Candidate(candidate.start, candidate.end, words[0].value, None, False, False, False, False)
+    return _Candidate(
+        candidate.start, candidate.end, words[0].value, None, False, False, False, False
+    )
 
 
 def _excluded(text: str, candidate: _Candidate, language: str) -> bool:
@@ -198,9 +210,11 @@ def _range(
     text: str, first: _Candidate, language: str, candidates: list[_Candidate], paragraph: int
 ) -> tuple[_Candidate, int] | None:
     """The second number of a range and where the opener starts ("от", "dai", "entre")."""
-    found = _table_match({RANGE_BETWEEN[language]: "range"}, "(?:BODY)", text, first.end) if (
-        language in RANGE_BETWEEN
-    ) else None
+    found = (
+        _table_match({RANGE_BETWEEN[language]: "range"}, "(?:BODY)", text, first.end)
+        if (language in RANGE_BETWEEN)
+        else None
+    )
     if not found:
         return None
     separator = found[0]
@@ -257,7 +271,9 @@ def _qualifier_before(text: str, start: int, language: str, paragraph: int) -> t
     return qualifier, window_start + match.start()
 
 
-def _category(text: str, start: int, end: int, language: str, paragraph: tuple[int, int]) -> str | None:
+def _category(
+    text: str, start: int, end: int, language: str, paragraph: tuple[int, int]
+) -> str | None:
     """The event word nearest the figure in its clause, after it first."""
     after_limit = min(paragraph[1], end + _CATEGORY_REACH)
     clause = _CLAUSE_END.search(text, end, after_limit)
@@ -265,11 +281,9 @@ def _category(text: str, start: int, end: int, language: str, paragraph: tuple[i
     if after:
         return after[0].category
     before_start = max(paragraph[0], start - _CATEGORY_REACH)
-    last_break = None
-    for last_break in re.finditer(r"[.;!?\n]", text[before_start:start]):
-        pass
-    if last_break:
-        before_start += last_break.end()
+    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, before_start, start)]
+    if breaks:
+        before_start = breaks[-1]
     before = find_categories(text, language, before_start, start)
     return before[-1].category if before else None
 
@@ -309,7 +323,9 @@ def find_figures_in(
         else:
             qualifier, figure_start = _qualifier_before(text, candidate.start, language, start)
             ranged = _range(text, candidate, language, candidates[index + 1 :], start)
-            if ranged and is_clock_time(text, ranged[0].start, ranged[0].end, language, ranged[0].value):
+            if ranged and is_clock_time(
+                text, ranged[0].start, ranged[0].end, language, ranged[0].value
+            ):
                 resume = ranged[0].end  # "von 9 bis 16 Uhr"
                 continue
             if ranged:

@@ -47,6 +47,8 @@ def _scale_alternative(word: str, language: str) -> str:
     endings = SCALE_ENDINGS.get((base, harmony))
     body = r"\s".join(map(re.escape, word.split()))
     return f"{body}(?:{endings})?" if endings else body
+
+
 _SPACES = " \u00a0\u202f\u2009"
 _APOSTROPHES = "'’"
 
@@ -168,7 +170,9 @@ def scale_value(word: str, language: str) -> float:
     return 1
 
 
-def find_locale_digits(text: str, language: str, start: int = 0, end: int | None = None) -> list[DigitNumber]:
+def find_locale_digits(
+    text: str, language: str, start: int = 0, end: int | None = None
+) -> list[DigitNumber]:
     """Every number in digits in ``text[start:end]``, read in *language*'s format."""
     found: list[DigitNumber] = []
     pattern = digit_pattern(language)

@@ -96,8 +96,10 @@ def combine(values: list[float], language: str) -> float:
         if value >= 1000:
             total += (current or 1.0) * value
             current = 0.0
-        elif current and value > current and (
-            value == 100 or (value == 20 and language in MULTIPLYING_TWENTY)
+        elif (
+            current
+            and value > current
+            and (value == 100 or (value == 20 and language in MULTIPLYING_TWENTY))
         ):
             current *= value
         else:
@@ -133,9 +135,7 @@ def find_word_numbers(text: str, language: str, start: int, end: int) -> list[Wo
         parts = word_parts(match.group(), language)
         if parts is None:
             continue
-        if run and not (
-            gap.fullmatch(text, run[-1][1], match.start()) and _continues(run, parts)
-        ):
+        if run and not (gap.fullmatch(text, run[-1][1], match.start()) and _continues(run, parts)):
             found.append(_close(run, language))
             run = []
         run.append((match.start(), match.end(), parts))
