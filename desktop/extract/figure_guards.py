@@ -16,6 +16,8 @@ from babel import Locale
 from babel.dates import get_month_names
 
 from desktop.extract.figure_language_data import (
+    AGE_AFTER,
+    AGE_BEFORE,
     DECADE_BEFORE,
     IDENTIFIERS_AFTER,
     IDENTIFIERS_BEFORE,
@@ -29,6 +31,15 @@ from desktop.extract.figure_language_data import (
 from desktop.extract.text_nearby import word_set
 
 _YEAR_RANGE = (1000, 2100)
+_MODERN_YEARS = (1900, 2030)
+# Words for people (and households) after a four-digit count: "1500 человек", "2000 kişi".
+_PEOPLE = re.compile(
+    r"[\s\u00a0]+(?:человек|людей|жител|семей|семь|осіб|людей|мешканц|родин|nəfər|adam|ailə|"
+    r"kişi|insan|aile|մարդ|ընտանիք|ადამიან|ოჯახ|personnes|habitants|familles|personas|"
+    r"habitantes|familias|menschen|personen|einwohner|familien|persone|abitanti|famiglie|"
+    r"people|persons|families|residents)",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=16)
@@ -139,6 +150,11 @@ def is_date_part(text: str, start: int, end: int, language: str) -> bool:
     months = _month_pattern(language)
     if _day_before_month(language).match(text, end):
         return True
+    # A month before the number: "fevralın 26-da", "նոյեմբերի 20" (Azerbaijani, Armenian
+    # and Turkish put the day after the month), "juin 1942" (a year). Elsewhere a day
+    # follows its month only as a year: "აგვისტოში 228 მოქალაქე" (in August, 228) counts.
+    if end - start != 4 and language not in ("az", "hy", "tr"):
+        return False
     before = text[max(0, start - 25) : start]
     word = re.search(r"(\w+)\.?[\s\u00a0,]+$", before)
     return bool(word and months.fullmatch(word.group(1)))
@@ -160,6 +176,8 @@ def is_year(text: str, start: int, end: int, value: float, language: str) -> boo
         return True
     if language == "de" and re.match(r"[ \u00a0]+[a-zäöüß]", tail):
         return True  # "2010 dagegen", "1990 als": a German count is followed by its noun
+    if _MODERN_YEARS[0] <= value <= _MODERN_YEARS[1] and not _PEOPLE.match(tail):
+        return True  # "1999 depreminde": counts this size are rarely written without a group
     prepositions = _compiled(
         YEAR_PREPOSITIONS.get(language, ""), r"(?:^|(?<=[\s(]))(?:FRAGMENT)[\s\u00a0]+$"
     )
@@ -226,3 +244,20 @@ def is_list_label(text: str, start: int, end: int) -> bool:
     """ "1. Los días…", "2) …": a number opening a line, closed by a stop or bracket."""
     line_start = text.rfind("\n", 0, start) + 1
     return not text[line_start:start].strip() and bool(re.match(r"[.)]\s", text[end : end + 2]))
+
+
+def is_single_age(text: str, start: int, end: int, language: str) -> bool:
+    """ "в возрасте 45 лет", "45 yaşında", "aged 45", "45 years old": one person's age."""
+    after = _compiled(AGE_AFTER.get(language, ""), "(?:FRAGMENT)")
+    if after and after.match(text, end):
+        return True
+    before = _compiled(AGE_BEFORE.get(language, ""), r"(?:^|(?<=[\s(]))(?:FRAGMENT)[\s\u00a0]+$")
+    if not before or not before.search(text[max(0, start - 20) : start]):
+        return False
+    # "a los 12 años", "mit 15 Jahren": the age word follows; "con 40 heridos" is a count.
+    return language == "en" or bool(_AGE_UNIT.match(text, end))
+
+
+_AGE_UNIT = re.compile(
+    r"[\s\u00a0]+(?:años|jahren|jahre|anni|ans|лет|года|років|роки|рік|წლის)(?!\w)", re.IGNORECASE
+)

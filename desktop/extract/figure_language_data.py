@@ -494,3 +494,27 @@ WORD_ENDINGS: dict[str, tuple[str, ...]] = {
            "ün", "u", "ü", "ı", "i", "si", "sı", "su", "sü"),
     "hy": ("ի", "ը", "ն", "ից", "ով", "ում", "ին", "ու"),
 }  # fmt: skip
+# A single exact age is not a count ("в возрасте 45 лет", "45 yaşında", "aged 45");
+# ages count only as a range or with a qualifier ("от 12 до 77 лет", "de moins de 15 ans").
+AGE_BEFORE: dict[str, str] = {
+    "en": r"aged|age",
+    "ru": r"в\s+возрасте|возрастом|возраст|было|исполнилось|исполнится|стукнуло",
+    "uk": r"у\s+віці|в\s+віці|віком|вік|було|виповнилося|виповниться",
+    "fr": r"âgée?s?\s+de|à\s+l['’]âge\s+de",
+    "es": r"a\s+los|con|de\s+edad\s+de|edad\s+de",
+    "de": r"im\s+alter\s+von|alter\s+von|mit",
+    "it": r"all['’]età\s+di|età\s+di|a",
+    "ka": r"ასაკში|ასაკის",
+}
+AGE_AFTER: dict[str, str] = {
+    "en": r"[\s-]+years?[\s-]+old|-year-old",
+    "ru": r"\s+(?:лет|года|год)\s+от\s+роду|[-‑]летн\w*",
+    "tr": r"\s+yaşında\w*|\s+yaşındaki|\s+yaşlı",
+    "az": r"\s+yaşında\w*|\s+yaşlı|\s+јашында\w*|\s+јашлы",
+    "hy": r"\s+տարեկան\w*",
+    "ka": r"\s+წლის\s+(?:ასაკ|კაც|ქალ|ბავშვ|მოხუც|გოგონ|ბიჭ)\w*",
+    "fr": r"\s+ans,?\s+(?:à\s+peine|seulement)|\s+ans\s+et\s+demi",
+    "es": r"\s+años\s+de\s+edad",
+    "de": r"[-‑]jährig\w*|\s+jahre\s+alt",
+    "it": r"\s+anni\s+di\s+età",
+}

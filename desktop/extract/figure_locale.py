@@ -22,6 +22,7 @@ from desktop.extract.figure_guards import (
     is_list_label,
     is_ordinal,
     is_phone,
+    is_single_age,
     is_year,
 )
 from desktop.extract.figure_language_data import (
@@ -132,8 +133,12 @@ def _candidates(text: str, language: str, start: int, end: int) -> list[_Candida
 
 
 _GLUED_DIGITS = re.compile(r"[/.,]\d")
+# After a year or a day that is not a count, the other end of its range goes too:
+# "1941–1945", "с 9 по 12", "9-dan 11-dək", "14-ից 16-ը" (a day, or a year of 2–4 digits).
 _RANGE_SKIP = re.compile(
-    r"(?:[-‑'’]\w{1,5}\s+|(?:[-‑'’]\w{1,5})?(?:\s*[-–—/]\s*|\s+\w{1,4}\s+))\d+(?:[-‑'’]\w{1,5})?"
+    r"(?:(?:[-‑'’]\w{1,5})?(?:\s*[-–—/]\s*|\s+(?:по|до|и|і|та|y|e|et|au|al|a|bis|und|ilə|və|"
+    r"ile|ve|and|to)\s+)|[-‑'’](?:dan|dən|den|ten|tan|ից|დან|იდან)\s+)(?:\d{1,2}|\d{4})(?!\d)"
+    r"(?:[-‑'’]\w{1,5})?"
 )
 
 
@@ -334,6 +339,13 @@ def find_figures_in(
                     value *= second.value / _unscaled(text, second, language)
                 upper, qualifier, number_end = second.value, "range", second.end
                 figure_start = min(figure_start, opener_start)
+        if (
+            qualifier == "exact"
+            and upper is None
+            and is_single_age(text, candidate.start, candidate.end, language)
+        ):
+            resume = candidate.end
+            continue
         after = _table_match(QUALIFIERS_AFTER.get(language, {}), "(?:BODY)", text, number_end)
         if after and not upper:
             qualifier, number_end = after[1], after[0].end()

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 
 from desktop.extract.figure_categories import DEFAULT_VOCABULARY, Vocabulary, VocabularyMatch
 from desktop.extract.figure_english import category_before, counts_without_noun, vague_figures
+from desktop.extract.figure_guards import is_single_age
 from desktop.extract.figure_locale import LOCALE_LANGUAGES, find_figures_in
 from desktop.extract.languages import LanguageMap
 from desktop.extract.numbers import (
@@ -269,6 +270,8 @@ def _read_figure(
     if suffix:
         qualifier = "about" if "so" in suffix.group(0).casefold() else "at least"
         end = suffix.end()
+    if qualifier == "exact" and upper_value is None and is_single_age(text, start, end, "en"):
+        return None  # "aged 45", "a 45-year-old man": one person's age, not a count
     noun, noun_end, verb_from = _noun_phrase(text, end, vocabulary)
     if _over_means_during(text, q_match, start, noun):
         qualifier, start = "exact", number.start

@@ -225,3 +225,29 @@ def test_locale_digits(digits: str, language: str, value: float) -> None:
 def test_bare_year_in_a_figure_sentence_is_not_a_count() -> None:
     text = "В 1995 году в лагере жили 4 618 человек."
     assert _values(text, "ru") == [(4618, None, "exact")]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # One person's age is not a count; a count in the same sentence still is.
+        ("ru", "Ему было 45 лет, а погибли 45 человек.", [45]),
+        ("tr", "45 yaşındaki adam ve 12 kişi öldü.", [12]),
+        ("es", "A los 12 años huyó con otros 40 heridos.", [40]),
+        ("de", "Mit 15 Jahren floh sie mit 40 Erwachsenen.", [40]),
+        # A day after its month, then a count: only the count.
+        ("az", "1990-cı il yanvarın 20-də 147 nəfər həlak oldu.", [147]),
+        # A month in the locative before a count is not a date.
+        ("ka", "2008 წლის აგვისტოში 228 მოქალაქე დაიღუპა.", [228]),
+        # A year in front of its event noun; a four-digit count of people.
+        ("tr", "1999 depreminde 17 bin kişi öldü.", [17000]),
+        ("ru", "В 1995 году эвакуировали 2000 человек.", [2000]),
+    ],
+)
+def test_ages_years_and_days_beside_counts(language: str, text: str, expected: list[float]) -> None:
+    assert [f.value for f in _figures(text, language)] == expected
+
+
+def test_english_single_age_is_not_a_count() -> None:
+    text = "A 45-year-old man and a woman aged 30 were among 12 people killed."
+    assert [f.value for f in suggest(text).figures] == [12]
