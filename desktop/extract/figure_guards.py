@@ -19,6 +19,7 @@ from desktop.extract.figure_language_data import (
     AGE_AFTER,
     AGE_BEFORE,
     DECADE_BEFORE,
+    FRACTIONS_AFTER,
     IDENTIFIERS_AFTER,
     IDENTIFIERS_BEFORE,
     ORDINAL_ENDINGS,
@@ -32,6 +33,10 @@ from desktop.extract.text_nearby import word_set
 
 _YEAR_RANGE = (1000, 2100)
 _MODERN_YEARS = (1900, 2030)
+_COMPARED = re.compile(
+    r"[-‑'’]\w+\s+(?:ավելի|պակաս|մეტ\w*|ნაკლებ\w*|çox|artıq|az|fazla|yakın|yaxın|qədər|kadar)"
+    r"(?!\w)"
+)
 # Words for people (and households) after a four-digit count: "1500 человек", "2000 kişi".
 _PEOPLE = re.compile(
     r"[\s\u00a0]+(?:человек|людей|жител|семей|семь|осіб|людей|мешканц|родин|nəfər|adam|ailə|"
@@ -171,7 +176,7 @@ def is_year(text: str, start: int, end: int, value: float, language: str) -> boo
     if year_words and year_words.match(tail):
         return True
     if re.match(r"[-‑'’][^\W\d]", tail) and language in ("az", "tr", "hy", "ka"):
-        return True
+        return not _COMPARED.match(tail)  # "1992-ci", "1992'de" — not "1200-ից ավելի"
     if re.match(r"\s*(?:[-–—/]\s*\d{2,4}\b|[,.;:)»\"”]|$)", tail):
         return True
     if language == "de" and re.match(r"[ \u00a0]+[a-zäöüß]", tail):
@@ -261,3 +266,9 @@ def is_single_age(text: str, start: int, end: int, language: str) -> bool:
 _AGE_UNIT = re.compile(
     r"[\s\u00a0]+(?:años|jahren|jahre|anni|ans|лет|года|років|роки|рік|წლის)(?!\w)", re.IGNORECASE
 )
+
+
+def is_fraction(text: str, end: int, language: str) -> bool:
+    """"zwei Drittel", "deux tiers", "две трети": a share, not a count."""
+    after = _compiled(FRACTIONS_AFTER.get(language, ""), r"[\s\u00a0]+(?:FRAGMENT)(?!\w)")
+    return bool(after and after.match(text, end))

@@ -518,3 +518,16 @@ AGE_AFTER: dict[str, str] = {
     "de": r"[-‑]jährig\w*|\s+jahre\s+alt",
     "it": r"\s+anni\s+di\s+età",
 }
+# Words after a number that make it a fraction ("zwei Drittel", "deux tiers").
+FRACTIONS_AFTER: dict[str, str] = {
+    "ru": r"трет\w*|четверт\w*|пят(?:ых|ая)|десят(?:ых|ая)",
+    "uk": r"третин\w*|чверт\w*|п'ят(?:их|а)",
+    "az": r"də\s+bir\w*|da\s+bir\w*",
+    "tr": r"te\s+bir\w*|de\s+bir\w*|da\s+bir\w*|ta\s+bir\w*",
+    "fr": r"tiers|quarts?|cinquièmes?|dixièmes?",
+    "es": r"tercios?|cuartos?|quintos?|quintas\s+partes|terceras\s+partes",
+    "de": r"drittel|viertel|fünftel|zehntel|hälfte",
+    "it": r"terzi|quarti|quinti|decimi",
+    "hy": r"երրորդ\w*|քառորդ\w*",
+    "ka": r"მესამედ\w*|მეოთხედ\w*",
+}

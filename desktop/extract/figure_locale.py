@@ -18,6 +18,7 @@ from desktop.extract.figure_guards import (
     is_clock_time,
     is_date_part,
     is_decade,
+    is_fraction,
     is_identifier,
     is_list_label,
     is_ordinal,
@@ -166,6 +167,8 @@ def _excluded(text: str, candidate: _Candidate, language: str) -> bool:
         return False
     start, end = candidate.start, candidate.end
     if candidate.lone_word or (candidate.value < 1 and not candidate.in_digits):
+        return True
+    if is_fraction(text, end, language):
         return True
     if not candidate.in_digits:
         return (

@@ -53,6 +53,9 @@ _SPACES = " \u00a0\u202f\u2009"
 _APOSTROPHES = "'’"
 
 
+_REMAINDER = re.compile(r"[ \u00a0](\d{1,3})(?![\d.,])")
+
+
 @dataclass(frozen=True)
 class DigitNumber:
     """A number in digits found at a position: its span, value and the scale word used."""
@@ -179,7 +182,13 @@ def find_locale_digits(
     for match in pattern.finditer(text, start, len(text) if end is None else end):
         scale = match.group("scale")
         value = parse_locale_digits(match.group("num"), language, scale is not None)
+        number_end = match.end()
         if scale:
-            value *= scale_value(scale, language)
-        found.append(DigitNumber(match.start(), match.end(), value, scale is not None))
+            multiplier = scale_value(scale, language)
+            value *= multiplier
+            rest = _REMAINDER.match(text, number_end) if scale.casefold() == scale else None
+            if rest and float(rest.group(1)) < multiplier and language in ("tr", "az"):
+                value += float(rest.group(1))  # "12 bin 500"
+                number_end = rest.end()
+        found.append(DigitNumber(match.start(), number_end, value, scale is not None))
     return found
