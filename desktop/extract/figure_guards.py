@@ -269,6 +269,6 @@ _AGE_UNIT = re.compile(
 
 
 def is_fraction(text: str, end: int, language: str) -> bool:
-    """"zwei Drittel", "deux tiers", "две трети": a share, not a count."""
+    """ "zwei Drittel", "deux tiers", "две трети": a share, not a count."""
     after = _compiled(FRACTIONS_AFTER.get(language, ""), r"[\s\u00a0]+(?:FRAGMENT)(?!\w)")
     return bool(after and after.match(text, end))
