@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from desktop.extract.figure_categories import Vocabulary
 from desktop.extract.figure_guards import (
     is_clock_time,
     is_date_part,
@@ -50,6 +51,27 @@ from desktop.extract.text_nearby import SpanSet
 
 # Languages read by these rules; English has its own reader in ``figures``.
 LOCALE_LANGUAGES = frozenset({"ru", "uk", "az", "tr", "hy", "ka", "fr", "es", "de", "it"})
+_SCRIPTS = (
+    (re.compile(r"[\u0530-\u058f]"), "hy"),
+    (re.compile(r"[\u10a0-\u10ff]"), "ka"),
+    (re.compile(r"[әҹјӘҸЈ]"), "az"),
+    (re.compile(r"[іїєґІЇЄҐ]"), "uk"),
+    (re.compile(r"[\u0400-\u04ff]"), "ru"),
+    (re.compile(r"[əƏ]"), "az"),
+    (re.compile(r"[ğışİ]"), "tr"),
+)
+
+
+def language_by_script(text: str) -> str | None:
+    """A paragraph the detector named a language without rules ("bg", "mk", a short
+    line): the script says which of ours reads its numbers (Armenian, Georgian,
+    Cyrillic, Azerbaijani ə, Turkish ğ/ı/ş)."""
+    for pattern, language in _SCRIPTS:
+        if pattern.search(text):
+            return language
+    return None
+
+
 _CLAUSE_END = re.compile(r"[.;:!?\n]|,\s")
 _NOUN = re.compile(r"[\s\u00a0]*([^\W\d_][\w'’ʼ-]*)")
 _CATEGORY_REACH = 60
@@ -280,12 +302,24 @@ def _qualifier_before(text: str, start: int, language: str, paragraph: int) -> t
 
 
 def _category(
-    text: str, start: int, end: int, language: str, paragraph: tuple[int, int]
+    text: str,
+    start: int,
+    end: int,
+    language: str,
+    paragraph: tuple[int, int],
+    vocabulary: Vocabulary | None = None,
 ) -> str | None:
-    """The event word nearest the figure in its clause, after it first."""
+    """The event word nearest the figure in its clause, after it first.
+
+    The language's own stems are read first; then the user's vocabulary, which may hold
+    words of any language ("погибли" added by hand).
+    """
     after_limit = min(paragraph[1], end + _CATEGORY_REACH)
     clause = _CLAUSE_END.search(text, end, after_limit)
-    after = find_categories(text, language, end, clause.start() if clause else after_limit)
+    after_end = clause.start() if clause else after_limit
+    after = find_categories(text, language, end, after_end)
+    if not after and vocabulary is not None:
+        after = vocabulary.find_all(text, end, after_end)
     if after:
         return after[0].category
     before_start = max(paragraph[0], start - _CATEGORY_REACH)
@@ -293,6 +327,8 @@ def _category(
     if breaks:
         before_start = breaks[-1]
     before = find_categories(text, language, before_start, start)
+    if not before and vocabulary is not None:
+        before = vocabulary.find_all(text, before_start, start)
     return before[-1].category if before else None
 
 
@@ -304,9 +340,17 @@ def _counted(text: str, position: int, limit: int) -> tuple[str, int]:
 
 
 def find_figures_in(
-    text: str, language: str, start: int, end: int, claimed: SpanSet
+    text: str,
+    language: str,
+    start: int,
+    end: int,
+    claimed: SpanSet,
+    vocabulary: Vocabulary | None = None,
 ) -> list[FigureSuggestion]:
-    """Figures in the paragraph ``text[start:end]`` written in *language*."""
+    """Figures in the paragraph ``text[start:end]`` written in *language*.
+
+    *vocabulary* is the user's editable vocabulary, read after the language's own stems.
+    """
     candidates = _candidates(text, language, start, end)
     figures: list[FigureSuggestion] = []
     resume = start
@@ -370,7 +414,9 @@ def find_figures_in(
                 upper_value=upper,
                 qualifier=qualifier,
                 counted="%" if percent else noun,
-                category=_category(text, figure_start, number_end, language, (start, end)),
+                category=_category(
+                    text, figure_start, number_end, language, (start, end), vocabulary
+                ),
             )
         )
         resume = number_end

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from desktop.extract.figure_categories import DEFAULT_VOCABULARY, Vocabulary, VocabularyMatch
 from desktop.extract.figure_english import category_before, counts_without_noun, vague_figures
 from desktop.extract.figure_guards import is_single_age
-from desktop.extract.figure_locale import LOCALE_LANGUAGES, find_figures_in
+from desktop.extract.figure_locale import LOCALE_LANGUAGES, find_figures_in, language_by_script
 from desktop.extract.languages import LanguageMap
 from desktop.extract.numbers import (
     DIGIT_NUMBER,
@@ -447,7 +447,7 @@ def find_figures(
     ]
     found += vague
     for language, start, end in foreign:
-        found += find_figures_in(text, language, start, end, claimed)
+        found += find_figures_in(text, language, start, end, claimed, vocabulary)
     if not foreign and not vague:
         return found
     order = sorted(range(len(found)), key=lambda i: found[i].start)
@@ -476,21 +476,24 @@ def _split_by_language(
     cursor = 0
     for span in languages.spans:
         if span.start > cursor:
-            _assign(languages.document, cursor, span.start, english, foreign)
-        _assign(span.language, span.start, span.end, english, foreign)
+            _assign(languages.document, text, cursor, span.start, english, foreign)
+        _assign(span.language, text, span.start, span.end, english, foreign)
         cursor = span.end
     if cursor < len(text):
-        _assign(languages.document, cursor, len(text), english, foreign)
+        _assign(languages.document, text, cursor, len(text), english, foreign)
     return english, foreign
 
 
 def _assign(
     language: str | None,
+    text: str,
     start: int,
     end: int,
     english: list[tuple[int, int]],
     foreign: list[tuple[str, int, int]],
 ) -> None:
+    if language not in LOCALE_LANGUAGES and language != "en":
+        language = language_by_script(text[start:end]) or language
     if language in LOCALE_LANGUAGES:
         foreign.append((str(language), start, end))
     else:

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.extract import suggest
+from desktop.extract import DEFAULT_VOCABULARY, suggest
 from desktop.extract.figures import find_figures
-from desktop.extract.languages import fixed_language
+from desktop.extract.languages import LanguageMap, LanguageSpan, fixed_language
 from desktop.extract.number_locale import parse_locale_digits, scale_words
 from desktop.extract.suggestion_data import FigureSuggestion
 
@@ -251,3 +251,19 @@ def test_ages_years_and_days_beside_counts(language: str, text: str, expected: l
 def test_english_single_age_is_not_a_count() -> None:
     text = "A 45-year-old man and a woman aged 30 were among 12 people killed."
     assert [f.value for f in suggest(text).figures] == [12]
+
+
+def test_unsupported_language_code_falls_back_to_the_script() -> None:
+    """A Cyrillic paragraph the detector calls Bulgarian is read with Russian rules."""
+    text = "Погибли 1,2 млн человек."
+    languages = LanguageMap((LanguageSpan(0, len(text), "bg"),), "bg")
+    figures = find_figures(text, languages=languages)
+    assert [(f.value, f.category) for f in figures] == [(1_200_000, "killed")]
+
+
+def test_user_vocabulary_applies_to_other_languages() -> None:
+    text = "В ходе операции 40 человек были интернированы."
+    assert [f.category for f in _figures(text, "ru")] == [None]
+    custom = DEFAULT_VOCABULARY.extended({"detained": ["интернированы"]})
+    figures = find_figures(text, vocabulary=custom, languages=fixed_language(text, "ru"))
+    assert [f.category for f in figures] == ["detained"]
