@@ -18,16 +18,23 @@ from desktop.extract.suggestion_data import FigureSuggestion
 from desktop.extract.text_nearby import SpanSet, sentence_bounds
 
 # A verb or preposition of quantity right before the number: enough on its own.
+# "at" only after a verb of standing ("stands at 37", "estimated at about 22,000"), "to"
+# and "from" only in a clause with a verb of change ("rose from 212 … to 1,046"), so
+# "adjourned at 11" and "52 to 48" stay out.
 _STRONG_CUE = re.compile(
-    r"\b(?:at|to|from|reached|reaching|reaches|reach|totalled|totaled|totals|totalling|"
-    r"numbered|confirmed|recorded|counted|registered|provided|stood|stands|rose|rises|"
-    r"risen|climbed|climbs|topped|tops|passed|exceeded|exceeds|surpassed)\s+$",
+    r"(?:\b(?:stands?|stood|standing|put|estimated|set|totalled|totaled|now|is|was|were|"
+    r"are|remains?|remained|toll)\s+at"
+    r"|\b(?:rose|risen|rises|rising|climbed|climbs|climbing|increased|increases|fell|falls|"
+    r"fallen|dropped|drops|grew|grown|jumped|soared|raised|revised|reduced|brought|went\s+up|"
+    r"gone\s+up|declined|doubled|tripled)\b[^.;!?]{0,60}\b(?:to|from)"
+    r"|\b(?:reached|reaching|reaches|totalled|totaled|totals|totalling|numbered|confirmed|"
+    r"recorded|counted|registered|provided|topped|passed|exceeded|exceeds|surpassed))\s+$",
     re.IGNORECASE,
 )
 # A weaker lead ("was", "of"), which also needs a partitive, unit, verb or stop after.
 _CUE_BEFORE = re.compile(
     r"(?:\b(?:was|were|is|are|of|by|reported|listed|gave|lists|list|count|hit|hits|"
-    r"estimated)|^)\s+$",
+    r"estimated|total|all|altogether|aged|ages)|^)[\s,]+$",
     re.IGNORECASE,
 )
 _CUE_AFTER = re.compile(
@@ -61,12 +68,12 @@ def counts_without_noun(text: str, start: int, number_start: int, end: int) -> b
         return False
     if start < number_start:  # a qualifier or "from/between" leads to it
         return True
-    line_start = max(text.rfind("\n", 0, start) + 1, start - 40)
+    line_start = max(text.rfind("\n", 0, start) + 1, start - 90)
     if _STRONG_CUE.search(text[line_start:start]):
         return True
     if not _CUE_AFTER.match(text, end):
         return False
-    before = text[line_start:start]
+    before = text[max(line_start, start - 40) : start]
     if not before.strip() or re.search(r"[.!?:;]\s*$", before):
         return raw[:1].isupper() or (raw[:1].isdigit() and bool(before.strip()))
     return bool(_CUE_BEFORE.search(before))

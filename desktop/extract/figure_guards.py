@@ -107,7 +107,9 @@ def is_ordinal(text: str, start: int, end: int, language: str) -> bool:
 
 _SENTENCE_STARTERS = word_set(
     "die der das ein eine es sie er wir ich am im in nach bei auch laut und doch aber "
-    "dabei damit dann denn so zudem seit bis von vom zum zur"
+    "dabei damit dann denn so zudem seit bis von vom zum zur viele alle einige weitere "
+    "mehrere nur noch heute später damals danach diese dieser dieses man unter trotz "
+    "während wegen als wie wo was wer weitere insgesamt zugleich zusätzlich zwei drei"
 )
 
 

@@ -287,7 +287,7 @@ def _read_figure(
         category = found[0].category if found else None
     span_end = max(noun_end, verb.end if verb_is_after and verb else 0, end)
     if not noun and verb is None:
-        if not counts_without_noun(text, start, number.start, end):
+        if upper_value is None and not counts_without_noun(text, start, number.start, end):
             return None
         category = category_before(text, start, vocabulary)
         if _SUFFIX_UNIT.match(text, end):

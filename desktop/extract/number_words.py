@@ -53,8 +53,9 @@ def word_parts(word: str, language: str) -> tuple[float, ...] | None:
         return (table[key],)
     if language in WORD_ENDINGS:
         for ending in WORD_ENDINGS[language]:
-            if key.endswith(ending) and key[: -len(ending)] in table:
-                return (table[key[: -len(ending)]],)
+            stem = key[: -len(ending)]
+            if key.endswith(ending) and stem in table and _harmonious(stem, ending, language):
+                return (table[stem],)
     if language == "ka":
         for ending in KA_ENDINGS:
             if ending and key.endswith(ending):
@@ -65,6 +66,22 @@ def word_parts(word: str, language: str) -> tuple[float, ...] | None:
     if language in GLUED and len(key) > 4:
         return _split(key, language, 0)
     return None
+
+
+_FRONT = frozenset("eiöüə")
+_BACK = frozenset("aıou")
+
+
+def _harmonious(stem: str, ending: str, language: str) -> bool:
+    """Turkish and Azerbaijani endings agree with the stem's last vowel: "minə" is a
+    thousand, "mina" (a landmine) is not."""
+    if language not in ("az", "tr"):
+        return True
+    stem_vowels = [c for c in stem if c in _FRONT | _BACK]
+    ending_vowels = [c for c in ending if c in _FRONT | _BACK]
+    if not stem_vowels or not ending_vowels:
+        return True
+    return (stem_vowels[-1] in _FRONT) == (ending_vowels[0] in _FRONT)
 
 
 def _split(key: str, language: str, depth: int) -> tuple[float, ...] | None:

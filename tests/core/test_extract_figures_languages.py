@@ -267,3 +267,24 @@ def test_user_vocabulary_applies_to_other_languages() -> None:
     custom = DEFAULT_VOCABULARY.extended({"detained": ["интернированы"]})
     figures = find_figures(text, vocabulary=custom, languages=fixed_language(text, "ru"))
     assert [f.category for f in figures] == ["detained"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The meeting was adjourned at 11. It resumed on Monday.",
+        "The vote was 52 to 48 in favour.",
+    ],
+)
+def test_english_bare_numbers_without_a_quantity_cue_stay_out(text: str) -> None:
+    assert list(suggest(text).figures) == []
+
+
+def test_english_change_verb_reaches_both_ends_of_a_clause() -> None:
+    text = "Cases rose from 212 in the first week to 1,046 in the third week."
+    assert [f.value for f in suggest(text).figures] == [212, 1046]
+
+
+def test_english_age_range_is_a_figure() -> None:
+    figures = list(suggest("Children aged 5 to 17 were registered.").figures)
+    assert [(f.value, f.upper_value, f.qualifier) for f in figures] == [(5, 17, "range")]
