@@ -123,7 +123,9 @@ QUALIFIERS_AFTER: dict[str, dict[str, str]] = {
         r"(?:\s+[^\W\d]+)?\s+(?:yaxın|јахын)(?!\w)": "nearly",
         r"(?:\s+[^\W\d]+)?\s+(?:qədər|гәдәр)(?!\w)": "up to",
         r"(?:\s+[^\W\d]+)?\s+(?:az|azı|аз)(?!\w)": "fewer than",
-        r"\s+[^\W\d]+(?:dək|dak|дәк)(?!\w)": "up to",
+        r"\s+(?!indiyə|bu\s*günə|axşama|səhərə|gecəyə|sonadək)[^\W\d]+(?:dək|dak|дәк)(?!\w)": (
+            "up to"
+        ),
         r"(?:\s+[^\W\d]+)?\s+(?:keçmir|aşmır)": "at most",
     },
     "tr": {
@@ -135,7 +137,9 @@ QUALIFIERS_AFTER: dict[str, dict[str, str]] = {
         r"(?:(?<=den)|(?<=dan)|(?<=ten)|(?<=tan))\s+(?:fazla|çok|ziyade)": "more than",
         r"\s+[^\W\d]+(?:den|dan|ten|tan)\s+(?:fazla|çok|ziyade)": "more than",
         r"(?:\s+[^\W\d]+)?\s+yakın(?!\w)": "nearly",
-        r"\s+[^\W\d]+(?:ya|ye|a|e)\s+kadar": "up to",
+        r"\s+(?!bugüne|şimdiye|akşama|sabaha|geceye|sonuna)[^\W\d]+(?:ya|ye|a|e)\s+kadar": (
+            "up to"
+        ),
         r"(?:\s+[^\W\d]+)?\s+(?:geçmiyor|aşmıyor|geçmez|aşmaz)": "at most",
     },
     "hy": {
@@ -156,7 +160,7 @@ QUALIFIERS_AFTER: dict[str, dict[str, str]] = {
         r"(?<=მდე)(?!\w)": "up to",
         r"\s+[^\W\d]+ზე\s+მეტ\w*": "more than",
         r"\s+[^\W\d]+ზე\s+ნაკლებ\w*": "fewer than",
-        r"\s+[^\W\d]+მდე(?!\w)": "up to",
+        r"\s+(?!დღემდე|ახლამდე|დილამდე|საღამომდე|ბოლომდე)[^\W\d]+მდე(?!\w)": "up to",
     },
     "fr": {r"\s+ou\s+plus|\s+et\s+plus": "at least"},
     "es": {r"\s+o\s+más|\s+y\s+pico": "at least"},
@@ -530,4 +534,10 @@ FRACTIONS_AFTER: dict[str, str] = {
     "it": r"terzi|quarti|quinti|decimi",
     "hy": r"երրորդ\w*|քառորդ\w*",
     "ka": r"მესამედ\w*|მეოთხედ\w*",
+}
+# A counted noun before the numeral makes it approximate in Russian and Ukrainian:
+# "человек двадцать" is "about twenty people".
+APPROXIMATE_INVERSION: dict[str, str] = {
+    "ru": r"(?:человек|людей|душ|семей|домов|дворов|машин|вагонов|раз|штук|солдат|детей)",
+    "uk": r"(?:чоловік|людей|осіб|душ|родин|хат|дворів|машин|разів|солдатів|дітей)",
 }

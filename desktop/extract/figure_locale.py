@@ -28,6 +28,7 @@ from desktop.extract.figure_guards import (
     is_year,
 )
 from desktop.extract.figure_language_data import (
+    APPROXIMATE_INVERSION,
     CHANGE_AFTER_UP_TO,
     CHANGE_BEFORE_UP_TO,
     QUALIFIERS_AFTER,
@@ -72,10 +73,10 @@ def language_by_script(text: str) -> str | None:
     return None
 
 
-_CLAUSE_END = re.compile(r"[.;:!?\n]|,\s")
+_CLAUSE_END = re.compile(r"[.;:!?\n։]|,\s")
 _NOUN = re.compile(r"[\s\u00a0]*([^\W\d_][\w'’ʼ-]*)")
 _CATEGORY_REACH = 60
-_SENTENCE_BREAK = re.compile(r"[.;!?\n]")
+_SENTENCE_BREAK = re.compile(r"[.;!?\n։]")
 
 
 @dataclass(frozen=True)
@@ -283,6 +284,9 @@ def _unscaled(text: str, number: _Candidate, language: str) -> float:
 def _qualifier_before(text: str, start: int, language: str, paragraph: int) -> tuple[str, int]:
     window_start = max(paragraph, start - 40)
     window = text[window_start:start]
+    inverted = APPROXIMATE_INVERSION.get(language)
+    if inverted and re.search(rf"(?<!\w){inverted}[\s\u00a0]+$", window, re.IGNORECASE):
+        return "about", start  # "человек двадцать": about twenty people
     found = _table_match(
         QUALIFIERS_BEFORE.get(language, {}),
         r"(?:^|(?<=[\s(«\"„“'’]))(?:BODY)[\s\u00a0]*(?:(?:el|la|los|las|le|les|il|i|gli|lo|l['’]|"

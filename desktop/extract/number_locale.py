@@ -183,6 +183,8 @@ def find_locale_digits(
         scale = match.group("scale")
         value = parse_locale_digits(match.group("num"), language, scale is not None)
         number_end = match.end()
+        if scale and scale.endswith(".") and len(scale) > 5:
+            number_end -= 1  # "50 milioni." ends a sentence; "12 тыс." abbreviates
         if scale:
             multiplier = scale_value(scale, language)
             value *= multiplier
