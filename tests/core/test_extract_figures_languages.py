@@ -119,7 +119,7 @@ def _values(text: str, language: str) -> list[tuple[float, float | None, str]]:
         ("ru", "В подвале пряталось человек двадцать.", [(20, None, "about")]),
         # "until today" after a count is not "up to".
         ("ka", "მათგან 26 ათასი დღემდე ვერ დაბრუნებულა.", [(26000, None, "exact")]),
-        ("tr", "Bugüne kadar 40 kişi bugüne kadar kurtarıldı.", [(40, None, "exact")]),
+        ("tr", "Ormandan 40 kişi bugüne kadar kurtarıldı.", [(40, None, "exact")]),
         # Nouns before the number.
         ("ru", "Число погибших достигло 370.", [(370, None, "exact")]),
         ("uk", "Кількість постраждалих зросла до 96.", [(96, None, "exact")]),
