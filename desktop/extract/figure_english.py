@@ -45,7 +45,8 @@ _CUE_AFTER = re.compile(
 )
 _YEAR = re.compile(r"1\d{3}|20\d{2}")
 _VAGUE_FOLLOWED = re.compile(
-    r"\s+(?:of\b|more\b|were\b|are\b|have\b|had\b|gathered\b|fled\b|died\b|[a-z]+ed\b)",
+    r"\s+(?:of\b|more\b|were\b|are\b|have\b|had\b|gathered\b|fled\b|died\b|remain\w*|"
+    r"still\b|live\w*|[a-z]+ed\b)",
     re.IGNORECASE,
 )
 _VAGUE = re.compile(

@@ -53,7 +53,8 @@ _SPACES = " \u00a0\u202f\u2009"
 _APOSTROPHES = "'’"
 
 
-_REMAINDER = re.compile(r"[ \u00a0](\d{1,3})(?![\d.,])")
+_REMAINDER = re.compile(r"[ \u00a0](\d{1,3})(?![\d.,])(?![ \u00a0]*[^\W\d]*(?:тыс|тис|bin|min))")
+_REMAINDER_LANGUAGES = frozenset({"tr", "az", "ru", "uk"})
 
 
 @dataclass(frozen=True)
@@ -188,9 +189,9 @@ def find_locale_digits(
         if scale:
             multiplier = scale_value(scale, language)
             value *= multiplier
-            rest = _REMAINDER.match(text, number_end) if scale.casefold() == scale else None
-            if rest and float(rest.group(1)) < multiplier and language in ("tr", "az"):
-                value += float(rest.group(1))  # "12 bin 500"
+            rest = _REMAINDER.match(text, number_end)
+            if rest and multiplier == 1000 and language in _REMAINDER_LANGUAGES:
+                value += float(rest.group(1))  # "12 bin 500", "2 тис. 300"
                 number_end = rest.end()
         found.append(DigitNumber(match.start(), number_end, value, scale is not None))
     return found

@@ -39,6 +39,8 @@ def _values(text: str, language: str) -> list[tuple[float, float | None, str]]:
         ("ka", "ქალაქიდან 15 ათასი ადამიანი გაიქცა.", [(15_000, None, "exact")]),
         ("de", "Rund 2,5 Millionen Menschen flohen.", [(2_500_000, None, "about")]),
         ("it", "I danni superano i 3 milioni di euro.", [(3_000_000, None, "more than")]),
+        ("uk", "Евакуювали 2 тис. 300 осіб.", [(2300, None, "exact")]),
+        ("tr", "İlçede 12 bin 500 kişi yaşıyor.", [(12500, None, "exact")]),
         # Number words.
         ("ru", "В подвале нашли сорок два тела.", [(42, None, "exact")]),
         ("uk", "Під завалами загинули п'ятдесят три шахтарі.", [(53, None, "exact")]),
