@@ -117,13 +117,21 @@ def _noun_after_ordinal(word: str) -> bool:
     return word.casefold() not in _SENTENCE_STARTERS
 
 
+_NUMBERED = re.compile(r"\d[-‑.'’]?[^\W\d]{0,5}[\s\u00a0]+$")
+
+
 def is_identifier(text: str, start: int, end: int, language: str) -> bool:
     """A label, not a count: "статья 7", "Nr. 5", "№ 12", "7 saylı", "Art. 3"."""
     before = _compiled(
         IDENTIFIERS_BEFORE.get(language, ""),
         r"(?:^|(?<=[\s(«\"„“'’]))(?:FRAGMENT)[\s\u00a0]*$",
     )
-    if before and before.search(text[max(0, start - 20) : start]):
+    window_start = max(0, start - 20)
+    label = before.search(text[window_start:start]) if before else None
+    # "108-ე მუხლით 2 პირი", "7-я статья, 3 человека": the label already has its number.
+    if label and not _NUMBERED.search(
+        text[max(0, window_start + label.start() - 12) : window_start + label.start()]
+    ):
         return True
     if text[max(0, start - 2) : start].strip() in ("№", "#", "§"):
         return True

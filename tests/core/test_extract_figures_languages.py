@@ -260,6 +260,19 @@ def test_english_single_age_is_not_a_count() -> None:
     assert [f.value for f in suggest(text).figures] == [12]
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # Declined label words: "согласно пункту 3".
+        ("ru", "Согласно пункту 3 и ст. 58 были арестованы 40 человек.", [40]),
+        # A label that already has its number before it does not take the next one.
+        ("ka", "კოდექსის 108-ე მუხლით 2 პირი დააკავეს.", [2]),
+    ],
+)
+def test_labels_and_their_numbers(language: str, text: str, expected: list[float]) -> None:
+    assert [f.value for f in _figures(text, language)] == expected
+
+
 def test_unsupported_language_code_falls_back_to_the_script() -> None:
     """A Cyrillic paragraph the detector calls Bulgarian is read with Russian rules."""
     text = "Погибли 1,2 млн человек."
