@@ -178,9 +178,10 @@ RANGE_BETWEEN: dict[str, str] = {
     "hy": r"[-‑]?ից\s+|\s*[-–—]\s*|\s+(?:և|ու)\s+",
     "ka": r"[-‑]?(?:დან|იდან)\s+|\s*[-–—]\s*|\s+(?:და)\s+",
     "fr": r"\s*[-–—]\s*|\s+(?:à|et)\s+",
-    "es": r"\s*[-–—]\s*|\s+(?:a|y|e|y\s+los|y\s+las)\s+",
+    "es": r"\s*[-–—]\s*|\s+(?:a|y|e|hasta)(?:\s+(?:el|la|los|las))?\s+",
     "de": r"\s*[-–—]\s*|\s+(?:bis|und)\s+",
-    "it": r"\s*[-–—]\s*|\s+(?:a|ai|alle|agli|e(?:\s+(?:i|gli|le|l['’]))?)\s+",
+    "it": r"\s*[-–—]\s*|\s+(?:a|ai|al|alle|agli|e)(?:\s+(?:i|il|gli|le|la))?\s+|"
+    r"\s+(?:e\s+l|all)['’]",
 }
 # Words before the first number that make "X and Y" a range (not two figures).
 RANGE_OPENERS: dict[str, str] = {
@@ -191,9 +192,9 @@ RANGE_OPENERS: dict[str, str] = {
     "hy": r"",
     "ka": r"",
     "fr": r"de|d['’]|entre",
-    "es": r"(?:de|entre|desde)(?:\s+(?:los|las))?",
+    "es": r"(?:de|entre|desde)(?:\s+(?:el|la|los|las))?",
     "de": r"von|zwischen",
-    "it": r"(?:da|dai|dalle|dagli|tra|fra)(?:\s+(?:i|gli|le))?",
+    "it": r"(?:da|dal|dai|dalle|dagli|dall['’]|tra|fra)(?:\s+(?:i|il|gli|le|la))?",
 }
 # Separators that are a range only after an opener ("entre 40 y 60", not "40 y 60").
 RANGE_NEEDS_OPENER: dict[str, str] = {
@@ -204,9 +205,9 @@ RANGE_NEEDS_OPENER: dict[str, str] = {
     "hy": r"և|ու",
     "ka": r"და",
     "fr": r"à|et",
-    "es": r"a|y|e",
+    "es": r"(?:a|y|e|hasta)(?:\s+(?:el|la|los|las))?",
     "de": r"und",
-    "it": r"a|ai|alle|agli|e(?:\s+(?:i|gli|le|l['’]))?",
+    "it": r"(?:a|ai|al|alle|agli|e)(?:\s+(?:i|il|gli|le|la))?|(?:e\s+l|all)['’]",
 }
 
 # Vague quantities: fragment → (value, upper). Upper None: "about N" ("une soixantaine").

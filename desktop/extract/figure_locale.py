@@ -157,6 +157,7 @@ def _candidates(text: str, language: str, start: int, end: int) -> list[_Candida
 
 
 _GLUED_DIGITS = re.compile(r"[/.,]\d")
+_PERCENT_WORD = re.compile(r"(?:per|por|pour)[\s\u00a0]+$", re.IGNORECASE)  # "per cento"
 # After a year or a day that is not a count, the other end of its range goes too:
 # "1941–1945", "с 9 по 12", "9-dan 11-dək", "14-ից 16-ը" (a day, or a year of 2–4 digits).
 _RANGE_SKIP = re.compile(
@@ -195,7 +196,8 @@ def _excluded(text: str, candidate: _Candidate, language: str) -> bool:
         return True
     if not candidate.in_digits:
         return (
-            _century_word(text, start, candidate.value)
+            bool(_PERCENT_WORD.search(text, max(0, start - 6), start))
+            or _century_word(text, start, candidate.value)
             or is_identifier(text, start, end, language)
             or is_date_part(text, start, end, language)
             or is_decade(text, start, language)

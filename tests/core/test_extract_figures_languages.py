@@ -105,6 +105,9 @@ def _values(text: str, language: str) -> list[tuple[float, float | None, str]]:
         ("ka", "დაზარალებულები 3-დან 60 წლამდე იყვნენ.", [(3, 60, "range")]),
         ("az", "Yaralıların yaşı 16 ilə 70 arasındadır.", [(16, 70, "range")]),
         ("ru", "Погибли от 600 тысяч до 1,5 млн жителей.", [(600_000, 1_500_000, "range")]),
+        ("it", "La disoccupazione passò dal 10 al 12 per cento.", [(10, 12, "range")]),
+        ("es", "Entre el 10 y el 12 % de las casas.", [(10, 12, "range")]),
+        ("ru", "Погибли 1,5–2 тыс. человек.", [(1500, 2000, "range")]),
         # Vague quantities as ranges with "about".
         ("ru", "Десятки домов смыло водой.", [(20, 99, "about")]),
         ("uk", "Сотні людей вийшли на площу.", [(200, 999, "about")]),
