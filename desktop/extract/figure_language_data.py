@@ -25,9 +25,9 @@ QUALIFIERS_BEFORE: dict[str, dict[str, str]] = {
     },
     "uk": {
         r"понад|більше|більш\s+ніж|більше\s+ніж|понад\s+як|свыше": "more than",
-        r"щонайменше|принаймні|не\s+менше|не\s+менш\s+ніж|не\s+менше\s+ніж|як\s+мінімум|"
+        r"щонайменше|принаймні|не\s+менше|не\s+менш\s+ніж|не\s+менше\s+ніж|не\s+менш\s+як|як\s+мінімум|"
         r"мінімум": "at least",
-        r"близько|приблизно|орієнтовно|десь": "about",
+        r"близько|приблизно|орієнтовно|десь|коло": "about",
         r"майже|ледь\s+не|без\s+малого": "nearly",
         r"до|аж\s+до": "up to",
         r"не\s+більше|не\s+більш\s+ніж|не\s+більше\s+ніж|максимум|не\s+перевищу\w+": "at most",
@@ -37,7 +37,7 @@ QUALIFIERS_BEFORE: dict[str, dict[str, str]] = {
         r"ən\s+azı|azı|ən\s+az|heç\s+olmasa|минимум|ән\s+азы": "at least",
         r"təxminən|təqribən|тәхминән|тәгрибән|təxmini": "about",
         r"demək\s+olar\s+ki": "nearly",
-        r"ən\s+çox|maksimum": "at most",
+        r"ən\s+çox|maksimum|ән\s+чох": "at most",
     },
     "tr": {
         r"en\s+az|asgari": "at least",
@@ -382,7 +382,7 @@ ORDINAL_ENDINGS: dict[str, str] = {
     # Any glued ending but a cardinal's case ("5-ти", "2-х"): "366-й", "75-летию", "1990-х".
     "ru": r"[-‑](?!(?:ти|ми|ью|ёх|ух|ех)(?!\w))[^\W\d]+",
     "uk": r"[-‑](?!(?:ти|ми|ох|ьох|ма)(?!\w))[^\W\d]+",
-    "az": r"[-‑']?(?:ı|i|u|ü)?n?(?:cı|ci|cu|cü|ҹы|ҹи|ҹу|ҹү)\w*",
+    "az": r"[-‑']?(?:ı|i|u|ü|ы|и|у|ү)?(?:n|н)?(?:cı|ci|cu|cü|ҹы|ҹи|ҹу|ҹү)\w*",
     "tr": r"['’.]?(?:ı|i|u|ü)?n(?:cı|ci|cu|cü)\w*",
     "hy": r"[-‑](?:րդ|ին)\w*",
     "ka": r"[-‑]ე(?!\w)",
@@ -397,7 +397,7 @@ ORDINAL_PREFIXES: dict[str, str] = {"ka": r"მე[-‑]$"}
 # Words after a 4-digit number that make it a year ("1992-ci il", "1943 года").
 YEAR_WORDS: dict[str, str] = {
     "ru": r"год|года|году|годом|годах|годов|годы|гг\.?|г\.",
-    "uk": r"рік|року|роком|роках|років|роки|рр\.?|р\.",
+    "uk": r"рік|року|роком|році|роках|років|роки|рр\.?|р\.",
     "az": r"il|ildə|ilin|ildən|ilədək|ilə|illər|illərdə|ili|или|илдә|илин|ilində",
     "tr": r"yıl|yılı|yılında|yılının|yılından|yılına|yılları|yıllarında",
     "hy": r"թ\.|թվական|թվականի|թվականին|թվականից|թթ\.|թվականը",
@@ -488,13 +488,16 @@ DECADE_BEFORE: dict[str, str] = {
 NOT_NUMBER_WORDS = frozenset(
     {
         "onun", "ona", "onu", "onda", "ondan", "onlar", "onları", "onlara", "onların",
-        "üçün", "yüzde", "yüzdə", "bine", "bina", "binada", "binanın",
+        "üçün", "yüzde", "yüzdə", "bine", "bina", "binada", "binanın", "онун", "она",
+        "ону", "онда", "ондан", "онлар", "онлары", "онлара", "онларын", "үчүн",
     }
 )  # fmt: skip
 # Endings Azerbaijani and Turkish glue to number words ("milyona", "dördü", "beşinin").
 WORD_ENDINGS: dict[str, tuple[str, ...]] = {
     "az": ("ya", "yə", "a", "ə", "dan", "dən", "da", "də", "nın", "nin", "ın", "in", "un",
-           "ün", "u", "ü", "ı", "i", "dək", "dak", "nu", "nü", "nı", "ni", "si", "sı"),
+           "ün", "u", "ü", "ı", "i", "dək", "dak", "nu", "nü", "nı", "ni", "si", "sı",
+           "ја", "јә", "а", "ә", "дан", "дән", "да", "дә", "нын", "нин", "ын", "ин", "ун",
+           "үн", "у", "ү", "ы", "и", "дәк", "дак", "су", "сү", "сы", "си"),
     "tr": ("ya", "ye", "a", "e", "dan", "den", "da", "de", "nın", "nin", "ın", "in", "un",
            "ün", "u", "ü", "ı", "i", "si", "sı", "su", "sü"),
     "hy": ("ի", "ը", "ն", "ից", "ով", "ում", "ին", "ու"),

@@ -68,8 +68,8 @@ def word_parts(word: str, language: str) -> tuple[float, ...] | None:
     return None
 
 
-_FRONT = frozenset("eiöüə")
-_BACK = frozenset("aıou")
+_FRONT = frozenset("eiöüəеиөүә")
+_BACK = frozenset("aıouаыоу")
 
 
 def _harmonious(stem: str, ending: str, language: str) -> bool:
@@ -128,7 +128,7 @@ def combine(values: list[float], language: str) -> float:
 def _prefix_pattern(language: str) -> re.Pattern[str]:
     """Words that begin with a number part: the only ones worth looking up."""
     parts = sorted(NUMBER_WORDS[language], key=len, reverse=True)
-    body = "|".join(re.escape(p) for p in parts)
+    body = "|".join(re.escape(p).replace("'", "['’ʼ]") for p in parts)
     initials = "".join(sorted({c for p in parts for c in (p[0], p[0].upper())}))
     return re.compile(rf"(?<![\w'’ʼ])(?=[{re.escape(initials)}])(?:{body})[\w'’ʼ]*", re.IGNORECASE)
 

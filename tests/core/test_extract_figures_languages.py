@@ -45,6 +45,14 @@ def _values(text: str, language: str) -> list[tuple[float, float | None, str]]:
         ("ru", "В подвале нашли сорок два тела.", [(42, None, "exact")]),
         ("uk", "Під завалами загинули п'ятдесят три шахтарі.", [(53, None, "exact")]),
         ("de", "Zweiundvierzig Häftlinge wurden befreit.", [(42, None, "exact")]),
+        # Ukrainian apostrophes in three spellings.
+        (
+            "uk",
+            "Поранено двісті п’ять осіб і п\u02bcятдесят рятувальників.",
+            [(205, None, "exact"), (50, None, "exact")],
+        ),
+        # Azerbaijani in Cyrillic: a number word with a case ending and "nearly" after it.
+        ("az", "Кәнддә бешә јахын ев јанды.", [(5, None, "nearly")]),
         ("fr", "Quatre-vingt-dix familles ont été relogées.", [(90, None, "exact")]),
         ("es", "Murieron cuarenta y dos mineros.", [(42, None, "exact")]),
         ("it", "Furono arrestati ventotto studenti.", [(28, None, "exact")]),
@@ -142,6 +150,7 @@ def test_values_qualifiers_and_ranges(
         ("az", "366-cı alayın əsgərləri geri çəkildi."),
         ("az", "2-ci batalyon kəndə daxil oldu."),
         ("tr", "3. Tümen şehre girdi."),
+        ("az", "5-инҹи батальон кәндә дахил олду."),
         ("fr", "La 5e division a franchi le fleuve."),
         ("it", "La 5ª divisione avanzava lentamente."),
         ("ru", "Согласно статье 7 закона, 366-й полк был расформирован."),
