@@ -216,6 +216,7 @@ _HUNDREDS = (200.0, 999.0)
 _THOUSANDS = (2000.0, 9999.0)
 _TENS_OF_THOUSANDS = (20000.0, 99999.0)
 _HUNDREDS_OF_THOUSANDS = (200000.0, 999999.0)
+_MILLIONS = (2_000_000.0, 9_999_999.0)
 VAGUE: dict[str, dict[str, tuple[float, float | None]]] = {
     "en": {
         r"tens\s+of\s+thousands": _TENS_OF_THOUSANDS,
@@ -223,6 +224,7 @@ VAGUE: dict[str, dict[str, tuple[float, float | None]]] = {
         r"dozens": _DOZENS,
         r"hundreds": _HUNDREDS,
         r"thousands": _THOUSANDS,
+        r"millions": _MILLIONS,
     },
     "ru": {
         r"(?:несколько\s+)?десят(?:ки|ков|кам|ками|ках)\s+тысяч": _TENS_OF_THOUSANDS,
@@ -230,6 +232,7 @@ VAGUE: dict[str, dict[str, tuple[float, float | None]]] = {
         r"(?:несколько\s+)?десят(?:ки|ков|кам|ками|ках)": _DOZENS,
         r"(?:несколько\s+)?(?:сотни|сотен|сотнями|сотням|сотнях)": _HUNDREDS,
         r"несколько\s+тысяч|тысячи|тысячами|тысячам|тысячах": _THOUSANDS,
+        r"(?:несколько\s+)?миллион(?:ы|ов|ам|ами|ах)": _MILLIONS,
     },
     "uk": {
         r"(?:кілька\s+|декілька\s+)?десят(?:ки|ків|кам|ками|ках)\s+тисяч": _TENS_OF_THOUSANDS,
@@ -237,6 +240,7 @@ VAGUE: dict[str, dict[str, tuple[float, float | None]]] = {
         r"(?:кілька\s+|декілька\s+)?десят(?:ки|ків|кам|ками|ках)": _DOZENS,
         r"(?:кілька\s+|декілька\s+)?(?:сотні|сотень|сотнями|сотням|сотнях)": _HUNDREDS,
         r"(?:кілька|декілька)\s+тисяч|тисячі|тисячами|тисячам|тисячах": _THOUSANDS,
+        r"(?:кілька\s+|декілька\s+)?мільйон(?:и|ів|ам|ами|ах)": _MILLIONS,
     },
     "az": {
         r"on\s+minlərlə|он\s+минләрлә": _TENS_OF_THOUSANDS,
@@ -272,6 +276,7 @@ VAGUE: dict[str, dict[str, tuple[float, float | None]]] = {
         r"(?:des|plusieurs|quelques)\s+dizaines": _DOZENS,
         r"(?:des|plusieurs|quelques)\s+centaines": _HUNDREDS,
         r"(?:des|plusieurs|quelques)\s+milliers": _THOUSANDS,
+        r"(?:des|plusieurs)\s+millions": _MILLIONS,
         r"une\s+dizaine": (10.0, None),
         r"une\s+douzaine": (12.0, None),
         r"une\s+quinzaine": (15.0, None),
@@ -289,6 +294,7 @@ VAGUE: dict[str, dict[str, tuple[float, float | None]]] = {
         r"(?:varias\s+)?decenas": _DOZENS,
         r"(?:varios\s+)?(?:cientos|centenares)": _HUNDREDS,
         r"(?:varios\s+)?miles": _THOUSANDS,
+        r"(?:varios\s+)?millones": _MILLIONS,
         r"una\s+decena": (10.0, None),
         r"una\s+docena": (12.0, None),
         r"una\s+quincena": (15.0, None),
@@ -305,6 +311,7 @@ VAGUE: dict[str, dict[str, tuple[float, float | None]]] = {
         r"(?:einige\s+)?dutzende[n]?|(?:einige|mehrere)\s+dutzend": _DOZENS,
         r"(?:einige\s+)?hunderte[n]?|(?:einige|mehrere)\s+hundert": _HUNDREDS,
         r"(?:einige\s+)?tausende[n]?|(?:einige|mehrere)\s+tausend": _THOUSANDS,
+        r"(?:mehrere\s+|einige\s+)?millionen": _MILLIONS,
     },
     "it": {
         r"decine\s+di\s+migliaia": _TENS_OF_THOUSANDS,
@@ -312,6 +319,7 @@ VAGUE: dict[str, dict[str, tuple[float, float | None]]] = {
         r"(?:alcune\s+)?decine": _DOZENS,
         r"(?:alcune\s+)?centinaia": _HUNDREDS,
         r"(?:alcune\s+)?migliaia": _THOUSANDS,
+        r"(?:alcuni\s+)?milioni": _MILLIONS,
         r"una\s+decina": (10.0, None),
         r"una\s+dozzina": (12.0, None),
         r"una\s+quindicina": (15.0, None),

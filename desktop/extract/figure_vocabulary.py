@@ -42,16 +42,16 @@ STEMS: dict[str, dict[str, str]] = {
     },
     "az": {
         "killed": r"həlak|öldürül|öldür|ölü|ölən|ölüb|qətlə|qətl|güllələn|şəhid|qurban|vəfat|"
-        r"һәлак|өлдүр|өлү|гурбан|шәһид",
-        "wounded": r"yaralan|yaralı|xəsarət|јаралан|јаралы",
+        r"һәлак|өлдүр|өлү|гурбан|шәһид|гәтл|күллән",
+        "wounded": r"yaralan|yaralı|xəsarət|јаралан|јаралы|хәсарәт|шикәст",
         "hostages": r"girov|əsir|qaçırıl|јесир|әсир|ҝиров",
         "missing": r"itkin|итҝин",
         "displaced": r"qaçqın|köçkün|deportasiya|sürgün|təxliyə|evsiz|didərgin|köçürül|"
         r"гачгын|көчкүн|сүрҝүн",
         "orphaned": r"yetim|јетим",
-        "detained": r"həbs|saxlanıl|tutul|һәбс",
-        "destroyed": r"dağıdıl|dağıl|yandırıl|məhv|yanıb|дағыдыл|мәһв",
-        "damaged": r"zədələn|ziyan",
+        "detained": r"həbs|saxlanıl|tutul|һәбс|сахланыл|тутул",
+        "destroyed": r"dağıdıl|dağıl|yandırıl|məhv|yanıb|дағыдыл|дағыл|мәһв|јандырыл|јаныб",
+        "damaged": r"zədələn|ziyan|зәдәлән|зијан",
     },
     "tr": {
         "killed": r"öldü|ölü|ölen|ölüm|hayatını\s+kaybet|can\s+ver|katledil|kurşuna\s+diz|"

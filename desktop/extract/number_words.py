@@ -110,7 +110,9 @@ def combine(values: list[float], language: str) -> float:
     total = 0.0
     current = 0.0
     for value in values:
-        if value >= 1000:
+        if value >= 1000 and not current and 0 < total < value:
+            total *= value  # "mil millones": a thousand millions
+        elif value >= 1000:
             total += (current or 1.0) * value
             current = 0.0
         elif (

@@ -61,6 +61,7 @@ def _values(text: str, language: str) -> list[tuple[float, float | None, str]]:
         ("ka", "ხანძარში ორმოცდაორი სახლი დაიწვა.", [(42, None, "exact")]),
         ("hy", "Երկրաշարժից քսանհինգ տուն ավերվեց։", [(25, None, "exact")]),
         ("es", "Se calcula que unos mil vecinos huyeron.", [(1000, None, "about")]),
+        ("es", "El daño alcanza mil millones de pesos.", [(1_000_000_000, None, "exact")]),
         # Qualifiers before and after the number.
         ("ru", "Пострадали более 140 человек.", [(140, None, "more than")]),
         ("ru", "Эвакуированы не менее 30 семей.", [(30, None, "at least")]),
@@ -128,6 +129,7 @@ def _values(text: str, language: str) -> list[tuple[float, float | None, str]]:
         ("tr", "Binlerce kişi meydanda toplandı.", [(2000, 9999, "about")]),
         ("hy", "Հազարավոր մարդիկ հավաքվեցին։", [(2000, 9999, "about")]),
         ("ka", "ასობით ოჯახი დარჩა უსახლკაროდ.", [(200, 999, "about")]),
+        ("uk", "Голод забрав життя мільйонів людей.", [(2_000_000, 9_999_999, "about")]),
         # A counted noun before the numeral makes it approximate in Russian.
         ("ru", "В подвале пряталось человек двадцать.", [(20, None, "about")]),
         # "until today" after a count is not "up to".
