@@ -91,23 +91,30 @@ class _Candidate:
     scaled: bool
 
 
-@lru_cache(maxsize=32)
-def _alternatives(table: tuple[tuple[str, str], ...], template: str) -> re.Pattern[str]:
-    body = "|".join(f"(?P<g{i}>{fragment})" for i, (fragment, _) in enumerate(table))
-    return re.compile(template.replace("BODY", body), re.IGNORECASE)
+_RANGE_TABLES = {language: {between: "range"} for language, between in RANGE_BETWEEN.items()}
+_PATTERNS: dict[tuple[int, str], tuple[re.Pattern[str], list[str]]] = {}
+
+
+def _alternatives(table: dict[str, str], template: str) -> tuple[re.Pattern[str], list[str]]:
+    """One pattern with a named group per table entry, compiled once per table."""
+    key = (id(table), template)
+    if key not in _PATTERNS:
+        body = "|".join(f"(?P<g{i}>{fragment})" for i, fragment in enumerate(table))
+        pattern = re.compile(template.replace("BODY", body), re.IGNORECASE)
+        _PATTERNS[key] = (pattern, list(table.values()))
+    return _PATTERNS[key]
 
 
 def _table_match(
     table: dict[str, str], template: str, text: str, position: int, *, search: bool = False
 ) -> tuple[re.Match[str], str] | None:
-    items = tuple(table.items())
-    if not items:
+    if not table:
         return None
-    pattern = _alternatives(items, template)
+    pattern, values = _alternatives(table, template)
     match = pattern.search(text) if search else pattern.match(text, position)
     if not match or match.lastgroup is None:
         return None
-    return match, items[int(match.lastgroup[1:])][1]
+    return match, values[int(match.lastgroup[1:])]
 
 
 def _vague(text: str, language: str, start: int, end: int) -> list[_Candidate]:
@@ -244,7 +251,7 @@ def _range(
 ) -> tuple[_Candidate, int] | None:
     """The second number of a range and where the opener starts ("от", "dai", "entre")."""
     found = (
-        _table_match({RANGE_BETWEEN[language]: "range"}, "(?:BODY)", text, first.end)
+        _table_match(_RANGE_TABLES[language], "(?:BODY)", text, first.end)
         if (language in RANGE_BETWEEN)
         else None
     )
