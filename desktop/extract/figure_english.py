@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from desktop.extract.figure_categories import Vocabulary
+from desktop.extract.figure_categories import Vocabulary, VocabularyMatch
 from desktop.extract.figure_language_data import VAGUE
 from desktop.extract.suggestion_data import FigureSuggestion
 from desktop.extract.text_nearby import SpanSet, sentence_bounds
@@ -87,6 +87,27 @@ def category_before(text: str, position: int, vocabulary: Vocabulary) -> str | N
     return found[-1].category if found else None
 
 
+_COORDINATION = re.compile(
+    r"\s*(?:,|and|or|и|или|і|та|або|və|ve|veya|և|ու|და|ან|et|ou|y|o|und|oder|e|ed)\s*",
+    re.IGNORECASE,
+)
+
+
+def single_category(text: str, events: list[VocabularyMatch]) -> str | None:
+    """The category of the first event, unless a second, different one is coordinated
+    with it: "hundreds of thousands … massacred and expelled" says two things at once,
+    so the figure is neither "killed" nor "displaced" for comparison."""
+    first = events[0]
+    second = events[1] if len(events) > 1 else None
+    if (
+        second
+        and second.category != first.category
+        and _COORDINATION.fullmatch(text, first.end, second.start)
+    ):
+        return None
+    return first.category
+
+
 def vague_figures(
     text: str, spans: list[tuple[int, int]], claimed: SpanSet, vocabulary: Vocabulary
 ) -> list[FigureSuggestion]:
@@ -103,9 +124,9 @@ def vague_figures(
             noun = next((g for g in tail.groups() if g), "") if tail else ""
             span_end = match.end() + (tail.end() if tail else 0)
             category = None
-            after = vocabulary.find_all(text, span_end, min(len(text), span_end + 40))
+            after = vocabulary.find_all(text, span_end, min(len(text), span_end + 60))
             if after and not re.search(r"[.;!?]", text[span_end : after[0].start]):
-                category = after[0].category
+                category = single_category(text, after)
             found.append(
                 FigureSuggestion(
                     start=match.start(),

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from desktop.extract.figure_categories import Vocabulary
+from desktop.extract.figure_english import single_category
 from desktop.extract.figure_guards import (
     is_clock_time,
     is_date_part,
@@ -334,7 +335,7 @@ def _category(
     if not after and vocabulary is not None:
         after = vocabulary.find_all(text, end, after_end)
     if after:
-        return after[0].category
+        return single_category(text, after)
     before_start = max(paragraph[0], start - _CATEGORY_REACH)
     breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, before_start, start)]
     if breaks:

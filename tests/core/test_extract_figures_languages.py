@@ -322,3 +322,16 @@ def test_english_change_verb_reaches_both_ends_of_a_clause() -> None:
 def test_english_age_range_is_a_figure() -> None:
     figures = list(suggest("Children aged 5 to 17 were registered.").figures)
     assert [(f.value, f.upper_value, f.qualifier) for f in figures] == [(5, 17, "range")]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Hundreds of thousands of civilians were massacred and expelled."),
+        ("ru", "Сотни семей были убиты и изгнаны."),
+    ],
+)
+def test_two_coordinated_events_give_no_single_category(language: str, text: str) -> None:
+    """A figure that says two things at once must not enter either comparison."""
+    figures = _figures(text, language)
+    assert len(figures) == 1 and figures[0].category is None
