@@ -17,6 +17,9 @@ import re
 from dataclasses import dataclass, replace
 
 from desktop.extract.figure_categories import DEFAULT_VOCABULARY, Vocabulary, VocabularyMatch
+from desktop.extract.figure_english import category_before, counts_without_noun, vague_figures
+from desktop.extract.figure_guards import is_single_age
+from desktop.extract.figure_locale import LOCALE_LANGUAGES, find_figures_in, language_by_script
 from desktop.extract.languages import LanguageMap
 from desktop.extract.numbers import (
     DIGIT_NUMBER,
@@ -80,7 +83,9 @@ _COORDINATED = re.compile(
 )
 _AUXILIARIES = (
     r"(?:were|was|are|is|have\s+been|has\s+been|had\s+been|have|has|had|been|being|got|get|"
-    r"reportedly|allegedly|later|subsequently|still|also|all|then|either|were\s+later)"
+    r"reportedly|allegedly|later|subsequently|still|also|all|then|either|were\s+later|"
+    r"(?:may|might|could|must|would)(?:\s+have)?|(?:are|were|is)\s+(?:feared|believed|thought|"
+    r"said|reported)(?:\s+to\s+have)?)"
 )
 _BREAKDOWN_CUE = re.compile(
     r"^[\s,;:(–—-]*(?:including|among\s+them|among\s+whom|of\s+whom|of\s+which|of\s+them|"
@@ -101,6 +106,7 @@ _ABBREVIATION = re.compile(r"(?:[A-Za-z]\.){2,}$")
 _FRACTION_OR_ORDINAL = re.compile(
     r"-(?:first|second|third|fifth|half|halves|quarter|\w+th)s?\b", re.IGNORECASE
 )
+_SUFFIX_UNIT = re.compile(r"\s*per\s*cent\b|\s*percent\b", re.IGNORECASE)
 _TIME_UNITS = word_set("seconds minutes hours days nights weeks months years decades")
 _CURRENCIES = {"$": "dollars", "£": "pounds", "€": "euros", "US$": "US dollars"}
 
@@ -264,6 +270,8 @@ def _read_figure(
     if suffix:
         qualifier = "about" if "so" in suffix.group(0).casefold() else "at least"
         end = suffix.end()
+    if qualifier == "exact" and upper_value is None and is_single_age(text, start, end, "en"):
+        return None  # "aged 45", "a 45-year-old man": one person's age, not a count
     noun, noun_end, verb_from = _noun_phrase(text, end, vocabulary)
     if _over_means_during(text, q_match, start, noun):
         qualifier, start = "exact", number.start
@@ -279,7 +287,12 @@ def _read_figure(
         category = found[0].category if found else None
     span_end = max(noun_end, verb.end if verb_is_after and verb else 0, end)
     if not noun and verb is None:
-        return None
+        if upper_value is None and not counts_without_noun(text, start, number.start, end):
+            return None
+        category = category_before(text, start, vocabulary)
+        if _SUFFIX_UNIT.match(text, end):
+            unit = _SUFFIX_UNIT.match(text, end)
+            noun, span_end = "per cent", unit.end() if unit else end
     figure = _Figure(
         start=start,
         end=span_end,
@@ -425,10 +438,78 @@ def find_figures(
     and qualifiers are read per language).
     """
     claimed = claimed or SpanSet()
+    english, foreign = _split_by_language(text, languages)
+    found = _english_figures(text, claimed, vocabulary, english)
+    vague = [
+        figure
+        for figure in vague_figures(text, english, claimed, vocabulary)
+        if not any(f.start < figure.end and figure.start < f.end for f in found)
+    ]
+    found += vague
+    for language, start, end in foreign:
+        found += find_figures_in(text, language, start, end, claimed, vocabulary)
+    if not foreign and not vague:
+        return found
+    order = sorted(range(len(found)), key=lambda i: found[i].start)
+    new_index = {old: new for new, old in enumerate(order)}
+    return [
+        replace(
+            found[old],
+            part_of=None if found[old].part_of is None else new_index[found[old].part_of],
+        )
+        for old in order
+    ]
+
+
+def _split_by_language(
+    text: str, languages: LanguageMap | None
+) -> tuple[list[tuple[int, int]], list[tuple[str, int, int]]]:
+    """Spans read by the English rules, and (language, start, end) read by locale rules.
+
+    Paragraphs in languages without their own rules (and texts without a language map)
+    are read as English, which is what Catena did before it knew languages.
+    """
+    if languages is None:
+        return [(0, len(text))], []
+    english: list[tuple[int, int]] = []
+    foreign: list[tuple[str, int, int]] = []
+    cursor = 0
+    for span in languages.spans:
+        if span.start > cursor:
+            _assign(languages.document, text, cursor, span.start, english, foreign)
+        _assign(span.language, text, span.start, span.end, english, foreign)
+        cursor = span.end
+    if cursor < len(text):
+        _assign(languages.document, text, cursor, len(text), english, foreign)
+    return english, foreign
+
+
+def _assign(
+    language: str | None,
+    text: str,
+    start: int,
+    end: int,
+    english: list[tuple[int, int]],
+    foreign: list[tuple[str, int, int]],
+) -> None:
+    if language not in LOCALE_LANGUAGES and language != "en":
+        language = language_by_script(text[start:end]) or language
+    if language in LOCALE_LANGUAGES:
+        foreign.append((str(language), start, end))
+    else:
+        english.append((start, end))
+
+
+def _english_figures(
+    text: str, claimed: SpanSet, vocabulary: Vocabulary, spans: list[tuple[int, int]]
+) -> list[FigureSuggestion]:
+    """Figures read by the English rules inside *spans* (breakdowns grouped)."""
     figures: list[_Figure] = []
     resume = 0
-    for number in find_numbers(text):
+    for number in find_numbers(text) if spans else []:
         if number.start < resume or claimed.hits(number.start, number.end):
+            continue
+        if not any(start <= number.start < end for start, end in spans):
             continue
         if _is_excluded_number(text, number):
             continue

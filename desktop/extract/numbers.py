@@ -52,7 +52,8 @@ _SCALE_ALT = "|".join(_SCALES)
 # "thirty-three", "two hundred and fifty", "three thousand", "seven".
 _WORD_ATOM = rf"(?:(?:{_TENS_ALT})[-\s](?:{_UNITS_ALT})|{_SMALL})"
 WORD_NUMBER = re.compile(
-    rf"\b{_WORD_ATOM}(?:\s+(?:{_SCALE_ALT})(?:\s+(?:and\s+)?{_WORD_ATOM})?)*\b",
+    rf"\b(?:(?:half\s+)?an?\s+(?:hundred|thousand|million|billion)(?![\w-])|"
+    rf"{_WORD_ATOM}(?:\s+(?:{_SCALE_ALT})(?:\s+(?:and\s+)?{_WORD_ATOM})?)*)\b",
     re.IGNORECASE,
 )
 
@@ -76,6 +77,9 @@ class NumberMatch:
 
 def parse_word_number(words: str) -> float | None:
     """Value of an English number phrase ("thirty-three", "two hundred and five")."""
+    single = re.fullmatch(r"(half\s+)?an?\s+(\w+)", words.strip(), re.IGNORECASE)
+    if single:
+        return _SCALES[single.group(2).casefold()] / (2 if single.group(1) else 1)
     total = 0
     current = 0
     seen = False

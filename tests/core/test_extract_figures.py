@@ -159,7 +159,6 @@ def test_breakdown_in_a_list_layout() -> None:
         "Not one witness came forward.",
         "It was one of the worst winters.",
         "The first and second brigades moved.",
-        "Hundreds of people gathered.",
         "Follow #11july and #srebrenica30.",
         "Visit www.example.org/2020/report for details.",
         "The 1990s were hard.",
