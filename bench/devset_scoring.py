@@ -41,6 +41,8 @@ class Tally:
     fn: int = 0
     false_positives: list[str] = field(default_factory=list)
     missed: list[str] = field(default_factory=list)
+    # Indices of the suggestions paired with a gold item (one document's match only).
+    paired: set[int] = field(default_factory=set)
 
     def add(self, other: Tally) -> None:
         self.tp += other.tp
@@ -133,7 +135,7 @@ def match(
     for f in range(len(found)):
         augment(f, set())
     paired = set(owner.values())
-    tally = Tally(tp=len(owner))
+    tally = Tally(tp=len(owner), paired=paired)
     for f, item in enumerate(found):
         if f not in paired:
             tally.fp += 1

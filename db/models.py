@@ -350,6 +350,9 @@ class SpanMixin:
     note: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[str] = mapped_column(String(40), default=utcnow)
     updated_at: Mapped[str] = mapped_column(String(40), default=utcnow, onupdate=utcnow)
+    # The suggester's confidence (0–1) in a suggested tag; None for a person's own tags
+    # and for suggestions made before it was recorded.
+    confidence: Mapped[float | None] = mapped_column(Float)
 
 
 def _span_checks() -> tuple[CheckConstraint, ...]:

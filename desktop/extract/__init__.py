@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from desktop.extract.confidence import with_confidence
 from desktop.extract.date_suggestions import find_dates
 from desktop.extract.figure_categories import DEFAULT_VOCABULARY, Vocabulary
 from desktop.extract.figures import find_figures
@@ -72,4 +73,4 @@ def suggest(
     dates = find_dates(text, claimed, vocabulary, languages=languages, document_date=document_date)
     figures = find_figures(text, claimed, vocabulary, languages=languages)
     people = find_people(text, languages=languages)
-    return Suggestions(tuple(dates), tuple(figures), tuple(people))
+    return Suggestions(*with_confidence(tuple(dates), tuple(figures), tuple(people)))

@@ -40,7 +40,17 @@ _MONTH_FORMS["Sept"] = 9
 _MONTHS = {form.casefold(): number for form, number in _MONTH_FORMS.items()}
 _MONTH_WORDS = sorted(_MONTH_FORMS, key=len, reverse=True)
 # Title case or capitals only: lower-case "may" and "march" are usually verbs.
-_MON = "(?:" + "|".join(w for m in _MONTH_WORDS for w in (m, m.upper())) + r")\b\.?"
+_FULL_MONTHS = sorted(_ENGLISH_MONTHS, key=len, reverse=True)
+_ABBREVIATIONS = sorted(set(_MONTH_FORMS) - set(_ENGLISH_MONTHS), key=len, reverse=True)
+# A stop after an abbreviation ("Feb.") is part of it; after a full name ("16 March.")
+# it ends the sentence and stays out of the tag.
+_MON = (
+    "(?:(?:"
+    + "|".join(w for m in _FULL_MONTHS for w in (m, m.upper()))
+    + r")\b|(?:"
+    + "|".join(w for m in _ABBREVIATIONS for w in (m, m.upper()))
+    + r")\b\.?)"
+)
 _DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
 _WEEKDAY_BEFORE = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+$", re.I)

@@ -96,7 +96,12 @@ def store_suggestions(
             if lower is None and upper is None:
                 lower, upper = edtf_bounds(date.edtf)
             row.update(
-                edtf=date.edtf, what=date.what, certainty=date.certainty, lower=lower, upper=upper
+                edtf=date.edtf,
+                what=date.what,
+                certainty=date.certainty,
+                lower=lower,
+                upper=upper,
+                confidence=date.confidence,
             )
             rows.dates.append(row)
     for index, figure in enumerate(suggestions.figures):
@@ -108,6 +113,7 @@ def store_suggestions(
                 counted=figure.counted,
                 category=figure.category,
                 part_of_id=None,
+                confidence=figure.confidence,
             )
             rows.figures.append((index, figure.part_of, row))
     for person in suggestions.people:
@@ -118,6 +124,7 @@ def store_suggestions(
                 role=person.role,
                 is_organisation=person.is_organisation,
                 agent_id=None,
+                confidence=person.confidence,
             )
             rows.mentions.append(row)
     write_suggested(

@@ -32,6 +32,7 @@ class DateSuggestion:
     what: str | None = None  # what happened, when the sentence says
     certainty: str = "certain"  # "certain", "approximate", "uncertain"
     inferred: bool = False  # the year is not written: taken from the context or document date
+    confidence: float | None = None  # 0–1, how often such a suggestion is right (confidence.py)
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,7 @@ class FigureSuggestion:
     counted: str  # "civilians killed"
     category: str | None  # normalised vocabulary entry: "killed", "wounded", "hostages"...
     part_of: int | None = None  # index, in the same result list, of the figure this breaks down
+    confidence: float | None = None  # 0–1, how often such a suggestion is right (confidence.py)
 
 
 @dataclass(frozen=True)
@@ -55,3 +57,4 @@ class PersonSuggestion:
     is_organisation: bool = False
     description: str | None = None  # title or office when the text gives one
     variants: tuple[str, ...] = ()  # other spellings the text gives, e.g. in another script
+    confidence: float | None = None  # 0–1, how often such a suggestion is right (confidence.py)
