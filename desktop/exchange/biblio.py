@@ -12,9 +12,10 @@ Type mapping (document type → CSL / RIS / BibTeX)::
     journal article  → article-journal / JOUR / @article (same rule)
     blog post        → post-weblog / BLOG / @misc
     letter           → personal_communication / PCOMM / @misc
-    open letter      → article (genre "open letter") / PCOMM / @misc (type "open letter")
+    open letter      → article (genre "open letter") / PCOMM / @misc (howpublished)
     e-mail           → personal_communication / ICOMM / @misc
-    report           → report / RPRT / @techreport (institution = publisher)
+    report           → report / RPRT / @techreport (institution = publisher; @misc
+                       without an author or a publisher, which biblatex requires)
     book             → book / BOOK / @book
     pamphlet, brochure → pamphlet / PAMP / @booklet
     photograph       → graphic / ART / @misc
