@@ -209,25 +209,10 @@ def test_cli_archive_fields_option(rich_path: Path, tmp_path: Path) -> None:
 
 # The fifteen elements of the Dublin Core Metadata Element Set 1.1, the only children
 # oai_dc allows (its XSD is not shipped: see docs/exchange.md).
-DCMES = set(
-    [
-        "title",
-        "creator",
-        "subject",
-        "description",
-        "publisher",
-        "contributor",
-        "date",
-        "type",
-        "format",
-        "identifier",
-        "source",
-        "language",
-        "relation",
-        "coverage",
-        "rights",
-    ]
-)
+DCMES = {
+    *("title", "creator", "subject", "description", "publisher", "contributor", "date"),
+    *("type", "format", "identifier", "source", "language", "relation", "coverage", "rights"),
+}
 
 
 def test_dublin_core_reads_in_lxml_with_only_dcmes_elements(
