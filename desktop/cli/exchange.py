@@ -57,6 +57,12 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
         "--style", choices=STYLES, default="chicago", help="bagit --dossier: citation style"
     )
     p.add_argument("--title", help="title of the finding aid, project or dossier")
+    p.add_argument(
+        "--archive-fields",
+        action="store_true",
+        help="csl-json, ris, bibtex: say where each original is kept (catalogue folder and "
+        "reference code); citation styles print these after every citation",
+    )
 
     p = sub.add_parser(
         "import-archive",
@@ -142,6 +148,7 @@ def cmd_export(catalogue: Catalogue, args: argparse.Namespace) -> int:
                 dossier_pdf=args.dossier,
                 dossier_style=args.style,
                 title=args.title,
+                archive_fields=args.archive_fields,
             ),
         )
     except (ExchangeError, SelectionError) as exc:

@@ -74,6 +74,9 @@ class ExportOptions:
     "figures") to the output file instead of all four into a folder.
     ``statuses``: which tags to include (default: all for formats that record status,
     accepted only for QDPX). ``dossier_pdf``: put a dossier PDF in the bag.
+    ``archive_fields``: CSL-JSON, RIS and BibTeX name where the original is kept (the
+    catalogue's folder and the reference code); off by default because citation styles
+    print those after every citation.
     """
 
     bom: bool = False
@@ -83,6 +86,7 @@ class ExportOptions:
     dossier_pdf: bool = False
     dossier_style: str = "chicago"
     title: str | None = None
+    archive_fields: bool = False
 
 
 def normal_format(name: str) -> str:
@@ -199,7 +203,7 @@ def _export(
                 "ris": biblio.write_ris,
                 "bibtex": biblio.write_bibtex,
             }[fmt]
-            text = writer(documents, archive=catalogue.name)
+            text = writer(documents, archive=catalogue.name if options.archive_fields else None)
             newline_bytes = text.encode("utf-8")
             with output_file(output) as partial:
                 partial.write_bytes(newline_bytes)

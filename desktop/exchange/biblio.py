@@ -11,9 +11,11 @@ Type mapping (document type → CSL / RIS / BibTeX)::
     magazine article → article-magazine / MGZN / @article (same rule)
     journal article  → article-journal / JOUR / @article (same rule)
     blog post        → post-weblog / BLOG / @misc
-    letter, open letter → personal_communication / PCOMM / @misc
+    letter           → personal_communication / PCOMM / @misc
+    open letter      → article (genre "open letter") / PCOMM / @misc (howpublished)
     e-mail           → personal_communication / ICOMM / @misc
-    report           → report / RPRT / @techreport (institution = publisher)
+    report           → report / RPRT / @techreport (institution = publisher; @misc
+                       without an author or a publisher, which biblatex requires)
     book             → book / BOOK / @book
     pamphlet, brochure → pamphlet / PAMP / @booklet
     photograph       → graphic / ART / @misc
@@ -26,8 +28,14 @@ as CSL ``custom.catena.captured_by`` and RIS ``U3``.
 
 Catena's own identifiers travel with each record so a re-import can match exactly:
 CSL ``custom.catena`` (reference, uid, sha256, type), RIS ``AN`` (reference), ``U1``
-(uid) and ``U2`` (SHA-256), BibTeX ``catena-uid``/``catena-sha256`` fields (which
-BibTeX and biblatex ignore).
+(uid) and ``U2`` (SHA-256).
+
+Where the original is kept (the catalogue's folder name and the reference code) is
+written only when asked (``archive=``, the CLI's ``--archive-fields``): CSL
+``archive``/``archive_location`` and RIS ``DB`` are printed by citation styles as a
+tail after every citation ("… Samples. CAT-000006."), which is right for a finding aid
+and noise for a paper. BibTeX gets them as biblatex ``library`` and the
+``catena-*`` identifiers, which biblatex's data model does not know, only then too.
 """
 
 from __future__ import annotations
@@ -44,9 +52,10 @@ from db.dates import plain_parts, read_edtf
 from db.models import Document
 from db.sanitize import clean_field
 from desktop.dossier.citation_model import Creator
-from desktop.dossier.citation_styles import normal_type
+from desktop.dossier.citation_styles import normal_type, untitled
 from desktop.dossier.sources import citation_source
 from desktop.exchange.common import compact
+from desktop.exchange.names import export_person, without_title
 
 
 @dataclass(frozen=True)
@@ -64,7 +73,10 @@ _TYPES: dict[str, TypeMap] = {
     "journal article": TypeMap("article-journal", "JOUR", "article"),
     "blog post": TypeMap("post-weblog", "BLOG", "misc"),
     "letter": TypeMap("personal_communication", "PCOMM", "misc"),
-    "open letter": TypeMap("personal_communication", "PCOMM", "misc"),
+    # An open letter is published to be read by all: APA's style drops
+    # personal_communication (and unarchived letters) from the reference list, so it is
+    # a CSL "article" (a work made widely available) whose genre says what it is.
+    "open letter": TypeMap("article", "PCOMM", "misc"),
     "e-mail": TypeMap("personal_communication", "ICOMM", "misc"),
     "report": TypeMap("report", "RPRT", "techreport"),
     "book": TypeMap("book", "BOOK", "book"),
@@ -75,6 +87,8 @@ _TYPES: dict[str, TypeMap] = {
 }
 _WEB = TypeMap("webpage", "ELEC", "misc")
 _OTHER = TypeMap("document", "GEN", "misc")
+# Kinds whose name a reader should see although the CSL type cannot say it.
+_GENRES = {"open letter": "open letter"}
 _CONTAINER_TYPES = {"article-newspaper", "article-magazine", "article-journal", "post-weblog"}
 
 # What an incoming type means in Catena (import-metadata); the first listed wins.
@@ -172,6 +186,7 @@ def edtf_from_csl(value: Any) -> str | None:
 
 
 def csl_name(creator: Creator) -> dict[str, str]:
+    creator = without_title(creator)
     if creator.is_corporate:
         return {"literal": creator.name or ""}
     return compact({"family": creator.family, "given": creator.given, "suffix": creator.suffix})
@@ -185,7 +200,7 @@ def csl_item(document: Document, *, archive: str | None = None) -> dict[str, Any
         "type": types.csl,
         "title": document.title,
         "author": [csl_name(a) for a in source.authors],
-        "recipient": [csl_name(Creator.parse(r)) for r in document.recipients if r.strip()],
+        "recipient": [csl_name(export_person(r)) for r in document.recipients if r.strip()],
         "issued": csl_date(document.published),
         "URL": document.url,
         "accessed": csl_date(document.accessed),
@@ -193,8 +208,9 @@ def csl_item(document: Document, *, archive: str | None = None) -> dict[str, Any
         "note": document.notes,
         "publisher-place": document.dateline,
         "section": document.section,
+        "genre": _GENRES.get(normal_type(document.doc_type) or ""),
         "archive": archive,
-        "archive_location": document.ref,
+        "archive_location": document.ref if archive else None,
     }
     if document.publisher:
         item["container-title" if types.csl in _CONTAINER_TYPES else "publisher"] = (
@@ -233,6 +249,7 @@ def _one_line(value: str) -> str:
 
 
 def ris_name(creator: Creator) -> str:
+    creator = without_title(creator)
     if creator.is_corporate:
         return creator.name or ""
     family = creator.family or ""
@@ -260,7 +277,7 @@ def ris_record(document: Document, *, archive: str | None = None) -> list[tuple[
     types = type_map(document)
     lines: list[tuple[str, str | None]] = [("TY", types.ris), ("TI", document.title)]
     lines += [("AU", ris_name(a)) for a in source.authors]
-    lines += [("A2", ris_name(Creator.parse(r))) for r in document.recipients if r.strip()]
+    lines += [("A2", ris_name(export_person(r))) for r in document.recipients if r.strip()]
     if document.publisher:
         tag = "T2" if types.csl in _CONTAINER_TYPES else "PB"
         lines.append((tag, document.publisher))
@@ -371,6 +388,7 @@ def bibtex_url(value: str) -> str:
 
 
 def _bibtex_name(creator: Creator) -> str:
+    creator = without_title(creator)
     if creator.is_corporate:
         return "{" + bibtex_escape(creator.name or "") + "}"  # braces: never split or inverted
     parts = [bibtex_escape(creator.family or "")]
@@ -436,45 +454,74 @@ def _suffix(n: int) -> str:
     return text
 
 
-def bibtex_entry(document: Document, key: str, *, archive: str | None = None) -> str:
-    source = citation_source(document)
-    types = type_map(document)
-    entry_type = types.bibtex
+def _bibtex_type(document: Document) -> str:
+    """The biblatex entry type, never one whose required fields would be invented:
+    @article needs a journal, @techreport an author and an institution."""
+    entry_type = type_map(document).bibtex
     if entry_type == "article" and not document.publisher:
-        entry_type = "misc"  # @article needs a journal; an unknown one would be invented
-    fields: list[tuple[str, str | None]] = []
-    if source.authors:
-        fields.append(("author", " and ".join(_bibtex_name(a) for a in source.authors)))
-    if document.title:
-        # Double braces keep the title's capitalisation: styles would lower-case it.
-        fields.append(("title", "{" + bibtex_escape(document.title) + "}"))
-    if document.publisher:
-        container = {"article": "journal", "techreport": "institution"}.get(entry_type)
-        fields.append((container or "publisher", bibtex_escape(document.publisher)))
+        return "misc"
+    if entry_type == "techreport" and not (document.publisher and document.authors):
+        return "misc"
+    return entry_type
+
+
+def _bibtex_date(document: Document) -> list[tuple[str, str | None]]:
+    """biblatex ``date`` (EDTF, which biber reads) with BibTeX's ``year``/``month`` for
+    older styles; an undated record says so in ``note``, since biblatex has no way to
+    write "no date" and a guessed one would be worse than biber's warning."""
     published = read_edtf(document.published)
-    parts = plain_parts(published.start) if published else None
+    if published is None or not published.readable:
+        reason = f"Date given as {published.text}" if published else "Undated"
+        return [("note", bibtex_escape(reason))]
+    parts = plain_parts(published.start)
+    fields: list[tuple[str, str | None]] = []
     if parts:
         fields.append(("year", str(parts[0])))
         if len(parts) > 1:
             fields.append(("month", _MONTH_MACROS[parts[1] - 1]))  # a macro: unbraced
-    if published:
-        fields.append(("date", bibtex_escape(published.text)))
+    fields.append(("date", bibtex_escape(published.text)))
+    return fields
+
+
+def bibtex_entry(document: Document, key: str, *, archive: str | None = None) -> str:
+    """One biblatex entry whose fields are all in biblatex's data model for its type
+    (``biber --tool --validate-datamodel``): the place only where the type has one (a
+    newspaper's dateline is not a publication place), a publisher on @misc as
+    ``organization``, and Catena's identifiers only with *archive*."""
+    source = citation_source(document)
+    entry_type = _bibtex_type(document)
+    fields: list[tuple[str, str | None]] = []
+    if source.authors:
+        fields.append(("author", " and ".join(_bibtex_name(a) for a in source.authors)))
+    # Double braces keep the title's capitalisation: styles would lower-case it. An
+    # untitled record gets a devised title in square brackets, as archivists write it.
+    title = bibtex_escape(document.title) if document.title else f"[{untitled(source)}]"
+    fields.append(("title", "{" + title + "}"))
+    if document.publisher:
+        container = {"article": "journal", "techreport": "institution", "misc": "organization"}
+        fields.append((container.get(entry_type, "publisher"), bibtex_escape(document.publisher)))
+    notes = [document.notes and bibtex_escape(document.notes)]
+    for name, value in _bibtex_date(document):
+        if name == "note":
+            notes.insert(0, value)
+        else:
+            fields.append((name, value))
     kind = normal_type(document.doc_type)
     if entry_type == "misc" and kind:
         fields.append(("howpublished", bibtex_escape(kind.capitalize())))
     if document.recipients:
         fields.append(("addendum", bibtex_escape("To " + ", ".join(document.recipients))))
+    if entry_type != "article":
+        fields.append(("location", document.dateline and bibtex_escape(document.dateline)))
     fields += [
-        ("address", document.dateline and bibtex_escape(document.dateline)),
         ("language", document.language and bibtex_escape(document.language)),
         ("url", document.url and bibtex_url(document.url)),
         ("urldate", document.url and document.accessed and bibtex_escape(document.accessed)),
-        ("note", document.notes and bibtex_escape(document.notes)),
-        ("archive", archive and bibtex_escape(archive)),
-        ("catena-reference", document.ref),
-        ("catena-uid", document.uid),
-        ("catena-sha256", document.original_sha256),
+        ("note", ". ".join(n for n in notes if n) or None),
     ]
+    if archive:
+        # biblatex's "library": the name of the library and the call number.
+        fields.append(("library", bibtex_escape(f"{archive}, {document.ref}")))
     lines = [f"@{entry_type}{{{key},"]
     for name, value in fields:
         if not value:
@@ -487,7 +534,7 @@ def bibtex_entry(document: Document, key: str, *, archive: str | None = None) ->
 
 def write_bibtex(documents: Sequence[Document], *, archive: str | None = None) -> str:
     keys = unique_keys(documents)
-    header = "% Exported from Catena; UTF-8. Use biber/biblatex or bibtex8 for non-ASCII names.\n\n"
+    header = "% Exported from Catena for biblatex (biber); UTF-8.\n\n"
     return (
         header + "\n\n".join(bibtex_entry(d, keys[d.id], archive=archive) for d in documents) + "\n"
     )

@@ -52,6 +52,7 @@ from desktop.dossier.citation_model import Creator
 from desktop.exchange import biblio
 from desktop.exchange.metadata_read import SOURCE_FORMATS as SOURCE_FORMATS
 from desktop.exchange.metadata_read import Incoming, read_records
+from desktop.exchange.names import export_person
 
 Action = Literal["update", "unchanged", "create", "unmatched", "ambiguous"]
 
@@ -161,11 +162,15 @@ class _Index:
 
 
 def _same_authors(current: Sequence[str], incoming: Sequence[str]) -> bool:
+    """Names compared as exported: the exports leave honorifics out ("Judge Brandt" is
+    sent as "Brandt"), so a record coming back without the title is the same person
+    and does not erase the title the catalogue holds."""
+
     def creators(names: Sequence[str]) -> list[Creator]:
         out = []
         for name in names:
             try:
-                out.append(Creator.parse(name))
+                out.append(export_person(name))
             except ValueError:
                 continue
         return out
