@@ -118,7 +118,9 @@ class DatePhrases:
         return f"about {text}"
 
     def uncertain(self, text: str) -> str:
-        return f"{text}?"
+        # "(?)", the cataloguer's mark for a doubtful date: a bare "1992?" reads as the
+        # EDTF code it came from.
+        return f"{text} (?)"
 
     def from_(self, text: str) -> str:
         return f"from {text}"

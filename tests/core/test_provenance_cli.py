@@ -132,7 +132,8 @@ def test_show_offers_file_guesses_and_accepting_one(
     assert code == 0 and out == f"{PDF}  published: (empty) → 2019-05-02\n"
     assert _fields(cat)[3] == "2019-05-02"
     code, out, _ = run(capsys, "show", PDF, "-c", cat)
-    assert "Published    2019-05-02\n" in out and "Guess 2" not in out and "Guess 1" in out
+    # show speaks to a person: the date in words (its --json keeps the EDTF)
+    assert "Published    2 May 2019\n" in out and "Guess 2" not in out and "Guess 1" in out
 
 
 def test_set_edits_other_fields_and_clears_with_an_empty_value(

@@ -26,9 +26,9 @@ from db.dates import SUB_YEAR_CODES
         ("1987-40", "the first half of 1987"),
         ("199X", "the 1990s"),
         ("19XX", "the 20th century"),
-        ("1992-02-26?", "26 February 1992?"),
+        ("1992-02-26?", "26 February 1992 (?)"),
         ("~1943", "about 1943"),
-        ("%1987-03", "about March 1987?"),
+        ("%1987-03", "about March 1987 (?)"),
         ("../1980", "until 1980"),
         ("1980/..", "from 1980"),
         ("/1980", "until 1980"),
@@ -40,10 +40,10 @@ from db.dates import SUB_YEAR_CODES
         ("1986-21/1986-05", "spring to May 1986"),
         ("1992-02-25~/1992-02-26~", "about 25–26 February 1992"),
         # one end's qualifier is neither spread over the other nor dropped
-        ("1992-02-25?/1992-02-26", "25 February 1992? to 26 February 1992"),
+        ("1992-02-25?/1992-02-26", "25 February 1992 (?) to 26 February 1992"),
         ("1991-12/1992-01", "December 1991 to January 1992"),
         ("~1943/1945", "about 1943 to 1945"),
-        ("2021-04-13?", "13 April 2021?"),  # a day and month whose year was inferred
+        ("2021-04-13?", "13 April 2021 (?)"),  # a day and month whose year was inferred
         ("1987-XX", "1987"),
         ("1987-03-XX", "March 1987"),
         ("2020-36", "the fourth quarter of 2020"),

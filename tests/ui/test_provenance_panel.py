@@ -13,6 +13,7 @@ from PySide6.QtGui import QGuiApplication
 from reportlab.pdfgen import canvas
 
 from db.catalogue import Catalogue
+from db.date_words import in_words
 from desktop.core.imports import import_files
 from desktop.core.views import document_view
 
@@ -65,7 +66,7 @@ def test_file_metadata_guesses_are_shown_apart_and_accepted_with_undo(  # type: 
 
     qtbot.mouseClick(date_button, Qt.MouseButton.LeftButton)
     assert document_view(catalogue, PDF).fields["published"] == "2019-05-02"
-    assert panel.edits["published"].text() == "2019-05-02"
+    assert panel.edits["published"].text() == in_words("2019-05-02")  # a date field says words
     assert len(panel.file_guesses.rows) == 1  # the accepted one is no longer offered
 
     window.undo_action.trigger()
