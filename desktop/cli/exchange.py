@@ -6,13 +6,14 @@ import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import NoReturn, TypeVar
 
 from sqlalchemy.exc import DBAPIError
 
 from db.catalogue import Catalogue, CatalogueError
 from db.sanitize import for_terminal
 from db.selection import SelectionError
+from desktop.cli.errors import UsageError
 from desktop.cli.output import ProgressBar
 from desktop.core.exchange import apply_bibliography, export_documents, load_archive
 from desktop.dossier.citation import STYLES
@@ -86,9 +87,9 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
     )
 
 
-def _fail(command: str, exc: Exception) -> int:
-    print(f"catena {command}: {for_terminal(str(exc), one_line=True)}", file=sys.stderr)
-    return EXIT_USAGE
+def _fail(command: str, exc: Exception) -> NoReturn:
+    """Refuse through ``main``, which prints it (as JSON under ``--json``), exit code 2."""
+    raise UsageError(str(exc), code="exchange") from exc
 
 
 def _guarded(command: str, source: Path, run: Callable[[], T]) -> T | int:
@@ -102,18 +103,18 @@ def _guarded(command: str, source: Path, run: Callable[[], T]) -> T | int:
     try:
         return run()
     except ExchangeError as exc:
-        return _fail(command, exc)
+        _fail(command, exc)
     except (DBAPIError, CatalogueError):
         raise
     except MemoryError:
-        return _fail(
+        _fail(
             command,
             ExchangeError(
                 f"{source.name} needs more memory than is available; the catalogue was not changed"
             ),
         )
     except Exception as exc:
-        return _fail(
+        _fail(
             command,
             ExchangeError(
                 f"{source.name} could not be imported because of an internal problem "
@@ -145,7 +146,7 @@ def cmd_export(catalogue: Catalogue, args: argparse.Namespace) -> int:
             ),
         )
     except (ExchangeError, SelectionError) as exc:
-        return _fail("export", exc)
+        _fail("export", exc)
     finally:
         bar.finish()
     for warning in result.warnings:

@@ -21,7 +21,7 @@ from db.documents import DocumentError, list_documents, require_document
 from db.sanitize import for_terminal
 from desktop import __version__
 from desktop.cli import dossier, events, exchange, maintenance, metadata, review, search, tagging
-from desktop.cli.errors import UsageError
+from desktop.cli.errors import UsageError, error_code, report_error
 from desktop.cli.output import (
     LOCALE_HELP,
     ProgressBar,
@@ -359,6 +359,7 @@ def _run(argv: Sequence[str] | None, launch_gui: GuiLauncher | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     command = args.command or "gui"
+    as_json = bool(getattr(args, "json", False))
     try:
         if command == "gui":
             return cmd_gui(args, launch_gui)
@@ -378,15 +379,16 @@ def _run(argv: Sequence[str] | None, launch_gui: GuiLauncher | None) -> int:
         DossierError,
         ImportRefused,
     ) as exc:
-        print(f"catena {command}: {for_terminal(str(exc), one_line=True)}", file=sys.stderr)
+        report_error(command, error_code(exc), str(exc), as_json=as_json)
         return EXIT_USAGE
     except DBAPIError as exc:
-        print(f"catena {command}: {database_problem(exc)}", file=sys.stderr)
+        report_error(command, "database", database_problem(exc), as_json=as_json)
         return EXIT_USAGE
     except BrokenPipeError:  # output piped into `head` and friends: not an error
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
     except KeyboardInterrupt:
-        print(f"\ncatena {command}: interrupted; committed work is kept", file=sys.stderr)
+        print(file=sys.stderr)
+        report_error(command, "interrupted", "interrupted; committed work is kept", as_json=as_json)
         return 130
