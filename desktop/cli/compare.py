@@ -15,7 +15,7 @@ import sys
 from typing import Any
 
 from desktop.cli.errors import UsageError
-from desktop.cli.output import cli_locale, date_shown, print_json, underlying_stream
+from desktop.cli.output import cli_locale, counted, date_shown, print_json, underlying_stream
 from desktop.core.corroboration import (
     Cell,
     CorroborationScopeError,
@@ -199,7 +199,7 @@ def _print_comparisons(comparisons: list[Any], locale: str) -> None:
         elif c.period:
             heading += f" [no event linked, shared date {date_shown(c.period, locale)}]"
         verdict = {
-            "agree": f"{len(c.documents)} sources agree",
+            "agree": f"{counted(len(c.documents), 'source')} agree",
             "differ": "sources differ",
             "single source": "one source",
         }[c.verdict]

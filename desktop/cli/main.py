@@ -26,6 +26,7 @@ from desktop.cli.output import (
     LOCALE_HELP,
     ProgressBar,
     cli_locale,
+    counted,
     date_shown,
     display_title,
     document_detail,
@@ -215,7 +216,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         print_table(
             ("Reference", "Title", "Publisher", "Published", ""), rows, widths=(10, 64, 28, 24, 5)
         )
-        print(f"{len(documents)} documents in {catalogue.path}")
+        print(f"{counted(len(documents), 'document')} in {catalogue.path}")
     return EXIT_OK
 
 

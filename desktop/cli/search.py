@@ -15,7 +15,14 @@ from db.search.run import SearchResult, search
 from db.search.snippets import Snippet, snippets
 from db.search.syntax import QuerySyntaxError
 from desktop.cli.errors import UsageError
-from desktop.cli.output import cli_locale, date_shown, display_title, print_json, print_table
+from desktop.cli.output import (
+    cli_locale,
+    counted,
+    date_shown,
+    display_title,
+    print_json,
+    print_table,
+)
 
 EXIT_OK, EXIT_USAGE = 0, 2
 
@@ -26,7 +33,8 @@ query syntax (the same as the window's search box):
   "a phrase"       these words together, in this order:  "open letter"
   word*            words starting with this:  archiv*   (archive, archivist)
   -word, NOT word  leave out documents with it:  Khojaly -draft
-                   (put -- first when the query starts with "-": -- -draft Khojaly)
+                   (quote the whole query, or put -- before it, when a word
+                   starts with "-":  'Khojaly -draft'  or  -- Khojaly -draft)
   A OR B           either; OR binds tighter than the space between words:
                      Xocali OR Khojaly massacre = (Xocali OR Khojaly) and massacre
   ( … )            group:  (letter OR report) -draft
@@ -40,7 +48,7 @@ query syntax (the same as the window's search box):
 
 examples:
   catena search Khojaly year:1992
-  catena search '"open letter"' -draft --limit 50
+  catena search --limit 50 -- '"open letter"' -draft
   catena search 'type:letter OR type:report' has:figure --json
 """
 
@@ -59,7 +67,11 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
         nargs="*",
         help="what to search for; quote it for phrases: catena search '\"Xocali massacre\"'",
     )
-    p.add_argument("--json", action="store_true", help="JSON output (fields: reference, title, score, snippet, …)")
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help="JSON output: query, total, results (reference, title, score, snippet, …)",
+    )
     p.add_argument("--limit", type=int, default=20, help="results per page (default 20)")
     p.add_argument("--offset", type=int, default=0, help="skip this many results first")
     p.add_argument("--facets", action="store_true", help="also count by type, publisher, …")
@@ -112,6 +124,21 @@ def _to_json(
     return data
 
 
+def match_summary(total: int, offset: int, shown: int, *, ranked: bool) -> str:
+    """The closing line: how many match and which of them are on screen, in words
+    that agree with the numbers ("1 document matches", "No documents match")."""
+    if total == 0:
+        return "No documents match."
+    verb = "matches" if total == 1 else "match"
+    if shown == 0:
+        return f"{counted(total, 'document')} {verb}; none shown past result {offset:,}."
+    order = "best first" if ranked else "newest first"
+    if shown == total:
+        return f"{counted(total, 'document')} {verb} ({order})."
+    shown_range = f"{offset + 1:,}–{offset + shown:,}"
+    return f"{counted(total, 'document')} {verb}; showing {shown_range} ({order})."
+
+
 def cmd_search(catalogue: Catalogue, args: argparse.Namespace) -> int:
     query = " ".join(args.query)
     if args.limit < 0 or args.offset < 0:
@@ -138,10 +165,7 @@ def cmd_search(catalogue: Catalogue, args: argparse.Namespace) -> int:
         snippet = shown.get(hit.id)
         if snippet is not None and snippet.body.text:
             print(f"            {' '.join(snippet.body.marked('[', ']').split())}")
-    first = result.offset + 1 if result.hits else 0
-    last = result.offset + len(result.hits)
-    order = "best first" if result.ranked else "newest first"
-    print(f"{result.total} documents match; showing {first}–{last} ({order}).")
+    print(match_summary(result.total, result.offset, len(result.hits), ranked=result.ranked))
     if counts is not None:
         for name, items in counts.items():
             if items:
