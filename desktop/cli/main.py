@@ -20,7 +20,17 @@ from db.catalogue import Catalogue, CatalogueError, ReadOnlyCatalogue, read_only
 from db.documents import DocumentError, list_documents, require_document
 from db.sanitize import for_terminal
 from desktop import __version__
-from desktop.cli import dossier, events, exchange, maintenance, metadata, review, search, tagging
+from desktop.cli import (
+    completion,
+    dossier,
+    events,
+    exchange,
+    maintenance,
+    metadata,
+    review,
+    search,
+    tagging,
+)
 from desktop.cli.errors import UsageError, error_code, report_error
 from desktop.cli.output import (
     LOCALE_HELP,
@@ -44,7 +54,17 @@ from desktop.ingest.pipeline import ImportRefused, ImportReport
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 # Modules with add_parsers(sub, common) and COMMANDS {name: fn(catalogue, args)}.
-COMMAND_MODULES = (tagging, review, dossier, maintenance, search, exchange, events, metadata)
+COMMAND_MODULES = (
+    tagging,
+    review,
+    dossier,
+    maintenance,
+    search,
+    exchange,
+    events,
+    metadata,
+    completion,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -86,12 +106,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     p = sub.add_parser("list", parents=[common], help="list documents")
-    p.add_argument("--json", action="store_true", help="JSON output (see docs/cli-json.md)")
+    p.add_argument("--json", action="store_true", help="JSON output (a stable format: fields are only ever added)")
     p.add_argument("--trash", action="store_true", help="include documents in the trash")
 
     p = sub.add_parser("show", parents=[common], help="show one document")
     p.add_argument("ref", help="reference code, e.g. CAT-000001")
-    p.add_argument("--json", action="store_true", help="JSON output (see docs/cli-json.md)")
+    p.add_argument("--json", action="store_true", help="JSON output (a stable format: fields are only ever added)")
 
     p = sub.add_parser(
         "demo",
