@@ -48,7 +48,7 @@ def add_compare_parser(sub: argparse._SubParsersAction, common: argparse.Argumen
         "--matrix", action="store_true", help="the corroboration matrix: sources as columns"
     )
     form = p.add_mutually_exclusive_group()
-    form.add_argument("--json", action="store_true", help="JSON output (a stable format: fields are only ever added)")
+    form.add_argument("--json", action="store_true", help="JSON output (stable fields)")
     form.add_argument("--csv", action="store_true", help="the matrix as CSV (implies --matrix)")
 
 

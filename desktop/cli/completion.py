@@ -26,20 +26,29 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
         "catena completion fish > ~/.config/fish/completions/catena.fish",
     )
     p.add_argument("shell", choices=SHELLS, help="the shell to complete in")
+    # The commands are read when the script is printed, after every module has added
+    # its own: the same action the real parser dispatches on, not a copy (and no import
+    # of desktop.cli.main, which imports this module).
+    p.set_defaults(completed_commands=sub, completed_common=common)
 
 
-def completion_script(shell: str) -> str:
-    """The completion script for *shell*, generated from ``catena``'s parser."""
+def completion_script(
+    shell: str,
+    commands: argparse._SubParsersAction,  # type: ignore[type-arg]
+    common: argparse.ArgumentParser,
+) -> str:
+    """The completion script for *shell*: ``catena``, its options and *commands*."""
     import shtab
 
-    from desktop.cli.main import build_parser  # imported here: main imports this module
-
-    return str(shtab.complete(build_parser(), shell=shell))
+    root = argparse.ArgumentParser(prog="catena", parents=[common])
+    root._add_action(commands)
+    return str(shtab.complete(root, shell=shell))
 
 
 def cmd_completion(_catalogue: Path, args: argparse.Namespace) -> int:
     """Print the script; no catalogue is opened (a folder command)."""
-    sys.stdout.write(completion_script(args.shell))
+    script = completion_script(args.shell, args.completed_commands, args.completed_common)
+    sys.stdout.write(script)
     return EXIT_OK
 
 

@@ -25,7 +25,7 @@ _KINDS = ("figure", "date")
 
 
 def add_parsers(actions: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
-    json_help = "JSON output (a stable format: fields are only ever added)"
+    json_help = "JSON output (stable fields)"
     p = actions.add_parser(
         "suggest-links",
         parents=[common],

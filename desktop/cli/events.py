@@ -30,7 +30,7 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
         help="event records: list, show, add, edit, merge, split; link figures and dates",
     )
     actions = events.add_subparsers(dest="events_action", metavar="ACTION", required=True)
-    json_help = "JSON output (a stable format: fields are only ever added)"
+    json_help = "JSON output (stable fields)"
 
     p = actions.add_parser("list", parents=[common], help="every event record, as a tree")
     p.add_argument("--trash", action="store_true", help="list the records in the trash")

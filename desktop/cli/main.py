@@ -106,12 +106,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     p = sub.add_parser("list", parents=[common], help="list documents")
-    p.add_argument("--json", action="store_true", help="JSON output (a stable format: fields are only ever added)")
+    p.add_argument("--json", action="store_true", help="JSON output (stable fields)")
     p.add_argument("--trash", action="store_true", help="include documents in the trash")
 
     p = sub.add_parser("show", parents=[common], help="show one document")
     p.add_argument("ref", help="reference code, e.g. CAT-000001")
-    p.add_argument("--json", action="store_true", help="JSON output (a stable format: fields are only ever added)")
+    p.add_argument("--json", action="store_true", help="JSON output (stable fields)")
 
     p = sub.add_parser(
         "demo",
