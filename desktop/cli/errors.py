@@ -9,8 +9,11 @@ docs/cli-json.md, so a program reading the JSON output never has to parse Englis
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
+from collections.abc import Sequence
+from typing import NoReturn
 
 from db.sanitize import for_terminal
 
@@ -64,3 +67,26 @@ def report_error(command: str, code: str, message: str, *, as_json: bool = False
     text = json.dumps(error_object(command, code, message), ensure_ascii=False)
     stream.write(text + "\n")
     stream.flush()
+
+
+class CatenaParser(argparse.ArgumentParser):
+    """argparse's parser whose own complaints (an unknown option, a bad number) are
+    JSON too when ``--json`` was on the command line; otherwise argparse's usage
+    line and message, as before. Sub-command parsers are made of the same class."""
+
+    json_requested = False
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        given = sys.argv[1:] if args is None else list(args)
+        self.json_requested = "--json" in given
+        return super().parse_known_args(args, namespace)
+
+    def error(self, message: str) -> NoReturn:
+        if self.json_requested:
+            words = self.prog.split()
+            command = words[1] if len(words) > 1 else words[0]
+            report_error(command, "arguments", message, as_json=True)
+            self.exit(2)
+        super().error(message)

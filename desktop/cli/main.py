@@ -31,7 +31,7 @@ from desktop.cli import (
     search,
     tagging,
 )
-from desktop.cli.errors import UsageError, error_code, report_error
+from desktop.cli.errors import CatenaParser, UsageError, error_code, report_error
 from desktop.cli.output import (
     LOCALE_HELP,
     ProgressBar,
@@ -77,7 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="catalogue folder (default: $CATENA_CATALOGUE or your Catena data folder)",
     )
     common.add_argument("--locale", default=argparse.SUPPRESS, metavar="LANG", help=LOCALE_HELP)
-    parser = argparse.ArgumentParser(
+    parser = CatenaParser(
         prog="catena",
         description="Catena: an offline catalogue of evidence documents.",
         parents=[common],

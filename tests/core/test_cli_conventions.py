@@ -142,6 +142,33 @@ def test_errors_under_json_are_one_json_object_on_stderr(
     assert shown["error"]["message"]
 
 
+@pytest.mark.parametrize(
+    ("argv", "command"),
+    [
+        (["search", "x", "--json", "--limit", "many"], "search"),
+        (["list", "--json", "--bogus"], "catena"),
+    ],
+)
+def test_command_line_mistakes_under_json_are_json_too(
+    capsys: pytest.CaptureFixture[str], argv: list[str], command: str
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(argv)
+    out, err = capsys.readouterr()
+    assert exited.value.code == 2 and out == "" and err.count("\n") == 1
+    assert json.loads(err)["error"]["code"] == "arguments"
+    assert json.loads(err)["error"]["command"] == command
+
+
+def test_command_line_mistakes_without_json_keep_argparse_usage(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit):
+        main(["search", "x", "--limit", "many"])
+    err = capsys.readouterr().err
+    assert err.startswith("usage: catena search") and "invalid int value: 'many'" in err
+
+
 def test_the_same_error_without_json_stays_one_plain_line(
     cat: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
