@@ -15,7 +15,7 @@ import sys
 from typing import Any
 
 from desktop.cli.errors import UsageError
-from desktop.cli.output import cli_locale, date_shown, print_json, underlying_stream
+from desktop.cli.output import cli_locale, counted, date_shown, print_json, underlying_stream
 from desktop.core.corroboration import (
     Cell,
     CorroborationScopeError,
@@ -48,7 +48,7 @@ def add_compare_parser(sub: argparse._SubParsersAction, common: argparse.Argumen
         "--matrix", action="store_true", help="the corroboration matrix: sources as columns"
     )
     form = p.add_mutually_exclusive_group()
-    form.add_argument("--json", action="store_true", help="JSON output (see docs/cli-json.md)")
+    form.add_argument("--json", action="store_true", help="JSON output (stable fields)")
     form.add_argument("--csv", action="store_true", help="the matrix as CSV (implies --matrix)")
 
 
@@ -199,7 +199,7 @@ def _print_comparisons(comparisons: list[Any], locale: str) -> None:
         elif c.period:
             heading += f" [no event linked, shared date {date_shown(c.period, locale)}]"
         verdict = {
-            "agree": f"{len(c.documents)} sources agree",
+            "agree": f"{counted(len(c.documents), 'source')} agree",
             "differ": "sources differ",
             "single source": "one source",
         }[c.verdict]

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 from pathlib import Path
 
 from db.catalogue import Catalogue
 from db.sanitize import for_terminal
-from desktop.cli.output import ProgressBar
+from desktop.cli.output import STDOUT, ProgressBar, check_output, write_stdout_bytes
 from desktop.dossier.build import (
     STYLES,
     DossierError,
@@ -50,7 +51,14 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
         help="fixed dates and IDs: the same catalogue gives the same PDF",
     )
     p.add_argument("--save", metavar="NAME", help="also save this definition under NAME")
-    p.add_argument("-o", "--output", type=Path, required=True, help="PDF file to write")
+    p.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        help="PDF file to write; - for standard output (when it is not a terminal)",
+    )
+    p.add_argument("--force", action="store_true", help="replace an existing PDF")
 
 
 def cmd_dossier(catalogue: Catalogue, args: argparse.Namespace) -> int:
@@ -72,19 +80,29 @@ def cmd_dossier(catalogue: Catalogue, args: argparse.Namespace) -> int:
     from desktop.core.dossiers import DossierFileError
     from desktop.core.dossiers import print_dossier as print_to_file
 
-    output: Path = args.output
-    bar = ProgressBar("Printing")
-    try:
-        written = print_to_file(
-            catalogue, spec=spec, output=output, progress=lambda done, total: bar(done, total)
-        ).value
-    except DossierFileError as exc:
-        raise DossierError(str(exc)) from exc
-    finally:
-        bar.finish()
+    requested: Path = args.output
+    check_output(requested, force=args.force, binary=True)
+    to_stdout = requested == STDOUT
+    with tempfile.TemporaryDirectory(prefix="catena-dossier-") as scratch:
+        output = Path(scratch) / "dossier.pdf" if to_stdout else requested
+        bar = ProgressBar("Printing")
+        try:
+            written = print_to_file(
+                catalogue, spec=spec, output=output, progress=lambda done, total: bar(done, total)
+            ).value
+        except DossierFileError as exc:
+            raise DossierError(str(exc)) from exc
+        finally:
+            bar.finish()
+        if to_stdout:
+            write_stdout_bytes(output.read_bytes())
     if args.save:
         save_definition(catalogue, name=args.save, spec=spec)
-    print(f"Wrote {output} ({written.size / 1024:.0f} KB)")
+    shown = "standard output" if to_stdout else str(output)
+    print(
+        f"Wrote {shown} ({written.size / 1024:.0f} KB)",
+        file=sys.stderr if to_stdout else sys.stdout,
+    )
     for line in written.warnings[:WARNINGS_SHOWN]:
         print(f"warning: {for_terminal(line)}", file=sys.stderr)
     if len(written.warnings) > WARNINGS_SHOWN:

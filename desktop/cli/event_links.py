@@ -16,7 +16,7 @@ from db.catalogue import Catalogue
 from db.models import DATE_ROLES
 from db.sanitize import for_terminal
 from desktop.cli.errors import UsageError
-from desktop.cli.output import print_json
+from desktop.cli.output import counted, print_json
 from desktop.core import claim_links as ops
 
 EXIT_OK = 0
@@ -25,7 +25,7 @@ _KINDS = ("figure", "date")
 
 
 def add_parsers(actions: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
-    json_help = "JSON output (see docs/cli-json.md)"
+    json_help = "JSON output (stable fields)"
     p = actions.add_parser(
         "suggest-links",
         parents=[common],
@@ -97,8 +97,9 @@ def _suggest(catalogue: Catalogue, args: argparse.Namespace) -> int:
         reason = for_terminal(suggestion.reason, one_line=True)
         print(f"{_describe(suggestion.change)} — {reason}")
     print(
-        f"{len(report.suggested)} links suggested in {report.documents} documents;"
-        f" {report.left_unlinked} figures and dates left unlinked"
+        f"{counted(len(report.suggested), 'link')} suggested in"
+        f" {counted(report.documents, 'document')};"
+        f" {counted(report.left_unlinked, 'figure or date', 'figures and dates')} left unlinked"
     )
     return EXIT_OK
 

@@ -16,7 +16,7 @@ from db.catalogue import Catalogue
 from db.sanitize import for_terminal
 from desktop.cli import event_links
 from desktop.cli.errors import UsageError
-from desktop.cli.output import cli_locale, print_json, print_table
+from desktop.cli.output import cli_locale, counted, print_json, print_table
 from desktop.core import event_records as ops
 
 EXIT_OK = 0
@@ -30,7 +30,7 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
         help="event records: list, show, add, edit, merge, split; link figures and dates",
     )
     actions = events.add_subparsers(dest="events_action", metavar="ACTION", required=True)
-    json_help = "JSON output (see docs/cli-json.md)"
+    json_help = "JSON output (stable fields)"
 
     p = actions.add_parser("list", parents=[common], help="every event record, as a tree")
     p.add_argument("--trash", action="store_true", help="list the records in the trash")
@@ -178,7 +178,7 @@ def _show(catalogue: Catalogue, ref: str, *, as_json: bool, locale: str) -> int:
         line("Name", f"{name} [{script or '?'}]")
     for ref, name in detail.children:
         line("Contains", f"{name} ({ref})")
-    line("Linked", f"{detail.figures} figures, {detail.dates} dates")
+    line("Linked", f"{counted(detail.figures, 'figure')}, {counted(detail.dates, 'date')}")
     if detail.notes:
         print()
         print(for_terminal(detail.notes))

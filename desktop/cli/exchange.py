@@ -4,19 +4,21 @@ from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import NoReturn, TypeVar
 
 from sqlalchemy.exc import DBAPIError
 
 from db.catalogue import Catalogue, CatalogueError
 from db.sanitize import for_terminal
 from db.selection import SelectionError
-from desktop.cli.output import ProgressBar
+from desktop.cli.errors import UsageError
+from desktop.cli.output import STDOUT, ProgressBar, check_output, write_stdout_bytes
 from desktop.core.exchange import apply_bibliography, export_documents, load_archive
 from desktop.dossier.citation import STYLES
-from desktop.exchange import FORMATS, ExchangeError, ExportOptions, Selection
+from desktop.exchange import FORMATS, ExchangeError, ExportOptions, Selection, normal_format
 from desktop.exchange.common import ALL_STATUSES
 from desktop.exchange.metadata_import import SOURCE_FORMATS
 from desktop.exchange.tables import TABLES
@@ -29,14 +31,25 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
     p = sub.add_parser(
         "export",
         parents=[common],
-        help="export documents, tags or the whole catalogue (see docs/exchange.md)",
+        help="export documents, tags or the whole catalogue",
+        description="Export documents, tags or the whole catalogue. Formats: csv (a folder "
+        "of four tables, or one with --table), csl-json, ris, bibtex, dc (one .xml file "
+        "for one document, else a folder), ead, annotations (W3C Web Annotation), qdpx "
+        "(REFI-QDA project), bagit (a folder), catena-archive (a folder, or .zip).",
     )
     p.add_argument("--format", "-f", required=True, metavar="FORMAT", help=", ".join(FORMATS))
     chosen = p.add_mutually_exclusive_group()
     chosen.add_argument("--refs", nargs="+", metavar="REF", help="these documents")
     chosen.add_argument("--collection", help="documents of a collection (and its sub-collections)")
     chosen.add_argument("--query", "-q", help="documents matching a search")
-    p.add_argument("-o", "--output", type=Path, required=True, help="file or folder to write")
+    p.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        help="file or folder to write; - for standard output (single-file formats)",
+    )
+    p.add_argument("--force", action="store_true", help="replace an existing output file")
     p.add_argument("--bom", action="store_true", help="CSV: start with a UTF-8 byte-order mark")
     p.add_argument(
         "--table", choices=TABLES, help="CSV: write only this table, to a file (default: all four)"
@@ -92,9 +105,9 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
     )
 
 
-def _fail(command: str, exc: Exception) -> int:
-    print(f"catena {command}: {for_terminal(str(exc), one_line=True)}", file=sys.stderr)
-    return EXIT_USAGE
+def _fail(command: str, exc: Exception) -> NoReturn:
+    """Refuse through ``main``, which prints it (as JSON under ``--json``), exit code 2."""
+    raise UsageError(str(exc), code="exchange") from exc
 
 
 def _guarded(command: str, source: Path, run: Callable[[], T]) -> T | int:
@@ -108,18 +121,18 @@ def _guarded(command: str, source: Path, run: Callable[[], T]) -> T | int:
     try:
         return run()
     except ExchangeError as exc:
-        return _fail(command, exc)
+        _fail(command, exc)
     except (DBAPIError, CatalogueError):
         raise
     except MemoryError:
-        return _fail(
+        _fail(
             command,
             ExchangeError(
                 f"{source.name} needs more memory than is available; the catalogue was not changed"
             ),
         )
     except Exception as exc:
-        return _fail(
+        _fail(
             command,
             ExchangeError(
                 f"{source.name} could not be imported because of an internal problem "
@@ -128,7 +141,39 @@ def _guarded(command: str, source: Path, run: Callable[[], T]) -> T | int:
         )
 
 
+# The file name an export to standard output is first written under: formats that
+# choose between a file and a folder by the name's suffix then write one file.
+STDOUT_SUFFIXES = {
+    "csv": ".csv",
+    "csl-json": ".json",
+    "ris": ".ris",
+    "bibtex": ".bib",
+    "dc": ".xml",
+    "ead": ".xml",
+    "annotations": ".jsonld",
+    "qdpx": ".qdpx",
+    "catena-archive": ".zip",
+}
+
+
 def cmd_export(catalogue: Catalogue, args: argparse.Namespace) -> int:
+    """Export as asked; ``-o -`` exports to a scratch file and copies it to standard
+    output (the summary then goes to stderr, so the data stays clean)."""
+    requested: Path = args.output
+    check_output(requested, force=args.force)
+    if requested != STDOUT:
+        return _export(catalogue, args, requested, to_stdout=False)
+    with tempfile.TemporaryDirectory(prefix="catena-export-") as scratch:
+        try:
+            suffix = STDOUT_SUFFIXES.get(normal_format(args.format), "")
+        except ExchangeError as exc:
+            _fail("export", exc)
+        return _export(catalogue, args, Path(scratch) / f"export{suffix}", to_stdout=True)
+
+
+def _export(
+    catalogue: Catalogue, args: argparse.Namespace, output: Path, *, to_stdout: bool
+) -> int:
     bar = ProgressBar("Exporting")
     try:
         selection = Selection(
@@ -138,7 +183,7 @@ def cmd_export(catalogue: Catalogue, args: argparse.Namespace) -> int:
             catalogue,
             format=args.format,
             selection=selection,
-            output=args.output,
+            output=output,
             progress=bar,
             options=ExportOptions(
                 bom=args.bom,
@@ -152,12 +197,24 @@ def cmd_export(catalogue: Catalogue, args: argparse.Namespace) -> int:
             ),
         )
     except (ExchangeError, SelectionError) as exc:
-        return _fail("export", exc)
+        _fail("export", exc)
     finally:
         bar.finish()
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
-    print(result.summary())
+    if not to_stdout:
+        print(result.summary())
+        return EXIT_OK
+    if result.files != [output] or not output.is_file():
+        raise UsageError(
+            f"--format {args.format} writes a folder, which cannot go to standard output; "
+            "give a folder name with -o"
+            + (" (or one table with --table)" if result.format == "csv" else ""),
+            code="output",
+        )
+    write_stdout_bytes(output.read_bytes())
+    summary = result.summary().replace(f"Wrote {output}", "Wrote to standard output", 1)
+    print(summary, file=sys.stderr)
     return EXIT_OK
 
 

@@ -20,12 +20,23 @@ from db.catalogue import Catalogue, CatalogueError, ReadOnlyCatalogue, read_only
 from db.documents import DocumentError, list_documents, require_document
 from db.sanitize import for_terminal
 from desktop import __version__
-from desktop.cli import dossier, events, exchange, maintenance, metadata, review, search, tagging
-from desktop.cli.errors import UsageError
+from desktop.cli import (
+    completion,
+    dossier,
+    events,
+    exchange,
+    maintenance,
+    metadata,
+    review,
+    search,
+    tagging,
+)
+from desktop.cli.errors import CatenaParser, UsageError, error_code, report_error
 from desktop.cli.output import (
     LOCALE_HELP,
     ProgressBar,
     cli_locale,
+    counted,
     date_shown,
     display_title,
     document_detail,
@@ -43,7 +54,17 @@ from desktop.ingest.pipeline import ImportRefused, ImportReport
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 # Modules with add_parsers(sub, common) and COMMANDS {name: fn(catalogue, args)}.
-COMMAND_MODULES = (tagging, review, dossier, maintenance, search, exchange, events, metadata)
+COMMAND_MODULES = (
+    tagging,
+    review,
+    dossier,
+    maintenance,
+    search,
+    exchange,
+    events,
+    metadata,
+    completion,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -56,7 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="catalogue folder (default: $CATENA_CATALOGUE or your Catena data folder)",
     )
     common.add_argument("--locale", default=argparse.SUPPRESS, metavar="LANG", help=LOCALE_HELP)
-    parser = argparse.ArgumentParser(
+    parser = CatenaParser(
         prog="catena",
         description="Catena: an offline catalogue of evidence documents.",
         parents=[common],
@@ -85,12 +106,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     p = sub.add_parser("list", parents=[common], help="list documents")
-    p.add_argument("--json", action="store_true", help="JSON output (see docs/cli-json.md)")
+    p.add_argument("--json", action="store_true", help="JSON output (stable fields)")
     p.add_argument("--trash", action="store_true", help="include documents in the trash")
 
     p = sub.add_parser("show", parents=[common], help="show one document")
     p.add_argument("ref", help="reference code, e.g. CAT-000001")
-    p.add_argument("--json", action="store_true", help="JSON output (see docs/cli-json.md)")
+    p.add_argument("--json", action="store_true", help="JSON output (stable fields)")
 
     p = sub.add_parser(
         "demo",
@@ -215,7 +236,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         print_table(
             ("Reference", "Title", "Publisher", "Published", ""), rows, widths=(10, 64, 28, 24, 5)
         )
-        print(f"{len(documents)} documents in {catalogue.path}")
+        print(f"{counted(len(documents), 'document')} in {catalogue.path}")
     return EXIT_OK
 
 
@@ -359,6 +380,7 @@ def _run(argv: Sequence[str] | None, launch_gui: GuiLauncher | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     command = args.command or "gui"
+    as_json = bool(getattr(args, "json", False))
     try:
         if command == "gui":
             return cmd_gui(args, launch_gui)
@@ -378,15 +400,16 @@ def _run(argv: Sequence[str] | None, launch_gui: GuiLauncher | None) -> int:
         DossierError,
         ImportRefused,
     ) as exc:
-        print(f"catena {command}: {for_terminal(str(exc), one_line=True)}", file=sys.stderr)
+        report_error(command, error_code(exc), str(exc), as_json=as_json)
         return EXIT_USAGE
     except DBAPIError as exc:
-        print(f"catena {command}: {database_problem(exc)}", file=sys.stderr)
+        report_error(command, "database", database_problem(exc), as_json=as_json)
         return EXIT_USAGE
     except BrokenPipeError:  # output piped into `head` and friends: not an error
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
     except KeyboardInterrupt:
-        print(f"\ncatena {command}: interrupted; committed work is kept", file=sys.stderr)
+        print(file=sys.stderr)
+        report_error(command, "interrupted", "interrupted; committed work is kept", as_json=as_json)
         return 130

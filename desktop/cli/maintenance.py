@@ -15,7 +15,7 @@ from db.backup import all_backups, verify_backup
 from db.catalogue import Catalogue
 from db.sanitize import for_terminal
 from db.text_fixity import TextRepair, TextReport
-from desktop.cli.output import ProgressBar, print_json, print_table
+from desktop.cli.output import ProgressBar, counted, print_json, print_table
 from desktop.core.maintenance import (
     Stage,
     audit_log,
@@ -136,7 +136,8 @@ def cmd_verify(catalogue: Catalogue, args: argparse.Namespace) -> int:
                     f"{problem.problem.upper():8} {problem.sha256}  {users or 'no record'}"
                 )
             )
-        print(f"{report.checked} objects checked: {len(report.problems)} problems.")
+        checked = counted(report.checked, "object")
+        print(f"{checked} checked: {counted(len(report.problems), 'problem')}.")
         _print_texts(texts, list(found.repairs), repair_asked=args.repair)
         print("Database check: " + ("; ".join(found.database) or "ok"))
         print(f"Audit trail: {chain.describe()}")
@@ -154,7 +155,8 @@ def _print_texts(texts: TextReport, repairs: list[TextRepair], *, repair_asked: 
     for finding in texts.index_findings():
         print(f"INDEX    {finding}")
     count = len(texts.problems) + len(texts.index_findings())
-    print(f"{texts.checked} texts and search index rows checked: {count} problems.")
+    rows = counted(texts.checked, "text and search index row", "texts and search index rows")
+    print(f"{rows} checked: {counted(count, 'problem')}.")
     if count and not repair_asked:
         print(
             "`catena verify --repair` puts back texts that can be read again from their "

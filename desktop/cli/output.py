@@ -18,12 +18,16 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any, TextIO, cast
+
+from wcwidth import wcswidth, wcwidth
 
 from db.date_locales import DATE_LOCALES, date_locale
 from db.date_words import in_words
 from db.models import Document
 from db.sanitize import for_terminal
+from desktop.cli.errors import UsageError
 
 LOCALE_HELP = (
     f"language of dates in words: {', '.join(sorted(DATE_LOCALES))} "
@@ -141,6 +145,15 @@ def document_detail(document: Document) -> dict[str, Any]:
     return detail
 
 
+def counted(number: int, singular: str, plural: str | None = None) -> str:
+    """ "1 document", "2 documents", "1,204 documents": a count with its noun agreeing.
+
+    English only, as the rest of the command line's wording; *plural* for nouns that
+    do not just take an "s" ("1 entry", "2 entries")."""
+    noun = singular if number == 1 else (plural or f"{singular}s")
+    return f"{number:,} {noun}"
+
+
 def display_title(title: str | None, devised: bool) -> str:
     """Devised titles in square brackets, as archival description writes them."""
     if not title:
@@ -161,19 +174,49 @@ def print_table(
     widths: Sequence[int] | None = None,
     stream: TextIO | None = None,
 ) -> None:
+    """Columns aligned by the width each cell takes on screen (``display_width``),
+    so Cyrillic, Azerbaijani, CJK and combining accents line up alike."""
     out = stream or sys.stdout
     limits = list(widths) if widths else [60] * len(headers)
     cells = [[_clip(for_terminal(str(c)), limits[i]) for i, c in enumerate(row)] for row in rows]
-    sizes = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
-    out.write("  ".join(h.ljust(sizes[i]) for i, h in enumerate(headers)).rstrip() + "\n")
+    sizes = [
+        max([display_width(h)] + [display_width(r[i]) for r in cells])
+        for i, h in enumerate(headers)
+    ]
+    out.write("  ".join(pad(h, sizes[i]) for i, h in enumerate(headers)).rstrip() + "\n")
     out.write("  ".join("-" * sizes[i] for i in range(len(headers))) + "\n")
     for row in cells:
-        out.write("  ".join(c.ljust(sizes[i]) for i, c in enumerate(row)).rstrip() + "\n")
+        out.write("  ".join(pad(c, sizes[i]) for i, c in enumerate(row)).rstrip() + "\n")
+
+
+def display_width(text: str) -> int:
+    """Terminal columns *text* takes: 2 for wide (CJK) characters, 0 for combining
+    marks. Characters wcwidth cannot measure (escaped control characters never reach
+    here) count as one column each."""
+    width = wcswidth(text)
+    return width if width >= 0 else sum(max(wcwidth(ch), 0) or 1 for ch in text)
+
+
+def pad(text: str, width: int) -> str:
+    """*text* followed by spaces up to *width* display columns."""
+    return text + " " * max(width - display_width(text), 0)
 
 
 def _clip(text: str, width: int) -> str:
+    """*text* on one line, cut to *width* display columns with "…" when longer; a
+    wide character or a base letter is never split from its combining marks."""
     text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+    if display_width(text) <= width:
+        return text
+    kept: list[str] = []
+    used = 0
+    for ch in text:
+        size = max(wcwidth(ch), 0)
+        if used + size > width - 1:
+            break
+        kept.append(ch)
+        used += size
+    return "".join(kept) + "…"
 
 
 class ProgressBar:
@@ -204,3 +247,37 @@ class ProgressBar:
             self.stream.write("\n")
             self.stream.flush()
             self._shown = False
+
+
+STDOUT = Path("-")
+"""``-o -``: the conventional name for standard output."""
+
+
+def check_output(output: Path, *, force: bool, binary: bool = False) -> None:
+    """Refuse before any work: an existing file without ``--force``, or ``-o -`` of
+    *binary* data (a PDF) to a terminal, where it would only garble the screen."""
+    if output == STDOUT:
+        if binary and underlying_stream(sys.stdout).isatty():
+            raise UsageError(
+                "-o - writes a PDF to standard output, which is a terminal here; "
+                "redirect it (> file.pdf) or give a file name",
+                code="output",
+            )
+        return
+    if output.exists() and not output.is_dir() and not force:
+        raise UsageError(
+            f"{output} already exists; use --force to replace it, or choose another name",
+            code="exists",
+        )
+
+
+def write_stdout_bytes(data: bytes) -> None:
+    """*data* to standard output as it is (an export or a PDF after ``-o -``)."""
+    out = underlying_stream(sys.stdout)
+    out.flush()
+    buffer = getattr(out, "buffer", None)
+    if buffer is None:  # a text-only stream (tests' StringIO): decode what is text
+        out.write(data.decode("utf-8", errors="replace"))
+    else:
+        buffer.write(data)
+        buffer.flush()

@@ -33,7 +33,7 @@ from desktop.core.review import (
 from desktop.core.review_decisions import Decided, decide, edit
 
 EXIT_OK = 0
-JSON_HELP = "JSON output (see docs/cli-json.md)"
+JSON_HELP = "JSON output (stable fields)"
 
 
 def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]

@@ -40,7 +40,7 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
         action="store_true",
         help="also dates on which sources reported (publication dates)",
     )
-    p.add_argument("--json", action="store_true", help="JSON output (see docs/cli-json.md)")
+    p.add_argument("--json", action="store_true", help="JSON output (stable fields)")
 
 
 def _statuses(args: argparse.Namespace) -> tuple[str, ...]:

@@ -136,10 +136,12 @@ def test_cli_dossier_and_saved_definition(
     with pytest.raises(SystemExit) as usage:  # argparse: the selections exclude each other
         main(["dossier", "--query", "x", "--collection", "y", "-o", str(out), "-c", cat])
     assert usage.value.code == 2
-    assert main(["dossier", "--collection", "none such", "-o", str(out), "-c", cat]) == 2
+    never = tmp_path / "never.pdf"  # a new name: an existing one is refused before these
+    assert main(["dossier", "--collection", "none such", "-o", str(never), "-c", cat]) == 2
     assert "no collection named" in capsys.readouterr().err
-    assert main(["dossier", "--refs", "CAT-000077", "-o", str(out), "-c", cat]) == 2
+    assert main(["dossier", "--refs", "CAT-000077", "-o", str(never), "-c", cat]) == 2
     assert "no document CAT-000077" in capsys.readouterr().err
+    assert not never.exists()
     code = main(["log", "--json", "-c", cat])
     events = json.loads(capsys.readouterr().out)["events"]
     printed = [e for e in events if e["action"] == "dossier printed"]

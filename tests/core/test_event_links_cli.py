@@ -125,7 +125,7 @@ def test_suggest_confirm_link_unlink_and_role(
     code, out, _ = _events(capsys, cat, "suggest-links", "--all")
     assert code == 0
     assert out.splitlines()[-1] == (
-        "1 links suggested in 1 documents; 0 figures and dates left unlinked"
+        "1 link suggested in 1 document; 0 figures and dates left unlinked"
     )
     assert _links(cat)[0] == ((1, 2, "accepted"), (2, 1, "accepted"))
     code, out, _ = _events(capsys, cat, "date-role", "1", "none", "--json")

@@ -44,7 +44,7 @@ def test_search_prints_hits_with_marked_snippets(
     code, out, _ = run(capsys, "search", "Sekibe", "-c", cat)
     assert code == 0
     assert "CAT-000001" in out and "[Şəkibə]" in out
-    assert "1 documents match" in out
+    assert "1 document matches" in out
 
 
 def test_search_json_is_documented_shape(cat: str, capsys: pytest.CaptureFixture[str]) -> None:
