@@ -14,6 +14,7 @@ from sqlalchemy import text
 from db.base import Base
 from db.catalogue import Catalogue
 from db.engine import make_engine
+from db import migrate
 from db.migrate import alembic_config, current_revision, downgrade, head_revision, upgrade
 
 
@@ -25,6 +26,12 @@ def _revisions() -> list[str]:
 def test_exactly_one_head() -> None:
     heads = ScriptDirectory.from_config(alembic_config()).get_heads()
     assert heads == [head_revision()]
+
+
+def test_recorded_head_is_the_scripts_head() -> None:
+    """Opening compares alembic_version with RECORDED_HEAD without Alembic; a new
+    migration that forgets to move it would leave catalogues at the old schema."""
+    assert migrate.RECORDED_HEAD == head_revision()
 
 
 def test_models_match_migrations(tmp_path: Path) -> None:
