@@ -11,10 +11,10 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import text
 
+from db import migrate
 from db.base import Base
 from db.catalogue import Catalogue
 from db.engine import make_engine
-from db import migrate
 from db.migrate import alembic_config, current_revision, downgrade, head_revision, upgrade
 
 
@@ -31,7 +31,7 @@ def test_exactly_one_head() -> None:
 def test_recorded_head_is_the_scripts_head() -> None:
     """Opening compares alembic_version with RECORDED_HEAD without Alembic; a new
     migration that forgets to move it would leave catalogues at the old schema."""
-    assert migrate.RECORDED_HEAD == head_revision()
+    assert head_revision() == migrate.RECORDED_HEAD
 
 
 def test_models_match_migrations(tmp_path: Path) -> None:
