@@ -134,3 +134,18 @@ def test_each_command_parses_with_only_its_own_module() -> None:
 )
 def test_command_word_skips_options_and_their_values(argv: list[str], word: str | None) -> None:
     assert _command_word(argv) == word
+
+
+def test_version_answer_is_the_parsers(capsys: pytest.CaptureFixture[str]) -> None:
+    """entry.py answers --version itself; it must say what argparse would."""
+    from desktop.cli.main import main as cli_main
+    from desktop.launch.entry import main as entry_main
+
+    with pytest.raises(SystemExit) as quick_exit:
+        entry_main(["--version"])
+    assert quick_exit.value.code == 0
+    quick = capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        cli_main(["--version"])
+    assert quick == capsys.readouterr().out
+    assert quick.startswith("catena ")
