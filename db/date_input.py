@@ -27,8 +27,6 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from babel.dates import get_month_names
-
 from db.dates import is_valid_edtf
 from db.sanitize import clean_field
 
@@ -61,6 +59,10 @@ class _Date:
 
 @lru_cache(maxsize=1)
 def _month_words() -> dict[str, int]:
+    # Imported here: Babel is only needed when a typed date is read, and importing it
+    # at the top made every command (`catena list`, `search`) pay for it at start.
+    from babel.dates import get_month_names
+
     words: dict[str, int] = {"sept": 9}
     for locale in ("en", "ru", "az"):
         for width in ("wide", "abbreviated"):

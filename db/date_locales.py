@@ -19,7 +19,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import ClassVar, Literal
 
-from babel.dates import get_month_names
+from db.month_names import MONTH_NAMES
 
 DATE_LOCALES = {"en": "English", "az": "Azərbaycan", "ru": "Русский"}
 DEFAULT_DATE_LOCALE = "en"
@@ -34,6 +34,14 @@ def date_locale(code: str | None) -> str:
 
 @lru_cache(maxsize=16)
 def _months(locale: str, context: Literal["format", "stand-alone"]) -> dict[int, str]:
+    # The supported locales' names are kept in db.month_names (checked against Babel
+    # by a test): importing Babel and its CLDR data just to print a date slowed every
+    # `catena list` and `show`. Any other locale still asks Babel.
+    known = MONTH_NAMES.get((locale, context))
+    if known is not None:
+        return dict(known)
+    from babel.dates import get_month_names
+
     names = get_month_names("wide", context, locale)
     return {number: str(names[number]) for number in range(1, 13)}
 

@@ -71,7 +71,7 @@ from sqlalchemy.orm import (
 
 from db.models import Agent, Document, Image, Mention, NameVariant, document_images
 from db.search.index_folding import fold_for_index
-from db.search.schema import COLUMNS, ignore_in_autogenerate
+from db.search.schema import COLUMNS
 
 CHUNK = 500
 """Documents read and written per statement: bounded memory, few round trips."""
@@ -95,7 +95,9 @@ _OPTIMIZE = text("INSERT INTO search_index (search_index) VALUES ('optimize')")
 _INTEGRITY = text("INSERT INTO search_index (search_index, rank) VALUES ('integrity-check', 1)")
 _ALL_ROWIDS = text("SELECT rowid FROM search_index")
 
-ignore_in_autogenerate()
+# ignore_in_autogenerate() is not called here: it imports Alembic (~0.4 s), which every
+# catalogue open would then pay. Autogenerate always loads the migration scripts, and
+# 0004_search_index registers the hook when it is loaded.
 
 
 @dataclass

@@ -8,10 +8,13 @@ checks failed, 2 usage or catalogue errors — with a one-line message on stderr
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import DBAPIError
 
@@ -20,17 +23,6 @@ from db.catalogue import Catalogue, CatalogueError, ReadOnlyCatalogue, read_only
 from db.documents import DocumentError, list_documents, require_document
 from db.sanitize import for_terminal
 from desktop import __version__
-from desktop.cli import (
-    completion,
-    dossier,
-    events,
-    exchange,
-    maintenance,
-    metadata,
-    review,
-    search,
-    tagging,
-)
 from desktop.cli.errors import CatenaParser, UsageError, error_code, report_error
 from desktop.cli.output import (
     LOCALE_HELP,
@@ -46,28 +38,91 @@ from desktop.cli.output import (
     terminal_safe_output,
 )
 from desktop.cli.x11_libraries import xcb_problem
-from desktop.core.imports import import_files
 from desktop.core.resources import sample_paths
 from desktop.core.user_folders import default_catalogue_path
-from desktop.dossier.build import DossierError
-from desktop.ingest.pipeline import ImportRefused, ImportReport
+
+if TYPE_CHECKING:
+    from desktop.ingest.pipeline import ImportReport
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 # Modules with add_parsers(sub, common) and COMMANDS {name: fn(catalogue, args)}.
-COMMAND_MODULES = (
-    tagging,
-    review,
-    dossier,
-    maintenance,
-    search,
-    exchange,
-    events,
-    metadata,
-    completion,
+# They are imported only when needed: together they pull in ReportLab, the ingest
+# pipeline and the extractors (over a second of start-up), which `catena list`,
+# `show` and `search` never use. COMMAND_OWNERS says which module defines which
+# command so only that one is imported; tests/core/test_cli_start.py checks it
+# against the modules' own COMMANDS and FOLDER_COMMANDS.
+COMMAND_MODULE_NAMES = (
+    "tagging",
+    "review",
+    "dossier",
+    "maintenance",
+    "search",
+    "exchange",
+    "events",
+    "metadata",
+    "completion",
 )
+COMMAND_OWNERS: dict[str, str] = {
+    "suggest": "tagging",
+    "compare": "tagging",
+    "chronology": "tagging",
+    "review": "review",
+    "dossier": "dossier",
+    "verify": "maintenance",
+    "backup": "maintenance",
+    "log": "maintenance",
+    "restore": "maintenance",
+    "search": "search",
+    "export": "exchange",
+    "import-archive": "exchange",
+    "import-metadata": "exchange",
+    "events": "events",
+    "edit": "metadata",
+    "completion": "completion",
+}
+# Options of the top-level parser that take a value (the command word comes after).
+_VALUE_OPTIONS = frozenset({"--catalogue", "-c", "--locale"})
 
 
-def build_parser() -> argparse.ArgumentParser:
+def command_module(name: str) -> ModuleType:
+    """The command module desktop.cli.<name>, imported on first use."""
+    return importlib.import_module(f"desktop.cli.{name}")
+
+
+def _command_word(argv: Sequence[str]) -> str | None:
+    """The command named in *argv* (the first word that is not an option), if any."""
+    skip = False
+    for word in argv:
+        if skip:
+            skip = False
+        elif word == "--":
+            return None
+        elif word in _VALUE_OPTIONS:
+            skip = True
+        elif not word.startswith("-"):
+            return word
+    return None
+
+
+def _modules_for(command: str | None, *, help_asked: bool) -> tuple[ModuleType, ...]:
+    """The command modules the parser needs for *command*: none for main's own
+    commands, --version and the window; the owner for a known one; all of them
+    otherwise (help lists every command, a typo is answered with the full list)."""
+    if command in COMMANDS or command == "gui":
+        return ()
+    if command is None and not help_asked:
+        return ()
+    if command in COMMAND_OWNERS:
+        return (command_module(COMMAND_OWNERS[command]),)
+    return tuple(command_module(name) for name in COMMAND_MODULE_NAMES)
+
+
+def build_parser(
+    modules: Sequence[ModuleType] | None = None,
+) -> argparse.ArgumentParser:
+    """The `catena` parser with the commands of *modules* (default: every module)."""
+    if modules is None:
+        modules = tuple(command_module(name) for name in COMMAND_MODULE_NAMES)
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--catalogue",
@@ -120,7 +175,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     p = sub.add_parser("gui", parents=[common], help="open the Catena window (the default)")
-    for module in COMMAND_MODULES:
+    for module in modules:
         module.add_parsers(sub, common)
     return parser
 
@@ -152,9 +207,9 @@ def _writes(args: argparse.Namespace) -> bool:
     if command == "import-metadata":
         return not args.dry_run
     if command == "events":
-        return events.writes(args)
+        return bool(command_module("events").writes(args))
     if command == "review":
-        return review.writes(args)
+        return bool(command_module("review").writes(args))
     return True
 
 
@@ -197,6 +252,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         raise UsageError(f"not found: {', '.join(missing)}")
+    from desktop.core.imports import import_files  # the ingest pipeline: import only
+
     with _open(args) as catalogue:
         bar = ProgressBar("Importing")
         try:
@@ -241,6 +298,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
+    metadata = command_module("metadata")
     with _open(args) as catalogue, catalogue.reading() as session:
         document = require_document(session, args.ref)
         if args.json:
@@ -376,15 +434,32 @@ def main(argv: Sequence[str] | None = None, *, launch_gui: GuiLauncher | None = 
         return _run(argv, launch_gui)
 
 
+def _usage_errors() -> tuple[type[Exception], ...]:
+    """Errors shown as one line with exit code 2. Those of the dossier builder and the
+    ingest pipeline count only once their module is loaded: before that they cannot
+    have been raised, and importing them just to catch them would cost the start-up."""
+    errors: list[type[Exception]] = [UsageError, CatalogueError, DocumentError, BackupError]
+    dossier_build = sys.modules.get("desktop.dossier.build")
+    if dossier_build is not None:
+        errors.append(dossier_build.DossierError)
+    pipeline = sys.modules.get("desktop.ingest.pipeline")
+    if pipeline is not None:
+        errors.append(pipeline.ImportRefused)
+    return tuple(errors)
+
+
 def _run(argv: Sequence[str] | None, launch_gui: GuiLauncher | None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    help_asked = "-h" in words or "--help" in words
+    modules = _modules_for(_command_word(words), help_asked=help_asked)
+    parser = build_parser(modules)
+    args = parser.parse_args(words)
     command = args.command or "gui"
     as_json = bool(getattr(args, "json", False))
     try:
         if command == "gui":
             return cmd_gui(args, launch_gui)
-        for module in COMMAND_MODULES:
+        for module in modules:
             folder_commands = getattr(module, "FOLDER_COMMANDS", {})
             if command in folder_commands:
                 return folder_commands[command](_catalogue_path(args)[0], args)
@@ -392,16 +467,6 @@ def _run(argv: Sequence[str] | None, launch_gui: GuiLauncher | None) -> int:
                 with _open(args) as catalogue:
                     return module.COMMANDS[command](catalogue, args)
         return COMMANDS[command](args)
-    except (
-        UsageError,
-        CatalogueError,
-        DocumentError,
-        BackupError,
-        DossierError,
-        ImportRefused,
-    ) as exc:
-        report_error(command, error_code(exc), str(exc), as_json=as_json)
-        return EXIT_USAGE
     except DBAPIError as exc:
         report_error(command, "database", database_problem(exc), as_json=as_json)
         return EXIT_USAGE
@@ -413,3 +478,8 @@ def _run(argv: Sequence[str] | None, launch_gui: GuiLauncher | None) -> int:
         print(file=sys.stderr)
         report_error(command, "interrupted", "interrupted; committed work is kept", as_json=as_json)
         return 130
+    except Exception as exc:  # last: a re-raise here skips the handlers above
+        if not isinstance(exc, _usage_errors()):
+            raise
+        report_error(command, error_code(exc), str(exc), as_json=as_json)
+        return EXIT_USAGE

@@ -13,8 +13,6 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from desktop.cli.main import main as cli_main
-
 SMOKE_WORDS = ("smoke", "--smoke")
 #: Matches the installed .desktop file and AppStream id (packaging/linux).
 DESKTOP_FILE_NAME = "org.catena.Catena"
@@ -42,6 +40,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop.launch.smoke import main as smoke_main
 
         return smoke_main(args[1:])
+    if args == ["--version"]:
+        # Answered before the command line is imported: its SQLAlchemy and catalogue
+        # modules are most of a `catena --version`'s start-up. Same text and exit as
+        # argparse's version action (SystemExit(0)).
+        from desktop import __version__
+
+        print(f"catena {__version__}")
+        raise SystemExit(0)
+    from desktop.cli.main import main as cli_main
+
     return cli_main(args, launch_gui=launch_gui)
 
 

@@ -11,6 +11,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import text
 
+from db import migrate
 from db.base import Base
 from db.catalogue import Catalogue
 from db.engine import make_engine
@@ -25,6 +26,12 @@ def _revisions() -> list[str]:
 def test_exactly_one_head() -> None:
     heads = ScriptDirectory.from_config(alembic_config()).get_heads()
     assert heads == [head_revision()]
+
+
+def test_recorded_head_is_the_scripts_head() -> None:
+    """Opening compares alembic_version with RECORDED_HEAD without Alembic; a new
+    migration that forgets to move it would leave catalogues at the old schema."""
+    assert head_revision() == migrate.RECORDED_HEAD
 
 
 def test_models_match_migrations(tmp_path: Path) -> None:

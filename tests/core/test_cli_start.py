@@ -1,0 +1,151 @@
+"""`catena --version`, `list`, `show` and `search` start without the heavy libraries.
+
+Each command runs in a fresh interpreter (through the real entry point) and the test
+reads ``sys.modules`` afterwards: ReportLab, Alembic, PySide6, Babel, the language and
+morphology models, dateparser, the dossier builder and the ingest pipeline must not be
+there. Importing them cost about 1.2 s before every command (issue 23); a module-level
+import added anywhere on these commands' path makes this test fail.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from desktop.cli.main import (
+    COMMAND_MODULE_NAMES,
+    COMMAND_OWNERS,
+    COMMANDS,
+    _command_word,
+    build_parser,
+    command_module,
+)
+
+HEAVY = (
+    "reportlab",
+    "alembic",
+    "PySide6",
+    "babel",
+    "py3langid",
+    "pymorphy3",
+    "dateparser",
+    "desktop.dossier",
+    "desktop.ingest.pipeline",
+    "desktop.extract",
+)
+
+# Runs one command through desktop.launch.entry (what `catena` runs), then prints the
+# heavy modules that ended up imported, as JSON on the last line of stdout.
+_PROBE = """
+import json, sys
+from desktop.launch.entry import main
+heavy_names = sys.argv[1].split(",")
+try:
+    code = main(sys.argv[2:])
+except SystemExit as exit:
+    code = exit.code
+heavy = sorted({h for h in heavy_names for m in sys.modules if m == h or m.startswith(h + ".")})
+print(json.dumps({"code": code, "heavy": heavy}))
+"""
+
+
+def _probe(args: list[str]) -> dict[str, object]:
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "PYTHONPATH": str(root), "CATENA_CATALOGUE": ""}
+    env.pop("CATENA_CATALOGUE")
+    done = subprocess.run(
+        [sys.executable, "-c", _PROBE, ",".join(HEAVY), *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=root,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    result: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+@pytest.fixture
+def samples_path(samples_template: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "Samples.catena"
+    shutil.copytree(samples_template, target)
+    return target
+
+
+def test_version_imports_nothing_heavy() -> None:
+    assert _probe(["--version"]) == {"code": 0, "heavy": []}
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["list"],
+        ["list", "--json"],
+        ["show", "CAT-000001"],
+        ["search", "Halvern"],
+        ["search", "Halvern", "--json"],
+    ],
+)
+def test_reading_commands_import_nothing_heavy(samples_path: Path, command: list[str]) -> None:
+    assert _probe(["--catalogue", str(samples_path), *command]) == {"code": 0, "heavy": []}
+
+
+def test_the_probe_sees_heavy_imports(samples_path: Path) -> None:
+    """The probe itself can fail: `catena dossier --help` does load the dossier builder."""
+    result = _probe(["--catalogue", str(samples_path), "dossier", "--help"])
+    assert "desktop.dossier" in result["heavy"]  # type: ignore[operator]
+
+
+def test_command_owners_match_the_command_modules() -> None:
+    """Every command a module dispatches is in COMMAND_OWNERS under that module, and
+    nothing else is: a command missing there would only parse with all modules loaded."""
+    defined: dict[str, str] = {}
+    for name in COMMAND_MODULE_NAMES:
+        module = command_module(name)
+        for command in (*module.COMMANDS, *getattr(module, "FOLDER_COMMANDS", {})):
+            defined[command] = name
+    assert defined == COMMAND_OWNERS
+    assert not set(defined) & set(COMMANDS)
+
+
+def test_each_command_parses_with_only_its_own_module() -> None:
+    full = build_parser()
+    names = set(full._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
+    assert names == {*COMMANDS, "gui", *COMMAND_OWNERS}
+
+
+@pytest.mark.parametrize(
+    ("argv", "word"),
+    [
+        (["search", "x"], "search"),
+        (["--catalogue", "list", "show", "CAT-1"], "show"),
+        (["-c", "/tmp/c", "--locale", "ru", "list"], "list"),
+        (["--catalogue=/tmp/c", "search", "q"], "search"),
+        (["--version"], None),
+        ([], None),
+    ],
+)
+def test_command_word_skips_options_and_their_values(argv: list[str], word: str | None) -> None:
+    assert _command_word(argv) == word
+
+
+def test_version_answer_is_the_parsers(capsys: pytest.CaptureFixture[str]) -> None:
+    """entry.py answers --version itself; it must say what argparse would."""
+    from desktop.cli.main import main as cli_main
+    from desktop.launch.entry import main as entry_main
+
+    with pytest.raises(SystemExit) as quick_exit:
+        entry_main(["--version"])
+    assert quick_exit.value.code == 0
+    quick = capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        cli_main(["--version"])
+    assert quick == capsys.readouterr().out
+    assert quick.startswith("catena ")
