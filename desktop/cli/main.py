@@ -112,7 +112,8 @@ def _modules_for(command: str | None, *, help_asked: bool) -> tuple[ModuleType, 
         return ()
     if command is None and not help_asked:
         return ()
-    if command in COMMAND_OWNERS:
+    if command in COMMAND_OWNERS and command != "completion":
+        # (completion lists every command, so it needs them all, as help does)
         return (command_module(COMMAND_OWNERS[command]),)
     return tuple(command_module(name) for name in COMMAND_MODULE_NAMES)
 
