@@ -20,8 +20,9 @@ from db.catalogue import Catalogue, CatalogueError, ReadOnlyCatalogue, read_only
 from db.documents import DocumentError, list_documents, require_document
 from db.sanitize import for_terminal
 from desktop import __version__
-from desktop.cli import dossier, events, exchange, maintenance, search, tagging
+from desktop.cli import dossier, events, exchange, maintenance, ocr, search, tagging
 from desktop.cli.errors import UsageError
+from desktop.cli.ocr import languages_argument
 from desktop.cli.output import (
     ProgressBar,
     display_title,
@@ -40,7 +41,7 @@ from desktop.ingest.pipeline import ImportRefused, ImportReport
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 # Modules with add_parsers(sub, common) and COMMANDS {name: fn(catalogue, args)}.
-COMMAND_MODULES = (tagging, dossier, maintenance, search, exchange, events)
+COMMAND_MODULES = (tagging, dossier, maintenance, search, exchange, events, ocr)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -79,6 +80,13 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="do not suggest date, figure and people tags while importing",
     )
+    p.add_argument(
+        "--ocr-lang",
+        default="eng",
+        metavar="CODES",
+        help="languages scans are read in with OCR, joined by + (default eng)",
+    )
+    p.add_argument("--no-ocr", action="store_true", help="do not read scans with OCR")
 
     p = sub.add_parser("list", parents=[common], help="list documents")
     p.add_argument("--json", action="store_true", help="JSON output (see docs/cli-json.md)")
@@ -178,6 +186,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                 paths=paths,
                 suggest=not args.no_suggest,
                 max_bytes=int(args.max_mb * 1024 * 1024),
+                ocr_languages=None if args.no_ocr else languages_argument(args.ocr_lang),
                 progress=bar,
             ).value
         finally:
