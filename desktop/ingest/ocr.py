@@ -37,6 +37,9 @@ LOW_CONFIDENCE = 60.0
 MIN_WORDS_FOR_DOCUMENT = 12
 """A picture with fewer confident words than this is a photograph, not a document."""
 
+MIN_PICTURE_SIDE = 300
+"""Pixels: a picture whose shorter side is smaller holds no legible page."""
+
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 
@@ -212,12 +215,21 @@ def needs_ocr(parsed: ParsedDocument) -> bool:
     return parsed.image is not None or NO_TEXT_LAYER in parsed.flags
 
 
+def worth_reading(parsed: ParsedDocument) -> bool:
+    """Whether a picture could hold a page of text: big enough for letters to be read.
+    (Icons, thumbnails and 1-pixel images are not read: OCR costs seconds per image.)"""
+    info = parsed.image
+    return info is None or min(info.width, info.height) >= MIN_PICTURE_SIDE
+
+
 def with_ocr(parsed: ParsedDocument, result: OcrResult) -> ParsedDocument:
     """The document *parsed* becomes with *result* as its working text. A picture
     with too few confident words stays a picture (a photograph of a street is not a
     document); a scan keeps its pages, flagged as OCR text."""
     if parsed.image is not None and result.confident_words < MIN_WORDS_FOR_DOCUMENT:
         return parsed
+    if not result.words:
+        return replace(parsed, ocr_note="OCR found no text on the pages")
     clean = CleanText(text=result.text, language=guess_language(result.text))
     flags = [f for f in parsed.flags if f != NO_TEXT_LAYER] + [OCR_TEXT]
     doc = document_from_clean(clean, media_type=parsed.media_type, flags=flags)
@@ -241,7 +253,7 @@ def without_engine(parsed: ParsedDocument, reason: str) -> ParsedDocument:
 
 def try_ocr(parsed: ParsedDocument, data: bytes, languages: tuple[str, ...]) -> ParsedDocument:
     """OCR at import: *parsed* with OCR text, or flagged when the engine is missing."""
-    if not needs_ocr(parsed):
+    if not needs_ocr(parsed) or not worth_reading(parsed):
         return parsed
     try:
         result = ocr_original(data, parsed.media_type, languages)

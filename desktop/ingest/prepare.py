@@ -124,6 +124,9 @@ def _with_ocr(parsed: ParsedDocument, job: Job) -> ParsedDocument:
         return try_ocr(parsed, job.data, job.ocr_languages)
     except IngestError as exc:
         return replace(parsed, flags=[*parsed.flags, "OCR failed"], ocr_note=exc.reason)
+    except Exception as exc:  # an OCR bug costs the OCR text only, never the file
+        note = f"OCR failed ({type(exc).__name__}: {exc})"
+        return replace(parsed, flags=[*parsed.flags, "OCR failed"], ocr_note=note)
 
 
 def _suggest(text: str) -> Suggestions:
