@@ -92,7 +92,7 @@ def store_ocr(
         action="ocr",
         actor=actor,
         target=ref,
-        detail={**provenance, "text_sha256": text_sha256, "version": number},
+        detail={**provenance, "text_sha256": text_sha256, "text_version": number},
     )
 
 
@@ -300,7 +300,7 @@ def _new_text(
         target=ref,
         detail={
             **(detail or {}),
-            "version": number,
+            "text_version": number,
             "previous_sha256": hash_text(old),
             "text_sha256": document.text_sha256,
             "tags_moved": moved,

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from PIL import Image, ImageSequence, UnidentifiedImageError
+from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 
 from desktop.ingest.assemble import document_from_clean
 from desktop.ingest.cleaning import CleanText
@@ -114,6 +114,31 @@ def page_images(data: bytes, media_type: str, *, dpi: int = RENDER_DPI) -> Itera
                 yield frame.copy()
     except (UnidentifiedImageError, OSError) as exc:
         raise IngestError(f"the image cannot be read for OCR ({exc})") from exc
+
+
+def render_page(data: bytes, media_type: str, index: int, *, dpi: int = RENDER_DPI) -> Image.Image:
+    """One page of an original as an image (0-based *index*), as OCR saw it: a PDF page
+    drawn at *dpi*, an image's frame upright by its EXIF orientation."""
+    if media_type == "application/pdf":
+        import pypdfium2 as pdfium
+
+        try:
+            pdf = pdfium.PdfDocument(data)
+        except pdfium.PdfiumError as exc:
+            raise ValueError(f"the PDF pages cannot be drawn ({exc})") from exc
+        try:
+            if not 0 <= index < len(pdf):
+                raise ValueError(f"the PDF has no page {index + 1}")
+            page = pdf[index]
+            try:
+                return page.render(scale=dpi / 72, grayscale=True).to_pil()
+            finally:
+                page.close()
+        finally:
+            pdf.close()
+    with Image.open(io.BytesIO(data)) as picture:
+        picture.seek(index)
+        return ImageOps.exif_transpose(picture.copy())
 
 
 def page_count(data: bytes, media_type: str) -> int:

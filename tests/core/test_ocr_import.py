@@ -77,7 +77,8 @@ def test_ocr_is_recorded_as_a_preservation_event_and_a_text_version(letter_catal
         version = session.execute(select(TextVersion)).scalar_one()
     assert event.target == document.ref
     assert event.detail["engine"] == "Tesseract"
-    assert event.detail["version"] == 1 and event.detail["languages"] == ["eng"]
+    assert event.detail["text_version"] == 1 and event.detail["languages"] == ["eng"]
+    assert event.detail["version"] == engine().version
     assert event.detail["settings"]["dpi"] == 300
     assert event.detail["text_sha256"] == document.text_sha256 == version.text_sha256
     assert version.origin == "ocr" and version.detail["version"] == engine().version
