@@ -158,6 +158,10 @@ def engine() -> Engine:
     path = find_tesseract()
     if path is None:
         raise OcrUnavailable(unavailable_message())
+    bundled_data = Path(path).parent / "tessdata"
+    if bundled_data.is_dir() and "TESSDATA_PREFIX" not in os.environ:
+        # A copy bundled by an installer keeps its language data beside it.
+        os.environ["TESSDATA_PREFIX"] = str(bundled_data)
     return _probe(path)
 
 
