@@ -75,26 +75,40 @@ def read_page(image: Image.Image, languages: tuple[str, ...], engine: Engine) ->
     skew = _skew(work)
     if abs(skew) >= 0.1:
         work = work.rotate(skew, resample=Image.Resampling.BICUBIC, fillcolor=255)
+    mapper = _BoxMapper(work.size, skew)
+    words: list[WordBox] = []
+    for number, (x0, x1) in enumerate(_columns(work)):
+        part = work if (x0, x1) == (0, work.width) else work.crop((x0, 0, x1, work.height))
+        words.extend(_read(part, languages, mapper, x0, block_offset=1000 * number))
+    return PageReading(words=words, skew=skew, width=width, height=height)
+
+
+def _read(
+    image: Image.Image,
+    languages: tuple[str, ...],
+    mapper: _BoxMapper,
+    x_offset: int,
+    *,
+    block_offset: int,
+) -> list[WordBox]:
+    """Tesseract's words of *image* (the page, or one column of it at *x_offset*)."""
     try:
         data = pytesseract.image_to_data(
-            work,
+            image,
             lang="+".join(languages),
             config=f"--psm {PAGE_SEGMENTATION} --oem {ENGINE_MODE}",
             output_type=pytesseract.Output.DICT,
         )
     except (pytesseract.TesseractError, OSError) as exc:
         raise OcrUnavailable(unavailable_message(f"Tesseract failed ({exc})")) from exc
-    mapper = _BoxMapper(work.size, skew)
     words: list[WordBox] = []
     for i, text in enumerate(data["text"]):
         conf = float(data["conf"][i])
         if conf < 0 or not text.strip():
             continue
+        left = x_offset + data["left"][i]
         box = mapper.to_page(
-            data["left"][i],
-            data["top"][i],
-            data["left"][i] + data["width"][i],
-            data["top"][i] + data["height"][i],
+            left, data["top"][i], left + data["width"][i], data["top"][i] + data["height"][i]
         )
         words.append(
             WordBox(
@@ -104,10 +118,48 @@ def read_page(image: Image.Image, languages: tuple[str, ...], engine: Engine) ->
                 right=box[2],
                 bottom=box[3],
                 confidence=conf,
-                line=(data["block_num"][i], data["par_num"][i], data["line_num"][i]),
+                line=(block_offset + data["block_num"][i], data["par_num"][i], data["line_num"][i]),
             )
         )
-    return PageReading(words=words, skew=skew, width=width, height=height)
+    return words
+
+
+GUTTER = 0.012
+"""Narrowest empty vertical band (fraction of the page width) taken for a column gutter."""
+
+
+def _columns(image: Image.Image) -> list[tuple[int, int]]:
+    """The page split at a gutter: a band in the middle of the page with no ink on any
+    line of the text block. Tesseract's own layout analysis reads short columns across;
+    read apart, each column keeps its reading order. One band at most (two columns)."""
+    small = image.copy()
+    small.thumbnail((800, 800))
+    ink = np.asarray(small, dtype=np.uint8) < 128
+    rows = np.flatnonzero(ink.sum(axis=1))
+    if rows.size == 0:
+        return [(0, image.width)]
+    profile = ink[rows[0] : rows[-1] + 1].sum(axis=0)
+    width = profile.size
+    inked = np.flatnonzero(profile)
+    first, last = int(inked[0]), int(inked[-1])
+    runs: list[tuple[int, int]] = []
+    run_start: int | None = None
+    for x in range(first, last + 1):
+        if profile[x] == 0 and run_start is None:
+            run_start = x
+        elif profile[x] != 0 and run_start is not None:
+            runs.append((run_start, x))
+            run_start = None
+    if np.var(ink.sum(axis=1)) < np.var(ink.sum(axis=0)):
+        return [(0, image.width)]  # lines run down: the page lies on its side (OSD turns it)
+    best = max(runs, key=lambda r: r[1] - r[0], default=None)
+    if best is None or best[1] - best[0] < GUTTER * width:
+        return [(0, image.width)]
+    middle = (best[0] + best[1]) / 2
+    if not first + 0.25 * (last - first) < middle < first + 0.75 * (last - first):
+        return [(0, image.width)]
+    cut = round(middle * image.width / width)
+    return [(0, cut), (cut, image.width)]
 
 
 def _skew(image: Image.Image) -> float:

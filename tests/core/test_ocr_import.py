@@ -133,3 +133,28 @@ def test_ocr_on_demand_can_be_cancelled_and_changes_nothing(catalogue, tmp_path:
         ocr_document(catalogue, ref=outcome.ref or "", languages=("eng",), cancelled=lambda: True)
     with catalogue.reading() as session:
         assert session.execute(select(Document.text)).scalar_one() == ""
+
+
+def test_a_picture_of_a_two_column_page_becomes_a_document_read_column_by_column(
+    catalogue, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from PIL import ImageDraw, ImageFont
+
+    from tests.core.ocr_pages import FONT, png_bytes
+
+    picture = page(())
+    draw = ImageDraw.Draw(picture)
+    font = ImageFont.truetype(str(FONT), 40)
+    left = ["The river rose at dawn", "and the first houses", "were flooded by noon."]
+    right = ["By evening the council", "had opened the school", "to 300 families."]
+    for number, (one, two) in enumerate(zip(left, right, strict=True)):
+        draw.text((220, 300 + number * 64), one, font=font, fill=0)
+        draw.text((1330, 300 + number * 64), two, font=font, fill=0)
+    photo = tmp_path / "page.png"
+    photo.write_bytes(png_bytes(picture))
+    [outcome] = import_files(catalogue, paths=[photo]).value.outcomes
+    assert outcome.ref is not None and outcome.ref.startswith("CAT-")  # a document
+    with catalogue.reading() as session:
+        document = session.execute(select(Document)).scalar_one()
+    assert document.media_type == "image/png" and "OCR text" in document.flags
+    assert " ".join(document.text.split()) == " ".join(left + right)
