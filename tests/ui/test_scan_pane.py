@@ -106,3 +106,37 @@ def test_a_correction_from_the_window_is_a_new_version(make_window, catalogue, t
             "correction",
         ]
         assert session.execute(select(DateTag.quote)).scalar_one() == "2 May 1999"
+
+
+def test_read_text_with_ocr_from_the_window(make_window, catalogue, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    letter = tmp_path / "scan.pdf"
+    letter.write_bytes(pdf_bytes(page(LINES)))
+    [outcome] = import_files(catalogue, paths=[letter], ocr_languages=None).value.outcomes
+    window = make_window(catalogue)
+    window.show_document(outcome.ref)
+    assert not window.reader.scan.isVisible()  # no text yet: nothing read
+    window.read_text_with_ocr(("eng",))
+    assert window.reader.document.text.splitlines() == list(LINES)
+    assert window.reader.scan.isVisible()
+    assert "OCR text" in window.statusBar().currentMessage()
+
+
+def test_without_the_engine_the_window_says_how_to_install_it(
+    make_window, catalogue, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.ingest import ocr_engine
+
+    shown: list[str] = []
+    monkeypatch.setattr(ocr_engine, "find_tesseract", lambda: None)
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))
+    letter = tmp_path / "scan.pdf"
+    letter.write_bytes(pdf_bytes(page(LINES)))
+    [outcome] = import_files(catalogue, paths=[letter]).value.outcomes
+    window = make_window(catalogue)
+    window.show_document(outcome.ref)
+    assert window.read_text_with_ocr(("eng",)) is None
+    [message] = shown
+    assert message.startswith("OCR unavailable") and "install Tesseract 5" in message
+    assert window.reader.document.text == ""
