@@ -27,7 +27,7 @@ from desktop.ingest.ocr_engine import (
     OcrUnavailable,
     engine,
 )
-from desktop.ingest.ocr_page import PageReading, read_page, settings
+from desktop.ingest.ocr_page import PageReading, PageTooSlow, read_page, settings
 from desktop.ingest.parsed import IngestError, ParsedDocument
 from desktop.ingest.pdf import NO_TEXT_LAYER, PAGE_SEPARATOR
 
@@ -70,6 +70,7 @@ class OcrResult:
     languages: tuple[str, ...]
     settings: dict[str, Any]
     pages: list[dict[str, Any]] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # pages given up, and why
 
     @property
     def confident_words(self) -> int:
@@ -85,6 +86,7 @@ class OcrResult:
             "pages": self.pages,
             "words": len(self.words),
             "low_confidence_words": len(self.words) - self.confident_words,
+            "pages_not_read": self.skipped,
         }
 
 
@@ -169,12 +171,17 @@ def ocr_original(
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # one thread per page: workers share cores
     total = page_count(data, media_type)
     readings: list[PageReading] = []
+    skipped: list[str] = []
     for number, image in enumerate(page_images(data, media_type)):
         if cancelled is not None and cancelled():
             raise OcrCancelled("OCR cancelled; nothing was changed")
         if progress is not None:
             progress(number, total)
-        readings.append(read_page(image, languages, found))
+        try:
+            readings.append(read_page(image, languages, found))
+        except PageTooSlow as exc:  # the other pages still count; the gap is recorded
+            skipped.append(f"page {number + 1}: {exc}")
+            readings.append(PageReading(words=[], skew=0.0, width=image.width, height=image.height))
     if progress is not None:
         progress(total, total)
     text, starts, words = _assemble(readings)
@@ -186,6 +193,7 @@ def ocr_original(
         version=found.version,
         languages=tuple(languages),
         settings={**settings(languages), "dpi": RENDER_DPI},
+        skipped=skipped,
         pages=[
             {"width": r.width, "height": r.height, "skew": r.skew, "words": len(r.words)}
             for r in readings

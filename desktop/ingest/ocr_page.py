@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pytesseract
-from PIL import Image, ImageOps
+from PIL import Image, ImageFilter, ImageOps
 
 from desktop.ingest.ocr_engine import Engine, OcrUnavailable, unavailable_message
 
@@ -29,6 +29,15 @@ MIN_WIDTH = 2000
 Tesseract reads letters best at about 300 dpi."""
 SKEW_RANGE = 6.0
 """Largest skew (degrees) looked for; more is a photograph, not a feeder error."""
+
+
+PAGE_TIMEOUT = 180
+"""Seconds Tesseract may spend on one page before it is stopped (a pathological scan
+must not hold an import for ever)."""
+
+
+class PageTooSlow(Exception):
+    """Tesseract was stopped on one page; the message says so in one line."""
 
 
 @dataclass(frozen=True)
@@ -61,6 +70,7 @@ def settings(languages: tuple[str, ...]) -> dict[str, object]:
         "orientation": "tesseract osd (page segmentation 1)",
         "deskew": f"projection profile, ±{SKEW_RANGE:g}°",
         "min_width": MIN_WIDTH,
+        "despeckle": f"3×3 median and Otsu threshold when the grain exceeds {GRAIN:g}",
     }
 
 
@@ -72,6 +82,8 @@ def read_page(image: Image.Image, languages: tuple[str, ...], engine: Engine) ->
     width, height = page.size
     scale = max(1.0, MIN_WIDTH / max(1, min(width, height)))
     work = page.resize((round(width * scale), round(height * scale)), Image.Resampling.LANCZOS)
+    if _speckled(work):  # grain: Tesseract's orientation pass can take minutes on it
+        work = _cleaned(work)
     skew = _skew(work)
     if abs(skew) >= 0.1:
         work = work.rotate(skew, resample=Image.Resampling.BICUBIC, fillcolor=255)
@@ -98,7 +110,10 @@ def _read(
             lang="+".join(languages),
             config=f"--psm {PAGE_SEGMENTATION} --oem {ENGINE_MODE}",
             output_type=pytesseract.Output.DICT,
+            timeout=PAGE_TIMEOUT,
         )
+    except RuntimeError as exc:  # pytesseract's timeout: the page is given up, not the file
+        raise PageTooSlow(f"OCR stopped after {PAGE_TIMEOUT} s on one page") from exc
     except (pytesseract.TesseractError, OSError) as exc:
         raise OcrUnavailable(unavailable_message(f"Tesseract failed ({exc})")) from exc
     words: list[WordBox] = []
@@ -160,6 +175,42 @@ def _columns(image: Image.Image) -> list[tuple[int, int]]:
         return [(0, image.width)]
     cut = round(middle * image.width / width)
     return [(0, cut), (cut, image.width)]
+
+
+GRAIN = 3.0
+"""Mean grey-level difference between a page and its 3×3 median above which the page
+is grainy (clean scans and rendered pages: under 1) and is cleaned first: Tesseract's
+orientation pass takes grain for letters and can spend minutes on one page."""
+
+
+def _speckled(image: Image.Image) -> bool:
+    """Whether a sample of the page (its middle, 600 px square) is grainy."""
+    w, h = image.size
+    side = min(600, w, h)
+    box = ((w - side) // 2, (h - side) // 2, (w + side) // 2, (h + side) // 2)
+    sample = image.crop(box)
+    grey = np.asarray(sample, dtype=np.int16)
+    smooth = np.asarray(sample.filter(ImageFilter.MedianFilter(3)), dtype=np.int16)
+    return float(np.mean(np.abs(grey - smooth))) > GRAIN
+
+
+def _cleaned(image: Image.Image) -> Image.Image:
+    """A grainy page without its grain: specks out (3×3 median), then black on white."""
+    return _binarised(image.filter(ImageFilter.MedianFilter(3)))
+
+
+def _binarised(image: Image.Image) -> Image.Image:
+    """Black ink on white paper, split at Otsu's threshold (the grey level that best
+    separates the two), so no grain is left for the layout analysis to chase."""
+    counts = np.bincount(np.asarray(image).ravel(), minlength=256).astype(np.float64)
+    levels = np.arange(256)
+    weight = np.cumsum(counts)
+    total = weight[-1]
+    mean = np.cumsum(counts * levels)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        between = (mean[-1] * weight - mean * total) ** 2 / (weight * (total - weight))
+    threshold = int(np.nanargmax(between))
+    return image.point(lambda value: 255 if value > threshold else 0)
 
 
 def _skew(image: Image.Image) -> float:

@@ -3,6 +3,7 @@ back onto the page as given."""
 
 from __future__ import annotations
 
+import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from desktop.ingest.ocr_page import _BoxMapper, _columns, _skew
@@ -46,3 +47,44 @@ def test_skew_is_found_and_boxes_map_back_onto_the_page_as_given() -> None:
     left, top, _right, _bottom = mapper.to_page(2240, 1754, 2240, 1754)
     assert abs(top * 3508 - (1754 - 1000 * 0.0524)) < 3
     assert abs(left * 2480 - 2240) < 3
+
+
+def _grainy(image: Image.Image) -> Image.Image:
+    import numpy as np
+
+    generator = np.random.default_rng(5)
+    pixels = np.asarray(image, dtype=np.float32) + generator.normal(0, 40, image.size[::-1])
+    return Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8))
+
+
+def test_a_grainy_page_is_cleaned_to_black_on_white_and_a_clean_one_is_left() -> None:
+    import numpy as np
+
+    from desktop.ingest.ocr_page import _cleaned, _speckled
+
+    letter = page()
+    grainy = _grainy(letter)
+    assert _speckled(grainy) and not _speckled(letter)
+    cleaned = np.asarray(_cleaned(grainy))
+    assert set(np.unique(cleaned)) <= {0, 255}
+    # The letters survive: ink where the clean page has ink, almost nowhere else.
+    ink, truth = cleaned < 128, np.asarray(letter) < 128
+    assert (ink & truth).sum() > 0.7 * truth.sum()
+    assert (ink & ~truth).sum() < 0.01 * ink.size
+
+
+def test_a_page_tesseract_cannot_finish_is_skipped_and_recorded(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import pytesseract
+
+    from desktop.ingest import ocr
+    from tests.core.ocr_pages import pdf_bytes
+
+    def too_slow(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("Tesseract process timeout")
+
+    monkeypatch.setattr(pytesseract, "image_to_data", too_slow)
+    result = ocr.ocr_original(pdf_bytes(page()), "application/pdf", ("eng",))
+    assert result.words == [] and result.text == ""
+    assert result.provenance()["pages_not_read"] == ["page 1: OCR stopped after 180 s on one page"]
