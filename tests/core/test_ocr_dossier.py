@@ -17,6 +17,7 @@ from desktop.core.dossiers import print_dossier
 from desktop.core.imports import import_files
 from desktop.dossier.build import DossierSpec, gather
 from desktop.dossier.scan_crops import CROP_DPI, crop_image
+from desktop.ingest.ocr_engine import engine
 from tests.core.ocr_pages import LINE, page, pdf_bytes
 from tests.core.pdf_text import pdf_pages, squash
 
@@ -57,7 +58,11 @@ def test_the_excerpt_carries_the_crop_of_its_page_region(scanned_letter) -> None
     picture = crop_image(crop)
     three_lines = 3 * LINE * CROP_DPI / 300  # the excerpt's lines, at the crop's resolution
     assert three_lines * 0.8 < picture.height < three_lines * 1.3
-    assert "Text: OCR (Tesseract" in "".join(segment.text for segment in entry.citation)
+    citation = "".join(segment.text for segment in entry.citation)
+    assert (
+        f"Text: OCR (Tesseract {engine().version}; eng), read from the scanned original" in citation
+    )
+    assert document.original_sha256 in citation
 
 
 def test_the_printed_dossier_shows_the_crop_and_copies_as_the_ocr_text(
