@@ -551,3 +551,53 @@ class Event(Base):
     detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class OcrWord(Base):
+    """One word of an OCR text: its characters in the working text and its box on the
+    page image it was read from (fractions of the page's width and height), so a tag
+    on OCR text knows its region of the scan. Low-confidence words are kept too."""
+
+    __tablename__ = "ocr_words"
+    __table_args__ = (
+        CheckConstraint('start >= 0 AND "end" > start', name="word_bounds"),
+        Index("ix_ocr_words_document_start", "document_id", "start"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    page: Mapped[int] = mapped_column(Integer)  # 0-based page of the original
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    left: Mapped[float] = mapped_column(Float)
+    top: Mapped[float] = mapped_column(Float)
+    right: Mapped[float] = mapped_column(Float)
+    bottom: Mapped[float] = mapped_column(Float)
+    confidence: Mapped[float] = mapped_column(Float)  # the engine's 0..100
+
+
+class TextVersion(Base):
+    """A working text a document has had: read by OCR, or corrected by a person.
+
+    The document's ``text`` is the newest version; older ones stay here with their
+    SHA-256, so what a tag once pointed at can always be shown, and the preservation
+    history (which engine, which settings, who corrected what) is complete.
+    """
+
+    __tablename__ = "text_versions"
+    __table_args__ = (
+        UniqueConstraint("document_id", "number"),
+        CheckConstraint("origin IN ('ocr', 'correction')", name="origin"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
+    number: Mapped[int] = mapped_column(Integer)  # 1, 2, ... per document
+    origin: Mapped[str] = mapped_column(String(12))
+    text: Mapped[str] = mapped_column(Text)
+    text_sha256: Mapped[str] = mapped_column(String(64))
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # engine, settings...
+    actor: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[str] = mapped_column(String(40), default=utcnow)

@@ -61,6 +61,7 @@ COMMAND_MODULE_NAMES = (
     "events",
     "metadata",
     "completion",
+    "ocr",
 )
 COMMAND_OWNERS: dict[str, str] = {
     "suggest": "tagging",
@@ -79,6 +80,7 @@ COMMAND_OWNERS: dict[str, str] = {
     "events": "events",
     "edit": "metadata",
     "completion": "completion",
+    "ocr": "ocr",
 }
 # Options of the top-level parser that take a value (the command word comes after).
 _VALUE_OPTIONS = frozenset({"--catalogue", "-c", "--locale"})
@@ -160,6 +162,13 @@ def build_parser(
         action="store_true",
         help="do not suggest date, figure and people tags while importing",
     )
+    p.add_argument(
+        "--ocr-lang",
+        default="eng",
+        metavar="CODES",
+        help="languages scans are read in with OCR, joined by + (default eng)",
+    )
+    p.add_argument("--no-ocr", action="store_true", help="do not read scans with OCR")
 
     p = sub.add_parser("list", parents=[common], help="list documents")
     p.add_argument("--json", action="store_true", help="JSON output (stable fields)")
@@ -263,6 +272,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                 paths=paths,
                 suggest=not args.no_suggest,
                 max_bytes=int(args.max_mb * 1024 * 1024),
+                ocr_languages=None if args.no_ocr else _ocr_languages(args.ocr_lang),
                 progress=bar,
             ).value
         finally:
@@ -433,6 +443,12 @@ def main(argv: Sequence[str] | None = None, *, launch_gui: GuiLauncher | None = 
     # (and by argparse); none may send control sequences to the terminal.
     with terminal_safe_output():
         return _run(argv, launch_gui)
+
+
+def _ocr_languages(spec: str) -> tuple[str, ...]:
+    from desktop.cli.ocr import languages_argument  # only `import` reads OCR languages
+
+    return languages_argument(spec)
 
 
 def _usage_errors() -> tuple[type[Exception], ...]:

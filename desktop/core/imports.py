@@ -9,10 +9,12 @@ options they pass or how they report.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from db.catalogue import Catalogue
 from desktop.core.changes import Changes, Done
+from desktop.ingest.ocr_engine import DEFAULT_LANGUAGES
 from desktop.ingest.outcomes import ImportReport
 from desktop.ingest.pipeline import ImportOptions, import_paths
 
@@ -28,13 +30,15 @@ def import_files(
     batch_size: int | None = None,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
+    ocr_languages: tuple[str, ...] | None = DEFAULT_LANGUAGES,
 ) -> Done[ImportReport]:
-    """Import *paths* (files and folders); every file gets an outcome in the report."""
-    options = ImportOptions(suggest=suggest)
+    """Import *paths* (files and folders); every file gets an outcome in the report.
+    Scans and pictures of documents are read with OCR in *ocr_languages* (None: not)."""
+    options = ImportOptions(suggest=suggest, ocr_languages=ocr_languages)
     if max_bytes is not None:
-        options = ImportOptions(suggest=suggest, max_bytes=max_bytes)
+        options = replace(options, max_bytes=max_bytes)
     if batch_size is not None:
-        options = ImportOptions(suggest=suggest, max_bytes=options.max_bytes, batch_size=batch_size)
+        options = replace(options, batch_size=batch_size)
     report = import_paths(
         catalogue, list(paths), options=options, progress=progress, cancelled=cancelled
     )

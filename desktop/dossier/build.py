@@ -34,6 +34,7 @@ from desktop.dossier import data as d
 from desktop.dossier.citation import format_citation, format_citations
 from desktop.dossier.corroboration_rows import corroboration_rows
 from desktop.dossier.render import render_report
+from desktop.dossier.scan_crops import crops_for, ocr_citation_note
 from desktop.dossier.sources import citation_source
 
 STYLES = ("chicago", "apa", "mla")
@@ -143,7 +144,10 @@ class _Gathered:
 
 
 def _excerpts(
-    document: Document, tags: Sequence[tuple[str, Any]], gathered: _Gathered
+    document: Document,
+    tags: Sequence[tuple[str, Any]],
+    gathered: _Gathered,
+    crops: Callable[[int, int], tuple[d.PageCrop, ...]] = lambda _start, _end: (),
 ) -> tuple[d.Excerpt, ...]:
     excerpts = []
     for number, (start, end) in enumerate(_paragraphs(document.text), start=1):
@@ -173,6 +177,7 @@ def _excerpts(
                     paragraph=None if document.page_starts else number,
                 ),
                 spans=spans,
+                crops=crops(cut_start, cut_end),
             )
         )
     return tuple(excerpts)
@@ -276,14 +281,20 @@ def gather(
                 key=document.ref,
                 short_title=(f"[{document.title}]" if document.title_devised else document.title)
                 or document.ref,
-                citation=tuple(d.Segment(s.text, s.italic) for s in citation.segments),
+                citation=tuple(d.Segment(s.text, s.italic) for s in citation.segments)
+                + ocr_citation_note(session, document),
                 reference_code=document.ref,
                 doc_type=document.doc_type,
                 publisher=document.publisher,
                 date=in_words(document.published) if document.published else None,
                 dateline=document.dateline,
                 url=document.url,
-                excerpts=_excerpts(document, tags, gathered),
+                excerpts=_excerpts(
+                    document,
+                    tags,
+                    gathered,
+                    lambda a, b, doc=document: crops_for(session, doc, catalogue.objects, a, b),
+                ),
                 notes=(document.notes,) if document.notes else (),
             )
         )

@@ -84,6 +84,20 @@ class Pinpoint:
 
 
 @dataclass(frozen=True)
+class PageCrop:
+    """The region of a scanned page an OCR excerpt was read from, printed beside it."""
+
+    original_path: Path | str  # the stored original (not part of the source digest)
+    media_type: str
+    page: int  # 0-based
+    left: float  # fractions of the page image
+    top: float
+    right: float
+    bottom: float
+    original_sha256: str
+
+
+@dataclass(frozen=True)
 class Excerpt:
     """A passage quoted with its paragraph context and the tags inside it."""
 
@@ -92,6 +106,7 @@ class Excerpt:
     pinpoint: Pinpoint
     spans: tuple[TaggedSpan, ...] = ()
     note: str | None = None
+    crops: tuple[PageCrop, ...] = ()  # an OCR text's page regions (scans only)
 
 
 @dataclass(frozen=True)
@@ -282,10 +297,15 @@ _DIGEST_EXCLUDED = {
     ("DossierData", "generated_at"),
     ("Plate", "image_path"),
     ("DossierData", "audit_trail"),
+    ("PageCrop", "original_path"),
 }
 #: Fields added after version 1 was defined, left out while empty so that a dossier
 #: without them keeps the digest version 1 gave it.
-_DIGEST_OMITTED_WHEN_EMPTY = {("DossierData", "corroboration"), ("DossierData", "organisations")}
+_DIGEST_OMITTED_WHEN_EMPTY = {
+    ("DossierData", "corroboration"),
+    ("DossierData", "organisations"),
+    ("Excerpt", "crops"),
+}
 
 
 def _canonical(value: Any) -> Any:

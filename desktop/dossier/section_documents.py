@@ -13,6 +13,7 @@ from .excerpts import excerpt_flowables, tag_marker
 from .flowables import P, heading
 from .limits import CELL_LIMIT
 from .paragraphs import citation_markup, running_text, table_style
+from .scan_crops import crop_flowables
 from .styles import RULE, TagStyle, tag_style
 
 
@@ -79,6 +80,9 @@ def document_block(ctx: Context, n: int, doc: DocumentEntry) -> list[Flowable]:
         anchor = refs.excerpt_anchor.get(ex.key)
         name = f'<a name="{anchor}"/>' if anchor and refs.excerpt_by_key[ex.key][2] is ex else ""
         body.append(P(f"{name}Excerpt {i} · {esc.text(pinpoint_text(ex.pinpoint))}", st.pinpoint))
+        if ex.crops:  # a scan: the page region first, then its OCR transcription
+            body += crop_flowables(ex.crops, st, ctx.width)
+            body.append(P("OCR text of this region:", st.small))
         body += excerpt_flowables(ex, st)
         if ex.note:
             body += running_text("Note: " + ex.note, st.small)

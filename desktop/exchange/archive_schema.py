@@ -53,6 +53,8 @@ ARCHIVED_TABLES = (
     "document_collections",
     "document_keywords",
     "document_images",
+    "ocr_words",
+    "text_versions",
 )
 # Tables whose rows a catalogue must not have for an import to be allowed. Reference
 # counters may exist in a catalogue whose trash was emptied; they are merged (max).

@@ -25,6 +25,7 @@ class FileOutcome:
     reason: str | None = None
     sha256: str | None = None
     title: str | None = None
+    note: str | None = None  # e.g. "OCR text" or why a scan has no text
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -35,6 +36,10 @@ class FileOutcome:
         return for_terminal(self._describe(), one_line=True)
 
     def _describe(self) -> str:
+        line = self._status_line()
+        return f"{line}  [{self.note}]" if self.note else line
+
+    def _status_line(self) -> str:
         if self.status == "imported":
             return f"imported      {self.ref}  {self.path}"
         if self.status == "duplicate":

@@ -8,6 +8,7 @@ plain dataclasses lets every reader be tested without a database.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from db.provenance import FileGuess
 
@@ -96,3 +97,7 @@ class ParsedDocument:
     attachments: list[Attachment] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)  # "low-confidence encoding", "no text layer"
     image: ImageInfo | None = None  # set when the file itself is an image
+    # desktop.ingest.ocr.OcrResult when the text was read by OCR (words, boxes,
+    # provenance); typed loosely because that module builds on this one.
+    ocr: Any = None
+    ocr_note: str | None = None  # why a scan has no text (e.g. how to install OCR)

@@ -29,9 +29,11 @@ from db.documents import NewDocument, add_document, catalogue_document
 from db.images import NewImage, add_image, find_image_by_sha
 from db.models import Document, Image
 from db.objects import sha256_bytes
+from db.ocr_texts import store_ocr
 from desktop.extract.store import store_suggestions
 from desktop.ingest.duplicates import find_near_duplicate, store_bands
 from desktop.ingest.language import map_languages
+from desktop.ingest.ocr_engine import DEFAULT_LANGUAGES, OCR_TEXT, OCR_UNAVAILABLE
 from desktop.ingest.outcomes import FileOutcome, ImportReport
 from desktop.ingest.parsed import IngestError, ParsedDocument
 from desktop.ingest.prepare import Failed, Job, Prepared, Preparer, default_workers, outcome_for
@@ -60,6 +62,9 @@ class ImportOptions:
     # Processes that parse and suggest; None: one per core (at most 4). Imports of
     # fewer than POOL_THRESHOLD files are prepared in this process whatever it says.
     workers: int | None = None
+    # Languages scans and pictures of documents are read in (Tesseract codes); None
+    # turns OCR off for this import (the scans are kept, flagged "no text layer").
+    ocr_languages: tuple[str, ...] | None = DEFAULT_LANGUAGES
 
 
 def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[FileOutcome]]:
@@ -210,6 +215,7 @@ class _Queue:
                 max_bytes=self._options.max_bytes,
                 suggest=self._options.suggest,
                 objects=self._catalogue.objects,
+                ocr_languages=self._options.ocr_languages,
             )
             self._preparer.submit(job)
             self._entries.append(job)
@@ -357,6 +363,16 @@ def _catalogue(
     document_id, ref = catalogue_document(session, new=new, actor=catalogue.actor)
     if print_ is not None:
         store_bands(session, document_id, print_)
+    if parsed.ocr is not None:
+        store_ocr(
+            session,
+            document_id=document_id,
+            ref=ref,
+            words=parsed.ocr.words,
+            provenance=parsed.ocr.provenance(),
+            text=parsed.text,
+            actor=catalogue.actor,
+        )
     if parsed.attachments or options.after_add is not None:
         document = session.get(Document, document_id)
         _add_attachments(catalogue, session, document, parsed)
@@ -371,6 +387,7 @@ def _catalogue(
         )
     if options.after_add is not None:
         options.after_add(session, session.get(Document, document_id))
+    note = _ocr_note(parsed)
     if near is not None:
         return FileOutcome(
             shown,
@@ -379,8 +396,20 @@ def _catalogue(
             sha256=sha256,
             duplicate_of=near.ref,
             title=new.title,
+            note=note,
         )
-    return FileOutcome(shown, "imported", ref=ref, sha256=sha256, title=new.title)
+    return FileOutcome(shown, "imported", ref=ref, sha256=sha256, title=new.title, note=note)
+
+
+def _ocr_note(parsed: ParsedDocument) -> str | None:
+    """What the report says about a scan: read by OCR, or why it has no text."""
+    if parsed.ocr is not None:
+        doubtful = parsed.ocr.provenance()["low_confidence_words"]
+        languages = "+".join(parsed.ocr.languages)
+        return f"{OCR_TEXT} ({languages}, {doubtful} low-confidence words)"
+    if OCR_UNAVAILABLE in parsed.flags:
+        return f"{OCR_UNAVAILABLE} — {parsed.ocr_note}" if parsed.ocr_note else OCR_UNAVAILABLE
+    return parsed.ocr_note
 
 
 @dataclass(frozen=True)

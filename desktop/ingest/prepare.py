@@ -62,6 +62,8 @@ class Job:
     max_bytes: int
     suggest: bool
     objects: ObjectStore  # the catalogue's own store (pickled to a worker): the original goes here
+    # Languages to OCR scans and pictures of documents in; None: no OCR at this import.
+    ocr_languages: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,8 @@ def prepare_file(job: Job) -> Prepared | Failed:
         return Failed(exc.reason)
     except Exception as exc:  # a reader bug must not stop the import; say what it was
         return Failed(f"could not be read ({type(exc).__name__}: {exc})")
+    if job.ocr_languages is not None:
+        parsed = _with_ocr(parsed, job)
     try:
         if job.objects.put(job.data) != job.sha256:
             return Failed("could not store the original: it changed while being imported")
@@ -111,6 +115,21 @@ def prepare_file(job: Job) -> Prepared | Failed:
     except Exception as exc:  # same: a suggester bug costs the suggestions only
         return Failed(f"could not be analysed ({type(exc).__name__}: {exc})")
     return Prepared(job.path, job.data, job.sha256, parsed, print_, suggestions)
+
+
+def _with_ocr(parsed: ParsedDocument, job: Job) -> ParsedDocument:
+    """A scan or picture read by OCR (in this worker: OCR is the slowest step of all).
+    A page that cannot be drawn keeps the document as it was, with the reason."""
+    from desktop.ingest.ocr import try_ocr  # imported where it runs (Tesseract, pdfium)
+
+    assert job.ocr_languages is not None
+    try:
+        return try_ocr(parsed, job.data, job.ocr_languages)
+    except IngestError as exc:
+        return replace(parsed, flags=[*parsed.flags, "OCR failed"], ocr_note=exc.reason)
+    except Exception as exc:  # an OCR bug costs the OCR text only, never the file
+        note = f"OCR failed ({type(exc).__name__}: {exc})"
+        return replace(parsed, flags=[*parsed.flags, "OCR failed"], ocr_note=note)
 
 
 def _suggest(parsed: ParsedDocument, languages: LanguageMap) -> Suggestions:

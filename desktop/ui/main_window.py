@@ -269,7 +269,7 @@ class MainWindow(
         list_layout.addWidget(self.list_stack, 1)
         list_layout.addWidget(self.scope_label)
 
-        self.reader = ReadingPane()
+        self.reader = ReadingPane(scans=lambda: (self.catalogue, self.runner))
         self.reader.tag_requested.connect(self._tag_requested)
         self.reader.accept_requested.connect(self.bench_accept)
         self.reader.reject_requested.connect(self.bench_reject)

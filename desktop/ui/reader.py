@@ -29,6 +29,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
+    QSplitter,
     QTextEdit,
     QToolTip,
     QVBoxLayout,
@@ -41,6 +42,7 @@ from db.search.snippets import match_spans
 from db.tags import TagKind
 from desktop.core.views import DocumentView, TagView
 from desktop.ui.highlight import Legend, search_match_format, tag_format, text_base
+from desktop.ui.scan_pane import ScanPane, ScanSource
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".gif", ".bmp", ".webp"}
 
@@ -139,7 +141,7 @@ class ReadingPane(QWidget):
     images_dropped = Signal(str, list)  # document ref, [Path]
     message = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, scans: ScanSource | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("readingPane")
         self.document: DocumentView | None = None
@@ -167,7 +169,14 @@ class ReadingPane(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.meta)
         layout.addWidget(self.legend)
-        layout.addWidget(self.text, 1)
+        # An OCR text shows its page image beside it (hidden for other texts).
+        self.scan = ScanPane(scans, self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.text)
+        self.splitter.addWidget(self.scan)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout.addWidget(self.splitter, 1)
         self.setAcceptDrops(True)
         self._build_actions()
 
@@ -259,6 +268,8 @@ class ReadingPane(QWidget):
             self.place_cursor(self._search_spans[0][0])
         self._current = self._tag_at_cursor()
         self._paint_tags()
+        self.scan.show_document(document.ref, self._tags)
+        self.scan.set_current_tag(self._current)
         self.current_tag_changed.emit(self._current)
 
     def clear(self) -> None:
@@ -270,6 +281,7 @@ class ReadingPane(QWidget):
         self.meta.clear()
         self.text.clear()
         self.text.setExtraSelections([])
+        self.scan.show_document(None, [])
         self.current_tag_changed.emit(None)
 
     @property
@@ -336,6 +348,7 @@ class ReadingPane(QWidget):
         ):
             self._current = current
             self._paint_tags()
+            self.scan.set_current_tag(current)
             self.current_tag_changed.emit(current)
             if current is not None:
                 self.message.emit(describe_tag(current, self.date_locale))

@@ -25,6 +25,7 @@ from desktop.ui.models.documents import (
     COLUMN_KEYS,
     COLUMNS,
 )
+from desktop.ui.window_ocr import OcrActions
 
 CatalogueOpener = Callable[[Path], Catalogue]
 REVIEW = next(c for c in COLUMNS if c.key == "review")
@@ -32,8 +33,8 @@ MATCH_COLUMN = COLUMN_KEYS.index("match")
 Confirm = Callable[[str, str], bool]
 
 
-class ImageActions:
-    """Attaching, listing and opening images."""
+class ImageActions(OcrActions):
+    """Attaching, listing and opening images (and, inherited, reading scans with OCR)."""
 
     # --- images -----------------------------------------------------------------------
     def _object_path(self, sha256: str) -> Path:

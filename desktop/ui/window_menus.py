@@ -109,6 +109,12 @@ class MenuActions:
         )
         self._action(document_menu, self.tr("New C&ollection…"), None, self.new_collection)
         self._action(document_menu, self.tr("Attach &Images…"), None, self.choose_images_to_attach)
+        self._action(
+            document_menu, self.tr("Read Text with &OCR…"), None, lambda: self.read_text_with_ocr()
+        )
+        self._action(
+            document_menu, self.tr("Co&rrect OCR Text…"), None, lambda: self.correct_ocr_text()
+        )
         document_menu.addSeparator()
         self._action(
             document_menu,

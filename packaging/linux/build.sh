@@ -74,6 +74,12 @@ say "Depends: derived from what the build links against (dpkg-shlibdeps)"
 DEPENDS=$("$PY" packaging/linux/deb_depends.py "$BUNDLE" --log build/deb-shlibdeps.log)
 lap Depends
 
+# OCR: the Tesseract 5 program from the distribution (Catena finds it on PATH) and the
+# language data of every language Catena offers (desktop/ingest/ocr_engine.LANGUAGES);
+# without them Catena still runs and says OCR is unavailable and how to install it.
+OCR_RECOMMENDS=$("$PY" -c 'from desktop.ingest.ocr_engine import LANGUAGES; print(", ".join("tesseract-ocr-" + c.replace("_", "-") for c in [*LANGUAGES, "osd"]))')
+DEPENDS_SHOWN="$DEPENDS, tesseract-ocr (>= 5)"
+
 say "Staging the package in build/deb/"
 STAGE=build/deb/root
 rm -rf build/deb
@@ -133,7 +139,8 @@ Version: $DEB_VERSION
 Architecture: $ARCH
 Maintainer: ${DEB_MAINTAINER:-Catena developers <catena@example.invalid>}
 Installed-Size: $INSTALLED_SIZE
-Depends: $DEPENDS
+Depends: $DEPENDS, tesseract-ocr (>= 5)
+Recommends: $OCR_RECOMMENDS
 Section: utils
 Priority: optional
 Description: offline catalogue of evidence documents with verifiable dossiers
@@ -161,4 +168,5 @@ SIZE=$(stat -c %s "$DEB")
 say "Built $DEB: $(( SIZE / 1024 / 1024 )) MiB ($SIZE bytes; installed $(( INSTALLED_SIZE / 1024 )) MiB) in ${ELAPSED} s"
 TIMINGS=$(IFS=,; echo "${TIMES[*]}")
 say "Time: ${TIMINGS//,/, }"
-say "Depends: $DEPENDS"
+say "Depends: $DEPENDS_SHOWN"
+say "Recommends: $OCR_RECOMMENDS"

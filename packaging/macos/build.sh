@@ -60,6 +60,21 @@ plist LSMinimumSystemVersion >/dev/null || die "LSMinimumSystemVersion is not se
 reported=$("$APP/Contents/MacOS/Catena" --version)
 [ "$reported" = "$NAME $VERSION" ] || die "the app reports '$reported', expected '$NAME $VERSION'"
 
+# OCR engine: Tesseract 5 from Homebrew, copied into the app with the libraries it links
+# (dylibbundler rewrites their paths to the copy), where desktop/ingest/ocr_engine
+# looks first (Contents/Frameworks/tesseract/tesseract, i.e. sys._MEIPASS/tesseract),
+# and the language data of every language Catena offers (packaging/fetch_tessdata.py).
+say "Tesseract: bundling the OCR engine and its language data"
+command -v brew >/dev/null || die "Homebrew is needed to fetch Tesseract (brew.sh)"
+brew list tesseract >/dev/null 2>&1 || brew install tesseract
+command -v dylibbundler >/dev/null || brew install dylibbundler
+OCR_DIR="$APP/Contents/Frameworks/tesseract"
+mkdir -p "$OCR_DIR/libs"
+cp "$(brew --prefix)/bin/tesseract" "$OCR_DIR/tesseract"
+dylibbundler -of -b -x "$OCR_DIR/tesseract" -d "$OCR_DIR/libs" -p @executable_path/libs/ >build/dylibbundler.log
+"$PY" packaging/fetch_tessdata.py --to "$OCR_DIR/tessdata"
+"$OCR_DIR/tesseract" --version >/dev/null || die "the bundled tesseract does not run"
+
 sign() {  # sign one file or bundle with the Developer ID and the hardened runtime
     codesign --force --timestamp --options runtime --entitlements "$ENTITLEMENTS" \
         --sign "$MACOS_SIGN_IDENTITY" "$1"

@@ -69,6 +69,23 @@ $Bundle = Join-Path $Root "dist\Catena"
 foreach ($exe in @("Catena.exe", "catena-cli.exe")) {
     if (-not (Test-Path (Join-Path $Bundle $exe))) { throw "dist\Catena\$exe was not built" }
 }
+# --- OCR engine ---------------------------------------------------------------------------
+# Tesseract 5 (the UB Mannheim build, from Chocolatey) is copied into the bundle, where
+# desktop\ingest\ocr_engine.find_tesseract looks first (_internal\tesseract\tesseract.exe),
+# with the language data of every language Catena offers (packaging\fetch_tessdata.py).
+Write-Host "==> Tesseract: bundling the OCR engine and its language data"
+if (-not (Get-Command choco -ErrorAction SilentlyContinue)) {
+    throw "Chocolatey is needed to fetch Tesseract (or install Tesseract 5 to C:\Program Files\Tesseract-OCR)"
+}
+if (-not (Test-Path "${env:ProgramFiles}\Tesseract-OCR\tesseract.exe")) {
+    Invoke-Native "choco" @("upgrade", "tesseract", "--yes", "--no-progress")
+}
+$TesseractDir = Join-Path $Bundle "_internal\tesseract"
+Copy-Item -Recurse -Force "${env:ProgramFiles}\Tesseract-OCR" $TesseractDir
+Invoke-Native $VenvPython @((Join-Path $Root "packaging\fetch_tessdata.py"), "--to", (Join-Path $TesseractDir "tessdata"))
+& (Join-Path $TesseractDir "tesseract.exe") --version
+if ($LASTEXITCODE -ne 0) { throw "the bundled tesseract.exe does not run" }
+
 $Reported = (& (Join-Path $Bundle "catena-cli.exe") --version).Trim()
 if ($Reported -ne "catena $Version") { throw "catena-cli.exe reports '$Reported', expected 'catena $Version'" }
 

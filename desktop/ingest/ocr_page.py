@@ -1,0 +1,266 @@
+"""Read one page image with Tesseract: straighten it, then read words and boxes.
+
+A scan or photograph is rarely square to the page: a projection profile finds the
+small skew a feeder or a hand gives it and the page is straightened, then Tesseract's
+orientation detection (OSD) finds by how many quarter turns it lies before reading.
+Words are read from the corrected image, but their boxes are mapped back onto the
+page image as given (as fractions of its width and height), so a region outlined
+later lies over the original, which is the evidence, not over an image Catena made.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import pytesseract
+from PIL import Image, ImageFilter, ImageOps
+
+from desktop.ingest.ocr_engine import Engine, OcrUnavailable, unavailable_message
+
+#: Tesseract settings recorded with every OCR text: LSTM engine, automatic layout with
+#: orientation and script detection (OSD) first, so a page lying on its side or upside
+#: down is turned before it is read, and boxes still come back on the image as given.
+PAGE_SEGMENTATION = 1
+ENGINE_MODE = 1
+MIN_WIDTH = 2000
+"""Pages narrower than this (low-resolution scans, phone pictures) are enlarged first:
+Tesseract reads letters best at about 300 dpi."""
+SKEW_RANGE = 6.0
+"""Largest skew (degrees) looked for; more is a photograph, not a feeder error."""
+
+
+PAGE_TIMEOUT = 180
+"""Seconds Tesseract may spend on one page before it is stopped (a pathological scan
+must not hold an import for ever)."""
+
+
+class PageTooSlow(Exception):
+    """Tesseract was stopped on one page; the message says so in one line."""
+
+
+@dataclass(frozen=True)
+class WordBox:
+    """One word as read: its box on the page as given (fractions 0..1) and confidence."""
+
+    text: str
+    left: float
+    top: float
+    right: float
+    bottom: float
+    confidence: float  # Tesseract's 0..100
+    line: tuple[int, int, int]  # (block, paragraph, line): how words join into text
+
+
+@dataclass(frozen=True)
+class PageReading:
+    words: list[WordBox]
+    skew: float  # degrees straightened
+    width: int
+    height: int
+
+
+def settings(languages: tuple[str, ...]) -> dict[str, object]:
+    """What, besides the engine and version, decides the text read (its provenance)."""
+    return {
+        "languages": list(languages),
+        "page_segmentation": PAGE_SEGMENTATION,
+        "engine_mode": ENGINE_MODE,
+        "orientation": "tesseract osd (page segmentation 1)",
+        "deskew": f"projection profile, ±{SKEW_RANGE:g}°",
+        "min_width": MIN_WIDTH,
+        "despeckle": f"3×3 median and Otsu threshold when the grain exceeds {GRAIN:g}",
+    }
+
+
+def read_page(image: Image.Image, languages: tuple[str, ...], engine: Engine) -> PageReading:
+    """Words and boxes of one page image, upright and straightened first."""
+    engine.check_languages(languages)
+    pytesseract.pytesseract.tesseract_cmd = engine.path
+    page = ImageOps.exif_transpose(image).convert("L")
+    width, height = page.size
+    scale = max(1.0, MIN_WIDTH / max(1, min(width, height)))
+    work = page.resize((round(width * scale), round(height * scale)), Image.Resampling.LANCZOS)
+    if _speckled(work):  # grain: Tesseract's orientation pass can take minutes on it
+        work = _cleaned(work)
+    skew = _skew(work)
+    if abs(skew) >= 0.1:
+        work = work.rotate(skew, resample=Image.Resampling.BICUBIC, fillcolor=255)
+    mapper = _BoxMapper(work.size, skew)
+    words: list[WordBox] = []
+    for number, (x0, x1) in enumerate(_columns(work)):
+        part = work if (x0, x1) == (0, work.width) else work.crop((x0, 0, x1, work.height))
+        words.extend(_read(part, languages, mapper, x0, block_offset=1000 * number))
+    return PageReading(words=words, skew=skew, width=width, height=height)
+
+
+def _read(
+    image: Image.Image,
+    languages: tuple[str, ...],
+    mapper: _BoxMapper,
+    x_offset: int,
+    *,
+    block_offset: int,
+) -> list[WordBox]:
+    """Tesseract's words of *image* (the page, or one column of it at *x_offset*)."""
+    try:
+        data = pytesseract.image_to_data(
+            image,
+            lang="+".join(languages),
+            config=f"--psm {PAGE_SEGMENTATION} --oem {ENGINE_MODE}",
+            output_type=pytesseract.Output.DICT,
+            timeout=PAGE_TIMEOUT,
+        )
+    except RuntimeError as exc:  # pytesseract's timeout: the page is given up, not the file
+        raise PageTooSlow(f"OCR stopped after {PAGE_TIMEOUT} s on one page") from exc
+    except (pytesseract.TesseractError, OSError) as exc:
+        raise OcrUnavailable(unavailable_message(f"Tesseract failed ({exc})")) from exc
+    words: list[WordBox] = []
+    for i, text in enumerate(data["text"]):
+        conf = float(data["conf"][i])
+        if conf < 0 or not text.strip():
+            continue
+        left = x_offset + data["left"][i]
+        box = mapper.to_page(
+            left, data["top"][i], left + data["width"][i], data["top"][i] + data["height"][i]
+        )
+        words.append(
+            WordBox(
+                text=text.strip(),
+                left=box[0],
+                top=box[1],
+                right=box[2],
+                bottom=box[3],
+                confidence=conf,
+                line=(block_offset + data["block_num"][i], data["par_num"][i], data["line_num"][i]),
+            )
+        )
+    return words
+
+
+GUTTER = 0.012
+"""Narrowest empty vertical band (fraction of the page width) taken for a column gutter."""
+
+
+def _columns(image: Image.Image) -> list[tuple[int, int]]:
+    """The page split at a gutter: a band in the middle of the page with no ink on any
+    line of the text block. Tesseract's own layout analysis reads short columns across;
+    read apart, each column keeps its reading order. One band at most (two columns)."""
+    small = image.copy()
+    small.thumbnail((800, 800))
+    ink = np.asarray(small, dtype=np.uint8) < 128
+    rows = np.flatnonzero(ink.sum(axis=1))
+    if rows.size == 0:
+        return [(0, image.width)]
+    profile = ink[rows[0] : rows[-1] + 1].sum(axis=0)
+    width = profile.size
+    inked = np.flatnonzero(profile)
+    first, last = int(inked[0]), int(inked[-1])
+    runs: list[tuple[int, int]] = []
+    run_start: int | None = None
+    for x in range(first, last + 1):
+        if profile[x] == 0 and run_start is None:
+            run_start = x
+        elif profile[x] != 0 and run_start is not None:
+            runs.append((run_start, x))
+            run_start = None
+    if np.var(ink.sum(axis=1)) < np.var(ink.sum(axis=0)):
+        return [(0, image.width)]  # lines run down: the page lies on its side (OSD turns it)
+    best = max(runs, key=lambda r: r[1] - r[0], default=None)
+    if best is None or best[1] - best[0] < GUTTER * width:
+        return [(0, image.width)]
+    middle = (best[0] + best[1]) / 2
+    if not first + 0.25 * (last - first) < middle < first + 0.75 * (last - first):
+        return [(0, image.width)]
+    cut = round(middle * image.width / width)
+    return [(0, cut), (cut, image.width)]
+
+
+GRAIN = 3.0
+"""Mean grey-level difference between a page and its 3×3 median above which the page
+is grainy (clean scans and rendered pages: under 1) and is cleaned first: Tesseract's
+orientation pass takes grain for letters and can spend minutes on one page."""
+
+
+def _speckled(image: Image.Image) -> bool:
+    """Whether a sample of the page (its middle, 600 px square) is grainy."""
+    w, h = image.size
+    side = min(600, w, h)
+    box = ((w - side) // 2, (h - side) // 2, (w + side) // 2, (h + side) // 2)
+    sample = image.crop(box)
+    grey = np.asarray(sample, dtype=np.int16)
+    smooth = np.asarray(sample.filter(ImageFilter.MedianFilter(3)), dtype=np.int16)
+    return float(np.mean(np.abs(grey - smooth))) > GRAIN
+
+
+def _cleaned(image: Image.Image) -> Image.Image:
+    """A grainy page without its grain: specks out (3×3 median), then black on white."""
+    return _binarised(image.filter(ImageFilter.MedianFilter(3)))
+
+
+def _binarised(image: Image.Image) -> Image.Image:
+    """Black ink on white paper, split at Otsu's threshold (the grey level that best
+    separates the two), so no grain is left for the layout analysis to chase."""
+    counts = np.bincount(np.asarray(image).ravel(), minlength=256).astype(np.float64)
+    levels = np.arange(256)
+    weight = np.cumsum(counts)
+    total = weight[-1]
+    mean = np.cumsum(counts * levels)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        between = (mean[-1] * weight - mean * total) ** 2 / (weight * (total - weight))
+    threshold = int(np.nanargmax(between))
+    return image.point(lambda value: 255 if value > threshold else 0)
+
+
+def _skew(image: Image.Image) -> float:
+    """The angle (degrees, counter-clockwise positive) that makes text lines level:
+    the one whose rows of ink are sharpest (largest variance of row sums)."""
+    small = image.copy()
+    small.thumbnail((800, 800))
+    ink = np.asarray(small, dtype=np.float32) < 128
+    if ink.mean() < 0.002:
+        return 0.0
+    picture = Image.fromarray((ink * 255).astype(np.uint8))
+    # A page lying on its side has its lines running down: profile the columns then.
+    axis = 1 if np.var(ink.sum(axis=1)) >= np.var(ink.sum(axis=0)) else 0
+
+    def sharpness(angle: float) -> float:
+        turned = np.asarray(picture.rotate(angle, resample=Image.Resampling.BILINEAR))
+        return float(np.var(turned.sum(axis=axis, dtype=np.float64)))
+
+    coarse = max(np.arange(-SKEW_RANGE, SKEW_RANGE + 0.01, 0.5), key=sharpness)
+    fine = max(np.arange(coarse - 0.5, coarse + 0.51, 0.1), key=sharpness)
+    return round(float(fine), 2)
+
+
+class _BoxMapper:
+    """Maps a box on the straightened image back onto the page as given (fractions).
+    Tesseract reports boxes on the image it was handed, whatever turn OSD gave it."""
+
+    def __init__(self, work: tuple[int, int], skew: float) -> None:
+        self.work = work
+        self.skew = math.radians(skew)
+
+    def to_page(self, x0: float, y0: float, x1: float, y1: float) -> tuple[float, ...]:
+        points = [self._point(x, y) for x, y in ((x0, y0), (x1, y0), (x0, y1), (x1, y1))]
+        xs = [p[0] for p in points]
+        ys = [p[1] for p in points]
+        return (
+            _clamp(min(xs)),
+            _clamp(min(ys)),
+            _clamp(max(xs)),
+            _clamp(max(ys)),
+        )
+
+    def _point(self, x: float, y: float) -> tuple[float, float]:
+        w, h = self.work
+        # Undo the deskew: PIL turned the image counter-clockwise by `skew` about its centre.
+        cx, cy = w / 2, h / 2
+        dx, dy = x - cx, y - cy
+        cos, sin = math.cos(self.skew), math.sin(self.skew)
+        return (cx + dx * cos - dy * sin) / w, (cy + dx * sin + dy * cos) / h
+
+
+def _clamp(value: float) -> float:
+    return min(1.0, max(0.0, round(value, 5)))
