@@ -37,7 +37,7 @@ import sys
 import time
 import warnings
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -52,6 +52,8 @@ if str(BENCH_DIR) not in sys.path:
     sys.path.insert(0, str(BENCH_DIR))
 DEFAULT_DEVSET = REPO_ROOT / "tests" / "data" / "extraction"
 
+from devset_scoring import Tally  # noqa: E402
+
 from db.folding import fold, fold_name  # noqa: E402
 from desktop.extract import Suggestions, suggest  # noqa: E402
 
@@ -64,34 +66,15 @@ def shared_dir() -> Path:
 
 
 @dataclass
-class Score:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
+class Score(Tally):
+    """The seeds' tally: the dev set's, plus restatements (neither right nor wrong)."""
+
     restated: int = 0
-    false_positives: list[str] = field(default_factory=list)
-    missed: list[str] = field(default_factory=list)
 
-    def add(self, other: Score) -> None:
-        self.tp += other.tp
-        self.fp += other.fp
-        self.fn += other.fn
-        self.restated += other.restated
-        self.false_positives += other.false_positives
-        self.missed += other.missed
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+    def add(self, other: Tally) -> None:
+        super().add(other)
+        if isinstance(other, Score):
+            self.restated += other.restated
 
 
 @dataclass(frozen=True)
