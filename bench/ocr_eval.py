@@ -38,8 +38,10 @@ if str(REPO_ROOT) not in sys.path:
 
 from PIL import Image, ImageDraw, ImageFont  # noqa: E402
 from rapidfuzz.distance import Levenshtein  # noqa: E402
+from reportlab.pdfbase.ttfonts import TTFontFile  # noqa: E402
 
 from bench.ocr_texts import FONTS, TEXTS  # noqa: E402
+from desktop.dossier.glyphs import FALLBACKS  # noqa: E402
 from desktop.ingest.ocr import ocr_original  # noqa: E402
 
 FONT_DIR = REPO_ROOT / "resources" / "fonts"
@@ -50,19 +52,32 @@ LINE_HEIGHT = 66
 VARIANTS = ("clean", "rotated", "noisy", "lowres", "columns")
 
 
+def _charmap(path: Path) -> frozenset[int]:
+    """The code points *path* has glyphs for (read with ReportLab's TrueType parser)."""
+    return frozenset(TTFontFile(str(path)).charToGlyph)
+
+
 class Fonts:
-    """The language's font, with DejaVu Serif for the characters it lacks (Noto Serif
-    Georgian has no digits or Latin punctuation: Pillow would draw empty boxes)."""
+    """The language's font, then DejaVu Serif, then the dossier's fallback fonts, chosen
+    per character from each font's character map: a page drawn in a font that lacks a
+    letter shows an empty box, and OCR cannot read a letter that was never drawn (Noto
+    Serif Georgian has no digits; DejaVu Serif lacks the Azerbaijani Cyrillic ҹ and ҝ)."""
 
     def __init__(self, language: str) -> None:
-        self.main = ImageFont.truetype(str(FONT_DIR / FONTS[language]), FONT_SIZE)
-        self.fallback = ImageFont.truetype(str(FONT_DIR / "DejaVuSerif.ttf"), FONT_SIZE)
-        self.georgian = language == "kat"
+        files = [FONTS[language], "DejaVuSerif.ttf", *(regular for _, regular, _ in FALLBACKS)]
+        self.chain = [
+            (ImageFont.truetype(str(FONT_DIR / name), FONT_SIZE), _charmap(FONT_DIR / name))
+            for name in dict.fromkeys(files)
+            if (FONT_DIR / name).exists()
+        ]
 
     def font_for(self, char: str) -> ImageFont.FreeTypeFont:
-        if self.georgian and not ("\u10a0" <= char <= "\u10ff" or char == " "):
-            return self.fallback
-        return self.main
+        if char.isspace():
+            return self.chain[0][0]
+        for font, charmap in self.chain:
+            if ord(char) in charmap:
+                return font
+        return self.chain[0][0]
 
     def runs(self, text: str) -> list[tuple[str, ImageFont.FreeTypeFont]]:
         found: list[tuple[str, ImageFont.FreeTypeFont]] = []

@@ -47,6 +47,7 @@ FALLBACKS: tuple[tuple[str, str, str | None], ...] = (
     ("Noto Naskh Arabic", "NotoNaskhArabic-Regular.ttf", "NotoNaskhArabic-Bold.ttf"),
     ("Noto Serif Hebrew", "NotoSerifHebrew-Regular.ttf", "NotoSerifHebrew-Bold.ttf"),
     ("Noto Serif Georgian", "NotoSerifGeorgian-Regular.ttf", "NotoSerifGeorgian-Bold.ttf"),
+    ("Liberation Serif", "LiberationSerif-Regular.ttf", "LiberationSerif-Bold.ttf"),
     ("Droid Sans Fallback", "DroidSansFallback.ttf", None),
     ("Symbola", "Symbola_hint.ttf", None),
 )

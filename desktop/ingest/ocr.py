@@ -192,7 +192,7 @@ def ocr_original(
         engine=found.name,
         version=found.version,
         languages=tuple(languages),
-        settings={**settings(languages), "dpi": RENDER_DPI},
+        settings={**settings(languages, found.models_for(languages)), "dpi": RENDER_DPI},
         skipped=skipped,
         pages=[
             {"width": r.width, "height": r.height, "skew": r.skew, "words": len(r.words)}

@@ -61,10 +61,11 @@ class PageReading:
     height: int
 
 
-def settings(languages: tuple[str, ...]) -> dict[str, object]:
+def settings(languages: tuple[str, ...], models: tuple[str, ...]) -> dict[str, object]:
     """What, besides the engine and version, decides the text read (its provenance)."""
     return {
         "languages": list(languages),
+        "models": list(models),
         "page_segmentation": PAGE_SEGMENTATION,
         "engine_mode": ENGINE_MODE,
         "orientation": "tesseract osd (page segmentation 1)",
@@ -77,6 +78,7 @@ def settings(languages: tuple[str, ...]) -> dict[str, object]:
 def read_page(image: Image.Image, languages: tuple[str, ...], engine: Engine) -> PageReading:
     """Words and boxes of one page image, upright and straightened first."""
     engine.check_languages(languages)
+    models = engine.models_for(languages)
     pytesseract.pytesseract.tesseract_cmd = engine.path
     page = ImageOps.exif_transpose(image).convert("L")
     width, height = page.size
@@ -91,13 +93,13 @@ def read_page(image: Image.Image, languages: tuple[str, ...], engine: Engine) ->
     words: list[WordBox] = []
     for number, (x0, x1) in enumerate(_columns(work)):
         part = work if (x0, x1) == (0, work.width) else work.crop((x0, 0, x1, work.height))
-        words.extend(_read(part, languages, mapper, x0, block_offset=1000 * number))
+        words.extend(_read(part, models, mapper, x0, block_offset=1000 * number))
     return PageReading(words=words, skew=skew, width=width, height=height)
 
 
 def _read(
     image: Image.Image,
-    languages: tuple[str, ...],
+    models: tuple[str, ...],
     mapper: _BoxMapper,
     x_offset: int,
     *,
@@ -107,7 +109,7 @@ def _read(
     try:
         data = pytesseract.image_to_data(
             image,
-            lang="+".join(languages),
+            lang="+".join(models),
             config=f"--psm {PAGE_SEGMENTATION} --oem {ENGINE_MODE}",
             output_type=pytesseract.Output.DICT,
             timeout=PAGE_TIMEOUT,

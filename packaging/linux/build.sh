@@ -75,9 +75,10 @@ DEPENDS=$("$PY" packaging/linux/deb_depends.py "$BUNDLE" --log build/deb-shlibde
 lap Depends
 
 # OCR: the Tesseract 5 program from the distribution (Catena finds it on PATH) and the
-# language data of every language Catena offers (desktop/ingest/ocr_engine.LANGUAGES);
+# language data of every language Catena offers (desktop/ingest/ocr_engine.LANGUAGES)
+# and the script models it reads some of them with (SCRIPT_MODELS);
 # without them Catena still runs and says OCR is unavailable and how to install it.
-OCR_RECOMMENDS=$("$PY" -c 'from desktop.ingest.ocr_engine import LANGUAGES; print(", ".join("tesseract-ocr-" + c.replace("_", "-") for c in [*LANGUAGES, "osd"]))')
+OCR_RECOMMENDS=$("$PY" -c 'from desktop.ingest.ocr_engine import debian_packages; print(", ".join(debian_packages()))')
 DEPENDS_SHOWN="$DEPENDS, tesseract-ocr (>= 5)"
 
 say "Staging the package in build/deb/"
@@ -117,6 +118,11 @@ Files: opt/$NAME/_internal/resources/fonts/Noto*
 Copyright: 2010, 2012-2020 Google Inc.; 2015-2020 Google LLC.
 License: OFL-1.1
  The full text is in /opt/$NAME/_internal/resources/fonts/OFL.txt.
+
+Files: opt/$NAME/_internal/resources/fonts/LiberationSerif*
+Copyright: 2010 Google Corporation; 2012 Red Hat, Inc.
+License: OFL-1.1
+ See /opt/$NAME/_internal/resources/fonts/LICENSE-Liberation.txt and OFL.txt.
 
 Files: opt/$NAME/_internal/resources/fonts/DroidSansFallback.ttf
 Copyright: 2006-2010 Google Corp.

@@ -55,3 +55,25 @@ def png_bytes(image: Image.Image) -> bytes:
     out = io.BytesIO()
     image.save(out, "PNG")
     return out.getvalue()
+
+
+def script_page(lines: tuple[str, ...], size: tuple[int, int] = A4_300DPI) -> Image.Image:
+    """A page of *lines* drawn character by character in the first bundled font that has
+    each character (DejaVu Serif, then the dossier's fallbacks), like a printed page."""
+    from desktop.dossier.glyphs import FALLBACKS  # ReportLab: tests may import it
+    from reportlab.pdfbase.ttfonts import TTFontFile
+
+    folder = FONT.parent
+    chain = [
+        (ImageFont.truetype(str(folder / name), 40), set(TTFontFile(str(folder / name)).charToGlyph))
+        for name in ("DejaVuSerif.ttf", *(regular for _, regular, _ in FALLBACKS))
+    ]
+    image = Image.new("L", size, 255)
+    draw = ImageDraw.Draw(image)
+    for number, line in enumerate(lines):
+        x = float(LEFT)
+        for char in line:
+            font = next((f for f, chars in chain if ord(char) in chars), chain[0][0])
+            draw.text((x, TOP + number * LINE), char, font=font, fill=0)
+            x += font.getlength(char)
+    return image

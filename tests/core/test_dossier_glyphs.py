@@ -26,9 +26,10 @@ ARABIC = "مرحبا بالعالم لا"  # joined letters and a lam-alef ligat
 HEBREW = "שלום עולם"
 GEORGIAN = "ქართული ენა Ა"  # Mkhedruli (in DejaVu) and one Mtavruli capital (Noto only)
 CJK = "中文漢字 日本語ひらがな 한국어"
+AZ_CYRILLIC = "Ҹаваб ҝәлди ҹәми ҝүн"  # ҹ Ҹ ҝ: Azerbaijani Cyrillic letters DejaVu Serif lacks
 EMOJI = "😀👍"
 NO_FONT = "\U0001fb00\u0e01"  # a legacy-computing block sextant and Thai ko kai
-SCRIPTS = " ".join((ARABIC, HEBREW, GEORGIAN, CJK, EMOJI, NO_FONT))
+SCRIPTS = " ".join((ARABIC, HEBREW, GEORGIAN, AZ_CYRILLIC, CJK, EMOJI, NO_FONT))
 
 
 def _pdf_text(pdf: bytes) -> str:
@@ -97,17 +98,18 @@ def test_every_script_prints_with_its_glyph_or_is_reported(world: Catalogue) -> 
     # What the bundled fonts cannot show is reported, per document, and in the appendix.
     assert re.search(r"\d+ characters in CAT-000001 could not be printed", warned)
     assert "U+1FB00" in warned and "U+0E01" in warned
-    for ok in ("U+4E2D", "U+1F600", "U+10D0", "U+1C90", "U+05E9", "U+0645", "U+0644"):
-        assert ok not in warned  # CJK, emoji, Georgian, Hebrew and Arabic all print
+    for ok in ("U+4E2D", "U+1F600", "U+10D0", "U+1C90", "U+05E9", "U+0645", "U+0644", "U+04B9"):
+        assert ok not in warned  # CJK, emoji, Georgian, Hebrew, Arabic, Azerbaijani all print
     flat = re.sub(r"\s+", " ", text)
     assert "Characters and fonts" in flat and "could not be printed" in flat
     # CJK and emoji come from the fallback fonts; the title's markup prints literally.
     assert {"DroidSansFallback", "Symbola", "NotoNaskhArabic-Regular"} <= set(drawn)
+    assert {"ҹ", "Ҹ", "ҝ"} <= drawn["LiberationSerif"]
     assert "<b>&amp;" in flat
     assert "中文漢字" in flat and "😀👍" in flat
     # Right-to-left runs are drawn in display order, Arabic joined; the text layer
     # (which readers put back in stored order) gives the stored words.
-    assert ARABIC in flat and HEBREW in flat
+    assert ARABIC in flat and HEBREW in flat and AZ_CYRILLIC in flat
 
 
 def test_cli_prints_glyph_warnings(world: Catalogue, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
