@@ -147,7 +147,6 @@ class Engine:
             names = ", ".join(f"{LANGUAGES.get(c, c)} ({c})" for c in missing)
             raise OcrUnavailable(f"OCR language data missing for {names}; {how_to_install()}")
 
-
     def models_for(self, languages: tuple[str, ...]) -> tuple[str, ...]:
         """The models Tesseract reads *languages* with here: a language's script model
         (SCRIPT_MODELS) when installed or when its own model is not, else its own model."""

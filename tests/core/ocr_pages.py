@@ -60,12 +60,16 @@ def png_bytes(image: Image.Image) -> bytes:
 def script_page(lines: tuple[str, ...], size: tuple[int, int] = A4_300DPI) -> Image.Image:
     """A page of *lines* drawn character by character in the first bundled font that has
     each character (DejaVu Serif, then the dossier's fallbacks), like a printed page."""
-    from desktop.dossier.glyphs import FALLBACKS  # ReportLab: tests may import it
     from reportlab.pdfbase.ttfonts import TTFontFile
+
+    from desktop.dossier.glyphs import FALLBACKS  # ReportLab: tests may import it
 
     folder = FONT.parent
     chain = [
-        (ImageFont.truetype(str(folder / name), 40), set(TTFontFile(str(folder / name)).charToGlyph))
+        (
+            ImageFont.truetype(str(folder / name), 40),
+            set(TTFontFile(str(folder / name)).charToGlyph),
+        )
         for name in ("DejaVuSerif.ttf", *(regular for _, regular, _ in FALLBACKS))
     ]
     image = Image.new("L", size, 255)
