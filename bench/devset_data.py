@@ -17,6 +17,7 @@ from typing import Any
 
 KINDS = ("dates", "figures", "people")
 SPLITS = ("dev", "heldout")
+LAST_DEV_STEM = 6  # stems 01–06 are dev (rules may be tuned on them); 07 and above are held out
 _STEM = re.compile(r"^(\d{2})-")
 
 
@@ -151,7 +152,7 @@ def _split_of(stem: str, declared: object, where: str) -> str:
     match = _STEM.match(stem)
     if match is None:
         raise DevsetError(f"{where}: the file name must start with a two-digit number")
-    split = "dev" if int(match.group(1)) <= 4 else "heldout"
+    split = "dev" if int(match.group(1)) <= LAST_DEV_STEM else "heldout"
     if declared is not None and declared != split:
         raise DevsetError(f"{where}: 'split' says {declared!r} but the number makes it {split!r}")
     return split

@@ -3,7 +3,7 @@
 Run through ``bench/extraction_eval.py --devset [DIR]`` (see its ``--help``). For every
 document ``suggest(text, document_date=…)`` is called as the import calls it (language
 detection included), then scored one to one per kind (``devset_scoring``); the dev
-part (stems 01–04) and the held-out part (05 and above) are reported apart, per
+part (stems 01–06) and the held-out part (07 and above) are reported apart, per
 language and kind. Speed is the whole ``suggest()`` over every scored document: one
 warm-up pass (the scoring itself), then *passes* timed passes; the figure is the median
 pass, in milliseconds per 5,000 characters, and the slowest document is named.

@@ -135,9 +135,12 @@ def test_quote_listed_more_often_than_it_occurs_is_an_error(tmp_path: Path) -> N
 
 
 def test_split_follows_the_number_and_a_contrary_declaration_is_an_error(tmp_path: Path) -> None:
-    held = _write(tmp_path, "de", "05-a", "Text.", {})
+    # Stems 01-06 are dev (tuned on), 07 and above held out (written afterwards, unseen).
+    last_dev = _write(tmp_path, "de", "06-a", "Text.", {"split": "dev"})
+    assert devset_data.load_document(last_dev).split == "dev"
+    held = _write(tmp_path, "de", "07-b", "Text.", {})
     assert devset_data.load_document(held).split == "heldout"
-    wrong = _write(tmp_path, "de", "02-b", "Text.", {"split": "heldout"})
+    wrong = _write(tmp_path, "de", "05-c", "Text.", {"split": "heldout"})
     with pytest.raises(devset_data.DevsetError, match="split"):
         devset_data.load_document(wrong)
 
@@ -182,7 +185,7 @@ def test_people_fold_names_and_organisations_are_not_false_people(tmp_path: Path
 
 def test_suggester_gets_the_document_date_and_filters_apply(tmp_path: Path) -> None:
     _write(tmp_path, "en", "01-a", "One.", {"document_date": "2021-03-04"})
-    _write(tmp_path, "fr", "06-b", "Deux.", {"document_date": None})
+    _write(tmp_path, "fr", "07-b", "Deux.", {"document_date": None})
     seen: list[tuple[str, str | None]] = []
 
     def suggester(text: str, document_date: str | None) -> Any:
@@ -193,7 +196,7 @@ def test_suggester_gets_the_document_date_and_filters_apply(tmp_path: Path) -> N
         devset_data.load_devset(tmp_path), suggester, baseline=False, passes=2
     )
     assert seen == [("One.", "2021-03-04"), ("Deux.", None)] * 3  # scoring + 2 timed passes
-    assert [d.name for d in devset_data.load_devset(tmp_path, language="fr")] == ["fr/06-b"]
+    assert [d.name for d in devset_data.load_devset(tmp_path, language="fr")] == ["fr/07-b"]
     assert [d.name for d in devset_data.load_devset(tmp_path, split="dev")] == ["en/01-a"]
 
 
