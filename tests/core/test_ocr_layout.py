@@ -88,3 +88,12 @@ def test_a_page_tesseract_cannot_finish_is_skipped_and_recorded(
     result = ocr.ocr_original(pdf_bytes(page()), "application/pdf", ("eng",))
     assert result.words == [] and result.text == ""
     assert result.provenance()["pages_not_read"] == ["page 1: OCR stopped after 180 s on one page"]
+
+
+def test_skew_of_a_page_lying_on_its_side_and_of_a_slight_tilt() -> None:
+    letter = page()
+    # On its side (lines run down) and 2° more: its columns are profiled instead.
+    assert abs(_skew(letter.rotate(92, expand=True, fillcolor=255)) + 2.0) <= 0.1
+    # A tilt smaller than the coarse step is still found to a tenth of a degree or so.
+    tilted = letter.rotate(-1.3, resample=Image.Resampling.BICUBIC, fillcolor=255)
+    assert abs(_skew(tilted) - 1.3) <= 0.15
