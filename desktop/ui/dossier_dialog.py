@@ -110,7 +110,7 @@ class DossierDialog(QDialog):
         self.compiler = QLineEdit(catalogue.actor)
 
         self.use_selected = QRadioButton(
-            self.tr("The {n} selected document(s)").format(n=len(self._selected))
+            self.tr("The %Ln selected document(s)", "", len(self._selected))
         )
         self.use_all = QRadioButton(self.tr("All documents in the catalogue"))
         self.use_query = QRadioButton(self.tr("Documents matching a search:"))
@@ -276,14 +276,14 @@ class DossierDialog(QDialog):
                 else self.tr("{n} characters could not be printed exactly").format(n=f"{n:,}")
             )
         else:  # a line of another shape: count the lines instead
-            what = self.tr("{n} notes on characters that could not be printed exactly").format(
-                n=len(warnings)
+            what = self.tr(
+                "%Ln notes on characters that could not be printed exactly", "", len(warnings)
             )
         if self._appendix_printed:
             return what + self.tr(" — listed in the appendix")
         shown = [f"• {line}" for line in warnings[:WARNINGS_SHOWN]]
         if len(warnings) > WARNINGS_SHOWN:
-            shown.append(self.tr("… and {n} more").format(n=len(warnings) - WARNINGS_SHOWN))
+            shown.append(self.tr("… and %Ln more", "", len(warnings) - WARNINGS_SHOWN))
         return (
             what
             + self.tr(" (the fixity appendix, which lists them, was not printed):")

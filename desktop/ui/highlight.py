@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen, QTextCharFormat
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
@@ -33,13 +33,22 @@ class KindStyle:
 
 KINDS: dict[str, KindStyle] = {
     "date": KindStyle(
-        "Date", QColor(0, 114, 178), UnderlineStyle.SingleUnderline, Qt.PenStyle.SolidLine
+        QT_TRANSLATE_NOOP("Legend", "Date"),
+        QColor(0, 114, 178),
+        UnderlineStyle.SingleUnderline,
+        Qt.PenStyle.SolidLine,
     ),
     "figure": KindStyle(
-        "Figure", QColor(230, 159, 0), UnderlineStyle.DashUnderline, Qt.PenStyle.DashLine
+        QT_TRANSLATE_NOOP("Legend", "Figure"),
+        QColor(230, 159, 0),
+        UnderlineStyle.DashUnderline,
+        Qt.PenStyle.DashLine,
     ),
     "mention": KindStyle(
-        "Person", QColor(204, 121, 167), UnderlineStyle.WaveUnderline, Qt.PenStyle.DotLine
+        QT_TRANSLATE_NOOP("Legend", "Person"),
+        QColor(204, 121, 167),
+        UnderlineStyle.WaveUnderline,
+        Qt.PenStyle.DotLine,
     ),
 }
 FILL_ALPHA = {"accepted": 90, "suggested": 40, "current": 150}

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -59,14 +59,20 @@ class ReportModel(RecordTableModel[FileOutcome]):
         super().__init__(
             [
                 RecordColumn(
-                    "Result",
+                    QT_TRANSLATE_NOOP("ImportReport", "Result"),
                     lambda o: o.status,
                     sort_key=lambda o: STATUS_ORDER.get(o.status, 9),
                     font=_bold_if_failed,
                 ),
-                RecordColumn("File", lambda o: Path(o.path).name, tooltip=lambda o: o.path),
-                RecordColumn("Reference", lambda o: o.ref or ""),
-                RecordColumn("Details", explain, tooltip=explain),
+                RecordColumn(
+                    QT_TRANSLATE_NOOP("ImportReport", "File"),
+                    lambda o: Path(o.path).name,
+                    tooltip=lambda o: o.path,
+                ),
+                RecordColumn(QT_TRANSLATE_NOOP("ImportReport", "Reference"), lambda o: o.ref or ""),
+                RecordColumn(
+                    QT_TRANSLATE_NOOP("ImportReport", "Details"), explain, tooltip=explain
+                ),
             ],
             parent,
             context="ImportReport",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu
 
@@ -20,7 +21,7 @@ SETTING = "display/date_locale"
 
 def add_date_language_menu(window: Any, view_menu: QMenu) -> None:
     """View ▸ Dates In ▸ English / Azərbaycan / Русский."""
-    menu = view_menu.addMenu(window.tr("&Dates In"))
+    menu = view_menu.addMenu(QCoreApplication.translate("MenuActions", "&Dates In"))
     group = QActionGroup(window)
     window.date_locale_actions = {}
     for code, name in DATE_LOCALES.items():

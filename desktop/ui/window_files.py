@@ -168,7 +168,7 @@ class FileActions:
 
     def import_files(self, paths: list[Path], *, suggest: bool = True) -> ImportJob:
         self.import_action.setEnabled(False)
-        self.statusBar().showMessage(self.tr("Importing {n} item(s)…").format(n=len(paths)))
+        self.statusBar().showMessage(self.tr("Importing %Ln item(s)…", "", len(paths)))
         job = ImportJob(
             catalogue=self.catalogue,
             paths=paths,
