@@ -35,7 +35,9 @@ def chosen_language(settings: QSettings) -> str:
     return value if value in LANGUAGE_NAMES else system_language()
 
 
-def install_language(language: str, app: QCoreApplication | None = None) -> list[QTranslator]:
+def install_language(
+    language: str, app: QCoreApplication | None = None, *, folder: Path = CATALOGUES
+) -> list[QTranslator]:
     """Load Catena's and Qt's catalogues for *language* into the application.
 
     Returns the translators installed (kept referenced by the application, so they are
@@ -53,14 +55,20 @@ def install_language(language: str, app: QCoreApplication | None = None) -> list
     installed: list[QTranslator] = []
     qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     for name, folder in (
-        (f"catena_{language}", str(CATALOGUES)),
+        (f"catena_{language}", str(folder)),
         (f"qtbase_{language}", qt_folder),
     ):
         translator = QTranslator(app)
         if translator.load(name, folder) and app.installTranslator(translator):
             installed.append(translator)
     app._catena_translators = installed  # type: ignore[attr-defined]
+    app._catena_language = language  # type: ignore[attr-defined]
     return installed
+
+
+def installed_language() -> str:
+    """The language ``install_language`` last gave the application (English before)."""
+    return str(getattr(QCoreApplication.instance(), "_catena_language", "en"))
 
 
 def catalogue_path(language: str) -> Path:

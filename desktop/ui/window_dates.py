@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu
 
 from db.date_locales import DATE_LOCALES, date_locale
+from desktop.ui.language import installed_language
 
 SETTING = "display/date_locale"
 
@@ -34,7 +35,9 @@ def add_date_language_menu(window: Any, view_menu: QMenu) -> None:
 
 
 def restore_date_locale(window: Any) -> None:
-    set_date_locale(window, str(window.settings.value(SETTING, "en")), remember=False)
+    """The saved choice; until one is made, the language the window speaks."""
+    fallback = installed_language()
+    set_date_locale(window, str(window.settings.value(SETTING, fallback)), remember=False)
 
 
 def set_date_locale(window: Any, code: str, *, remember: bool = True) -> None:

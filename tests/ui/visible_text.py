@@ -9,6 +9,7 @@ window down, plus which property holds the text, so the two windows line up.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractItemModel, QAbstractListModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QAction
@@ -94,12 +95,21 @@ def visible_texts(window: QWidget) -> Texts:
 LETTERS = re.compile(r"[^\W\d_]{2,}")
 
 
-def untranslated(english: Texts, translated: Texts, same_everywhere: set[str]) -> list[str]:
-    """The places whose text is the same in both windows and has words in it."""
-    return sorted(
-        f"{place} {prop}: {text!r}"
-        for (place, prop), text in translated.items()
-        if english.get((place, prop)) == text
-        and LETTERS.search(text)
-        and text.replace("&", "") not in same_everywhere
-    )
+def untranslated(
+    english: Texts, translated: Texts, names: set[str], data: Callable[[str, str], bool]
+) -> list[str]:
+    """The places whose text is the same in both windows and has words in it.
+
+    *names* are words the same in every language (removed before looking for words);
+    *data* says which (place, property) show the catalogue's own content.
+    """
+    left = []
+    for (place, prop), text in translated.items():
+        if english.get((place, prop)) != text or data(place, prop):
+            continue
+        words = text.replace("&", "")
+        for name in sorted(names, key=len, reverse=True):
+            words = words.replace(name, " ")
+        if LETTERS.search(words):
+            left.append(f"{place} {prop}: {text!r}")
+    return sorted(left)
