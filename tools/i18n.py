@@ -1,14 +1,16 @@
 """Translations of the window and the dossier: refresh, fill, check and build them.
 
-    python -m tools.i18n update            # pyside6-lupdate: desktop/ui → desktop/ui/i18n/*.ts
+    python -m tools.i18n update            # lupdate → desktop/ui/i18n/*.ts; Babel → dossier .po
     python -m tools.i18n fill FILE.tsv...  # translations from a TSV (context, source, az, ru)
     python -m tools.i18n missing [FILE]    # unfinished messages as such a TSV (stdout or FILE)
     python -m tools.i18n build             # .ts → .qm (pyside6-lrelease), .po → .mo (Babel)
 
 The .ts (window) and .po (dossier) files are the sources, kept in git; the .qm and .mo are
 built by ``make`` before running, testing or packaging and never committed. The TSV is the
-hand-over format between engineers and translators: one message a line, tab-separated, the
-first line ``context  source  az  ru`` optional; inside a cell ``\\n`` is a line break,
+hand-over format between engineers and translators: one message a line, tab-separated,
+the first line ``context  source  az  ru`` optional; the context ``dossier`` names the
+dossier's messages (they go to its .po, the others to the window's .ts); inside a cell
+``\\n`` is a line break,
 ``\\t`` a tab, ``\\\\`` a backslash; a message with plural forms (``%n``) has its forms
 separated by `` || `` (Russian has three, Azerbaijani two).
 """
@@ -25,8 +27,12 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from defusedxml import ElementTree as SafeET
+
+if TYPE_CHECKING:
+    from babel.messages.catalog import Catalog
 
 ROOT = Path(__file__).resolve().parent.parent
 UI = ROOT / "desktop" / "ui"
@@ -175,15 +181,22 @@ def fill(tsv_files: Iterable[Path]) -> None:
         table = {
             (context, source): texts[language]
             for context, source, texts in rows
-            if texts.get(language)
+            if texts.get(language) and context != DOSSIER
         }
         count = fill_ts(ts_path(language), table)
         print(f"{ts_path(language).relative_to(ROOT)}: {count} translations filled")
+        if po_path(language).exists():
+            dossier = {s: t[language] for c, s, t in rows if c == DOSSIER and t.get(language)}
+            count = fill_po(po_path(language), dossier)
+            print(f"{po_path(language).relative_to(ROOT)}: {count} translations filled")
 
 
 def missing(out: Path | None) -> int:
     """Write the messages unfinished in any language as a TSV; return how many."""
-    by_language = {language: read_ts(ts_path(language)) for language in LANGUAGES}
+    by_language = {
+        language: read_ts(ts_path(language)) + read_po_messages(po_path(language))
+        for language in LANGUAGES
+    }
     rows: dict[tuple[str, str], dict[str, str]] = {}
     for language, messages in by_language.items():
         for message in messages:
@@ -277,7 +290,86 @@ def refresh(target: Path, language: str, *, plural_only: bool = False) -> None:
         fill_ts(target, kept)
 
 
+DOSSIER = "dossier"  # the TSV's context for the dossier's messages (gettext, no contexts)
+
+
+def po_path(language: str) -> Path:
+    return DOSSIER_LOCALES / language / "LC_MESSAGES" / f"{DOSSIER}.po"
+
+
+def extract_dossier() -> Catalog:
+    """The dossier's messages as found in its code (Babel's Python extractor)."""
+    from babel.messages.catalog import Catalog
+    from babel.messages.extract import extract_from_dir
+
+    template = Catalog(project="Catena", domain=DOSSIER)
+    folder = ROOT / "desktop" / "dossier"
+    for filename, line, message, comments, context in extract_from_dir(
+        str(folder), method_map=[("**.py", "python")]
+    ):
+        template.add(message, locations=[(filename, line)], auto_comments=comments, context=context)
+    return template
+
+
+def refresh_po(target: Path, language: str, template: Catalog) -> None:
+    """Merge *template* into the language's .po, keeping its translations (no fuzzy guesses)."""
+    from babel.messages.catalog import Catalog
+    from babel.messages.pofile import read_po, write_po
+
+    if target.exists():
+        with target.open("rb") as handle:
+            catalog = read_po(handle, locale=language)
+    else:
+        catalog = Catalog(locale=language, project="Catena", domain=DOSSIER)
+    catalog.update(template, no_fuzzy_matching=True)
+    catalog.obsolete.clear()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("wb") as handle:
+        write_po(handle, catalog, omit_header=False, no_location=True, width=100)
+
+
+def read_po_messages(path: Path) -> list[Message]:
+    from babel.messages.pofile import read_po
+
+    with path.open("rb") as handle:
+        catalog = read_po(handle)
+    out = []
+    for message in catalog:
+        if not message.id:
+            continue
+        plural = isinstance(message.id, tuple | list)
+        source = message.id[0] if plural else message.id
+        forms = list(message.string) if plural else [message.string or ""]
+        finished = all(forms) and not message.fuzzy
+        out.append(Message(DOSSIER, source, plural, forms, finished))
+    return out
+
+
+def fill_po(path: Path, translations: dict[str, str]) -> int:
+    from babel.messages.pofile import read_po, write_po
+
+    with path.open("rb") as handle:
+        catalog = read_po(handle)
+    filled = 0
+    for message in catalog:
+        if not message.id:
+            continue
+        plural = isinstance(message.id, tuple | list)
+        text = translations.get(message.id[0] if plural else message.id)
+        if not text:
+            continue
+        message.string = tuple(text.split(FORM_SEPARATOR)) if plural else text
+        message.flags.discard("fuzzy")
+        filled += 1
+    with path.open("wb") as handle:
+        write_po(handle, catalog, omit_header=False, no_location=True, width=100)
+    return filled
+
+
 def update() -> None:
+    template = extract_dossier()
+    for language in LANGUAGES:
+        refresh_po(po_path(language), language, template)
     for language in LANGUAGES:
         refresh(ts_path(language), language)
     for language in PLURAL_ONLY:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -37,23 +37,25 @@ from PySide6.QtWidgets import (
 
 from db.catalogue import Catalogue
 from desktop.dossier.data import SECTION_NAMES
+from desktop.ui.language import LANGUAGE_NAMES, installed_language
 from desktop.ui.tasks import Progress, TaskRunner
 
 STYLE_NAMES = (
-    ("chicago", "Chicago (17th ed.)"),
-    ("apa", "APA (7th ed.)"),
-    ("mla", "MLA (9th ed.)"),
+    ("chicago", QT_TRANSLATE_NOOP("DossierDialog", "Chicago (17th ed.)")),
+    ("apa", QT_TRANSLATE_NOOP("DossierDialog", "APA (7th ed.)")),
+    ("mla", QT_TRANSLATE_NOOP("DossierDialog", "MLA (9th ed.)")),
 )
 SECTION_LABELS = {
-    "cover": "Cover",
-    "contents": "Contents",
-    "documents": "Documents and tagged excerpts",
-    "witnesses": "Witness index",
-    "chronology": "Chronology",
-    "figures": "Figures compared across sources",
-    "plates": "Image plates",
-    "bibliography": "Bibliography",
-    "fixity": "Fixity appendix (SHA-256)",
+    "cover": QT_TRANSLATE_NOOP("DossierDialog", "Cover"),
+    "contents": QT_TRANSLATE_NOOP("DossierDialog", "Contents"),
+    "documents": QT_TRANSLATE_NOOP("DossierDialog", "Documents and tagged excerpts"),
+    "witnesses": QT_TRANSLATE_NOOP("DossierDialog", "Witness index"),
+    "chronology": QT_TRANSLATE_NOOP("DossierDialog", "Chronology"),
+    "figures": QT_TRANSLATE_NOOP("DossierDialog", "Figures compared across sources"),
+    "plates": QT_TRANSLATE_NOOP("DossierDialog", "Image plates"),
+    "bibliography": QT_TRANSLATE_NOOP("DossierDialog", "Bibliography"),
+    "corroboration": QT_TRANSLATE_NOOP("DossierDialog", "Corroboration"),
+    "fixity": QT_TRANSLATE_NOOP("DossierDialog", "Fixity appendix (SHA-256)"),
 }
 SavePath = Callable[[str], Path | None]
 Opener = Callable[[Path], None]
@@ -134,14 +136,23 @@ class DossierDialog(QDialog):
         self.style = QComboBox()
         self.style.setObjectName("dossierStyle")
         for key, name in STYLE_NAMES:
-            self.style.addItem(name, key)
+            self.style.addItem(QCoreApplication.translate("DossierDialog", name), key)
         self.style.setCurrentIndex(max(0, self.style.findData(style)))
+
+        # The dossier's own language (headings, labels, dates in words): the window's
+        # by default, any of the three on request.
+        self.language = QComboBox()
+        self.language.setObjectName("dossierLanguage")
+        for code, name in LANGUAGE_NAMES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(installed_language())))
 
         self.sections: dict[str, QCheckBox] = {}
         sections_box = QGroupBox(self.tr("Sections"))
         grid = QGridLayout(sections_box)
         for n, name in enumerate(SECTION_NAMES):
-            box = QCheckBox(self.tr(SECTION_LABELS.get(name, name)))
+            label = SECTION_LABELS.get(name, name)
+            box = QCheckBox(QCoreApplication.translate("DossierDialog", label))
             box.setObjectName(f"section_{name}")
             box.setChecked(True)
             self.sections[name] = box
@@ -152,6 +163,7 @@ class DossierDialog(QDialog):
         form.addRow(self.tr("Subtitle"), self.subtitle)
         form.addRow(self.tr("Compiled by"), self.compiler)
         form.addRow(self.tr("Citation style"), self.style)
+        form.addRow(self.tr("Language"), self.language)
 
         self.bar = QProgressBar()
         self.bar.setVisible(False)
@@ -186,6 +198,7 @@ class DossierDialog(QDialog):
             "subtitle": self.subtitle.text().strip() or None,
             "compiler": self.compiler.text().strip() or None,
             "style": self.style.currentData(),
+            "language": self.language.currentData(),
             "sections": tuple(n for n in SECTION_NAMES if self.sections[n].isChecked()),
             "include_suggested": self.include_suggested.isChecked(),
         }

@@ -54,12 +54,12 @@ def install_language(
     QLocale.setDefault(QLocale(language))
     installed: list[QTranslator] = []
     qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name, folder in (
+    for name, place in (
         (f"catena_{language}", str(folder)),
         (f"qtbase_{language}", qt_folder),
     ):
         translator = QTranslator(app)
-        if translator.load(name, folder) and app.installTranslator(translator):
+        if translator.load(name, place) and app.installTranslator(translator):
             installed.append(translator)
     app._catena_translators = installed  # type: ignore[attr-defined]
     app._catena_language = language  # type: ignore[attr-defined]

@@ -10,7 +10,6 @@ show up there, since lupdate cannot see them).
 from __future__ import annotations
 
 import shutil
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -48,36 +47,20 @@ def shows_data(place: str, prop: str) -> bool:
     if place.endswith("partOfCombo") and prop == "item0":
         return False  # "(not part of another figure)"
     return place.endswith(DATA_WIDGETS)
+
+
 VIEWS = ("library", "people", "chronology", "figures", "images", "review", "trash", "events")
 
 
-@pytest.fixture(scope="module")
-def built_catalogues(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The committed .ts compiled afresh (the test does not trust an old build)."""
-    folder = tmp_path_factory.mktemp("qm")
-    for language in (*LANGUAGES, "en"):
-        subprocess.run(
-            [
-                i18n.qt_tool("pyside6-lrelease"),
-                "-silent",
-                str(i18n.ts_path(language)),
-                "-qm",
-                str(folder / f"catena_{language}.qm"),
-            ],
-            check=True,
-        )
-    return folder
-
-
 @pytest.fixture
-def language(qapp, built_catalogues: Path) -> Iterator[object]:  # type: ignore[no-untyped-def]
-    """Switch the application's language; English (and no catalogue of ours) afterwards."""
+def language(qapp, english_catalogue: Path) -> Iterator[object]:  # type: ignore[no-untyped-def]
+    """Switch the application's language (catalogues compiled by tests/ui/conftest.py)."""
 
     def switch(code: str) -> None:
-        install_language(code, qapp, folder=built_catalogues)
+        install_language(code, qapp, folder=english_catalogue)
 
     yield switch
-    install_language("en", qapp, folder=built_catalogues / "none")
+    install_language("en", qapp, folder=english_catalogue)
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
@@ -136,7 +119,9 @@ def _every_view(window: MainWindow) -> Texts:
         if view == "library":
             window.select_ref("CAT-000002")
         QCoreApplication.processEvents()
-        texts.update({(f"{view}:{place}", prop): t for (place, prop), t in visible_texts(window).items()})
+        texts.update(
+            {(f"{view}:{place}", prop): t for (place, prop), t in visible_texts(window).items()}
+        )
     window.open_review_queue()
     QCoreApplication.processEvents()
     texts.update({(f"queue:{p}", q): t for (p, q), t in visible_texts(window).items()})
@@ -145,7 +130,11 @@ def _every_view(window: MainWindow) -> Texts:
 
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_no_visible_text_stays_english_in_the_window(
-    code: str, language, sample_catalogue: Catalogue, tmp_path: Path, qtbot  # type: ignore[no-untyped-def]
+    code: str,
+    language,
+    sample_catalogue: Catalogue,
+    tmp_path: Path,
+    qtbot,  # type: ignore[no-untyped-def]
 ) -> None:
     language("en")
     english = _every_view(_window(sample_catalogue, tmp_path / "en.ini", qtbot))
@@ -157,7 +146,10 @@ def test_no_visible_text_stays_english_in_the_window(
 
 
 def test_the_translation_test_catches_an_english_label(
-    language, catalogue: Catalogue, tmp_path: Path, qtbot  # type: ignore[no-untyped-def]
+    language,
+    catalogue: Catalogue,
+    tmp_path: Path,
+    qtbot,  # type: ignore[no-untyped-def]
 ) -> None:
     """The comparison itself: a label never marked for translation is reported, by place."""
     from PySide6.QtWidgets import QLabel
@@ -169,7 +161,10 @@ def test_the_translation_test_catches_an_english_label(
         QLabel("Never marked for translation", window).setObjectName("probe")
         texts[code] = visible_texts(window)
     left = untranslated(texts["en"], texts["ru"], SAME_EVERYWHERE, shows_data)
-    assert left == ["probe text: 'Never marked for translation'", "window windowTitle: 'Catena — Test'"]
+    assert left == [
+        "probe text: 'Never marked for translation'",
+        "window windowTitle: 'Catena — Test'",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -181,7 +176,9 @@ def test_the_translation_test_catches_an_english_label(
     ],
 )
 def test_counts_take_the_languages_plural_and_digit_grouping(
-    code: str, counts: dict[int, str], language  # type: ignore[no-untyped-def]
+    code: str,
+    counts: dict[int, str],
+    language,  # type: ignore[no-untyped-def]
 ) -> None:
     language(code)
     for n, expected in counts.items():
@@ -193,7 +190,11 @@ def test_counts_take_the_languages_plural_and_digit_grouping(
 
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_the_window_shows_dates_in_its_language_until_told_otherwise(
-    code: str, language, sample_catalogue: Catalogue, tmp_path: Path, qtbot  # type: ignore[no-untyped-def]
+    code: str,
+    language,
+    sample_catalogue: Catalogue,
+    tmp_path: Path,
+    qtbot,  # type: ignore[no-untyped-def]
 ) -> None:
     language(code)
     window = _window(sample_catalogue, tmp_path / "settings.ini", qtbot)

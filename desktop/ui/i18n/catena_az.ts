@@ -190,6 +190,58 @@
     <context>
         <name>DossierDialog</name>
         <message>
+            <source>Chicago (17th ed.)</source>
+            <translation>Chicago (17-ci nəşr)</translation>
+        </message>
+        <message>
+            <source>APA (7th ed.)</source>
+            <translation>APA (7-ci nəşr)</translation>
+        </message>
+        <message>
+            <source>MLA (9th ed.)</source>
+            <translation>MLA (9-cu nəşr)</translation>
+        </message>
+        <message>
+            <source>Cover</source>
+            <translation>Üz qabığı</translation>
+        </message>
+        <message>
+            <source>Contents</source>
+            <translation>Mündəricat</translation>
+        </message>
+        <message>
+            <source>Documents and tagged excerpts</source>
+            <translation>Sənədlər və etiketlənmiş çıxarışlar</translation>
+        </message>
+        <message>
+            <source>Witness index</source>
+            <translation>Şahidlərin göstəricisi</translation>
+        </message>
+        <message>
+            <source>Chronology</source>
+            <translation>Xronologiya</translation>
+        </message>
+        <message>
+            <source>Figures compared across sources</source>
+            <translation>Mənbələr üzrə müqayisə edilən rəqəmlər</translation>
+        </message>
+        <message>
+            <source>Image plates</source>
+            <translation>Şəkil təsvirləri</translation>
+        </message>
+        <message>
+            <source>Bibliography</source>
+            <translation>Biblioqrafiya</translation>
+        </message>
+        <message>
+            <source>Corroboration</source>
+            <translation>Təsdiqləmə</translation>
+        </message>
+        <message>
+            <source>Fixity appendix (SHA-256)</source>
+            <translation>Bütövlük əlavəsi (SHA-256)</translation>
+        </message>
+        <message>
             <source>Print Dossier</source>
             <extracomment>Each glyph warning line starts with how many characters it is about ("3 characters in CAT-000001 could not be printed …", see ``desktop.dossier.glyphs``).</extracomment>
             <translation>Dosyeni çap et</translation>
@@ -240,6 +292,10 @@
         <message>
             <source>Citation style</source>
             <translation>İstinad üslubu</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>Dil</translation>
         </message>
         <message>
             <source>Print to PDF…</source>

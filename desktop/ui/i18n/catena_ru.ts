@@ -192,6 +192,58 @@
     <context>
         <name>DossierDialog</name>
         <message>
+            <source>Chicago (17th ed.)</source>
+            <translation>Chicago (17-е изд.)</translation>
+        </message>
+        <message>
+            <source>APA (7th ed.)</source>
+            <translation>APA (7-е изд.)</translation>
+        </message>
+        <message>
+            <source>MLA (9th ed.)</source>
+            <translation>MLA (9-е изд.)</translation>
+        </message>
+        <message>
+            <source>Cover</source>
+            <translation>Обложка</translation>
+        </message>
+        <message>
+            <source>Contents</source>
+            <translation>Содержание</translation>
+        </message>
+        <message>
+            <source>Documents and tagged excerpts</source>
+            <translation>Документы и выдержки с метками</translation>
+        </message>
+        <message>
+            <source>Witness index</source>
+            <translation>Указатель свидетелей</translation>
+        </message>
+        <message>
+            <source>Chronology</source>
+            <translation>Хронология</translation>
+        </message>
+        <message>
+            <source>Figures compared across sources</source>
+            <translation>Числа в сопоставлении источников</translation>
+        </message>
+        <message>
+            <source>Image plates</source>
+            <translation>Иллюстрации</translation>
+        </message>
+        <message>
+            <source>Bibliography</source>
+            <translation>Библиография</translation>
+        </message>
+        <message>
+            <source>Corroboration</source>
+            <translation>Сопоставление источников</translation>
+        </message>
+        <message>
+            <source>Fixity appendix (SHA-256)</source>
+            <translation>Приложение о целостности (SHA-256)</translation>
+        </message>
+        <message>
             <source>Print Dossier</source>
             <extracomment>Each glyph warning line starts with how many characters it is about ("3 characters in CAT-000001 could not be printed …", see ``desktop.dossier.glyphs``).</extracomment>
             <translation>Печать досье</translation>
@@ -243,6 +295,10 @@
         <message>
             <source>Citation style</source>
             <translation>Стиль ссылок</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>Язык</translation>
         </message>
         <message>
             <source>Print to PDF…</source>
