@@ -206,13 +206,14 @@ class Legend(QWidget):
             layout.addWidget(label)
             layout.addSpacing(8)
         layout.addWidget(_Swatch("mention", "suggested"))
-        layout.addWidget(
-            QLabel(
-                QCoreApplication.translate(
-                    "Legend",
-                    "Suggestion: lined above and below (A accept · R reject · N next)",
-                )
+        suggestion = QLabel(
+            QCoreApplication.translate(
+                "Legend",
+                "Suggestion: lined above and below (A accept · R reject · N next)",
             )
         )
-        layout.addStretch(1)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        # The last words may wrap: a longer translation must not widen the window.
+        suggestion.setWordWrap(True)
+        suggestion.setMinimumWidth(120)
+        layout.addWidget(suggestion, 1)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)

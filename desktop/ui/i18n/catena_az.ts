@@ -1093,6 +1093,65 @@ və ya Catena-nın nümunə sənədləri ilə başlayın.</translation>
     <context>
         <name>ImportReport</name>
         <message>
+            <source>imported</source>
+            <translation>idxal edilib</translation>
+        </message>
+        <message>
+            <source>duplicate</source>
+            <translation>dublikat</translation>
+        </message>
+        <message>
+            <source>possible duplicate</source>
+            <translation>ehtimal olunan dublikat</translation>
+        </message>
+        <message>
+            <source>failed</source>
+            <translation>alınmadı</translation>
+        </message>
+        <message>
+            <source>skipped</source>
+            <translation>buraxılıb</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln imported</source>
+            <translation>
+                <numerusform>%Ln idxal edilib</numerusform>
+                <numerusform>%Ln idxal edilib</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln duplicates</source>
+            <translation>
+                <numerusform>%Ln dublikat</numerusform>
+                <numerusform>%Ln dublikat</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln possible duplicates (imported, flagged)</source>
+            <translation>
+                <numerusform>%Ln ehtimal olunan dublikat (idxal edilib, işarələnib)</numerusform>
+                <numerusform>%Ln ehtimal olunan dublikat (idxal edilib, işarələnib)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln failed</source>
+            <translation>
+                <numerusform>%Ln alınmadı</numerusform>
+                <numerusform>%Ln alınmadı</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln skipped</source>
+            <translation>
+                <numerusform>%Ln buraxılıb</numerusform>
+                <numerusform>%Ln buraxılıb</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source> — cancelled before the end</source>
+            <translation> — sona qədər getmədən ləğv edildi</translation>
+        </message>
+        <message>
             <source>Result</source>
             <translation>Nəticə</translation>
         </message>

@@ -97,6 +97,44 @@
         </message>
     </context>
     <context>
+        <name>ImportReport</name>
+        <message numerus="yes">
+            <source>%Ln imported</source>
+            <translation>
+                <numerusform>%Ln imported</numerusform>
+                <numerusform>%Ln imported</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln duplicates</source>
+            <translation>
+                <numerusform>%Ln duplicate</numerusform>
+                <numerusform>%Ln duplicates</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln possible duplicates (imported, flagged)</source>
+            <translation>
+                <numerusform>%Ln possible duplicate (imported, flagged)</numerusform>
+                <numerusform>%Ln possible duplicates (imported, flagged)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln failed</source>
+            <translation>
+                <numerusform>%Ln failed</numerusform>
+                <numerusform>%Ln failed</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln skipped</source>
+            <translation>
+                <numerusform>%Ln skipped</numerusform>
+                <numerusform>%Ln skipped</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message numerus="yes">
             <source>%Ln documents</source>

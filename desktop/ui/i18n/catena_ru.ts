@@ -1104,6 +1104,70 @@ or start with Catena's sample documents.</source>
     <context>
         <name>ImportReport</name>
         <message>
+            <source>imported</source>
+            <translation>импортирован</translation>
+        </message>
+        <message>
+            <source>duplicate</source>
+            <translation>дубликат</translation>
+        </message>
+        <message>
+            <source>possible duplicate</source>
+            <translation>возможный дубликат</translation>
+        </message>
+        <message>
+            <source>failed</source>
+            <translation>ошибка</translation>
+        </message>
+        <message>
+            <source>skipped</source>
+            <translation>пропущен</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln imported</source>
+            <translation>
+                <numerusform>%Ln импортирован</numerusform>
+                <numerusform>%Ln импортировано</numerusform>
+                <numerusform>%Ln импортировано</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln duplicates</source>
+            <translation>
+                <numerusform>%Ln дубликат</numerusform>
+                <numerusform>%Ln дубликата</numerusform>
+                <numerusform>%Ln дубликатов</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln possible duplicates (imported, flagged)</source>
+            <translation>
+                <numerusform>%Ln возможный дубликат (импортирован, отмечен)</numerusform>
+                <numerusform>%Ln возможных дубликата (импортированы, отмечены)</numerusform>
+                <numerusform>%Ln возможных дубликатов (импортированы, отмечены)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln failed</source>
+            <translation>
+                <numerusform>%Ln с ошибкой</numerusform>
+                <numerusform>%Ln с ошибкой</numerusform>
+                <numerusform>%Ln с ошибкой</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln skipped</source>
+            <translation>
+                <numerusform>%Ln пропущен</numerusform>
+                <numerusform>%Ln пропущено</numerusform>
+                <numerusform>%Ln пропущено</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source> — cancelled before the end</source>
+            <translation> — отменено до завершения</translation>
+        </message>
+        <message>
             <source>Result</source>
             <translation>Результат</translation>
         </message>
