@@ -12,7 +12,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QSettings,
+    QTranslator,
+)
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu
 
@@ -22,6 +29,23 @@ SETTING = "display/language"
 CATALOGUES = Path(__file__).resolve().parent / "i18n"
 LANGUAGE_NAMES = {"en": "English", "az": "Azərbaycanca", "ru": "Русский"}
 """Each language named in itself, so a person who cannot read the current one finds theirs."""
+
+
+# Qt's own standard buttons (QDialogButtonBox, QMessageBox), in Qt's context. PySide6
+# ships a qtbase catalogue for Russian but none for Azerbaijani, so Catena's catalogues
+# carry these words too (its own is installed first; Qt's, where present, wins).
+QT_BUTTONS = (
+    QT_TRANSLATE_NOOP("QPlatformTheme", "OK"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Cancel"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Close"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Save"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Open"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Apply"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Discard"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Help"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "&Yes"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "&No"),
+)
 
 
 def system_language() -> str:

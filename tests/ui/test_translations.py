@@ -31,7 +31,10 @@ SAME_EVERYWHERE = {
     *LANGUAGE_NAMES.values(),
     "Azərbaycan",
     "URL",
+    "OK",
     "EDTF",
+    "BibTeX",
+    "Format",  # Azerbaijani "Format" is the English word
     "Chicago",
     "APA",
     "MLA",
@@ -125,6 +128,14 @@ def _every_view(window: MainWindow) -> Texts:
     window.open_review_queue()
     QCoreApplication.processEvents()
     texts.update({(f"queue:{p}", q): t for (p, q), t in visible_texts(window).items()})
+    for name, open_dialog in (
+        ("dossier", window.open_dossier_dialog),
+        ("export", window.open_export_dialog),
+    ):
+        dialog = open_dialog()
+        QCoreApplication.processEvents()
+        texts.update({(f"{name}:{p}", q): t for (p, q), t in visible_texts(dialog).items()})
+        dialog.close()
     return texts
 
 

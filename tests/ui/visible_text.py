@@ -93,6 +93,7 @@ def visible_texts(window: QWidget) -> Texts:
 
 
 LETTERS = re.compile(r"[^\W\d_]{2,}")
+SUFFIX = re.compile(r"\*?\.[a-z]{2,6}\b")
 
 
 def untranslated(
@@ -110,6 +111,7 @@ def untranslated(
         words = text.replace("&", "")
         for name in sorted(names, key=len, reverse=True):
             words = words.replace(name, " ")
+        words = SUFFIX.sub(" ", words)  # "(.bib)", "*.pdf": file name endings
         if LETTERS.search(words):
             left.append(f"{place} {prop}: {text!r}")
     return sorted(left)

@@ -1694,6 +1694,49 @@ A copy of the catalogue was kept first. A large catalogue can take a few minutes
         </message>
     </context>
     <context>
+        <name>QPlatformTheme</name>
+        <message>
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Ləğv et</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Bağla</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>Saxla</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Aç</translation>
+        </message>
+        <message>
+            <source>Apply</source>
+            <translation>Tətbiq et</translation>
+        </message>
+        <message>
+            <source>Discard</source>
+            <translation>İmtina et</translation>
+        </message>
+        <message>
+            <source>Help</source>
+            <translation>Kömək</translation>
+        </message>
+        <message>
+            <source>&amp;Yes</source>
+            <translation>&amp;Bəli</translation>
+        </message>
+        <message>
+            <source>&amp;No</source>
+            <translation>&amp;Xeyr</translation>
+        </message>
+    </context>
+    <context>
         <name>ReadingPane</name>
         <message>
             <source>Tag as &amp;Date</source>

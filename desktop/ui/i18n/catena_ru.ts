@@ -1713,6 +1713,49 @@ A copy of the catalogue was kept first. A large catalogue can take a few minutes
         </message>
     </context>
     <context>
+        <name>QPlatformTheme</name>
+        <message>
+            <source>OK</source>
+            <translation>ОК</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Отмена</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Закрыть</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>Сохранить</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Открыть</translation>
+        </message>
+        <message>
+            <source>Apply</source>
+            <translation>Применить</translation>
+        </message>
+        <message>
+            <source>Discard</source>
+            <translation>Не сохранять</translation>
+        </message>
+        <message>
+            <source>Help</source>
+            <translation>Справка</translation>
+        </message>
+        <message>
+            <source>&amp;Yes</source>
+            <translation>&amp;Да</translation>
+        </message>
+        <message>
+            <source>&amp;No</source>
+            <translation>&amp;Нет</translation>
+        </message>
+    </context>
+    <context>
         <name>ReadingPane</name>
         <message>
             <source>Tag as &amp;Date</source>
