@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 ARGS   ?=
 
 .PHONY: run test lint contracts pytest demo screenshots bench clean-venv check-python \
-        installer installer-test
+        installer installer-test translations
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || \
@@ -29,10 +29,15 @@ $(VENV)/.packaging-stamp: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[packaging]'
 	@touch $@ $(VENV)/.run-stamp
 
-run: $(VENV)/.run-stamp
+# The window's .qm and the dossier's .mo, compiled from the .ts/.po in git (tools/i18n.py);
+# cheap, so every target that runs Catena rebuilds them.
+translations: $(VENV)/.run-stamp
+	$(BIN)/python -m tools.i18n build
+
+run: $(VENV)/.run-stamp translations
 	$(BIN)/catena gui $(ARGS)
 
-demo: $(VENV)/.run-stamp
+demo: $(VENV)/.run-stamp translations
 	$(BIN)/catena demo $(ARGS)
 
 lint: $(VENV)/.test-stamp
@@ -43,12 +48,12 @@ lint: $(VENV)/.test-stamp
 contracts: $(VENV)/.test-stamp
 	$(BIN)/lint-imports
 
-pytest: $(VENV)/.test-stamp
+pytest: $(VENV)/.test-stamp translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 test: lint contracts pytest
 
-screenshots: $(VENV)/.test-stamp
+screenshots: $(VENV)/.test-stamp translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m desktop.ui.screenshots docs/screenshots
 
 clean-venv:
@@ -61,7 +66,7 @@ UNAME := $(shell uname -s)
 INSTALLER_OS := $(if $(filter Darwin,$(UNAME)),macos,linux)
 INSTALLER_TEST := $(if $(filter Darwin,$(UNAME)),test_dmg.sh,test_deb.sh)
 
-installer: $(VENV)/.packaging-stamp
+installer: $(VENV)/.packaging-stamp translations
 	PYTHON_BIN=$(abspath $(BIN)/python) packaging/$(INSTALLER_OS)/build.sh
 
 installer-test:

@@ -18,6 +18,7 @@ from desktop.dossier.build import (
     save_definition,
 )
 from desktop.dossier.data import SECTION_NAMES
+from desktop.dossier.language import LANGUAGES
 
 EXIT_OK = 0
 WARNINGS_SHOWN = 20  # glyph warnings printed here; the dossier's appendix has them all
@@ -37,7 +38,14 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
         metavar="SECTION",
         help=f"sections in order (default all): {' '.join(SECTION_NAMES)}",
     )
-    p.add_argument("--title", default="Dossier")
+    p.add_argument(
+        "--language",
+        choices=tuple(LANGUAGES),
+        default="en",
+        help="language of the headings, labels and dates in words: "
+        + ", ".join(f"{code} ({name})" for code, name in LANGUAGES.items()),
+    )
+    p.add_argument("--title", default="Dossier", help="cover title (default: Dossier, translated)")
     p.add_argument("--subtitle")
     p.add_argument("--compiler", help="name printed as compiler (default: your login)")
     p.add_argument(
@@ -70,6 +78,7 @@ def cmd_dossier(catalogue: Catalogue, args: argparse.Namespace) -> int:
             subtitle=args.subtitle,
             compiler=args.compiler,
             style=args.style,
+            language=args.language,
             sections=tuple(args.sections or SECTION_NAMES),
             refs=tuple(args.refs or ()),
             collection=args.collection,

@@ -13,6 +13,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from . import escape as esc
 from . import glyphs, limits
+from .language import _, number
 
 if TYPE_CHECKING:
     from .context import Context
@@ -29,21 +30,23 @@ def audit_flowables(ctx: Context) -> list[Flowable]:
         return []
     st = ctx.styles
     return [
-        _p("Audit trail", st.h2),
+        _p(_("Audit trail"), st.h2),
         _p(
-            f"Audit trail: {trail.events:,} events, head&nbsp; <b>{esc.text(trail.head)}</b>",
+            _("Audit trail: {events} events, head").format(events=number(trail.events))
+            + f"&nbsp; <b>{esc.text(trail.head)}</b>",
             st.cell_mono,
         ),
         _p(
-            "The catalogue's audit trail is a hash chain: each event's hash covers the "
-            "event and the hash before it. Above is the chain as it stood at the "
-            f"catalogue's last change before this dossier was made (event "
-            f"{trail.last_event:,}). If event {trail.last_event:,} no longer carries this "
-            "hash, or no longer exists, the history was rewritten or cut short after this "
-            "dossier was printed (<i>catena log --verify</i> checks the chain; "
-            "<i>catena log --json</i> shows each event's hash). Events that record "
-            "dossier printings are not counted, so reprinting unchanged content gives "
-            "the same dossier.",
+            _(
+                "The catalogue's audit trail is a hash chain: each event's hash covers the "
+                "event and the hash before it. Above is the chain as it stood at the "
+                "catalogue's last change before this dossier was made (event {event}). If "
+                "event {event} no longer carries this hash, or no longer exists, the history "
+                "was rewritten or cut short after this dossier was printed (<i>catena log "
+                "--verify</i> checks the chain; <i>catena log --json</i> shows each event's "
+                "hash). Events that record dossier printings are not counted, so reprinting "
+                "unchanged content gives the same dossier."
+            ).format(event=number(trail.last_event)),
             st.small,
         ),
     ]
@@ -52,27 +55,31 @@ def audit_flowables(ctx: Context) -> list[Flowable]:
 def glyph_flowables(ctx: Context) -> list[Flowable]:
     """The characters that could not be printed exactly, one line per document."""
     st = ctx.styles
-    out: list[Flowable] = [_p("Characters and fonts", st.h2)]
+    out: list[Flowable] = [_p(_("Characters and fonts"), st.h2)]
     notes = ctx.glyph_notes
     if not notes:
         out.append(
             _p(
-                "Every character of this dossier's text is printed with an embedded font "
-                "that has a glyph for it. Right-to-left text (Arabic, Hebrew) is set in "
-                "display order with Arabic letters joined; the PDF's text layer keeps the "
-                "stored characters.",
+                _(
+                    "Every character of this dossier's text is printed with an embedded font "
+                    "that has a glyph for it. Right-to-left text (Arabic, Hebrew) is set in "
+                    "display order with Arabic letters joined; the PDF's text layer keeps the "
+                    "stored characters."
+                ),
                 st.small,
             )
         )
         return out
     out.append(
         _p(
-            "The characters below are not shown as they are stored: either no font "
-            "bundled with Catena has them (they print as empty boxes, but are in the "
-            "PDF's text layer and can be copied), or they are Arabic-script letters "
-            "without contextual forms (printed unjoined), or Arabic presentation forms "
-            "stored as such (copied from the PDF as the letters they show). Read those "
-            "passages against the original.",
+            _(
+                "The characters below are not shown as they are stored: either no font "
+                "bundled with Catena has them (they print as empty boxes, but are in the "
+                "PDF's text layer and can be copied), or they are Arabic-script letters "
+                "without contextual forms (printed unjoined), or Arabic presentation forms "
+                "stored as such (copied from the PDF as the letters they show). Read those "
+                "passages against the original."
+            ),
             st.small,
         )
     )

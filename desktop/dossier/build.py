@@ -33,6 +33,7 @@ from db.tags import tags_of
 from desktop.dossier import data as d
 from desktop.dossier.citation import format_citation, format_citations
 from desktop.dossier.corroboration_rows import corroboration_rows
+from desktop.dossier.language import N_, _, current_language, speaking
 from desktop.dossier.render import render_report
 from desktop.dossier.scan_crops import crops_for, ocr_citation_note
 from desktop.dossier.sources import citation_source
@@ -64,6 +65,7 @@ class DossierSpec:
     reproducible: bool = False
     paper: str = "A4"
     keywords: tuple[str, ...] = field(default_factory=tuple)
+    language: str = "en"  # headings, labels and dates in words: "en", "az" or "ru"
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -88,6 +90,19 @@ class DossierSpec:
 
     def describe_selection(self) -> str:
         return self.selection().describe()
+
+
+def selection_words(spec: DossierSpec) -> str:
+    """The selection as the cover says it, in the dossier's language (the audit trail
+    keeps ``describe_selection``'s English)."""
+    chosen = spec.selection()
+    if chosen.refs:
+        return _("Documents {refs}").format(refs=", ".join(chosen.refs))
+    if chosen.collection:
+        return _("Collection “{name}”").format(name=chosen.collection)
+    if chosen.query:
+        return _("Search: {query}").format(query=chosen.query)
+    return _("All documents in the catalogue")
 
 
 def select_documents(session: Session, spec: DossierSpec) -> list[Document]:
@@ -120,16 +135,41 @@ def _page_of(document: Document, offset: int) -> int | None:
     return page or 1
 
 
+# The catalogue's words for a person's role and a figure's qualifier (stored in English,
+# shared with the CLI), marked so the dossier prints them in its language.
+VALUE_WORDS = {
+    "author": N_("author"),
+    "witness": N_("witness"),
+    "quoted": N_("quoted"),
+    "recipient": N_("recipient"),
+    "signatory": N_("signatory"),
+    "mentioned": N_("mentioned"),
+    "photographer": N_("photographer"),
+    "about": N_("about"),
+    "at least": N_("at least"),
+    "more than": N_("more than"),
+    "at most": N_("at most"),
+    "fewer than": N_("fewer than"),
+    "nearly": N_("nearly"),
+    "up to": N_("up to"),
+    "range": N_("range"),
+}
+
+
 def _tag_label(kind: str, tag: Any) -> str:
     if kind == "date":  # in words, like every date a reader sees
-        return in_words(tag.edtf) + (f" — {tag.what}" if tag.what else "")
+        return in_words(tag.edtf, current_language()) + (f" — {tag.what}" if tag.what else "")
     if kind == "figure":
         value = format_number(tag.value)
         if tag.upper_value is not None:
             value += f"–{format_number(tag.upper_value)}"
-        qualifier = "" if tag.qualifier == "exact" else f"{tag.qualifier} "
+        qualifier = (
+            ""
+            if tag.qualifier == "exact"
+            else f"{_(VALUE_WORDS.get(tag.qualifier, tag.qualifier))} "
+        )
         return f"{qualifier}{value} {tag.counted}".strip()
-    return f"{tag.name}, {tag.role}"
+    return f"{tag.name}, {_(VALUE_WORDS.get(tag.role, tag.role))}"
 
 
 def _tag_kind(kind: str, tag: Any) -> str:
@@ -286,7 +326,9 @@ def gather(
                 reference_code=document.ref,
                 doc_type=document.doc_type,
                 publisher=document.publisher,
-                date=in_words(document.published) if document.published else None,
+                date=in_words(document.published, current_language())
+                if document.published
+                else None,
                 dateline=document.dateline,
                 url=document.url,
                 excerpts=_excerpts(
@@ -334,7 +376,7 @@ def gather(
     timeline = tuple(
         d.ChronologyEntry(
             edtf=row.edtf,
-            readable=in_words(row.edtf),
+            readable=in_words(row.edtf, current_language()),
             what=row.what,
             excerpt_key=gathered.excerpt_of_tag.get(("date", row.tag_id)),
             source=row.document_ref,
@@ -364,7 +406,9 @@ def gather(
                     upper_value=source.upper_value,
                     qualifier=source.qualifier,
                     as_written=source.quote,
-                    published=in_words(source.published) if source.published else None,
+                    published=in_words(source.published, current_language())
+                    if source.published
+                    else None,
                     published_sort=source.published,
                     excerpt_key=gathered.excerpt_of_tag.get(("figure", source.figure_id)),
                 )
@@ -384,13 +428,14 @@ def gather(
     generated = REPRODUCIBLE_TIME if spec.reproducible else datetime.now(UTC)
     people, organisations = _witnesses(session, mentions, gathered)
     return d.DossierData(
-        title=spec.title,
+        # The default title is a word like the headings: printed in the chosen language.
+        title=_("Dossier") if spec.title == "Dossier" else spec.title,
         subtitle=spec.subtitle,
         compiler=spec.compiler or catalogue.actor,
         generated_at=generated,
-        selection=spec.describe_selection(),
+        selection=selection_words(spec),
         catalogue_name=catalogue.name,
-        subject=spec.describe_selection(),
+        subject=selection_words(spec),
         keywords=spec.keywords,
         sections=spec.sections,
         documents=tuple(entries),
@@ -403,7 +448,11 @@ def gather(
         bibliography=bibliography,
         originals=tuple(originals),
         paper=spec.paper,
-        language=documents[0].language if documents and documents[0].language else None,
+        language=(
+            spec.language
+            if spec.language != "en"
+            else (documents[0].language if documents and documents[0].language else None)
+        ),
         audit_trail=audit_trail(session),
     )
 
@@ -428,10 +477,14 @@ class PrintedDossier:
 def print_dossier(
     catalogue: Catalogue, spec: DossierSpec, *, progress: Progress | None = None
 ) -> PrintedDossier:
-    """Gather and render, without logging: see ``record_printed``."""
-    with catalogue.reading() as session:
+    """Gather and render, without logging: see ``record_printed``.
+
+    Both run in the spec's language: the data holds dates in words, the render the rest.
+    """
+    with speaking(spec.language), catalogue.reading() as session:
         data = gather(catalogue, session, spec, progress=None)
-    rendered = render_report(data, reproducible=spec.reproducible, progress=progress)
+    with speaking(spec.language):
+        rendered = render_report(data, reproducible=spec.reproducible, progress=progress)
     return PrintedDossier(
         rendered.pdf,
         rendered.source_digest,

@@ -13,6 +13,7 @@ from db.analysis import Comparison
 from db.corroboration import matrix_of
 from db.date_words import in_words
 from desktop.dossier import data as d
+from desktop.dossier.language import _, current_language
 
 
 def corroboration_rows(
@@ -27,7 +28,9 @@ def corroboration_rows(
                 document_key=column.ref,
                 as_written=claim.as_written,
                 quote=claim.quote,
-                published=in_words(column.published) if column.published else None,
+                published=(
+                    in_words(column.published, current_language()) if column.published else None
+                ),
                 excerpt_key=excerpt_of_tag.get(("figure", claim.tag_id)),
             )
             for column in matrix.columns
@@ -36,7 +39,9 @@ def corroboration_rows(
         )
         event = f"{row.event_name} ({row.event_ref})" if row.event_ref else None
         if event is None and row.period:
-            event = f"no event linked, shared date {in_words(row.period)}"
+            event = _("no event linked, shared date {date}").format(
+                date=in_words(row.period, current_language())
+            )
         rows.append(d.CorroborationRow(row.label, row.verdict, claims, event, row.notes))
     return tuple(rows)
 

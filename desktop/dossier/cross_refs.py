@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from . import escape as esc
 from .data import DocumentEntry, DossierData, Excerpt, Pinpoint
+from .language import _
 from .styles import LINK, hex_color
 
 
@@ -69,17 +70,17 @@ class Refs:
             return label
         if fallback:
             return esc.text(esc.shorten(fallback, 300))
-        return "(passage not included in this dossier)"
+        return _("(passage not included in this dossier)")
 
 
 def pinpoint_text(p: Pinpoint) -> str:
     """Plain pinpoint: page for PDF originals, paragraph otherwise, then the chars."""
     parts = []
     if p.page is not None:
-        parts.append(f"p. {p.page}")
+        parts.append(_("p. {page}").format(page=p.page))
     elif p.paragraph is not None:
-        parts.append(f"para. {p.paragraph}")
-    parts.append(f"chars {p.char_start}–{p.char_end}")
+        parts.append(_("para. {paragraph}").format(paragraph=p.paragraph))
+    parts.append(_("chars {start}–{end}").format(start=p.char_start, end=p.char_end))
     return ", ".join(parts)
 
 

@@ -19,6 +19,7 @@ from . import escape as esc
 from . import markers, rtl
 from .data import Excerpt, TaggedSpan
 from .flowables import P
+from .language import _, number
 from .limits import CHUNK_CHARS
 from .paragraphs import chunks
 from .styles import Styles, tag_style
@@ -112,7 +113,8 @@ def excerpt_flowables(ex: Excerpt, styles: Styles) -> list[Flowable]:
     prev_end = 0
     for a, b in windows:
         if a > prev_end:
-            out.append(P(f"[… {a - prev_end:,} characters omitted …]", styles.small))
+            omitted = number(a - prev_end)
+            out.append(P(_("[… {n} characters omitted …]").format(n=omitted), styles.small))
         for ca, cb in chunks(text[a:b], CHUNK_CHARS):
             style = styles.quote if not out else styles.quote_cont
             out.append(P(_marked(text, a + ca, a + cb, spans), style))
@@ -120,8 +122,10 @@ def excerpt_flowables(ex: Excerpt, styles: Styles) -> list[Flowable]:
     if prev_end < len(text):
         out.append(
             P(
-                f"[… {len(text) - prev_end:,} further characters of this excerpt not printed; "
-                "see the original at the pinpoint above …]",
+                _(
+                    "[… {n} further characters of this excerpt not printed; "
+                    "see the original at the pinpoint above …]"
+                ).format(n=number(len(text) - prev_end)),
                 styles.small,
             )
         )
@@ -132,12 +136,18 @@ def excerpt_flowables(ex: Excerpt, styles: Styles) -> list[Flowable]:
             seen.add((s.kind, s.label))
             st = tag_style(s.kind)
             labelled.append(
-                f"<b>{esc.text(st.marker)}</b>&nbsp;{esc.text(st.label)}: "
+                f"<b>{esc.text(st.marker)}</b>&nbsp;{esc.text(_(st.label))}: "
                 f"{esc.text(esc.shorten(s.label, 200))}"
             )
     if labelled:
-        out.append(P("Tags read as: " + "; ".join(labelled), styles.small))
+        out.append(P(_("Tags read as: {tags}").format(tags="; ".join(labelled)), styles.small))
     return out
 
 
-__all__ = ["EXCERPT_BUDGET", "EXCERPT_LIMIT", "WINDOW_CONTEXT", "excerpt_flowables", "tag_marker"]
+__all__ = [
+    "EXCERPT_BUDGET",
+    "EXCERPT_LIMIT",
+    "WINDOW_CONTEXT",
+    "excerpt_flowables",
+    "tag_marker",
+]

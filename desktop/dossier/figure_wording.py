@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from db.claim_ranges import all_agree, claim_range
 
 from .data import FigureValue
+from .language import _, ngettext
 
 
 def fmt_number(value: float) -> str:
@@ -50,22 +51,28 @@ def describe_agreement(values: Sequence[FigureValue]) -> str:
         sort_key = (v.value, v.upper_value if v.upper_value is not None else v.value, text)
         groups.setdefault(text, (sort_key, set()))[1].add(v.document_key)
     if not groups:
-        return "No source gives this figure."
+        return _("No source gives this figure.")
     ordered = sorted(groups.items(), key=lambda item: item[1][0])
     sources = {v.document_key for v in values}
 
     def count(n: int) -> str:
-        return f"{n} source" if n == 1 else f"{n} sources"
+        return ngettext("{n} source", "{n} sources", n).format(n=n)
 
     if len(ordered) == 1:
         text = ordered[0][0]
         if len(sources) == 1:
-            return f"1 source gives this figure: {text}."
-        return f"{len(sources)} sources agree: {text}."
-    parts = [f"{text} ({count(len(docs))})" for text, (_, docs) in ordered]
+            return _("1 source gives this figure: {figure}.").format(figure=text)
+        return ngettext(
+            "{n} source agrees: {figure}.", "{n} sources agree: {figure}.", len(sources)
+        ).format(n=len(sources), figure=text)
+    parts = ", ".join(f"{text} ({count(len(docs))})" for text, (_key, docs) in ordered)
     if not sources_differ(values):
-        return f"{count(len(sources))} give figures that can all be true: " + ", ".join(parts) + "."
-    return "Sources differ: " + ", ".join(parts) + "."
+        return ngettext(
+            "{n} source gives figures that can all be true: {figures}.",
+            "{n} sources give figures that can all be true: {figures}.",
+            len(sources),
+        ).format(n=len(sources), figures=parts)
+    return _("Sources differ: {figures}.").format(figures=parts)
 
 
 __all__ = ["describe_agreement", "figure_text", "fmt_number", "sources_differ"]

@@ -29,6 +29,7 @@ from .cross_refs import Refs
 from .data import DossierData, source_digest
 from .flowables import Heading, PageCount
 from .fonts import FontError, FontSet, resolve_fonts
+from .language import _
 from .section_front import format_generated
 from .story import build_story, check_sections
 from .styles import MUTED, RULE, make_styles
@@ -159,7 +160,7 @@ class _DossierDoc(BaseDocTemplate):
         canv.saveState()
         canv.setFont(font, size)
         canv.setFillColor(MUTED)
-        generated = "Generated " + format_generated(self.data)
+        generated = _("Generated {time}").format(time=format_generated(self.data))
         top = height - MARGIN_TOP + 9 * mm
         room = right - left - canv.stringWidth(generated, font, size) - 12
         title = esc.clean(esc.shorten(self.data.title, limits.TITLE_CHARS)).replace("\n", " ")
@@ -171,11 +172,13 @@ class _DossierDoc(BaseDocTemplate):
         bottom = MARGIN_BOTTOM - 10 * mm
         canv.line(left, bottom + 9, right, bottom + 9)
         total = self.page_count.last
-        page_text = f"page {self.page} of {total if total is not None else '?'}"
+        page_text = _("page {page} of {pages}").format(
+            page=self.page, pages=total if total is not None else "?"
+        )
         canv.drawRightString(right, bottom, page_text)
         # The footer names the dossier, as a photocopied page must say what it belongs
         # to; the catalogue's folder name is the compiler's filing, not the document's.
-        tail = f" · Catena dossier · source SHA-256 {self.digest[:16]}…"
+        tail = _(" · Catena dossier · source SHA-256 {digest}…").format(digest=self.digest[:16])
         room = right - left - canv.stringWidth(page_text, font, size) - 12
         room -= glyphs.string_width(tail, font, size)  # a long title gives way, not the digest
         footer_left = _fit(title, font, size, room) + tail

@@ -27,6 +27,7 @@ from desktop.ingest.ocr import render_page
 from . import data as d
 from . import escape as esc
 from .flowables import P
+from .language import _
 from .styles import Styles
 
 log = logging.getLogger(__name__)
@@ -129,8 +130,10 @@ def crop_flowables(crops: Sequence[d.PageCrop], styles: Styles, width: float) ->
         image = Image(buffer, width=natural_w * scale, height=natural_h * scale)
         image.hAlign = "LEFT"
         label = P(
-            f"Scan, page {crop.page + 1}: the region this excerpt was read from by OCR "
-            f"(original SHA-256 {crop.original_sha256[:16]}…)",
+            _(
+                "Scan, page {page}: the region this excerpt was read from by OCR "
+                "(original SHA-256 {digest}…)"
+            ).format(page=crop.page + 1, digest=crop.original_sha256[:16]),
             styles.small,
         )
         out.append(KeepTogether([image, label]))

@@ -14,6 +14,7 @@ from . import appendix
 from . import escape as esc
 from .context import Context, nothing_note, section_heading
 from .flowables import P, heading
+from .language import _
 from .limits import CAPTION_LIMIT
 from .paragraphs import citation_markup, rows_table
 from .plates import PlateFigure, probe_image
@@ -23,14 +24,14 @@ log = logging.getLogger(__name__)
 
 def section_plates(ctx: Context) -> list[Flowable]:
     st, refs = ctx.styles, ctx.refs
-    out: list[Flowable] = [section_heading(ctx, "Plates")]
+    out: list[Flowable] = [section_heading(ctx, _("Plates"))]
     if not ctx.data.plates:
-        return [*out, nothing_note(ctx, "No images in this selection.")]
+        return [*out, nothing_note(ctx, _("No images in this selection."))]
     for n, plate in enumerate(ctx.data.plates, start=1):
         if n > 1:
             out.append(PageBreak())
         title = heading(
-            f"Plate {n}",
+            _("Plate {n}").format(n=n),
             st.h2,
             anchor=f"p{n}",
             outline_level=1,
@@ -39,14 +40,14 @@ def section_plates(ctx: Context) -> list[Flowable]:
         )
         # The outline names the plate by its caption; the page shows it under the image.
         caption = esc.clean(esc.shorten(plate.caption, 180)).replace("\n", " ")
-        title.plain = esc.shorten(f"Plate {n}. {caption}", 180)
+        title.plain = esc.shorten(_("Plate {n}. {caption}").format(n=n, caption=caption), 180)
         out.append(title)
         captions = [P(esc.text(esc.shorten(plate.caption, CAPTION_LIMIT)), st.caption)]
         facts = [
-            ("Credit", plate.credit),
-            ("Rights", plate.rights),
-            ("Date (EXIF)", plate.exif_date),
-            ("Source", plate.source_reference),
+            (_("Credit"), plate.credit),
+            (_("Rights"), plate.rights),
+            (_("Date (EXIF)"), plate.exif_date),
+            (_("Source"), plate.source_reference),
             ("SHA-256", plate.sha256),
         ]
         fact_text = " · ".join(
@@ -66,8 +67,10 @@ def section_plates(ctx: Context) -> list[Flowable]:
             log.warning("plate %s: cannot read %s: %s", n, plate.image_path, exc)
             out.append(
                 P(
-                    f"[Image could not be read: {esc.text(Path(plate.image_path).name)} — "
-                    f"{esc.text(type(exc).__name__)}]",
+                    _("[Image could not be read: {file} — {error}]").format(
+                        file=esc.text(Path(plate.image_path).name),
+                        error=esc.text(type(exc).__name__),
+                    ),
                     st.centered_note,
                 )
             )
@@ -78,9 +81,9 @@ def section_plates(ctx: Context) -> list[Flowable]:
 
 
 def section_bibliography(ctx: Context) -> list[Flowable]:
-    out: list[Flowable] = [section_heading(ctx, "Bibliography")]
+    out: list[Flowable] = [section_heading(ctx, _("Bibliography"))]
     if not ctx.data.bibliography:
-        return [*out, nothing_note(ctx, "No entries.")]
+        return [*out, nothing_note(ctx, _("No entries."))]
     for entry in ctx.data.bibliography:
         out.append(P(citation_markup(entry), ctx.styles.hanging))
     return out
@@ -88,15 +91,17 @@ def section_bibliography(ctx: Context) -> list[Flowable]:
 
 def section_fixity(ctx: Context) -> list[Flowable]:
     st = ctx.styles
-    out: list[Flowable] = [section_heading(ctx, "Appendix: Sources and fixity")]
+    out: list[Flowable] = [section_heading(ctx, _("Appendix: Sources and fixity"))]
     out.append(
         P(
-            "Each stored original is listed with its size and the SHA-256 digest computed when "
-            "it was imported. To check a copy, compute its SHA-256 (for example "
-            "<i>sha256sum FILE</i> on Linux, <i>shasum -a 256 FILE</i> on macOS, "
-            "<i>certutil -hashfile FILE SHA256</i> on Windows) and compare it with the value "
-            "below. Character ranges in pinpoints are zero-based, end-exclusive offsets into "
-            "the text the catalogue stored for each original.",
+            _(
+                "Each stored original is listed with its size and the SHA-256 digest computed when "
+                "it was imported. To check a copy, compute its SHA-256 (for example "
+                "<i>sha256sum FILE</i> on Linux, <i>shasum -a 256 FILE</i> on macOS, "
+                "<i>certutil -hashfile FILE SHA256</i> on Windows) and compare it with the value "
+                "below. Character ranges in pinpoints are zero-based, end-exclusive offsets into "
+                "the text the catalogue stored for each original."
+            ),
             st.body,
         )
     )
@@ -128,7 +133,7 @@ def section_fixity(ctx: Context) -> list[Flowable]:
             )
         # Each file is two rows: the digest row spans the last three columns.
         out += rows_table(
-            ["#", "Original file", "Size (bytes)", "Imported"],
+            ["#", _("Original file"), _("Size (bytes)"), _("Imported")],
             rows,
             [w * 0.06, w * 0.54, w * 0.16, w * 0.24],
             st,
@@ -139,22 +144,24 @@ def section_fixity(ctx: Context) -> list[Flowable]:
             ],
         )
     else:
-        out.append(nothing_note(ctx, "No stored originals in this selection."))
-    out.append(P("Digest of this dossier's source", st.h2))
+        out.append(nothing_note(ctx, _("No stored originals in this selection.")))
+    out.append(P(_("Digest of this dossier's source"), st.h2))
     out.append(P(f"SHA-256&nbsp; <b>{esc.text(ctx.digest)}</b>", st.cell_mono))
     out.append(Spacer(1, 4))
     out.append(
         P(
-            "Definition (version 1): the SHA-256 of the dossier's source data written as "
-            'canonical JSON — the object <i>{"catena_dossier_source": 1, "data": …}</i> '
-            "where <i>data</i> holds every field of the dossier (documents, excerpts with "
-            "their tag spans, persons, dates, figures, plates, bibliography, originals, "
-            "sections and cover details) under its field name, except the generation time, "
-            "the local storage paths of images and the audit trail below; keys sorted, "
-            "no insignificant whitespace, integral numbers written as integers, text as "
-            "stored (not normalised), encoded as UTF-8. The same content always gives the "
-            "same digest, whenever it is generated; Catena's "
-            "<i>desktop.dossier.data.canonical_json</i> produces the exact bytes.",
+            _(
+                "Definition (version 1): the SHA-256 of the dossier's source data written as "
+                'canonical JSON — the object <i>{"catena_dossier_source": 1, "data": …}</i> '
+                "where <i>data</i> holds every field of the dossier (documents, excerpts with "
+                "their tag spans, persons, dates, figures, plates, bibliography, originals, "
+                "sections and cover details) under its field name, except the generation time, "
+                "the local storage paths of images and the audit trail below; keys sorted, "
+                "no insignificant whitespace, integral numbers written as integers, text as "
+                "stored (not normalised), encoded as UTF-8. The same content always gives the "
+                "same digest, whenever it is generated; Catena's "
+                "<i>desktop.dossier.data.canonical_json</i> produces the exact bytes."
+            ),
             st.small,
         )
     )

@@ -15,13 +15,14 @@ from . import limits
 from .context import Context, nothing_note, section_heading
 from .data import CorroborationRow
 from .flowables import P
+from .language import N_, _
 from .limits import CELL_LIMIT, HEADING_LIMIT, QUOTE_LIMIT
 from .paragraphs import kept_with_rows, rows_table
 
 _VERDICT_WORDS = {
-    "differ": "The sources differ: their claims cannot all be true as written.",
-    "agree": "The sources agree: their claims can all be true once qualifiers are read.",
-    "single source": "One source only.",
+    "differ": N_("The sources differ: their claims cannot all be true as written."),
+    "agree": N_("The sources agree: their claims can all be true once qualifiers are read."),
+    "single source": N_("One source only."),
 }
 
 
@@ -37,7 +38,10 @@ def _claim_rows(ctx: Context, row: CorroborationRow) -> list[list[Flowable | str
         lines.append(
             [
                 P(source, st.cell),
-                P(esc.text(esc.shorten(claim.published or "undated", limits.NAME_CHARS)), st.cell),
+                P(
+                    esc.text(esc.shorten(claim.published or _("undated"), limits.NAME_CHARS)),
+                    st.cell,
+                ),
                 P(f"<b>{esc.text(esc.shorten(claim.as_written, CELL_LIMIT))}</b>", st.cell),
                 P(f"“{esc.text(esc.shorten(claim.quote, QUOTE_LIMIT))}”", st.cell),
             ]
@@ -47,14 +51,16 @@ def _claim_rows(ctx: Context, row: CorroborationRow) -> list[list[Flowable | str
 
 def section_corroboration(ctx: Context) -> list[Flowable]:
     st = ctx.styles
-    out: list[Flowable] = [section_heading(ctx, "Corroboration")]
+    out: list[Flowable] = [section_heading(ctx, _("Corroboration"))]
     if not ctx.data.corroboration:
-        return [*out, nothing_note(ctx, "No figures are compared in this selection.")]
+        return [*out, nothing_note(ctx, _("No figures are compared in this selection."))]
     out.append(
         P(
-            "For each event and counted thing, what every source in this selection says, "
-            "in order of publication (undated sources last). Rows where sources differ "
-            "come first. No source is preferred over another.",
+            _(
+                "For each event and counted thing, what every source in this selection says, "
+                "in order of publication (undated sources last). Rows where sources differ "
+                "come first. No source is preferred over another."
+            ),
             st.small,
         )
     )
@@ -62,10 +68,10 @@ def section_corroboration(ctx: Context) -> list[Flowable]:
     for row in ctx.data.corroboration:
         heading = row.label + (f" — {row.event}" if row.event else "")
         block: list[Flowable] = [P(esc.text(esc.shorten(heading, HEADING_LIMIT)), st.h2)]
-        block.append(P(esc.text(_VERDICT_WORDS.get(row.verdict, row.verdict)), st.body))
+        block.append(P(esc.text(_(_VERDICT_WORDS.get(row.verdict, row.verdict))), st.body))
         block += [P(esc.text(esc.shorten(note, CELL_LIMIT)), st.small) for note in row.notes]
         table = rows_table(
-            ["Source", "Published", "As written", "Quote"],
+            [_("Source"), _("Published"), _("As written"), _("Quote")],
             _claim_rows(ctx, row),
             [w * 0.38, w * 0.16, w * 0.16, w * 0.30],
             st,

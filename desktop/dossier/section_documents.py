@@ -11,6 +11,7 @@ from .cross_refs import pinpoint_text
 from .data import DocumentEntry
 from .excerpts import excerpt_flowables, tag_marker
 from .flowables import P, heading
+from .language import _
 from .limits import CELL_LIMIT
 from .paragraphs import citation_markup, running_text, table_style
 from .scan_crops import crop_flowables
@@ -18,9 +19,9 @@ from .styles import RULE, TagStyle, tag_style
 
 
 def section_documents(ctx: Context) -> list[Flowable]:
-    out: list[Flowable] = [section_heading(ctx, "Documents")]
+    out: list[Flowable] = [section_heading(ctx, _("Documents"))]
     if not ctx.data.documents:
-        return [*out, nothing_note(ctx, "No documents in this selection.")]
+        return [*out, nothing_note(ctx, _("No documents in this selection."))]
     out += legend(ctx)
     for n, doc in enumerate(ctx.data.documents, start=1):
         out += document_block(ctx, n, doc)
@@ -48,11 +49,11 @@ def document_block(ctx: Context, n: int, doc: DocumentEntry) -> list[Flowable]:
     if doc.citation:
         head.append(P(citation_markup(doc.citation), st.citation))
     meta = [
-        ("Reference code", doc.reference_code),
-        ("Type", doc.doc_type),
-        ("Publisher", doc.publisher),
-        ("Date", doc.date),
-        ("Dateline", doc.dateline),
+        (_("Reference code"), doc.reference_code),
+        (_("Type"), doc.doc_type),
+        (_("Publisher"), doc.publisher),
+        (_("Date"), doc.date),
+        (_("Dateline"), doc.dateline),
         ("URL", doc.url),
     ]
     rows = [
@@ -79,15 +80,16 @@ def document_block(ctx: Context, n: int, doc: DocumentEntry) -> list[Flowable]:
     for i, ex in enumerate(doc.excerpts, start=1):
         anchor = refs.excerpt_anchor.get(ex.key)
         name = f'<a name="{anchor}"/>' if anchor and refs.excerpt_by_key[ex.key][2] is ex else ""
-        body.append(P(f"{name}Excerpt {i} · {esc.text(pinpoint_text(ex.pinpoint))}", st.pinpoint))
+        excerpt = _("Excerpt {n}").format(n=i)
+        body.append(P(f"{name}{excerpt} · {esc.text(pinpoint_text(ex.pinpoint))}", st.pinpoint))
         if ex.crops:  # a scan: the page region first, then its OCR transcription
             body += crop_flowables(ex.crops, st, ctx.width)
-            body.append(P("OCR text of this region:", st.small))
+            body.append(P(_("OCR text of this region:"), st.small))
         body += excerpt_flowables(ex, st)
         if ex.note:
-            body += running_text("Note: " + ex.note, st.small)
+            body += running_text(_("Note: {note}").format(note=ex.note), st.small)
     if doc.notes:
-        body.append(P("Notes", st.h3))
+        body.append(P(_("Notes"), st.h3))
         for note in doc.notes:
             body += running_text(note, st.body)
     keep = 2 if doc.excerpts else 0  # pinpoint line + first paragraph of the quote
@@ -113,20 +115,22 @@ def legend(ctx: Context) -> list[Flowable]:
     cells = []
     for ts in seen_styles.values():
         sample = (
-            f'<span backColor="{ts.tint}"><u {ts.underline}>{esc.text(ts.label)}</u></span>'
+            f'<span backColor="{ts.tint}"><u {ts.underline}>{esc.text(_(ts.label))}</u></span>'
             f"{tag_marker(ts.marker)}"
         )
-        cells.append(P(f"{sample}&nbsp; {esc.text(ts.described)}", st.cell))
+        cells.append(P(f"{sample}&nbsp; {esc.text(_(ts.described))}", st.cell))
     per_row = 3
     grid = [cells[i : i + per_row] for i in range(0, len(cells), per_row)]
     for row in grid:
         row += [P("", st.cell)] * (per_row - len(row))
     return [
         P(
-            "Key to marks in excerpts. Tagged words are underlined and carry a small letter "
-            "above their end naming the kind of tag, so the marks survive greyscale printing; "
-            "the tint is an aid on screen only. The letters are drawn, not typed: text copied "
-            "from a quotation is exactly the stored text.",
+            _(
+                "Key to marks in excerpts. Tagged words are underlined and carry a small letter "
+                "above their end naming the kind of tag, so the marks survive greyscale printing; "
+                "the tint is an aid on screen only. The letters are drawn, not typed: text copied "
+                "from a quotation is exactly the stored text."
+            ),
             st.small,
         ),
         Table(

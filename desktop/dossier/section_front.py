@@ -12,6 +12,7 @@ from . import glyphs, rtl
 from .context import Context, section_heading
 from .data import DossierData
 from .flowables import P, PrimedContents, heading
+from .language import _, ngettext, number
 from .limits import CELL_LIMIT, HEADING_LIMIT
 from .paragraphs import table_style
 from .styles import RULE
@@ -28,24 +29,26 @@ def format_generated(data: DossierData) -> str:
 def section_cover(ctx: Context) -> list[Flowable]:
     d, st = ctx.data, ctx.styles
     n_excerpts = sum(len(doc.excerpts) for doc in d.documents)
+    people, organisations = len(d.witnesses), len(d.organisations)
+    dates, figures, plates = len(d.chronology), len(d.figures), len(d.plates)
     counts = ", ".join(
-        f"{n:,} {word if n == 1 else plural}"
-        for n, word, plural in (
-            (len(d.documents), "document", "documents"),
-            (n_excerpts, "excerpt", "excerpts"),
-            (len(d.witnesses), "person", "persons"),
-            (len(d.organisations), "organisation", "organisations"),
-            (len(d.chronology), "dated event", "dated events"),
-            (len(d.figures), "compared figure", "compared figures"),
-            (len(d.plates), "plate", "plates"),
+        phrase.format(n=number(n))
+        for n, phrase in (
+            (len(d.documents), ngettext("{n} document", "{n} documents", len(d.documents))),
+            (n_excerpts, ngettext("{n} excerpt", "{n} excerpts", n_excerpts)),
+            (people, ngettext("{n} person", "{n} persons", people)),
+            (organisations, ngettext("{n} organisation", "{n} organisations", organisations)),
+            (dates, ngettext("{n} dated event", "{n} dated events", dates)),
+            (figures, ngettext("{n} compared figure", "{n} compared figures", figures)),
+            (plates, ngettext("{n} plate", "{n} plates", plates)),
         )
     )
     rows = [
-        ("Compiled by", d.compiler),
-        ("Generated", format_generated(d)),
-        ("Catalogue", d.catalogue_name),
-        ("Selection", d.selection),
-        ("Extent", counts),
+        (_("Compiled by"), d.compiler),
+        (_("Generated"), format_generated(d)),
+        (_("Catalogue"), d.catalogue_name),
+        (_("Selection"), d.selection),
+        (_("Extent"), counts),
     ]
     table_rows = [
         [P(esc.text(k), st.cell_head), P(esc.lines(esc.shorten(v, CELL_LIMIT)), st.cover_meta)]
@@ -54,7 +57,7 @@ def section_cover(ctx: Context) -> list[Flowable]:
     ]
     table_rows.append(
         [
-            P("Source digest (SHA-256)", st.cell_head),
+            P(_("Source digest (SHA-256)"), st.cell_head),
             P(esc.text(ctx.digest), st.cell_mono),
         ]
     )
@@ -89,12 +92,14 @@ def section_cover(ctx: Context) -> list[Flowable]:
     out.append(Spacer(1, 18))
     out.append(
         P(
-            "Every quotation reproduces the text stored in the catalogue exactly; "
-            "omissions are marked […]. Each excerpt carries a pinpoint: the page of a PDF "
-            "original or the paragraph number of other originals, and the character range "
-            "in the stored text (zero-based, end-exclusive). The appendix lists the SHA-256 "
-            "of every original and of this dossier's source data, so each line can be "
-            "checked against the files themselves.",
+            _(
+                "Every quotation reproduces the text stored in the catalogue exactly; "
+                "omissions are marked […]. Each excerpt carries a pinpoint: the page of a PDF "
+                "original or the paragraph number of other originals, and the character range "
+                "in the stored text (zero-based, end-exclusive). The appendix lists the SHA-256 "
+                "of every original and of this dossier's source data, so each line can be "
+                "checked against the files themselves."
+            ),
             st.small,
         )
     )
@@ -118,20 +123,20 @@ def section_contents(ctx: Context, entries: list[tuple[int, str, int, str]]) -> 
         dotsMinLevel=0,
         rightColumnWidth=40,
     )
-    return [section_heading(ctx, "Contents", toc=False), toc]
+    return [section_heading(ctx, _("Contents"), toc=False), toc]
 
 
 def toc_entries(data: DossierData) -> list[tuple[int, str, int, str]]:
     """The contents' entries in build order, with page 0 (see :class:`PrimedContents`)."""
     titles = {
-        "documents": "Documents",
-        "witnesses": "Witness index",
-        "chronology": "Chronology",
-        "figures": "Figures compared across sources",
-        "corroboration": "Corroboration",
-        "plates": "Plates",
-        "bibliography": "Bibliography",
-        "fixity": "Appendix: Sources and fixity",
+        "documents": _("Documents"),
+        "witnesses": _("Witness index"),
+        "chronology": _("Chronology"),
+        "figures": _("Figures compared across sources"),
+        "corroboration": _("Corroboration"),
+        "plates": _("Plates"),
+        "bibliography": _("Bibliography"),
+        "fixity": _("Appendix: Sources and fixity"),
     }
     entries: list[tuple[int, str, int, str]] = []
     number = 0
@@ -144,7 +149,7 @@ def toc_entries(data: DossierData) -> list[tuple[int, str, int, str]]:
         entries.append((0, esc.text(titles[name]), 0, f"s{number}"))
         if name == "witnesses" and data.organisations:  # its second index
             number += 1
-            entries.append((0, "Organisations", 0, f"s{number}"))
+            entries.append((0, esc.text(_("Organisations")), 0, f"s{number}"))
         if name == "documents":
             for n, doc in enumerate(data.documents, start=1):
                 short = esc.clean(esc.shorten(doc.short_title, HEADING_LIMIT)).replace("\n", " ")

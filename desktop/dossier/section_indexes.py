@@ -17,6 +17,7 @@ from .context import Context, nothing_note, section_heading
 from .data import ChronologyEntry, FigureComparison, Witness
 from .figure_wording import describe_agreement, figure_text, sources_differ
 from .flowables import P
+from .language import _, current_language
 from .limits import CELL_LIMIT, HEADING_LIMIT, QUOTE_LIMIT
 from .paragraphs import kept_with_rows, rows_table
 from .styles import MUTED, hex_color
@@ -28,14 +29,14 @@ def section_witnesses(ctx: Context) -> list[Flowable]:
     Organisations are not witnesses: listing "Armenian Army" or "General Assembly"
     among the people who saw or said something misleads a reader of the index.
     """
-    out: list[Flowable] = [section_heading(ctx, "Witness index")]
+    out: list[Flowable] = [section_heading(ctx, _("Witness index"))]
     if ctx.data.witnesses:
         out += _name_index(ctx, ctx.data.witnesses)
     else:
-        out.append(nothing_note(ctx, "No persons are tagged in this selection."))
+        out.append(nothing_note(ctx, _("No persons are tagged in this selection.")))
     if ctx.data.organisations:
         out += [CondPageBreak(ctx.frame_height / 4), Spacer(1, 12)]
-        out.append(section_heading(ctx, "Organisations"))
+        out.append(section_heading(ctx, _("Organisations")))
         out += _name_index(ctx, ctx.data.organisations)
     return out
 
@@ -52,9 +53,11 @@ def _name_index(ctx: Context, names: Sequence[Witness]) -> list[Flowable]:
         if w.variants:
             block.append(
                 P(
-                    "Also written: "
-                    + "; ".join(
-                        f"<i>{esc.text(esc.shorten(v, limits.NAME_CHARS))}</i>" for v in w.variants
+                    _("Also written: {names}").format(
+                        names="; ".join(
+                            f"<i>{esc.text(esc.shorten(v, limits.NAME_CHARS))}</i>"
+                            for v in w.variants
+                        )
                     ),
                     st.small,
                 )
@@ -62,7 +65,7 @@ def _name_index(ctx: Context, names: Sequence[Witness]) -> list[Flowable]:
         if w.description:
             block.append(P(esc.text(esc.shorten(w.description, CELL_LIMIT)), st.small))
         if not w.passages:
-            block.append(P("No passages in this dossier.", st.small))
+            block.append(P(_("No passages in this dossier."), st.small))
         items = []
         for p in w.passages:
             line = "→ " + refs.excerpt_label(p.excerpt_key)
@@ -86,7 +89,7 @@ def _sources_markup(ctx: Context, entry: ChronologyEntry) -> str:
     for s in entry.sources:
         line = ctx.refs.excerpt_label(s.excerpt_key, s.source)
         if s.published:  # EDTF as stored; printed in words like every date
-            line += f" ({esc.text(esc.shorten(in_words(s.published), 60))})"
+            line += f" ({esc.text(esc.shorten(in_words(s.published, current_language()), 60))})"
         if s.quote:
             line += (
                 f'<br/><font size="7.5" color="{hex_color(MUTED)}">'
@@ -98,23 +101,27 @@ def _sources_markup(ctx: Context, entry: ChronologyEntry) -> str:
 
 def section_chronology(ctx: Context) -> list[Flowable]:
     st = ctx.styles
-    out: list[Flowable] = [section_heading(ctx, "Chronology")]
+    out: list[Flowable] = [section_heading(ctx, _("Chronology"))]
     if not ctx.data.chronology:
-        return [*out, nothing_note(ctx, "No dates are accepted in this selection.")]
+        return [*out, nothing_note(ctx, _("No dates are accepted in this selection."))]
     rows = []
     for e in ctx.data.chronology:
+        said = e.readable or in_words(e.edtf, current_language())
         rows.append(
             [
                 # The date in words only: the EDTF code is for machines (the JSON
                 # export and `catena chronology --json` keep it), not for readers.
-                P(f"<b>{esc.text(esc.shorten(e.readable or in_words(e.edtf), 200))}</b>", st.cell),
+                P(
+                    f"<b>{esc.text(esc.shorten(said, 200))}</b>",
+                    st.cell,
+                ),
                 P(esc.text(esc.shorten(e.what or "", CELL_LIMIT)), st.cell),
                 P(_sources_markup(ctx, e), st.cell),
             ]
         )
     w = ctx.width
     return out + rows_table(
-        ["Date", "What happened", "Source"], rows, [w * 0.22, w * 0.46, w * 0.32], st
+        [_("Date"), _("What happened"), _("Source")], rows, [w * 0.22, w * 0.46, w * 0.32], st
     )
 
 
@@ -123,7 +130,7 @@ def _figure_rows(ctx: Context, fig: FigureComparison) -> list[list[Flowable]]:
     indexed = list(enumerate(fig.values))
     indexed.sort(key=lambda iv: (iv[1].published_sort is None, iv[1].published_sort or "", iv[0]))
     rows = []
-    for _, v in indexed:
+    for _position, v in indexed:
         source = (
             refs.excerpt_label(v.excerpt_key)
             if v.excerpt_key in refs.excerpt_by_key
@@ -142,14 +149,16 @@ def _figure_rows(ctx: Context, fig: FigureComparison) -> list[list[Flowable]]:
 
 def section_figures(ctx: Context) -> list[Flowable]:
     st = ctx.styles
-    out: list[Flowable] = [section_heading(ctx, "Figures compared across sources")]
+    out: list[Flowable] = [section_heading(ctx, _("Figures compared across sources"))]
     if not ctx.data.figures:
-        return [*out, nothing_note(ctx, "No figures are compared in this selection.")]
+        return [*out, nothing_note(ctx, _("No figures are compared in this selection."))]
     out.append(
         P(
-            "For each figure, every value given by a source in this selection, ordered by "
-            "publication date. Figures on which sources differ come first. Counts are of "
-            "distinct source documents. No value is preferred over another.",
+            _(
+                "For each figure, every value given by a source in this selection, ordered by "
+                "publication date. Figures on which sources differ come first. Counts are of "
+                "distinct source documents. No value is preferred over another."
+            ),
             st.small,
         )
     )
@@ -164,7 +173,7 @@ def section_figures(ctx: Context) -> list[Flowable]:
             P(esc.text(describe_agreement(fig.values)), st.body),
         ]
         table = rows_table(
-            ["Value", "As written", "Source", "Published"],
+            [_("Value"), _("As written"), _("Source"), _("Published")],
             _figure_rows(ctx, fig),
             [w * 0.14, w * 0.34, w * 0.36, w * 0.16],
             st,

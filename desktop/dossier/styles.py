@@ -17,6 +17,7 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 
 from .fonts import FontSet
+from .language import N_
 
 INK = colors.HexColor("#1a1a1a")
 MUTED = colors.HexColor("#555555")
@@ -42,17 +43,25 @@ class TagStyle:
 
 
 TAG_STYLES: dict[str, TagStyle] = {
-    "person": TagStyle("Person", "P", "#d6e4f5", 'width="0.7"', "single underline"),
+    "person": TagStyle(N_("Person"), "P", "#d6e4f5", 'width="0.7"', N_("single underline")),
     "organisation": TagStyle(
-        "Organisation", "O", "#e6dcf2", 'width="0.7" kind="double" gap="0.8"', "double underline"
+        N_("Organisation"),
+        "O",
+        "#e6dcf2",
+        'width="0.7" kind="double" gap="0.8"',
+        N_("double underline"),
     ),
     "date": TagStyle(
-        "Date", "D", "#f8e3c0", 'width="0.4" kind="double" gap="0.8"', "thin double underline"
+        N_("Date"),
+        "D",
+        "#f8e3c0",
+        'width="0.4" kind="double" gap="0.8"',
+        N_("thin double underline"),
     ),
-    "figure": TagStyle("Figure", "F", "#d3efd6", 'width="1.6"', "thick underline"),
-    "place": TagStyle("Place", "L", "#f3d9d9", 'width="0.4"', "thin underline"),
+    "figure": TagStyle(N_("Figure"), "F", "#d3efd6", 'width="1.6"', N_("thick underline")),
+    "place": TagStyle(N_("Place"), "L", "#f3d9d9", 'width="0.4"', N_("thin underline")),
 }
-OTHER_TAG = TagStyle("Other tag", "*", "#e4e4e4", 'width="0.4"', "thin underline")
+OTHER_TAG = TagStyle(N_("Other tag"), "*", "#e4e4e4", 'width="0.4"', N_("thin underline"))
 
 
 def tag_style(kind: str) -> TagStyle:

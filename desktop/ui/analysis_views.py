@@ -11,7 +11,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QModelIndex,
+    QPointF,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,28 +43,25 @@ from desktop.ui.highlight import KINDS
 from desktop.ui.models.records import RecordColumn, RecordRole, RecordTableModel
 from desktop.ui.models.tree import Node, NodeRole, TreeModel
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("FiguresView", text)
-
-
 VERDICT_MARK = {"differ": "≠", "agree": "=", "single source": "○"}
 
 
 def verdict_text(comparison: Comparison) -> str:
     n = len(comparison.documents)
     if comparison.verdict == "differ":
-        return _t("Sources give different figures ({n} sources, {k} values)").format(
-            n=n, k=len(comparison.groups)
-        )
+        return QCoreApplication.translate(
+            "FiguresView", "Sources give different figures ({n} sources, {k} values)"
+        ).format(n=n, k=len(comparison.groups))
     if comparison.verdict == "agree" and len(comparison.groups) > 1:
         # "at least 7,779" and "8,372": different numbers that can both be true.
-        return _t("Sources' figures can all be true ({n} sources, {k} values)").format(
-            n=n, k=len(comparison.groups)
-        )
+        return QCoreApplication.translate(
+            "FiguresView", "Sources' figures can all be true ({n} sources, {k} values)"
+        ).format(n=n, k=len(comparison.groups))
     if comparison.verdict == "agree":
-        return _t("Sources give the same figure ({n} sources)").format(n=n)
-    return _t("One source")
+        return QCoreApplication.translate(
+            "FiguresView", "Sources give the same figure (%Ln sources)", None, n
+        )
+    return QCoreApplication.translate("FiguresView", "One source")
 
 
 def comparison_nodes(
@@ -74,11 +80,12 @@ def comparison_nodes(
             tooltip="\n".join(comparison.notes) or None,
         )
         for group in comparison.groups:
+            sources = len(group.documents)
             value = top.add(
                 Node(
                     [
                         group.label,
-                        _t("{n} source(s)").format(n=len(group.documents)),
+                        QCoreApplication.translate("FiguresView", "%Ln source(s)", None, sources),
                         "",
                         "",
                     ],
@@ -97,7 +104,9 @@ def comparison_nodes(
                         ],
                         payload=source,
                         italic=source.status == "suggested",
-                        tooltip=_t("Open {ref} at this passage").format(ref=source.document_ref),
+                        tooltip=QCoreApplication.translate(
+                            "FiguresView", "Open {ref} at this passage"
+                        ).format(ref=source.document_ref),
                     )
                 )
         if comparison.notes:
@@ -115,7 +124,9 @@ class ClaimsView(QWidget):
     date_locale = DEFAULT_DATE_LOCALE  # the window sets the reader's language
 
     def _summary_row(self) -> QHBoxLayout:
-        self.include_suggested = QCheckBox(_t("Include open suggestions"))
+        self.include_suggested = QCheckBox(
+            QCoreApplication.translate("FiguresView", "Include open suggestions")
+        )
         self.include_suggested.toggled.connect(lambda _on: self.reload_requested.emit())
         self.summary = QLabel()
         top = QHBoxLayout()
@@ -134,7 +145,12 @@ class FiguresView(ClaimsView):
         super().__init__(parent)
         self.setObjectName("figuresView")
         self.model = TreeModel(
-            ["Figure / value / source", "Comparison / document", "As written", "Published"],
+            [
+                QT_TRANSLATE_NOOP("FiguresView", "Figure / value / source"),
+                QT_TRANSLATE_NOOP("FiguresView", "Comparison / document"),
+                QT_TRANSLATE_NOOP("FiguresView", "As written"),
+                QT_TRANSLATE_NOOP("FiguresView", "Published"),
+            ],
             self,
             context="FiguresView",
         )
@@ -325,8 +341,7 @@ class Timeline(QWidget):
 
 def _sources_cell(row: ChronologyRow) -> str:
     count = len(row.documents)
-    words = "1 source" if count == 1 else "{n} sources"
-    return QCoreApplication.translate("ChronologyView", words).format(n=count)
+    return QCoreApplication.translate("ChronologyView", "%Ln source(s)", None, count)
 
 
 def _sources_tooltip(row: ChronologyRow, locale: str) -> str:
@@ -353,24 +368,29 @@ class ChronologyView(ClaimsView):
         self.model: RecordTableModel[ChronologyRow] = RecordTableModel(
             [
                 RecordColumn(
-                    "Date",
+                    QT_TRANSLATE_NOOP("ChronologyView", "Date"),
                     lambda e: in_words(e.edtf, self.date_locale),
                     sort_key=lambda e: (e.lower or "9999", e.upper or ""),
                     tooltip=lambda e: f"EDTF {e.edtf}",
                 ),
-                RecordColumn("What happened", lambda e: e.what or ""),
                 RecordColumn(
-                    "Sources",
+                    QT_TRANSLATE_NOOP("ChronologyView", "What happened"), lambda e: e.what or ""
+                ),
+                RecordColumn(
+                    QT_TRANSLATE_NOOP("ChronologyView", "Sources"),
                     _sources_cell,
                     tooltip=lambda e: _sources_tooltip(e, self.date_locale),
                 ),
                 RecordColumn(
-                    "As written",
+                    QT_TRANSLATE_NOOP("ChronologyView", "As written"),
                     lambda e: " · ".join(dict.fromkeys(s.quote for s in e.sources)),
                 ),
-                RecordColumn("Documents", lambda e: ", ".join(e.documents)),
                 RecordColumn(
-                    "Published",
+                    QT_TRANSLATE_NOOP("ChronologyView", "Documents"),
+                    lambda e: ", ".join(e.documents),
+                ),
+                RecordColumn(
+                    QT_TRANSLATE_NOOP("ChronologyView", "Published"),
                     lambda e: ", ".join(
                         dict.fromkeys(_published(s.published, self.date_locale) for s in e.sources)
                     ),
@@ -426,7 +446,7 @@ class ChronologyView(ClaimsView):
         self.model.set_records(entries)
         self.timeline.set_entries(entries)
         undated = sum(1 for e in entries if not e.lower)
-        text = self.tr("{n} dates").format(n=len(entries))
+        text = self.tr("%Ln dates", "", len(entries))
         if undated:
             text += self.tr(" ({u} recurring or without a year, listed last)").format(u=undated)
         self.summary.setText(text + self.tr(" · click a date to select it, double-click to open"))

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from db.catalogue import CatalogueError
 from desktop import __version__
+from desktop.ui.language import chosen_language, install_language
 from desktop.ui.main_window import MainWindow
 from desktop.ui.opening import open_catalogue
 from desktop.ui.tasks import ThreadPoolRunner
@@ -28,6 +29,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 def run_app(path: Path, *, create: bool) -> int:
     app = make_application()
+    settings = QSettings()
+    # Before any widget is made: every label is translated when its widget is built.
+    install_language(chosen_language(settings), app)
     runner = ThreadPoolRunner()
     try:
         # An upgrade is shown while it runs; the daily backup is taken once the
@@ -39,7 +43,7 @@ def run_app(path: Path, *, create: bool) -> int:
     window = MainWindow(
         catalogue,
         runner=runner,
-        settings=QSettings(),
+        settings=settings,
         open_catalogue=lambda p: open_catalogue(p, runner=runner),
     )
     window.show()

@@ -43,15 +43,11 @@ _VERDICT_SIGNS = {"differ": "≠", "agree": "=", "single source": "○"}
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("CorroborationView", text)
-
-
 def _verdict_words() -> dict[str, str]:
     return {
-        "differ": _t("sources differ"),
-        "agree": _t("sources agree"),
-        "single source": _t("one source"),
+        "differ": QCoreApplication.translate("CorroborationView", "sources differ"),
+        "agree": QCoreApplication.translate("CorroborationView", "sources agree"),
+        "single source": QCoreApplication.translate("CorroborationView", "one source"),
     }
 
 
@@ -96,10 +92,10 @@ class CorroborationModel(QAbstractTableModel):
                 if row.event_name:
                     return row.event_name
                 if row.period:
-                    return _t("(no event linked, shared date {period})").format(
-                        period=in_words(row.period, self.date_locale)
-                    )
-                return _t("(no event linked)")
+                    return QCoreApplication.translate(
+                        "CorroborationView", "(no event linked, shared date {period})"
+                    ).format(period=in_words(row.period, self.date_locale))
+                return QCoreApplication.translate("CorroborationView", "(no event linked)")
             if column == 1:
                 return row.label
             if column == 2:
@@ -130,12 +126,17 @@ class CorroborationModel(QAbstractTableModel):
         if section < 0 or section >= self.columnCount():
             return None
         if section < _FIXED:
-            return (_t("Event"), _t("Counted"), _t("Verdict"))[section]
+            return (
+                QCoreApplication.translate("CorroborationView", "Event"),
+                QCoreApplication.translate("CorroborationView", "Counted"),
+                QCoreApplication.translate("CorroborationView", "Verdict"),
+            )[section]
         column = self.matrix.columns[section - _FIXED]
         if role == Qt.ItemDataRole.ToolTipRole:
             return column.title or column.ref
         published = in_words(column.published, self.date_locale) if column.published else None
-        return f"{column.ref}\n{published or _t('undated')}"
+        undated = QCoreApplication.translate("CorroborationView", "undated")
+        return f"{column.ref}\n{published or undated}"
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
@@ -161,9 +162,10 @@ class CorroborationView(ClaimsView):
         self.table.clicked.connect(self._open)
         top = self._summary_row()
         note = QLabel(
-            _t(
+            QCoreApplication.translate(
+                "CorroborationView",
                 "One row per event and counted thing, sources in order of publication. "
-                "Catena lists claims with their sources; it does not judge between them."
+                "Catena lists claims with their sources; it does not judge between them.",
             )
         )
         note.setWordWrap(True)
@@ -177,9 +179,9 @@ class CorroborationView(ClaimsView):
         self.model.set_matrix(matrix)
         differ = sum(1 for row in matrix.rows if row.verdict == "differ")
         self.summary.setText(
-            _t("{n} things counted in {s} sources; sources differ on {d}").format(
-                n=len(matrix.rows), s=len(matrix.columns), d=differ
-            )
+            QCoreApplication.translate(
+                "CorroborationView", "{n} things counted in {s} sources; sources differ on {d}"
+            ).format(n=len(matrix.rows), s=len(matrix.columns), d=differ)
         )
         self.table.resizeColumnsToContents()
 
@@ -196,8 +198,8 @@ class FiguresPage(QTabWidget):
         super().__init__()
         self.setObjectName("figuresPage")
         self.by_value, self.matrix = by_value, matrix
-        self.addTab(by_value, _t("By value"))
-        self.addTab(matrix, _t("Matrix"))
+        self.addTab(by_value, QCoreApplication.translate("CorroborationView", "By value"))
+        self.addTab(matrix, QCoreApplication.translate("CorroborationView", "Matrix"))
 
     def show_results(self, result: tuple[list[Comparison], Matrix]) -> None:
         comparisons, matrix = result

@@ -11,14 +11,18 @@ the input cannot be read. The field never writes: the panel that owns it asks fo
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from db.date_input import DateInputError, read_date_input
 from db.date_locales import DEFAULT_DATE_LOCALE
 from db.date_words import in_words
 
-PLACEHOLDER = "26 Feb 2022, spring 1943, 1990s, before 1980, c. 1920, 25–26 Feb 1992"
+# Examples of what the field reads, in the window's language (each translation's
+# examples are read back by tests/ui/test_translations.py).
+PLACEHOLDER = QT_TRANSLATE_NOOP(
+    "DateField", "26 Feb 2022, spring 1943, 1990s, before 1980, c. 1920, 25–26 Feb 1992"
+)
 
 
 class DateField(QWidget):
@@ -35,7 +39,7 @@ class DateField(QWidget):
         self._stored: str | None = None
         self._shown = ""
         self.edit = QLineEdit()
-        self.edit.setPlaceholderText(PLACEHOLDER)
+        self.edit.setPlaceholderText(QCoreApplication.translate("DateField", PLACEHOLDER))
         self.hint = QLabel()
         self.hint.setObjectName("dateHint")
         self.hint.setWordWrap(True)

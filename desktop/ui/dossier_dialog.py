@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -37,23 +37,25 @@ from PySide6.QtWidgets import (
 
 from db.catalogue import Catalogue
 from desktop.dossier.data import SECTION_NAMES
+from desktop.ui.language import LANGUAGE_NAMES, installed_language
 from desktop.ui.tasks import Progress, TaskRunner
 
 STYLE_NAMES = (
-    ("chicago", "Chicago (17th ed.)"),
-    ("apa", "APA (7th ed.)"),
-    ("mla", "MLA (9th ed.)"),
+    ("chicago", QT_TRANSLATE_NOOP("DossierDialog", "Chicago (17th ed.)")),
+    ("apa", QT_TRANSLATE_NOOP("DossierDialog", "APA (7th ed.)")),
+    ("mla", QT_TRANSLATE_NOOP("DossierDialog", "MLA (9th ed.)")),
 )
 SECTION_LABELS = {
-    "cover": "Cover",
-    "contents": "Contents",
-    "documents": "Documents and tagged excerpts",
-    "witnesses": "Witness index",
-    "chronology": "Chronology",
-    "figures": "Figures compared across sources",
-    "plates": "Image plates",
-    "bibliography": "Bibliography",
-    "fixity": "Fixity appendix (SHA-256)",
+    "cover": QT_TRANSLATE_NOOP("DossierDialog", "Cover"),
+    "contents": QT_TRANSLATE_NOOP("DossierDialog", "Contents"),
+    "documents": QT_TRANSLATE_NOOP("DossierDialog", "Documents and tagged excerpts"),
+    "witnesses": QT_TRANSLATE_NOOP("DossierDialog", "Witness index"),
+    "chronology": QT_TRANSLATE_NOOP("DossierDialog", "Chronology"),
+    "figures": QT_TRANSLATE_NOOP("DossierDialog", "Figures compared across sources"),
+    "plates": QT_TRANSLATE_NOOP("DossierDialog", "Image plates"),
+    "bibliography": QT_TRANSLATE_NOOP("DossierDialog", "Bibliography"),
+    "corroboration": QT_TRANSLATE_NOOP("DossierDialog", "Corroboration"),
+    "fixity": QT_TRANSLATE_NOOP("DossierDialog", "Fixity appendix (SHA-256)"),
 }
 SavePath = Callable[[str], Path | None]
 Opener = Callable[[Path], None]
@@ -110,7 +112,7 @@ class DossierDialog(QDialog):
         self.compiler = QLineEdit(catalogue.actor)
 
         self.use_selected = QRadioButton(
-            self.tr("The {n} selected document(s)").format(n=len(self._selected))
+            self.tr("The %Ln selected document(s)", "", len(self._selected))
         )
         self.use_all = QRadioButton(self.tr("All documents in the catalogue"))
         self.use_query = QRadioButton(self.tr("Documents matching a search:"))
@@ -134,14 +136,23 @@ class DossierDialog(QDialog):
         self.style = QComboBox()
         self.style.setObjectName("dossierStyle")
         for key, name in STYLE_NAMES:
-            self.style.addItem(name, key)
+            self.style.addItem(QCoreApplication.translate("DossierDialog", name), key)
         self.style.setCurrentIndex(max(0, self.style.findData(style)))
+
+        # The dossier's own language (headings, labels, dates in words): the window's
+        # by default, any of the three on request.
+        self.language = QComboBox()
+        self.language.setObjectName("dossierLanguage")
+        for code, name in LANGUAGE_NAMES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(installed_language())))
 
         self.sections: dict[str, QCheckBox] = {}
         sections_box = QGroupBox(self.tr("Sections"))
         grid = QGridLayout(sections_box)
         for n, name in enumerate(SECTION_NAMES):
-            box = QCheckBox(self.tr(SECTION_LABELS.get(name, name)))
+            label = SECTION_LABELS.get(name, name)
+            box = QCheckBox(QCoreApplication.translate("DossierDialog", label))
             box.setObjectName(f"section_{name}")
             box.setChecked(True)
             self.sections[name] = box
@@ -152,6 +163,7 @@ class DossierDialog(QDialog):
         form.addRow(self.tr("Subtitle"), self.subtitle)
         form.addRow(self.tr("Compiled by"), self.compiler)
         form.addRow(self.tr("Citation style"), self.style)
+        form.addRow(self.tr("Language"), self.language)
 
         self.bar = QProgressBar()
         self.bar.setVisible(False)
@@ -186,6 +198,7 @@ class DossierDialog(QDialog):
             "subtitle": self.subtitle.text().strip() or None,
             "compiler": self.compiler.text().strip() or None,
             "style": self.style.currentData(),
+            "language": self.language.currentData(),
             "sections": tuple(n for n in SECTION_NAMES if self.sections[n].isChecked()),
             "include_suggested": self.include_suggested.isChecked(),
         }
@@ -276,14 +289,14 @@ class DossierDialog(QDialog):
                 else self.tr("{n} characters could not be printed exactly").format(n=f"{n:,}")
             )
         else:  # a line of another shape: count the lines instead
-            what = self.tr("{n} notes on characters that could not be printed exactly").format(
-                n=len(warnings)
+            what = self.tr(
+                "%Ln notes on characters that could not be printed exactly", "", len(warnings)
             )
         if self._appendix_printed:
             return what + self.tr(" — listed in the appendix")
         shown = [f"• {line}" for line in warnings[:WARNINGS_SHOWN]]
         if len(warnings) > WARNINGS_SHOWN:
-            shown.append(self.tr("… and {n} more").format(n=len(warnings) - WARNINGS_SHOWN))
+            shown.append(self.tr("… and %Ln more", "", len(warnings) - WARNINGS_SHOWN))
         return (
             what
             + self.tr(" (the fixity appendix, which lists them, was not printed):")

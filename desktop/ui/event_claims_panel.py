@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QFont, QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,20 +33,26 @@ from desktop.ui.models.records import RecordColumn, RecordRole, RecordTableModel
 ROLES: tuple[str | None, ...] = ("event", "reporting", "other", None)
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("EventsView", text)
-
-
 def role_text(claim: LinkedClaim) -> str:
     """What a date gives, in words; nothing for a figure."""
     if claim.kind != "date":
         return ""
-    words = {"event": "event date", "reporting": "reporting date", "other": "other date"}
-    return _t(words.get(claim.role or "", "no role"))
+    words = {
+        "event": QT_TRANSLATE_NOOP("EventsView", "event date"),
+        "reporting": QT_TRANSLATE_NOOP("EventsView", "reporting date"),
+        "other": QT_TRANSLATE_NOOP("EventsView", "other date"),
+    }
+    return QCoreApplication.translate(
+        "EventsView", words.get(claim.role or "", QT_TRANSLATE_NOOP("EventsView", "no role"))
+    )
 
 
 def link_text(claim: LinkedClaim) -> str:
-    return _t("✓ confirmed") if claim.status == "accepted" else _t("? suggested")
+    return (
+        QCoreApplication.translate("EventsView", "✓ confirmed")
+        if claim.status == "accepted"
+        else QCoreApplication.translate("EventsView", "? suggested")
+    )
 
 
 def _font(claim: LinkedClaim) -> QFont | None:
@@ -61,13 +67,21 @@ def claim_columns() -> list[RecordColumn[LinkedClaim]]:
     """Tag, document, quote, a date's role and the link's status; suggested rows in
     italics throughout."""
     return [
-        RecordColumn("Tag", lambda c: c.kind, font=_font),
+        RecordColumn(QT_TRANSLATE_NOOP("EventsView", "Tag"), lambda c: c.kind, font=_font),
         RecordColumn(
-            "Document", lambda c: c.document_ref, tooltip=lambda c: c.document_title, font=_font
+            QT_TRANSLATE_NOOP("EventsView", "Document"),
+            lambda c: c.document_ref,
+            tooltip=lambda c: c.document_title,
+            font=_font,
         ),
-        RecordColumn("Quote", lambda c: c.quote, tooltip=lambda c: c.quote, font=_font),
-        RecordColumn("Role", role_text, font=_font),
-        RecordColumn("Link", link_text, font=_font),
+        RecordColumn(
+            QT_TRANSLATE_NOOP("EventsView", "Quote"),
+            lambda c: c.quote,
+            tooltip=lambda c: c.quote,
+            font=_font,
+        ),
+        RecordColumn(QT_TRANSLATE_NOOP("EventsView", "Role"), role_text, font=_font),
+        RecordColumn(QT_TRANSLATE_NOOP("EventsView", "Link"), link_text, font=_font),
     ]
 
 
@@ -102,33 +116,39 @@ class ClaimsPanel(QWidget):
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._sync())
 
         self.confirm_action = self._action(
-            _t("&Confirm Link"), "A", lambda c: self.confirm_requested.emit(c)
+            QCoreApplication.translate("EventsView", "&Confirm Link"),
+            "A",
+            lambda c: self.confirm_requested.emit(c),
         )
         self.link_action = self._action(
-            _t("&Link to Another Event…"), "L", lambda c: self.link_requested.emit(c)
+            QCoreApplication.translate("EventsView", "&Link to Another Event…"),
+            "L",
+            lambda c: self.link_requested.emit(c),
         )
         self.unlink_action = self._action(
-            _t("&Unlink"), "U", lambda c: self.clear_requested.emit(c)
+            QCoreApplication.translate("EventsView", "&Unlink"),
+            "U",
+            lambda c: self.clear_requested.emit(c),
         )
         self.role_actions: dict[str | None, QAction] = {}
         group = QActionGroup(self)
         for role, text, key in (
-            ("event", _t("&Event Date"), "E"),
-            ("reporting", _t("&Reporting Date"), "R"),
-            ("other", _t("&Other Date"), "O"),
-            (None, _t("&No Role"), "Backspace"),
+            ("event", QCoreApplication.translate("EventsView", "&Event Date"), "E"),
+            ("reporting", QCoreApplication.translate("EventsView", "&Reporting Date"), "R"),
+            ("other", QCoreApplication.translate("EventsView", "&Other Date"), "O"),
+            (None, QCoreApplication.translate("EventsView", "&No Role"), "Backspace"),
         ):
             action = self._action(text, key, lambda c, role=role: self.role_requested.emit(c, role))
             action.setCheckable(True)
             group.addAction(action)
             self.role_actions[role] = action
-        self.role_menu = QMenu(_t("Date &Role"), self)
+        self.role_menu = QMenu(QCoreApplication.translate("EventsView", "Date &Role"), self)
         self.role_menu.addActions(list(self.role_actions.values()))
 
         self.confirm_button = self._button(self.confirm_action)
         self.link_button = self._button(self.link_action)
         self.clear_button = self._button(self.unlink_action)
-        self.role_button = QPushButton(_t("Date Role"))
+        self.role_button = QPushButton(QCoreApplication.translate("EventsView", "Date Role"))
         self.role_button.setMenu(self.role_menu)
         buttons = QHBoxLayout()
         buttons.addStretch(1)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -59,12 +59,14 @@ class EventPicker(QDialog):
         self.model: RecordTableModel[EventRecordRow] = RecordTableModel(
             [
                 RecordColumn(
-                    "Event",
+                    QT_TRANSLATE_NOOP("EventPicker", "Event"),
                     lambda r: "    " * r.depth + r.name,
                     tooltip=lambda r: "\n".join([r.name, *r.names]),
                 ),
-                RecordColumn("When", lambda r: r.date_words or r.edtf or ""),
-                RecordColumn("Code", lambda r: r.ref),
+                RecordColumn(
+                    QT_TRANSLATE_NOOP("EventPicker", "When"), lambda r: r.date_words or r.edtf or ""
+                ),
+                RecordColumn(QT_TRANSLATE_NOOP("EventPicker", "Code"), lambda r: r.ref),
             ],
             self,
             context="EventPicker",

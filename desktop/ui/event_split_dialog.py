@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractItemModel
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -80,13 +80,19 @@ class SplitDialog(QDialog):
         )
         intro.setWordWrap(True)
         self.names: CheckableRecordModel[NameForm] = CheckableRecordModel(
-            [RecordColumn("Name form", lambda n: n[0]), RecordColumn("Script", lambda n: n[1])],
+            [
+                RecordColumn(QT_TRANSLATE_NOOP("SplitDialog", "Name form"), lambda n: n[0]),
+                RecordColumn(QT_TRANSLATE_NOOP("SplitDialog", "Script"), lambda n: n[1]),
+            ],
             self,
             context="SplitDialog",
         )
         self.names.set_records(detail.names)
         self.children_model: CheckableRecordModel[Child] = CheckableRecordModel(
-            [RecordColumn("Event within it", lambda c: c[1]), RecordColumn("Code", lambda c: c[0])],
+            [
+                RecordColumn(QT_TRANSLATE_NOOP("SplitDialog", "Event within it"), lambda c: c[1]),
+                RecordColumn(QT_TRANSLATE_NOOP("SplitDialog", "Code"), lambda c: c[0]),
+            ],
             self,
             context="SplitDialog",
         )

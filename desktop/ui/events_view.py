@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,7 +32,14 @@ from desktop.core.event_records import EventRecordDetail, EventRecordRow
 from desktop.ui.event_claims_panel import ClaimsPanel
 from desktop.ui.models.tree import Node, NodeRole, TreeModel
 
-HEADERS = ["Event", "When", "Kind", "Place", "Figures", "Dates"]
+HEADERS = [
+    QT_TRANSLATE_NOOP("EventsView", "Event"),
+    QT_TRANSLATE_NOOP("EventsView", "When"),
+    QT_TRANSLATE_NOOP("EventsView", "Kind"),
+    QT_TRANSLATE_NOOP("EventsView", "Place"),
+    QT_TRANSLATE_NOOP("EventsView", "Figures"),
+    QT_TRANSLATE_NOOP("EventsView", "Dates"),
+]
 
 
 def event_nodes(rows: Sequence[EventRecordRow]) -> list[Node]:

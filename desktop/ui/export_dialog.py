@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -26,16 +26,24 @@ from desktop.ui.tasks import TaskRunner
 
 # (format key, label, True when the output is a folder rather than a file)
 FORMATS: tuple[tuple[str, str, bool], ...] = (
-    ("csv", "CSV tables for spreadsheets (folder)", True),
-    ("csl-json", "CSL-JSON for reference managers (.json)", False),
-    ("ris", "RIS for reference managers (.ris)", False),
-    ("bibtex", "BibTeX (.bib)", False),
-    ("dc", "Dublin Core XML (folder)", True),
-    ("ead", "EAD finding aid (.xml)", False),
-    ("annotations", "W3C Web Annotations, JSON-LD (.jsonld)", False),
-    ("qdpx", "REFI-QDA project for QDA tools (.qdpx)", False),
-    ("bagit", "BagIt preservation package (folder)", True),
-    ("catena-archive", "Whole-catalogue archive (.zip)", False),
+    ("csv", QT_TRANSLATE_NOOP("ExportDialog", "CSV tables for spreadsheets (folder)"), True),
+    (
+        "csl-json",
+        QT_TRANSLATE_NOOP("ExportDialog", "CSL-JSON for reference managers (.json)"),
+        False,
+    ),
+    ("ris", QT_TRANSLATE_NOOP("ExportDialog", "RIS for reference managers (.ris)"), False),
+    ("bibtex", QT_TRANSLATE_NOOP("ExportDialog", "BibTeX (.bib)"), False),
+    ("dc", QT_TRANSLATE_NOOP("ExportDialog", "Dublin Core XML (folder)"), True),
+    ("ead", QT_TRANSLATE_NOOP("ExportDialog", "EAD finding aid (.xml)"), False),
+    (
+        "annotations",
+        QT_TRANSLATE_NOOP("ExportDialog", "W3C Web Annotations, JSON-LD (.jsonld)"),
+        False,
+    ),
+    ("qdpx", QT_TRANSLATE_NOOP("ExportDialog", "REFI-QDA project for QDA tools (.qdpx)"), False),
+    ("bagit", QT_TRANSLATE_NOOP("ExportDialog", "BagIt preservation package (folder)"), True),
+    ("catena-archive", QT_TRANSLATE_NOOP("ExportDialog", "Whole-catalogue archive (.zip)"), False),
 )
 
 
@@ -61,9 +69,9 @@ class ExportDialog(QDialog):
         self.selected_refs = list(selected_refs)
         self.format = QComboBox()
         for key, label, _folder in FORMATS:
-            self.format.addItem(self.tr(label), key)
+            self.format.addItem(QCoreApplication.translate("ExportDialog", label), key)
         self.selected = QRadioButton(
-            self.tr("Selected documents ({n})").format(n=len(self.selected_refs))
+            self.tr("Selected documents (%Ln)", "", len(self.selected_refs))
         )
         self.everything = QRadioButton(self.tr("All documents"))
         (self.selected if self.selected_refs else self.everything).setChecked(True)

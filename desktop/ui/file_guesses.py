@@ -8,12 +8,15 @@ into its field as one undoable edit (``Workbench.accept_guess``).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from db.provenance import FileGuess
 
-FIELD_NAMES = {"published": "Published", "authors": "Authors"}
+FIELD_NAMES = {
+    "published": QT_TRANSLATE_NOOP("FileGuessList", "Published"),
+    "authors": QT_TRANSLATE_NOOP("FileGuessList", "Authors"),
+}
 
 
 class FileGuessList(QWidget):
@@ -44,7 +47,9 @@ class FileGuessList(QWidget):
         row = QWidget()
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
-        field = self.tr(FIELD_NAMES.get(guess.field, guess.field))
+        field = QCoreApplication.translate(
+            "FileGuessList", FIELD_NAMES.get(guess.field, guess.field)
+        )
         label = QLabel(
             self.tr(
                 "{field}: {value} — guess from file metadata ({source}, {confidence} confidence)"

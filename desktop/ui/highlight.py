@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen, QTextCharFormat
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
@@ -33,13 +33,22 @@ class KindStyle:
 
 KINDS: dict[str, KindStyle] = {
     "date": KindStyle(
-        "Date", QColor(0, 114, 178), UnderlineStyle.SingleUnderline, Qt.PenStyle.SolidLine
+        QT_TRANSLATE_NOOP("Legend", "Date"),
+        QColor(0, 114, 178),
+        UnderlineStyle.SingleUnderline,
+        Qt.PenStyle.SolidLine,
     ),
     "figure": KindStyle(
-        "Figure", QColor(230, 159, 0), UnderlineStyle.DashUnderline, Qt.PenStyle.DashLine
+        QT_TRANSLATE_NOOP("Legend", "Figure"),
+        QColor(230, 159, 0),
+        UnderlineStyle.DashUnderline,
+        Qt.PenStyle.DashLine,
     ),
     "mention": KindStyle(
-        "Person", QColor(204, 121, 167), UnderlineStyle.WaveUnderline, Qt.PenStyle.DotLine
+        QT_TRANSLATE_NOOP("Legend", "Person"),
+        QColor(204, 121, 167),
+        UnderlineStyle.WaveUnderline,
+        Qt.PenStyle.DotLine,
     ),
 }
 FILL_ALPHA = {"accepted": 90, "suggested": 40, "current": 150}
@@ -197,13 +206,14 @@ class Legend(QWidget):
             layout.addWidget(label)
             layout.addSpacing(8)
         layout.addWidget(_Swatch("mention", "suggested"))
-        layout.addWidget(
-            QLabel(
-                QCoreApplication.translate(
-                    "Legend",
-                    "Suggestion: lined above and below (A accept · R reject · N next)",
-                )
+        suggestion = QLabel(
+            QCoreApplication.translate(
+                "Legend",
+                "Suggestion: lined above and below (A accept · R reject · N next)",
             )
         )
-        layout.addStretch(1)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        # The last words may wrap: a longer translation must not widen the window.
+        suggestion.setWordWrap(True)
+        suggestion.setMinimumWidth(120)
+        layout.addWidget(suggestion, 1)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)

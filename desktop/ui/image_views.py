@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractListModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -237,8 +238,8 @@ class ImageViewer(QDialog):
         facts.setWordWrap(True)
         self.exif_model: RecordTableModel[tuple[str, str]] = RecordTableModel(
             [
-                RecordColumn("EXIF field", lambda r: r[0]),
-                RecordColumn("Value", lambda r: r[1]),
+                RecordColumn(QT_TRANSLATE_NOOP("ImageViewer", "EXIF field"), lambda r: r[0]),
+                RecordColumn(QT_TRANSLATE_NOOP("ImageViewer", "Value"), lambda r: r[1]),
             ],
             self,
             context="ImageViewer",

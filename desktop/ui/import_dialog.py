@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -54,19 +54,65 @@ def explain(outcome: FileOutcome) -> str:
     return outcome.reason or ""
 
 
+STATUS_WORDS = {
+    "imported": QT_TRANSLATE_NOOP("ImportReport", "imported"),
+    "duplicate": QT_TRANSLATE_NOOP("ImportReport", "duplicate"),
+    "possible duplicate": QT_TRANSLATE_NOOP("ImportReport", "possible duplicate"),
+    "failed": QT_TRANSLATE_NOOP("ImportReport", "failed"),
+    "skipped": QT_TRANSLATE_NOOP("ImportReport", "skipped"),
+}
+
+
+def status_words(status: str) -> str:
+    return QCoreApplication.translate("ImportReport", STATUS_WORDS.get(status, status))
+
+
+def summary_words(report: ImportReport) -> str:
+    """The report's one-line summary in the window's language (``ImportReport.summary``
+    stays English for the CLI and the logs)."""
+
+    # Counts go through local names: pyside6-lupdate misses calls with dotted arguments.
+    imported, duplicates, failed = report.imported, report.duplicates, report.failed
+    parts = [
+        QCoreApplication.translate("ImportReport", "%Ln imported", None, imported),
+        QCoreApplication.translate("ImportReport", "%Ln duplicates", None, duplicates),
+    ]
+    possible = report.count("possible duplicate")
+    if possible:
+        parts.append(
+            QCoreApplication.translate(
+                "ImportReport", "%Ln possible duplicates (imported, flagged)", None, possible
+            )
+        )
+    parts.append(QCoreApplication.translate("ImportReport", "%Ln failed", None, failed))
+    skipped = report.count("skipped")
+    if skipped:
+        parts.append(QCoreApplication.translate("ImportReport", "%Ln skipped", None, skipped))
+    text = ", ".join(parts)
+    if report.cancelled:
+        text += QCoreApplication.translate("ImportReport", " — cancelled before the end")
+    return text
+
+
 class ReportModel(RecordTableModel[FileOutcome]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(
             [
                 RecordColumn(
-                    "Result",
-                    lambda o: o.status,
+                    QT_TRANSLATE_NOOP("ImportReport", "Result"),
+                    lambda o: status_words(o.status),
                     sort_key=lambda o: STATUS_ORDER.get(o.status, 9),
                     font=_bold_if_failed,
                 ),
-                RecordColumn("File", lambda o: Path(o.path).name, tooltip=lambda o: o.path),
-                RecordColumn("Reference", lambda o: o.ref or ""),
-                RecordColumn("Details", explain, tooltip=explain),
+                RecordColumn(
+                    QT_TRANSLATE_NOOP("ImportReport", "File"),
+                    lambda o: Path(o.path).name,
+                    tooltip=lambda o: o.path,
+                ),
+                RecordColumn(QT_TRANSLATE_NOOP("ImportReport", "Reference"), lambda o: o.ref or ""),
+                RecordColumn(
+                    QT_TRANSLATE_NOOP("ImportReport", "Details"), explain, tooltip=explain
+                ),
             ],
             parent,
             context="ImportReport",
@@ -84,7 +130,7 @@ class ImportReportDialog(QDialog):
         self.setWindowTitle(self.tr("Import Report"))
         self.resize(860, 420)
         self.report = report
-        heading = QLabel(report.summary())
+        heading = QLabel(summary_words(report))
         heading.setObjectName("importSummary")
         font = heading.font()
         font.setBold(True)

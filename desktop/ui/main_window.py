@@ -437,7 +437,7 @@ class MainWindow(
         self.sidebar.rebuild(self.catalogue)
         count = analysis_ops.document_count(self.catalogue)
         self._total = count
-        self.count_label.setText(self.tr("{count} documents").format(count=count))
+        self.count_label.setText(self.tr("%Ln documents", "", count))
         self._update_list_state()
 
     def add_to_search(self, clause: str) -> None:
@@ -461,7 +461,7 @@ class MainWindow(
         empty_catalogue = getattr(self, "_total", 0) == 0 and self.model.scope.kind == "library"
         self.list_stack.setCurrentWidget(self.offer if empty_catalogue else self.table)
         shown = self.model.rowCount()
-        text = self.tr("{n} shown").format(n=shown)
+        text = self.tr("%Ln shown", "", shown)
         if self.model.filter_error:
             text += " — " + self.model.filter_error
         self.scope_label.setText(text)

@@ -21,10 +21,6 @@ from db.migrate import upgrade_pending
 from desktop.ui.tasks import TaskRunner
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("OpenCatalogue", text)
-
-
 def open_catalogue(
     path: Path,
     *,
@@ -37,10 +33,11 @@ def open_catalogue(
         # (A read-only catalogue cannot be upgraded: opening it says so at once.)
         return Catalogue.open(path, create=create, daily_backup=False)
     dialog = QProgressDialog(
-        _t(
+        QCoreApplication.translate(
+            "OpenCatalogue",
             "Upgrading “{name}” for this version of Catena.\n"
             "A copy of the catalogue was kept first. A large catalogue can take a few "
-            "minutes; please leave Catena open until it is done."
+            "minutes; please leave Catena open until it is done.",
         ).format(name=path.name.removesuffix(".catena")),
         "",
         0,
@@ -48,7 +45,7 @@ def open_catalogue(
         parent,
     )
     dialog.setObjectName("upgradeDialog")
-    dialog.setWindowTitle(_t("Upgrading catalogue"))
+    dialog.setWindowTitle(QCoreApplication.translate("OpenCatalogue", "Upgrading catalogue"))
     dialog.setCancelButton(None)  # a migration stops only at its end or on an error
     dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
     dialog.setMinimumDuration(0)

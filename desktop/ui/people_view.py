@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QMimeData, QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QMimeData, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -37,20 +37,24 @@ class PeopleModel(RecordTableModel[PersonRow]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(
             [
-                RecordColumn("Name", lambda p: p.name, tooltip=lambda p: p.ref),
-                RecordColumn("Kind", lambda p: p.kind),
                 RecordColumn(
-                    "Mentions",
+                    QT_TRANSLATE_NOOP("PeopleModel", "Name"),
+                    lambda p: p.name,
+                    tooltip=lambda p: p.ref,
+                ),
+                RecordColumn(QT_TRANSLATE_NOOP("PeopleModel", "Kind"), lambda p: p.kind),
+                RecordColumn(
+                    QT_TRANSLATE_NOOP("PeopleModel", "Mentions"),
                     lambda p: p.mentions,
                     sort_key=lambda p: p.mentions,
                     align=Qt.AlignmentFlag.AlignRight,
                 ),
                 RecordColumn(
-                    "Other name forms",
+                    QT_TRANSLATE_NOOP("PeopleModel", "Other name forms"),
                     lambda p: "; ".join(p.variants),
                     tooltip=lambda p: "\n".join(p.variants) or None,
                 ),
-                RecordColumn("Reference", lambda p: p.ref),
+                RecordColumn(QT_TRANSLATE_NOOP("PeopleModel", "Reference"), lambda p: p.ref),
             ],
             parent,
             context="PeopleModel",
@@ -137,10 +141,16 @@ class PeopleView(QWidget):
         self.passages: RecordTableModel[Passage] = RecordTableModel(
             [
                 RecordColumn(
-                    "Document", lambda p: p.document_ref, tooltip=lambda p: p.document_title
+                    QT_TRANSLATE_NOOP("PeopleView", "Document"),
+                    lambda p: p.document_ref,
+                    tooltip=lambda p: p.document_title,
                 ),
-                RecordColumn("Role", lambda p: p.label),
-                RecordColumn("Passage", lambda p: p.context, tooltip=lambda p: p.context),
+                RecordColumn(QT_TRANSLATE_NOOP("PeopleView", "Role"), lambda p: p.label),
+                RecordColumn(
+                    QT_TRANSLATE_NOOP("PeopleView", "Passage"),
+                    lambda p: p.context,
+                    tooltip=lambda p: p.context,
+                ),
             ],
             self,
             context="PeopleView",
@@ -176,7 +186,7 @@ class PeopleView(QWidget):
         selected = {p.ref for p in self.selected_people()}
         self.model.set_records(people)
         self.summary.setText(
-            self.tr("{n} records · drag one onto another to merge them").format(n=len(people))
+            self.tr("%Ln records · drag one onto another to merge them", "", len(people))
         )
         for row, person in enumerate(self.model.records):
             if person.ref in selected:

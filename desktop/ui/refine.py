@@ -24,17 +24,13 @@ Facets = Mapping[str, Sequence[FacetCount]]
 FacetWork = Callable[[], Facets]
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("RefineButton", text)
-
-
 def _titles() -> dict[str, str]:
     return {
-        "type": _t("Type"),
-        "publisher": _t("Publisher"),
-        "year": _t("Year"),
-        "person": _t("Person"),
-        "tag": _t("Tag"),
+        "type": QCoreApplication.translate("RefineButton", "Type"),
+        "publisher": QCoreApplication.translate("RefineButton", "Publisher"),
+        "year": QCoreApplication.translate("RefineButton", "Year"),
+        "person": QCoreApplication.translate("RefineButton", "Person"),
+        "tag": QCoreApplication.translate("RefineButton", "Tag"),
     }
 
 
@@ -46,8 +42,12 @@ class RefineButton(QToolButton):
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("refineButton")
-        self.setText(_t("Refine"))
-        self.setToolTip(_t("Counts by type, publisher, year, person and tag for this list"))
+        self.setText(QCoreApplication.translate("RefineButton", "Refine"))
+        self.setToolTip(
+            QCoreApplication.translate(
+                "RefineButton", "Counts by type, publisher, year, person and tag for this list"
+            )
+        )
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self._runner = runner
         self._menu = QMenu(self)
@@ -73,7 +73,7 @@ class RefineButton(QToolButton):
         if self._counted is not None and self._counted[0] == self._key:
             self._fill(self._counted[1])
             return
-        self._fill(_t("Counting…"))
+        self._fill(QCoreApplication.translate("RefineButton", "Counting…"))
         self.count()
 
     def count(self) -> None:

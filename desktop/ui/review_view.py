@@ -12,7 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QItemSelectionModel,
+    QModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,16 +43,20 @@ from desktop.core.review import (
 )
 from desktop.ui.models.records import RecordColumn, RecordRole, RecordTableModel
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ReviewQueue", text)
-
-
-KIND_WORDS = {"date": "Date", "figure": "Figure", "person": "Person"}
-STATUS_MARKS = {"suggested": "○ open", "accepted": "✓ accepted", "rejected": "✕ rejected"}
-KEYS_HELP = (
+KIND_WORDS = {
+    "date": QT_TRANSLATE_NOOP("ReviewQueue", "Date"),
+    "figure": QT_TRANSLATE_NOOP("ReviewQueue", "Figure"),
+    "person": QT_TRANSLATE_NOOP("ReviewQueue", "Person"),
+}
+STATUS_MARKS = {
+    "suggested": QT_TRANSLATE_NOOP("ReviewQueue", "○ open"),
+    "accepted": QT_TRANSLATE_NOOP("ReviewQueue", "✓ accepted"),
+    "rejected": QT_TRANSLATE_NOOP("ReviewQueue", "✕ rejected"),
+}
+KEYS_HELP = QT_TRANSLATE_NOOP(
+    "ReviewQueue",
     "A accept · R reject · E edit · N next · P previous · Enter open the passage · "
-    "Shift/Ctrl+click or Shift+arrows select several · Ctrl+Z undo"
+    "Shift/Ctrl+click or Shift+arrows select several · Ctrl+Z undo",
 )
 
 
@@ -59,24 +70,36 @@ def _decided_font(item: ReviewItem) -> QFont | None:
 
 
 COLUMNS: list[RecordColumn[ReviewItem]] = [
-    RecordColumn("Kind", lambda i: _t(KIND_WORDS[i.kind])),
-    RecordColumn("Status", lambda i: _t(STATUS_MARKS.get(i.status, i.status))),
     RecordColumn(
-        "Value",
+        QT_TRANSLATE_NOOP("ReviewQueue", "Kind"),
+        lambda i: QCoreApplication.translate("ReviewQueue", KIND_WORDS[i.kind]),
+    ),
+    RecordColumn(
+        QT_TRANSLATE_NOOP("ReviewQueue", "Status"),
+        lambda i: QCoreApplication.translate("ReviewQueue", STATUS_MARKS.get(i.status, i.status)),
+    ),
+    RecordColumn(
+        QT_TRANSLATE_NOOP("ReviewQueue", "Value"),
         lambda i: i.value + (f" → {i.person}" if i.person else ""),
         tooltip=lambda i: f"{i.id}: {i.value}",
         font=_decided_font,
     ),
-    RecordColumn("Passage", lambda i: passage_line(i), tooltip=lambda i: i.quote),
     RecordColumn(
-        "Document",
+        QT_TRANSLATE_NOOP("ReviewQueue", "Passage"),
+        lambda i: passage_line(i),
+        tooltip=lambda i: i.quote,
+    ),
+    RecordColumn(
+        QT_TRANSLATE_NOOP("ReviewQueue", "Document"),
         lambda i: i.document_ref,
         tooltip=lambda i: i.document_title or i.document_ref,
     ),
     RecordColumn(
-        "Confidence",
+        QT_TRANSLATE_NOOP("ReviewQueue", "Confidence"),
         lambda i: "—" if i.confidence is None else f"{i.confidence:.0%}",
-        tooltip=lambda _i: _t("How sure the suggester was; — when it did not say"),
+        tooltip=lambda _i: QCoreApplication.translate(
+            "ReviewQueue", "How sure the suggester was; — when it did not say"
+        ),
     ),
 ]
 
@@ -110,46 +133,56 @@ class ReviewQueueView(QWidget):
         self.scope_label = QLabel()
         self.scope_label.setObjectName("reviewScope")
         self.scope_label.setWordWrap(True)
-        self.whole = QPushButton(_t("Whole catalogue"))
+        self.whole = QPushButton(QCoreApplication.translate("ReviewQueue", "Whole catalogue"))
         self.whole.setCheckable(True)
-        self.whole.setToolTip(_t("Review every document, not only the document list's scope"))
+        self.whole.setToolTip(
+            QCoreApplication.translate(
+                "ReviewQueue", "Review every document, not only the document list's scope"
+            )
+        )
         self.whole.toggled.connect(self.widen_requested)
 
         self.kind = QComboBox()
         self.kind.setObjectName("reviewKind")
         for label, kind in (
-            (_t("All kinds"), None),
-            (_t("Dates"), "date"),
-            (_t("Figures"), "figure"),
-            (_t("People"), "person"),
+            (QCoreApplication.translate("ReviewQueue", "All kinds"), None),
+            (QCoreApplication.translate("ReviewQueue", "Dates"), "date"),
+            (QCoreApplication.translate("ReviewQueue", "Figures"), "figure"),
+            (QCoreApplication.translate("ReviewQueue", "People"), "person"),
         ):
             self.kind.addItem(label, kind)
         self.status = QComboBox()
         self.status.setObjectName("reviewStatus")
         for label, statuses in (
-            (_t("Open"), ("suggested",)),
-            (_t("Accepted"), ("accepted",)),
-            (_t("Rejected"), ("rejected",)),
-            (_t("Any status"), ("suggested", "accepted", "rejected")),
+            (QCoreApplication.translate("ReviewQueue", "Open"), ("suggested",)),
+            (QCoreApplication.translate("ReviewQueue", "Accepted"), ("accepted",)),
+            (QCoreApplication.translate("ReviewQueue", "Rejected"), ("rejected",)),
+            (
+                QCoreApplication.translate("ReviewQueue", "Any status"),
+                ("suggested", "accepted", "rejected"),
+            ),
         ):
             self.status.addItem(label, statuses)
         self.document = QComboBox()
         self.document.setObjectName("reviewDocument")
-        self.document.addItem(_t("All documents"), None)
+        self.document.addItem(QCoreApplication.translate("ReviewQueue", "All documents"), None)
         self.confidence = QDoubleSpinBox()
         self.confidence.setRange(0.0, 1.0)
         self.confidence.setSingleStep(0.1)
-        self.confidence.setSpecialValueText(_t("any"))
+        self.confidence.setSpecialValueText(QCoreApplication.translate("ReviewQueue", "any"))
         self.confidence.setToolTip(
-            _t(
+            QCoreApplication.translate(
+                "ReviewQueue",
                 "Hide suggestions less sure than this. Suggestions without a confidence "
-                "(all of them, until a suggester gives one) are always shown."
+                "(all of them, until a suggester gives one) are always shown.",
             )
         )
         self.sort = QComboBox()
         self.sort.setObjectName("reviewSort")
-        self.sort.addItem(_t("Document order"), "document")
-        self.sort.addItem(_t("Most confident first"), "confidence")
+        self.sort.addItem(QCoreApplication.translate("ReviewQueue", "Document order"), "document")
+        self.sort.addItem(
+            QCoreApplication.translate("ReviewQueue", "Most confident first"), "confidence"
+        )
         for combo in (self.kind, self.status, self.document, self.sort):
             combo.currentIndexChanged.connect(lambda _n: self.filters_changed.emit())
             # The window's pages share one minimum width: the queue must not widen it.
@@ -162,11 +195,11 @@ class ReviewQueueView(QWidget):
         filters = QHBoxLayout()
         filters.setContentsMargins(0, 0, 0, 0)
         for label, widget in (
-            (_t("Kind"), self.kind),
-            (_t("Status"), self.status),
-            (_t("Document"), self.document),
-            (_t("Confidence ≥"), self.confidence),
-            (_t("Sort"), self.sort),
+            (QCoreApplication.translate("ReviewQueue", "Kind"), self.kind),
+            (QCoreApplication.translate("ReviewQueue", "Status"), self.status),
+            (QCoreApplication.translate("ReviewQueue", "Document"), self.document),
+            (QCoreApplication.translate("ReviewQueue", "Confidence ≥"), self.confidence),
+            (QCoreApplication.translate("ReviewQueue", "Sort"), self.sort),
         ):
             caption = QLabel(label)
             caption.setBuddy(widget)
@@ -193,7 +226,7 @@ class ReviewQueueView(QWidget):
         for column, width in ((0, 70), (1, 100), (2, 260), (4, 100), (5, 90)):
             self.table.setColumnWidth(column, width)
         self.table.activated.connect(self._activated)
-        self.keys_label = QLabel(_t(KEYS_HELP))
+        self.keys_label = QLabel(QCoreApplication.translate("ReviewQueue", KEYS_HELP))
         self.keys_label.setObjectName("reviewKeys")
         self.keys_label.setWordWrap(True)
 
@@ -226,7 +259,9 @@ class ReviewQueueView(QWidget):
         self.model.set_records(items)
         self._set_documents(documents)
         self.scope_label.setText(
-            _t("{n} shown — suggestions in {scope}").format(n=len(items), scope=scope)
+            QCoreApplication.translate("ReviewQueue", "{n} shown — suggestions in {scope}").format(
+                n=len(items), scope=scope
+            )
         )
         known = any(i.confidence is not None for i in items)
         self.table.setColumnHidden(CONFIDENCE_COLUMN, not known)  # a column of dashes says nothing
@@ -241,7 +276,7 @@ class ReviewQueueView(QWidget):
         self.document.blockSignals(True)
         try:
             self.document.clear()
-            self.document.addItem(_t("All documents"), None)
+            self.document.addItem(QCoreApplication.translate("ReviewQueue", "All documents"), None)
             for ref in refs:
                 self.document.addItem(ref, ref)
             self.document.setCurrentIndex(max(self.document.findData(chosen), 0))

@@ -1,5 +1,8 @@
 """Write screenshots of the main views for the README: ``python -m desktop.ui.screenshots DIR``.
 
+``--languages-only`` writes just the main window in English, Azerbaijani and Russian
+(``main-window-en.png``, ``-az``, ``-ru``; the .qm catalogues must be built: ``make``).
+
 The sample documents are imported into a throw-away catalogue through the real window
 (so the import report is the real one), suggestions are run at import, and three of
 the four documents have their suggestions accepted, leaving the open letter with a
@@ -22,6 +25,7 @@ from db.catalogue import Catalogue
 from desktop.core import event_records
 from desktop.core.resources import sample_paths
 from desktop.ui.app import make_application
+from desktop.ui.language import install_language
 from desktop.ui.main_window import MainWindow
 from desktop.ui.tasks import ImmediateRunner
 
@@ -92,10 +96,55 @@ def _review_queue_shot(window: MainWindow, out: Path, app: QApplication) -> None
     _save(window, out / "review-queue.png", app)
 
 
+def main_window_in(language: str, out: Path, app: QApplication) -> None:
+    """``main-window-<language>.png``: the library with the open letter, in that language.
+
+    A fresh catalogue per language, so every picture shows the same state; the language
+    is installed before the window is built, as ``run_app`` does at start.
+    """
+    install_language(language, app)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        catalogue = Catalogue.open(folder / "Halvern.catena", create=True, actor="archivist")
+        settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(
+            catalogue,
+            runner=ImmediateRunner(),
+            settings=settings,
+            open_catalogue=lambda p: Catalogue.open(p),
+        )
+        window.resize(WIDTH, HEIGHT)
+        window.show()
+        window.import_files(sample_paths())
+        while window.last_report_dialog is None:
+            app.processEvents()
+        window.last_report_dialog.close()
+        _prepare(window.catalogue)
+        window._catalogue_changed()
+        window.sidebar.choose("library")
+        window.select_ref("CAT-000002")
+        window.table.setFocus()
+        window.reader.place_cursor(0)
+        window.inspector.setCurrentWidget(window.metadata)
+        _settle(app)
+        window.main_splitter.setSizes([240, WIDTH - 240])  # the sidebar's words in full
+        _save(window, out / f"main-window-{language}.png", app)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.close()
+        _settle(app)
+        window.catalogue.close()
+    install_language("en", app)
+
+
 def main(argv: list[str]) -> int:
-    out = Path(argv[1] if len(argv) > 1 else "docs/screenshots")
+    args = [a for a in argv[1:] if not a.startswith("--")]
+    out = Path(args[0] if args else "docs/screenshots")
     out.mkdir(parents=True, exist_ok=True)
     app = make_application(argv[:1])
+    for language in ("en", "az", "ru"):
+        main_window_in(language, out, app)
+    if "--languages-only" in argv:
+        return 0
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         catalogue = Catalogue.open(folder / "Halvern.catena", create=True, actor="archivist")

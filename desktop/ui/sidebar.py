@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelectionModel, Signal
 from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
 from db.catalogue import Catalogue
@@ -17,10 +17,6 @@ from desktop.core.collections import collections, saved_searches
 from desktop.core.review import open_counts
 from desktop.core.scope import RECENT_DAYS, Scope, count_in
 from desktop.ui.models.tree import Node, NodeRole, TreeModel
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Sidebar", text)
 
 
 @dataclass(frozen=True)
@@ -35,9 +31,14 @@ def build_nodes(catalogue: Catalogue) -> list[Node]:
         count = count_in(catalogue, scope)
         return Node([f"{label} ({count})"], payload=Place("documents", scope, key), tooltip=tooltip)
 
-    library = scoped(_t("Library"), Scope("library"), "library")
+    library = scoped(QCoreApplication.translate("Sidebar", "Library"), Scope("library"), "library")
     library.bold = True
-    group = Node([_t("Collections")], payload=None, selectable=False, italic=True)
+    group = Node(
+        [QCoreApplication.translate("Sidebar", "Collections")],
+        payload=None,
+        selectable=False,
+        italic=True,
+    )
     rows = collections(catalogue)
     by_parent: dict[int | None, list] = {}
     for row in rows:
@@ -52,38 +53,66 @@ def build_nodes(catalogue: Catalogue) -> list[Node]:
 
     add_children(group, None)
     if not rows:
-        group.add(Node([_t("(none yet)")], selectable=False, italic=True))
-    searches = Node([_t("Saved searches")], payload=None, selectable=False, italic=True)
+        group.add(
+            Node(
+                [QCoreApplication.translate("Sidebar", "(none yet)")], selectable=False, italic=True
+            )
+        )
+    searches = Node(
+        [QCoreApplication.translate("Sidebar", "Saved searches")],
+        payload=None,
+        selectable=False,
+        italic=True,
+    )
     for search_id, name, query in saved_searches(catalogue):
         searches.add(scoped(name, Scope("saved", query=query), f"saved:{search_id}", tooltip=query))
     if not searches.children:
-        searches.add(Node([_t("(none yet)")], selectable=False, italic=True))
+        searches.add(
+            Node(
+                [QCoreApplication.translate("Sidebar", "(none yet)")], selectable=False, italic=True
+            )
+        )
     return [
         library,
         group,
         searches,
-        Node([_t("People")], payload=Place("people", key="people")),
-        Node([_t("Events")], payload=Place("events", key="events")),
-        Node([_t("Chronology")], payload=Place("chronology", key="chronology")),
-        Node([_t("Figures")], payload=Place("figures", key="figures")),
-        Node([_t("Images")], payload=Place("images", key="images")),
+        Node(
+            [QCoreApplication.translate("Sidebar", "People")], payload=Place("people", key="people")
+        ),
+        Node(
+            [QCoreApplication.translate("Sidebar", "Events")], payload=Place("events", key="events")
+        ),
+        Node(
+            [QCoreApplication.translate("Sidebar", "Chronology")],
+            payload=Place("chronology", key="chronology"),
+        ),
+        Node(
+            [QCoreApplication.translate("Sidebar", "Figures")],
+            payload=Place("figures", key="figures"),
+        ),
+        Node(
+            [QCoreApplication.translate("Sidebar", "Images")], payload=Place("images", key="images")
+        ),
         review_queue_node(catalogue),
         scoped(
-            _t("Recently imported"),
+            QCoreApplication.translate("Sidebar", "Recently imported"),
             Scope("recent"),
             "recent",
-            _t("Imported in the last {n} days").format(n=RECENT_DAYS),
-        ),
-        scoped(
-            _t("Needs review"),
-            Scope("review"),
-            "review",
-            _t(
-                "Guessed metadata, flags (low-confidence encoding, possible duplicate, "
-                "fixity failed, text fixity failed) or open suggestions"
+            QCoreApplication.translate(
+                "Sidebar", "Imported in the last %Ln days", None, RECENT_DAYS
             ),
         ),
-        scoped(_t("Trash"), Scope("trash"), "trash"),
+        scoped(
+            QCoreApplication.translate("Sidebar", "Needs review"),
+            Scope("review"),
+            "review",
+            QCoreApplication.translate(
+                "Sidebar",
+                "Guessed metadata, flags (low-confidence encoding, possible duplicate, "
+                "fixity failed, text fixity failed) or open suggestions",
+            ),
+        ),
+        scoped(QCoreApplication.translate("Sidebar", "Trash"), Scope("trash"), "trash"),
     ]
 
 
@@ -91,11 +120,12 @@ def review_queue_node(catalogue: Catalogue) -> Node:
     """The review queue, with a live count of the suggestions still open."""
     left = sum(open_counts(catalogue).values())
     node = Node(
-        [_t("Queue: {n} to review").format(n=left)],
+        [QCoreApplication.translate("Sidebar", "Queue: %Ln to review", None, left)],
         payload=Place("review", key="queue"),
-        tooltip=_t(
+        tooltip=QCoreApplication.translate(
+            "Sidebar",
             "The review queue: every open suggestion (dates, figures, people) — "
-            "A accept, R reject, E edit, N next (Ctrl+9)"
+            "A accept, R reject, E edit, N next (Ctrl+9)",
         ),
     )
     node.bold = left > 0
@@ -108,7 +138,9 @@ class Sidebar(QTreeView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sidebar")
-        self.tree_model = TreeModel(["Catalogue"], self, context="Sidebar")
+        self.tree_model = TreeModel(
+            [QT_TRANSLATE_NOOP("Sidebar", "Catalogue")], self, context="Sidebar"
+        )
         self.setModel(self.tree_model)
         self.setHeaderHidden(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -34,6 +34,40 @@ from desktop.core.views import TagView
 from desktop.ui.date_field import DateField
 from desktop.ui.models.records import StringListModel
 from desktop.ui.reader import describe_tag
+
+# The stored values (English words the catalogue and the CLI share) with the words the
+# combo boxes show; the value rides as the item's data, so a translation never reaches
+# the catalogue.
+VALUE_WORDS: dict[str, str] = {
+    "certain": QT_TRANSLATE_NOOP("TagEditor", "certain"),
+    "approximate": QT_TRANSLATE_NOOP("TagEditor", "approximate"),
+    "uncertain": QT_TRANSLATE_NOOP("TagEditor", "uncertain"),
+    "exact": QT_TRANSLATE_NOOP("TagEditor", "exact"),
+    "about": QT_TRANSLATE_NOOP("TagEditor", "about"),
+    "at least": QT_TRANSLATE_NOOP("TagEditor", "at least"),
+    "more than": QT_TRANSLATE_NOOP("TagEditor", "more than"),
+    "at most": QT_TRANSLATE_NOOP("TagEditor", "at most"),
+    "fewer than": QT_TRANSLATE_NOOP("TagEditor", "fewer than"),
+    "nearly": QT_TRANSLATE_NOOP("TagEditor", "nearly"),
+    "up to": QT_TRANSLATE_NOOP("TagEditor", "up to"),
+    "range": QT_TRANSLATE_NOOP("TagEditor", "range"),
+    "author": QT_TRANSLATE_NOOP("TagEditor", "author"),
+    "witness": QT_TRANSLATE_NOOP("TagEditor", "witness"),
+    "quoted": QT_TRANSLATE_NOOP("TagEditor", "quoted"),
+    "recipient": QT_TRANSLATE_NOOP("TagEditor", "recipient"),
+    "signatory": QT_TRANSLATE_NOOP("TagEditor", "signatory"),
+    "mentioned": QT_TRANSLATE_NOOP("TagEditor", "mentioned"),
+    "photographer": QT_TRANSLATE_NOOP("TagEditor", "photographer"),
+}
+
+
+def _fill(combo: QComboBox, values: tuple[str, ...]) -> None:
+    for value in values:
+        combo.addItem(QCoreApplication.translate("TagEditor", VALUE_WORDS.get(value, value)), value)
+
+
+def _choose(combo: QComboBox, value: str) -> None:
+    combo.setCurrentIndex(max(combo.findData(value), 0))
 
 
 def _number_text(value: float | None) -> str:
@@ -70,7 +104,7 @@ class TagEditor(QWidget):
         self.edtf.setObjectName("edtfEdit")
         self.what = QLineEdit()
         self.certainty = QComboBox()
-        self.certainty.addItems(list(CERTAINTIES))
+        _fill(self.certainty, CERTAINTIES)
         date_page = QWidget()
         date_form = QFormLayout(date_page)
         date_form.addRow(self.tr("Date"), self.date_field)
@@ -86,11 +120,13 @@ class TagEditor(QWidget):
         self.upper_value.setValidator(validator)
         self.upper_value.setPlaceholderText(self.tr("only for a range"))
         self.qualifier = QComboBox()
-        self.qualifier.addItems(list(QUALIFIERS))
+        _fill(self.qualifier, QUALIFIERS)
         self.counted = QLineEdit()
         self.category = QComboBox()
+        self.category.setObjectName("categoryCombo")
         self.category.setEditable(True)
         self.part_of = QComboBox()
+        self.part_of.setObjectName("partOfCombo")
         figure_page = QWidget()
         figure_form = QFormLayout(figure_page)
         figure_form.addRow(self.tr("Value"), self.value)
@@ -110,7 +146,7 @@ class TagEditor(QWidget):
         self.name.setCompleter(self.completer)
         self.role = QComboBox()
         self.role.setObjectName("roleCombo")
-        self.role.addItems(list(ROLES))
+        _fill(self.role, ROLES)
         self.organisation = QCheckBox(self.tr("An organisation"))
         self.record = QLabel()
         self.record.setWordWrap(True)
@@ -213,18 +249,18 @@ class TagEditor(QWidget):
         if tag.kind == "date":
             self.date_field.set_value(v.get("edtf"))
             self.what.setText(v.get("what") or "")
-            self.certainty.setCurrentText(v.get("certainty") or "certain")
+            _choose(self.certainty, v.get("certainty") or "certain")
         elif tag.kind == "figure":
             self.value.setText(_number_text(v.get("value")))
             self.upper_value.setText(_number_text(v.get("upper_value")))
-            self.qualifier.setCurrentText(v.get("qualifier") or "exact")
+            _choose(self.qualifier, v.get("qualifier") or "exact")
             self.counted.setText(v.get("counted") or "")
             self.category.setCurrentText(v.get("category") or "")
             position = self.part_of.findData(v.get("part_of_id"))
             self.part_of.setCurrentIndex(max(position, 0))
         else:
             self.name.setText(v.get("name") or "")
-            self.role.setCurrentText(v.get("role") or "mentioned")
+            _choose(self.role, v.get("role") or "mentioned")
             self.organisation.setChecked(bool(v.get("is_organisation")))
             self.record.setText(
                 tag.agent_name
@@ -249,14 +285,14 @@ class TagEditor(QWidget):
             wanted: dict[str, Any] = {
                 "edtf": self.date_field.typed(),
                 "what": self.what.text().strip() or None,
-                "certainty": self.certainty.currentText(),
+                "certainty": self.certainty.currentData(),
             }
         elif tag.kind == "figure":
             upper = self.upper_value.text().strip()
             wanted = {
                 "value": float(self.value.text().replace(",", "") or 0),
                 "upper_value": float(upper.replace(",", "")) if upper else None,
-                "qualifier": self.qualifier.currentText(),
+                "qualifier": self.qualifier.currentData(),
                 "counted": self.counted.text().strip(),
                 "category": self.category.currentText().strip() or None,
                 "part_of_id": self.part_of.currentData(),
@@ -264,7 +300,7 @@ class TagEditor(QWidget):
         else:
             wanted = {
                 "name": " ".join(self.name.text().split()),
-                "role": self.role.currentText(),
+                "role": self.role.currentData(),
                 "is_organisation": self.organisation.isChecked(),
             }
         return {k: v for k, v in wanted.items() if tag.values.get(k) != v}

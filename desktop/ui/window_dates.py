@@ -10,17 +10,19 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu
 
 from db.date_locales import DATE_LOCALES, date_locale
+from desktop.ui.language import installed_language
 
 SETTING = "display/date_locale"
 
 
 def add_date_language_menu(window: Any, view_menu: QMenu) -> None:
     """View ▸ Dates In ▸ English / Azərbaycan / Русский."""
-    menu = view_menu.addMenu(window.tr("&Dates In"))
+    menu = view_menu.addMenu(QCoreApplication.translate("MenuActions", "&Dates In"))
     group = QActionGroup(window)
     window.date_locale_actions = {}
     for code, name in DATE_LOCALES.items():
@@ -33,7 +35,9 @@ def add_date_language_menu(window: Any, view_menu: QMenu) -> None:
 
 
 def restore_date_locale(window: Any) -> None:
-    set_date_locale(window, str(window.settings.value(SETTING, "en")), remember=False)
+    """The saved choice; until one is made, the language the window speaks."""
+    fallback = installed_language()
+    set_date_locale(window, str(window.settings.value(SETTING, fallback)), remember=False)
 
 
 def set_date_locale(window: Any, code: str, *, remember: bool = True) -> None:

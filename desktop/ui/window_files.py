@@ -29,7 +29,7 @@ from db.catalogue import Catalogue, CatalogueError
 from desktop.core import views
 from desktop.core.resources import sample_paths
 from desktop.ingest.pipeline import ImportReport
-from desktop.ui.import_dialog import ImportJob, ImportReportDialog
+from desktop.ui.import_dialog import ImportJob, ImportReportDialog, summary_words
 from desktop.ui.models.documents import (
     COLUMN_KEYS,
     COLUMNS,
@@ -168,7 +168,7 @@ class FileActions:
 
     def import_files(self, paths: list[Path], *, suggest: bool = True) -> ImportJob:
         self.import_action.setEnabled(False)
-        self.statusBar().showMessage(self.tr("Importing {n} item(s)…").format(n=len(paths)))
+        self.statusBar().showMessage(self.tr("Importing %Ln item(s)…", "", len(paths)))
         job = ImportJob(
             catalogue=self.catalogue,
             paths=paths,
@@ -184,7 +184,7 @@ class FileActions:
 
     def _import_done(self, report: ImportReport) -> None:
         self.import_action.setEnabled(True)
-        self.statusBar().showMessage(report.summary(), 10_000)
+        self.statusBar().showMessage(summary_words(report), 10_000)
         # Refreshing the list, the sidebar and building a 1,000-row report each take a
         # few tens of milliseconds; one per turn of the event loop keeps every pause short.
         QTimer.singleShot(0, self._catalogue_changed)

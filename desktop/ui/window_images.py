@@ -53,7 +53,7 @@ class ImageActions(OcrActions):
 
     def attach_images(self, ref: str, paths: Sequence[Path]) -> None:
         catalogue = self.catalogue
-        self.statusBar().showMessage(self.tr("Attaching {n} image(s)…").format(n=len(paths)))
+        self.statusBar().showMessage(self.tr("Attaching %Ln image(s)…", "", len(paths)))
 
         def work() -> image_ops.AttachResult:
             return image_ops.import_and_attach(catalogue, document_ref=ref, paths=list(paths))
@@ -61,7 +61,7 @@ class ImageActions(OcrActions):
         def done(result: image_ops.AttachResult) -> None:
             text = self.tr("{n} image(s) attached to {ref}").format(n=len(result.attached), ref=ref)
             if result.already:
-                text += self.tr("; {n} were already attached").format(n=len(result.already))
+                text += self.tr("; %Ln were already attached", "", len(result.already))
             self.statusBar().showMessage(text, 10_000)
             if result.problems:
                 QMessageBox.warning(

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QPoint,
     Qt,
 )
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from db.catalogue import Catalogue
 from db.date_locales import DEFAULT_DATE_LOCALE
+from desktop.ui.language import add_language_menu
 from desktop.ui.models.documents import (
     COLUMN_KEYS,
     COLUMNS,
@@ -148,12 +150,13 @@ class MenuActions:
         self.columns_menu = view_menu.addMenu(self.tr("&Columns"))
         self.column_actions: list[QAction] = []
         for n, column in enumerate(COLUMNS):
-            action = QAction(self.tr(column.title), self)
+            action = QAction(QCoreApplication.translate("DocumentTableModel", column.title), self)
             action.setCheckable(True)
             action.toggled.connect(lambda on, n=n: self.set_column_shown(n, on))
             self.columns_menu.addAction(action)
             self.column_actions.append(action)
         add_date_language_menu(self, view_menu)
+        add_language_menu(self, view_menu)
 
         self._build_events_menu()
         help_menu = self.menuBar().addMenu(self.tr("&Help"))

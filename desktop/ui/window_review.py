@@ -128,7 +128,7 @@ class ReviewActions:
         # 100,000 references to the database one by one.
         if 1 < len(refs) <= MAX_SELECTED_REFS and len(refs) < self.model.rowCount():
             self._review_scope = ReviewScope(Selection(refs=tuple(refs)))
-            self._review_scope_text = self.tr("{n} selected documents").format(n=len(refs))
+            self._review_scope_text = self.tr("%Ln selected documents", "", len(refs))
             return
         self._review_scope = ReviewScope(list_scope=scope, list_filter=text)
         place = self._place_words(scope)
@@ -220,13 +220,9 @@ class ReviewActions:
             return
         done = {"accept": self.tr("Accepted"), "reject": self.tr("Rejected")}[decision]
         changed = len(decided.changes)
-        what = (
-            f"“{items[0].quote}”"
-            if len(items) == 1
-            else self.tr("{n} suggestions").format(n=changed)
-        )
+        what = f"“{items[0].quote}”" if len(items) == 1 else self.tr("%Ln suggestions", "", changed)
         if decided.unchanged:
-            what += self.tr(" ({n} already so, left as they were)").format(n=len(decided.unchanged))
+            what += self.tr(" (%Ln already so, left as they were)", "", len(decided.unchanged))
         self._say(
             self.tr("{done} {what} (Ctrl+Z undoes) — {left} left to review").format(
                 done=done, what=what, left=self._left()

@@ -97,7 +97,7 @@ class TaggingActions(ReviewActions):
             return sum(result.total for result in done.value)
 
         def done(added: int) -> None:
-            self.statusBar().showMessage(self.tr("{n} new suggestions").format(n=added), 8000)
+            self.statusBar().showMessage(self.tr("%Ln new suggestions", "", added), 8000)
             for ref in refs:
                 self._tags_changed(ref)
             self.suggestions_done.emit(added)
@@ -110,7 +110,7 @@ class TaggingActions(ReviewActions):
         if refs and self.model.scope.kind != "trash":
             self.bench.trash(refs)
             self.statusBar().showMessage(
-                self.tr("{n} document(s) moved to the Trash (Ctrl+Z to undo)").format(n=len(refs)),
+                self.tr("%Ln document(s) moved to the Trash (Ctrl+Z to undo)", "", len(refs)),
                 8000,
             )
 

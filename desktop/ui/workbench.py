@@ -35,10 +35,6 @@ from desktop.core.review_decisions import Decided
 from desktop.core.views import TagView
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Workbench", text)
-
-
 class TagCommand(QUndoCommand):
     """A tag operation already done once; redo/undo flip it with ``db.tags.revert``.
 
@@ -73,7 +69,9 @@ class TagCommand(QUndoCommand):
 
 class MetadataCommand(QUndoCommand):
     def __init__(self, bench: Workbench, change: MetadataChange) -> None:
-        super().__init__(_t("Edit metadata of {ref}").format(ref=change.ref))
+        super().__init__(
+            QCoreApplication.translate("Workbench", "Edit metadata of {ref}").format(ref=change.ref)
+        )
         self._bench = bench
         self._change = change
         self._done = True
@@ -102,7 +100,11 @@ class TrashCommand(QUndoCommand):
     """Moving documents to the trash (or out of it); undo does the opposite."""
 
     def __init__(self, bench: Workbench, refs: Sequence[str], *, restore: bool) -> None:
-        text = _t("Restore {n} document(s)") if restore else _t("Move {n} document(s) to Trash")
+        text = (
+            QCoreApplication.translate("Workbench", "Restore {n} document(s)")
+            if restore
+            else QCoreApplication.translate("Workbench", "Move {n} document(s) to Trash")
+        )
         super().__init__(text.format(n=len(refs)))
         self._bench = bench
         self._refs = list(refs)
@@ -197,7 +199,11 @@ class Workbench(QObject):
     def add_tag(
         self, *, ref: str, kind: TagKind, start: int, end: int, values: dict[str, Any]
     ) -> TagChange | None:
-        names = {"date": _t("Tag date"), "figure": _t("Tag figure"), "mention": _t("Tag person")}
+        names = {
+            "date": QCoreApplication.translate("Workbench", "Tag date"),
+            "figure": QCoreApplication.translate("Workbench", "Tag figure"),
+            "mention": QCoreApplication.translate("Workbench", "Tag person"),
+        }
         return self._tag_op(
             names[kind],
             lambda: tagging.tag_words(
@@ -207,32 +213,34 @@ class Workbench(QObject):
 
     def accept(self, tag: TagView) -> TagChange | None:
         return self._tag_op(
-            _t("Accept “{quote}”").format(quote=tag.quote),
+            QCoreApplication.translate("Workbench", "Accept “{quote}”").format(quote=tag.quote),
             lambda: tagging.accept(self.catalogue, kind=tag.kind, tag_id=tag.id),
         )
 
     def reject(self, tag: TagView) -> TagChange | None:
         return self._tag_op(
-            _t("Reject “{quote}”").format(quote=tag.quote),
+            QCoreApplication.translate("Workbench", "Reject “{quote}”").format(quote=tag.quote),
             lambda: tagging.reject(self.catalogue, kind=tag.kind, tag_id=tag.id),
         )
 
     def edit_tag(self, tag: TagView, changes: dict[str, Any]) -> TagChange | None:
         return self._tag_op(
-            _t("Edit “{quote}”").format(quote=tag.quote),
+            QCoreApplication.translate("Workbench", "Edit “{quote}”").format(quote=tag.quote),
             lambda: tagging.edit(self.catalogue, kind=tag.kind, tag_id=tag.id, changes=changes),
         )
 
     def remove(self, tag: TagView) -> TagChange | None:
         return self._tag_op(
-            _t("Remove “{quote}”").format(quote=tag.quote),
+            QCoreApplication.translate("Workbench", "Remove “{quote}”").format(quote=tag.quote),
             lambda: tagging.remove(self.catalogue, kind=tag.kind, tag_id=tag.id),
         )
 
     def link_person(self, tag: TagView, name: str) -> TagChange | None:
         """Point a mention at the record one of whose names matches *name* (or a new one)."""
         return self._tag_op(
-            _t("Link “{quote}” to {name}").format(quote=tag.quote, name=name),
+            QCoreApplication.translate("Workbench", "Link “{quote}” to {name}").format(
+                quote=tag.quote, name=name
+            ),
             lambda: tagging.link_person(
                 self.catalogue,
                 tag_id=tag.id,
@@ -352,10 +360,13 @@ class Workbench(QObject):
         changes = tuple(s.change for s in done.value.suggested)
         if changes:
             catalogue = self.catalogue
+            links = len(changes)
             self.undo_stack.push(
                 RevertCommand(
                     self,
-                    _t("Suggest {n} event link(s)").format(n=len(changes)),
+                    QCoreApplication.translate(
+                        "Workbench", "Suggest %Ln event link(s)", None, links
+                    ),
                     changes,
                     lambda cs: link_ops.revert_link_changes(catalogue, changes=cs),
                 )

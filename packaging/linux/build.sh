@@ -53,6 +53,7 @@ METAINFO=packaging/linux/$APP_ID.metainfo.xml
 grep -q "<release version=\"$VERSION\"" "$METAINFO" \
     || die "$METAINFO has no <release version=\"$VERSION\">; add one for this version"
 "$PY" packaging/make_icons.py --check
+"$PY" -m tools.i18n build  # the .qm/.mo catalogues the spec ships (not kept in git)
 
 say "PyInstaller: $NAME $VERSION -> dist/$NAME/"
 mkdir -p build

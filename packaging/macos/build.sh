@@ -42,6 +42,7 @@ ARCH=$(uname -m)
 APP=dist/Catena.app
 DMG=dist/Catena-$VERSION-macos-$ARCH.dmg
 "$PY" packaging/make_icons.py --check
+"$PY" -m tools.i18n build  # the .qm/.mo catalogues the spec ships (not kept in git)
 
 say "PyInstaller: $NAME $VERSION -> $APP"
 mkdir -p build

@@ -60,6 +60,7 @@ $Version = (& $VenvPython -c "import tomllib; print(tomllib.load(open('pyproject
 # Windows version resources need four numbers: 0.1.0 -> 0.1.0.0 (1.0rc1 -> 1.0.0.0)
 $Numeric = (& $VenvPython -c "from packaging.version import Version; import sys; print('.'.join(map(str, (Version(sys.argv[1]).release + (0, 0, 0, 0))[:4])))" $Version).Trim()
 Invoke-Native $VenvPython @("packaging\make_icons.py", "--check")
+Invoke-Native $VenvPython @("-m", "tools.i18n", "build")  # .qm/.mo catalogues (not in git)
 
 # --- 2. PyInstaller ----------------------------------------------------------------------
 Write-Host "==> PyInstaller: Catena $Version -> dist\Catena\"

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QItemSelection,
@@ -48,10 +49,6 @@ HtmlRole = Qt.ItemDataRole.UserRole + 3
 Index = QModelIndex | QPersistentModelIndex
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("DocumentTableModel", text)
-
-
 @dataclass(frozen=True)
 class Column:
     key: str  # also the sort key (``document_rows.SORT_COLUMNS``); "match": relevance
@@ -62,17 +59,19 @@ class Column:
 def _columns() -> tuple[Column, ...]:
     # Titles are marked for translation here and translated when shown.
     return (
-        Column("ref", "Reference"),
-        Column("title", "Title"),
-        Column("doc_type", "Type", False),
-        Column("publisher", "Publisher"),
-        Column("authors", "Authors", False),
-        Column("published", "Published"),
-        Column("dateline", "Dateline", False),
-        Column("language", "Language", False),
-        Column("imported", "Imported", False),
-        Column("review", "Needs review", False),
-        Column("match", "Match"),  # shown only while searching
+        Column("ref", QT_TRANSLATE_NOOP("DocumentTableModel", "Reference")),
+        Column("title", QT_TRANSLATE_NOOP("DocumentTableModel", "Title")),
+        Column("doc_type", QT_TRANSLATE_NOOP("DocumentTableModel", "Type"), False),
+        Column("publisher", QT_TRANSLATE_NOOP("DocumentTableModel", "Publisher")),
+        Column("authors", QT_TRANSLATE_NOOP("DocumentTableModel", "Authors"), False),
+        Column("published", QT_TRANSLATE_NOOP("DocumentTableModel", "Published")),
+        Column("dateline", QT_TRANSLATE_NOOP("DocumentTableModel", "Dateline"), False),
+        Column("language", QT_TRANSLATE_NOOP("DocumentTableModel", "Language"), False),
+        Column("imported", QT_TRANSLATE_NOOP("DocumentTableModel", "Imported"), False),
+        Column("review", QT_TRANSLATE_NOOP("DocumentTableModel", "Needs review"), False),
+        Column(
+            "match", QT_TRANSLATE_NOOP("DocumentTableModel", "Match")
+        ),  # shown only while searching
     )
 
 
@@ -149,7 +148,7 @@ class DocumentTableModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(self._columns)
         ):
-            return _t(self._columns[section].title)
+            return QCoreApplication.translate("DocumentTableModel", self._columns[section].title)
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -167,7 +166,9 @@ class DocumentTableModel(QAbstractTableModel):
             return getattr(row, key)
         if role == Qt.ItemDataRole.ToolTipRole:
             if key in row.guessed:
-                return _t("Guessed from the text; not yet confirmed")
+                return QCoreApplication.translate(
+                    "DocumentTableModel", "Guessed from the text; not yet confirmed"
+                )
             if key in ("title", "review") and getattr(row, key):
                 return getattr(row, key)
             return None
@@ -356,6 +357,9 @@ class DocumentTableModel(QAbstractTableModel):
         start = (position // PAGE) * PAGE
         wanted = self._ids[start : start + PAGE]
         rows = document_rows.rows_of(
-            self._catalogue, wanted, review=self._review_shown, removed=_t("(removed)")
+            self._catalogue,
+            wanted,
+            review=self._review_shown,
+            removed=QCoreApplication.translate("DocumentTableModel", "(removed)"),
         )
         self._cache.update(rows)
