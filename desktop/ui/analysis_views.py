@@ -117,6 +117,9 @@ class ClaimsView(QWidget):
     def _summary_row(self) -> QHBoxLayout:
         self.include_suggested = QCheckBox(_t("Include open suggestions"))
         self.include_suggested.toggled.connect(lambda _on: self.reload_requested.emit())
+        self.include_suggested.setAccessibleDescription(
+            self.tr("Also count the suggestions no one has accepted yet")
+        )
         self.summary = QLabel()
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
@@ -140,6 +143,13 @@ class FiguresView(ClaimsView):
         )
         self.tree = QTreeView()
         self.tree.setObjectName("figuresTree")
+        self.tree.setAccessibleName(self.tr("Figures by value"))
+        self.tree.setAccessibleDescription(
+            self.tr(
+                "Each counted thing, its values and the sources giving them; differing "
+                "figures first. Enter opens a source's passage"
+            )
+        )
         self.tree.setModel(self.model)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
@@ -350,6 +360,10 @@ class ChronologyView(ClaimsView):
         super().__init__(parent)
         self.setObjectName("chronologyView")
         self.timeline = Timeline()
+        self.timeline.setAccessibleName(self.tr("Timeline"))
+        self.timeline.setAccessibleDescription(
+            self.tr("The dates of the table below on one line; the table holds the same entries")
+        )
         self.model: RecordTableModel[ChronologyRow] = RecordTableModel(
             [
                 RecordColumn(
@@ -381,6 +395,10 @@ class ChronologyView(ClaimsView):
         )
         self.table = QTableView()
         self.table.setObjectName("chronologyTable")
+        self.table.setAccessibleName(self.tr("Chronology"))
+        self.table.setAccessibleDescription(
+            self.tr("One row per date with the sources giving it; Enter opens the first passage")
+        )
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -107,6 +107,10 @@ class EventsView(QWidget):
         self.model = TreeModel(HEADERS, self, context="EventsView")
         self.tree = QTreeView()
         self.tree.setObjectName("eventsTree")
+        self.tree.setAccessibleName(self.tr("Events"))
+        self.tree.setAccessibleDescription(
+            self.tr("Event records, each under the event it is part of; F2 edits the current one")
+        )
         self.tree.setModel(self.model)
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.tree.setUniformRowHeights(True)
@@ -149,6 +153,7 @@ class EventsView(QWidget):
         buttons.addWidget(self.summary, 1)
         self.trashed_box = QCheckBox(self.tr("Show trashed"))
         self.trashed_box.setObjectName("showTrashedEvents")
+        self.trashed_box.setAccessibleDescription(self.tr("List trashed events too (Ctrl+Shift+T)"))
         self.trashed_box.toggled.connect(self.trashed_action.setChecked)
         self.trashed_action.toggled.connect(self.trashed_box.setChecked)
         buttons.addWidget(self.trashed_box)
@@ -179,6 +184,7 @@ class EventsView(QWidget):
 
         self.detail = QLabel()
         self.detail.setObjectName("eventDetail")
+        self.detail.setAccessibleName(self.tr("Event details"))
         self.detail.setTextFormat(Qt.TextFormat.PlainText)
         self.detail.setWordWrap(True)
         self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)

@@ -27,6 +27,7 @@ from desktop.ui.models.documents import (
     COLUMN_KEYS,
     COLUMNS,
 )
+from desktop.ui.window_a11y import WindowAccessibility
 from desktop.ui.window_dates import add_date_language_menu, restore_date_locale
 
 CatalogueOpener = Callable[[Path], Catalogue]
@@ -35,7 +36,7 @@ MATCH_COLUMN = COLUMN_KEYS.index("match")
 Confirm = Callable[[str, str], bool]
 
 
-class MenuActions:
+class MenuActions(WindowAccessibility):
     """Menus, shortcuts and the column and table context menus."""
 
     date_locale = DEFAULT_DATE_LOCALE  # the language dates are shown in (window_dates)
@@ -158,6 +159,7 @@ class MenuActions:
         self._build_events_menu()
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&About Catena"), None, self.show_about)
+        self._name_controls()  # every part exists now (window_a11y)
 
     def _action(
         self,
