@@ -9,6 +9,7 @@ trashed" it lists the records in the trash, whose one command is Restore.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
@@ -212,6 +213,12 @@ class EventsView(QWidget):
         splitter.addWidget(right)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
+        # Tab: the list first (choosing an event enables the buttons), then what acts on it.
+        order = [self.tree, self.trashed_box, self.new_button, self.edit_button]
+        order += [self.split_button, self.merge_button, self.trash_button, self.restore_button]
+        order += [self.undo_button, self.suggest_button, self.claim_table]
+        for first, second in itertools.pairwise(order):
+            QWidget.setTabOrder(first, second)
         self.rows: list[EventRecordRow] = []
         self.show_detail(None, [])
 

@@ -17,7 +17,7 @@ import pytest
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAccessible, QAccessibleInterface
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QMenu, QRadioButton, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QMenu, QRadioButton, QWidget
 
 from db.catalogue import Catalogue
 from desktop.core import claim_links, event_records
@@ -60,7 +60,10 @@ def _label(obj: QObject | None) -> str:
     if obj is None:
         return "?"
     name = obj.objectName()
-    return f"{type(obj).__name__}#{name}" if name else type(obj).__name__
+    label = f"{type(obj).__name__}#{name}" if name else type(obj).__name__
+    if isinstance(obj, QAbstractButton) and obj.text():
+        label += f"[{obj.text()}]"
+    return label
 
 
 def _walk(
@@ -305,3 +308,22 @@ def test_a_focus_trap_is_caught(qtbot) -> None:  # type: ignore[no-untyped-def]
     trap.setTabChangesFocus(True)
     visited, returned = tab_round(dialog, qtbot)
     assert returned and len(visited) == 3
+
+
+PLACES = ("library", "people", "events", "figures", "chronology", "images", "queue")
+
+
+def test_tab_reaches_every_control_of_every_view_and_comes_back(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    problems = {}
+    for key in PLACES:
+        assert window.sidebar.choose(key), key
+        window.sidebar.setFocus()
+        visited, returned = tab_round(window, qtbot)
+        missed = [_label(w) for w in _focusable(window) if w not in visited]
+        if not returned or missed:
+            problems[key] = {
+                "came back": returned,
+                "missed": missed,
+                "order": [_label(w) for w in visited],
+            }
+    assert not problems, "\n".join(f"{place}: {what}" for place, what in problems.items())
