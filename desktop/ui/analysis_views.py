@@ -73,6 +73,7 @@ def comparison_nodes(
             bold=comparison.verdict == "differ",
             tooltip="\n".join(comparison.notes) or None,
         )
+        top.description = verdict_text(comparison)  # what the mark and bold type say
         for group in comparison.groups:
             value = top.add(
                 Node(
@@ -97,6 +98,11 @@ def comparison_nodes(
                         ],
                         payload=source,
                         italic=source.status == "suggested",
+                        description=QCoreApplication.translate(
+                            "FiguresView", "Suggestion, not yet accepted"
+                        )
+                        if source.status == "suggested"
+                        else None,
                         tooltip=_t("Open {ref} at this passage").format(ref=source.document_ref),
                     )
                 )

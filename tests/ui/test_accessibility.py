@@ -327,3 +327,29 @@ def test_tab_reaches_every_control_of_every_view_and_comes_back(window, qtbot) -
                 "order": [_label(w) for w in visited],
             }
     assert not problems, "\n".join(f"{place}: {what}" for place, what in problems.items())
+
+
+def test_what_type_styles_and_marks_show_is_also_said_in_words(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A screen reader hears no bold, italics or "≠": those cells carry a description."""
+    from desktop.ui.models.tree import NodeRole
+
+    window.sidebar.choose("figures")
+    with qtbot.waitSignal(window.view_loaded):
+        window.figures_view.include_suggested.setChecked(True)
+    model = window.figures_view.model
+    nodes = model.walk()
+    marked = [n for n in nodes if n.bold or (n.italic and n.selectable)]
+    assert marked, "the samples give figures to compare"
+    for node in marked:
+        index = model.index_of(node)
+        assert index.data(NodeRole) is node
+        assert index.data(Qt.ItemDataRole.AccessibleDescriptionRole), node.texts
+    table = window.table
+    guessed = [
+        table.model().index(row, column)
+        for row in range(table.model().rowCount())
+        for column in range(table.model().columnCount())
+        if table.model().index(row, column).data(Qt.ItemDataRole.FontRole) is not None
+    ]
+    assert guessed, "the samples have guessed metadata"
+    assert all(i.data(Qt.ItemDataRole.AccessibleDescriptionRole) for i in guessed)
