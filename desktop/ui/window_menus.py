@@ -88,7 +88,7 @@ class MenuActions(WindowAccessibility):
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
         self._action(edit_menu, self.tr("&Find…"), QKeySequence("Ctrl+F"), self.focus_filter)
-        self._action(edit_menu, self.tr("Save Search…"), None, self.save_current_search)
+        self._action(edit_menu, self.tr("&Save Search…"), None, self.save_current_search)
         edit_menu.addSeparator()
         self.trash_action = self._action(
             edit_menu,
@@ -100,7 +100,7 @@ class MenuActions(WindowAccessibility):
         self.trash_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.table.addAction(self.trash_action)
         self.restore_action = self._action(
-            edit_menu, self.tr("Restore from Trash"), None, self.restore_selected
+            edit_menu, self.tr("R&estore from Trash"), None, self.restore_selected
         )
 
         document_menu = self.menuBar().addMenu(self.tr("&Document"))

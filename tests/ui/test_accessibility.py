@@ -353,3 +353,32 @@ def test_what_type_styles_and_marks_show_is_also_said_in_words(window, qtbot) ->
     ]
     assert guessed, "the samples have guessed metadata"
     assert all(i.data(Qt.ItemDataRole.AccessibleDescriptionRole) for i in guessed)
+
+
+def _choices(menu: QMenu) -> bool:
+    """A submenu of ticked values (a date role, a language) rather than commands."""
+    return all(a.isCheckable() for a in menu.actions() if not a.isSeparator())
+
+
+def test_every_menu_and_command_has_a_mnemonic(window) -> None:  # type: ignore[no-untyped-def]
+    """Alt+letter reaches every menu and every command in it; the lists of values
+    (columns, date languages, recent catalogues) are walked with the arrow keys."""
+    value_lists = {window.columns_menu, window.recent_menu}
+    missing = []
+
+    def walk(menu: QMenu, path: str) -> None:
+        for action in menu.actions():
+            if action.isSeparator():
+                continue
+            where = f"{path} ▸ {action.text()}"
+            if "&" not in action.text().replace("&&", ""):
+                missing.append(where)
+            submenu = action.menu()
+            if submenu is not None and submenu not in value_lists and not _choices(submenu):
+                walk(submenu, where)
+
+    for action in window.menuBar().actions():
+        if "&" not in action.text():
+            missing.append(action.text())
+        walk(action.menu(), action.text())
+    assert not missing, "menu entries without a mnemonic:\n" + "\n".join(missing)
