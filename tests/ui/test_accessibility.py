@@ -17,7 +17,15 @@ import pytest
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAccessible, QAccessibleInterface
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QMenu, QRadioButton, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialog,
+    QLabel,
+    QMenu,
+    QRadioButton,
+    QWidget,
+)
 
 from db.catalogue import Catalogue
 from desktop.core import claim_links, event_records
@@ -197,6 +205,24 @@ def test_every_control_of_every_dialog_has_a_name(window, qtbot) -> None:  # typ
     assert not problems, "controls without an accessible name:\n" + "\n".join(
         f"{title}: {line}" for title, lines in problems.items() for line in lines
     )
+
+
+def _labels_without_buddies(top: QWidget) -> list[str]:
+    """Labels with an underlined letter (Alt+letter) that lead nowhere."""
+    return [
+        label.text()
+        for label in top.findChildren(QLabel)
+        if "&" in label.text().replace("&&", "") and label.buddy() is None
+    ]
+
+
+def test_every_label_with_a_mnemonic_leads_to_its_field(window) -> None:  # type: ignore[no-untyped-def]
+    problems = {"window": _labels_without_buddies(window)}
+    for title, make in _dialogs(window).items():
+        dialog = make()
+        problems[title] = _labels_without_buddies(dialog)
+        dialog.close()
+    assert not any(problems.values()), problems
 
 
 def test_a_control_without_a_name_is_reported_by_class_object_name_and_path(
