@@ -36,7 +36,7 @@ from desktop.ui.event_dialog import EventDialog, form_of
 from desktop.ui.event_picker import EventPicker
 from desktop.ui.event_split_dialog import SplitDialog
 from desktop.ui.image_views import ImageViewer
-from desktop.ui.import_dialog import ImportReportDialog
+from desktop.ui.import_dialog import ImportJob, ImportReportDialog
 from desktop.ui.window_ocr import CorrectionDialog
 from tests.ui.test_events_view import _open_events, _two_events
 
@@ -174,6 +174,9 @@ def _dialogs(window: Any) -> dict[str, Callable[[], QDialog]]:
         "event picker": lambda: EventPicker("Link to Another Event", "Which event?", rows, window),
         "image viewer": lambda: ImageViewer(image, window._object_path(image.sha256), window),
         "OCR correction": lambda: CorrectionDialog("CAT-000001", "Some text", window),
+        "import progress": lambda: (
+            ImportJob(catalogue=catalogue, paths=[], runner=window.runner, parent=window).dialog
+        ),
     }
 
 
@@ -287,10 +290,10 @@ def tab_round(top: QWidget, qtbot: Any) -> tuple[list[QWidget], bool]:
         before = QApplication.focusWidget()
         QTest.keyClick(before, Qt.Key.Key_Tab)
         now = QApplication.focusWidget()
+        if now is start:  # round done, unless Tab was typed into the first control
+            return visited, len(visited) > 1 or len(controls) == 1
         if now is before:  # Tab was taken as input: the keyboard cannot leave
             return visited, False
-        if now is start:
-            return visited, True
         visited.append(now)
     return visited, False
 
