@@ -1,5 +1,5 @@
 """Accessibility: every control a screen reader reaches has a name, and the keyboard
-reaches every control of every dialog and comes back (no focus trap).
+reaches every control of every view and dialog and comes back (no focus trap).
 
 The main window is built on the sample catalogue with every view loaded; the dialogs
 are the ones the window opens, made with the arguments the window gives them. The
@@ -106,7 +106,7 @@ def _named_by_its_combo_box(node: QAccessibleInterface) -> bool:
 
 def unnamed_controls(top: QWidget) -> list[str]:
     """Every interactive node under *top* (and in its menus) whose accessible name is
-    empty, as "Role: Class#objectName at path"."""
+    empty, as "Role: path", each step of the path "Class#objectName"."""
     roots: list[QObject] = [top, *top.findChildren(QMenu)]
     found: list[str] = []
     seen: set[int] = set()
