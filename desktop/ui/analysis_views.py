@@ -79,6 +79,7 @@ def comparison_nodes(
             bold=comparison.verdict == "differ",
             tooltip="\n".join(comparison.notes) or None,
         )
+        top.description = verdict_text(comparison)  # what the mark and bold type say
         for group in comparison.groups:
             sources = len(group.documents)
             value = top.add(
@@ -104,6 +105,11 @@ def comparison_nodes(
                         ],
                         payload=source,
                         italic=source.status == "suggested",
+                        description=QCoreApplication.translate(
+                            "FiguresView", "Suggestion, not yet accepted"
+                        )
+                        if source.status == "suggested"
+                        else None,
                         tooltip=QCoreApplication.translate(
                             "FiguresView", "Open {ref} at this passage"
                         ).format(ref=source.document_ref),
@@ -128,6 +134,9 @@ class ClaimsView(QWidget):
             QCoreApplication.translate("FiguresView", "Include open suggestions")
         )
         self.include_suggested.toggled.connect(lambda _on: self.reload_requested.emit())
+        self.include_suggested.setAccessibleDescription(
+            self.tr("Also count the suggestions no one has accepted yet")
+        )
         self.summary = QLabel()
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
@@ -156,6 +165,13 @@ class FiguresView(ClaimsView):
         )
         self.tree = QTreeView()
         self.tree.setObjectName("figuresTree")
+        self.tree.setAccessibleName(self.tr("Figures by value"))
+        self.tree.setAccessibleDescription(
+            self.tr(
+                "Each counted thing, its values and the sources giving them; differing "
+                "figures first. Enter opens a source's passage"
+            )
+        )
         self.tree.setModel(self.model)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
@@ -365,6 +381,10 @@ class ChronologyView(ClaimsView):
         super().__init__(parent)
         self.setObjectName("chronologyView")
         self.timeline = Timeline()
+        self.timeline.setAccessibleName(self.tr("Timeline"))
+        self.timeline.setAccessibleDescription(
+            self.tr("The dates of the table below on one line; the table holds the same entries")
+        )
         self.model: RecordTableModel[ChronologyRow] = RecordTableModel(
             [
                 RecordColumn(
@@ -401,6 +421,10 @@ class ChronologyView(ClaimsView):
         )
         self.table = QTableView()
         self.table.setObjectName("chronologyTable")
+        self.table.setAccessibleName(self.tr("Chronology"))
+        self.table.setAccessibleDescription(
+            self.tr("One row per date with the sources giving it; Enter opens the first passage")
+        )
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

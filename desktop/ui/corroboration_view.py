@@ -155,6 +155,13 @@ class CorroborationView(ClaimsView):
         self.model = CorroborationModel(self)
         self.table = QTableView()
         self.table.setObjectName("corroborationTable")
+        self.table.setAccessibleName(self.tr("Corroboration matrix"))
+        self.table.setAccessibleDescription(
+            self.tr(
+                "One row per event and counted thing, one column per source; "
+                "Enter opens the passage of the current cell"
+            )
+        )
         self.table.setModel(self.model)
         self.table.setWordWrap(True)
         self.table.setAlternatingRowColors(True)
@@ -197,6 +204,7 @@ class FiguresPage(QTabWidget):
     def __init__(self, by_value: FiguresView, matrix: CorroborationView) -> None:
         super().__init__()
         self.setObjectName("figuresPage")
+        self.setAccessibleName(self.tr("Figures"))
         self.by_value, self.matrix = by_value, matrix
         self.addTab(by_value, QCoreApplication.translate("CorroborationView", "By value"))
         self.addTab(matrix, QCoreApplication.translate("CorroborationView", "Matrix"))

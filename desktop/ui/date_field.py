@@ -40,6 +40,11 @@ class DateField(QWidget):
         self._shown = ""
         self.edit = QLineEdit()
         self.edit.setPlaceholderText(QCoreApplication.translate("DateField", PLACEHOLDER))
+        self.edit.setAccessibleName(field)  # the form's label names the field, not the edit
+        self.edit.setAccessibleDescription(
+            self.tr("A date as people write it; the hint below shows how it was read")
+        )
+        self.setFocusProxy(self.edit)  # the label's buddy is this field: Alt+letter lands here
         self.hint = QLabel()
         self.hint.setObjectName("dateHint")
         self.hint.setWordWrap(True)

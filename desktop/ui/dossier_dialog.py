@@ -110,6 +110,9 @@ class DossierDialog(QDialog):
         self.title.setObjectName("dossierTitle")
         self.subtitle = QLineEdit()
         self.compiler = QLineEdit(catalogue.actor)
+        self.title.setAccessibleName(self.tr("Title"))
+        self.subtitle.setAccessibleName(self.tr("Subtitle"))
+        self.compiler.setAccessibleName(self.tr("Compiled by"))
 
         self.use_selected = QRadioButton(
             self.tr("The %Ln selected document(s)", "", len(self._selected))
@@ -118,6 +121,8 @@ class DossierDialog(QDialog):
         self.use_query = QRadioButton(self.tr("Documents matching a search:"))
         self.query = QLineEdit(query)
         self.query.setObjectName("dossierQuery")
+        self.query.setAccessibleName(self.tr("Search for the documents"))
+        self.query.setAccessibleDescription(self.tr("The dossier holds the documents it finds"))
         self.query.textEdited.connect(lambda _t: self.use_query.setChecked(True))
         group = QButtonGroup(self)
         for button in (self.use_selected, self.use_all, self.use_query):
@@ -135,6 +140,7 @@ class DossierDialog(QDialog):
 
         self.style = QComboBox()
         self.style.setObjectName("dossierStyle")
+        self.style.setAccessibleName(self.tr("Citation style"))
         for key, name in STYLE_NAMES:
             self.style.addItem(QCoreApplication.translate("DossierDialog", name), key)
         self.style.setCurrentIndex(max(0, self.style.findData(style)))
@@ -174,6 +180,9 @@ class DossierDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.build_button = QPushButton(self.tr("Print to PDF…"))
         self.build_button.setObjectName("buildDossierButton")
+        self.build_button.setAccessibleDescription(
+            self.tr("Choose where to save the PDF, then print the dossier to it")
+        )
         self.build_button.setDefault(True)
         self.buttons.addButton(self.build_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.build_button.clicked.connect(self.build)
@@ -189,6 +198,9 @@ class DossierDialog(QDialog):
         layout.addWidget(self.bar)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
+        # Tab enters the buttons at the default one: Cancel must come after it.
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        QWidget.setTabOrder(self.build_button, cancel)
 
     # --- the spec ---------------------------------------------------------------------
     def spec_values(self) -> dict[str, Any]:

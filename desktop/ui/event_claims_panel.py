@@ -105,6 +105,13 @@ class ClaimsPanel(QWidget):
         )
         self.table = QTableView()
         self.table.setObjectName("claimTable")
+        self.table.setAccessibleName(self.tr("Claims linked to the event"))
+        self.table.setAccessibleDescription(
+            self.tr(
+                "Figures and dates linked to the event. A confirms, L links to another event, "
+                "U unlinks; E, R, O and Backspace set a date's role"
+            )
+        )
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -150,6 +157,7 @@ class ClaimsPanel(QWidget):
         self.clear_button = self._button(self.unlink_action)
         self.role_button = QPushButton(QCoreApplication.translate("EventsView", "Date Role"))
         self.role_button.setMenu(self.role_menu)
+        self.role_button.setAccessibleDescription(self.tr("Whether a date is the event's own date"))
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         for button in (self.confirm_button, self.link_button, self.clear_button, self.role_button):

@@ -88,6 +88,7 @@ class EventDialog(QDialog):
         self.variants_edit = QPlainTextEdit("\n".join(form.variants))
         self.variants_edit.setPlaceholderText(self.tr("One name form a line, in any script"))
         self.variants_edit.setFixedHeight(72)
+        self.variants_edit.setTabChangesFocus(True)  # Tab moves on: no focus trap
         self.place_edit = QLineEdit(form.place)
         self.date_field = DateField(self.tr("Date"), locale=locale)
         self.date_field.set_value(form.edtf)
@@ -103,6 +104,7 @@ class EventDialog(QDialog):
         self.parent_combo.setCurrentIndex(max(at, 0))
         self.notes_edit = QPlainTextEdit(form.notes)
         self.notes_edit.setFixedHeight(72)
+        self.notes_edit.setTabChangesFocus(True)
         layout = QFormLayout(self)
         layout.addRow(self.tr("&Name"), self.name_edit)
         layout.addRow(self.tr("&Other names"), self.variants_edit)

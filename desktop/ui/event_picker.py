@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -75,10 +76,16 @@ class EventPicker(QDialog):
         self.filter_edit.setObjectName("eventFilter")
         self.filter_edit.setPlaceholderText(self.tr("Type part of a name, a place or a code"))
         self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setAccessibleName(self.tr("Find an event"))
+        for button in self.filter_edit.findChildren(QToolButton):  # the clear button
+            button.setAccessibleName(self.tr("Clear"))
         self.filter_edit.textChanged.connect(self._filter)
         self.filter_edit.installEventFilter(self)
         self.table = QTableView()
         self.table.setObjectName("eventChoices")
+        self.table.setAccessibleName(self.tr("Matching events"))
+        self.table.setAccessibleDescription(self.tr("Enter takes the current event"))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows walk it
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

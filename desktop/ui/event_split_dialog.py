@@ -52,6 +52,7 @@ class SplitForm:
 def _table(model: QAbstractItemModel, name: str, stretch: int) -> QTableView:
     table = QTableView()
     table.setObjectName(name)
+    table.setTabKeyNavigation(False)  # Tab leaves the table; arrows walk it, Space ticks
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.verticalHeader().setVisible(False)

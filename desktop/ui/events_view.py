@@ -9,6 +9,7 @@ trashed" it lists the records in the trash, whose one command is Restore.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
@@ -114,6 +115,10 @@ class EventsView(QWidget):
         self.model = TreeModel(HEADERS, self, context="EventsView")
         self.tree = QTreeView()
         self.tree.setObjectName("eventsTree")
+        self.tree.setAccessibleName(self.tr("Events"))
+        self.tree.setAccessibleDescription(
+            self.tr("Event records, each under the event it is part of; F2 edits the current one")
+        )
         self.tree.setModel(self.model)
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.tree.setUniformRowHeights(True)
@@ -156,6 +161,7 @@ class EventsView(QWidget):
         buttons.addWidget(self.summary, 1)
         self.trashed_box = QCheckBox(self.tr("Show trashed"))
         self.trashed_box.setObjectName("showTrashedEvents")
+        self.trashed_box.setAccessibleDescription(self.tr("List trashed events too (Ctrl+Shift+T)"))
         self.trashed_box.toggled.connect(self.trashed_action.setChecked)
         self.trashed_action.toggled.connect(self.trashed_box.setChecked)
         buttons.addWidget(self.trashed_box)
@@ -186,6 +192,7 @@ class EventsView(QWidget):
 
         self.detail = QLabel()
         self.detail.setObjectName("eventDetail")
+        self.detail.setAccessibleName(self.tr("Event details"))
         self.detail.setTextFormat(Qt.TextFormat.PlainText)
         self.detail.setWordWrap(True)
         self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -213,6 +220,12 @@ class EventsView(QWidget):
         splitter.addWidget(right)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
+        # Tab: the list first (choosing an event enables the buttons), then what acts on it.
+        order = [self.tree, self.trashed_box, self.new_button, self.edit_button]
+        order += [self.split_button, self.merge_button, self.trash_button, self.restore_button]
+        order += [self.undo_button, self.suggest_button, self.claim_table]
+        for first, second in itertools.pairwise(order):
+            QWidget.setTabOrder(first, second)
         self.rows: list[EventRecordRow] = []
         self.show_detail(None, [])
 

@@ -67,6 +67,7 @@ class FileGuessList(QWidget):
         label.setObjectName(f"fileGuess{number}")
         button = QPushButton(self.tr("Accept"))
         button.setObjectName(f"acceptGuess{number}")
+        button.setAccessibleName(self.tr("Accept guess: {field}").format(field=field))
         button.setToolTip(
             self.tr("Use this value as the document's {field} (undoable)").format(
                 field=field.lower()

@@ -205,6 +205,8 @@ class ImageViewer(QDialog):
         zoom_out = QPushButton(self.tr("Zoom Out"))
         actual = QPushButton(self.tr("Actual Size"))
         fit = QPushButton(self.tr("Fit"))
+        fit.setAccessibleDescription(self.tr("Fit the whole image in the window"))
+        self.area.setAccessibleName(self.tr("Image"))
         zoom_in.clicked.connect(lambda: self.area.set_zoom(self.area.zoom * 1.25))
         zoom_out.clicked.connect(lambda: self.area.set_zoom(self.area.zoom * 0.8))
         actual.clicked.connect(lambda: self.area.set_zoom(1.0))
@@ -225,6 +227,9 @@ class ImageViewer(QDialog):
         self.taken_field = DateField(self.tr("Taken"))
         self.taken_field.set_value(image.taken)
         self.taken = self.taken_field.edit
+        self.caption.setAccessibleName(self.tr("Caption"))
+        self.credit.setAccessibleName(self.tr("Credit"))
+        self.rights.setAccessibleName(self.tr("Rights"))
         form = QFormLayout()
         form.addRow(self.tr("Caption"), self.caption)
         form.addRow(self.tr("Credit"), self.credit)
@@ -247,6 +252,8 @@ class ImageViewer(QDialog):
         self.exif_model.set_records(sorted(image.exif.items()))
         exif = QTableView()
         exif.setModel(self.exif_model)
+        exif.setAccessibleName(self.tr("EXIF fields"))
+        exif.setTabKeyNavigation(False)  # Tab leaves the table; arrows walk it
         exif.verticalHeader().setVisible(False)
         exif.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         right = QWidget()

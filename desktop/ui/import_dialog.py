@@ -142,6 +142,11 @@ class ImportReportDialog(QDialog):
         self.model.set_records(self._outcomes)
         self.table = QTableView()
         self.table.setObjectName("importReportTable")
+        self.table.setAccessibleName(self.tr("Files imported"))
+        self.table.setAccessibleDescription(
+            self.tr("What happened to each file, problems first; Enter opens an imported file")
+        )
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows walk it
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)

@@ -82,10 +82,15 @@ class MetadataPanel(QWidget):
             self.edits[name] = edit
             form.addRow(label, self.published if name == "published" else edit)
         self.title_devised = QCheckBox(self.tr("Title devised by the cataloguer"))
+        self.title_devised.setAccessibleDescription(
+            self.tr("The title is not the document's own; it is printed in square brackets")
+        )
         form.addRow("", self.title_devised)
         self.notes = QPlainTextEdit()
         self.notes.setObjectName("field_notes")
         self.notes.setFixedHeight(70)
+        self.notes.setTabChangesFocus(True)  # Tab moves on; notes need no tab characters
+        self.notes.setAccessibleName(self.tr("Notes"))
         form.addRow(self.tr("Notes"), self.notes)
         self.file_guesses = FileGuessList()
         self.file_guesses.accept_requested.connect(self._accept_guess)
@@ -96,6 +101,7 @@ class MetadataPanel(QWidget):
 
         self.save_button = QPushButton(self.tr("Save Changes"))
         self.save_button.setObjectName("saveMetadataButton")
+        self.save_button.setAccessibleDescription(self.tr("Save the edited fields (undoable)"))
         self.confirm_button = QPushButton(self.tr("Confirm Guesses"))
         self.confirm_button.setObjectName("confirmButton")
         self.confirm_button.setToolTip(
@@ -105,10 +111,15 @@ class MetadataPanel(QWidget):
         self.confirm_button.clicked.connect(self._confirm)
         self.style = QComboBox()
         self.style.setObjectName("citationStyle")
+        self.style.setAccessibleName(self.tr("Citation style"))
+        self.style.setAccessibleDescription(self.tr("The style Copy Citation uses"))
         for key, name in STYLES:
             self.style.addItem(name, key)
         self.copy_button = QPushButton(self.tr("Copy Citation"))
         self.copy_button.setObjectName("copyCitationButton")
+        self.copy_button.setAccessibleDescription(
+            self.tr("Copy the document's citation in the chosen style (Ctrl+Shift+C)")
+        )
         self.copy_button.clicked.connect(self._copy)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)

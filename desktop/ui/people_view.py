@@ -110,6 +110,12 @@ class PeopleView(QWidget):
         self.model.merge_requested.connect(self.merge_requested)
         self.table = QTableView()
         self.table.setObjectName("peopleTable")
+        self.table.setAccessibleName(self.tr("People"))
+        self.table.setAccessibleDescription(
+            self.tr(
+                "Person records; select one to list its passages. Drag one onto another to merge"
+            )
+        )
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -157,6 +163,10 @@ class PeopleView(QWidget):
         )
         self.passage_table = QTableView()
         self.passage_table.setObjectName("passageTable")
+        self.passage_table.setAccessibleName(self.tr("Passages"))
+        self.passage_table.setAccessibleDescription(
+            self.tr("Where the selected person is mentioned; Enter opens the passage")
+        )
         self.passage_table.setModel(self.passages)
         self.passage_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.passage_table.verticalHeader().setVisible(False)

@@ -163,6 +163,13 @@ class ReadingPane(QWidget):
         self.meta.setTextFormat(Qt.TextFormat.PlainText)
         self.legend = Legend()
         self.text = DocumentText(self)
+        self.text.setAccessibleName(self.tr("Document text"))
+        self.text.setAccessibleDescription(
+            self.tr(
+                "The selected document's text with its tags. Select words and press D, F or P "
+                "to tag them; A accepts and R rejects the current suggestion, N goes to the next"
+            )
+        )
         self.text.cursorPositionChanged.connect(self._cursor_moved)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)

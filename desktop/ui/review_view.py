@@ -141,6 +141,7 @@ class ReviewQueueView(QWidget):
             )
         )
         self.whole.toggled.connect(self.widen_requested)
+        self.whole.setAccessibleDescription(self.whole.toolTip())
 
         self.kind = QComboBox()
         self.kind.setObjectName("reviewKind")
@@ -191,6 +192,12 @@ class ReviewQueueView(QWidget):
             )
             combo.setMinimumContentsLength(14)
         self.confidence.valueChanged.connect(lambda _v: self.filters_changed.emit())
+        self.kind.setAccessibleName(self.tr("Kind"))
+        self.status.setAccessibleName(self.tr("Status"))
+        self.document.setAccessibleName(self.tr("Document"))
+        self.confidence.setAccessibleName(self.tr("Lowest confidence"))
+        self.confidence.setAccessibleDescription(self.confidence.toolTip())
+        self.sort.setAccessibleName(self.tr("Sort"))
 
         filters = QHBoxLayout()
         filters.setContentsMargins(0, 0, 0, 0)
@@ -214,6 +221,10 @@ class ReviewQueueView(QWidget):
         self.model = ReviewQueueModel(self)
         self.table = QTableView()
         self.table.setObjectName("reviewTable")
+        self.table.setAccessibleName(self.tr("Suggestions to review"))
+        self.table.setAccessibleDescription(
+            self.tr("A accepts, R rejects, E edits the current suggestion; N goes to the next")
+        )
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)

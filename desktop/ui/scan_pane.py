@@ -115,6 +115,13 @@ class ScanPane(QWidget):
         self.scroller.setWidgetResizable(False)
         self.previous_button = QPushButton(self.tr("◀ Page"))
         self.next_button = QPushButton(self.tr("Page ▶"))
+        self.previous_button.setAccessibleName(self.tr("Previous page"))
+        self.next_button.setAccessibleName(self.tr("Next page"))
+        self.canvas.setAccessibleName(self.tr("Page image"))
+        self.canvas.setAccessibleDescription(
+            self.tr("The scanned page; the current tag and doubtful words are outlined")
+        )
+        self.scroller.setAccessibleName(self.tr("Scanned page"))
         self.previous_button.clicked.connect(lambda: self.show_page(self.page - 1))
         self.next_button.clicked.connect(lambda: self.show_page(self.page + 1))
         buttons = QHBoxLayout()

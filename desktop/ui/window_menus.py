@@ -29,6 +29,7 @@ from desktop.ui.models.documents import (
     COLUMN_KEYS,
     COLUMNS,
 )
+from desktop.ui.window_a11y import WindowAccessibility
 from desktop.ui.window_dates import add_date_language_menu, restore_date_locale
 
 CatalogueOpener = Callable[[Path], Catalogue]
@@ -37,7 +38,7 @@ MATCH_COLUMN = COLUMN_KEYS.index("match")
 Confirm = Callable[[str, str], bool]
 
 
-class MenuActions:
+class MenuActions(WindowAccessibility):
     """Menus, shortcuts and the column and table context menus."""
 
     date_locale = DEFAULT_DATE_LOCALE  # the language dates are shown in (window_dates)
@@ -89,7 +90,7 @@ class MenuActions:
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
         self._action(edit_menu, self.tr("&Find…"), QKeySequence("Ctrl+F"), self.focus_filter)
-        self._action(edit_menu, self.tr("Save Search…"), None, self.save_current_search)
+        self._action(edit_menu, self.tr("&Save Search…"), None, self.save_current_search)
         edit_menu.addSeparator()
         self.trash_action = self._action(
             edit_menu,
@@ -101,7 +102,7 @@ class MenuActions:
         self.trash_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.table.addAction(self.trash_action)
         self.restore_action = self._action(
-            edit_menu, self.tr("Restore from Trash"), None, self.restore_selected
+            edit_menu, self.tr("R&estore from Trash"), None, self.restore_selected
         )
 
         document_menu = self.menuBar().addMenu(self.tr("&Document"))
@@ -161,6 +162,7 @@ class MenuActions:
         self._build_events_menu()
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&About Catena"), None, self.show_about)
+        self._name_controls()  # every part exists now (window_a11y)
 
     def _action(
         self,

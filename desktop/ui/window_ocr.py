@@ -58,6 +58,8 @@ class CorrectionDialog(QDialog):
         note.setWordWrap(True)
         self.editor = QPlainTextEdit()
         self.editor.setPlainText(text)
+        self.editor.setAccessibleName(self.tr("Text to correct"))
+        self.editor.setTabChangesFocus(True)  # Tab reaches the buttons: no focus trap
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )

@@ -172,6 +172,8 @@ class DocumentTableModel(QAbstractTableModel):
             if key in ("title", "review") and getattr(row, key):
                 return getattr(row, key)
             return None
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole and key in row.guessed:
+            return _t("Guessed from the text; not yet confirmed")  # italics, in words
         if role == Qt.ItemDataRole.FontRole and key in row.guessed:
             font = QFont()
             font.setItalic(True)

@@ -33,6 +33,7 @@ class Node:
     bold: bool = False
     italic: bool = False
     selectable: bool = True
+    description: str | None = None  # in words what bold, italics or a mark show
     children: list[Node] = field(default_factory=list)
     parent: Node | None = field(default=None, repr=False)
 
@@ -144,6 +145,8 @@ class TreeModel(QAbstractItemModel):
             font.setBold(node.bold)
             font.setItalic(node.italic)
             return font
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            return node.description
         if role == NodeRole:
             return node
         return None
