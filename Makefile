@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 ARGS   ?=
 
-.PHONY: run test lint contracts pytest demo screenshots bench clean-venv check-python \
+.PHONY: run test lint contracts pytest demo screenshots guide-screenshots bench clean-venv check-python \
         installer installer-test
 
 check-python:
@@ -50,6 +50,10 @@ test: lint contracts pytest
 
 screenshots: $(VENV)/.test-stamp
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m desktop.ui.screenshots docs/screenshots
+
+# The user guide's pictures (docs/guide/images/): the script's output, never edited by hand.
+guide-screenshots: $(VENV)/.test-stamp
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/guide_screenshots.py docs/guide/images
 
 clean-venv:
 	rm -rf $(VENV)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from db.catalogue import Catalogue
 from db.date_locales import DEFAULT_DATE_LOCALE
+from desktop.ui.guide_dialog import open_user_guide
 from desktop.ui.models.documents import (
     COLUMN_KEYS,
     COLUMNS,
@@ -157,6 +158,12 @@ class MenuActions:
 
         self._build_events_menu()
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.guide_action = self._action(
+            help_menu,
+            self.tr("User &Guide"),
+            QKeySequence.StandardKey.HelpContents,  # F1 (Ctrl+? on macOS)
+            lambda: open_user_guide(self),
+        )
         self._action(help_menu, self.tr("&About Catena"), None, self.show_about)
 
     def _action(

@@ -47,9 +47,7 @@ def _items(catalogue: Catalogue, tmp_path: Path, *, archive_fields: bool) -> lis
             changes={"doc_type": "open letter", "publisher": None},
             actor="tester",
         )
-        update_metadata(
-            session, ref="CAT-000007", changes={"published": "1987-05"}, actor="tester"
-        )
+        update_metadata(session, ref="CAT-000007", changes={"published": "1987-05"}, actor="tester")
     out = tmp_path / f"refs-{archive_fields}.json"
     options = ExportOptions(archive_fields=archive_fields)
     export(catalogue, format="csl-json", selection=None, output=out, options=options)
