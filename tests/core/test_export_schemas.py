@@ -95,8 +95,6 @@ def test_csl_json_differs_from_csl_1_0_1_only_where_documented(
             trimmed["type"] = "manuscript"  # only to check the item's other fields
         assert _errors(validator, [trimmed]) == [], item["id"]
     # The untouched export fails 1.0.1 for those two reasons and no other.
-    reasons = {e.message for e in validator.iter_errors(items)}
+    reasons = {e.message.split(" is not one of")[0] for e in validator.iter_errors(items)}
     expected = {"Additional properties are not allowed ('custom' was unexpected)"}
-    if documented:
-        expected |= {m for m in reasons if m.startswith("'document' is not one of")}
-    assert reasons == expected
+    assert reasons == expected | ({"'document'"} if documented else set())
