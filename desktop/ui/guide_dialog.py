@@ -11,9 +11,10 @@ shown in the status line instead, because Catena never opens the network.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QUrl
-from PySide6.QtGui import QKeySequence, QShortcut, QTextDocument
+from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QUrl
+from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut, QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -28,6 +29,31 @@ from PySide6.QtWidgets import (
 
 from desktop.core.resources import GUIDE_INDEX, guide_dir
 
+#: Screenshots are full-window grabs (1440 px wide); shown narrower than the page they
+#: sit in, so a page never scrolls sideways.
+IMAGE_MARGIN = 48
+
+
+class GuideBrowser(QTextBrowser):
+    """A QTextBrowser that shrinks pictures wider than its page to fit it."""
+
+    def loadResource(self, kind: int, name: QUrl | str) -> Any:
+        loaded = super().loadResource(kind, name)
+        if kind != QTextDocument.ResourceType.ImageResource.value or loaded is None:
+            return loaded
+        if isinstance(loaded, QPixmap):
+            image = loaded.toImage()
+        elif isinstance(loaded, QImage):
+            image = loaded
+        elif isinstance(loaded, QByteArray | bytes):
+            image = QImage.fromData(loaded)
+        else:
+            return loaded
+        room = max(320, self.viewport().width() - IMAGE_MARGIN)
+        if image.isNull() or image.width() <= room:
+            return image
+        return image.scaledToWidth(room, Qt.TransformationMode.SmoothTransformation)
+
 
 class GuideDialog(QDialog):
     """A small help browser over the guide folder: back, forward, contents, find."""
@@ -39,7 +65,7 @@ class GuideDialog(QDialog):
         self.setWindowTitle(self.tr("Catena User Guide"))
         self.resize(980, 760)
 
-        self.browser = QTextBrowser(self)
+        self.browser = GuideBrowser(self)
         self.browser.setObjectName("guideBrowser")
         self.browser.setAccessibleName(self.tr("User guide page"))
         self.browser.setOpenLinks(False)  # every link goes through follow_link

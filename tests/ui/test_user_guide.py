@@ -115,6 +115,9 @@ def test_the_guide_follows_its_own_links_and_loads_its_images(qtbot) -> None:  #
 
     dialog = GuideDialog(GUIDE)
     qtbot.addWidget(dialog)
+    dialog.resize(900, 700)
+    dialog.show()
+    qtbot.waitExposed(dialog)
     dialog.follow_link(QUrl("06-search.md"))
     assert Path(dialog.browser.source().toLocalFile()) == (GUIDE / "06-search.md").resolve()
     assert dialog.browser.toPlainText().startswith(_first_heading(GUIDE / "06-search.md"))
@@ -127,6 +130,12 @@ def test_the_guide_follows_its_own_links_and_loads_its_images(qtbot) -> None:  #
         QTextDocument.ResourceType.ImageResource.value, QUrl("images/new-catalogue.png")
     )
     assert image is not None and not image.isNull()
+    # Full-window screenshots are shrunk to the page, so no page scrolls sideways.
+    from PySide6.QtGui import QImage
+
+    natural = QImage(str(GUIDE / "images" / "new-catalogue.png")).width()
+    assert natural > dialog.browser.viewport().width()
+    assert image.width() < dialog.browser.viewport().width()
 
 
 def test_links_out_of_the_guide_are_named_not_opened(qtbot) -> None:  # type: ignore[no-untyped-def]
