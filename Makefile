@@ -5,8 +5,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 ARGS   ?=
 
-.PHONY: run test lint contracts pytest demo screenshots bench clean-venv check-python \
-        installer installer-test translations
+.PHONY: run test lint contracts pytest demo screenshots guide-screenshots bench clean-venv \
+        check-python installer installer-test translations
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || \
@@ -55,6 +55,10 @@ test: lint contracts pytest
 
 screenshots: $(VENV)/.test-stamp translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m desktop.ui.screenshots docs/screenshots
+
+# The user guide's pictures (docs/guide/images/): the script's output, never edited by hand.
+guide-screenshots: $(VENV)/.test-stamp
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/guide_screenshots.py docs/guide/images
 
 clean-venv:
 	rm -rf $(VENV)

@@ -62,6 +62,7 @@ COMMAND_MODULE_NAMES = (
     "metadata",
     "completion",
     "ocr",
+    "guide",
 )
 COMMAND_OWNERS: dict[str, str] = {
     "suggest": "tagging",
@@ -81,6 +82,7 @@ COMMAND_OWNERS: dict[str, str] = {
     "edit": "metadata",
     "completion": "completion",
     "ocr": "ocr",
+    "guide": "guide",
 }
 # Options of the top-level parser that take a value (the command word comes after).
 _VALUE_OPTIONS = frozenset({"--catalogue", "-c", "--locale"})
@@ -138,6 +140,8 @@ def build_parser(
     parser = CatenaParser(
         prog="catena",
         description="Catena: an offline catalogue of evidence documents.",
+        epilog="The user guide (step by step, with the query language): "
+        "Help > User Guide (F1) in the window; `catena guide` prints where it is.",
         parents=[common],
     )
     parser.add_argument("--version", action="version", version=f"catena {__version__}")

@@ -89,7 +89,7 @@ def step_version(ctx: SmokeContext) -> str:
 
 def step_resources(ctx: SmokeContext) -> str:
     from db.migrate import MIGRATIONS_DIR, head_revision
-    from desktop.core.resources import resources_dir, sample_paths
+    from desktop.core.resources import GUIDE_INDEX, guide_dir, resources_dir, sample_paths
 
     folder = resources_dir()
     _check(folder.is_dir(), f"resources folder not found: {folder}")
@@ -99,6 +99,8 @@ def step_resources(ctx: SmokeContext) -> str:
     _check(bool(fonts), f"no bundled fonts in {folder / 'fonts'}")
     icon = folder / "icons" / ICON_NAME
     _check(icon.is_file(), f"application icon missing: {icon}")
+    guide = guide_dir() / GUIDE_INDEX
+    _check(guide.is_file(), f"user guide missing: {guide}")
     # Alembic reads the migration scripts from disk, so they must be real files.
     for needed in ("env.py", "script.py.mako"):
         _check((MIGRATIONS_DIR / needed).is_file(), f"{needed} missing from {MIGRATIONS_DIR}")
@@ -107,8 +109,8 @@ def step_resources(ctx: SmokeContext) -> str:
     ctx.samples = samples
     ctx.head = head_revision()
     return (
-        f"{len(samples)} samples, {len(fonts)} fonts, icon, {len(revisions)} migrations "
-        f"(head {ctx.head}) in {folder} and {MIGRATIONS_DIR}"
+        f"{len(samples)} samples, {len(fonts)} fonts, icon, user guide, "
+        f"{len(revisions)} migrations (head {ctx.head}) in {folder} and {MIGRATIONS_DIR}"
     )
 
 

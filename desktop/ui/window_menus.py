@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from db.catalogue import Catalogue
 from db.date_locales import DEFAULT_DATE_LOCALE
+from desktop.ui.guide_dialog import open_user_guide
 from desktop.ui.language import add_language_menu
 from desktop.ui.models.documents import (
     COLUMN_KEYS,
@@ -161,6 +162,12 @@ class MenuActions(WindowAccessibility):
 
         self._build_events_menu()
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.guide_action = self._action(
+            help_menu,
+            self.tr("User &Guide"),
+            QKeySequence.StandardKey.HelpContents,  # F1 (Ctrl+? on macOS)
+            lambda: open_user_guide(self),
+        )
         self._action(help_menu, self.tr("&About Catena"), None, self.show_about)
         self._name_controls()  # every part exists now (window_a11y)
 

@@ -173,7 +173,9 @@ class DocumentTableModel(QAbstractTableModel):
                 return getattr(row, key)
             return None
         if role == Qt.ItemDataRole.AccessibleDescriptionRole and key in row.guessed:
-            return _t("Guessed from the text; not yet confirmed")  # italics, in words
+            return QCoreApplication.translate(  # italics, in words
+                "DocumentTableModel", "Guessed from the text; not yet confirmed"
+            )
         if role == Qt.ItemDataRole.FontRole and key in row.guessed:
             font = QFont()
             font.setItalic(True)
