@@ -211,19 +211,3 @@ def test_catena_guide_prints_where_the_guide_is(
     else:
         assert code == 1 and out == ""
         assert err.count("\n") == 1 and "user guide is not installed" in err
-
-
-def test_every_new_guide_string_has_both_translations_listed() -> None:
-    """i18n-guide.tsv (context, source, az, ru) lists each string the guide dialog and
-    its menu action show, translated, for the translators' .ts files."""
-    rows = [
-        line.split("\t")
-        for line in (ROOT / "i18n-guide.tsv").read_text(encoding="utf-8").splitlines()[1:]
-    ]
-    listed = {(context, source) for context, source, az, ru in rows if az.strip() and ru.strip()}
-    code = (ROOT / "desktop" / "ui" / "guide_dialog.py").read_text(encoding="utf-8")
-    shown = {("GuideDialog", s) for s in re.findall(r'tr\(\s*"([^"]+)"', code)}
-    shown |= {("GuideDialog", s) for s in re.findall(r'"GuideDialog",\s*"([^"]+)"', code)}
-    shown.add(("MenuActions", "User &Guide"))
-    assert len(shown) == 15
-    assert shown <= listed

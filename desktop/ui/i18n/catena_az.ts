@@ -11,6 +11,14 @@
             </translation>
         </message>
         <message>
+            <source>Timeline</source>
+            <translation>Zaman xətti</translation>
+        </message>
+        <message>
+            <source>The dates of the table below on one line; the table holds the same entries</source>
+            <translation>Aşağıdakı cədvəlin tarixləri bir xətt üzərində; cədvəldə eyni qeydlər var</translation>
+        </message>
+        <message>
             <source>Date</source>
             <translation>Tarix</translation>
         </message>
@@ -33,6 +41,14 @@
         <message>
             <source>Published</source>
             <translation>Nəşr tarixi</translation>
+        </message>
+        <message>
+            <source>Chronology</source>
+            <translation>Xronologiya</translation>
+        </message>
+        <message>
+            <source>One row per date with the sources giving it; Enter opens the first passage</source>
+            <translation>Hər tarix üçün bir sətir və onu verən mənbələr; Enter ilk parçanı açır</translation>
         </message>
         <message>
             <source>Include publication dates</source>
@@ -59,6 +75,28 @@
         </message>
     </context>
     <context>
+        <name>ClaimsPanel</name>
+        <message>
+            <source>Claims linked to the event</source>
+            <translation>Hadisəyə bağlanmış iddialar</translation>
+        </message>
+        <message>
+            <source>Figures and dates linked to the event. A confirms, L links to another event, U unlinks; E, R, O and Backspace set a date's role</source>
+            <translation>Hadisəyə bağlanmış rəqəmlər və tarixlər. A təsdiqləyir, L başqa hadisəyə bağlayır, U bağlantını ayırır; E, R, O və Backspace tarixin rolunu təyin edir</translation>
+        </message>
+        <message>
+            <source>Whether a date is the event's own date</source>
+            <translation>Tarixin hadisənin öz tarixi olub-olmadığı</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClaimsView</name>
+        <message>
+            <source>Also count the suggestions no one has accepted yet</source>
+            <translation>Hələ heç kimin qəbul etmədiyi təklifləri də say</translation>
+        </message>
+    </context>
+    <context>
         <name>CorrectionDialog</name>
         <message>
             <source>Correct OCR Text — {ref}</source>
@@ -67,6 +105,10 @@
         <message>
             <source>Correct what OCR misread. The scan stays the evidence; the corrected text is saved as a new version, tags follow their words, and the change is recorded in the audit trail.</source>
             <translation>OCR-un səhv oxuduğunu düzəldin. Sübut skan olaraq qalır; düzəldilmiş mətn yeni versiya kimi saxlanılır, etiketlər öz sözlərinin ardınca gedir, dəyişiklik isə audit jurnalına yazılır.</translation>
+        </message>
+        <message>
+            <source>Text to correct</source>
+            <translation>Düzəldiləcək mətn</translation>
         </message>
     </context>
     <context>
@@ -109,6 +151,14 @@
             <translation>tarixsiz</translation>
         </message>
         <message>
+            <source>Corroboration matrix</source>
+            <translation>Təsdiq matrisi</translation>
+        </message>
+        <message>
+            <source>One row per event and counted thing, one column per source; Enter opens the passage of the current cell</source>
+            <translation>Hər hadisə və sayılan şey üçün bir sətir, hər mənbə üçün bir sütun; Enter cari xanadakı parçanı açır</translation>
+        </message>
+        <message>
             <source>One row per event and counted thing, sources in order of publication. Catena lists claims with their sources; it does not judge between them.</source>
             <translation>Hər hadisə və sayılan şey üçün bir sətir, mənbələr nəşr ardıcıllığı ilə. Catena iddiaları mənbələri ilə birlikdə göstərir; onlar arasında hökm vermir.</translation>
         </message>
@@ -130,6 +180,10 @@
         <message>
             <source>26 Feb 2022, spring 1943, 1990s, before 1980, c. 1920, 25–26 Feb 1992</source>
             <translation>26 fev 2022, yaz 1943, 1990-cı illər, təxminən 1920, 25–26 fevral 1992</translation>
+        </message>
+        <message>
+            <source>A date as people write it; the hint below shows how it was read</source>
+            <translation>Tarix insanların yazdığı kimi; aşağıdakı ipucu onun necə oxunduğunu göstərir</translation>
         </message>
     </context>
     <context>
@@ -266,6 +320,14 @@
             <translation>Axtarışa uyğun sənədlər:</translation>
         </message>
         <message>
+            <source>Search for the documents</source>
+            <translation>Sənədlər üçün axtarış</translation>
+        </message>
+        <message>
+            <source>The dossier holds the documents it finds</source>
+            <translation>Dosyeyə bu axtarışın tapdığı sənədlər daxil olur</translation>
+        </message>
+        <message>
             <source>Documents</source>
             <translation>Sənədlər</translation>
         </message>
@@ -300,6 +362,10 @@
         <message>
             <source>Print to PDF…</source>
             <translation>PDF-ə çap et…</translation>
+        </message>
+        <message>
+            <source>Choose where to save the PDF, then print the dossier to it</source>
+            <translation>PDF-in harada saxlanacağını seçin, sonra dosyeni ona çap edin</translation>
         </message>
         <message>
             <source>The dossier builder is not available in this version.</source>
@@ -556,6 +622,22 @@ və ya Catena-nın nümunə sənədləri ilə başlayın.</translation>
             <source>Type part of a name, a place or a code</source>
             <translation>Adın, yerin və ya kodun bir hissəsini yazın</translation>
         </message>
+        <message>
+            <source>Find an event</source>
+            <translation>Hadisə tap</translation>
+        </message>
+        <message>
+            <source>Clear</source>
+            <translation>Təmizlə</translation>
+        </message>
+        <message>
+            <source>Matching events</source>
+            <translation>Uyğun hadisələr</translation>
+        </message>
+        <message>
+            <source>Enter takes the current event</source>
+            <translation>Enter cari hadisəni seçir</translation>
+        </message>
     </context>
     <context>
         <name>EventsView</name>
@@ -664,6 +746,14 @@ və ya Catena-nın nümunə sənədləri ilə başlayın.</translation>
             <translation>Tarixlər</translation>
         </message>
         <message>
+            <source>Events</source>
+            <translation>Hadisələr</translation>
+        </message>
+        <message>
+            <source>Event records, each under the event it is part of; F2 edits the current one</source>
+            <translation>Hadisə qeydləri, hər biri daxil olduğu hadisənin altında; F2 cari qeydi redaktə edir</translation>
+        </message>
+        <message>
             <source>&amp;New Event…</source>
             <translation>&amp;Yeni hadisə…</translation>
         </message>
@@ -700,6 +790,10 @@ və ya Catena-nın nümunə sənədləri ilə başlayın.</translation>
             <translation>Zibil qutusundakıları göstər</translation>
         </message>
         <message>
+            <source>List trashed events too (Ctrl+Shift+T)</source>
+            <translation>Zibil qutusundakı hadisələri də göstər (Ctrl+Shift+T)</translation>
+        </message>
+        <message>
             <source>Edit…</source>
             <translation>Redaktə et…</translation>
         </message>
@@ -718,6 +812,10 @@ və ya Catena-nın nümunə sənədləri ilə başlayın.</translation>
         <message>
             <source>Undo</source>
             <translation>Geri qaytar</translation>
+        </message>
+        <message>
+            <source>Event details</source>
+            <translation>Hadisənin təfərrüatları</translation>
         </message>
         <message>
             <source>{n} event record(s) in the Trash</source>
@@ -790,8 +888,16 @@ və ya Catena-nın nümunə sənədləri ilə başlayın.</translation>
             <translation>Bütün sənədlər</translation>
         </message>
         <message>
+            <source>The file or folder the export is written to</source>
+            <translation>İxracın yazılacağı fayl və ya qovluq</translation>
+        </message>
+        <message>
             <source>Choose…</source>
             <translation>Seç…</translation>
+        </message>
+        <message>
+            <source>Choose where to write</source>
+            <translation>Harada yazılacağını seçin</translation>
         </message>
         <message>
             <source>Format</source>
@@ -827,6 +933,13 @@ və ya Catena-nın nümunə sənədləri ilə başlayın.</translation>
         </message>
     </context>
     <context>
+        <name>FiguresPage</name>
+        <message>
+            <source>Figures</source>
+            <translation>Rəqəmlər</translation>
+        </message>
+    </context>
+    <context>
         <name>FiguresView</name>
         <message>
             <source>Sources give different figures ({n} sources, {k} values)</source>
@@ -855,6 +968,10 @@ və ya Catena-nın nümunə sənədləri ilə başlayın.</translation>
             </translation>
         </message>
         <message>
+            <source>Suggestion, not yet accepted</source>
+            <translation>Təklif, hələ qəbul edilməyib</translation>
+        </message>
+        <message>
             <source>Open {ref} at this passage</source>
             <translation>{ref} sənədini bu parçada aç</translation>
         </message>
@@ -877,6 +994,14 @@ və ya Catena-nın nümunə sənədləri ilə başlayın.</translation>
         <message>
             <source>Published</source>
             <translation>Nəşr tarixi</translation>
+        </message>
+        <message>
+            <source>Figures by value</source>
+            <translation>Dəyərə görə rəqəmlər</translation>
+        </message>
+        <message>
+            <source>Each counted thing, its values and the sources giving them; differing figures first. Enter opens a source's passage</source>
+            <translation>Hər sayılan şey, onun dəyərləri və onları verən mənbələr; fərqli rəqəmlər əvvəldə. Enter mənbənin parçasını açır</translation>
         </message>
         <message>
             <source>≠ figures that cannot all be true · = figures that agree · ○ one source. Catena lists claims with their sources; it does not judge between them.</source>
@@ -962,8 +1087,72 @@ və ya Catena-nın nümunə sənədləri ilə başlayın.</translation>
             <translation>Qəbul et</translation>
         </message>
         <message>
+            <source>Accept guess: {field}</source>
+            <translation>Təxmini qəbul et: {field}</translation>
+        </message>
+        <message>
             <source>Use this value as the document's {field} (undoable)</source>
             <translation>Bu dəyəri sənədin {field} sahəsi kimi istifadə et (geri qaytarıla bilər)</translation>
+        </message>
+    </context>
+    <context>
+        <name>GuideDialog</name>
+        <message>
+            <source>Catena User Guide</source>
+            <extracomment>Screenshots are full-window grabs (1440 px wide); shown narrower than the page they sit in, so a page never scrolls sideways.</extracomment>
+            <translation>Catena istifadəçi bələdçisi</translation>
+        </message>
+        <message>
+            <source>User guide page</source>
+            <translation>Bələdçi səhifəsi</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Geri</translation>
+        </message>
+        <message>
+            <source>Previous guide page</source>
+            <translation>Bələdçinin əvvəlki səhifəsi</translation>
+        </message>
+        <message>
+            <source>Forward</source>
+            <translation>İrəli</translation>
+        </message>
+        <message>
+            <source>Next guide page</source>
+            <translation>Bələdçinin növbəti səhifəsi</translation>
+        </message>
+        <message>
+            <source>Contents</source>
+            <translation>Mündəricat</translation>
+        </message>
+        <message>
+            <source>Guide contents</source>
+            <translation>Bələdçinin mündəricatı</translation>
+        </message>
+        <message>
+            <source>Find in this page</source>
+            <translation>Bu səhifədə axtar</translation>
+        </message>
+        <message>
+            <source>Find in this guide page</source>
+            <translation>Bələdçinin bu səhifəsində axtar</translation>
+        </message>
+        <message>
+            <source>Guide status</source>
+            <translation>Bələdçinin vəziyyəti</translation>
+        </message>
+        <message>
+            <source>Not opened (Catena does not go online): {address}</source>
+            <translation>Açılmadı (Catena internetə çıxmır): {address}</translation>
+        </message>
+        <message>
+            <source>Not found in this page: {words}</source>
+            <translation>Bu səhifədə tapılmadı: {words}</translation>
+        </message>
+        <message>
+            <source>The user guide is not installed: {path} is missing.</source>
+            <translation>İstifadəçi bələdçisi quraşdırılmayıb: {path} yoxdur.</translation>
         </message>
     </context>
     <context>
@@ -1029,6 +1218,14 @@ və ya Catena-nın nümunə sənədləri ilə başlayın.</translation>
             <translation>Sığdır</translation>
         </message>
         <message>
+            <source>Fit the whole image in the window</source>
+            <translation>Bütün şəkli pəncərəyə sığdır</translation>
+        </message>
+        <message>
+            <source>Image</source>
+            <translation>Şəkil</translation>
+        </message>
+        <message>
             <source>Taken</source>
             <translation>Çəkilib</translation>
         </message>
@@ -1055,6 +1252,10 @@ və ya Catena-nın nümunə sənədləri ilə başlayın.</translation>
         <message>
             <source>Value</source>
             <translation>Dəyər</translation>
+        </message>
+        <message>
+            <source>EXIF fields</source>
+            <translation>EXIF sahələri</translation>
         </message>
         <message>
             <source>EXIF (as read from the file)</source>
@@ -1173,6 +1374,14 @@ və ya Catena-nın nümunə sənədləri ilə başlayın.</translation>
         <message>
             <source>Import Report</source>
             <translation>İdxal hesabatı</translation>
+        </message>
+        <message>
+            <source>Files imported</source>
+            <translation>İdxal edilən fayllar</translation>
+        </message>
+        <message>
+            <source>What happened to each file, problems first; Enter opens an imported file</source>
+            <translation>Hər faylla nə baş verdiyi, əvvəlcə problemlər; Enter idxal edilmiş faylı açır</translation>
         </message>
         <message>
             <source>Show only files that need attention</source>
@@ -1359,16 +1568,16 @@ Kataloq: {path}</translation>
             <translation>&amp;Axtar…</translation>
         </message>
         <message>
-            <source>Save Search…</source>
-            <translation>Axtarışı saxla…</translation>
-        </message>
-        <message>
             <source>Move to &amp;Trash</source>
             <translation>&amp;Zibil qutusuna at</translation>
         </message>
         <message>
-            <source>Restore from Trash</source>
-            <translation>Zibil qutusundan bərpa et</translation>
+            <source>&amp;Save Search…</source>
+            <translation>Axtarışı &amp;saxla…</translation>
+        </message>
+        <message>
+            <source>R&amp;estore from Trash</source>
+            <translation>Zibil qutusundan &amp;bərpa et</translation>
         </message>
         <message>
             <source>&amp;Document</source>
@@ -1453,6 +1662,10 @@ Kataloq: {path}</translation>
         <message>
             <source>&amp;Help</source>
             <translation>&amp;Kömək</translation>
+        </message>
+        <message>
+            <source>User &amp;Guide</source>
+            <translation>İstifadəçi &amp;bələdçisi</translation>
         </message>
         <message>
             <source>&amp;About Catena</source>
@@ -1542,6 +1755,10 @@ Kataloq: {path}</translation>
             <translation>Başlıq kataloqçu tərəfindən verilib</translation>
         </message>
         <message>
+            <source>The title is not the document's own; it is printed in square brackets</source>
+            <translation>Başlıq sənədin özünə aid deyil; kvadrat mötərizədə çap olunur</translation>
+        </message>
+        <message>
             <source>Notes</source>
             <translation>Qeydlər</translation>
         </message>
@@ -1554,6 +1771,10 @@ Kataloq: {path}</translation>
             <translation>Dəyişiklikləri saxla</translation>
         </message>
         <message>
+            <source>Save the edited fields (undoable)</source>
+            <translation>Redaktə edilmiş sahələri saxla (geri qaytarıla bilər)</translation>
+        </message>
+        <message>
             <source>Confirm Guesses</source>
             <translation>Təxminləri təsdiqlə</translation>
         </message>
@@ -1562,8 +1783,20 @@ Kataloq: {path}</translation>
             <translation>Təxmin edilmiş sahələri dəyərlərini saxlayaraq yoxlanılmış kimi işarələ</translation>
         </message>
         <message>
+            <source>Citation style</source>
+            <translation>İstinad üslubu</translation>
+        </message>
+        <message>
+            <source>The style Copy Citation uses</source>
+            <translation>İstinadın kopyalanması üçün üslub</translation>
+        </message>
+        <message>
             <source>Copy Citation</source>
             <translation>İstinadı köçür</translation>
+        </message>
+        <message>
+            <source>Copy the document's citation in the chosen style (Ctrl+Shift+C)</source>
+            <translation>Sənədin istinadını seçilmiş üslubda kopyala (Ctrl+Shift+C)</translation>
         </message>
         <message>
             <source> (guessed)</source>
@@ -1654,6 +1887,14 @@ A copy of the catalogue was kept first. A large catalogue can take a few minutes
     <context>
         <name>PeopleView</name>
         <message>
+            <source>People</source>
+            <translation>Şəxslər</translation>
+        </message>
+        <message>
+            <source>Person records; select one to list its passages. Drag one onto another to merge</source>
+            <translation>Şəxs qeydləri; parçalarını görmək üçün birini seçin. Birləşdirmək üçün birini digərinin üzərinə sürükləyin</translation>
+        </message>
+        <message>
             <source>Merge Selected…</source>
             <translation>Seçilənləri birləşdir…</translation>
         </message>
@@ -1672,6 +1913,14 @@ A copy of the catalogue was kept first. A large catalogue can take a few minutes
         <message>
             <source>Passage</source>
             <translation>Parça</translation>
+        </message>
+        <message>
+            <source>Passages</source>
+            <translation>Parçalar</translation>
+        </message>
+        <message>
+            <source>Where the selected person is mentioned; Enter opens the passage</source>
+            <translation>Seçilmiş şəxsin xatırlandığı yerlər; Enter parçanı açır</translation>
         </message>
         <message numerus="yes">
             <source>%Ln records · drag one onto another to merge them</source>
@@ -1738,6 +1987,14 @@ A copy of the catalogue was kept first. A large catalogue can take a few minutes
     </context>
     <context>
         <name>ReadingPane</name>
+        <message>
+            <source>Document text</source>
+            <translation>Sənədin mətni</translation>
+        </message>
+        <message>
+            <source>The selected document's text with its tags. Select words and press D, F or P to tag them; A accepts and R rejects the current suggestion, N goes to the next</source>
+            <translation>Seçilmiş sənədin teqləri ilə birlikdə mətni. Sözləri seçin və teqləmək üçün D, F və ya P basın; A cari təklifi qəbul edir, R rədd edir, N növbətiyə keçir</translation>
+        </message>
         <message>
             <source>Tag as &amp;Date</source>
             <translation>&amp;Tarix kimi etiketlə</translation>
@@ -2118,6 +2375,37 @@ A copy of the catalogue was kept first. A large catalogue can take a few minutes
         </message>
     </context>
     <context>
+        <name>ReviewQueueView</name>
+        <message>
+            <source>Kind</source>
+            <translation>Növ</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Document</source>
+            <translation>Sənəd</translation>
+        </message>
+        <message>
+            <source>Lowest confidence</source>
+            <translation>Ən aşağı etibarlılıq</translation>
+        </message>
+        <message>
+            <source>Sort</source>
+            <translation>Sıralama</translation>
+        </message>
+        <message>
+            <source>Suggestions to review</source>
+            <translation>Yoxlanılacaq təkliflər</translation>
+        </message>
+        <message>
+            <source>A accepts, R rejects, E edits the current suggestion; N goes to the next</source>
+            <translation>A cari təklifi qəbul edir, R rədd edir, E redaktə edir; N növbətiyə keçir</translation>
+        </message>
+    </context>
+    <context>
         <name>ScanPane</name>
         <message>
             <source>◀ Page</source>
@@ -2126,6 +2414,26 @@ A copy of the catalogue was kept first. A large catalogue can take a few minutes
         <message>
             <source>Page ▶</source>
             <translation>Səhifə ▶</translation>
+        </message>
+        <message>
+            <source>Previous page</source>
+            <translation>Əvvəlki səhifə</translation>
+        </message>
+        <message>
+            <source>Next page</source>
+            <translation>Növbəti səhifə</translation>
+        </message>
+        <message>
+            <source>Page image</source>
+            <translation>Səhifənin təsviri</translation>
+        </message>
+        <message>
+            <source>The scanned page; the current tag and doubtful words are outlined</source>
+            <translation>Skan edilmiş səhifə; cari teq və şübhəli sözlər çərçivəyə alınıb</translation>
+        </message>
+        <message>
+            <source>Scanned page</source>
+            <translation>Skan edilmiş səhifə</translation>
         </message>
         <message>
             <source>OCR text: read from the scan below (page {n} of {total}); {doubtful} doubtful words dotted</source>
@@ -2406,12 +2714,20 @@ A copy of the catalogue was kept first. A large catalogue can take a few minutes
             <translation>Yuxarı dəyər</translation>
         </message>
         <message>
+            <source>The upper end, only for a range</source>
+            <translation>Yuxarı hədd, yalnız aralıq üçün</translation>
+        </message>
+        <message>
             <source>Qualifier</source>
             <translation>Dəqiqləşdirici</translation>
         </message>
         <message>
             <source>Counted</source>
             <translation>Sayılan</translation>
+        </message>
+        <message>
+            <source>What the figure counts</source>
+            <translation>Rəqəmin nəyi saydığı</translation>
         </message>
         <message>
             <source>Category</source>
@@ -2422,12 +2738,24 @@ A copy of the catalogue was kept first. A large catalogue can take a few minutes
             <translation>Tərkib hissəsidir</translation>
         </message>
         <message>
+            <source>The larger figure this one is part of</source>
+            <translation>Bu rəqəmin daxil olduğu daha böyük rəqəm</translation>
+        </message>
+        <message>
             <source>An organisation</source>
             <translation>Təşkilat</translation>
         </message>
         <message>
             <source>existing name, or a new person</source>
             <translation>mövcud ad və ya yeni şəxs</translation>
+        </message>
+        <message>
+            <source>Person record to link to</source>
+            <translation>Bağlanacaq şəxs qeydi</translation>
+        </message>
+        <message>
+            <source>An existing name, or a new person</source>
+            <translation>Mövcud ad və ya yeni şəxs</translation>
         </message>
         <message>
             <source>Link to Record</source>
@@ -2468,6 +2796,30 @@ A copy of the catalogue was kept first. A large catalogue can take a few minutes
         <message>
             <source>Remove</source>
             <translation>Sil</translation>
+        </message>
+        <message>
+            <source>Save the changes to this tag</source>
+            <translation>Bu teqdəki dəyişiklikləri saxla</translation>
+        </message>
+        <message>
+            <source>Accept</source>
+            <translation>Qəbul et</translation>
+        </message>
+        <message>
+            <source>Accept this suggestion (A)</source>
+            <translation>Bu təklifi qəbul et (A)</translation>
+        </message>
+        <message>
+            <source>Reject</source>
+            <translation>Rədd et</translation>
+        </message>
+        <message>
+            <source>Reject this suggestion (R)</source>
+            <translation>Bu təklifi rədd et (R)</translation>
+        </message>
+        <message>
+            <source>Remove this tag from the text</source>
+            <translation>Bu teqi mətndən sil</translation>
         </message>
         <message>
             <source>(not part of another figure)</source>
@@ -2532,6 +2884,73 @@ Onun ad formaları və parçaları {keep_ref} qeydinə köçür; {merge_ref} sil
         <message>
             <source>No dated entries yet.</source>
             <translation>Hələ tarixli qeyd yoxdur.</translation>
+        </message>
+    </context>
+    <context>
+        <name>WindowAccessibility</name>
+        <message>
+            <source>Search documents</source>
+            <translation>Sənədlərdə axtar</translation>
+        </message>
+        <message>
+            <source>Words, "phrases" and fields such as publisher:, year:, person:; the list narrows as you type (Ctrl+F)</source>
+            <translation>Sözlər, "ifadələr" və publisher:, year:, person: kimi sahələr; siz yazdıqca siyahı daralır (Ctrl+F)</translation>
+        </message>
+        <message>
+            <source>Clear search</source>
+            <translation>Axtarışı təmizlə</translation>
+        </message>
+        <message>
+            <source>Documents</source>
+            <translation>Sənədlər</translation>
+        </message>
+        <message>
+            <source>The documents of the place chosen in the sidebar; the selected one is shown below. Delete moves the selection to the trash</source>
+            <translation>Yan paneldə seçilmiş yerin sənədləri; seçilmiş sənəd aşağıda göstərilir. Delete seçilənləri zibil qutusuna köçürür</translation>
+        </message>
+        <message>
+            <source>Refine</source>
+            <translation>Dəqiqləşdir</translation>
+        </message>
+        <message>
+            <source>Places</source>
+            <translation>Yerlər</translation>
+        </message>
+        <message>
+            <source>Library, collections, saved searches, the other views and the trash</source>
+            <translation>Kitabxana, kolleksiyalar, saxlanmış axtarışlar, digər görünüşlər və zibil qutusu</translation>
+        </message>
+        <message>
+            <source>Inspector</source>
+            <translation>İnspektor</translation>
+        </message>
+        <message>
+            <source>The current tag and the selected document's metadata</source>
+            <translation>Cari teq və seçilmiş sənədin metaməlumatları</translation>
+        </message>
+        <message>
+            <source>Images of this document</source>
+            <translation>Bu sənədin şəkilləri</translation>
+        </message>
+        <message>
+            <source>Enter opens the current image</source>
+            <translation>Enter cari şəkli açır</translation>
+        </message>
+        <message>
+            <source>All images</source>
+            <translation>Bütün şəkillər</translation>
+        </message>
+        <message>
+            <source>Every image in the catalogue; Enter opens the current one</source>
+            <translation>Katalogdakı bütün şəkillər; Enter cari şəkli açır</translation>
+        </message>
+        <message>
+            <source>Current view</source>
+            <translation>Cari görünüş</translation>
+        </message>
+        <message>
+            <source>Documents in the catalogue</source>
+            <translation>Katalogdakı sənədlər</translation>
         </message>
     </context>
     <context>

@@ -12,6 +12,14 @@
             </translation>
         </message>
         <message>
+            <source>Timeline</source>
+            <translation>Шкала времени</translation>
+        </message>
+        <message>
+            <source>The dates of the table below on one line; the table holds the same entries</source>
+            <translation>Даты из таблицы ниже на одной линии; в таблице те же записи</translation>
+        </message>
+        <message>
             <source>Date</source>
             <translation>Дата</translation>
         </message>
@@ -34,6 +42,14 @@
         <message>
             <source>Published</source>
             <translation>Опубликовано</translation>
+        </message>
+        <message>
+            <source>Chronology</source>
+            <translation>Хронология</translation>
+        </message>
+        <message>
+            <source>One row per date with the sources giving it; Enter opens the first passage</source>
+            <translation>По строке на каждую дату с источниками, которые её приводят; Enter открывает первый отрывок</translation>
         </message>
         <message>
             <source>Include publication dates</source>
@@ -61,6 +77,28 @@
         </message>
     </context>
     <context>
+        <name>ClaimsPanel</name>
+        <message>
+            <source>Claims linked to the event</source>
+            <translation>Утверждения, связанные с событием</translation>
+        </message>
+        <message>
+            <source>Figures and dates linked to the event. A confirms, L links to another event, U unlinks; E, R, O and Backspace set a date's role</source>
+            <translation>Цифры и даты, связанные с событием. A подтверждает, L связывает с другим событием, U отвязывает; E, R, O и Backspace задают роль даты</translation>
+        </message>
+        <message>
+            <source>Whether a date is the event's own date</source>
+            <translation>Является ли дата датой самого события</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClaimsView</name>
+        <message>
+            <source>Also count the suggestions no one has accepted yet</source>
+            <translation>Учитывать и предложения, которые ещё никто не принял</translation>
+        </message>
+    </context>
+    <context>
         <name>CorrectionDialog</name>
         <message>
             <source>Correct OCR Text — {ref}</source>
@@ -69,6 +107,10 @@
         <message>
             <source>Correct what OCR misread. The scan stays the evidence; the corrected text is saved as a new version, tags follow their words, and the change is recorded in the audit trail.</source>
             <translation>Исправьте то, что OCR распознал неверно. Доказательством остаётся скан; исправленный текст сохраняется как новая версия, метки следуют за своими словами, а изменение записывается в журнал аудита.</translation>
+        </message>
+        <message>
+            <source>Text to correct</source>
+            <translation>Текст для исправления</translation>
         </message>
     </context>
     <context>
@@ -111,6 +153,14 @@
             <translation>без даты</translation>
         </message>
         <message>
+            <source>Corroboration matrix</source>
+            <translation>Матрица подтверждений</translation>
+        </message>
+        <message>
+            <source>One row per event and counted thing, one column per source; Enter opens the passage of the current cell</source>
+            <translation>По строке на событие и подсчитываемый предмет, по столбцу на источник; Enter открывает отрывок текущей ячейки</translation>
+        </message>
+        <message>
             <source>One row per event and counted thing, sources in order of publication. Catena lists claims with their sources; it does not judge between them.</source>
             <translation>По строке на каждое событие и подсчитанный предмет, источники в порядке публикации. Catena приводит утверждения с их источниками и не судит, кто из них прав.</translation>
         </message>
@@ -132,6 +182,10 @@
         <message>
             <source>26 Feb 2022, spring 1943, 1990s, before 1980, c. 1920, 25–26 Feb 1992</source>
             <translation>26 февр. 2022, весна 1943, 1990-е, до 1980, около 1920, 25–26 февраля 1992</translation>
+        </message>
+        <message>
+            <source>A date as people write it; the hint below shows how it was read</source>
+            <translation>Дата в том виде, как её пишут люди; подсказка ниже показывает, как она прочитана</translation>
         </message>
     </context>
     <context>
@@ -269,6 +323,14 @@
             <translation>Документы, найденные поиском:</translation>
         </message>
         <message>
+            <source>Search for the documents</source>
+            <translation>Поиск документов</translation>
+        </message>
+        <message>
+            <source>The dossier holds the documents it finds</source>
+            <translation>В досье войдут найденные документы</translation>
+        </message>
+        <message>
             <source>Documents</source>
             <translation>Документы</translation>
         </message>
@@ -303,6 +365,10 @@
         <message>
             <source>Print to PDF…</source>
             <translation>Печать в PDF…</translation>
+        </message>
+        <message>
+            <source>Choose where to save the PDF, then print the dossier to it</source>
+            <translation>Выберите, куда сохранить PDF, затем напечатайте в него досье</translation>
         </message>
         <message>
             <source>The dossier builder is not available in this version.</source>
@@ -561,6 +627,22 @@ or start with Catena's sample documents.</source>
             <source>Type part of a name, a place or a code</source>
             <translation>Введите часть названия, места или кода</translation>
         </message>
+        <message>
+            <source>Find an event</source>
+            <translation>Найти событие</translation>
+        </message>
+        <message>
+            <source>Clear</source>
+            <translation>Очистить</translation>
+        </message>
+        <message>
+            <source>Matching events</source>
+            <translation>Подходящие события</translation>
+        </message>
+        <message>
+            <source>Enter takes the current event</source>
+            <translation>Enter выбирает текущее событие</translation>
+        </message>
     </context>
     <context>
         <name>EventsView</name>
@@ -669,6 +751,14 @@ or start with Catena's sample documents.</source>
             <translation>Даты</translation>
         </message>
         <message>
+            <source>Events</source>
+            <translation>События</translation>
+        </message>
+        <message>
+            <source>Event records, each under the event it is part of; F2 edits the current one</source>
+            <translation>Записи событий, каждая под событием, частью которого она является; F2 изменяет текущую</translation>
+        </message>
+        <message>
             <source>&amp;New Event…</source>
             <translation>&amp;Новое событие…</translation>
         </message>
@@ -705,6 +795,10 @@ or start with Catena's sample documents.</source>
             <translation>Показать удалённые</translation>
         </message>
         <message>
+            <source>List trashed events too (Ctrl+Shift+T)</source>
+            <translation>Показывать и события из корзины (Ctrl+Shift+T)</translation>
+        </message>
+        <message>
             <source>Edit…</source>
             <translation>Изменить…</translation>
         </message>
@@ -723,6 +817,10 @@ or start with Catena's sample documents.</source>
         <message>
             <source>Undo</source>
             <translation>Отменить</translation>
+        </message>
+        <message>
+            <source>Event details</source>
+            <translation>Сведения о событии</translation>
         </message>
         <message>
             <source>{n} event record(s) in the Trash</source>
@@ -796,8 +894,16 @@ or start with Catena's sample documents.</source>
             <translation>Все документы</translation>
         </message>
         <message>
+            <source>The file or folder the export is written to</source>
+            <translation>Файл или папка, куда записывается экспорт</translation>
+        </message>
+        <message>
             <source>Choose…</source>
             <translation>Выбрать…</translation>
+        </message>
+        <message>
+            <source>Choose where to write</source>
+            <translation>Выбрать, куда записать</translation>
         </message>
         <message>
             <source>Format</source>
@@ -833,6 +939,13 @@ or start with Catena's sample documents.</source>
         </message>
     </context>
     <context>
+        <name>FiguresPage</name>
+        <message>
+            <source>Figures</source>
+            <translation>Цифры</translation>
+        </message>
+    </context>
+    <context>
         <name>FiguresView</name>
         <message>
             <source>Sources give different figures ({n} sources, {k} values)</source>
@@ -863,6 +976,10 @@ or start with Catena's sample documents.</source>
             </translation>
         </message>
         <message>
+            <source>Suggestion, not yet accepted</source>
+            <translation>Предложение, ещё не принято</translation>
+        </message>
+        <message>
             <source>Open {ref} at this passage</source>
             <translation>Открыть {ref} на этом фрагменте</translation>
         </message>
@@ -885,6 +1002,14 @@ or start with Catena's sample documents.</source>
         <message>
             <source>Published</source>
             <translation>Опубликовано</translation>
+        </message>
+        <message>
+            <source>Figures by value</source>
+            <translation>Цифры по значениям</translation>
+        </message>
+        <message>
+            <source>Each counted thing, its values and the sources giving them; differing figures first. Enter opens a source's passage</source>
+            <translation>Каждый подсчитываемый предмет, его значения и источники, которые их приводят; расходящиеся цифры сначала. Enter открывает отрывок источника</translation>
         </message>
         <message>
             <source>≠ figures that cannot all be true · = figures that agree · ○ one source. Catena lists claims with their sources; it does not judge between them.</source>
@@ -971,8 +1096,72 @@ or start with Catena's sample documents.</source>
             <translation>Принять</translation>
         </message>
         <message>
+            <source>Accept guess: {field}</source>
+            <translation>Принять догадку: {field}</translation>
+        </message>
+        <message>
             <source>Use this value as the document's {field} (undoable)</source>
             <translation>Использовать это значение как поле «{field}» документа (можно отменить)</translation>
+        </message>
+    </context>
+    <context>
+        <name>GuideDialog</name>
+        <message>
+            <source>Catena User Guide</source>
+            <extracomment>Screenshots are full-window grabs (1440 px wide); shown narrower than the page they sit in, so a page never scrolls sideways.</extracomment>
+            <translation>Руководство пользователя Catena</translation>
+        </message>
+        <message>
+            <source>User guide page</source>
+            <translation>Страница руководства</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Назад</translation>
+        </message>
+        <message>
+            <source>Previous guide page</source>
+            <translation>Предыдущая страница руководства</translation>
+        </message>
+        <message>
+            <source>Forward</source>
+            <translation>Вперёд</translation>
+        </message>
+        <message>
+            <source>Next guide page</source>
+            <translation>Следующая страница руководства</translation>
+        </message>
+        <message>
+            <source>Contents</source>
+            <translation>Содержание</translation>
+        </message>
+        <message>
+            <source>Guide contents</source>
+            <translation>Содержание руководства</translation>
+        </message>
+        <message>
+            <source>Find in this page</source>
+            <translation>Найти на этой странице</translation>
+        </message>
+        <message>
+            <source>Find in this guide page</source>
+            <translation>Найти на этой странице руководства</translation>
+        </message>
+        <message>
+            <source>Guide status</source>
+            <translation>Состояние руководства</translation>
+        </message>
+        <message>
+            <source>Not opened (Catena does not go online): {address}</source>
+            <translation>Не открыто (Catena не выходит в сеть): {address}</translation>
+        </message>
+        <message>
+            <source>Not found in this page: {words}</source>
+            <translation>На этой странице не найдено: {words}</translation>
+        </message>
+        <message>
+            <source>The user guide is not installed: {path} is missing.</source>
+            <translation>Руководство пользователя не установлено: нет файла {path}.</translation>
         </message>
     </context>
     <context>
@@ -1040,6 +1229,14 @@ or start with Catena's sample documents.</source>
             <translation>Вписать</translation>
         </message>
         <message>
+            <source>Fit the whole image in the window</source>
+            <translation>Вписать всё изображение в окно</translation>
+        </message>
+        <message>
+            <source>Image</source>
+            <translation>Изображение</translation>
+        </message>
+        <message>
             <source>Taken</source>
             <translation>Снято</translation>
         </message>
@@ -1066,6 +1263,10 @@ or start with Catena's sample documents.</source>
         <message>
             <source>Value</source>
             <translation>Значение</translation>
+        </message>
+        <message>
+            <source>EXIF fields</source>
+            <translation>Поля EXIF</translation>
         </message>
         <message>
             <source>EXIF (as read from the file)</source>
@@ -1189,6 +1390,14 @@ or start with Catena's sample documents.</source>
         <message>
             <source>Import Report</source>
             <translation>Отчёт об импорте</translation>
+        </message>
+        <message>
+            <source>Files imported</source>
+            <translation>Импортированные файлы</translation>
+        </message>
+        <message>
+            <source>What happened to each file, problems first; Enter opens an imported file</source>
+            <translation>Что стало с каждым файлом, сначала проблемы; Enter открывает импортированный файл</translation>
         </message>
         <message>
             <source>Show only files that need attention</source>
@@ -1377,16 +1586,16 @@ Catalogue: {path}</source>
             <translation>&amp;Найти…</translation>
         </message>
         <message>
-            <source>Save Search…</source>
-            <translation>Сохранить поиск…</translation>
-        </message>
-        <message>
             <source>Move to &amp;Trash</source>
             <translation>Переместить в &amp;Корзину</translation>
         </message>
         <message>
-            <source>Restore from Trash</source>
-            <translation>Восстановить из Корзины</translation>
+            <source>&amp;Save Search…</source>
+            <translation>&amp;Сохранить поиск…</translation>
+        </message>
+        <message>
+            <source>R&amp;estore from Trash</source>
+            <translation>&amp;Восстановить из корзины</translation>
         </message>
         <message>
             <source>&amp;Document</source>
@@ -1471,6 +1680,10 @@ Catalogue: {path}</source>
         <message>
             <source>&amp;Help</source>
             <translation>&amp;Справка</translation>
+        </message>
+        <message>
+            <source>User &amp;Guide</source>
+            <translation>&amp;Руководство пользователя</translation>
         </message>
         <message>
             <source>&amp;About Catena</source>
@@ -1560,6 +1773,10 @@ Catalogue: {path}</source>
             <translation>Заглавие сформулировано каталогизатором</translation>
         </message>
         <message>
+            <source>The title is not the document's own; it is printed in square brackets</source>
+            <translation>Заглавие не принадлежит самому документу; оно печатается в квадратных скобках</translation>
+        </message>
+        <message>
             <source>Notes</source>
             <translation>Примечания</translation>
         </message>
@@ -1572,6 +1789,10 @@ Catalogue: {path}</source>
             <translation>Сохранить изменения</translation>
         </message>
         <message>
+            <source>Save the edited fields (undoable)</source>
+            <translation>Сохранить изменённые поля (можно отменить)</translation>
+        </message>
+        <message>
             <source>Confirm Guesses</source>
             <translation>Подтвердить предположения</translation>
         </message>
@@ -1580,8 +1801,20 @@ Catalogue: {path}</source>
             <translation>Отметить угаданные поля как проверенные, сохранив их значения</translation>
         </message>
         <message>
+            <source>Citation style</source>
+            <translation>Стиль цитирования</translation>
+        </message>
+        <message>
+            <source>The style Copy Citation uses</source>
+            <translation>Стиль для копирования ссылки</translation>
+        </message>
+        <message>
             <source>Copy Citation</source>
             <translation>Копировать ссылку</translation>
+        </message>
+        <message>
+            <source>Copy the document's citation in the chosen style (Ctrl+Shift+C)</source>
+            <translation>Скопировать ссылку на документ в выбранном стиле (Ctrl+Shift+C)</translation>
         </message>
         <message>
             <source> (guessed)</source>
@@ -1672,6 +1905,14 @@ A copy of the catalogue was kept first. A large catalogue can take a few minutes
     <context>
         <name>PeopleView</name>
         <message>
+            <source>People</source>
+            <translation>Люди</translation>
+        </message>
+        <message>
+            <source>Person records; select one to list its passages. Drag one onto another to merge</source>
+            <translation>Записи о людях; выберите одну, чтобы увидеть её отрывки. Перетащите одну на другую, чтобы объединить</translation>
+        </message>
+        <message>
             <source>Merge Selected…</source>
             <translation>Объединить выбранные…</translation>
         </message>
@@ -1690,6 +1931,14 @@ A copy of the catalogue was kept first. A large catalogue can take a few minutes
         <message>
             <source>Passage</source>
             <translation>Фрагмент</translation>
+        </message>
+        <message>
+            <source>Passages</source>
+            <translation>Отрывки</translation>
+        </message>
+        <message>
+            <source>Where the selected person is mentioned; Enter opens the passage</source>
+            <translation>Где упоминается выбранный человек; Enter открывает отрывок</translation>
         </message>
         <message numerus="yes">
             <source>%Ln records · drag one onto another to merge them</source>
@@ -1757,6 +2006,14 @@ A copy of the catalogue was kept first. A large catalogue can take a few minutes
     </context>
     <context>
         <name>ReadingPane</name>
+        <message>
+            <source>Document text</source>
+            <translation>Текст документа</translation>
+        </message>
+        <message>
+            <source>The selected document's text with its tags. Select words and press D, F or P to tag them; A accepts and R rejects the current suggestion, N goes to the next</source>
+            <translation>Текст выбранного документа с метками. Выделите слова и нажмите D, F или P, чтобы отметить их; A принимает, а R отклоняет текущее предложение, N переходит к следующему</translation>
+        </message>
         <message>
             <source>Tag as &amp;Date</source>
             <translation>Отметить как &amp;дату</translation>
@@ -2140,6 +2397,37 @@ A copy of the catalogue was kept first. A large catalogue can take a few minutes
         </message>
     </context>
     <context>
+        <name>ReviewQueueView</name>
+        <message>
+            <source>Kind</source>
+            <translation>Вид</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Статус</translation>
+        </message>
+        <message>
+            <source>Document</source>
+            <translation>Документ</translation>
+        </message>
+        <message>
+            <source>Lowest confidence</source>
+            <translation>Наименьшая уверенность</translation>
+        </message>
+        <message>
+            <source>Sort</source>
+            <translation>Сортировка</translation>
+        </message>
+        <message>
+            <source>Suggestions to review</source>
+            <translation>Предложения для проверки</translation>
+        </message>
+        <message>
+            <source>A accepts, R rejects, E edits the current suggestion; N goes to the next</source>
+            <translation>A принимает, R отклоняет, E изменяет текущее предложение; N переходит к следующему</translation>
+        </message>
+    </context>
+    <context>
         <name>ScanPane</name>
         <message>
             <source>◀ Page</source>
@@ -2148,6 +2436,26 @@ A copy of the catalogue was kept first. A large catalogue can take a few minutes
         <message>
             <source>Page ▶</source>
             <translation>Страница ▶</translation>
+        </message>
+        <message>
+            <source>Previous page</source>
+            <translation>Предыдущая страница</translation>
+        </message>
+        <message>
+            <source>Next page</source>
+            <translation>Следующая страница</translation>
+        </message>
+        <message>
+            <source>Page image</source>
+            <translation>Изображение страницы</translation>
+        </message>
+        <message>
+            <source>The scanned page; the current tag and doubtful words are outlined</source>
+            <translation>Отсканированная страница; текущая метка и сомнительные слова обведены</translation>
+        </message>
+        <message>
+            <source>Scanned page</source>
+            <translation>Отсканированная страница</translation>
         </message>
         <message>
             <source>OCR text: read from the scan below (page {n} of {total}); {doubtful} doubtful words dotted</source>
@@ -2430,12 +2738,20 @@ A copy of the catalogue was kept first. A large catalogue can take a few minutes
             <translation>Верхнее значение</translation>
         </message>
         <message>
+            <source>The upper end, only for a range</source>
+            <translation>Верхняя граница, только для диапазона</translation>
+        </message>
+        <message>
             <source>Qualifier</source>
             <translation>Уточнение</translation>
         </message>
         <message>
             <source>Counted</source>
             <translation>Что подсчитано</translation>
+        </message>
+        <message>
+            <source>What the figure counts</source>
+            <translation>Что считает эта цифра</translation>
         </message>
         <message>
             <source>Category</source>
@@ -2446,12 +2762,24 @@ A copy of the catalogue was kept first. A large catalogue can take a few minutes
             <translation>Часть</translation>
         </message>
         <message>
+            <source>The larger figure this one is part of</source>
+            <translation>Более крупная цифра, частью которой является эта</translation>
+        </message>
+        <message>
             <source>An organisation</source>
             <translation>Организация</translation>
         </message>
         <message>
             <source>existing name, or a new person</source>
             <translation>существующее имя или новое лицо</translation>
+        </message>
+        <message>
+            <source>Person record to link to</source>
+            <translation>Запись о человеке для связи</translation>
+        </message>
+        <message>
+            <source>An existing name, or a new person</source>
+            <translation>Существующее имя или новый человек</translation>
         </message>
         <message>
             <source>Link to Record</source>
@@ -2492,6 +2820,30 @@ A copy of the catalogue was kept first. A large catalogue can take a few minutes
         <message>
             <source>Remove</source>
             <translation>Удалить</translation>
+        </message>
+        <message>
+            <source>Save the changes to this tag</source>
+            <translation>Сохранить изменения этой метки</translation>
+        </message>
+        <message>
+            <source>Accept</source>
+            <translation>Принять</translation>
+        </message>
+        <message>
+            <source>Accept this suggestion (A)</source>
+            <translation>Принять это предложение (A)</translation>
+        </message>
+        <message>
+            <source>Reject</source>
+            <translation>Отклонить</translation>
+        </message>
+        <message>
+            <source>Reject this suggestion (R)</source>
+            <translation>Отклонить это предложение (R)</translation>
+        </message>
+        <message>
+            <source>Remove this tag from the text</source>
+            <translation>Удалить эту метку из текста</translation>
         </message>
         <message>
             <source>(not part of another figure)</source>
@@ -2558,6 +2910,73 @@ Its name forms and passages move to {keep_ref}; {merge_ref} is removed. This can
         <message>
             <source>No dated entries yet.</source>
             <translation>Датированных записей пока нет.</translation>
+        </message>
+    </context>
+    <context>
+        <name>WindowAccessibility</name>
+        <message>
+            <source>Search documents</source>
+            <translation>Поиск документов</translation>
+        </message>
+        <message>
+            <source>Words, "phrases" and fields such as publisher:, year:, person:; the list narrows as you type (Ctrl+F)</source>
+            <translation>Слова, "фразы" и поля, например publisher:, year:, person:; список сужается по мере ввода (Ctrl+F)</translation>
+        </message>
+        <message>
+            <source>Clear search</source>
+            <translation>Очистить поиск</translation>
+        </message>
+        <message>
+            <source>Documents</source>
+            <translation>Документы</translation>
+        </message>
+        <message>
+            <source>The documents of the place chosen in the sidebar; the selected one is shown below. Delete moves the selection to the trash</source>
+            <translation>Документы раздела, выбранного на боковой панели; выбранный документ показан ниже. Delete перемещает выделенное в корзину</translation>
+        </message>
+        <message>
+            <source>Refine</source>
+            <translation>Уточнить</translation>
+        </message>
+        <message>
+            <source>Places</source>
+            <translation>Разделы</translation>
+        </message>
+        <message>
+            <source>Library, collections, saved searches, the other views and the trash</source>
+            <translation>Библиотека, коллекции, сохранённые поиски, другие виды и корзина</translation>
+        </message>
+        <message>
+            <source>Inspector</source>
+            <translation>Инспектор</translation>
+        </message>
+        <message>
+            <source>The current tag and the selected document's metadata</source>
+            <translation>Текущая метка и метаданные выбранного документа</translation>
+        </message>
+        <message>
+            <source>Images of this document</source>
+            <translation>Изображения этого документа</translation>
+        </message>
+        <message>
+            <source>Enter opens the current image</source>
+            <translation>Enter открывает текущее изображение</translation>
+        </message>
+        <message>
+            <source>All images</source>
+            <translation>Все изображения</translation>
+        </message>
+        <message>
+            <source>Every image in the catalogue; Enter opens the current one</source>
+            <translation>Все изображения каталога; Enter открывает текущее</translation>
+        </message>
+        <message>
+            <source>Current view</source>
+            <translation>Текущий вид</translation>
+        </message>
+        <message>
+            <source>Documents in the catalogue</source>
+            <translation>Документы в каталоге</translation>
         </message>
     </context>
     <context>
