@@ -1,7 +1,8 @@
 """Exports read by the programs that consume them: pandoc/citeproc for CSL-JSON, rispy
-for RIS, bibtexparser and biber (biblatex's data model) for BibTeX, lxml with the
-schema for Dublin Core. pandoc and biber are system programs (.ci/system-deps installs
-them); a test that needs one fails naming it when it is missing."""
+for RIS, bibtexparser and biber (biblatex's data model) for BibTeX, lxml for Dublin
+Core (read back here; validated against DCMI's schema in test_export_dc_schema.py).
+pandoc and biber are system programs (.ci/system-deps installs them); a test that needs
+one fails naming it when it is missing."""
 
 from __future__ import annotations
 
@@ -208,7 +209,7 @@ def test_cli_archive_fields_option(rich_path: Path, tmp_path: Path) -> None:
 # --- Dublin Core ----------------------------------------------------------------------
 
 # The fifteen elements of the Dublin Core Metadata Element Set 1.1, the only children
-# oai_dc allows (its XSD is not shipped: see docs/exchange.md).
+# oai_dc allows (the schema check is in test_export_dc_schema.py).
 DCMES = {
     *("title", "creator", "subject", "description", "publisher", "contributor", "date"),
     *("type", "format", "identifier", "source", "language", "relation", "coverage", "rights"),
