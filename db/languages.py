@@ -25,7 +25,9 @@ import threading
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from db.language_model import FastIdentifier
 
 if TYPE_CHECKING:
     from db.models import Document
@@ -52,7 +54,7 @@ _OWN_SCRIPT = re.compile("|".join(script.pattern for script, _code in _OWN_SCRIP
 _AZ_LETTER_SHARE = 40  # at least one letter in this many is ə (or ә, ҹ, ј): prose, not a name
 
 _lock = threading.Lock()
-_identifier: Any = None
+_identifier: FastIdentifier | None = None
 
 
 @dataclass(frozen=True)
@@ -117,7 +119,7 @@ def fixed_language(text: str, language: str) -> LanguageMap:
     return LanguageMap((LanguageSpan(0, len(text), language),), language)
 
 
-def _model() -> Any:
+def _model() -> FastIdentifier:
     global _identifier
     with _lock:
         if _identifier is None:
@@ -126,7 +128,8 @@ def _model() -> Any:
                 LanguageIdentifier,
             )
 
-            _identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+            loaded = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+            _identifier = FastIdentifier(loaded)
         return _identifier
 
 
