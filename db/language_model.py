@@ -22,6 +22,7 @@ installed py3langid is laid out differently, ``classify`` simply asks py3langid.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from typing import Any
 
 import numpy as np
@@ -69,12 +70,12 @@ class FastIdentifier:
             before[1:] = states[:-1]  # position 0 always starts from the root (state 0)
             states = self._next_move[self._row_base[before] + codes].astype(np.int64)
         features = self._output[states]
-        features = features[features >= 0]
-        if not len(features):
-            return features, features
-        found, first, counts = np.unique(features, return_index=True, return_counts=True)
-        order = np.argsort(first, kind="stable")
-        return found[order], counts[order]
+        # Counter keeps first occurrences in order, as py3langid's does (the sum below
+        # then adds the same numbers in the same order).
+        visits = Counter(features[features >= 0].tolist())
+        found = np.fromiter(visits.keys(), dtype=np.intp, count=len(visits))
+        counts = np.fromiter(visits.values(), dtype=np.float32, count=len(visits))
+        return found, counts
 
     def classify(self, text: str) -> tuple[str, float]:
         """The language py3langid says for *text*, and its probability."""
@@ -84,7 +85,7 @@ class FastIdentifier:
         data = self._encode(text)
         features, counts = self.feature_counts(data)
         if len(features):
-            scores = np.log1p(counts.astype(np.float32)) @ self._table[features] + self._prior
+            scores = np.log1p(counts) @ self._table[features] + self._prior
         else:
             scores = np.zeros(len(self._classes), dtype=np.float32)
         # py3langid's normalisation: a softmax at temperature sqrt(bytes), aliases folded.

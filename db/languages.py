@@ -42,6 +42,7 @@ _SAMPLE = 20_000  # characters read to decide the document's language
 _PARAGRAPH_SAMPLE = 300  # characters of a paragraph read to decide its language
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
+_NOT_LETTERS = re.compile(r"[\W\d_]+", re.UNICODE)  # the complement of _LETTER
 _AZ_CYRILLIC = re.compile(r"[әҹјӘҸЈ]")
 _AZ_LATIN = re.compile(r"[əƏ]")
 _AZ_LATIN_WORD = re.compile(r"\w*[əƏ]\w*")
@@ -134,7 +135,9 @@ def _model() -> FastIdentifier:
 
 
 def _letters(text: str) -> int:
-    return len(_LETTER.findall(text))
+    """How many letters *text* holds: what is left once the rest is cut out (a list
+    of every letter, as ``findall`` builds, cost more than the model on short texts)."""
+    return len(_NOT_LETTERS.sub("", text))
 
 
 def classify(text: str) -> tuple[str | None, float]:
