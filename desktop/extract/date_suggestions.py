@@ -46,10 +46,11 @@ from desktop.extract.date_patterns_en import (
 )
 from desktop.extract.figure_categories import DEFAULT_VOCABULARY, Vocabulary
 from desktop.extract.languages import LanguageMap
+from desktop.extract.regex_guard import guarded
 from desktop.extract.suggestion_data import DateSuggestion
 from desktop.extract.text_nearby import SpanSet, digit_windows, sentence_bounds
 
-_EVENT_WORDS = re.compile(
+_EVENT_WORDS = guarded(
     r"\b(?:massacre|genocide|attack(?:ed)?|war|conflict|clashes|agreement|ceasefire|"
     r"cease-fire|election|resolution|convention|treaty|founded|launched|adopted|signed|"
     r"declared|published|invaded|erupted|occupied|liberated|commemorat\w+|ended|began|"
