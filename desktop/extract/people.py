@@ -38,6 +38,7 @@ from desktop.extract.names import (
     tokens,
 )
 from desktop.extract.person_uncued import find_repeats, find_uncued
+from desktop.extract.regex_guard import guarded
 from desktop.extract.suggestion_data import PersonSuggestion
 
 _SPEECH_VERBS = (
@@ -330,15 +331,18 @@ def _base_form(
     return person if name == person.name else replace(person, name=name)
 
 
+# Compiled once, guarded (regex_guard): it used to be tried at every character of the text.
+_OUTLET = guarded(
+    r"(?:(?<=\sBy )|(?<=^By ))(?P<a>[A-Z][\w.-]+)(?=\s*(?:$|\n|[-–—|,:]))"
+    r"|\((?P<p>[A-Z][\w.-]+) Photos?\)|\b(?P<q>[A-Z][\w]*\.[A-Z][\w]*) reports\b",
+    re.MULTILINE,
+)
+
+
 def _single_outlets(text: str, claimed: list[tuple[int, int]]) -> list[PersonSuggestion]:
     """One-word bylines and photo credits ("By Meduza", "(AFP Photo)"): organisations."""
     result = []
-    pattern = re.compile(
-        r"(?:(?<=\sBy )|(?<=^By ))(?P<a>[A-Z][\w.-]+)(?=\s*(?:$|\n|[-–—|,:]))"
-        r"|\((?P<p>[A-Z][\w.-]+) Photos?\)|\b(?P<q>[A-Z][\w]*\.[A-Z][\w]*) reports\b",
-        re.MULTILINE,
-    )
-    for match in pattern.finditer(text):
+    for match in _OUTLET.finditer(text):
         group = "a" if match.group("a") else "p" if match.group("p") else "q"
         start, end = match.start(group), match.end(group)
         if match.group(group).casefold() in NOT_NAME_WORDS:

@@ -10,7 +10,7 @@ Russian or Georgian page, at every character in vain for an English list).
 begin with (``(?=[Mm…])``), worked out from the parsed pattern. The lookahead only
 refuses positions where the pattern could not match anyway, so the matches are the same;
 where the first characters cannot be told for certain (a ``.``, ``\\w``, a backreference,
-a flag switched inside the pattern), the pattern is compiled as it is.
+a flag switched on inside the pattern), the pattern is compiled as it is.
 """
 
 from __future__ import annotations
@@ -58,9 +58,10 @@ def _first_of_item(op: Any, value: Any) -> tuple[set[str], bool]:
                 raise _Unknown  # a negation, a category (\w, \s) or a wide range
         return chars, False
     if op is _sre.SUBPATTERN:
-        _group, add_flags, del_flags, pattern = value
-        if add_flags or del_flags:
-            raise _Unknown
+        _group, add_flags, _del_flags, pattern = value
+        if add_flags:
+            raise _Unknown  # "(?i:…)" inside: the guard would not know the other case
+        # A flag switched off inside ("(?-i:[IVX])") only narrows what matches there.
         return _first_of_sequence(pattern)
     if op is _sre.BRANCH:
         chars = set()
