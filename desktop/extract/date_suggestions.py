@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
+from operator import itemgetter
 
 from desktop.extract.date_core import Day, Found, valid
 from desktop.extract.date_months import fold, month_words
@@ -46,7 +47,7 @@ from desktop.extract.date_patterns_en import (
 )
 from desktop.extract.figure_categories import DEFAULT_VOCABULARY, Vocabulary
 from desktop.extract.languages import LanguageMap
-from desktop.extract.regex_guard import guarded
+from desktop.extract.regex_guard import FirstCharacterIndex, guarded
 from desktop.extract.suggestion_data import DateSuggestion
 from desktop.extract.text_nearby import SpanSet, digit_windows, sentence_bounds
 
@@ -75,6 +76,9 @@ def _month_owners() -> dict[str, frozenset[str]]:
 _MONTH_GROUP = re.compile(r"\(\?P<m(?:\d|_)?>")
 _NO_MONTH = [(p, h) for p, h in PATTERNS if not _MONTH_GROUP.search(p.pattern)]
 _WORD = re.compile(r"[^\W\d_]+(['’][^\W\d_]*)?")
+# The same lists by the character a match can start with (see regex_guard).
+_ENGLISH = FirstCharacterIndex(PATTERNS, itemgetter(0))
+_ENGLISH_NO_MONTH = FirstCharacterIndex(_NO_MONTH, itemgetter(0))
 
 
 MonthWord = tuple[int, frozenset[str], bool]
@@ -193,8 +197,8 @@ def _candidates(text: str, languages: LanguageMap | None) -> list[Found]:
             plain_word = not (text[anchor].isdigit() or anchor in english_starts)
             if plain_word and ENGLISH_LEAD.match(text, anchor) is None:
                 continue
-            patterns = PATTERNS if near_month(anchor, english) else _NO_MONTH
-            for pattern, handler in patterns:
+            patterns = _ENGLISH if near_month(anchor, english) else _ENGLISH_NO_MONTH
+            for pattern, handler in patterns.at(text[anchor]):
                 match = pattern.match(text, anchor, w_end)
                 if match is not None:
                     result = handler(match)
