@@ -372,7 +372,7 @@ _Index = FirstCharacterIndex[re.Pattern[str]]
 
 @cache
 def _by_first_character(language: str) -> tuple[_Index, _Index, _Index, _Index]:
-    """*language*'s pattern lists (with months, without, the bare year, the periods)
+    """*language*'s pattern lists (with months, without, the bare year, the lead words)
     indexed by the character a match can start with: at each anchor only the shapes
     that can open with its character are tried, in their own order."""
     p = patterns_for(language)
@@ -380,8 +380,13 @@ def _by_first_character(language: str) -> tuple[_Index, _Index, _Index, _Index]:
         FirstCharacterIndex(p.with_months, _itself),
         FirstCharacterIndex(p.without_months, _itself),
         FirstCharacterIndex((p.bare_year,), _itself),
-        FirstCharacterIndex(p.periods, _itself),
+        FirstCharacterIndex((p.lead,), _itself),
     )
+
+
+@cache
+def _periods_by_first_character(language: str) -> _Index:
+    return FirstCharacterIndex(patterns_for(language).periods, _itself)
 
 
 def _itself(pattern: re.Pattern[str]) -> re.Pattern[str]:
@@ -396,13 +401,13 @@ def find_in_language(
     overlaps are resolved later. The shapes that need a month name are tried only where
     one follows closely (*months*: sorted positions of month names)."""
     p = patterns_for(language)
-    with_months, without_months, bare_year, _periods = _by_first_character(language)
+    with_months, without_months, bare_year, lead = _by_first_character(language)
     found: list[Found] = []
     starts_of_months = set(months)
     for anchor in anchors:
         first = text[anchor]
         plain_word = not (first.isdigit() or anchor in starts_of_months)
-        if plain_word and p.lead.match(text, anchor) is None:
+        if plain_word and not (lead.at(first) and p.lead.match(text, anchor)):
             continue  # no date of this language opens with this word
         patterns = with_months if near_month(anchor, months) else without_months
         for pattern in patterns.at(first):
@@ -428,7 +433,7 @@ def period_anchors(text: str, start: int, end: int, language: str) -> list[int]:
 def find_periods(text: str, anchors: list[int], end: int, language: str) -> list[Found]:
     """Decades and centuries of *language* that start at one of *anchors*."""
     p = patterns_for(language)
-    periods = _by_first_character(language)[3]
+    periods = _periods_by_first_character(language)
     found: list[Found] = []
     for anchor in anchors:
         for pattern in periods.at(text[anchor]):

@@ -79,6 +79,7 @@ _WORD = re.compile(r"[^\W\d_]+(['’][^\W\d_]*)?")
 # The same lists by the character a match can start with (see regex_guard).
 _ENGLISH = FirstCharacterIndex(PATTERNS, itemgetter(0))
 _ENGLISH_NO_MONTH = FirstCharacterIndex(_NO_MONTH, itemgetter(0))
+_ENGLISH_LEAD = FirstCharacterIndex((ENGLISH_LEAD,), lambda pattern: pattern)
 
 
 MonthWord = tuple[int, frozenset[str], bool]
@@ -195,7 +196,9 @@ def _candidates(text: str, languages: LanguageMap | None) -> list[Found]:
         english_starts = set(english)
         for anchor in _with_words_before(window_digits + english, starts):
             plain_word = not (text[anchor].isdigit() or anchor in english_starts)
-            if plain_word and ENGLISH_LEAD.match(text, anchor) is None:
+            if plain_word and not (
+                _ENGLISH_LEAD.at(text[anchor]) and ENGLISH_LEAD.match(text, anchor)
+            ):
                 continue
             patterns = _ENGLISH if near_month(anchor, english) else _ENGLISH_NO_MONTH
             for pattern, handler in patterns.at(text[anchor]):
