@@ -45,7 +45,7 @@ from desktop.extract.date_patterns_en import (
     bare_year,
     open_since,
 )
-from desktop.extract.figure_categories import DEFAULT_VOCABULARY, Vocabulary
+from desktop.extract.figure_categories import DEFAULT_VOCABULARY, Vocabulary, VocabularyMatch
 from desktop.extract.languages import LanguageMap
 from desktop.extract.regex_guard import FirstCharacterIndex, guarded
 from desktop.extract.suggestion_data import DateSuggestion
@@ -342,13 +342,33 @@ def _with_year(found: Found, year: int | None, dated: bool) -> Found:
     )
 
 
-def _what(text: str, start: int, end: int, vocabulary: Vocabulary) -> str | None:
-    """The event nearest the date in its sentence, when the sentence names one."""
-    s_start, s_end = sentence_bounds(text, start)
+_EventWords = tuple[list[VocabularyMatch], list[re.Match[str]]]
+
+
+def _what(
+    text: str,
+    start: int,
+    end: int,
+    vocabulary: Vocabulary,
+    sentences: dict[tuple[int, int], _EventWords] | None = None,
+) -> str | None:
+    """The event nearest the date in its sentence, when the sentence names one.
+
+    *sentences* keeps each sentence's event words for the next date in it (a sentence
+    with five dates was read five times)."""
+    bounds = sentence_bounds(text, start)
+    words = sentences.get(bounds) if sentences is not None else None
+    if words is None:
+        words = (
+            vocabulary.find_all(text, *bounds),
+            list(_EVENT_WORDS.finditer(text, *bounds)),
+        )
+        if sentences is not None:
+            sentences[bounds] = words
     candidates: list[tuple[int, str]] = []
-    for vm in vocabulary.find_all(text, s_start, s_end):
+    for vm in words[0]:
         candidates.append((min(abs(vm.start - end), abs(start - vm.end)), vm.category))
-    for em in _EVENT_WORDS.finditer(text, s_start, s_end):
+    for em in words[1]:
         if em.start() >= end or em.end() <= start:
             candidates.append(
                 (min(abs(em.start() - end), abs(start - em.end())), em.group(0).casefold())
@@ -383,6 +403,7 @@ def find_dates(
             for match in TIME.finditer(text, w_start, w_end):
                 claimed.add(match.start(), match.end())
     suggestions = []
+    sentences: dict[tuple[int, int], _EventWords] = {}
     for found in chosen:
         if not found.emit:
             continue
@@ -394,7 +415,7 @@ def find_dates(
                 edtf=found.edtf,
                 lower=found.lower,
                 upper=found.upper,
-                what=_what(text, found.start, found.end, vocabulary),
+                what=_what(text, found.start, found.end, vocabulary, sentences),
                 certainty=found.certainty,
                 inferred=found.inferred,
             )
