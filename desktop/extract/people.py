@@ -271,7 +271,8 @@ def find_people(text: str, *, languages: LanguageMap | None = None) -> list[Pers
     found: list[PersonSuggestion] = []
     claimed: list[tuple[int, int]] = []
     known: list[PersonSuggestion] = []
-    for run in runs(text, words):
+    word_runs = runs(text, words)  # read by the uncued finder too
+    for run in word_runs:
         org = _organisation(run, text)
         if org is not None:
             start, end = org
@@ -311,7 +312,7 @@ def find_people(text: str, *, languages: LanguageMap | None = None) -> list[Pers
     language_at = languages.at if languages is not None else _no_language
     known_words = frozenset(t.text for t in words if t.capitalised)
     found = [_base_form(p, language_at, known_words) for p in found]
-    found.extend(find_uncued(text, words, language_at, claimed, known_words))
+    found.extend(find_uncued(text, words, language_at, claimed, known_words, word_runs))
     found.extend(find_repeats(text, words, language_at, found, claimed, known_words))
     found.sort(key=lambda p: p.start)
     return found
