@@ -102,7 +102,7 @@ def _alternatives(table: dict[str, str], template: str) -> tuple[re.Pattern[str]
     key = (id(table), template)
     if key not in _PATTERNS:
         body = "|".join(f"(?P<g{i}>{fragment})" for i, fragment in enumerate(table))
-        pattern = re.compile(template.replace("BODY", body), re.IGNORECASE)
+        pattern = guarded(template.replace("BODY", body), re.IGNORECASE)
         _PATTERNS[key] = (pattern, list(table.values()))
     return _PATTERNS[key]
 
