@@ -25,6 +25,7 @@ import threading
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from db.language_model import FastIdentifier
@@ -78,8 +79,13 @@ class LanguageMap:
     spans: tuple[LanguageSpan, ...]
     document: str | None
 
+    @cached_property
+    def _starts(self) -> list[int]:
+        """Where each span starts: ``at`` is asked for every name and number."""
+        return [span.start for span in self.spans]
+
     def at(self, position: int) -> str | None:
-        index = bisect_right([span.start for span in self.spans], position) - 1
+        index = bisect_right(self._starts, position) - 1
         if index >= 0 and position < self.spans[index].end:
             return self.spans[index].language
         return self.document
