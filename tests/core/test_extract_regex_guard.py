@@ -104,3 +104,33 @@ def test_each_sentence_is_read_once_for_the_event_of_all_its_dates() -> None:
     assert [d.edtf for d in dates] == ["1994-05-05", "1994-05-06", "1994-05-09", "1994-06-01"]
     assert [d.what for d in dates[:3]] == ["ceasefire"] * 3
     assert len(_READS) == 2  # two sentences: one read each (it was one per date)
+
+
+def _guarded_in_use() -> list[re.Pattern[str]]:
+    from desktop.extract.date_patterns_en import TIME
+    from desktop.extract.figure_categories import DEFAULT_VOCABULARY
+    from desktop.extract.figure_english import _VAGUE
+    from desktop.extract.figure_locale import _vague_pattern
+    from desktop.extract.figure_vocabulary import STEMS
+    from desktop.extract.figure_vocabulary import _pattern as category_pattern
+    from desktop.extract.numbers import DIGIT_NUMBER, WORD_NUMBER
+    from desktop.extract.people import _OUTLET
+
+    found = [_EVENT_WORDS, TIME, DIGIT_NUMBER, WORD_NUMBER, _OUTLET, _VAGUE]
+    found.append(DEFAULT_VOCABULARY._pattern)
+    found += [_vague_pattern(language) for language in ("ru", "uk", "az", "fr", "de", "ka")]
+    found += [p for language in STEMS if (p := category_pattern(language)) is not None]
+    return found
+
+
+def test_the_guarded_scanners_find_what_their_unguarded_source_finds() -> None:
+    texts = _texts()
+    for pattern in _guarded_in_use():
+        first = first_characters(pattern.pattern, pattern.flags)
+        opening = f"(?={first})(?:"
+        assert pattern.pattern.startswith(opening), pattern.pattern[:60]
+        plain = re.compile(pattern.pattern[len(opening) : -1], pattern.flags)
+        for text in texts:
+            assert [m.span() for m in pattern.finditer(text)] == [
+                m.span() for m in plain.finditer(text)
+            ]
