@@ -3,7 +3,7 @@ per byte (the loop was a quarter of ``suggest()``'s time).
 
 py3langid scores a text in two steps: a walk of a byte automaton (Aho–Corasick over the
 model's byte n-grams) that counts the n-grams it meets, then a naive Bayes sum of those
-counts against a float16 table. Both were slow for the reason, not the work: the walk is a
+counts against a float16 table. Both cost more than their arithmetic: the walk is a
 Python loop over every byte, and numpy converts float16 rows element by element on every
 call. Here:
 
