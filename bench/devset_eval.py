@@ -6,7 +6,9 @@ detection included), then scored one to one per kind (``devset_scoring``); the d
 part (stems 01–06) and the held-out part (07 and above) are reported apart, per
 language and kind. Speed is the whole ``suggest()`` over every scored document: one
 warm-up pass (the scoring itself), then *passes* timed passes; the figure is the median
-pass, in milliseconds per 5,000 characters, and the slowest document is named.
+pass, in milliseconds per 5,000 characters, and the slowest document is named. The
+same passes are also given in CPU time (``time.process_time``), the honest figure when
+other programs share the machine's cores.
 """
 
 from __future__ import annotations
@@ -72,6 +74,10 @@ class Speed:
     worst_document: str
     worst_ms: float  # that document's median time
     worst_chars: int
+    # The same passes in CPU time (process_time): on a machine other people share, the
+    # wall clock also counts the time this process waited for a core.
+    cpu_ms_per_5k: float = 0.0  # the median pass
+    cpu_passes: list[float] = field(default_factory=list)
 
     @property
     def worst_per_5k(self) -> float:
@@ -85,6 +91,8 @@ class Speed:
             "worst_document_ms": round(self.worst_ms, 2),
             "worst_document_chars": self.worst_chars,
             "worst_document_ms_per_5k_chars": round(self.worst_per_5k, 2),
+            "cpu_ms_per_5k_chars": round(self.cpu_ms_per_5k, 2),
+            "cpu_passes_ms_per_5k_chars": [round(p, 2) for p in self.cpu_passes],
         }
 
 
@@ -118,19 +126,30 @@ def measure_speed(
     chars = sum(len(d.text) for d in documents)
     per_document: dict[str, list[float]] = {d.name: [] for d in documents}
     totals = []
+    cpu_totals = []
     for _ in range(passes):
         total = 0.0
+        cpu_started = time.process_time()
         for document in documents:
             started = time.perf_counter()
             suggester(document.text, document.document_date)
             elapsed = (time.perf_counter() - started) * 1000
             per_document[document.name].append(elapsed)
             total += elapsed
+        cpu_totals.append((time.process_time() - cpu_started) * 1000 * PER / max(chars, 1))
         totals.append(total * PER / max(chars, 1))
     sizes = {d.name: len(d.text) for d in documents}
     medians = {name: statistics.median(times) for name, times in per_document.items()}
     worst = max(medians, key=lambda name: medians[name] * PER / max(sizes[name], 1))
-    return Speed(statistics.median(totals), totals, worst, medians[worst], sizes[worst])
+    return Speed(
+        statistics.median(totals),
+        totals,
+        worst,
+        medians[worst],
+        sizes[worst],
+        statistics.median(cpu_totals),
+        cpu_totals,
+    )
 
 
 def evaluate_devset(
@@ -227,8 +246,9 @@ def report_lines(report: DevsetReport, *, with_baseline: bool) -> list[str]:
         s = report.speed
         lines += [
             "",
-            f"speed: suggest() {s.ms_per_5k:.1f} ms per 5 KB (5,000 characters; median of "
-            f"{len(s.passes)} passes after a warm-up, language detection included); "
+            f"speed: suggest() {s.ms_per_5k:.1f} ms per 5 KB wall clock, {s.cpu_ms_per_5k:.1f} "
+            f"ms CPU time (5,000 characters; median of {len(s.passes)} passes after a "
+            "warm-up, language detection included); "
             f"worst document {s.worst_document}: {s.worst_per_5k:.1f} ms per 5 KB "
             f"({s.worst_ms:.1f} ms for {s.worst_chars:,} characters)",
         ]

@@ -25,7 +25,10 @@ import threading
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from db.language_model import FastIdentifier
 
 if TYPE_CHECKING:
     from db.models import Document
@@ -40,6 +43,7 @@ _SAMPLE = 20_000  # characters read to decide the document's language
 _PARAGRAPH_SAMPLE = 300  # characters of a paragraph read to decide its language
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
+_NOT_LETTERS = re.compile(r"[\W\d_]+", re.UNICODE)  # the complement of _LETTER
 _AZ_CYRILLIC = re.compile(r"[әҹјӘҸЈ]")
 _AZ_LATIN = re.compile(r"[əƏ]")
 _AZ_LATIN_WORD = re.compile(r"\w*[əƏ]\w*")
@@ -52,7 +56,7 @@ _OWN_SCRIPT = re.compile("|".join(script.pattern for script, _code in _OWN_SCRIP
 _AZ_LETTER_SHARE = 40  # at least one letter in this many is ə (or ә, ҹ, ј): prose, not a name
 
 _lock = threading.Lock()
-_identifier: Any = None
+_identifier: FastIdentifier | None = None
 
 
 @dataclass(frozen=True)
@@ -75,8 +79,13 @@ class LanguageMap:
     spans: tuple[LanguageSpan, ...]
     document: str | None
 
+    @cached_property
+    def _starts(self) -> list[int]:
+        """Where each span starts: ``at`` is asked for every name and number."""
+        return [span.start for span in self.spans]
+
     def at(self, position: int) -> str | None:
-        index = bisect_right([span.start for span in self.spans], position) - 1
+        index = bisect_right(self._starts, position) - 1
         if index >= 0 and position < self.spans[index].end:
             return self.spans[index].language
         return self.document
@@ -117,7 +126,7 @@ def fixed_language(text: str, language: str) -> LanguageMap:
     return LanguageMap((LanguageSpan(0, len(text), language),), language)
 
 
-def _model() -> Any:
+def _model() -> FastIdentifier:
     global _identifier
     with _lock:
         if _identifier is None:
@@ -126,12 +135,15 @@ def _model() -> Any:
                 LanguageIdentifier,
             )
 
-            _identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+            loaded = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+            _identifier = FastIdentifier(loaded)
         return _identifier
 
 
 def _letters(text: str) -> int:
-    return len(_LETTER.findall(text))
+    """How many letters *text* holds: what is left once the rest is cut out (a list
+    of every letter, as ``findall`` builds, cost more than the model on short texts)."""
+    return len(_NOT_LETTERS.sub("", text))
 
 
 def classify(text: str) -> tuple[str | None, float]:

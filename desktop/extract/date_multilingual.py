@@ -36,6 +36,7 @@ from desktop.extract.date_core import (
 )
 from desktop.extract.date_grammar import GRAMMARS, DateGrammar
 from desktop.extract.date_months import MonthWords, fold, month_words
+from desktop.extract.regex_guard import FirstCharacterIndex
 
 _YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
 # Any word where a month name goes; ``read_match`` keeps the match only when the word is
@@ -366,6 +367,32 @@ def near_month(anchor: int, months: list[int]) -> bool:
     return index < len(months) and months[index] - anchor <= 60
 
 
+_Index = FirstCharacterIndex[re.Pattern[str]]
+
+
+@cache
+def _by_first_character(language: str) -> tuple[_Index, _Index, _Index, _Index]:
+    """*language*'s pattern lists (with months, without, the bare year, the lead words)
+    indexed by the character a match can start with: at each anchor only the shapes
+    that can open with its character are tried, in their own order."""
+    p = patterns_for(language)
+    return (
+        FirstCharacterIndex(p.with_months, _itself),
+        FirstCharacterIndex(p.without_months, _itself),
+        FirstCharacterIndex((p.bare_year,), _itself),
+        FirstCharacterIndex((p.lead,), _itself),
+    )
+
+
+@cache
+def _periods_by_first_character(language: str) -> _Index:
+    return FirstCharacterIndex(patterns_for(language).periods, _itself)
+
+
+def _itself(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    return pattern
+
+
 def find_in_language(
     text: str, anchors: list[int], end: int, language: str, months: list[int]
 ) -> list[Found]:
@@ -374,20 +401,22 @@ def find_in_language(
     overlaps are resolved later. The shapes that need a month name are tried only where
     one follows closely (*months*: sorted positions of month names)."""
     p = patterns_for(language)
+    with_months, without_months, bare_year, lead = _by_first_character(language)
     found: list[Found] = []
     starts_of_months = set(months)
     for anchor in anchors:
-        plain_word = not (text[anchor].isdigit() or anchor in starts_of_months)
-        if plain_word and p.lead.match(text, anchor) is None:
+        first = text[anchor]
+        plain_word = not (first.isdigit() or anchor in starts_of_months)
+        if plain_word and not (lead.at(first) and p.lead.match(text, anchor)):
             continue  # no date of this language opens with this word
-        patterns = p.with_months if near_month(anchor, months) else p.without_months
-        for pattern in patterns:
+        patterns = with_months if near_month(anchor, months) else without_months
+        for pattern in patterns.at(first):
             match = pattern.match(text, anchor, end)
             if match is not None:
                 result = read_match(p, match)
                 if result is not None:
                     found.append(qualify(p, text, result))
-        match = p.bare_year.match(text, anchor, end)
+        match = p.bare_year.match(text, anchor, end) if bare_year.at(first) else None
         if match is not None:
             result = read_bare_year(p, text, match)
             if result is not None:
@@ -404,9 +433,10 @@ def period_anchors(text: str, start: int, end: int, language: str) -> list[int]:
 def find_periods(text: str, anchors: list[int], end: int, language: str) -> list[Found]:
     """Decades and centuries of *language* that start at one of *anchors*."""
     p = patterns_for(language)
+    periods = _periods_by_first_character(language)
     found: list[Found] = []
     for anchor in anchors:
-        for pattern in p.periods:
+        for pattern in periods.at(text[anchor]):
             match = pattern.match(text, anchor, end)
             if match is not None:
                 result = _decade_or_century(p, match)

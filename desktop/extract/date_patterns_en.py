@@ -29,6 +29,7 @@ from desktop.extract.date_core import (
     valid,
     year_less,
 )
+from desktop.extract.regex_guard import guarded
 from desktop.extract.text_nearby import is_plural, word_set
 
 # Month names from the one month table; the recogniser reads English text, so it asks
@@ -376,7 +377,7 @@ _APPROX_BEFORE = re.compile(r"\b(?:circa|c\.|ca\.|around|about|approximately)\s*
 _SINCE_BEFORE = re.compile(r"\b(?:since|from)\s+$", re.I)
 _WORD_AFTER = re.compile(r"\s*([A-Za-z][\w'’-]*)")
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w.'’-]*)[\s(]*$")
-TIME = re.compile(
+TIME = guarded(  # scanned over every digit window: skip in C where no time can start
     r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?![\d:])"
     r"|\b\d{1,2}\s*[ap]\.m\.|\b\d{1,2}\s*[ap]m\b|\b\d{1,2}\s+o'clock\b"
     r"|\b(?:UTC|GMT)\s*[+−-]\s*\d{1,2}(?::\d{2})?",

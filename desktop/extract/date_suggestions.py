@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
+from operator import itemgetter
 
 from desktop.extract.date_core import Day, Found, valid
 from desktop.extract.date_months import fold, month_words
@@ -44,12 +45,13 @@ from desktop.extract.date_patterns_en import (
     bare_year,
     open_since,
 )
-from desktop.extract.figure_categories import DEFAULT_VOCABULARY, Vocabulary
+from desktop.extract.figure_categories import DEFAULT_VOCABULARY, Vocabulary, VocabularyMatch
 from desktop.extract.languages import LanguageMap
+from desktop.extract.regex_guard import FirstCharacterIndex, guarded
 from desktop.extract.suggestion_data import DateSuggestion
 from desktop.extract.text_nearby import SpanSet, digit_windows, sentence_bounds
 
-_EVENT_WORDS = re.compile(
+_EVENT_WORDS = guarded(
     r"\b(?:massacre|genocide|attack(?:ed)?|war|conflict|clashes|agreement|ceasefire|"
     r"cease-fire|election|resolution|convention|treaty|founded|launched|adopted|signed|"
     r"declared|published|invaded|erupted|occupied|liberated|commemorat\w+|ended|began|"
@@ -74,6 +76,10 @@ def _month_owners() -> dict[str, frozenset[str]]:
 _MONTH_GROUP = re.compile(r"\(\?P<m(?:\d|_)?>")
 _NO_MONTH = [(p, h) for p, h in PATTERNS if not _MONTH_GROUP.search(p.pattern)]
 _WORD = re.compile(r"[^\W\d_]+(['’][^\W\d_]*)?")
+# The same lists by the character a match can start with (see regex_guard).
+_ENGLISH = FirstCharacterIndex(PATTERNS, itemgetter(0))
+_ENGLISH_NO_MONTH = FirstCharacterIndex(_NO_MONTH, itemgetter(0))
+_ENGLISH_LEAD = FirstCharacterIndex((ENGLISH_LEAD,), lambda pattern: pattern)
 
 
 MonthWord = tuple[int, frozenset[str], bool]
@@ -190,10 +196,12 @@ def _candidates(text: str, languages: LanguageMap | None) -> list[Found]:
         english_starts = set(english)
         for anchor in _with_words_before(window_digits + english, starts):
             plain_word = not (text[anchor].isdigit() or anchor in english_starts)
-            if plain_word and ENGLISH_LEAD.match(text, anchor) is None:
+            if plain_word and not (
+                _ENGLISH_LEAD.at(text[anchor]) and ENGLISH_LEAD.match(text, anchor)
+            ):
                 continue
-            patterns = PATTERNS if near_month(anchor, english) else _NO_MONTH
-            for pattern, handler in patterns:
+            patterns = _ENGLISH if near_month(anchor, english) else _ENGLISH_NO_MONTH
+            for pattern, handler in patterns.at(text[anchor]):
                 match = pattern.match(text, anchor, w_end)
                 if match is not None:
                     result = handler(match)
@@ -334,13 +342,33 @@ def _with_year(found: Found, year: int | None, dated: bool) -> Found:
     )
 
 
-def _what(text: str, start: int, end: int, vocabulary: Vocabulary) -> str | None:
-    """The event nearest the date in its sentence, when the sentence names one."""
-    s_start, s_end = sentence_bounds(text, start)
+_EventWords = tuple[list[VocabularyMatch], list[re.Match[str]]]
+
+
+def _what(
+    text: str,
+    start: int,
+    end: int,
+    vocabulary: Vocabulary,
+    sentences: dict[tuple[int, int], _EventWords] | None = None,
+) -> str | None:
+    """The event nearest the date in its sentence, when the sentence names one.
+
+    *sentences* keeps each sentence's event words for the next date in it (a sentence
+    with five dates was read five times)."""
+    bounds = sentence_bounds(text, start)
+    words = sentences.get(bounds) if sentences is not None else None
+    if words is None:
+        words = (
+            vocabulary.find_all(text, *bounds),
+            list(_EVENT_WORDS.finditer(text, *bounds)),
+        )
+        if sentences is not None:
+            sentences[bounds] = words
     candidates: list[tuple[int, str]] = []
-    for vm in vocabulary.find_all(text, s_start, s_end):
+    for vm in words[0]:
         candidates.append((min(abs(vm.start - end), abs(start - vm.end)), vm.category))
-    for em in _EVENT_WORDS.finditer(text, s_start, s_end):
+    for em in words[1]:
         if em.start() >= end or em.end() <= start:
             candidates.append(
                 (min(abs(em.start() - end), abs(start - em.end())), em.group(0).casefold())
@@ -375,6 +403,7 @@ def find_dates(
             for match in TIME.finditer(text, w_start, w_end):
                 claimed.add(match.start(), match.end())
     suggestions = []
+    sentences: dict[tuple[int, int], _EventWords] = {}
     for found in chosen:
         if not found.emit:
             continue
@@ -386,7 +415,7 @@ def find_dates(
                 edtf=found.edtf,
                 lower=found.lower,
                 upper=found.upper,
-                what=_what(text, found.start, found.end, vocabulary),
+                what=_what(text, found.start, found.end, vocabulary, sentences),
                 certainty=found.certainty,
                 inferred=found.inferred,
             )

@@ -14,6 +14,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from desktop.extract.regex_guard import guarded
+
 DEFAULT_MAPPING: dict[str, tuple[str, ...]] = {
     "killed": (
         "killed",
@@ -132,7 +134,7 @@ class Vocabulary:
         body = "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases) or "(?!)"
         object.__setattr__(self, "_lookup", lookup)
         object.__setattr__(
-            self, "_pattern", re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+            self, "_pattern", guarded(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
         )
 
     @classmethod

@@ -14,6 +14,7 @@ import re
 
 from desktop.extract.figure_categories import Vocabulary, VocabularyMatch
 from desktop.extract.figure_language_data import VAGUE
+from desktop.extract.regex_guard import guarded
 from desktop.extract.suggestion_data import FigureSuggestion
 from desktop.extract.text_nearby import SpanSet, sentence_bounds
 
@@ -49,7 +50,7 @@ _VAGUE_FOLLOWED = re.compile(
     r"still\b|live\w*|[a-z]+ed\b)",
     re.IGNORECASE,
 )
-_VAGUE = re.compile(
+_VAGUE = guarded(
     r"(?<![\w-])(?:"
     + "|".join(f"(?P<g{i}>{fragment})" for i, fragment in enumerate(VAGUE["en"]))
     + r")(?![\w-])",

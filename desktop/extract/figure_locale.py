@@ -48,6 +48,7 @@ from desktop.extract.number_locale import (
     scale_value,
 )
 from desktop.extract.number_words import find_word_numbers
+from desktop.extract.regex_guard import guarded
 from desktop.extract.suggestion_data import FigureSuggestion
 from desktop.extract.text_nearby import SpanSet
 
@@ -101,7 +102,7 @@ def _alternatives(table: dict[str, str], template: str) -> tuple[re.Pattern[str]
     key = (id(table), template)
     if key not in _PATTERNS:
         body = "|".join(f"(?P<g{i}>{fragment})" for i, fragment in enumerate(table))
-        pattern = re.compile(template.replace("BODY", body), re.IGNORECASE)
+        pattern = guarded(template.replace("BODY", body), re.IGNORECASE)
         _PATTERNS[key] = (pattern, list(table.values()))
     return _PATTERNS[key]
 
@@ -135,7 +136,7 @@ def _vague(text: str, language: str, start: int, end: int) -> list[_Candidate]:
 @lru_cache(maxsize=16)
 def _vague_pattern(language: str) -> re.Pattern[str]:
     body = "|".join(f"(?P<g{i}>{fragment})" for i, fragment in enumerate(VAGUE[language]))
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+    return guarded(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
 
 
 def _candidates(text: str, language: str, start: int, end: int) -> list[_Candidate]:

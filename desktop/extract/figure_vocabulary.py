@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from desktop.extract.figure_categories import VocabularyMatch
+from desktop.extract.regex_guard import guarded
 
 _W = r"\w*"
 
@@ -147,7 +148,7 @@ def _pattern(language: str) -> re.Pattern[str] | None:
     if not table:
         return None
     groups = "|".join(f"(?P<{category}>(?:{stems}){_W})" for category, stems in table.items())
-    return re.compile(rf"(?<![\w-])(?:{groups})", re.IGNORECASE)
+    return guarded(rf"(?<![\w-])(?:{groups})", re.IGNORECASE)
 
 
 def find_categories(text: str, language: str, start: int, end: int) -> list[VocabularyMatch]:

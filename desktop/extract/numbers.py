@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from desktop.extract.regex_guard import guarded
+
 _UNITS = {
     "one": 1,
     "two": 2,
@@ -51,14 +53,15 @@ _SCALE_ALT = "|".join(_SCALES)
 
 # "thirty-three", "two hundred and fifty", "three thousand", "seven".
 _WORD_ATOM = rf"(?:(?:{_TENS_ALT})[-\s](?:{_UNITS_ALT})|{_SMALL})"
-WORD_NUMBER = re.compile(
+# Both are scanned over whole texts: guarded, so the scan skips in C where they cannot start.
+WORD_NUMBER = guarded(
     rf"\b(?:(?:half\s+)?an?\s+(?:hundred|thousand|million|billion)(?![\w-])|"
     rf"{_WORD_ATOM}(?:\s+(?:{_SCALE_ALT})(?:\s+(?:and\s+)?{_WORD_ATOM})?)*)\b",
     re.IGNORECASE,
 )
 
 # "1,380", "7,000", "1380", "2.5", optionally "2.5 million" / "10bn".
-DIGIT_NUMBER = re.compile(
+DIGIT_NUMBER = guarded(
     rf"(?<![\w.,])(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     rf"(?:\s*(?P<scale>{_SCALE_ALT})\b|(?P<short>bn|mn|m|k)\b)?",
     re.IGNORECASE,

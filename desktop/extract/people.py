@@ -38,6 +38,7 @@ from desktop.extract.names import (
     tokens,
 )
 from desktop.extract.person_uncued import find_repeats, find_uncued
+from desktop.extract.regex_guard import guarded
 from desktop.extract.suggestion_data import PersonSuggestion
 
 _SPEECH_VERBS = (
@@ -270,7 +271,8 @@ def find_people(text: str, *, languages: LanguageMap | None = None) -> list[Pers
     found: list[PersonSuggestion] = []
     claimed: list[tuple[int, int]] = []
     known: list[PersonSuggestion] = []
-    for run in runs(text, words):
+    word_runs = runs(text, words)  # read by the uncued finder too
+    for run in word_runs:
         org = _organisation(run, text)
         if org is not None:
             start, end = org
@@ -310,7 +312,7 @@ def find_people(text: str, *, languages: LanguageMap | None = None) -> list[Pers
     language_at = languages.at if languages is not None else _no_language
     known_words = frozenset(t.text for t in words if t.capitalised)
     found = [_base_form(p, language_at, known_words) for p in found]
-    found.extend(find_uncued(text, words, language_at, claimed, known_words))
+    found.extend(find_uncued(text, words, language_at, claimed, known_words, word_runs))
     found.extend(find_repeats(text, words, language_at, found, claimed, known_words))
     found.sort(key=lambda p: p.start)
     return found
@@ -330,15 +332,18 @@ def _base_form(
     return person if name == person.name else replace(person, name=name)
 
 
+# Compiled once, guarded (regex_guard): it used to be tried at every character of the text.
+_OUTLET = guarded(
+    r"(?:(?<=\sBy )|(?<=^By ))(?P<a>[A-Z][\w.-]+)(?=\s*(?:$|\n|[-–—|,:]))"
+    r"|\((?P<p>[A-Z][\w.-]+) Photos?\)|\b(?P<q>[A-Z][\w]*\.[A-Z][\w]*) reports\b",
+    re.MULTILINE,
+)
+
+
 def _single_outlets(text: str, claimed: list[tuple[int, int]]) -> list[PersonSuggestion]:
     """One-word bylines and photo credits ("By Meduza", "(AFP Photo)"): organisations."""
     result = []
-    pattern = re.compile(
-        r"(?:(?<=\sBy )|(?<=^By ))(?P<a>[A-Z][\w.-]+)(?=\s*(?:$|\n|[-–—|,:]))"
-        r"|\((?P<p>[A-Z][\w.-]+) Photos?\)|\b(?P<q>[A-Z][\w]*\.[A-Z][\w]*) reports\b",
-        re.MULTILINE,
-    )
-    for match in pattern.finditer(text):
+    for match in _OUTLET.finditer(text):
         group = "a" if match.group("a") else "p" if match.group("p") else "q"
         start, end = match.start(group), match.end(group)
         if match.group(group).casefold() in NOT_NAME_WORDS:

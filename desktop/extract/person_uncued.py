@@ -432,10 +432,13 @@ def find_uncued(
     language_at: Language,
     claimed: list[tuple[int, int]],
     known_words: frozenset[str],
+    word_runs: list[list[Token]] | None = None,
 ) -> list[PersonSuggestion]:
-    """People the cued finder left alone; *claimed* spans are skipped and extended."""
+    """People the cued finder left alone; *claimed* spans are skipped and extended.
+
+    *word_runs* are ``runs(text, words)`` when the caller has them already."""
     segments: list[_Segment] = []
-    for run in runs(text, words):
+    for run in runs(text, words) if word_runs is None else word_runs:
         while run and run[0].key in LEADING_WORDS and _word_kind(run[0]) == "stop":
             run = run[1:]
         if run:

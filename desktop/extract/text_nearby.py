@@ -89,8 +89,14 @@ def digit_windows(text: str, margin: int = 60) -> list[tuple[int, int]]:
 
     Dates, times and figures written in digits all contain a digit, so the expensive
     patterns only need to look inside these windows; on prose that is a small fraction
-    of the text.
+    of the text. The date finder asks twice per text: the answer is kept for the last
+    few texts.
     """
+    return list(_digit_windows(text, margin))
+
+
+@lru_cache(maxsize=4)
+def _digit_windows(text: str, margin: int) -> tuple[tuple[int, int], ...]:
     windows: list[tuple[int, int]] = []
     for match in _DIGITS.finditer(text):
         start, end = max(0, match.start() - margin), min(len(text), match.end() + margin)
@@ -98,7 +104,7 @@ def digit_windows(text: str, margin: int = 60) -> list[tuple[int, int]]:
             windows[-1] = (windows[-1][0], end)
         else:
             windows.append((start, end))
-    return windows
+    return tuple(windows)
 
 
 _DIGITS = re.compile(r"\d+")

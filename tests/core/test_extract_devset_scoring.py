@@ -223,6 +223,7 @@ def test_command_reports_json_per_split_language_and_kind(
     assert catena["figures"]["tp"] + catena["figures"]["fn"] == 1
     assert "figures" not in out["scores"]["baseline"]["dev"]["de"]  # quantulum3: English only
     assert out["speed"]["worst_document"] == "de/01-a"
+    assert len(out["speed"]["cpu_passes_ms_per_5k_chars"]) == 1  # CPU time beside the wall
 
 
 def test_command_refuses_bad_gold_in_one_line(
