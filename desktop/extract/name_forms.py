@@ -44,8 +44,13 @@ _TURKIC_ENDINGS = tuple(
 )
 _TURKIC_MIN_STEM = 3
 
+# Case endings and articles, with the possessive articles of "my"/"your" ("Կարապետյանս":
+# "I, Karapetyan" in a witness's own statement).
 _ARMENIAN_ENDINGS = tuple(
-    sorted(word_set("ը ն ի ին ից ով ում ու ուն ենց"), key=lambda ending: (-len(ending), ending))
+    sorted(
+        word_set("ը ն ի ին ից ով ում ու ուն ենց ս դ իս իդ"),
+        key=lambda ending: (-len(ending), ending),
+    )
 )
 _ARMENIAN_STEM = re.compile(r"(?:յան|յանց|ունի|ունց|ով|եվ)$")
 
@@ -197,8 +202,8 @@ def _turkic_word(word: str, known: frozenset[str]) -> str:
 
 def _armenian_word(word: str) -> str:
     bare = word.rstrip("՝,")
-    if _ARMENIAN_STEM.search(bare):
-        return bare
+    if _ARMENIAN_STEM.search(bare) or is_first_name(bare):
+        return bare  # "Կարեն" is a name as written, not "Կարե" with an article
     for ending in _ARMENIAN_ENDINGS:
         if bare.endswith(ending) and len(bare) > len(ending) + 2:
             stem = bare[: -len(ending)]

@@ -40,6 +40,7 @@ from desktop.extract.name_lexicon import (
     slavic_name_shape,
 )
 from desktop.extract.names import LEADING_WORDS, NOT_NAME_WORDS, PARTICLES, Token, runs
+from desktop.extract.number_words import word_parts
 from desktop.extract.person_words import (
     CONJUNCTIONS,
     KIN_WORDS,
@@ -104,6 +105,8 @@ def _kind_of(text: str, token_key: str) -> str:
         return "stop"  # "Mio.", "Av.": abbreviations, not names
     if _is_inflected_head(text):
         return "head"
+    if _ARMENIAN_WORD.match(text) and _armenian_country(key):
+        return "stop"
     if (
         key in SENTENCE_WORDS
         or key in NOT_NAME_WORDS
@@ -117,6 +120,16 @@ def _kind_of(text: str, token_key: str) -> str:
 
 
 _CYRILLIC_WORD = re.compile(r"^[\u0400-\u04ff'’-]+$")
+_ARMENIAN_WORD = re.compile(r"^[\u0531-\u0587]+$")
+_ARMENIAN_PLACE_ENDINGS = ("ից", "ում", "ով", "ին", "ի", "ը", "ն")
+
+
+def _armenian_country(key: str) -> bool:
+    """'Հայաստանից', 'Վրաստանում': a country (CLDR) with an Armenian case ending."""
+    return any(
+        key.endswith(ending) and key[: -len(ending)] in country_names()
+        for ending in _ARMENIAN_PLACE_ENDINGS
+    )
 
 
 def _is_inflected_head(word: str) -> bool:
@@ -187,7 +200,7 @@ def _word_before(text: str, start: int) -> tuple[str, bool]:
     if index == start:
         return "", False
     punctuated = False
-    if index > 0 and text[index - 1] == ",":
+    if index > 0 and text[index - 1] in ",՝":  # Armenian "՝" sets off an apposition
         index -= 1
         punctuated = True
     if index > 0 and text[index - 1] == ".":
@@ -381,9 +394,10 @@ def _post_title_after(text: str, end: int) -> bool:
 
 
 def _kin_before(text: str, start: int) -> bool:
-    """'my younger brother Vakha', 'oğlum Murat': a kin noun right before the name."""
-    word, punctuated = _word_before(text, start)
-    return bool(word) and not punctuated and word.casefold() in KIN_WORDS
+    """'my younger brother Vakha', 'oğlum Murat', 'Եղբայրս՝ Սամվելը': a kin noun right
+    before the name."""
+    word, _punctuated = _word_before(text, start)  # "my brother, Samvel" too
+    return bool(word) and word.casefold() in KIN_WORDS
 
 
 def _joined(text: str, left: _Segment, right: _Segment) -> bool:
@@ -397,32 +411,97 @@ def _joined(text: str, left: _Segment, right: _Segment) -> bool:
     return word is None or word.casefold() in CONJUNCTIONS
 
 
+_GEORGIAN_CASE = re.compile(r"(?:მა|ის|ით|ად|ში|ზე|ს|მ)$")
+# A case after a consonant stem and after a vowel stem: "პროკურორმა" agrees with "ხარაბამ".
+_GEORGIAN_SAME_CASE = {
+    "მა": ("მა", "მ"),
+    "მ": ("მა", "მ"),
+    "ის": ("ის", "ს"),
+    "ს": ("ის", "ს"),
+    "ით": ("ით", "თ"),
+    "ად": ("ად", "დ"),
+    "ში": ("ში",),
+    "ზე": ("ზე",),
+}
+_GEORGIAN_ADJECTIVE = re.compile(r"ოვან[ა-ჰ]{0,3}$")  # "-ოვანი" makes adjectives
+
+
+def _georgian_title_case(word: str) -> str | None:
+    """The case ending of a Georgian title ("პროკურორმა" → "მა"; "ბატონი" → "")."""
+    if word in TITLE_WORDS["ka"]:
+        return ""
+    case = _GEORGIAN_CASE.search(word)
+    if case and word[: case.start()] + "ი" in TITLE_WORDS["ka"]:
+        return case.group(0)
+    return None
+
+
+def _georgian_pair(text: str, words: list[Token], index: int, listed: bool) -> _Segment | None:
+    """The Georgian name starting at words[index - 1] (see ``_georgian_pairs``)."""
+    first, second = words[index - 1], words[index]
+    title_case = _georgian_title_case(first.text)
+    if title_case is not None and is_georgian_first_name(second.text):
+        name = [second]
+        if index + 1 < len(words) and text[second.end : words[index + 1].start] == " ":
+            third = words[index + 1].text
+            # the surname agrees with the title: "პროკურორმა დავით მესხმა"
+            agrees = bool(title_case) and third.endswith(_GEORGIAN_SAME_CASE[title_case])
+            agrees = agrees and len(third) > 4
+            if is_georgian_surname(third) or agrees:
+                name.append(words[index + 1])
+        return _Segment(name, first.text, True)
+    if first.text in KIN_WORDS and is_georgian_first_name(second.text):
+        return _Segment([second], first.text, True)  # "ჩემი დისშვილი ნინო"
+    if _INITIAL.match(first.text):
+        if is_georgian_surname(second.text):
+            return _Segment([first, second], None, True)  # "ა. ჩერნოვი", "ვ. გაბუნია"
+        return None
+    if listed and is_georgian_first_name(first.text) and len(second.text) > 3:
+        return _Segment([first, second], None, True)  # "… და ნანა თოდუა"
+    strong = is_georgian_surname(second.text) and _GEORGIAN_STRONG.search(second.text)
+    if not is_first_name(first.text):
+        # a given name before its surname is not declined: "ციალა ქურდაძემ" (but not
+        # "ჩემი დისშვილი", my nephew; "ოთხი არასრულწლოვანი", four minors)
+        if (
+            strong
+            and len(first.text) > 2
+            and not _GEORGIAN_CASE.search(first.text)
+            and not _GEORGIAN_ADJECTIVE.search(second.text)
+            and second.text not in KIN_WORDS
+            and first.text not in KIN_WORDS
+            and _georgian_title_case(first.text) is None
+            and word_parts(first.text, "ka") is None
+        ):
+            return _Segment([first, second], None, True)
+        return None
+    known = is_georgian_first_name(first.text) or strong
+    if known and is_georgian_surname(second.text):
+        return _Segment([first, second], None, True)
+    return None
+
+
+_GEORGIAN_LIST_GAP = frozenset({" და ", ", "})
+
+
 def _georgian_pairs(text: str, words: list[Token]) -> list[_Segment]:
-    """Georgian has no capitals: a known given name followed by a surname-shaped word
-    ("ნინო ბერიძემ"), or a title followed by a given name ("ქალბატონი ნათელა")."""
-    found = []
-    for index, (first, second) in enumerate(pairwise(words)):
+    """Georgian has no capitals: a given name followed by a surname-shaped word
+    ("ნინო ბერიძემ", "ციალა ქურდაძემ"), a title (in any case) or a kin word followed
+    by a given name ("ქალბატონი ნათელა", "პროკურორმა დავით მესხმა", "დისშვილი
+    ნინო"), an initial and a surname, or a given name and a word listed after a name
+    ("ლაშა ბაქრაძე და ნანა თოდუა")."""
+    found: list[_Segment] = []
+    for index in range(1, len(words)):
+        first, second = words[index - 1], words[index]
         if not ("\u10d0" <= first.text[0] <= "\u10ff"):
             continue
-        if text[first.end : second.start] != " ":
+        if text[first.end : second.start] != " " or not _GEORGIAN.match(second.text):
             continue
-        if not _GEORGIAN.match(second.text):
+        if found and found[-1].end > first.start:
             continue
-        if first.text in TITLE_WORDS["ka"] and is_georgian_first_name(second.text):
-            name = [second]
-            if index + 2 < len(words) and is_georgian_surname(words[index + 2].text):
-                name.append(words[index + 2])
-            found.append(_Segment(name, first.text, True))
-            continue
-        if _INITIAL.match(first.text) and _GEORGIAN_STRONG.search(second.text):
-            if is_georgian_surname(second.text):
-                found.append(_Segment([first, second], None, True))  # "ა. ჩერნოვი"
-            continue
-        if not is_first_name(first.text):
-            continue
-        known = is_georgian_first_name(first.text) or _GEORGIAN_STRONG.search(second.text)
-        if known and is_georgian_surname(second.text):
-            found.append(_Segment([first, second], None, True))
+        listed = bool(found) and text[found[-1].end : first.start] in _GEORGIAN_LIST_GAP
+        segment = _georgian_pair(text, words, index, listed)
+        if segment is not None:
+            found.append(segment)
     return found
 
 

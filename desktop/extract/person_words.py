@@ -238,7 +238,13 @@ KIN_WORDS = word_set(
     "son daughter mother father husband wife brother sister nephew niece uncle aunt "
     "grandfather grandmother neighbour neighbor nipote nonno nonna zio zia cugino cugina "
     "дід баба бабуся дядько тітка онук сусід дядя тётя сосед neveu nièce oncle tante "
-    "sobrino sobrina tío tía abuelo abuela neffe nichte onkel opa oma"
+    "sobrino sobrina tío tía abuelo abuela neffe nichte onkel opa oma "
+    # hy: bare and with "my" (-ս): "Եղբայրս՝ Սամվելը"
+    "եղբայր եղբայրս քույր քույրս հայր հայրս մայր մայրս որդի որդիս դուստր դուստրս "
+    "ամուսին ամուսինս կին կինս հարևան հարևանս հարևանուհի պապ պապս տատ տատս "
+    # ka ("და", sister, is also "and": left out)
+    "ძმა ძმამ დისშვილი ძმისშვილი მამა დედა შვილი ქალიშვილი ვაჟი მეუღლე ქმარი ცოლი "
+    "მეზობელი ბებია ბაბუა"
 )
 
 # Words that join two names in a list ("X and Y", "X et Y", "X və Y").

@@ -227,3 +227,53 @@ def test_lower_case_word_after_a_russian_name_is_not_its_head() -> None:
     # lower-case head after the words does make them a place ("rayonu").
     text = "Дело против инженера Тимура Савченко суд закрыл в 2011 году."
     assert [name for _, name in _spans(text, "ru")] == ["Тимур Савченко"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # Armenian: the "my" article on a witness's own surname; a given name that ends
+        # in a letter that is also an article; a kin word set off by "՝"
+        (
+            "hy",
+            "Ես՝ Անահիտ Սարգսյանս, տալիս եմ այս վկայությունը։",
+            [("Անահիտ Սարգսյանս", "Անահիտ Սարգսյան")],
+        ),
+        (
+            "hy",
+            "Ցուցակում են նաև Տիգրան Ավետիսյանի և Կարեն Բաղդասարյանի անունները։",
+            [
+                ("Տիգրան Ավետիսյանի", "Տիգրան Ավետիսյան"),
+                ("Կարեն Բաղդասարյանի", "Կարեն Բաղդասարյան"),
+            ],
+        ),
+        ("hy", "Քույրս՝ Անին, այդ օրը տանը չէր։", [("Անին", "Անի")]),
+        # a country in a case form is not a name: "from Western Armenia"
+        ("hy", "Շատերը եկել էին Արևմտյան Հայաստանից։", []),
+        # Georgian: a title in the ergative and a surname agreeing with it; a kin word
+        # before a given name; an undeclined given name before a declined surname; an
+        # initial and a surname; a list after a name
+        (
+            "ka",
+            "პროკურორმა ლევან ხარაბამ სასჯელი მოითხოვა.",
+            [("ლევან ხარაბამ", "ლევან ხარაბა")],
+        ),
+        ("ka", "ჩემი ძმისშვილი გიორგი სახლში დარჩა.", [("გიორგი", "გიორგი")]),
+        (
+            "ka",
+            "სოფლის მასწავლებელმა ლეილა კვარაცხელიამ ბავშვები გაიყვანა.",
+            [("ლეილა კვარაცხელიამ", "ლეილა კვარაცხელია")],
+        ),
+        (
+            "ka",
+            "ექიმმა ციური ქავთარაძემ დაჭრილები უმკურნალა.",
+            [("ციური ქავთარაძემ", "ციური ქავთარაძე")],
+        ),
+        ("ka", "ხელმოწერა: თ. კვარაცხელია", [("თ. კვარაცხელია", "თ. კვარაცხელია")]),
+        ("ka", "ოთხი არასრულწლოვანი გადაარჩინეს.", []),
+    ],
+)
+def test_armenian_and_georgian_name_forms(
+    language: str, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _spans(text, language) == expected
