@@ -64,6 +64,8 @@ _SPEAKER_AFTER = re.compile(r"^[ \t]*(?::|(?P<dash>[–—-])[ \t])")
 _LIST_GAP = re.compile(r"^(?:\s*,\s*|\s+(?P<word>[^\W\d_]+|&)\s+|\s*,\s*(?P<word2>\w+)\s+)$")
 _GEORGIAN_STRONG = re.compile(r"(?:შვილ|ძ|ოვ|ევ)[ა-ჰ]{0,3}$")
 _INITIAL = re.compile(r"^[^\W\d_]\.$")
+_REGNAL = re.compile(r"^(?:I{1,3}|IV|V|VI{1,3}|IX|X|XI{1,3}|XIV|XV|XVI)$")
+_LIST_PARTICLES = frozenset({"y", "i", "e"})
 
 Language = Callable[[int], str | None]
 
@@ -165,22 +167,41 @@ def _segments(text: str, run: list[Token]) -> list[_Segment]:
     found: list[_Segment] = []
     title = _title_before(text, run[0].start)
     current: list[Token] = []
+    after_head = False
     for index, token in enumerate(run):
         kind = _word_kind(token)
         if not current and not token.capitalised:
             kind = "stop"  # "di Roma": a name does not start with a particle
+        following = run[index + 1] if index + 1 < len(run) else None
+        if kind == "title" and following is None and len(current) >= 2:
+            kind = "name"  # "Aurelio Benavides Coronel": no name follows, so a surname
+        if current and _REGNAL.match(token.text):
+            current.append(token)  # "Mohammed V", "Juan Carlos I"
+            continue
+        listed = (
+            token.key in _LIST_PARTICLES
+            and len(current) >= 2
+            and following is not None
+            and is_first_name(following.text)
+        )  # "Cándida Huamán y Rosendo Quispe": a list, not "Ortega y Gasset"
         if kind == "name" or (
-            current and token.key in PARTICLES and index + 1 < len(run) and not token.capitalised
+            current
+            and token.key in PARTICLES
+            and following is not None
+            and not token.capitalised
+            and not listed
         ):
             current.append(token)
             continue
         if current:
-            found.append(_Segment(current, title, post_title=kind == "post"))
+            if not after_head:
+                found.append(_Segment(current, title, post_title=kind == "post"))
             current = []
         if kind == "head" and found and found[-1].end > run[0].start:
             found.pop()  # "Heydar Aliyev Foundation": the name belongs to the head
+        after_head = kind == "head"  # "Associazione Mare Aperto": so does one after it
         title = token.text if kind == "title" else None
-    if current:
+    if current and not after_head:
         found.append(_Segment(current, title))
     return found
 
@@ -362,7 +383,10 @@ def _accept(text: str, segment: _Segment, language: str | None) -> bool:
     if segment.title is not None and (
         len(words) >= 2 or segment.title.casefold().rstrip(".") in titles_before()
     ):
-        return len(words[-1].text) > 2  # "Foreign Affairs": "Foreign" titles nobody alone
+        last = words[-1].text  # "Foreign Affairs": "Foreign" titles nobody alone
+        return len(last) > 2 or bool(_REGNAL.match(last))  # "le roi Mohammed V"
+    if 2 <= len(words) <= 3 and _kin_before(text, segment.start):
+        return True  # "Mon grand-père, Lahcen Ouhadi"
     _trim_leading(text, segment, language)
     words = segment.words
     if len(words) > _MAX_NAME_WORDS:

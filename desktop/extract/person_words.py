@@ -197,7 +197,7 @@ NOT_PERSON_HEADS: dict[str, frozenset[str]] = {
         "valle aeropuerto estación frente brigada división regimiento batallón cuerpo "
         "flota iglesia catedral mezquita monasterio museo biblioteca archivo memorial "
         "parque puente asamblea gobierno federación amnistía san santa santo playa puerto "
-        "cerro río lago sierra barrio colonia hacienda"
+        "cerro río lago sierra barrio colonia hacienda diario periódico gaceta boletín revista"
     ),
     "de": word_set(
         "nationen kreuz halbmond komitee rat ministerium armee partei union gericht "
@@ -231,7 +231,7 @@ KIN_WORDS = word_set(
     "komşumuz komşum komşu "
     "брат сестра сын дочь мать отец муж жена бабушка дедушка внук внучка "
     "брат сестра син дочка мати батько чоловік дружина бабуся дідусь "
-    "fils fille mère père mari femme frère sœur "
+    "fils fille mère père mari femme frère sœur grand-père grand-mère cousin cousine "
     "hijo hija madre padre marido esposa hermano hermana "
     "figlio figlia madre padre marito moglie fratello sorella "
     "sohn tochter mutter vater mann frau bruder schwester "

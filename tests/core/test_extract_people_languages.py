@@ -277,3 +277,58 @@ def test_armenian_and_georgian_name_forms(
     language: str, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _spans(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # "y" between two full names is a list; between two surnames it is one name
+        (
+            "es",
+            "Declararon como testigos Remedios Caballero y Gonzalo Ibarra, vecinos del lugar.",
+            [("Remedios Caballero", "Remedios Caballero"), ("Gonzalo Ibarra", "Gonzalo Ibarra")],
+        ),
+        (
+            "es",
+            "La beca lleva el nombre de Mercè Rovira i Puig, maestra de Vic.",
+            [("Mercè Rovira i Puig", "Mercè Rovira i Puig")],
+        ),
+        # a title word that ends the name is a surname ("Coronel", "Obispo")
+        (
+            "es",
+            "El capitán retirado Ernesto Villalba Coronel negó los cargos.",
+            [("Ernesto Villalba Coronel", "Ernesto Villalba Coronel")],
+        ),
+        # a Spanish patronymic surname makes an unknown given name a person
+        (
+            "es",
+            "Todo el país siguió la agonía de Yaretzi Domínguez durante tres días.",
+            [("Yaretzi Domínguez", "Yaretzi Domínguez")],
+        ),
+        # an Arabic article before a surname
+        (
+            "de",
+            "Der Mitangeklagte Samir al-Haddad schwieg.",
+            [("Samir al-Haddad", "Samir al-Haddad")],
+        ),
+        # an elided preposition glued to the given name
+        (
+            "fr",
+            "Selon le récit d'Aminata Sangaré, le village a brûlé.",
+            [("Aminata Sangaré", "Aminata Sangaré")],
+        ),
+        # a kin word and a comma before a full name; a regnal number after a title
+        (
+            "fr",
+            "Ma grand-mère, Zahra Ait Ouali, a survécu. Le roi Hassan II est venu.",
+            [("Zahra Ait Ouali", "Zahra Ait Ouali"), ("Hassan II", "Hassan II")],
+        ),
+        # a name right after an organisation head belongs to the organisation
+        ("it", "Il rapporto dell'Associazione Porto Sicuro è uscito.", []),
+        ("es", "Diario del Sur — Lima, 3 de mayo", []),
+    ],
+)
+def test_romance_and_german_name_shapes(
+    language: str, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _spans(text, language) == expected
