@@ -127,6 +127,8 @@ def _slavic_name(words: tuple[str, ...], language: str) -> tuple[str, ...]:
                 and p.tag.number != "plur"
             ]
             chosen.append(fitting[0] if fitting else None)
+        if len(words) > 1 and chosen[-1] is None and chosen[0] is not None:
+            chosen[-1] = _undeclared_surname(words[-1], chosen[0], gender, language)
         rank = (
             sum(p is not None for p in chosen),
             sum(p.score for p in chosen if p is not None),
@@ -143,11 +145,49 @@ def _slavic_name(words: tuple[str, ...], language: str) -> tuple[str, ...]:
             return words
     result = []
     for word, parse in zip(words, best, strict=True):
+        if isinstance(parse, _Surname):
+            result.append(parse.nominative)
+            continue
         if parse is None or "Fixd" in parse.tag:
             result.append(word)
             continue
         result.append(_restore_case(word, _nominative(parse)))
     return tuple(result)
+
+
+class _Surname:
+    """A surname the dictionary does not know as one, read from its given name's case."""
+
+    score = 0.5
+
+    def __init__(self, nominative: str) -> None:
+        self.nominative = nominative
+
+
+_CONSONANT_END = re.compile(r"[бвгґджзйклмнпрстфхцчшщь]$")
+
+
+def _undeclared_surname(word: str, given: Any, gender: str, language: str) -> _Surname | None:
+    """An adjectival surname agrees with its given name ("Иоанна Преображенского" is
+    "Иоанн Преображенский"); a woman's surname ending in a consonant does not decline
+    ("Марти Ґудзь" is "Марта Ґудзь"); an unknown man's surname after a given name in the genitive or
+    accusative drops that case's "-а" ("Арона Гольдфарба" is "Арон Гольдфарб")."""
+    if not word[:1].isupper() or len(word) < 4:
+        return None
+    case = given.tag.case
+    for reading in parses(word, language):
+        # an adjectival surname the dictionary reads as an adjective: "Преображенского"
+        if reading.tag.POS == "ADJF" and reading.tag.case == case and gender in reading.tag:
+            nominative = reading.inflect({"nomn", "sing", gender})
+            if nominative is not None and case != "nomn":
+                return _Surname(_restore_case(word, str(nominative.word)))
+    if gender == "femn" and _CONSONANT_END.search(word):
+        return _Surname(word)
+    if gender == "masc" and case in ("gent", "accs") and word.endswith("а"):
+        # not "-ка": "Шевченка", "Кібенка" are "Шевченко", "Кібенок"
+        if _CONSONANT_END.search(word[:-1]) and not word.endswith(("йа", "ька", "ка")):
+            return _Surname(word[:-1])
+    return None
 
 
 _FEMININE_SURNAME = (

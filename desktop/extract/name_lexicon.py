@@ -165,6 +165,7 @@ _SLAVIC_ENDINGS = (
     "и",
     "ы",
     "ї",
+    "о",  # the Ukrainian vocative of a name in -а: "Ларисо", "Олено"
 )
 _SLAVIC_NOMINATIVE = ("", "a", "ya", "y", "o")  # romanised: -а, -я, -й, -о (-ь is silent)
 

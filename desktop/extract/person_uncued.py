@@ -94,7 +94,9 @@ def _word_kind(token: Token) -> str:
 
 @lru_cache(maxsize=16384)
 def _kind_of(text: str, token_key: str) -> str:
-    key = token_key.replace("’", "'").split("'")[0]
+    key = token_key.replace("’", "'")
+    if not _CYRILLIC_WORD.match(text):  # "Erdoğan'ın", "L'avvocata"; "В'ячеслав" is one word
+        key = key.split("'")[0]
     if key in POST_TITLES:
         return "post"
     if key in all_titles():

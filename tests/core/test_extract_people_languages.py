@@ -332,3 +332,48 @@ def test_romance_and_german_name_shapes(
     language: str, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _spans(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # a given name with an apostrophe inside it, in a list of accusatives
+        (
+            "uk",
+            "Комісія назвала В'ячеслава Мельника, Степана Гнатюка та Олеся Бойчука винними.",
+            [
+                ("В'ячеслава Мельника", "В'ячеслав Мельник"),
+                ("Степана Гнатюка", "Степан Гнатюк"),
+                ("Олеся Бойчука", "Олесь Бойчук"),
+            ],
+        ),
+        # a woman's surname in a consonant does not decline
+        (
+            "uk",
+            "Лист підписала від імені громади Оксани Шевчишин сестра.",
+            [("Оксани Шевчишин", "Оксана Шевчишин")],
+        ),
+        # an unknown man's surname in the genitive after his given name
+        (
+            "uk",
+            "У щоденнику фельдшера Арона Ройтфарба згадано табір.",
+            [("Арона Ройтфарба", "Арон Ройтфарб")],
+        ),
+        # an adjectival surname the dictionary reads as an adjective
+        (
+            "ru",
+            "Сохранилось письмо дьякона Никодима Богоявленского из Твери.",
+            [("Никодима Богоявленского", "Никодим Богоявленский")],
+        ),
+        # the Ukrainian vocative of a name and patronymic
+        (
+            "uk",
+            "Оксано Степанівно, що було далі?",
+            [("Оксано Степанівно", "Оксана Степанівна")],
+        ),
+    ],
+)
+def test_slavic_name_forms_in_context(
+    language: str, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _spans(text, language) == expected
