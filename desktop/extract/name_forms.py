@@ -183,10 +183,15 @@ def _undeclared_surname(word: str, given: Any, gender: str, language: str) -> _S
                 return _Surname(_restore_case(word, str(nominative.word)))
     if gender == "femn" and _CONSONANT_END.search(word):
         return _Surname(word)
-    if gender == "masc" and case in ("gent", "accs") and word.endswith("а"):
-        # not "-ка": "Шевченка", "Кібенка" are "Шевченко", "Кібенок"
-        if _CONSONANT_END.search(word[:-1]) and not word.endswith(("йа", "ька", "ка")):
-            return _Surname(word[:-1])
+    # not "-ка": "Шевченка", "Кібенка" are "Шевченко", "Кібенок"
+    if (
+        gender == "masc"
+        and case in ("gent", "accs")
+        and word.endswith("а")
+        and _CONSONANT_END.search(word[:-1])
+        and not word.endswith("ка")
+    ):
+        return _Surname(word[:-1])
     return None
 
 
