@@ -185,7 +185,9 @@ def _segments(text: str, run: list[Token]) -> list[_Segment]:
             and len(current) >= 2
             and following is not None
             and is_first_name(following.text)
-        )  # "Cándida Huamán y Rosendo Quispe": a list, not "Ortega y Gasset"
+            and index + 2 < len(run)
+            and run[index + 2].capitalised
+        )  # "Cándida Huamán y Rosendo Quispe": a list, not "Ortega y Gasset", "Pujol i Serra"
         if kind == "name" or (
             current
             and token.key in PARTICLES
@@ -196,7 +198,7 @@ def _segments(text: str, run: list[Token]) -> list[_Segment]:
             current.append(token)
             continue
         if current:
-            if not after_head:
+            if not after_head and not (kind == "title" and _possessor(current, token)):
                 found.append(_Segment(current, title, post_title=kind == "post"))
             current = []
         if kind == "head" and found and found[-1].end > run[0].start:
@@ -362,9 +364,34 @@ def _common_slavic_word(word: str, language: str) -> bool:
 _NAME_READING = 0.3
 
 
+_GENITIVE = re.compile(r"(?:n?[ıiuü]n|н?[ыиуү]н)$")
+_POSSESSED = re.compile(r"(?:s?[ıiuü]|с?[ыиуү])$")
+
+
+def _possessor(words: list[Token], title: Token) -> bool:
+    """ "ССРИ Али Советинин Сәдри", "Nazirlər Kabinetinin Sədri": a word in the genitive
+    before a possessed title names whose chairman it is (Azerbaijani, Turkish)."""
+    return bool(_GENITIVE.search(words[-1].key) and _POSSESSED.search(title.key))
+
+
+_QUOTES = {"„": "“”", "“": "”", '"': '"', "«": "»", "‹": "›", "‚": "‘’"}
+
+
+def _quoted_title(text: str, start: int, end: int) -> bool:
+    """A run that fills a pair of quotation marks names a ship, a school, an exhibition
+    or a society ("die „Wilhelm Gustloff“", "liceo «Ennio Quirino Visconti»"), not a
+    person mentioned."""
+    if start == 0 or end >= len(text):
+        return False
+    closing = _QUOTES.get(text[start - 1])
+    return closing is not None and text[end] in closing
+
+
 def _accept(text: str, segment: _Segment, language: str | None) -> bool:
     while len(segment.words) > 1 and not segment.words[-1].capitalised:
         segment.words = segment.words[:-1]  # "Santiago de" (Chile): no trailing particle
+    if _quoted_title(text, segment.start, segment.end):
+        return False
     words = segment.words
     if all(_INITIAL.match(w.text) for w in words):
         return False
@@ -543,7 +570,7 @@ def find_uncued(
     for run in runs(text, words):
         while run and run[0].key in LEADING_WORDS and _word_kind(run[0]) == "stop":
             run = run[1:]
-        if run:
+        if run and not _quoted_title(text, run[0].start, run[-1].end):
             segments.extend(_segments(text, run))
     for segment in segments:
         segment.accepted = _accept(text, segment, language_at(segment.start))

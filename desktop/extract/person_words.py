@@ -218,6 +218,12 @@ NOT_PERSON_HEADS: dict[str, frozenset[str]] = {
     ),
 }
 
+# Azerbaijani is written in Latin and in Cyrillic script: every Latin title and head has
+# its Cyrillic spelling too ("şair" → "шаир", "rayonu" → "рајону").
+_AZ_CYRILLIC = str.maketrans("abcçdeəfgğhxıijkqlmnoöprsştuüvyz", "абҹчдеәфҝғһхыижкглмноөпрсштуүвјз")
+for _table in (TITLE_WORDS, NOT_PERSON_HEADS):
+    _table["az"] = _table["az"] | frozenset(word.translate(_AZ_CYRILLIC) for word in _table["az"])
+
 # Honorifics written after a given name, not part of it ("Kemal Bey", "Ayşe Hanım").
 POST_TITLES = word_set(
     "bey hanım hanim efendi paşa ağa amca teyze dayı abla abi nine dede "
@@ -281,7 +287,8 @@ SENTENCE_WORDS = word_set(
     "der die das den dem des ein eine einer einem eines im am vom zum zur mit ohne "
     "für und aber oder laut nach vor als wenn dann danach dieser diese dieses er sie "
     "es wir ich gestern heute seit während auch alle meine mein meinen meiner unser unsere "
-    "ihre sein seine jeder jede viele einige beide "
+    "ihre sein seine jeder jede viele einige beide bei beim aus auf an über unter "
+    "zwischen gegen trotz wegen durch um bis "
     # currencies and units capitalised in German and in headings
     "euro euros dollar dollars rubel manat lira lari dram"
 )

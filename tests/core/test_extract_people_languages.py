@@ -377,3 +377,27 @@ def test_slavic_name_forms_in_context(
     language: str, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _spans(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # a run filling a pair of quotation marks is a ship, a school, an exhibition
+        ("de", "Wir fuhren mit der „Kaiser Wilhelm“ nach Amerika.", []),
+        ("it", "Gli alunni del liceo «Giovanni Pascoli» hanno scritto.", []),
+        ("tr", 'Müzede "Deniz Feneri Anıları" adlı sergi açıldı.', []),
+        # a German preposition that opens the sentence is not a given name
+        ("de", "Bei Nachuntersuchungen fehlten 40 Kinder.", []),
+        # Azerbaijani titles in Cyrillic script, and a genitive before a possessed title
+        ("az", "Мәктубу шаир Рәфиг Зејналлы имзалады.", [("Рәфиг Зејналлы", "Рәфиг Зејналлы")]),
+        (
+            "az",
+            "Мәктубу Али Шуранын Сәдри Нәриман Ханлар имзалады.",
+            [("Нәриман Ханлар", "Нәриман Ханлар")],
+        ),
+    ],
+)
+def test_titles_of_things_and_possessors_are_not_people(
+    language: str, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _spans(text, language) == expected
