@@ -188,7 +188,8 @@ NOT_PERSON_HEADS: dict[str, frozenset[str]] = {
         "république région province district rue place avenue boulevard ville village "
         "montagne vallée aéroport gare front brigade division régiment bataillon corps "
         "flotte église cathédrale mosquée monastère musée bibliothèque archives mémorial "
-        "parc pont assemblée gouvernement fédération amnesty saint sainte mont port lac"
+        "parc pont assemblée gouvernement fédération amnesty saint sainte mont port lac "
+        "association société hôpital lycée collège école"
     ),
     "es": word_set(
         "naciones cruz media comité consejo ministerio ejército partido unión corte "
@@ -197,7 +198,8 @@ NOT_PERSON_HEADS: dict[str, frozenset[str]] = {
         "valle aeropuerto estación frente brigada división regimiento batallón cuerpo "
         "flota iglesia catedral mezquita monasterio museo biblioteca archivo memorial "
         "parque puente asamblea gobierno federación amnistía san santa santo playa puerto "
-        "cerro río lago sierra barrio colonia hacienda diario periódico gaceta boletín revista"
+        "cerro río lago sierra barrio colonia hacienda diario periódico gaceta boletín revista "
+        "asociación sociedad hospital escuela colegio liceo"
     ),
     "de": word_set(
         "nationen kreuz halbmond komitee rat ministerium armee partei union gericht "
@@ -205,7 +207,8 @@ NOT_PERSON_HEADS: dict[str, frozenset[str]] = {
         "republik region provinz bezirk straße platz allee stadt dorf berg berge tal "
         "flughafen bahnhof front brigade division regiment bataillon korps flotte kirche "
         "dom moschee kloster museum bibliothek archiv gedenkstätte denkmal park brücke "
-        "versammlung regierung bund bundestag verband verein amnesty sankt bad"
+        "versammlung regierung bund bundestag verband verein amnesty sankt bad "
+        "gesellschaft krankenhaus klinik schule gymnasium"
     ),
     "it": word_set(
         "nazioni croce mezzaluna comitato consiglio ministero esercito partito unione "
@@ -213,6 +216,7 @@ NOT_PERSON_HEADS: dict[str, frozenset[str]] = {
         "ufficio repubblica regione provincia distretto via piazza viale città paese "
         "villaggio montagna valle aeroporto stazione fronte brigata divisione reggimento "
         "battaglione corpo flotta chiesa cattedrale moschea monastero museo biblioteca "
+        "associazione società ospedale scuola liceo "
         "archivio memoriale parco ponte assemblea governo federazione amnesty san santa "
         "santo val monte porto borgo lago"
     ),

@@ -386,6 +386,9 @@ def test_slavic_name_forms_in_context(
         ("de", "Wir fuhren mit der „Kaiser Wilhelm“ nach Amerika.", []),
         ("it", "Gli alunni del liceo «Giovanni Pascoli» hanno scritto.", []),
         ("tr", 'Müzede "Deniz Feneri Anıları" adlı sergi açıldı.', []),
+        # an institution named after a person, after its head word
+        ("es", "La llevaron al hospital Carlos Andrade Marín en Quito.", []),
+        ("it", "Associazione Carla Bianchi ETS\nRapporto annuale", []),
         # a German preposition that opens the sentence is not a given name
         ("de", "Bei Nachuntersuchungen fehlten 40 Kinder.", []),
         # Azerbaijani titles in Cyrillic script, and a genitive before a possessed title
