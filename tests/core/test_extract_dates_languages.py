@@ -408,3 +408,8 @@ def test_range_and_month_endings_in_az_cyrillic_and_georgian(
     language: str, text: str, quote: str, edtf: str
 ) -> None:
     _has(text, language, quote, edtf)
+
+
+def test_an_approximate_year_followed_by_an_article_is_a_date() -> None:
+    text = "Attorno al 1910 il paese si svuotò, e circa 1500 persone partirono."
+    assert _dates(text, "it") == [("Attorno al 1910", "1910~")]
