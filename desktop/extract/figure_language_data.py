@@ -129,8 +129,9 @@ QUALIFIERS_AFTER: dict[str, dict[str, str]] = {
         ),
         r"(?:\s+[^\W\d]+)?\s+(?:keçmir|aşmır)": "at most",
         # the number in the accusative, then "exceeds": "400-ü keçir", "400-ү кечир"
-        r"[-‑']?(?:y?[ıiuü]|ј?[ыиуү])\s+(?:keçir|keçib|keçmiş|ötür|ötüb|aşır|aşıb|кечир|кечиб|"
-        r"өтүр|өтүб|ашыр|ашыб)\w*": "more than",
+        r"[-‑']?(?:y?[ıiuü]|ј?[ыиуү])\s+(?:keçir|keçib|keçdi|keçmiş|ötür|ötüb|ötdü|aşır|aşıb|"
+        r"aşdı|кечир|кечиб|кечди|өтүр|өтүб|өтдү|ашыр|ашыб|ашды)(?!m)\w*": "more than",
+        r"[-‑']?(?:y?[ıiuü]|ј?[ыиуү])\s+(?:keçmir|aşmır|кечмир|ашмыр)": "at most",
     },
     "tr": {
         r"['’]?(?:n?den|n?dan|n?ten|n?tan)\s+(?:fazla|çok|ziyade)": "more than",

@@ -70,3 +70,17 @@ def test_grammar_of_qualifiers_and_scales(
 )
 def test_unit_and_file_numbers_are_not_counts(language: str, text: str) -> None:
     assert _values(text, language) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Yaralıların sayı 140-ı keçdi.", [(140, None, "more than")]),
+        ("Qurbanların sayı 30-u keçmir.", [(30, None, "at most")]),
+        ("Гачгынларын сајы 900-ү ашды.", [(900, None, "more than")]),
+    ],
+)
+def test_azerbaijani_exceeds_in_every_tense_and_its_negation(
+    text: str, expected: list[tuple[float, float | None, str]]
+) -> None:
+    assert _values(text, "az") == expected
