@@ -114,11 +114,10 @@ def _slavic_name(words: tuple[str, ...], language: str) -> tuple[str, ...]:
         return words
     readings = [parses(word, language) for word in words]
     best: list[Any] = [None] * len(words)
-    best_rank = (0, 0.0)
+    best_rank: tuple[int, int, float] = (0, 0, 0.0)
     for gender in ("masc", "femn"):
-        chosen: list[Any] = []
-        for options in readings:
-            fitting = [
+        fitting = [
+            [
                 p
                 for p in options
                 if p.tag.POS == "NOUN"
@@ -126,11 +125,22 @@ def _slavic_name(words: tuple[str, ...], language: str) -> tuple[str, ...]:
                 and (p.tag.gender is None or p.tag.gender == gender)
                 and p.tag.number != "plur"
             ]
-            chosen.append(fitting[0] if fitting else None)
+            for options in readings
+        ]
+        # The words of one name share a case: "Ганна Мельник" is a nominative woman,
+        # not the genitive of a man "Ганн" beside a nominative "Мельник".
+        cases = [{p.tag.case for p in options} for options in fitting if options]
+        shared = set.intersection(*cases) if cases else set()
+        case = next((p.tag.case for p in fitting[0] if p.tag.case in shared), None)
+        chosen: list[Any] = [
+            next((p for p in options if p.tag.case == case), options[0]) if options else None
+            for options in fitting
+        ]
         if len(words) > 1 and chosen[-1] is None and chosen[0] is not None:
             chosen[-1] = _undeclared_surname(words[-1], chosen[0], gender, language)
         rank = (
             sum(p is not None for p in chosen),
+            int(case is not None),
             sum(p.score for p in chosen if p is not None),
         )
         if rank > best_rank:

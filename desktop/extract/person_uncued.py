@@ -180,9 +180,15 @@ def _segments(text: str, run: list[Token]) -> list[_Segment]:
         if current and _REGNAL.match(token.text):
             current.append(token)  # "Mohammed V", "Juan Carlos I"
             continue
+        name_follows = following is not None and _word_kind(following) == "name"
+        if kind == "stop" and name_follows and following is not None and following.capitalised:
+            if current and token.capitalised and token.key in PARTICLES:
+                kind = "name"  # "Giorgio La Pira", "Alcide De Gasperi"
+            elif not current and title is not None and token.key in country_names():
+                kind = "name"  # "presidente Salvador Allende": a given name, not the country
         listed = (
             token.key in _LIST_PARTICLES
-            and len(current) >= 2
+            and current
             and following is not None
             and is_first_name(following.text)
             and index + 2 < len(run)
@@ -302,7 +308,8 @@ def _line_start(text: str, start: int) -> bool:
 def _name_like(word: str, language: str | None) -> bool:
     """A given name or a surname-shaped word, in any case form of *language*."""
     if language in ("ru", "uk"):
-        return slavic_name_shape(word)
+        # the dictionary knows given names the list spells otherwise ("Лаврентий")
+        return slavic_name_shape(word) or _slavic_given_name(word, language)
     if is_first_name(word) or has_surname_ending(word):
         return True
     if language in ("ru", "uk", "az", "tr", "hy", "ka"):
@@ -353,6 +360,13 @@ def _slavic_name_word(word: str, language: str) -> bool:
         if "Name" in p.tag or "Surn" in p.tag or "Patr" in p.tag
     )
     return weight >= _NAME_READING
+
+
+def _slavic_given_name(word: str, language: str) -> bool:
+    """The dictionary's first reading of *word* is a given name ("Лаврентий", "Берии"
+    is not: a surname it guesses)."""
+    readings = parses(word, language)
+    return bool(readings) and "Name" in readings[0].tag and readings[0].score >= 0.5
 
 
 def _common_slavic_word(word: str, language: str) -> bool:

@@ -404,3 +404,34 @@ def test_titles_of_things_and_possessors_are_not_people(
     language: str, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _spans(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # the dictionary knows a given name the list spells otherwise
+        (
+            "ru",
+            "Приказ утвердил Лаврентий Цанава на следующий день.",
+            [("Лаврентий Цанава", "Лаврентий Цанава")],
+        ),
+        # the words of one name share a case: a nominative woman, not a genitive man
+        ("uk", "Свідок Ганна Мельник розповіла про голод.", [("Ганна Мельник", "Ганна Мельник")]),
+        # a capitalised particle inside a surname; a list joined by "e"
+        (
+            "it",
+            "Il sindaco Giorgio La Rocca e Amintore Ferri parlarono.",
+            [("Giorgio La Rocca", "Giorgio La Rocca"), ("Amintore Ferri", "Amintore Ferri")],
+        ),
+        # a given name that is also a country, after a title; "y" before a full name
+        (
+            "es",
+            "El presidente Salvador Ibáñez y Fidel Orozco se reunieron.",
+            [("Salvador Ibáñez", "Salvador Ibáñez"), ("Fidel Orozco", "Fidel Orozco")],
+        ),
+    ],
+)
+def test_given_names_particles_and_shared_case(
+    language: str, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _spans(text, language) == expected
