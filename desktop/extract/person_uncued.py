@@ -35,12 +35,11 @@ from desktop.extract.name_forms import base_forms, base_name, parses
 from desktop.extract.name_lexicon import (
     has_surname_ending,
     is_first_name,
-    is_georgian_first_name,
-    is_georgian_surname,
     slavic_name_shape,
 )
 from desktop.extract.names import LEADING_WORDS, NOT_NAME_WORDS, PARTICLES, Token, runs
-from desktop.extract.number_words import word_parts
+from desktop.extract.person_context import armenian_country, possessor, quoted_title
+from desktop.extract.person_georgian import GEORGIAN_WORD, georgian_names
 from desktop.extract.person_words import (
     CONJUNCTIONS,
     KIN_WORDS,
@@ -48,7 +47,6 @@ from desktop.extract.person_words import (
     SENTENCE_WORDS,
     SPEECH_AFTER,
     SPEECH_BEFORE,
-    TITLE_WORDS,
     all_heads,
     all_titles,
     calendar_words,
@@ -58,11 +56,9 @@ from desktop.extract.person_words import (
 )
 from desktop.extract.suggestion_data import PersonSuggestion
 
-_GEORGIAN = re.compile(r"^[\u10d0-\u10ff]+$")
 _MAX_NAME_WORDS = 4
 _SPEAKER_AFTER = re.compile(r"^[ \t]*(?::|(?P<dash>[–—-])[ \t])")
 _LIST_GAP = re.compile(r"^(?:\s*,\s*|\s+(?P<word>[^\W\d_]+|&)\s+|\s*,\s*(?P<word2>\w+)\s+)$")
-_GEORGIAN_STRONG = re.compile(r"(?:შვილ|ძ|ოვ|ევ)[ა-ჰ]{0,3}$")
 _INITIAL = re.compile(r"^[^\W\d_]\.$")
 _REGNAL = re.compile(r"^(?:I{1,3}|IV|V|VI{1,3}|IX|X|XI{1,3}|XIV|XV|XVI)$")
 _LIST_PARTICLES = frozenset({"y", "i", "e"})
@@ -109,7 +105,7 @@ def _kind_of(text: str, token_key: str) -> str:
         return "stop"  # "Mio.", "Av.": abbreviations, not names
     if _is_inflected_head(text):
         return "head"
-    if _ARMENIAN_WORD.match(text) and _armenian_country(key):
+    if armenian_country(text, key):
         return "stop"
     if (
         key in SENTENCE_WORDS
@@ -124,16 +120,6 @@ def _kind_of(text: str, token_key: str) -> str:
 
 
 _CYRILLIC_WORD = re.compile(r"^[\u0400-\u04ff'’-]+$")
-_ARMENIAN_WORD = re.compile(r"^[\u0531-\u0587]+$")
-_ARMENIAN_PLACE_ENDINGS = ("ից", "ում", "ով", "ին", "ի", "ը", "ն")
-
-
-def _armenian_country(key: str) -> bool:
-    """'Հայաստանից', 'Վրաստանում': a country (CLDR) with an Armenian case ending."""
-    return any(
-        key.endswith(ending) and key[: -len(ending)] in country_names()
-        for ending in _ARMENIAN_PLACE_ENDINGS
-    )
 
 
 def _is_inflected_head(word: str) -> bool:
@@ -204,7 +190,7 @@ def _segments(text: str, run: list[Token]) -> list[_Segment]:
             current.append(token)
             continue
         if current:
-            if not after_head and not (kind == "title" and _possessor(current, token)):
+            if not after_head and not (kind == "title" and possessor(current, token)):
                 found.append(_Segment(current, title, post_title=kind == "post"))
             current = []
         if kind == "head" and found and found[-1].end > run[0].start:
@@ -378,33 +364,10 @@ def _common_slavic_word(word: str, language: str) -> bool:
 _NAME_READING = 0.3
 
 
-_GENITIVE = re.compile(r"(?:n?[ıiuü]n|н?[ыиуү]н)$")
-_POSSESSED = re.compile(r"(?:s?[ıiuü]|с?[ыиуү])$")
-
-
-def _possessor(words: list[Token], title: Token) -> bool:
-    """ "ССРИ Али Советинин Сәдри", "Nazirlər Kabinetinin Sədri": a word in the genitive
-    before a possessed title names whose chairman it is (Azerbaijani, Turkish)."""
-    return bool(_GENITIVE.search(words[-1].key) and _POSSESSED.search(title.key))
-
-
-_QUOTES = {"„": "“”", "“": "”", '"': '"', "«": "»", "‹": "›", "‚": "‘’"}
-
-
-def _quoted_title(text: str, start: int, end: int) -> bool:
-    """A run that fills a pair of quotation marks names a ship, a school, an exhibition
-    or a society ("die „Wilhelm Gustloff“", "liceo «Ennio Quirino Visconti»"), not a
-    person mentioned."""
-    if start == 0 or end >= len(text):
-        return False
-    closing = _QUOTES.get(text[start - 1])
-    return closing is not None and text[end] in closing
-
-
 def _accept(text: str, segment: _Segment, language: str | None) -> bool:
     while len(segment.words) > 1 and not segment.words[-1].capitalised:
         segment.words = segment.words[:-1]  # "Santiago de" (Chile): no trailing particle
-    if _quoted_title(text, segment.start, segment.end):
+    if quoted_title(text, segment.start, segment.end):
         return False
     words = segment.words
     if all(_INITIAL.match(w.text) for w in words):
@@ -478,100 +441,6 @@ def _joined(text: str, left: _Segment, right: _Segment) -> bool:
     return word is None or word.casefold() in CONJUNCTIONS
 
 
-_GEORGIAN_CASE = re.compile(r"(?:მა|ის|ით|ად|ში|ზე|ს|მ)$")
-# A case after a consonant stem and after a vowel stem: "პროკურორმა" agrees with "ხარაბამ".
-_GEORGIAN_SAME_CASE = {
-    "მა": ("მა", "მ"),
-    "მ": ("მა", "მ"),
-    "ის": ("ის", "ს"),
-    "ს": ("ის", "ს"),
-    "ით": ("ით", "თ"),
-    "ად": ("ად", "დ"),
-    "ში": ("ში",),
-    "ზე": ("ზე",),
-}
-_GEORGIAN_ADJECTIVE = re.compile(r"ოვან[ა-ჰ]{0,3}$")  # "-ოვანი" makes adjectives
-
-
-def _georgian_title_case(word: str) -> str | None:
-    """The case ending of a Georgian title ("პროკურორმა" → "მა"; "ბატონი" → "")."""
-    if word in TITLE_WORDS["ka"]:
-        return ""
-    case = _GEORGIAN_CASE.search(word)
-    if case and word[: case.start()] + "ი" in TITLE_WORDS["ka"]:
-        return case.group(0)
-    return None
-
-
-def _georgian_pair(text: str, words: list[Token], index: int, listed: bool) -> _Segment | None:
-    """The Georgian name starting at words[index - 1] (see ``_georgian_pairs``)."""
-    first, second = words[index - 1], words[index]
-    title_case = _georgian_title_case(first.text)
-    if title_case is not None and is_georgian_first_name(second.text):
-        name = [second]
-        if index + 1 < len(words) and text[second.end : words[index + 1].start] == " ":
-            third = words[index + 1].text
-            # the surname agrees with the title: "პროკურორმა დავით მესხმა"
-            agrees = bool(title_case) and third.endswith(_GEORGIAN_SAME_CASE[title_case])
-            agrees = agrees and len(third) > 4
-            if is_georgian_surname(third) or agrees:
-                name.append(words[index + 1])
-        return _Segment(name, first.text, True)
-    if first.text in KIN_WORDS and is_georgian_first_name(second.text):
-        return _Segment([second], first.text, True)  # "ჩემი დისშვილი ნინო"
-    if _INITIAL.match(first.text):
-        if is_georgian_surname(second.text):
-            return _Segment([first, second], None, True)  # "ა. ჩერნოვი", "ვ. გაბუნია"
-        return None
-    if listed and is_georgian_first_name(first.text) and len(second.text) > 3:
-        return _Segment([first, second], None, True)  # "… და ნანა თოდუა"
-    strong = is_georgian_surname(second.text) and _GEORGIAN_STRONG.search(second.text)
-    if not is_first_name(first.text):
-        # a given name before its surname is not declined: "ციალა ქურდაძემ" (but not
-        # "ჩემი დისშვილი", my nephew; "ოთხი არასრულწლოვანი", four minors)
-        if (
-            strong
-            and len(first.text) > 2
-            and not _GEORGIAN_CASE.search(first.text)
-            and not _GEORGIAN_ADJECTIVE.search(second.text)
-            and second.text not in KIN_WORDS
-            and first.text not in KIN_WORDS
-            and _georgian_title_case(first.text) is None
-            and word_parts(first.text, "ka") is None
-        ):
-            return _Segment([first, second], None, True)
-        return None
-    known = is_georgian_first_name(first.text) or strong
-    if known and is_georgian_surname(second.text):
-        return _Segment([first, second], None, True)
-    return None
-
-
-_GEORGIAN_LIST_GAP = frozenset({" და ", ", "})
-
-
-def _georgian_pairs(text: str, words: list[Token]) -> list[_Segment]:
-    """Georgian has no capitals: a given name followed by a surname-shaped word
-    ("ნინო ბერიძემ", "ციალა ქურდაძემ"), a title (in any case) or a kin word followed
-    by a given name ("ქალბატონი ნათელა", "პროკურორმა დავით მესხმა", "დისშვილი
-    ნინო"), an initial and a surname, or a given name and a word listed after a name
-    ("ლაშა ბაქრაძე და ნანა თოდუა")."""
-    found: list[_Segment] = []
-    for index in range(1, len(words)):
-        first, second = words[index - 1], words[index]
-        if not ("\u10d0" <= first.text[0] <= "\u10ff"):
-            continue
-        if text[first.end : second.start] != " " or not _GEORGIAN.match(second.text):
-            continue
-        if found and found[-1].end > first.start:
-            continue
-        listed = bool(found) and text[found[-1].end : first.start] in _GEORGIAN_LIST_GAP
-        segment = _georgian_pair(text, words, index, listed)
-        if segment is not None:
-            found.append(segment)
-    return found
-
-
 def find_uncued(
     text: str,
     words: list[Token],
@@ -584,7 +453,7 @@ def find_uncued(
     for run in runs(text, words):
         while run and run[0].key in LEADING_WORDS and _word_kind(run[0]) == "stop":
             run = run[1:]
-        if run and not _quoted_title(text, run[0].start, run[-1].end):
+        if run and not quoted_title(text, run[0].start, run[-1].end):
             segments.extend(_segments(text, run))
     for segment in segments:
         segment.accepted = _accept(text, segment, language_at(segment.start))
@@ -600,7 +469,7 @@ def find_uncued(
             ):
                 other.accepted = changed = True
     if any(language_at(w.start) == "ka" for w in words[:1]) or "ა" in text:
-        segments.extend(_georgian_pairs(text, words))
+        segments.extend(_Segment(name, title, True) for name, title in georgian_names(text, words))
     result: list[PersonSuggestion] = []
     for segment in sorted(segments, key=lambda s: s.start):
         if not segment.accepted:
@@ -642,7 +511,7 @@ def find_repeats(
     prefixes = {word[:3] for word in by_word}
     result = []
     for token in words:
-        if not (token.capitalised or _GEORGIAN.match(token.text)):
+        if not (token.capitalised or GEORGIAN_WORD.match(token.text)):
             continue
         if token.text[:3] not in prefixes:
             continue
