@@ -68,6 +68,19 @@ _AZ_YEAR = r"(?:il|ил)[^\W\d_]{0,6}"
 _TR_YEAR = r"(?:yılında|yılının|yılından|yılına|yılıydı|yılı|yılda|tarihinde|tarihinden|tarihli)"
 _HY_YEAR = r"(?:թվական(?:ներ)?(?:ին|ից|ի|ը|ն)?|թթ?\.)"
 _KA_YEAR = r"(?:წლის|წელს|წელი|წლიდან|წლამდე|წელსვე|წ\.)"
+_KA_CASES = ("ი", "ს", "ში", "ის", "იდან", "დან", "ამდე", "მდე", "ზე", "ით", "ისა")
+
+
+def _with_georgian_particles(endings: tuple[str, ...]) -> tuple[str, ...]:
+    """Georgian case endings, and each with the particles that follow a case: "also"
+    (-ც after a vowel, -აც after a consonant: "ივნისსაც") and "the same" (-ვე: "წელსვე")."""
+    vowels = "აეიოუ"
+    found = list(endings)
+    for ending in endings:
+        found.append(ending + ("ც" if ending[-1] in vowels else "აც"))
+        found.append(ending + "ვე")
+    return tuple(found)
+
 
 GRAMMARS: dict[str, DateGrammar] = {
     "en": DateGrammar(
@@ -217,7 +230,7 @@ GRAMMARS: dict[str, DateGrammar] = {
             r"|-?(?:dən|dan|tən|tan)\s+(?:bəri|etibarən|sonra|əvvəl)"
         ),
         month_word=r"\s+ay[^\W\d_]*",
-        range_to=r"-?(?:dən|dan)",
+        range_to=r"-?(?:dən|dan|дән|дан)",
         seasons={"yaz": 21, "yay": 22, "payız": 23, "qış": 24},
         season_before_year=False,
         season_after_year=True,
@@ -322,7 +335,7 @@ GRAMMARS: dict[str, DateGrammar] = {
         locales=("ka",),
         orders=("YDM", "DMY"),
         stem_endings=("ი",),
-        case_endings=("ი", "ს", "ში", "ის", "იდან", "დან", "ამდე", "მდე", "ზე", "ით", "ისა"),
+        case_endings=_with_georgian_particles(_KA_CASES),
         syncope="აე",
         day=r"[0-3]?\d(?:-?(?:ში|ს|ი|მდე|ზე))?",
         year_suffix=rf"(?:\s*{_KA_YEAR})?",

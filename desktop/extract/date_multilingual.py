@@ -37,6 +37,7 @@ from desktop.extract.date_core import (
 from desktop.extract.date_grammar import GRAMMARS, DateGrammar
 from desktop.extract.date_months import MonthWords, fold, month_words
 from desktop.extract.regex_guard import FirstCharacterIndex
+from desktop.extract.text_nearby import word_set
 
 _YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
 # Any word where a month name goes; ``read_match`` keeps the match only when the word is
@@ -56,6 +57,8 @@ _GERMAN_COUNT_BEFORE = re.compile(
 # A heading or title line: the year is among its first words ("Bilgi Notu No. 7: 1989 …").
 _LINE_START = re.compile(r"(?:^|\n)[^\n]{0,40}$")
 _NEXT_WORD = re.compile(r"[ \t\u00a0]*([^\W\d_][\w'’-]*)")
+# An article after a number starts a new noun phrase, so the number counted nothing.
+_ARTICLES = word_set("la le les il lo gli i el los las un une una uno des")
 
 LANGUAGES = tuple(code for code in GRAMMARS if code != "en")
 
@@ -351,7 +354,9 @@ def _unmarked_year(p: LanguagePatterns, text: str, m: re.Match[str], year: int) 
         if likely and next_word[:1].isupper() and _LINE_START.search(text, 0, m.start("y")):
             return point(m.start("y"), m.end(), Day(year))  # "No. 7: 1989 Bulgaristan Göçü"
         return None
-    strong = re.fullmatch(p.grammar.year_before or "(?!)", pre, re.IGNORECASE)
+    strong = re.fullmatch(p.grammar.year_before or "(?!)", pre, re.IGNORECASE) or (
+        likely and next_word.casefold() in _ARTICLES  # "intorno al 1920 la miniera chiuse"
+    )
     if next_word[:1].islower() and not (p.grammar.loose_years and likely and strong):
         return None  # "до 1500 человек": a count after a preposition
     if next_word[:1].islower() and year % 100 == 0 and len(next_word) > 3:

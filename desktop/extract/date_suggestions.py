@@ -22,7 +22,7 @@ fragment with no date at all.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from operator import itemgetter
 
@@ -44,6 +44,12 @@ from desktop.extract.date_patterns_en import (
     TIME,
     bare_year,
     open_since,
+)
+from desktop.extract.date_year_context import (
+    beyond_document,
+    month_context_year,
+    moved_on,
+    year_bearing,
 )
 from desktop.extract.figure_categories import DEFAULT_VOCABULARY, Vocabulary, VocabularyMatch
 from desktop.extract.languages import LanguageMap
@@ -282,33 +288,51 @@ def _complete(text: str, chosen: list[Found], document_date: str | None) -> list
     dated = any(_year_of(found) is not None for found in chosen)
     result: list[Found] = []
     last_day: Found | None = None
+    last_written_day: Found | None = None  # a narrative steps back from a written day
     paragraph_anchor: Found | None = None
     any_year: int | None = None
+    written: list[Found] = []  # dates with their year written out, in order
+    breaks = [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
     for found in chosen:
         if paragraph_anchor is not None and _PARAGRAPH_BREAK.search(
             text, paragraph_anchor.end, found.start
         ):
             paragraph_anchor = None
         if found.yearless is not None:
-            year = None
-            if paragraph_anchor is not None:
+            month, day = found.yearless
+            before = bisect_right(breaks, found.start)
+            paragraph_start = breaks[before - 1] if before else 0
+            future = beyond_document(document_date, month, day)
+            reach_back = bool(written) and (
+                bisect_right(breaks, written[-1].start) >= before - 1 or future
+            )
+            year = month_context_year(written, paragraph_start, month, reach_back=reach_back)
+            if year is None and paragraph_anchor is not None:
                 year = _year_of(paragraph_anchor)
-            elif last_day is not None and last_day.upper is not None:
+            elif year is None and last_day is not None and last_day.upper is not None:
                 candidate = _year_of(last_day)
-                month, day = found.yearless
-                if candidate is not None and (
+                step_from = last_day
+                if last_written_day is not None and _year_of(last_written_day) == candidate:
+                    step_from = last_written_day
+                assert step_from.upper is not None
+                follows = candidate is not None and (
                     document_year is None
                     or document_year <= candidate
-                    or (candidate, month, day) > _month_day(last_day.upper)
-                ):
+                    or (candidate, month, day) > _month_day(step_from.upper)
+                )
+                if (follows and not moved_on(written, last_day, document_year)) or future:
                     year = candidate
             found = _with_year(found, year or document_year or any_year, dated)
         year = _year_of(found)
         if year is not None:
             any_year = year
+            if year_bearing(found) and not found.inferred:
+                written.append(found)
             precise = _DAY_PRECISION.match(found.edtf)
             if precise:
                 last_day = found
+                if not found.inferred:
+                    last_written_day = found
             if (precise or found.edtf.rstrip("~?").isdigit()) and not found.inferred:
                 paragraph_anchor = found
         result.append(found)

@@ -126,7 +126,7 @@ def is_identifier(text: str, start: int, end: int, language: str) -> bool:
         IDENTIFIERS_BEFORE.get(language, ""),
         r"(?:^|(?<=[\s(«\"„“'’]))(?:FRAGMENT)[\s\u00a0]*$",
     )
-    window_start = max(0, start - 20)
+    window_start = max(0, start - 36)  # "régiment de sécurité 192"
     label = before.search(text[window_start:start]) if before else None
     # "108-ე მუხლით 2 პირი", "7-я статья, 3 человека": the label already has its number.
     if label and not _NUMBERED.search(

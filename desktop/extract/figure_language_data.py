@@ -73,10 +73,11 @@ QUALIFIERS_BEFORE: dict[str, dict[str, str]] = {
     },
     "es": {
         r"más\s+de|mayores\s+de|superior\s+a": "more than",
-        r"al\s+menos|por\s+lo\s+menos|como\s+mínimo|no\s+menos\s+de": "at least",
+        # an adverb may come before the personal "a" ("mataron al menos a 126 vecinos")
+        r"(?:al\s+menos|por\s+lo\s+menos|como\s+mínimo)(?:\s+a)?|no\s+menos\s+de": "at least",
         r"unos|unas|alrededor\s+de|aproximadamente|en\s+torno\s+a|aproximadamente\s+unos|"
         r"unos\s+aproximadamente": "about",
-        r"casi|prácticamente|cerca\s+de": "nearly",
+        r"(?:casi|prácticamente)(?:\s+a)?|cerca\s+de": "nearly",
         r"hasta": "up to",
         r"como\s+máximo|a\s+lo\s+sumo|no\s+más\s+de": "at most",
         r"menos\s+de|menores\s+de|inferior\s+a": "fewer than",
@@ -127,6 +128,10 @@ QUALIFIERS_AFTER: dict[str, dict[str, str]] = {
             "up to"
         ),
         r"(?:\s+[^\W\d]+)?\s+(?:keçmir|aşmır)": "at most",
+        # the number in the accusative, then "exceeds": "400-ü keçir", "400-ү кечир"
+        r"[-‑']?(?:y?[ıiuü]|ј?[ыиуү])\s+(?:keçir|keçib|keçdi|keçmiş|ötür|ötüb|ötdü|aşır|aşıb|"
+        r"aşdı|кечир|кечиб|кечди|өтүр|өтүб|өтдү|ашыр|ашыб|ашды)(?!m)\w*": "more than",
+        r"[-‑']?(?:y?[ıiuü]|ј?[ыиуү])\s+(?:keçmir|aşmır|кечмир|ашмыр)": "at most",
     },
     "tr": {
         r"['’]?(?:n?den|n?dan|n?ten|n?tan)\s+(?:fazla|çok|ziyade)": "more than",
@@ -141,6 +146,8 @@ QUALIFIERS_AFTER: dict[str, dict[str, str]] = {
             "up to"
         ),
         r"(?:\s+[^\W\d]+)?\s+(?:geçmiyor|aşmıyor|geçmez|aşmaz)": "at most",
+        # the number in the accusative, then "exceeding": "1.200'ü aşkın", "300'ü geçen"
+        r"['’]?(?:y?[ıiuü])\s+(?:aşkın|aşan|geçkin|geçen|aştı|geçti|aşıyor|geçiyor)": "more than",
     },
     "hy": {
         r"[-‑]?ից\s+ավելի": "more than",
@@ -214,8 +221,8 @@ RANGE_NEEDS_OPENER: dict[str, str] = {
 _DOZENS = (20.0, 99.0)
 _HUNDREDS = (200.0, 999.0)
 _THOUSANDS = (2000.0, 9999.0)
-_TENS_OF_THOUSANDS = (20000.0, 99999.0)
-_HUNDREDS_OF_THOUSANDS = (200000.0, 999999.0)
+_TENS_OF_THOUSANDS = (20000.0, 99000.0)  # a scale word multiplies: 20–99 × 1000
+_HUNDREDS_OF_THOUSANDS = (200000.0, 999000.0)
 _MILLIONS = (2_000_000.0, 9_999_999.0)
 VAGUE: dict[str, dict[str, tuple[float, float | None]]] = {
     "en": {
@@ -264,9 +271,9 @@ VAGUE: dict[str, dict[str, tuple[float, float | None]]] = {
         r"(?:մի\s+քանի\s+)?հազարավոր|մի\s+քանի\s+հազար": _THOUSANDS,
     },
     "ka": {
-        r"ათიათასობით|ათეულ\s+ათასობით": _TENS_OF_THOUSANDS,
+        r"ათიათასობით|ათეულ\s+ათასობით|ათობით\s+ათას\w*": _TENS_OF_THOUSANDS,
         r"ასიათასობით|ასეულ\s+ათასობით": _HUNDREDS_OF_THOUSANDS,
-        r"ათეულობით|რამდენიმე\s+ათეული|ათეულები": _DOZENS,
+        r"ათობით|ათეულობით|რამდენიმე\s+ათეული|ათეულები": _DOZENS,
         r"ასობით|რამდენიმე\s+ასეული": _HUNDREDS,
         r"ათასობით|რამდენიმე\s+ათასი": _THOUSANDS,
     },
@@ -360,14 +367,17 @@ IDENTIFIERS_BEFORE: dict[str, str] = {
     ),
     "fr": r"n°|no|no\.|numéro|article|articles|art\.|alinéa|page|pages|p\.|pp\.|chapitre|"
     r"section|résolution|décret|loi|vol\.|volume|tome|bâtiment|rue|salle|vol|ligne|"
-    r"paragraphe|annexe|dossier|régiment|division|bataillon|brigade|escadron",
+    r"paragraphe|annexe|dossier|témoignage|entretien|carton|liasse|"
+    r"(?:régiment|division|bataillon|brigade|escadron)(?:\s+(?:de|d['’]|du)\s*[^\W\d]+)?",
     "es": r"n\.?º|nº|no\.|núm\.|número|artículo|artículos|art\.|página|páginas|pág\.|p\.|"
     r"capítulo|sección|resolución|decreto|ley|tomo|calle|vuelo|línea|párrafo|anexo|"
-    r"expediente|regimiento|división|batallón|brigada|nivel|planta|piso|pozo",
+    r"expediente|entrevista|testimonio|legajo|caja|nivel|planta|piso|pozo|"
+    r"(?:regimiento|división|batallón|brigada)(?:\s+(?:de|del)\s+[^\W\d]+)?",
     "de": r"nr\.|nummer|artikel|art\.|paragraph|paragraf|§|§§|seite|seiten|s\.|kapitel|"
     r"abschnitt|resolution|gesetz|band|bd\.|absatz|abs\.|zimmer|haus|linie|flug|block|"
     r"anlage|akte|ziffer|referat|az\.|aktenzeichen|bundesstraße|landstraße|straße|autobahn|"
-    r"\w*regiments?|\w*divisionen?|\w*bataillons?|\w*brigaden?|\w*kompanien?",
+    r"\w*regiments?|\w*divisionen?|\w*bataillons?|\w*brigaden?|\w*kompanien?|"
+    r"\w*abteilung|\w*einheit|zelle|baracke|gleis",
     "it": r"n\.|n°|nr\.|numero|articolo|articoli|art\.|comma|pagina|pagine|pag\.|p\.|"
     r"capitolo|sezione|risoluzione|decreto|legge|volume|vol\.|via|volo|linea|paragrafo|"
     r"allegato|fascicolo|reggimento|divisione|battaglione|brigata|statale|provinciale|strada",
@@ -439,10 +449,13 @@ YEAR_PREPOSITIONS: dict[str, str] = {
 }
 # Verbs of change before "до"/"to": "зросла до 215" is exactly 215, not "up to".
 CHANGE_BEFORE_UP_TO: dict[str, str] = {
-    "ru": r"(?:\w+(?:лось|лся|лась|лись|ло|ла|ли|л|ена|ено|ены|ён|ен|ана|ано|аны|ан)|составит|"
-    r"составляет|вырастет|достигнет|снизят|увеличат|сократят)\s+$",
-    "uk": r"(?:\w+(?:лося|лася|лися|лось|ло|ла|ли|в|ена|ено|ені|ений|ано|ана|ані)|становить|"
-    r"сягає)\s+$",
+    # Verbs of change by their stems ("выросло до", "снижена до", "зросла до"): any other
+    # verb before "до" ("привозили до сорока", "втратила до дванадцяти") is "up to".
+    "ru": r"\w*(?:рос|раст|велич|кратил|краще|кратят|кратит|сниз|сниж|упал|подня|повыс|"
+    r"повыш|понизи|пониж|дошл|дошё|дойд|дост[иа]г|довед|довел|состав|опусти|меньш|прибав)"
+    r"\w*\s+$",
+    "uk": r"\w*(?:зрос|зріс|вирос|вирiс|рост|більш|скорот|скороч|менш|зниз|зниж|сяг|підня|"
+    r"підвищ|впа|дійш|довед|довел|станов|опусти)\w*\s+$",
     "fr": r"(?:passé|monté|grimpé|atteint|élevé|augmenté|porté)\s+$",
     "es": r"(?:subió|aumentó|ascendió|llegó|elevó)\s+$",
     "de": r"$^",

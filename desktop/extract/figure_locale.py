@@ -222,12 +222,24 @@ def _excluded(text: str, candidate: _Candidate, language: str) -> bool:
     if _GLUED_DIGITS.match(text, end):  # "12/3", "1.2.1990"
         return True
     return (
-        is_ordinal(text, start, end, language)
+        (
+            is_ordinal(text, start, end, language)
+            and not _qualified_at_full_stop(text, candidate, language)
+        )
         or is_identifier(text, start, end, language)
         or is_clock_time(text, start, end, language, candidate.value)
         or is_date_part(text, start, end, language)
         or is_year(text, start, end, candidate.value, language)
     )
+
+
+def _qualified_at_full_stop(text: str, candidate: _Candidate, language: str) -> bool:
+    """ "ən azı 12. Qardaşım …": a number a qualifier counts ends its sentence; it is not
+    an ordinal "12." (an ordinal is never "at least" or "about")."""
+    if not text.startswith(".", candidate.end):
+        return False
+    paragraph = max(0, candidate.start - 40)
+    return _qualifier_before(text, candidate.start, language, paragraph)[0] != "exact"
 
 
 def _second_number(

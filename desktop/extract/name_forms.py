@@ -44,8 +44,13 @@ _TURKIC_ENDINGS = tuple(
 )
 _TURKIC_MIN_STEM = 3
 
+# Case endings and articles, with the possessive articles of "my"/"your" ("Կարապետյանս":
+# "I, Karapetyan" in a witness's own statement).
 _ARMENIAN_ENDINGS = tuple(
-    sorted(word_set("ը ն ի ին ից ով ում ու ուն ենց"), key=lambda ending: (-len(ending), ending))
+    sorted(
+        word_set("ը ն ի ին ից ով ում ու ուն ենց ս դ իս իդ"),
+        key=lambda ending: (-len(ending), ending),
+    )
 )
 _ARMENIAN_STEM = re.compile(r"(?:յան|յանց|ունի|ունց|ով|եվ)$")
 
@@ -109,11 +114,10 @@ def _slavic_name(words: tuple[str, ...], language: str) -> tuple[str, ...]:
         return words
     readings = [parses(word, language) for word in words]
     best: list[Any] = [None] * len(words)
-    best_rank = (0, 0.0)
+    best_rank: tuple[int, int, float] = (0, 0, 0.0)
     for gender in ("masc", "femn"):
-        chosen: list[Any] = []
-        for options in readings:
-            fitting = [
+        fitting = [
+            [
                 p
                 for p in options
                 if p.tag.POS == "NOUN"
@@ -121,9 +125,22 @@ def _slavic_name(words: tuple[str, ...], language: str) -> tuple[str, ...]:
                 and (p.tag.gender is None or p.tag.gender == gender)
                 and p.tag.number != "plur"
             ]
-            chosen.append(fitting[0] if fitting else None)
+            for options in readings
+        ]
+        # The words of one name share a case: "Ганна Мельник" is a nominative woman,
+        # not the genitive of a man "Ганн" beside a nominative "Мельник".
+        cases = [{p.tag.case for p in options} for options in fitting if options]
+        shared = set.intersection(*cases) if cases else set()
+        case = next((p.tag.case for p in fitting[0] if p.tag.case in shared), None)
+        chosen: list[Any] = [
+            next((p for p in options if p.tag.case == case), options[0]) if options else None
+            for options in fitting
+        ]
+        if len(words) > 1 and chosen[-1] is None and chosen[0] is not None:
+            chosen[-1] = _undeclared_surname(words[-1], chosen[0], gender, language)
         rank = (
             sum(p is not None for p in chosen),
+            int(case is not None),
             sum(p.score for p in chosen if p is not None),
         )
         if rank > best_rank:
@@ -138,11 +155,54 @@ def _slavic_name(words: tuple[str, ...], language: str) -> tuple[str, ...]:
             return words
     result = []
     for word, parse in zip(words, best, strict=True):
+        if isinstance(parse, _Surname):
+            result.append(parse.nominative)
+            continue
         if parse is None or "Fixd" in parse.tag:
             result.append(word)
             continue
         result.append(_restore_case(word, _nominative(parse)))
     return tuple(result)
+
+
+class _Surname:
+    """A surname the dictionary does not know as one, read from its given name's case."""
+
+    score = 0.5
+
+    def __init__(self, nominative: str) -> None:
+        self.nominative = nominative
+
+
+_CONSONANT_END = re.compile(r"[бвгґджзйклмнпрстфхцчшщь]$")
+
+
+def _undeclared_surname(word: str, given: Any, gender: str, language: str) -> _Surname | None:
+    """An adjectival surname agrees with its given name ("Иоанна Преображенского" is
+    "Иоанн Преображенский"); a woman's surname ending in a consonant does not decline
+    ("Марти Ґудзь" is "Марта Ґудзь"); an unknown man's surname after a given name in the genitive or
+    accusative drops that case's "-а" ("Арона Гольдфарба" is "Арон Гольдфарб")."""
+    if not word[:1].isupper() or len(word) < 4:
+        return None
+    case = given.tag.case
+    for reading in parses(word, language):
+        # an adjectival surname the dictionary reads as an adjective: "Преображенского"
+        if reading.tag.POS == "ADJF" and reading.tag.case == case and gender in reading.tag:
+            nominative = reading.inflect({"nomn", "sing", gender})
+            if nominative is not None and case != "nomn":
+                return _Surname(_restore_case(word, str(nominative.word)))
+    if gender == "femn" and _CONSONANT_END.search(word):
+        return _Surname(word)
+    # not "-ка": "Шевченка", "Кібенка" are "Шевченко", "Кібенок"
+    if (
+        gender == "masc"
+        and case in ("gent", "accs")
+        and word.endswith("а")
+        and _CONSONANT_END.search(word[:-1])
+        and not word.endswith("ка")
+    ):
+        return _Surname(word[:-1])
+    return None
 
 
 _FEMININE_SURNAME = (
@@ -197,8 +257,8 @@ def _turkic_word(word: str, known: frozenset[str]) -> str:
 
 def _armenian_word(word: str) -> str:
     bare = word.rstrip("՝,")
-    if _ARMENIAN_STEM.search(bare):
-        return bare
+    if _ARMENIAN_STEM.search(bare) or is_first_name(bare):
+        return bare  # "Կարեն" is a name as written, not "Կարե" with an article
     for ending in _ARMENIAN_ENDINGS:
         if bare.endswith(ending) and len(bare) > len(ending) + 2:
             stem = bare[: -len(ending)]

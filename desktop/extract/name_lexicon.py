@@ -43,7 +43,8 @@ _SURNAME_ENDING = re.compile(
     r"(?:ov|ova|ev|eva|yev|yeva|ovich|evich|ovych|ovna|evna|enko|chuk|czuk|yuk|shvili|"
     r"dze|yan|yants|zadə|zade|oğlu|oglu|ski|sky|skiy|skyi|ska|skaya|"
     r"ović|ovic|ević|evic|ič|ić|viç|ич|ов|ова|ев|ева|ёв|ёва|ин|ина|ский|ская|енко|чук|"
-    r"ович|евич|овна|евна|зада|յան|յանց|ունի)$"
+    r"ович|евич|овна|евна|зада|յան|յանց|ունի|"
+    r"ez)$"  # Spanish patronymic surnames: Sánchez, Fernández (five letters at least)
 )
 # Georgian surnames in any case ("ბერიძე", "ბერიძემ", "სააკაშვილის", "ჟვანიას").
 _GEORGIAN_SURNAME = re.compile(
@@ -164,6 +165,7 @@ _SLAVIC_ENDINGS = (
     "и",
     "ы",
     "ї",
+    "о",  # the Ukrainian vocative of a name in -а: "Ларисо", "Олено"
 )
 _SLAVIC_NOMINATIVE = ("", "a", "ya", "y", "o")  # romanised: -а, -я, -й, -о (-ь is silent)
 

@@ -86,7 +86,8 @@ LEADING_WORDS = word_set(
     "her its we i you he she they it dear under today yesterday also then thus meanwhile "
     "written reporting according"
 )
-PARTICLES = word_set("de da di du del della der den van von bin ibn al el la le dos das ter y")
+# "y" and the Catalan "i" join two surnames ("Ortega y Gasset", "Pujol i Serra").
+PARTICLES = word_set("de da di du del della der den van von bin ibn al el la le dos das ter y i")
 
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W_])?\.?")
 
@@ -104,7 +105,10 @@ class Token:
         self.end = end
         self.text = text
         self.key = text.rstrip(".").casefold()
-        self.capitalised = text[0].isupper()
+        # "al-Assad", "el-Sisi", "ibn-Rushd": an Arabic article before a capitalised name
+        self.capitalised = text[0].isupper() or (
+            "-" in text[:5] and _ARTICLE_NAME.match(text) is not None
+        )
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Token):
@@ -119,6 +123,9 @@ class Token:
 
 
 _KEEP_STOP = frozenset({"prof", "sept"})
+_ARTICLE_NAME = re.compile(r"(?:al|el|ad|ar|as|at|an|az|ash|ibn|bin|abu|abd)-[^\W\d_]")
+# An elided article or preposition glued to a name: "d'Aminata", "dell'Ospedale".
+_ELISION = re.compile(r"(?:[dlsjnc]|qu|dell|all|dall|nell|sull)['’](?=[^\W\d_])")
 
 
 def tokens(text: str) -> list[Token]:
@@ -129,6 +136,11 @@ def tokens(text: str) -> list[Token]:
         if word[-1] == "." and len(word) > 4 and word[:-1].rstrip(".").casefold() not in _KEEP_STOP:
             word = word[:-1]
         start = match.start()
+        if "'" in word[1:5] or "’" in word[1:5]:
+            elided = _ELISION.match(word)
+            if elided and word[elided.end()].isupper():
+                word = word[elided.end() :]  # the name starts after the apostrophe
+                start += elided.end()
         result.append(Token(start, start + len(word), word))
     return result
 

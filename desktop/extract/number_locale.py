@@ -24,15 +24,16 @@ _MIN_SCALE_WORD = 3
 # Turkish and Azerbaijani endings follow vowel harmony: front after e/i/ö/ü/ə, back after
 # a/ı/o/u ("bine", "milyona").
 SCALE_ENDINGS = {
-    ("az", "front"): "ə|i|in|də|dən|lik|ü|ün|lük",
-    ("az", "back"): "a|ı|ın|da|dan|lıq|u|un|luq",
+    # Latin, then Cyrillic script ("26 mindən", "26 миндән")
+    ("az", "front"): "ə|i|in|də|dən|lik|ü|ün|lük|ә|и|ин|дә|дән|лик|ү|үн|лүк",
+    ("az", "back"): "a|ı|ın|da|dan|lıq|u|un|luq|а|ы|ын|да|дан|лыг|у|ун|луг",
     ("tr", "front"): "e|i|in|de|den|lik|ü|ün|lük",
     ("tr", "back"): "a|ı|ın|da|dan|lık|u|un|luk",
     ("hy", "any"): "ից|ով|ի|ը|ն|ում",
     ("ka", "any"): "ამდე|იდან|ი|ის|ით|ზე|მდე|დან|ს|ად|ში",
 }
-_FRONT_VOWELS = "eiöüə"
-_BACK_VOWELS = "aıou"
+_FRONT_VOWELS = "eiöüəеиөүә"
+_BACK_VOWELS = "aıouаыоу"
 
 
 def _scale_alternative(word: str, language: str) -> str:

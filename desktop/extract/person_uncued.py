@@ -35,11 +35,11 @@ from desktop.extract.name_forms import base_forms, base_name, parses
 from desktop.extract.name_lexicon import (
     has_surname_ending,
     is_first_name,
-    is_georgian_first_name,
-    is_georgian_surname,
     slavic_name_shape,
 )
 from desktop.extract.names import LEADING_WORDS, NOT_NAME_WORDS, PARTICLES, Token, runs
+from desktop.extract.person_context import armenian_country, possessor, quoted_title
+from desktop.extract.person_georgian import GEORGIAN_WORD, georgian_names
 from desktop.extract.person_words import (
     CONJUNCTIONS,
     KIN_WORDS,
@@ -47,7 +47,6 @@ from desktop.extract.person_words import (
     SENTENCE_WORDS,
     SPEECH_AFTER,
     SPEECH_BEFORE,
-    TITLE_WORDS,
     all_heads,
     all_titles,
     calendar_words,
@@ -57,12 +56,12 @@ from desktop.extract.person_words import (
 )
 from desktop.extract.suggestion_data import PersonSuggestion
 
-_GEORGIAN = re.compile(r"^[\u10d0-\u10ff]+$")
 _MAX_NAME_WORDS = 4
 _SPEAKER_AFTER = re.compile(r"^[ \t]*(?::|(?P<dash>[–—-])[ \t])")
 _LIST_GAP = re.compile(r"^(?:\s*,\s*|\s+(?P<word>[^\W\d_]+|&)\s+|\s*,\s*(?P<word2>\w+)\s+)$")
-_GEORGIAN_STRONG = re.compile(r"(?:შვილ|ძ|ოვ|ევ)[ა-ჰ]{0,3}$")
 _INITIAL = re.compile(r"^[^\W\d_]\.$")
+_REGNAL = re.compile(r"^(?:I{1,3}|IV|V|VI{1,3}|IX|X|XI{1,3}|XIV|XV|XVI)$")
+_LIST_PARTICLES = frozenset({"y", "i", "e"})
 
 Language = Callable[[int], str | None]
 
@@ -91,7 +90,9 @@ def _word_kind(token: Token) -> str:
 
 @lru_cache(maxsize=16384)
 def _kind_of(text: str, token_key: str) -> str:
-    key = token_key.replace("’", "'").split("'")[0]
+    key = token_key.replace("’", "'")
+    if not _CYRILLIC_WORD.match(text):  # "Erdoğan'ın", "L'avvocata"; "В'ячеслав" is one word
+        key = key.split("'")[0]
     if key in POST_TITLES:
         return "post"
     if key in all_titles():
@@ -104,6 +105,8 @@ def _kind_of(text: str, token_key: str) -> str:
         return "stop"  # "Mio.", "Av.": abbreviations, not names
     if _is_inflected_head(text):
         return "head"
+    if armenian_country(text, key):
+        return "stop"
     if (
         key in SENTENCE_WORDS
         or key in NOT_NAME_WORDS
@@ -152,22 +155,49 @@ def _segments(text: str, run: list[Token]) -> list[_Segment]:
     found: list[_Segment] = []
     title = _title_before(text, run[0].start)
     current: list[Token] = []
+    after_head = False
     for index, token in enumerate(run):
         kind = _word_kind(token)
         if not current and not token.capitalised:
             kind = "stop"  # "di Roma": a name does not start with a particle
+        following = run[index + 1] if index + 1 < len(run) else None
+        if kind == "title" and following is None and len(current) >= 2:
+            kind = "name"  # "Aurelio Benavides Coronel": no name follows, so a surname
+        if current and _REGNAL.match(token.text):
+            current.append(token)  # "Mohammed V", "Juan Carlos I"
+            continue
+        name_follows = following is not None and _word_kind(following) == "name"
+        if kind == "stop" and name_follows and following is not None and following.capitalised:
+            if current and token.capitalised and token.key in PARTICLES:
+                kind = "name"  # "Giorgio La Pira", "Alcide De Gasperi"
+            elif not current and title is not None and token.key in country_names():
+                kind = "name"  # "presidente Salvador Allende": a given name, not the country
+        listed = (
+            token.key in _LIST_PARTICLES
+            and current
+            and following is not None
+            and is_first_name(following.text)
+            and index + 2 < len(run)
+            and run[index + 2].capitalised
+        )  # "Cándida Huamán y Rosendo Quispe": a list, not "Ortega y Gasset", "Pujol i Serra"
         if kind == "name" or (
-            current and token.key in PARTICLES and index + 1 < len(run) and not token.capitalised
+            current
+            and token.key in PARTICLES
+            and following is not None
+            and not token.capitalised
+            and not listed
         ):
             current.append(token)
             continue
         if current:
-            found.append(_Segment(current, title, post_title=kind == "post"))
+            if not after_head and not (kind == "title" and possessor(current, token)):
+                found.append(_Segment(current, title, post_title=kind == "post"))
             current = []
         if kind == "head" and found and found[-1].end > run[0].start:
             found.pop()  # "Heydar Aliyev Foundation": the name belongs to the head
+        after_head = kind == "head"  # "Associazione Mare Aperto": so does one after it
         title = token.text if kind == "title" else None
-    if current:
+    if current and not after_head:
         found.append(_Segment(current, title))
     return found
 
@@ -187,7 +217,7 @@ def _word_before(text: str, start: int) -> tuple[str, bool]:
     if index == start:
         return "", False
     punctuated = False
-    if index > 0 and text[index - 1] == ",":
+    if index > 0 and text[index - 1] in ",՝":  # Armenian "՝" sets off an apposition
         index -= 1
         punctuated = True
     if index > 0 and text[index - 1] == ".":
@@ -264,7 +294,8 @@ def _line_start(text: str, start: int) -> bool:
 def _name_like(word: str, language: str | None) -> bool:
     """A given name or a surname-shaped word, in any case form of *language*."""
     if language in ("ru", "uk"):
-        return slavic_name_shape(word)
+        # the dictionary knows given names the list spells otherwise ("Лаврентий")
+        return slavic_name_shape(word) or _slavic_given_name(word, language)
     if is_first_name(word) or has_surname_ending(word):
         return True
     if language in ("ru", "uk", "az", "tr", "hy", "ka"):
@@ -317,6 +348,13 @@ def _slavic_name_word(word: str, language: str) -> bool:
     return weight >= _NAME_READING
 
 
+def _slavic_given_name(word: str, language: str) -> bool:
+    """The dictionary's first reading of *word* is a given name ("Лаврентий", "Берии"
+    is not: a surname it guesses)."""
+    readings = parses(word, language)
+    return bool(readings) and "Name" in readings[0].tag and readings[0].score >= 0.5
+
+
 def _common_slavic_word(word: str, language: str) -> bool:
     """The dictionary knows *word* mostly as an ordinary word ("Тела": bodies)."""
     readings = parses(word, language)
@@ -329,6 +367,8 @@ _NAME_READING = 0.3
 def _accept(text: str, segment: _Segment, language: str | None) -> bool:
     while len(segment.words) > 1 and not segment.words[-1].capitalised:
         segment.words = segment.words[:-1]  # "Santiago de" (Chile): no trailing particle
+    if quoted_title(text, segment.start, segment.end):
+        return False
     words = segment.words
     if all(_INITIAL.match(w.text) for w in words):
         return False
@@ -349,7 +389,10 @@ def _accept(text: str, segment: _Segment, language: str | None) -> bool:
     if segment.title is not None and (
         len(words) >= 2 or segment.title.casefold().rstrip(".") in titles_before()
     ):
-        return len(words[-1].text) > 2  # "Foreign Affairs": "Foreign" titles nobody alone
+        last = words[-1].text  # "Foreign Affairs": "Foreign" titles nobody alone
+        return len(last) > 2 or bool(_REGNAL.match(last))  # "le roi Mohammed V"
+    if 2 <= len(words) <= 3 and _kin_before(text, segment.start):
+        return True  # "Mon grand-père, Lahcen Ouhadi"
     _trim_leading(text, segment, language)
     words = segment.words
     if len(words) > _MAX_NAME_WORDS:
@@ -381,9 +424,10 @@ def _post_title_after(text: str, end: int) -> bool:
 
 
 def _kin_before(text: str, start: int) -> bool:
-    """'my younger brother Vakha', 'oğlum Murat': a kin noun right before the name."""
-    word, punctuated = _word_before(text, start)
-    return bool(word) and not punctuated and word.casefold() in KIN_WORDS
+    """'my younger brother Vakha', 'oğlum Murat', 'Եղբայրս՝ Սամվելը': a kin noun right
+    before the name."""
+    word, _punctuated = _word_before(text, start)  # "my brother, Samvel" too
+    return bool(word) and word.casefold() in KIN_WORDS
 
 
 def _joined(text: str, left: _Segment, right: _Segment) -> bool:
@@ -395,35 +439,6 @@ def _joined(text: str, left: _Segment, right: _Segment) -> bool:
         return False
     word = gap.group("word") or gap.group("word2")
     return word is None or word.casefold() in CONJUNCTIONS
-
-
-def _georgian_pairs(text: str, words: list[Token]) -> list[_Segment]:
-    """Georgian has no capitals: a known given name followed by a surname-shaped word
-    ("ნინო ბერიძემ"), or a title followed by a given name ("ქალბატონი ნათელა")."""
-    found = []
-    for index, (first, second) in enumerate(pairwise(words)):
-        if not ("\u10d0" <= first.text[0] <= "\u10ff"):
-            continue
-        if text[first.end : second.start] != " ":
-            continue
-        if not _GEORGIAN.match(second.text):
-            continue
-        if first.text in TITLE_WORDS["ka"] and is_georgian_first_name(second.text):
-            name = [second]
-            if index + 2 < len(words) and is_georgian_surname(words[index + 2].text):
-                name.append(words[index + 2])
-            found.append(_Segment(name, first.text, True))
-            continue
-        if _INITIAL.match(first.text) and _GEORGIAN_STRONG.search(second.text):
-            if is_georgian_surname(second.text):
-                found.append(_Segment([first, second], None, True))  # "ა. ჩერნოვი"
-            continue
-        if not is_first_name(first.text):
-            continue
-        known = is_georgian_first_name(first.text) or _GEORGIAN_STRONG.search(second.text)
-        if known and is_georgian_surname(second.text):
-            found.append(_Segment([first, second], None, True))
-    return found
 
 
 def find_uncued(
@@ -441,7 +456,7 @@ def find_uncued(
     for run in runs(text, words) if word_runs is None else word_runs:
         while run and run[0].key in LEADING_WORDS and _word_kind(run[0]) == "stop":
             run = run[1:]
-        if run:
+        if run and not quoted_title(text, run[0].start, run[-1].end):
             segments.extend(_segments(text, run))
     for segment in segments:
         segment.accepted = _accept(text, segment, language_at(segment.start))
@@ -457,7 +472,7 @@ def find_uncued(
             ):
                 other.accepted = changed = True
     if any(language_at(w.start) == "ka" for w in words[:1]) or "ა" in text:
-        segments.extend(_georgian_pairs(text, words))
+        segments.extend(_Segment(name, title, True) for name, title in georgian_names(text, words))
     result: list[PersonSuggestion] = []
     for segment in sorted(segments, key=lambda s: s.start):
         if not segment.accepted:
@@ -499,7 +514,7 @@ def find_repeats(
     prefixes = {word[:3] for word in by_word}
     result = []
     for token in words:
-        if not (token.capitalised or _GEORGIAN.match(token.text)):
+        if not (token.capitalised or GEORGIAN_WORD.match(token.text)):
             continue
         if token.text[:3] not in prefixes:
             continue

@@ -188,7 +188,8 @@ NOT_PERSON_HEADS: dict[str, frozenset[str]] = {
         "république région province district rue place avenue boulevard ville village "
         "montagne vallée aéroport gare front brigade division régiment bataillon corps "
         "flotte église cathédrale mosquée monastère musée bibliothèque archives mémorial "
-        "parc pont assemblée gouvernement fédération amnesty saint sainte mont port lac"
+        "parc pont assemblée gouvernement fédération amnesty saint sainte mont port lac "
+        "association société hôpital lycée collège école"
     ),
     "es": word_set(
         "naciones cruz media comité consejo ministerio ejército partido unión corte "
@@ -197,7 +198,8 @@ NOT_PERSON_HEADS: dict[str, frozenset[str]] = {
         "valle aeropuerto estación frente brigada división regimiento batallón cuerpo "
         "flota iglesia catedral mezquita monasterio museo biblioteca archivo memorial "
         "parque puente asamblea gobierno federación amnistía san santa santo playa puerto "
-        "cerro río lago sierra barrio colonia hacienda"
+        "cerro río lago sierra barrio colonia hacienda diario periódico gaceta boletín revista "
+        "asociación sociedad hospital escuela colegio liceo"
     ),
     "de": word_set(
         "nationen kreuz halbmond komitee rat ministerium armee partei union gericht "
@@ -205,7 +207,8 @@ NOT_PERSON_HEADS: dict[str, frozenset[str]] = {
         "republik region provinz bezirk straße platz allee stadt dorf berg berge tal "
         "flughafen bahnhof front brigade division regiment bataillon korps flotte kirche "
         "dom moschee kloster museum bibliothek archiv gedenkstätte denkmal park brücke "
-        "versammlung regierung bund bundestag verband verein amnesty sankt bad"
+        "versammlung regierung bund bundestag verband verein amnesty sankt bad "
+        "gesellschaft krankenhaus klinik schule gymnasium"
     ),
     "it": word_set(
         "nazioni croce mezzaluna comitato consiglio ministero esercito partito unione "
@@ -213,10 +216,17 @@ NOT_PERSON_HEADS: dict[str, frozenset[str]] = {
         "ufficio repubblica regione provincia distretto via piazza viale città paese "
         "villaggio montagna valle aeroporto stazione fronte brigata divisione reggimento "
         "battaglione corpo flotta chiesa cattedrale moschea monastero museo biblioteca "
+        "associazione società ospedale scuola liceo "
         "archivio memoriale parco ponte assemblea governo federazione amnesty san santa "
         "santo val monte porto borgo lago"
     ),
 }
+
+# Azerbaijani is written in Latin and in Cyrillic script: every Latin title and head has
+# its Cyrillic spelling too ("şair" → "шаир", "rayonu" → "рајону").
+_AZ_CYRILLIC = str.maketrans("abcçdeəfgğhxıijkqlmnoöprsştuüvyz", "абҹчдеәфҝғһхыижкглмноөпрсштуүвјз")
+for _table in (TITLE_WORDS, NOT_PERSON_HEADS):
+    _table["az"] = _table["az"] | frozenset(word.translate(_AZ_CYRILLIC) for word in _table["az"])
 
 # Honorifics written after a given name, not part of it ("Kemal Bey", "Ayşe Hanım").
 POST_TITLES = word_set(
@@ -231,14 +241,20 @@ KIN_WORDS = word_set(
     "komşumuz komşum komşu "
     "брат сестра сын дочь мать отец муж жена бабушка дедушка внук внучка "
     "брат сестра син дочка мати батько чоловік дружина бабуся дідусь "
-    "fils fille mère père mari femme frère sœur "
+    "fils fille mère père mari femme frère sœur grand-père grand-mère cousin cousine "
     "hijo hija madre padre marido esposa hermano hermana "
     "figlio figlia madre padre marito moglie fratello sorella "
     "sohn tochter mutter vater mann frau bruder schwester "
     "son daughter mother father husband wife brother sister nephew niece uncle aunt "
     "grandfather grandmother neighbour neighbor nipote nonno nonna zio zia cugino cugina "
     "дід баба бабуся дядько тітка онук сусід дядя тётя сосед neveu nièce oncle tante "
-    "sobrino sobrina tío tía abuelo abuela neffe nichte onkel opa oma"
+    "sobrino sobrina tío tía abuelo abuela neffe nichte onkel opa oma "
+    # hy: bare and with "my" (-ս): "Եղբայրս՝ Սամվելը"
+    "եղբայր եղբայրս քույր քույրս հայր հայրս մայր մայրս որդի որդիս դուստր դուստրս "
+    "ամուսին ամուսինս կին կինս հարևան հարևանս հարևանուհի պապ պապս տատ տատս "
+    # ka ("და", sister, is also "and": left out)
+    "ძმა ძმამ დისშვილი ძმისშვილი მამა დედა შვილი ქალიშვილი ვაჟი მეუღლე ქმარი ცოლი "
+    "მეზობელი ბებია ბაბუა"
 )
 
 # Words that join two names in a list ("X and Y", "X et Y", "X və Y").
@@ -275,7 +291,8 @@ SENTENCE_WORDS = word_set(
     "der die das den dem des ein eine einer einem eines im am vom zum zur mit ohne "
     "für und aber oder laut nach vor als wenn dann danach dieser diese dieses er sie "
     "es wir ich gestern heute seit während auch alle meine mein meinen meiner unser unsere "
-    "ihre sein seine jeder jede viele einige beide "
+    "ihre sein seine jeder jede viele einige beide bei beim aus auf an über unter "
+    "zwischen gegen trotz wegen durch um bis "
     # currencies and units capitalised in German and in headings
     "euro euros dollar dollars rubel manat lira lari dram"
 )

@@ -387,3 +387,29 @@ def test_find_dates_without_a_claim_set_reads_times_safely() -> None:
 )
 def test_nights_and_edges_of_years(language: str, text: str, quote: str, edtf: str) -> None:
     _has(text, language, quote, edtf)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "quote", "edtf"),
+    [
+        # Azerbaijani in Cyrillic script: a range of days "X-дан Y-нә" like the Latin "-dan"
+        (
+            "az",
+            "Сәрнишинләр 1961-ҹи ил мартын 4-дән 7-нә гәдәр вағзалда галдылар.",
+            "1961-ҹи ил мартын 4-дән 7-нә",
+            "1961-03-04/1961-03-07",
+        ),
+        # Georgian: a particle ("also", "the same") after the month's case ending
+        ("ka", "წყალმა ხიდი 1968 წლის 3 მაისსაც დააზიანა.", "3 მაისსაც", "1968-05-03"),
+        ("ka", "მეორე ბიძგი 1968 წლის 9 აპრილსვე მოხდა.", "9 აპრილსვე", "1968-04-09"),
+    ],
+)
+def test_range_and_month_endings_in_az_cyrillic_and_georgian(
+    language: str, text: str, quote: str, edtf: str
+) -> None:
+    _has(text, language, quote, edtf)
+
+
+def test_an_approximate_year_followed_by_an_article_is_a_date() -> None:
+    text = "Attorno al 1910 il paese si svuotò, e circa 1500 persone partirono."
+    assert _dates(text, "it") == [("Attorno al 1910", "1910~")]

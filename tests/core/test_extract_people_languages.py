@@ -227,3 +227,211 @@ def test_lower_case_word_after_a_russian_name_is_not_its_head() -> None:
     # lower-case head after the words does make them a place ("rayonu").
     text = "Дело против инженера Тимура Савченко суд закрыл в 2011 году."
     assert [name for _, name in _spans(text, "ru")] == ["Тимур Савченко"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # Armenian: the "my" article on a witness's own surname; a given name that ends
+        # in a letter that is also an article; a kin word set off by "՝"
+        (
+            "hy",
+            "Ես՝ Անահիտ Սարգսյանս, տալիս եմ այս վկայությունը։",
+            [("Անահիտ Սարգսյանս", "Անահիտ Սարգսյան")],
+        ),
+        (
+            "hy",
+            "Ցուցակում են նաև Տիգրան Ավետիսյանի և Կարեն Բաղդասարյանի անունները։",
+            [
+                ("Տիգրան Ավետիսյանի", "Տիգրան Ավետիսյան"),
+                ("Կարեն Բաղդասարյանի", "Կարեն Բաղդասարյան"),
+            ],
+        ),
+        ("hy", "Քույրս՝ Անին, այդ օրը տանը չէր։", [("Անին", "Անի")]),
+        # a country in a case form is not a name: "from Western Armenia"
+        ("hy", "Շատերը եկել էին Արևմտյան Հայաստանից։", []),
+        # Georgian: a title in the ergative and a surname agreeing with it; a kin word
+        # before a given name; an undeclined given name before a declined surname; an
+        # initial and a surname; a list after a name
+        (
+            "ka",
+            "პროკურორმა ლევან ხარაბამ სასჯელი მოითხოვა.",
+            [("ლევან ხარაბამ", "ლევან ხარაბა")],
+        ),
+        ("ka", "ჩემი ძმისშვილი გიორგი სახლში დარჩა.", [("გიორგი", "გიორგი")]),
+        (
+            "ka",
+            "სოფლის მასწავლებელმა ლეილა კვარაცხელიამ ბავშვები გაიყვანა.",
+            [("ლეილა კვარაცხელიამ", "ლეილა კვარაცხელია")],
+        ),
+        (
+            "ka",
+            "ექიმმა ციური ქავთარაძემ დაჭრილები უმკურნალა.",
+            [("ციური ქავთარაძემ", "ციური ქავთარაძე")],
+        ),
+        ("ka", "ხელმოწერა: თ. კვარაცხელია", [("თ. კვარაცხელია", "თ. კვარაცხელია")]),
+        ("ka", "ოთხი არასრულწლოვანი გადაარჩინეს.", []),
+    ],
+)
+def test_armenian_and_georgian_name_forms(
+    language: str, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _spans(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # "y" between two full names is a list; between two surnames it is one name
+        (
+            "es",
+            "Declararon como testigos Remedios Caballero y Gonzalo Ibarra, vecinos del lugar.",
+            [("Remedios Caballero", "Remedios Caballero"), ("Gonzalo Ibarra", "Gonzalo Ibarra")],
+        ),
+        (
+            "es",
+            "La beca lleva el nombre de Mercè Rovira i Puig, maestra de Vic.",
+            [("Mercè Rovira i Puig", "Mercè Rovira i Puig")],
+        ),
+        # a title word that ends the name is a surname ("Coronel", "Obispo")
+        (
+            "es",
+            "El capitán retirado Ernesto Villalba Coronel negó los cargos.",
+            [("Ernesto Villalba Coronel", "Ernesto Villalba Coronel")],
+        ),
+        # a Spanish patronymic surname makes an unknown given name a person
+        (
+            "es",
+            "Todo el país siguió la agonía de Yaretzi Domínguez durante tres días.",
+            [("Yaretzi Domínguez", "Yaretzi Domínguez")],
+        ),
+        # an Arabic article before a surname
+        (
+            "de",
+            "Der Mitangeklagte Samir al-Haddad schwieg.",
+            [("Samir al-Haddad", "Samir al-Haddad")],
+        ),
+        # an elided preposition glued to the given name
+        (
+            "fr",
+            "Selon le récit d'Aminata Sangaré, le village a brûlé.",
+            [("Aminata Sangaré", "Aminata Sangaré")],
+        ),
+        # a kin word and a comma before a full name; a regnal number after a title
+        (
+            "fr",
+            "Ma grand-mère, Zahra Ait Ouali, a survécu. Le roi Hassan II est venu.",
+            [("Zahra Ait Ouali", "Zahra Ait Ouali"), ("Hassan II", "Hassan II")],
+        ),
+        # a name right after an organisation head belongs to the organisation
+        ("it", "Il rapporto dell'Associazione Porto Sicuro è uscito.", []),
+        ("es", "Diario del Sur — Lima, 3 de mayo", []),
+    ],
+)
+def test_romance_and_german_name_shapes(
+    language: str, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _spans(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # a given name with an apostrophe inside it, in a list of accusatives
+        (
+            "uk",
+            "Комісія назвала В'ячеслава Мельника, Степана Гнатюка та Олеся Бойчука винними.",
+            [
+                ("В'ячеслава Мельника", "В'ячеслав Мельник"),
+                ("Степана Гнатюка", "Степан Гнатюк"),
+                ("Олеся Бойчука", "Олесь Бойчук"),
+            ],
+        ),
+        # a woman's surname in a consonant does not decline
+        (
+            "uk",
+            "Лист підписала від імені громади Оксани Шевчишин сестра.",
+            [("Оксани Шевчишин", "Оксана Шевчишин")],
+        ),
+        # an unknown man's surname in the genitive after his given name
+        (
+            "uk",
+            "У щоденнику фельдшера Арона Ройтфарба згадано табір.",
+            [("Арона Ройтфарба", "Арон Ройтфарб")],
+        ),
+        # an adjectival surname the dictionary reads as an adjective
+        (
+            "ru",
+            "Сохранилось письмо дьякона Никодима Богоявленского из Твери.",
+            [("Никодима Богоявленского", "Никодим Богоявленский")],
+        ),
+        # the Ukrainian vocative of a name and patronymic
+        (
+            "uk",
+            "Оксано Степанівно, що було далі?",
+            [("Оксано Степанівно", "Оксана Степанівна")],
+        ),
+    ],
+)
+def test_slavic_name_forms_in_context(
+    language: str, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _spans(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # a run filling a pair of quotation marks is a ship, a school, an exhibition
+        ("de", "Wir fuhren mit der „Kaiser Wilhelm“ nach Amerika.", []),
+        ("it", "Gli alunni del liceo «Giovanni Pascoli» hanno scritto.", []),
+        ("tr", 'Müzede "Deniz Feneri Anıları" adlı sergi açıldı.', []),
+        # an institution named after a person, after its head word
+        ("es", "La llevaron al hospital Carlos Andrade Marín en Quito.", []),
+        ("it", "Associazione Carla Bianchi ETS\nRapporto annuale", []),
+        # a German preposition that opens the sentence is not a given name
+        ("de", "Bei Nachuntersuchungen fehlten 40 Kinder.", []),
+        # Azerbaijani titles in Cyrillic script, and a genitive before a possessed title
+        ("az", "Мәктубу шаир Рәфиг Зејналлы имзалады.", [("Рәфиг Зејналлы", "Рәфиг Зејналлы")]),
+        (
+            "az",
+            "Мәктубу Али Шуранын Сәдри Нәриман Ханлар имзалады.",
+            [("Нәриман Ханлар", "Нәриман Ханлар")],
+        ),
+    ],
+)
+def test_titles_of_things_and_possessors_are_not_people(
+    language: str, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _spans(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # the dictionary knows a given name the list spells otherwise
+        (
+            "ru",
+            "Приказ утвердил Лаврентий Цанава на следующий день.",
+            [("Лаврентий Цанава", "Лаврентий Цанава")],
+        ),
+        # the words of one name share a case: a nominative woman, not a genitive man
+        ("uk", "Свідок Ганна Мельник розповіла про голод.", [("Ганна Мельник", "Ганна Мельник")]),
+        # a capitalised particle inside a surname; a list joined by "e"
+        (
+            "it",
+            "Il sindaco Giorgio La Rocca e Amintore Ferri parlarono.",
+            [("Giorgio La Rocca", "Giorgio La Rocca"), ("Amintore Ferri", "Amintore Ferri")],
+        ),
+        # a given name that is also a country, after a title; "y" before a full name
+        (
+            "es",
+            "El presidente Salvador Ibáñez y Fidel Orozco se reunieron.",
+            [("Salvador Ibáñez", "Salvador Ibáñez"), ("Fidel Orozco", "Fidel Orozco")],
+        ),
+    ],
+)
+def test_given_names_particles_and_shared_case(
+    language: str, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _spans(text, language) == expected
