@@ -11,11 +11,13 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtGui import QAction, QActionGroup, QFont, QFontMetrics
 from PySide6.QtWidgets import QMenu
 
 from db.date_locales import DATE_LOCALES, date_locale
+from db.date_words import in_words
 from desktop.ui.language import installed_language
+from desktop.ui.models.documents import COLUMN_KEYS
 
 SETTING = "display/date_locale"
 
@@ -49,6 +51,7 @@ def set_date_locale(window: Any, code: str, *, remember: bool = True) -> None:
     action = getattr(window, "date_locale_actions", {}).get(locale)
     if action is not None:
         action.setChecked(True)
+    fit_date_column(window, locale)
     window.reader.date_locale = locale
     window.metadata.set_date_locale(locale)
     window.tag_editor.set_date_locale(locale)
@@ -62,3 +65,16 @@ def set_date_locale(window: Any, code: str, *, remember: bool = True) -> None:
             model.dataChanged.emit(model.index(0, 0), last)
         window._mark_dirty("figures", "chronology")
         window._event_records_changed()
+
+
+def fit_date_column(window: Any, locale: str) -> None:
+    """Widen the document list's Published column to hold a long date in words in this
+    language ("30 сентября 1987 г." needs more room than "30 September 1987"); a
+    column the person made wider stays as it is."""
+    sample = f"{in_words('1987-09-30', locale)} (?)"
+    font = QFont(window.table.font())
+    font.setItalic(True)  # guessed dates are shown in italics
+    width = QFontMetrics(font).horizontalAdvance(sample) + 24  # cell margins and a gap
+    column = COLUMN_KEYS.index("published")
+    if window.table.columnWidth(column) < width:
+        window.table.setColumnWidth(column, width)

@@ -209,3 +209,26 @@ def test_the_chosen_language_is_kept_and_restored_at_start(
     assert window.select_ref(REF)
     assert "г." in window.metadata.published.edit.text()  # "14 марта 1987 г."
     assert " г." in window.reader.meta.text()
+
+
+def test_the_published_column_holds_a_long_date_in_the_chosen_language(
+    sample_catalogue: Catalogue,
+    make_window,  # type: ignore[no-untyped-def]
+) -> None:
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from desktop.ui.models.documents import COLUMN_KEYS
+
+    window = make_window(sample_catalogue)
+    column = COLUMN_KEYS.index("published")
+    italic = QFont(window.table.font())
+    italic.setItalic(True)
+    for code in ("ru", "az", "en"):
+        set_date_locale(window, code)
+        rows = window.model.rowCount()
+        shown = [window.model.index(r, column).data() for r in range(rows)]
+        widest = max(QFontMetrics(italic).horizontalAdvance(str(text)) for text in shown)
+        assert window.table.columnWidth(column) > widest, (code, shown)
+    window.table.setColumnWidth(column, 400)  # the person's wider choice is kept
+    set_date_locale(window, "ru")
+    assert window.table.columnWidth(column) == 400
