@@ -17,10 +17,9 @@ are counted directly.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
-
-from collections import Counter
 
 from sqlalchemy import (
     CTE,
@@ -114,9 +113,9 @@ def _from_library_counts(
         }
     result = matching(session, parsed, variants=variants).subquery("result")
     library = select(Document.id).where(Document.deleted_at.is_(None))
-    left_out = execute(
-        session, library.where(Document.id.not_in(select(result.c.id)))
-    ).scalars().all()
+    left_out = (
+        execute(session, library.where(Document.id.not_in(select(result.c.id)))).scalars().all()
+    )
     in_library = session.execute(select(func.count()).select_from(library.subquery())).scalar_one()
     if 2 * len(left_out) >= int(in_library):
         return None

@@ -273,9 +273,12 @@ def _text_changes(session: Session) -> set[int]:
         if isinstance(obj, Document) and obj.id is not None:
             found.add(obj.id)
     for obj in session.dirty:
-        if isinstance(obj, Document) and obj.id is not None:
-            if inspect(obj).attrs.text.history.has_changes():
-                found.add(obj.id)
+        if (
+            isinstance(obj, Document)
+            and obj.id is not None
+            and inspect(obj).attrs.text.history.has_changes()
+        ):
+            found.add(obj.id)
     return found
 
 
@@ -349,9 +352,7 @@ def _on_execute(state: ORMExecuteState) -> Result[Any] | None:
     query = lookup(where)
     pending = _pending(state.session)
     conn = state.session.connection()
-    if getattr(statement.table, "name", None) == "documents" and _may_change_text(
-        state, statement
-    ):
+    if getattr(statement.table, "name", None) == "documents" and _may_change_text(state, statement):
         _evict_before(state, conn, where)
 
     def note() -> None:
@@ -391,9 +392,7 @@ def _may_change_text(state: ORMExecuteState, statement: Update | Delete) -> bool
     parameters = state.parameters
     rows = parameters if isinstance(parameters, list) else [parameters or {}]
     named.update(key for row in rows if isinstance(row, dict) for key in row)
-    multi = getattr(statement, "_multi_values", None) or getattr(
-        statement, "_ordered_values", None
-    )
+    multi = getattr(statement, "_multi_values", None) or getattr(statement, "_ordered_values", None)
     return "text" in named or bool(multi)
 
 

@@ -45,8 +45,7 @@ _DELETE_FTS = text(
 _DELETE_ALL_FTS = text("INSERT INTO search_index (search_index) VALUES ('delete-all')")
 _OPTIMIZE = text("INSERT INTO search_index (search_index) VALUES ('optimize')")
 _SELECT_ROWS = text(
-    "SELECT id, title, people, extra, body_sha256, facets FROM search_index_rows "
-    "WHERE id IN :ids"
+    "SELECT id, title, people, extra, body_sha256, facets FROM search_index_rows WHERE id IN :ids"
 ).bindparams(bindparam("ids", expanding=True))
 _UPSERT_ROW = text(
     "INSERT OR REPLACE INTO search_index_rows (id, title, people, extra, body_sha256, facets) "
@@ -116,14 +115,10 @@ def _facet_deltas(counts: Counter[tuple[str, str]], facets: FacetValues, sign: i
 
 
 def _apply_counts(conn: Connection, counts: Counter[tuple[str, str]]) -> None:
-    changed = [
-        {"facet": facet, "value": value, "delta": delta}
-        for (facet, value), delta in sorted(counts.items())
-        if delta
-    ]
+    changed = [(facet, value, delta) for (facet, value), delta in sorted(counts.items()) if delta]
     if changed:
-        conn.execute(_ADD_COUNT, changed)
-        fallen = [item for item in changed if item["delta"] < 0]
+        conn.execute(_ADD_COUNT, [{"facet": f, "value": v, "delta": d} for f, v, d in changed])
+        fallen = [{"facet": f, "value": v} for f, v, d in changed if d < 0]
         if fallen:
             conn.execute(_DROP_ZERO_COUNT, fallen)
 

@@ -396,7 +396,9 @@ def test_migration_creates_backfills_and_drops_the_index(tmp_path: Path) -> None
     with engine.connect() as c:
         rows = c.execute(text("SELECT rowid, title, body FROM search_index")).all()
         left = c.execute(
-            text("SELECT name FROM sqlite_master WHERE name IN ('search_index_rows', 'facet_counts')")
+            text(
+                "SELECT name FROM sqlite_master WHERE name IN ('search_index_rows', 'facet_counts')"
+            )
         ).all()
     assert rows == [(7, "xocali", "body words"), (8, "xocali", "body words")]
     assert left == []
