@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sqlalchemy import Engine, insert, text, update
+from sqlalchemy import Engine, delete, insert, text, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from db.catalogue import Catalogue
@@ -22,12 +22,12 @@ from db.images import NewImage, add_image, attach_image, update_image
 from db.migrate import current_revision, downgrade, upgrade
 from db.models import Document, Mention
 from db.people import create_agent, merge_agents, split_agent
-from db.search import index
+from db.search import index, index_store
 from db.search.index_folding import fold_for_index
 from db.search.index_rows import body_hash
 from db.search.run import search
 from db.search.schema import COLUMNS
-from db.tags import add_tag
+from db.tags import add_tag, replace_text
 
 _counter = iter(range(1, 1_000_000))
 
@@ -203,6 +203,43 @@ def test_bulk_orm_updates_through_the_session_are_followed(catalogue: Catalogue)
     with catalogue.reading() as session:
         assert refs(session, "ganja") == [doc.ref]
         assert index.check(session, deep=True) == []
+
+
+def test_new_texts_and_deletions_unindex_the_old_words(
+    catalogue: Catalogue, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The index keeps no text: an old text is un-indexed before it is replaced or its
+    document deleted, whichever way the change goes through the session — an edit,
+    a bulk UPDATE of the text, by WHERE or by primary keys, a bulk DELETE — and several
+    changes in one transaction, with a search between them, leave only the last.
+    None of this may fall back on rebuilding the whole index."""
+
+    def no_rebuild(_conn: object) -> int:
+        raise AssertionError("the whole index was rebuilt")
+
+    monkeypatch.setattr(index_store, "rebuild", no_rebuild)
+    with catalogue.writing() as session:
+        first = add_document(session, new=new("Alpha words."), actor="t")
+        second = add_document(session, new=new("Beta words."), actor="t")
+        third = add_document(session, new=new("Gamma words."), actor="t")
+    with catalogue.writing() as session:
+        replace_text(session, ref=first.ref, text="Delta words.", actor="t")
+        assert refs(session, "delta") == [first.ref]  # indexed mid-transaction
+        replace_text(session, ref=first.ref, text="Epsilon words.", actor="t")
+        session.execute(update(Document).where(Document.id == second.id).values(text="Zeta words."))
+    with catalogue.reading() as session:
+        assert refs(session, "alpha OR delta OR beta") == []
+        assert refs(session, "epsilon") == [first.ref]
+        assert refs(session, "zeta") == [second.ref]
+        assert index.check(session, deep=True) == []
+    with catalogue.writing() as session:
+        session.execute(update(Document), [{"id": third.id, "text": "Eta words."}])
+        session.execute(delete(Document).where(Document.id == second.id))
+    with catalogue.reading() as session:
+        assert refs(session, "gamma OR zeta") == []
+        assert refs(session, "words") == sorted([first.ref, third.ref])
+        assert index.check(session, deep=True) == []
+    assert set(indexed(catalogue)) == {first.id, third.id}
 
 
 def test_multi_row_inserts_of_mentions_reindex_their_documents(catalogue: Catalogue) -> None:
