@@ -9,10 +9,10 @@ name lists, keyword links); they share only the result they count over (:class:`
 Counting a million mentions takes seconds at 100,000 documents, so the whole library
 is not counted: ``facet_counts`` holds its counts, kept in step with every write by
 the search index (``db.search.index_store``, from the same rules in
-``db.search.index_rows.facets_of``). A result holding most of the library (a common
-word) is counted as the library less the documents it leaves out, whose facet values
-the index records per document; smaller results, and results within a collection,
-are counted directly.
+``db.search.index_rows.facets_of``), which also records each document's facet values.
+A result holding most of the library (a common word) is the library less the
+documents it leaves out; a smaller result adds up its documents' recorded values.
+Only results within a collection or list (*within*) are counted by the queries below.
 """
 
 from __future__ import annotations
@@ -24,12 +24,15 @@ from typing import Any
 from sqlalchemy import (
     CTE,
     ColumnElement,
+    Integer,
     Select,
+    Text,
     and_,
-    bindparam,
+    column,
     func,
     or_,
     select,
+    table,
     text,
     true,
     union_all,
@@ -38,7 +41,7 @@ from sqlalchemy.orm import Session
 
 from db.models import Agent, Document, Keyword, Mention, document_keywords
 from db.search import index
-from db.search.index_rows import MAX_YEAR_SPAN, chunks, years_counted
+from db.search.index_rows import MAX_YEAR_SPAN, years_counted
 from db.search.index_store import decode_facets
 from db.search.query import ParsedQuery, parse_query
 from db.search.run import execute, matching
@@ -51,9 +54,7 @@ _TOP_IN_LIBRARY = text(
     "ORDER BY documents DESC, value LIMIT :top"
 )
 _ALL_IN_LIBRARY = text("SELECT facet, value, documents FROM facet_counts")
-_FACETS_OF = text("SELECT facets FROM search_index_rows WHERE id IN :ids").bindparams(
-    bindparam("ids", expanding=True)
-)
+_RECORDED = table("search_index_rows", column("id", Integer), column("facets", Text))
 
 
 @dataclass(frozen=True)
@@ -81,9 +82,7 @@ def facets(
     result to those documents.
     """
     if within is None:
-        maintained = _from_library_counts(session, query, variants, top)
-        if maintained is not None:
-            return maintained
+        return _from_library_counts(session, query, variants, top)
     result_ids = matching(session, query, variants=variants).cte("result_ids")
     scope = _Scope(session, result_ids, within, top)
     return {
@@ -97,10 +96,11 @@ def facets(
 
 def _from_library_counts(
     session: Session, query: str | ParsedQuery, variants: bool | VariantTable, top: int
-) -> dict[str, list[FacetCount]] | None:
-    """The facets from the maintained library counts: the whole library directly; a
-    result holding more than half of it as the library less what it leaves out.
-    ``None`` when the result is small enough to count directly."""
+) -> dict[str, list[FacetCount]]:
+    """The facets of a result in the library, from what the index records: the whole
+    library is one read of ``facet_counts``; a result holding more than half of the
+    library is the library less the documents it leaves out; a smaller one adds up
+    its own documents' recorded facet values."""
     parsed = parse_query(query) if isinstance(query, str) else query
     index.sync(session)  # the counts are written with the index
     if parsed.is_everything:
@@ -111,21 +111,19 @@ def _from_library_counts(
             ]
             for facet in FACETS
         }
-    result = matching(session, parsed, variants=variants).subquery("result")
-    library = select(Document.id).where(Document.deleted_at.is_(None))
-    left_out = (
-        execute(session, library.where(Document.id.not_in(select(result.c.id)))).scalars().all()
-    )
-    in_library = session.execute(select(func.count()).select_from(library.subquery())).scalar_one()
-    if 2 * len(left_out) >= int(in_library):
-        return None
-    counts: Counter[tuple[str, str]] = Counter(
-        {(facet, value): int(n) for facet, value, n in session.execute(_ALL_IN_LIBRARY)}
-    )
-    for chunk in chunks(left_out):
-        for (stored,) in session.execute(_FACETS_OF, {"ids": chunk}):
-            for facet, values in decode_facets(stored).items():
-                counts.subtract((facet, value) for value in values)
+    found = matching(session, parsed, variants=variants)
+    in_library = select(Document.id).where(Document.deleted_at.is_(None))
+    found_count = execute(session, select(func.count()).select_from(found.subquery()))
+    library_count = session.execute(select(func.count()).select_from(in_library.subquery()))
+    counts: Counter[tuple[str, str]] = Counter()
+    if 2 * int(found_count.scalar_one()) > int(library_count.scalar_one()):
+        counts.update(
+            {(facet, value): int(n) for facet, value, n in session.execute(_ALL_IN_LIBRARY)}
+        )
+        left_out = in_library.where(Document.id.not_in(found))
+        _add_recorded(session, left_out, counts, -1)
+    else:
+        _add_recorded(session, found, counts, +1)
     ranked: dict[str, list[tuple[str, int]]] = {facet: [] for facet in FACETS}
     for (facet, value), n in counts.items():
         if n > 0 and facet in ranked:
@@ -137,6 +135,18 @@ def _from_library_counts(
         ]
         for facet, values in ranked.items()
     }
+
+
+def _add_recorded(
+    session: Session, ids: Select[Any], counts: Counter[tuple[str, str]], sign: int
+) -> None:
+    """Add (or, with *sign* -1, take away) the recorded facet values of the documents
+    *ids* selects."""
+    rows = select(_RECORDED.c.facets).where(_RECORDED.c.id.in_(ids))
+    for (stored,) in execute(session, rows):
+        for facet, values in decode_facets(stored).items():
+            for value in values:
+                counts[(facet, value)] += sign
 
 
 @dataclass(frozen=True)
