@@ -5,23 +5,56 @@ Every facet counts documents, not rows: a person named ten times in one document
 counts once. Each facet is its own function below, because each reads the catalogue
 its own way (a column of ``documents``, a date range spread over years, mentions and
 name lists, keyword links); they share only the result they count over (:class:`_Scope`).
+
+Counting a million mentions takes seconds at 100,000 documents, so the whole library
+is not counted: ``facet_counts`` holds its counts, kept in step with every write by
+the search index (``db.search.index_store``, from the same rules in
+``db.search.index_rows.facets_of``), which also records each document's facet values.
+A result holding most of the library (a common word) is the library less the
+documents it leaves out; a smaller result adds up its documents' recorded values.
+Only results within a collection or list (*within*) are counted by the queries below.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import CTE, ColumnElement, Select, and_, func, or_, select, true, union_all
+from sqlalchemy import (
+    CTE,
+    ColumnElement,
+    Integer,
+    Select,
+    Text,
+    and_,
+    column,
+    func,
+    or_,
+    select,
+    table,
+    text,
+    true,
+    union_all,
+)
 from sqlalchemy.orm import Session
 
 from db.models import Agent, Document, Keyword, Mention, document_keywords
-from db.search.query import ParsedQuery
+from db.search import index
+from db.search.index_rows import MAX_YEAR_SPAN, years_counted
+from db.search.index_store import decode_facets
+from db.search.query import ParsedQuery, parse_query
 from db.search.run import execute, matching
 from db.search.variants import VariantTable
 
-MAX_YEAR_SPAN = 200
-"""A date spanning more years than this counts only in its first year in the year facet."""
+__all__ = ["FACETS", "MAX_YEAR_SPAN", "FacetCount", "facets"]
+
+_TOP_IN_LIBRARY = text(
+    "SELECT value, documents FROM facet_counts WHERE facet = :facet "
+    "ORDER BY documents DESC, value LIMIT :top"
+)
+_ALL_IN_LIBRARY = text("SELECT facet, value, documents FROM facet_counts")
+_RECORDED = table("search_index_rows", column("id", Integer), column("facets", Text))
 
 
 @dataclass(frozen=True)
@@ -48,6 +81,8 @@ def facets(
     ``SELECT id`` of documents (a collection, the window's current list), narrows the
     result to those documents.
     """
+    if within is None:
+        return _from_library_counts(session, query, variants, top)
     result_ids = matching(session, query, variants=variants).cte("result_ids")
     scope = _Scope(session, result_ids, within, top)
     return {
@@ -57,6 +92,61 @@ def facets(
         "person": _person_counts(scope),
         "tag": _tag_counts(scope),
     }
+
+
+def _from_library_counts(
+    session: Session, query: str | ParsedQuery, variants: bool | VariantTable, top: int
+) -> dict[str, list[FacetCount]]:
+    """The facets of a result in the library, from what the index records: the whole
+    library is one read of ``facet_counts``; a result holding more than half of the
+    library is the library less the documents it leaves out; a smaller one adds up
+    its own documents' recorded facet values."""
+    parsed = parse_query(query) if isinstance(query, str) else query
+    index.sync(session)  # the counts are written with the index
+    if parsed.is_everything:
+        return {
+            facet: [
+                FacetCount(str(value), int(n))
+                for value, n in session.execute(_TOP_IN_LIBRARY, {"facet": facet, "top": top})
+            ]
+            for facet in FACETS
+        }
+    found = matching(session, parsed, variants=variants)
+    in_library = select(Document.id).where(Document.deleted_at.is_(None))
+    found_count = execute(session, select(func.count()).select_from(found.subquery()))
+    library_count = session.execute(select(func.count()).select_from(in_library.subquery()))
+    counts: Counter[tuple[str, str]] = Counter()
+    if 2 * int(found_count.scalar_one()) > int(library_count.scalar_one()):
+        counts.update(
+            {(facet, value): int(n) for facet, value, n in session.execute(_ALL_IN_LIBRARY)}
+        )
+        left_out = in_library.where(Document.id.not_in(found))
+        _add_recorded(session, left_out, counts, -1)
+    else:
+        _add_recorded(session, found, counts, +1)
+    ranked: dict[str, list[tuple[str, int]]] = {facet: [] for facet in FACETS}
+    for (facet, value), n in counts.items():
+        if n > 0 and facet in ranked:
+            ranked[facet].append((value, n))
+    return {
+        facet: [
+            FacetCount(value, n)
+            for value, n in sorted(values, key=lambda item: (-item[1], item[0]))[:top]
+        ]
+        for facet, values in ranked.items()
+    }
+
+
+def _add_recorded(
+    session: Session, ids: Select[Any], counts: Counter[tuple[str, str]], sign: int
+) -> None:
+    """Add (or, with *sign* -1, take away) the recorded facet values of the documents
+    *ids* selects."""
+    rows = select(_RECORDED.c.facets).where(_RECORDED.c.id.in_(ids))
+    for (stored,) in execute(session, rows):
+        for facet, values in decode_facets(stored).items():
+            for value in values:
+                counts[(facet, value)] += sign
 
 
 @dataclass(frozen=True)
@@ -107,25 +197,11 @@ def _year_counts(scope: _Scope) -> list[FacetCount]:
     )
     counts: dict[str, int] = {}
     for low_text, high_text, n in rows:
-        for year in _years_counted(low_text, high_text):
+        for year in years_counted(low_text, high_text):
             key = f"{year:04d}"
             counts[key] = counts.get(key, 0) + int(n)
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[: scope.top]
     return [FacetCount(value, count) for value, count in ranked]
-
-
-def _years_counted(low_text: str | None, high_text: str | None) -> range:
-    """The years a date from *low_text* to *high_text* (``YYYY`` or None) counts in;
-    empty when neither end is a year."""
-    low = int(low_text) if low_text and low_text.isdigit() else None
-    high = int(high_text) if high_text and high_text.isdigit() else None
-    start = low if low is not None else high
-    end = high if high is not None else low
-    if start is None or end is None:
-        return range(0)
-    if end < start or end - start > MAX_YEAR_SPAN:
-        end = start
-    return range(start, end + 1)
 
 
 def _person_counts(scope: _Scope) -> list[FacetCount]:

@@ -29,18 +29,26 @@ transaction, not once per flush (an import flushes each document several times:
 record, tags, suggestions). :func:`sync` writes pending changes early; the search
 functions call it so a search inside a write transaction sees its own changes.
 
+The FTS5 table is contentless (``db.search.schema``): ``search_index_rows`` records what
+each row was made from, and ``db.search.index_store`` writes the three together with
+the facet counts. A document whose text is about to change or which is about to be
+deleted is un-indexed just before (``before_flush``, ``do_orm_execute``), while the
+database still holds the text it was indexed with.
+
 What bypasses the index: SQL that does not go through an installed ORM session —
 ``text()`` statements, Core statements run on ``session.connection()`` or an engine,
 bulk ``INSERT`` statements other than into mentions
 (``session.execute(insert(Document), rows)``), sessions made
 by other factories, and other programs editing the file. :func:`check` finds the
 damage (``deep=True`` compares every row with what it should be) and :func:`rebuild`
-repairs it.
+repairs it; a text changed that way is noticed at the next write of its document,
+which then rebuilds the whole index (nothing else says which words to remove).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 from typing import Any, cast
@@ -53,7 +61,6 @@ from sqlalchemy import (
     Result,
     Select,
     Update,
-    bindparam,
     event,
     inspect,
     select,
@@ -70,30 +77,19 @@ from sqlalchemy.orm import (
 )
 
 from db.models import Agent, Document, Image, Mention, NameVariant, document_images
-from db.search.index_folding import fold_for_index
-from db.search.schema import COLUMNS
+from db.search import index_store
+from db.search.index_rows import CHUNK, index_rows
+from db.search.index_rows import chunks as _chunks
 
-CHUNK = 500
-"""Documents read and written per statement: bounded memory, few round trips."""
+__all__ = ["CHUNK", "index_rows"]  # re-exported: callers read rows and chunk through here
 
 _PENDING = "catena.search.pending"
 
-# Statements are spelled out (no string building), for the reader and for linters;
-# they name db.search.schema.INDEX_TABLE and COLUMNS, in that order.
-_DELETE_ROWS = text("DELETE FROM search_index WHERE rowid IN :ids").bindparams(
-    bindparam("ids", expanding=True)
-)
-_INSERT_ROW = text(
-    "INSERT INTO search_index (rowid, title, body, people, extra) "
-    "VALUES (:rowid, :title, :body, :people, :extra)"
-)
-_SELECT_ROWS = text(
-    "SELECT rowid, title, body, people, extra FROM search_index WHERE rowid IN :ids"
-).bindparams(bindparam("ids", expanding=True))
-_DELETE_ALL = text("DELETE FROM search_index")
-_OPTIMIZE = text("INSERT INTO search_index (search_index) VALUES ('optimize')")
 _INTEGRITY = text("INSERT INTO search_index (search_index, rank) VALUES ('integrity-check', 1)")
-_ALL_ROWIDS = text("SELECT rowid FROM search_index")
+_INDEXED_IDS = text("SELECT id FROM search_index_docsize")
+_RECORDED_IDS = text("SELECT id FROM search_index_rows")
+_RECORDED_FACETS = text("SELECT facets FROM search_index_rows")
+_FACET_COUNTS = text("SELECT facet, value, documents FROM facet_counts")
 
 # ignore_in_autogenerate() is not called here: it imports Alembic (~0.4 s), which every
 # catalogue open would then pay. Autogenerate always loads the migration scripts, and
@@ -120,133 +116,18 @@ def _pending(session: Session) -> _Pending:
     return cast(_Pending, pending)
 
 
-# --- what a document's index row holds ------------------------------------------------
-
-
-def _chunks(ids: Iterable[int]) -> Iterator[list[int]]:
-    ordered = sorted(set(ids))
-    for start in range(0, len(ordered), CHUNK):
-        yield ordered[start : start + CHUNK]
-
-
-def _join(parts: Iterable[str | None]) -> str:
-    return "\n".join(part for part in parts if part)
-
-
-def index_rows(conn: Connection, ids: Sequence[int]) -> dict[int, tuple[str, str, str, str]]:
-    """The folded (title, body, people, extra) of each existing document in *ids*.
-
-    Read with plain selects on *conn*, so it sees exactly what the transaction holds,
-    whatever the ORM session has loaded or expired.
-    """
-    docs = conn.execute(
-        select(
-            Document.id,
-            Document.title,
-            Document.translated_title,
-            Document.text,
-            Document.publisher,
-            Document.authors,
-            Document.recipients,
-            Document.dateline,
-            Document.section,
-            Document.notes,
-        ).where(Document.id.in_(ids))
-    ).all()
-    if not docs:
-        return {}
-    names: dict[int, dict[str, None]] = {}
-    linked: dict[int, list[int]] = {}
-    for doc_id, name, agent_id in conn.execute(
-        select(Mention.document_id, Mention.name, Mention.agent_id)
-        .where(Mention.document_id.in_(ids), Mention.status != "rejected")
-        .order_by(Mention.document_id, Mention.start, Mention.id)
-    ):
-        names.setdefault(doc_id, {})[name] = None
-        if agent_id is not None:
-            linked.setdefault(doc_id, []).append(agent_id)
-    variants: dict[int, list[str]] = {}
-    for agent_chunk in _chunks(chain.from_iterable(linked.values())):
-        for agent_id, name in conn.execute(
-            select(NameVariant.agent_id, NameVariant.name)
-            .where(NameVariant.agent_id.in_(agent_chunk))
-            .order_by(NameVariant.agent_id, NameVariant.id)
-        ):
-            variants.setdefault(agent_id, []).append(name)
-    for doc_id, agent_ids in linked.items():
-        people = names[doc_id]
-        for agent_id in agent_ids:
-            for name in variants.get(agent_id, ()):
-                people[name] = None
-    captions: dict[int, list[str | None]] = {}
-    for doc_id, caption, credit in conn.execute(
-        select(document_images.c.document_id, Image.caption, Image.credit)
-        .join(Image, Image.id == document_images.c.image_id)
-        .where(document_images.c.document_id.in_(ids), Image.deleted_at.is_(None))
-        .order_by(document_images.c.document_id, Image.id)
-    ):
-        captions.setdefault(doc_id, []).extend((caption, credit))
-    rows: dict[int, tuple[str, str, str, str]] = {}
-    for (
-        doc_id,
-        title,
-        translated,
-        body,
-        publisher,
-        authors,
-        recipients,
-        dateline,
-        section,
-        notes,
-    ) in docs:
-        extra = _join(
-            [
-                publisher,
-                *(authors or ()),
-                *(recipients or ()),
-                dateline,
-                section,
-                notes,
-                *captions.get(doc_id, []),
-            ]
-        )
-        rows[doc_id] = (
-            fold_for_index(_join([title, translated])),
-            fold_for_index(body or ""),
-            fold_for_index(_join(names.get(doc_id, {}))),
-            fold_for_index(extra),
-        )
-    return rows
+# --- writing ------------------------------------------------------------------------
 
 
 def index_documents(conn: Connection, ids: Iterable[int]) -> int:
-    """Re-index *ids* from the database: rows of missing documents are removed.
-
-    Returns how many documents were (re)indexed.
-    """
-    written = 0
-    for chunk in _chunks(ids):
-        rows = index_rows(conn, chunk)
-        conn.execute(_DELETE_ROWS, {"ids": chunk})
-        if rows:
-            conn.execute(
-                _INSERT_ROW,
-                [
-                    {"rowid": doc_id, **dict(zip(COLUMNS, values, strict=True))}
-                    for doc_id, values in rows.items()
-                ],
-            )
-            written += len(rows)
-    return written
+    """Re-index *ids* from the database: rows of missing documents are removed, facet
+    counts follow. Returns how many documents were (re)indexed."""
+    return index_store.write(conn, ids)
 
 
 def rebuild_connection(conn: Connection) -> int:
     """Empty the index and index every document (trashed ones too); returns the count."""
-    conn.execute(_DELETE_ALL)
-    ids = conn.execute(select(Document.id)).scalars().all()
-    count = index_documents(conn, ids)
-    conn.execute(_OPTIMIZE)
-    return count
+    return index_store.rebuild(conn)
 
 
 def rebuild(session: Session) -> int:
@@ -259,9 +140,10 @@ def rebuild(session: Session) -> int:
 def check(session: Session, *, deep: bool = False) -> list[str]:
     """Problems with the index, as sentences; ``[]`` when it is sound and in step.
 
-    Runs FTS5's own integrity check, then compares indexed rowids with documents
-    (missing and stale rows). With *deep*, also compares every row's content with
-    what the document holds now, which finds edits made by SQL that bypassed the ORM.
+    Runs FTS5's own integrity check and compares the index with its record of rows and
+    the facet counts with their rows, then compares indexed documents with documents
+    (missing and stale rows). With *deep*, also compares every row with what the
+    document holds now, which finds edits made by SQL that bypassed the ORM.
     """
     session.flush()
     conn = session.connection()
@@ -269,7 +151,7 @@ def check(session: Session, *, deep: bool = False) -> list[str]:
     damage = damage_of(conn)
     if damage:
         findings.append(damage)
-    indexed = set(conn.execute(_ALL_ROWIDS).scalars())
+    indexed = set(conn.execute(_RECORDED_IDS).scalars())
     documents = set(conn.execute(select(Document.id)).scalars())
     missing = sorted(documents - indexed)
     stale = sorted(indexed - documents)
@@ -292,29 +174,51 @@ def check(session: Session, *, deep: bool = False) -> list[str]:
 
 
 def damage_of(conn: Connection) -> str | None:
-    """FTS5's own integrity check, as a sentence; ``None`` when the index is sound."""
+    """What only a rebuild repairs, as a sentence; ``None`` when the index is sound:
+    FTS5's own integrity check, index rows with no record of what they hold (they
+    cannot be removed one by one), and facet counts that differ from their rows."""
     try:
         conn.execute(_INTEGRITY)
     except DatabaseError as exc:
         return f"the search index is damaged ({exc.orig}); rebuild it"
+    unrecorded = set(conn.execute(_INDEXED_IDS).scalars()) ^ set(
+        conn.execute(_RECORDED_IDS).scalars()
+    )
+    if unrecorded:
+        return (
+            f"the search index and its record of rows disagree on {len(unrecorded)} "
+            f"documents ({_few(sorted(unrecorded))}); rebuild it"
+        )
+    expected: Counter[tuple[str, str]] = Counter()
+    for (facets,) in conn.execute(_RECORDED_FACETS):
+        for facet, values in index_store.decode_facets(facets).items():
+            expected.update((facet, value) for value in values)
+    counted = {(facet, value): n for facet, value, n in conn.execute(_FACET_COUNTS)}
+    if counted != dict(expected):
+        wrong = len(set(counted.items()) ^ set(expected.items()))
+        return f"{wrong} facet counts differ from the documents' rows; rebuild the index"
     return None
 
 
 def orphan_rows(conn: Connection) -> list[int]:
-    """Rowids of index rows whose document no longer exists."""
-    indexed = set(conn.execute(_ALL_ROWIDS).scalars())
+    """Ids of index rows whose document no longer exists."""
+    indexed = set(conn.execute(_RECORDED_IDS).scalars())
     return sorted(indexed - set(conn.execute(select(Document.id)).scalars()))
 
 
 def compare_rows(conn: Connection, ids: Sequence[int]) -> tuple[list[int], list[int]]:
     """(absent, outdated): those of documents *ids* (at most ``CHUNK``) that have no
-    index row, and those whose row differs from what :func:`index_rows` derives from
-    the database now. Used by ``check(deep=True)`` and by ``catena verify``."""
+    index row, and those whose row (columns, text hash, facet values) differs from
+    what :func:`index_rows` derives from the database now. Used by
+    ``check(deep=True)`` and by ``catena verify``."""
     expected = index_rows(conn, ids)
-    actual = {row[0]: tuple(row[1:]) for row in conn.execute(_SELECT_ROWS, {"ids": list(ids)})}
+    actual = index_store.stored_rows(conn, ids)
     absent = sorted(doc_id for doc_id in expected if doc_id not in actual)
     outdated = sorted(
-        doc_id for doc_id, row in expected.items() if doc_id in actual and actual[doc_id] != row
+        doc_id
+        for doc_id, row in expected.items()
+        if doc_id in actual
+        and not (actual[doc_id].same_columns(row) and actual[doc_id].facets == row.facets)
     )
     return absent, outdated
 
@@ -362,6 +266,22 @@ def _documents_of_images(conn: Connection, image_ids: Iterable[int]) -> set[int]
     return found
 
 
+def _text_changes(session: Session) -> set[int]:
+    """Documents this flush deletes or gives a new text: un-indexed before it runs."""
+    found: set[int] = set()
+    for obj in session.deleted:
+        if isinstance(obj, Document) and obj.id is not None:
+            found.add(obj.id)
+    for obj in session.dirty:
+        if (
+            isinstance(obj, Document)
+            and obj.id is not None
+            and inspect(obj).attrs.text.history.has_changes()
+        ):
+            found.add(obj.id)
+    return found
+
+
 def _before_flush(session: Session, _context: UOWTransaction, _instances: object) -> None:
     # Deleting a person record (or a variant) lets the database set mentions.agent_id
     # to NULL: afterwards nothing says which documents listed those names.
@@ -373,6 +293,11 @@ def _before_flush(session: Session, _context: UOWTransaction, _instances: object
             agents.update(_values(obj, "agent_id"))
     if agents:
         _pending(session).documents.update(_documents_of_agents(session.connection(), agents))
+    # The index holds no text: a text is un-indexed while the database still has it.
+    changing = _text_changes(session)
+    if changing:
+        index_store.evict(session.connection(), changing)
+        _pending(session).documents.update(changing)
 
 
 def _after_flush(session: Session, _context: UOWTransaction) -> None:
@@ -423,9 +348,12 @@ def _on_execute(state: ORMExecuteState) -> Result[Any] | None:
     lookup = _BULK_TARGETS.get(getattr(statement.table, "name", None) or "")
     if lookup is None:
         return None
-    query = lookup(statement.whereclause if statement.whereclause is not None else true())
+    where = statement.whereclause if statement.whereclause is not None else true()
+    query = lookup(where)
     pending = _pending(state.session)
     conn = state.session.connection()
+    if getattr(statement.table, "name", None) == "documents" and _may_change_text(state, statement):
+        _evict_before(state, conn, where)
 
     def note() -> None:
         try:
@@ -438,6 +366,34 @@ def _on_execute(state: ORMExecuteState) -> Result[Any] | None:
     result = state.invoke_statement()
     note()
     return result
+
+
+def _evict_before(state: ORMExecuteState, conn: Connection, where: ColumnElement[bool]) -> None:
+    """Un-index the texts a statement on documents replaces or deletes, while they
+    exist (by the primary keys of a bulk UPDATE by rows, else by its WHERE)."""
+    parameters = state.parameters
+    rows = parameters if isinstance(parameters, list) else []
+    by_key = [row.get("id") for row in rows if isinstance(row, dict)]
+    try:
+        if rows and all(isinstance(doc_id, int) for doc_id in by_key):
+            ids: Iterable[int] = cast(list[int], by_key)
+        else:
+            ids = conn.execute(select(Document.id).where(where)).scalars().all()
+        index_store.evict(conn, ids)
+    except StatementError:  # a WHERE with unbound parameters: rebuilt from scratch if need be
+        _pending(state.session).everything = True
+
+
+def _may_change_text(state: ORMExecuteState, statement: Update | Delete) -> bool:
+    """A DELETE of documents, or an UPDATE that sets (or may set) their text."""
+    if isinstance(statement, Delete):
+        return True
+    named = {getattr(key, "key", key) for key in getattr(statement, "_values", None) or {}}
+    parameters = state.parameters
+    rows = parameters if isinstance(parameters, list) else [parameters or {}]
+    named.update(key for row in rows if isinstance(row, dict) for key in row)
+    multi = getattr(statement, "_multi_values", None) or getattr(statement, "_ordered_values", None)
+    return "text" in named or bool(multi)
 
 
 def _note_inserted_mentions(state: ORMExecuteState, statement: Insert) -> None:

@@ -38,7 +38,8 @@ def snapshot(database: Path) -> dict[str, Any]:
         tables = [
             name
             for (name,) in con.execute("SELECT name FROM sqlite_master WHERE type='table'")
-            if not name.startswith(("sqlite_", "search_index")) and name != "alembic_version"
+            if not name.startswith(("sqlite_", "search_index", "facet_counts"))
+            and name != "alembic_version"
         ]
         columns = {t: [r[1] for r in con.execute(f"PRAGMA table_info('{t}')")] for t in tables}
         keys: dict[str, dict[int, Any]] = {}
@@ -68,12 +69,13 @@ def snapshot(database: Path) -> dict[str, Any]:
                 rows.append(tuple(row))
             result[table] = rows if table == "events" else sorted(rows, key=repr)
         documents = keys["documents"]
-        result["search_index"] = sorted(
+        result["search_index"] = sorted(  # what each row was made from (no text is kept)
             (documents[rowid], *rest)
             for rowid, *rest in con.execute(
-                "SELECT rowid, title, body, people, extra FROM search_index"
+                "SELECT id, title, people, extra, body_sha256, facets FROM search_index_rows"
             )
         )
+        result["facet_counts"] = sorted(con.execute("SELECT * FROM facet_counts"))
         return result
     finally:
         con.close()

@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from db.catalogue import Catalogue
 from db.models import Event
 from desktop.launch.entry import main
+from tests.db.index_damage import replace_body
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -93,6 +94,14 @@ def _raw_sql(cat: str, statement: str, *values: object) -> None:
         conn.close()
 
 
+def _id_of(cat: str, ref: str) -> int:
+    conn = sqlite3.connect(Path(cat) / "catalogue.sqlite")
+    try:
+        return int(conn.execute("SELECT id FROM documents WHERE ref = ?", (ref,)).fetchone()[0])
+    finally:
+        conn.close()
+
+
 def _found(capsys: pytest.CaptureFixture[str], cat: str, query: str) -> list[str]:
     found = json.loads(run(capsys, "search", query, "--json", "-c", cat)[1])
     return [hit["reference"] for hit in found["results"]]
@@ -142,11 +151,7 @@ def test_verify_repair_restores_the_text_and_rebuilds_the_index_row(
         "UPDATE documents SET text = replace(text, '212', char(18) || '12') "
         "WHERE ref = 'CAT-000001'",
     )
-    _raw_sql(
-        cat,
-        "UPDATE search_index SET body = 'nothing to see' "
-        "WHERE rowid = (SELECT id FROM documents WHERE ref = 'CAT-000004')",
-    )
+    replace_body(Path(cat) / "catalogue.sqlite", _id_of(cat, "CAT-000004"), "nothing to see")
     assert json.loads(run(capsys, "search", "nothing", "--json", "-c", cat)[1])["total"] == 1
     assert "CAT-000004" not in _found(capsys, cat, "witnesses")
     code, out, _ = run(capsys, "verify", "--repair", "--json", "-c", cat)

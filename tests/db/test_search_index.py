@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sqlalchemy import insert, text, update
+from sqlalchemy import Engine, delete, insert, text, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from db.catalogue import Catalogue
@@ -22,10 +22,12 @@ from db.images import NewImage, add_image, attach_image, update_image
 from db.migrate import current_revision, downgrade, upgrade
 from db.models import Document, Mention
 from db.people import create_agent, merge_agents, split_agent
-from db.search import index
+from db.search import index, index_store
 from db.search.index_folding import fold_for_index
+from db.search.index_rows import body_hash
 from db.search.run import search
-from db.tags import add_tag
+from db.search.schema import COLUMNS
+from db.tags import add_tag, replace_text
 
 _counter = iter(range(1, 1_000_000))
 
@@ -47,9 +49,28 @@ def refs(session: Session, query: str) -> list[str]:
 
 
 def indexed(catalogue: Catalogue) -> dict[int, tuple[str, ...]]:
-    with catalogue.reading() as session:
-        rows = session.execute(text("SELECT rowid, title, body, people, extra FROM search_index"))
-        return {row[0]: tuple(row[1:]) for row in rows}
+    """What the index holds per document: each column's tokens in order, read back
+    from the FTS5 index itself (the table is contentless: there is no text to select)."""
+    conn = sqlite3.connect(catalogue.database)
+    try:
+        conn.execute(
+            "CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, search_index, instance)"
+        )
+        tokens: dict[int, dict[str, list[tuple[int, str]]]] = {}
+        for term, doc, column, offset in conn.execute(
+            "SELECT term, doc, col, offset FROM temp.vocab"
+        ):
+            tokens.setdefault(doc, {}).setdefault(column, []).append((offset, term))
+        documents = [row[0] for row in conn.execute("SELECT id FROM search_index_docsize")]
+    finally:
+        conn.close()
+    return {
+        doc: tuple(
+            " ".join(term for _, term in sorted(tokens.get(doc, {}).get(column, [])))
+            for column in COLUMNS
+        )
+        for doc in documents
+    }
 
 
 def test_index_table_is_fts5_with_the_documented_tokenizer(catalogue: Catalogue) -> None:
@@ -68,7 +89,7 @@ def test_new_documents_are_indexed_folded_at_commit(catalogue: Catalogue) -> Non
             actor="t",
         )
     rows = indexed(catalogue)
-    assert rows[doc.id] == ("letter", "sekibe mustafayeva wrote from xocali.", "", "ulduz")
+    assert rows[doc.id] == ("letter", "sekibe mustafayeva wrote from xocali", "", "ulduz")
 
 
 def test_edit_trash_restore_and_delete_keep_the_index_in_step(catalogue: Catalogue) -> None:
@@ -184,6 +205,43 @@ def test_bulk_orm_updates_through_the_session_are_followed(catalogue: Catalogue)
         assert index.check(session, deep=True) == []
 
 
+def test_new_texts_and_deletions_unindex_the_old_words(
+    catalogue: Catalogue, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The index keeps no text: an old text is un-indexed before it is replaced or its
+    document deleted, whichever way the change goes through the session — an edit,
+    a bulk UPDATE of the text, by WHERE or by primary keys, a bulk DELETE — and several
+    changes in one transaction, with a search between them, leave only the last.
+    None of this may fall back on rebuilding the whole index."""
+
+    def no_rebuild(_conn: object) -> int:
+        raise AssertionError("the whole index was rebuilt")
+
+    monkeypatch.setattr(index_store, "rebuild", no_rebuild)
+    with catalogue.writing() as session:
+        first = add_document(session, new=new("Alpha words."), actor="t")
+        second = add_document(session, new=new("Beta words."), actor="t")
+        third = add_document(session, new=new("Gamma words."), actor="t")
+    with catalogue.writing() as session:
+        replace_text(session, ref=first.ref, text="Delta words.", actor="t")
+        assert refs(session, "delta") == [first.ref]  # indexed mid-transaction
+        replace_text(session, ref=first.ref, text="Epsilon words.", actor="t")
+        session.execute(update(Document).where(Document.id == second.id).values(text="Zeta words."))
+    with catalogue.reading() as session:
+        assert refs(session, "alpha OR delta OR beta") == []
+        assert refs(session, "epsilon") == [first.ref]
+        assert refs(session, "zeta") == [second.ref]
+        assert index.check(session, deep=True) == []
+    with catalogue.writing() as session:
+        session.execute(update(Document), [{"id": third.id, "text": "Eta words."}])
+        session.execute(delete(Document).where(Document.id == second.id))
+    with catalogue.reading() as session:
+        assert refs(session, "gamma OR zeta") == []
+        assert refs(session, "words") == sorted([first.ref, third.ref])
+        assert index.check(session, deep=True) == []
+    assert set(indexed(catalogue)) == {first.id, third.id}
+
+
 def test_multi_row_inserts_of_mentions_reindex_their_documents(catalogue: Catalogue) -> None:
     """Tag suggestions add mentions with one INSERT for many rows, not ORM objects."""
     with catalogue.writing() as session:
@@ -231,28 +289,67 @@ def test_raw_sql_bypasses_the_index_and_check_and_rebuild_repair_it(
         session.connection().execute(
             text("UPDATE documents SET text = 'Replacement words' WHERE id = :id"), {"id": doc.id}
         )
-        session.connection().execute(text("DELETE FROM search_index WHERE rowid = :id"), {"id": 0})
     with catalogue.writing() as session:
         assert index.check(session) == []  # rowids still agree
         deep = index.check(session, deep=True)
         assert len(deep) == 1 and "outdated" in deep[0]
-        session.connection().execute(text("DELETE FROM search_index"))
+        session.connection().execute(
+            text("INSERT INTO search_index (search_index) VALUES ('delete-all')")
+        )
+        session.connection().execute(text("DELETE FROM search_index_rows"))
         assert any("not in the search index" in finding for finding in index.check(session))
         assert index.rebuild(session) == 1
         assert index.check(session, deep=True) == []
         assert refs(session, "replacement") == [doc.ref]
+        assert refs(session, "original") == []
+
+
+def test_a_text_changed_behind_the_index_is_unindexed_by_a_rebuild_at_next_write(
+    catalogue: Catalogue,
+) -> None:
+    """The index keeps no text: once a text is changed by SQL that bypassed the
+    session, the words it was indexed with are known nowhere. The next write of that
+    document rebuilds the whole index rather than leave those words findable."""
+    with catalogue.writing() as session:
+        doc = add_document(session, new=new("Original words.", title="Draft"), actor="t")
+        other = add_document(session, new=new("Other paper."), actor="t")
+    with catalogue.writing() as session:
+        session.connection().execute(
+            text("UPDATE documents SET text = 'Replacement words' WHERE id = :id"), {"id": doc.id}
+        )
+    with catalogue.writing() as session:
+        update_metadata(session, ref=doc.ref, changes={"title": "Final"}, actor="t")
+    with catalogue.reading() as session:
+        assert refs(session, "original") == []
+        assert refs(session, "replacement final") == [doc.ref]
+        assert refs(session, "other") == [other.ref]
+        assert index.check(session, deep=True) == []
 
 
 def test_stale_index_rows_are_reported(catalogue: Catalogue) -> None:
     with catalogue.writing() as session:
-        session.connection().execute(
+        conn = session.connection()
+        conn.execute(
             text(
                 "INSERT INTO search_index (rowid, title, body, people, extra)"
                 " VALUES (99, 'x', 'y', '', '')"
             )
         )
+        damaged = index.check(session)
+        assert len(damaged) == 1 and "disagree" in damaged[0]  # a row nothing records
+        conn.execute(
+            text(
+                "INSERT INTO search_index_rows (id, title, people, extra, body_sha256, facets)"
+                " VALUES (99, 'x', '', '', :sha, '{}')"
+            ),
+            {"sha": body_hash("y")},
+        )
         findings = index.check(session)
     assert len(findings) == 1 and "no longer exist" in findings[0]
+    with catalogue.writing() as session:
+        assert index.orphan_rows(session.connection()) == [99]
+        index.index_documents(session.connection(), [99])
+        assert index.check(session) == []
 
 
 def test_image_captions_are_indexed_with_their_documents(catalogue: Catalogue) -> None:
@@ -289,24 +386,61 @@ def test_index_folding_gives_the_same_tokens_as_query_folding(value: str) -> Non
     assert token.findall(fold_for_index(value)) == token.findall(fold(value))
 
 
+def _match(engine: Engine, words: str) -> list[int]:
+    with engine.connect() as c:
+        found = c.execute(
+            text("SELECT rowid FROM search_index WHERE search_index MATCH :q ORDER BY rowid"),
+            {"q": words},
+        )
+        return [row[0] for row in found]
+
+
 def test_migration_creates_backfills_and_drops_the_index(tmp_path: Path) -> None:
     database = tmp_path / "c.sqlite"
     engine = make_engine(database)
     upgrade(engine, database=database, backups=tmp_path / "b", target="0003")
     conn = sqlite3.connect(database)
     conn.execute("INSERT INTO blobs VALUES ('" + "a" * 64 + "', 3, 'text/plain', 'now')")
-    conn.execute(
-        "INSERT INTO documents (id, ref, uid, title, title_devised, authors, recipients, text,"
-        " media_type, guessed, flags, page_starts, set_aside, original_sha256, imported_at,"
-        " updated_at) VALUES (7, 'CAT-000007', 'u7', 'Xocalı', 0, '[]', '[]', 'Body',"
-        " 'text/plain', '[]', '[]', '[]', '[]', '" + "a" * 64 + "', 'now', 'now')"
-    )
+    for doc_id, deleted in ((7, None), (8, "now")):
+        conn.execute(
+            "INSERT INTO documents (id, ref, uid, title, title_devised, authors, recipients,"
+            " text, publisher, media_type, guessed, flags, page_starts, set_aside,"
+            " original_sha256, imported_at, updated_at, deleted_at) VALUES (?, ?, ?, 'Xocalı',"
+            " 0, '[]', '[]', 'Body words', 'Ulduz', 'text/plain', '[]', '[]', '[]', '[]', '"
+            + "a" * 64
+            + "', 'now', 'now', ?)",
+            (doc_id, f"CAT-00000{doc_id}", f"u{doc_id}", deleted),
+        )
     conn.commit()
     conn.close()
+    upgrade(engine, database=database, backups=tmp_path / "b", target="0013")
+    with engine.connect() as c:  # 0004's index: a normal FTS5 table with its own text
+        rows = c.execute(text("SELECT rowid, title, body FROM search_index")).all()
+    assert rows == [(7, "xocali", "body words"), (8, "xocali", "body words")]
     upgrade(engine, database=database, backups=tmp_path / "b")
     with engine.connect() as c:
-        rows = c.execute(text("SELECT rowid, title FROM search_index")).all()
-    assert rows == [(7, "xocali")]
+        content = c.execute(text("SELECT title, body FROM search_index")).all()
+        recorded = c.execute(text("SELECT id, title FROM search_index_rows")).all()
+        counts = c.execute(text("SELECT facet, value, documents FROM facet_counts")).all()
+        shadows = c.execute(text("SELECT name FROM sqlite_master WHERE name LIKE 'search%'"))
+        names = {row[0] for row in shadows}
+    assert content == [(None, None), (None, None)]  # contentless: no second copy
+    assert "search_index_content" not in names
+    assert recorded == [(7, "xocali"), (8, "xocali")]
+    assert counts == [("publisher", "Ulduz", 1)]  # the trashed document counts nowhere
+    assert _match(engine, "xocali AND words") == [7, 8]
+    downgrade(engine, target="0013")
+    with engine.connect() as c:
+        rows = c.execute(text("SELECT rowid, title, body FROM search_index")).all()
+        left = c.execute(
+            text(
+                "SELECT name FROM sqlite_master WHERE name IN ('search_index_rows', 'facet_counts')"
+            )
+        ).all()
+    assert rows == [(7, "xocali", "body words"), (8, "xocali", "body words")]
+    assert left == []
+    upgrade(engine, database=database, backups=tmp_path / "b")
+    assert _match(engine, "body") == [7, 8]
     downgrade(engine, target="0003")
     assert current_revision(engine) == "0003"
     with engine.connect() as c:

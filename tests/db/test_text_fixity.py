@@ -25,6 +25,7 @@ from db.text_fixity import (
     repair_texts,
     verify_texts,
 )
+from tests.db.index_damage import add_ghost, remove_row, replace_body
 
 TEXTS = (
     "Dam failure at Halvern.\nAt least 212 people died, officials say.\n",
@@ -193,15 +194,9 @@ def test_stale_index_rows_are_named_and_rebuilt(catalogue: Catalogue) -> None:
     refs = fill(catalogue)
     with catalogue.reading() as session:
         ids = {ref: doc_id for ref, doc_id in session.execute(select(Document.ref, Document.id))}
-    raw_sql(catalogue, "DELETE FROM search_index WHERE rowid = ?", ids[refs[1]])
-    raw_sql(
-        catalogue, "UPDATE search_index SET body = 'unrelated words' WHERE rowid = ?", ids[refs[2]]
-    )
-    raw_sql(
-        catalogue,
-        "INSERT INTO search_index (rowid, title, body, people, extra) "
-        "VALUES (999, '', 'ghost', '', '')",
-    )
+    remove_row(catalogue.database, ids[refs[1]])
+    replace_body(catalogue.database, ids[refs[2]], "unrelated words")
+    add_ghost(catalogue.database, 999, "ghost")
     with catalogue.writing() as session:
         report = verify_texts(session, actor="t")
     assert [(p.ref, p.problem) for p in report.problems] == [

@@ -309,19 +309,26 @@ def _old_catalogue(folder: Path, revision: str) -> None:
 
 
 def _index_like_the_application(database: Path) -> None:
-    from db.search.index import index_documents
+    from db.search import index_store
 
     engine = make_engine(database)
     try:
         with engine.begin() as connection:
             ids = [row[0] for row in connection.exec_driver_sql("SELECT id FROM documents")]
-            index_documents(connection, ids)
+            contentless = connection.exec_driver_sql(
+                "SELECT 1 FROM sqlite_master WHERE name = 'search_index_rows'"
+            ).first()
+            if contentless:
+                index_store.write(connection, ids)
+            else:  # revisions 0004–0013: the index stored its own text
+                index_store.fill_legacy(connection)
     finally:
         engine.dispose()
 
 
 def _dump(database: Path) -> dict[str, list[dict[str, Any]]]:
-    """Every row of every table (but the FTS index and alembic's), as dicts."""
+    """Every row of every table (but the search index, its rows and facet counts, all
+    derived from the others, and alembic's), as dicts."""
     conn = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
     conn.row_factory = sqlite3.Row
     try:
@@ -330,7 +337,7 @@ def _dump(database: Path) -> dict[str, list[dict[str, Any]]]:
             for (name, sql) in conn.execute(
                 "SELECT name, sql FROM sqlite_master WHERE type='table'"
             )
-            if not name.startswith(("sqlite_", "search_index", "alembic_"))
+            if not name.startswith(("sqlite_", "search_index", "alembic_", "facet_counts"))
             and not (sql or "").upper().startswith("CREATE VIRTUAL")
         ]
         return {

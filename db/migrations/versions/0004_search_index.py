@@ -3,7 +3,8 @@
 The table is SQLite-specific, so it is not among the portable models; its DDL lives
 in ``db.search.schema`` and ``db.search.index`` keeps it in step at run time. Existing
 documents are indexed here, in the migration's transaction, so an upgraded catalogue
-is searchable at once.
+is searchable at once. (This first index stored its own copy of the text; 0014
+replaces it with a contentless one.)
 
 Revision ID: 0004
 Revises: 0003
@@ -16,8 +17,8 @@ from collections.abc import Sequence
 
 from alembic import op
 
-from db.search.index import rebuild_connection
-from db.search.schema import CREATE_SQL, DROP_SQL, ignore_in_autogenerate
+from db.search.index_store import fill_legacy
+from db.search.schema import DROP_SQL, LEGACY_CREATE_SQL, ignore_in_autogenerate
 
 revision: str = "0004"
 down_revision: str | None = "0003"
@@ -30,8 +31,8 @@ ignore_in_autogenerate()
 
 
 def upgrade() -> None:
-    op.execute(CREATE_SQL)
-    rebuild_connection(op.get_bind())
+    op.execute(LEGACY_CREATE_SQL)
+    fill_legacy(op.get_bind())
 
 
 def downgrade() -> None:
