@@ -138,10 +138,11 @@ def write_qdpx(
     )
     users = ET.SubElement(root, _q("Users"))
     ET.SubElement(users, _q("User"), {"guid": user_guid, "name": xml_text(user)})
-    codebook = ET.SubElement(ET.SubElement(root, _q("CodeBook")), _q("Codes"))
-    for group in KIND_CODES:
-        if group in codes:
-            _write_code(codebook, codes[group])
+    if codes:  # the schema's Codes holds at least one Code; no tags, no code book
+        codebook = ET.SubElement(ET.SubElement(root, _q("CodeBook")), _q("Codes"))
+        for group in KIND_CODES:
+            if group in codes:
+                _write_code(codebook, codes[group])
     selections = 0
     source_list = ET.SubElement(root, _q("Sources"))
     for document, coded in sources:

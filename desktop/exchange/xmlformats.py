@@ -123,14 +123,25 @@ def subjects_of(document: Document) -> list[str]:
 # --- EAD ----------------------------------------------------------------------------------
 
 
+# One end of EAD 2002's ``normal`` (the schema's ``am.date.normal`` pattern, in the
+# extended form Catena writes): a year from -2999 to 2999, then month and day.
+_EAD_NORMAL_POINT = re.compile(r"-?[0-2]\d{3}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?")
+
+
 def normal_date(edtf: str | None, lower: str | None, upper: str | None) -> str | None:
-    """The ``normal`` attribute of ``unitdate``: ISO 8601 (a date or an interval)."""
+    """The ``normal`` attribute of ``unitdate``: ISO 8601 (a date or an interval), or
+    None when EAD 2002 cannot say it: its schema takes years up to 2999 only, so a
+    year such as 3000 (valid EDTF, usually a typing slip) stays in the element's text
+    without a ``normal`` rather than making the finding aid invalid."""
     iso = plain_iso(edtf)
-    if iso:
+    if not iso:
+        if lower and upper:
+            iso = lower if lower == upper else f"{lower}/{upper}"
+        else:
+            iso = lower or upper
+    if iso and all(_EAD_NORMAL_POINT.fullmatch(point) for point in iso.split("/")):
         return iso
-    if lower and upper:
-        return lower if lower == upper else f"{lower}/{upper}"
-    return lower or upper
+    return None
 
 
 def _span(documents: Sequence[Document]) -> tuple[str | None, str | None]:
@@ -144,12 +155,12 @@ def _unitdate(did: ET.Element, documents: Sequence[Document], *, inclusive: bool
     if not (lower or upper):
         return
     normal = normal_date(None, lower, upper)
-    shown = lower[:4] if lower and upper and lower[:4] == upper[:4] else normal or ""
+    shown = lower[:4] if lower and upper and lower[:4] == upper[:4] else lower or upper or ""
     if lower and upper and lower[:4] != upper[:4]:
         shown = f"{lower[:4]}–{upper[:4]}"
-    attrib = (
-        {"normal": normal or "", "type": "inclusive"} if inclusive else {"normal": normal or ""}
-    )
+    attrib = {"normal": normal} if normal else {}
+    if inclusive:
+        attrib["type"] = "inclusive"
     _sub(did, "unitdate", shown, **attrib)
 
 
@@ -219,10 +230,21 @@ _LANG3 = {
 }
 
 
+# The ISO 639-2 terminology codes of the languages above, read as their /B codes.
+_LANG3_T = {"fra": "fre", "deu": "ger", "hye": "arm", "kat": "geo", "ell": "gre", "fas": "per"}
+_KNOWN3 = set(_LANG3.values())
+
+
 def _langcode(document: Document) -> str:
-    """ISO 639-2/B code EAD 2002 requires; the BCP 47 tag's language if unmapped."""
+    """ISO 639-2/B code EAD 2002 requires, for the languages Catena knows; "und"
+    (undetermined) for any other tag, which the element's text still carries as typed.
+    A three-letter tag is not passed through: ISO 639-3 codes ("azb") and private
+    ones ("qaa") are not in ISO 639-2, and the schema's code list refuses them."""
     primary = (document.language or "").split("-")[0].lower()
-    return _LANG3.get(primary, primary if len(primary) == 3 else "und")
+    primary = _LANG3_T.get(primary, primary)
+    if primary in _KNOWN3:
+        return primary
+    return _LANG3.get(primary, "und")
 
 
 def _ead_id(ref: str) -> str:

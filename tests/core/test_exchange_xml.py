@@ -2,9 +2,9 @@
 
 These tests check structure and the required elements with ElementTree on every run,
 and additionally have xmllint check that each file is well-formed XML whenever xmllint
-is installed. Dublin Core is also validated against DCMI's schema, shipped in
-tests/data/schemas/dc (test_export_dc_schema.py); EAD's published XSD ships in no
-package installed here, so EAD is not schema-validated offline.
+is installed. Both are also validated against their publishers' schemas, shipped in
+tests/data/schemas: Dublin Core against DCMI's (test_export_dc_schema.py), EAD against
+the EAD 2002 W3C schema (test_export_ead_qdpx_schema.py).
 """
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
 """The Dublin Core export validated with lxml against DCMI's Simple DC XML Schema.
 
-The schemas are in tests/data/schemas/dc (README there: source, SHA-256, licence).
+The schemas are in tests/data/schemas/dc (README there: source, SHA-256, licence)
+and are loaded offline by ``tests.schemas``.
 ``simpledc20021212.xsd`` is DCMI's file; the ``oai_dc:dc`` container around the
 elements and the ``xml:lang`` attribute come from two small schemas the project wrote
 itself, because OAI's and W3C's files are not shipped. The published addresses the
@@ -27,8 +28,15 @@ from tests.core.test_exchange_fixtures import (  # noqa: F401 - fixtures
     rich_path_fixture,
     rich_template_fixture,
 )
+from tests.schemas import (
+    SCHEMAS,
+    load_from,
+    load_schema,
+    offline_parser,
+    read_xml,
+    schema_errors,
+)
 
-SCHEMAS = Path(__file__).resolve().parents[1] / "data" / "schemas"
 DC_SCHEMAS = SCHEMAS / "dc"
 CONTAINER = DC_SCHEMAS / "oai_dc-container.xsd"
 SIMPLE_DC = DC_SCHEMAS / "simpledc20021212.xsd"
@@ -40,40 +48,8 @@ PUBLISHED = {
 DC = "http://purl.org/dc/elements/1.1/"
 
 
-class ShippedSchemas(etree.Resolver):  # type: ignore[misc]
-    """Answers the published schema addresses with the shipped files and refuses
-    everything else, recording what was asked so a test can see it was consulted."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.asked: list[str] = []
-        self.refused: list[str] = []
-
-    def resolve(self, url: str, pubid: str | None, context: object) -> object:
-        self.asked.append(url)
-        local = PUBLISHED.get(url)
-        if local is None:
-            self.refused.append(url)
-            raise OSError(f"schema import {url!r} is not shipped in {DC_SCHEMAS}")
-        return self.resolve_filename(str(local), context)
-
-
-def _offline_parser() -> tuple[etree.XMLParser, ShippedSchemas]:
-    parser = etree.XMLParser(no_network=True, resolve_entities=False)
-    resolver = ShippedSchemas()
-    parser.resolvers.add(resolver)
-    return parser, resolver
-
-
-def _load(schema_text: bytes, base: Path, parser: etree.XMLParser) -> etree.XMLSchema:
-    """The schema parsed from bytes (so the resolver sees only its imports) with the
-    offline parser, which lxml keeps using for the imports."""
-    return etree.XMLSchema(etree.fromstring(schema_text, parser, base_url=base.as_uri()))
-
-
 def _oai_dc_schema() -> etree.XMLSchema:
-    parser, _ = _offline_parser()
-    return _load(CONTAINER.read_bytes(), CONTAINER, parser)
+    return load_schema(CONTAINER, PUBLISHED)
 
 
 def _export_dc(catalogue: Catalogue, out: Path) -> list[Path]:
@@ -83,15 +59,8 @@ def _export_dc(catalogue: Catalogue, out: Path) -> list[Path]:
     return files
 
 
-def _errors(schema: etree.XMLSchema, document: etree._Element) -> list[str]:
-    if schema.validate(document):
-        return []
-    return [f"line {e.line}: {e.message}" for e in schema.error_log]
-
-
 def _read(file: Path) -> etree._Element:
-    parser = etree.XMLParser(no_network=True, resolve_entities=False)
-    return etree.parse(str(file), parser).getroot()
+    return read_xml(file.read_bytes())
 
 
 def test_the_dc_schema_is_the_file_the_readme_names() -> None:
@@ -119,12 +88,12 @@ def test_dublin_core_export_validates_against_the_simple_dc_schema(
     for file in _export_dc(catalogue, tmp_path / "dc"):
         document = _read(file)
         assert len(document) > 0, file.name
-        assert _errors(schema, document) == [], file.name
+        assert schema_errors(schema, document) == [], file.name
 
 
 def _first_record(catalogue: Catalogue, tmp_path: Path) -> etree._Element:
     document = _read(_export_dc(catalogue, tmp_path / "dc")[0])
-    assert _errors(_oai_dc_schema(), document) == []  # valid before it is spoilt
+    assert schema_errors(_oai_dc_schema(), document) == []  # valid before it is spoilt
     return document
 
 
@@ -133,7 +102,7 @@ def test_an_unknown_element_in_the_dc_namespace_fails(
 ) -> None:
     document = _first_record(sample_catalogue, tmp_path)
     etree.SubElement(document, f"{{{DC}}}abstract").text = "not one of the fifteen"
-    errors = _errors(_oai_dc_schema(), document)
+    errors = schema_errors(_oai_dc_schema(), document)
     assert any("abstract" in e and "not expected" in e for e in errors), errors
 
 
@@ -142,7 +111,7 @@ def test_markup_inside_a_dc_value_fails(sample_catalogue: Catalogue, tmp_path: P
     title = document.find(f"{{{DC}}}title")
     assert title is not None
     etree.SubElement(title, f"{{{DC}}}title").text = "nested"
-    errors = _errors(_oai_dc_schema(), document)
+    errors = schema_errors(_oai_dc_schema(), document)
     assert any("title" in e and "Element content is not allowed" in e for e in errors), errors
 
 
@@ -153,18 +122,18 @@ def test_an_attribute_other_than_xml_lang_fails(
     title = document.find(f"{{{DC}}}title")
     assert title is not None
     title.set(f"{{{DC}}}role", "main")
-    errors = _errors(_oai_dc_schema(), document)
+    errors = schema_errors(_oai_dc_schema(), document)
     assert any("role" in e and "not allowed" in e for e in errors), errors
     del title.attrib[f"{{{DC}}}role"]
     title.set("{http://www.w3.org/XML/1998/namespace}lang", "az-Latn")
-    assert _errors(_oai_dc_schema(), document) == []  # xml:lang is the one allowed
+    assert schema_errors(_oai_dc_schema(), document) == []  # xml:lang is the one allowed
 
 
 def test_loading_the_schemas_goes_through_the_resolver_only() -> None:
     """The imports of the container and of DCMI's schema are answered from the shipped
     files, and the parser that loads them may not use the network."""
-    parser, resolver = _offline_parser()
-    _load(CONTAINER.read_bytes(), CONTAINER, parser)
+    parser, resolver = offline_parser(PUBLISHED)
+    load_from(CONTAINER.read_bytes(), CONTAINER, parser)
     assert sorted(resolver.asked) == sorted(PUBLISHED)
     assert resolver.refused == []
 
@@ -175,7 +144,7 @@ def test_an_import_that_is_not_shipped_fails_instead_of_being_fetched(tmp_path: 
         '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:t">'
         f'<xs:import namespace="urn:other" schemaLocation="{elsewhere}"/></xs:schema>'
     ).encode()
-    parser, resolver = _offline_parser()
+    parser, resolver = offline_parser(PUBLISHED)
     with pytest.raises(etree.XMLSchemaParseError, match=re.escape(elsewhere)):
-        _load(text, tmp_path / "t.xsd", parser)
+        load_from(text, tmp_path / "t.xsd", parser)
     assert resolver.refused == [elsewhere]
