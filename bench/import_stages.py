@@ -77,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
                     sha256_bytes(data),
                     10**9,
                     True,
-                    catalogue.objects.root,
+                    catalogue.objects,
                 )
             )
         start = time.perf_counter()
