@@ -131,22 +131,22 @@ def run_once(peer: Peer, corpus: Path, scratch: Path) -> Timing:
     work = Path(tempfile.mkdtemp(prefix="peer-", dir=scratch))
     try:
         argv = peer.prepare(corpus, work)
-        start = time.perf_counter()
-        process = subprocess.Popen(
-            argv,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            env=peer.environment or None,
-            cwd=work,
-        )
-        _pid, status, usage = os.wait4(process.pid, 0)
-        wall = time.perf_counter() - start
-        process.returncode = os.waitstatus_to_exitcode(status)
-        errors = process.stderr.read().decode("utf-8", "replace") if process.stderr else ""
-        if process.returncode != 0:
-            raise SystemExit(
-                f"{peer.label} failed (exit {process.returncode}): {errors.strip()[-400:]}"
+        log = work / "stderr.log"  # a file, not a pipe: recollindex logs a lot
+        with log.open("wb") as errors:
+            start = time.perf_counter()
+            process = subprocess.Popen(
+                argv,
+                stdout=subprocess.DEVNULL,
+                stderr=errors,
+                env=peer.environment or None,
+                cwd=work,
             )
+            _pid, status, usage = os.wait4(process.pid, 0)
+            wall = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode != 0:
+            said = log.read_text(encoding="utf-8", errors="replace").strip()[-400:]
+            raise SystemExit(f"{peer.label} failed (exit {process.returncode}): {said}")
         return Timing(wall, usage.ru_utime + usage.ru_stime)
     finally:
         shutil.rmtree(work, ignore_errors=True)
