@@ -146,9 +146,11 @@ def _letters(text: str) -> int:
     return len(_NOT_LETTERS.sub("", text))
 
 
-def classify(text: str) -> tuple[str | None, float]:
-    """Language of *text* and the model's probability, with the script corrections."""
-    letters = _letters(text)
+def classify(text: str, *, letters: int | None = None) -> tuple[str | None, float]:
+    """Language of *text* and the model's probability, with the script corrections.
+    *letters* is ``_letters(text)`` when the caller has counted them already."""
+    if letters is None:
+        letters = _letters(text)
     if not letters:
         return None, 0.0
     if _OWN_SCRIPT.search(text):
@@ -179,10 +181,11 @@ def classify(text: str) -> tuple[str | None, float]:
 def document_language(text: str) -> str | None:
     """The dominant language of *text*, or None when there is too little to tell."""
     sample = text[:_SAMPLE]
-    if _letters(sample) < 12:
+    letters = _letters(sample)  # counted once: 20,000 characters take a while
+    if letters < 12:
         return None
-    language, probability = classify(sample)
-    return language if probability >= _MIN_PROBABILITY or _letters(sample) >= 200 else None
+    language, probability = classify(sample, letters=letters)
+    return language if probability >= _MIN_PROBABILITY or letters >= 200 else None
 
 
 def detect_languages(text: str, *, document: str | None = None) -> LanguageMap:
@@ -199,8 +202,9 @@ def detect_languages(text: str, *, document: str | None = None) -> LanguageMap:
     for match in _PARAGRAPH.finditer(text):
         sample = match.group()[:_PARAGRAPH_SAMPLE]
         language: str | None = None
-        if len(sample) >= _MIN_LETTERS and _letters(sample) >= _MIN_LETTERS:
-            guess, probability = classify(sample)
+        letters = _letters(sample) if len(sample) >= _MIN_LETTERS else 0
+        if letters >= _MIN_LETTERS:
+            guess, probability = classify(sample, letters=letters)
             if guess is not None and probability >= _MIN_PROBABILITY:
                 language = guess  # its vote weighs its length, read or not
                 votes[guess] = votes.get(guess, 0) + match.end() - match.start()

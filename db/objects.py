@@ -4,6 +4,9 @@ Objects live at ``objects/ab/cdef…`` named by their SHA-256 and are never modi
 A write goes to a temporary file, is fsynced, renamed into place and its directory
 fsynced, and only then referenced from the database — so a crash leaves at worst an
 unreferenced object (collected later), never a reference to a missing or partial one.
+An import stores many originals and references them in one commit: it renames each
+into place (its data already fsynced, so any file under a final name is whole) and
+fsyncs each directory once, with ``sync_directories``, just before that commit.
 
 The store is an interface (``ObjectStore``) so a team can move objects elsewhere
 without touching the catalogue code; ``FolderObjectStore`` is today's implementation.
@@ -18,7 +21,7 @@ import re
 import stat
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Protocol
 
@@ -28,7 +31,12 @@ _REST = re.compile(r"[0-9a-f]{62}")
 
 
 class ObjectStore(Protocol):
-    def put(self, data: bytes) -> str: ...
+    def put(self, data: bytes, *, sync_directory: bool = True) -> str: ...
+    def sync_directories(self, hashes: Iterable[str]) -> None:
+        """Make the renames of these stored objects durable (after ``put`` with
+        ``sync_directory=False``); before any record that points at them commits."""
+        ...
+
     def check_writable(self) -> None:
         """Raise OSError now if objects cannot be stored (read-only folder, no
         permission), instead of failing every file of an import one by one."""
@@ -80,8 +88,10 @@ class FolderObjectStore:
     def exists(self, sha256: str) -> bool:
         return self.path(sha256).is_file()
 
-    def put(self, data: bytes) -> str:
-        """Store *data* (idempotent) and return its SHA-256."""
+    def put(self, data: bytes, *, sync_directory: bool = True) -> str:
+        """Store *data* (idempotent) and return its SHA-256. With *sync_directory*
+        False the rename is not yet durable: call ``sync_directories`` before any
+        record that references the object commits."""
         sha256 = sha256_bytes(data)
         final = self.path(sha256)
         if final.is_file() and final.stat().st_size == len(data):
@@ -101,8 +111,14 @@ class FolderObjectStore:
         finally:
             with contextlib.suppress(FileNotFoundError):
                 temporary.unlink()
-        _fsync_dir(final.parent)
+        if sync_directory:
+            _fsync_dir(final.parent)
         return sha256
+
+    def sync_directories(self, hashes: Iterable[str]) -> None:
+        """One fsync per fan-out folder holding any of *hashes* (not one per object)."""
+        for folder in sorted({self.path(sha256).parent for sha256 in hashes}):
+            _fsync_dir(folder)
 
     def check_writable(self) -> None:
         """Raise OSError now if objects cannot be stored (read-only folder, no

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import bindparam, func, insert, select
 from sqlalchemy.orm import Session
 
 from db.fingerprints import Fingerprint, fingerprint
@@ -29,36 +29,44 @@ class NearDuplicate:
     score: float
 
 
+# Built once: the import asks both for every document it writes, and building a
+# statement per call cost more than running it (SQLAlchemy's coercions and cache keys).
+_SAME_TEXT = (
+    select(Document.id, Document.ref)
+    .where(Document.fingerprint == bindparam("text_hash"))
+    .order_by(Document.id)
+    .limit(1)
+)
+# Candidates sharing the most band keys first: with many near-identical texts in a
+# catalogue, the limit then keeps the likeliest, not the oldest.
+_SHARING_BANDS = (
+    select(DocumentBand.document_id)
+    .where(DocumentBand.band.in_(bindparam("bands", expanding=True)))
+    .group_by(DocumentBand.document_id)
+    .order_by(func.count().desc(), DocumentBand.document_id)
+    .limit(MAX_CANDIDATES)
+)
+_TEXTS_OF = select(Document.id, Document.ref, Document.text).where(
+    Document.id.in_(bindparam("ids", expanding=True))
+)
+
+
 def find_near_duplicate(
     session: Session, text: str, print_: Fingerprint, threshold: float = DUPLICATE_THRESHOLD
 ) -> NearDuplicate | None:
     """The most similar existing document at or above *threshold*, if any."""
-    same = session.execute(
-        select(Document.id, Document.ref)
-        .where(Document.fingerprint == print_.text_hash)
-        .order_by(Document.id)
-        .limit(1)
-    ).first()
+    connection = session.connection()  # Core: no ORM bookkeeping for three plain reads
+    same = connection.execute(_SAME_TEXT, {"text_hash": print_.text_hash}).first()
     if same is not None:
         return NearDuplicate(same[0], same[1], 1.0)
-    # Candidates sharing the most band keys first: with many near-identical texts in
-    # a catalogue, the limit then keeps the likeliest, not the oldest.
     candidate_ids = list(
-        session.execute(
-            select(DocumentBand.document_id)
-            .where(DocumentBand.band.in_(print_.bands))
-            .group_by(DocumentBand.document_id)
-            .order_by(func.count().desc(), DocumentBand.document_id)
-            .limit(MAX_CANDIDATES)
-        ).scalars()
+        connection.execute(_SHARING_BANDS, {"bands": list(print_.bands)}).scalars()
     )
     if not candidate_ids:
         return None
     best: NearDuplicate | None = None
     new = Comparison(text)
-    for doc_id, ref, other in session.execute(
-        select(Document.id, Document.ref, Document.text).where(Document.id.in_(candidate_ids))
-    ):
+    for doc_id, ref, other in connection.execute(_TEXTS_OF, {"ids": candidate_ids}):
         score = new.similarity(other)
         if score >= threshold and (best is None or score > best.score):
             best = NearDuplicate(doc_id, ref, score)

@@ -216,6 +216,7 @@ class _Queue:
                 suggest=self._options.suggest,
                 objects=self._catalogue.objects,
                 ocr_languages=self._options.ocr_languages,
+                sync_directory=False,  # once per folder and batch: see _write_batch
             )
             self._preparer.submit(job)
             self._entries.append(job)
@@ -247,20 +248,47 @@ class _Queue:
         return batch
 
 
+class _NotDurable(Exception):
+    """The originals' folders could not be fsynced: the batch must not commit."""
+
+
 def _write_batch(
     catalogue: Catalogue, batch: list[Prepared | FileOutcome], options: ImportOptions
 ) -> list[FileOutcome]:
-    """Store and catalogue one batch in one transaction (all or nothing on a crash)."""
+    """Store and catalogue one batch in one transaction (all or nothing on a crash).
+
+    A file is acknowledged ("imported") when this transaction commits. The workers
+    stored each original with its data fsynced and renamed into place, but left the
+    renames to be made durable here: one fsync per object folder the batch touched,
+    just before the commit. So a committed record never points at an original a power
+    cut could take back, at one directory fsync per folder instead of one per file;
+    if a folder cannot be synced, nothing of the batch is committed.
+    """
     done: list[FileOutcome] = []
-    with catalogue.writing() as session:
-        pending = _existing_many(
-            session, {item.sha256 for item in batch if isinstance(item, Prepared)}
-        )
-        for item in batch:
-            if isinstance(item, FileOutcome):
-                done.append(item)
-            else:
-                done.append(_import_one(catalogue, session, item, pending, options))
+    try:
+        with catalogue.writing() as session:
+            pending = _existing_many(
+                session, {item.sha256 for item in batch if isinstance(item, Prepared)}
+            )
+            for item in batch:
+                if isinstance(item, FileOutcome):
+                    done.append(item)
+                else:
+                    done.append(_import_one(catalogue, session, item, pending, options))
+            try:
+                catalogue.objects.sync_directories(
+                    item.sha256 for item in batch if isinstance(item, Prepared)
+                )
+            except OSError as exc:
+                raise _NotDurable(exc.strerror or str(exc)) from exc
+    except _NotDurable as exc:
+        reason = f"could not store the original: {exc}"
+        return [
+            FileOutcome(display_path(item.path), "failed", sha256=item.sha256, reason=reason)
+            if isinstance(item, Prepared)
+            else item
+            for item in batch
+        ]
     return done
 
 

@@ -64,6 +64,8 @@ class Job:
     objects: ObjectStore  # the catalogue's own store (pickled to a worker): the original goes here
     # Languages to OCR scans and pictures of documents in; None: no OCR at this import.
     ocr_languages: tuple[str, ...] | None = None
+    # False: the importer fsyncs the original's folder once per batch, before its commit.
+    sync_directory: bool = True
 
 
 @dataclass(frozen=True)
@@ -89,7 +91,9 @@ def prepare_file(job: Job) -> Prepared | Failed:
 
     The original is stored (written, fsynced, renamed) here, before the record that
     points at it is committed, as always; doing it in the workers keeps the waits for
-    the disk off the process that holds the catalogue's write lock.
+    the disk off the process that holds the catalogue's write lock. Its folder is
+    fsynced here too unless ``job.sync_directory`` is False: then the importer does it
+    once per folder for a whole batch, before the commit (``_write_batch``).
     """
     try:
         parsed = parse(
@@ -102,7 +106,7 @@ def prepare_file(job: Job) -> Prepared | Failed:
     if job.ocr_languages is not None:
         parsed = _with_ocr(parsed, job)
     try:
-        if job.objects.put(job.data) != job.sha256:
+        if job.objects.put(job.data, sync_directory=job.sync_directory) != job.sha256:
             return Failed("could not store the original: it changed while being imported")
     except OSError as exc:
         return Failed(f"could not store the original: {exc.strerror or exc}")

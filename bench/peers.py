@@ -1,0 +1,265 @@
+"""Catena's import beside two peers, on the same generated corpus, in one run.
+
+Run from the repository root::
+
+    .venv/bin/python bench/peers.py [--count 1000] [--seed 3] [--runs 3]
+
+Three importers read the same ``bench/make_corpus.py`` files into a fresh store each
+run (a new catalogue, calibre library or recoll index), ``--runs`` times each,
+interleaved so a burst of load on a shared machine hits all three alike:
+
+* ``catena import`` (as a person types it: tag suggestions on), run as
+  ``python -m desktop`` from this tree, so its ~1 s start-up is counted;
+* ``calibredb add -r`` (calibre: copies the files into its library and reads their
+  metadata; no full text, no tags);
+* ``recollindex`` (recoll, C++: full-text index only; nothing stored, no metadata
+  guessed, no tags).
+
+Wall time and CPU time (user + system of the command and every process it waited for,
+from ``wait4``) are measured per run; the table gives the medians. CPU time is the
+steadier figure when other work shares the machine: the load average before and after
+is printed beside the table. A peer that is not installed is named in the table (and
+``apt-get install calibre recoll`` installs both on Debian); Catena is measured anyway.
+The table is printed and written into BENCHMARKS.md between its markers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.make_corpus import make_corpus  # noqa: E402
+
+MARK_START = "<!-- bench/peers.py: start -->"
+MARK_END = "<!-- bench/peers.py: end -->"
+
+
+@dataclass(frozen=True)
+class Timing:
+    wall: float
+    cpu: float
+
+
+@dataclass
+class Peer:
+    """One importer: its label, the program it needs, and how to run it once."""
+
+    label: str
+    program: str
+    package: str  # what provides *program* (the Debian package)
+    prepare: Callable[[Path, Path], list[str]]  # (corpus, fresh work folder) → argv
+    environment: dict[str, str] = field(default_factory=dict)
+    timings: list[Timing] = field(default_factory=list)
+
+    @property
+    def available(self) -> bool:
+        return shutil.which(self.program) is not None
+
+
+def _catena(corpus: Path, work: Path) -> list[str]:
+    catalogue = work / "Peers.catena"
+    subprocess.run(
+        [sys.executable, "-m", "desktop", "init", str(catalogue)],
+        check=True,
+        capture_output=True,
+        env=_catena_environment(),
+    )
+    return [
+        sys.executable,
+        "-m",
+        "desktop",
+        "--catalogue",
+        str(catalogue),
+        "import",
+        str(corpus),
+    ]
+
+
+def _catena_environment() -> dict[str, str]:
+    return {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
+
+
+def _calibre(corpus: Path, work: Path) -> list[str]:
+    library = work / "calibre-library"
+    library.mkdir()
+    return ["calibredb", "--library-path", str(library), "add", "-r", str(corpus)]
+
+
+def _recoll(corpus: Path, work: Path) -> list[str]:
+    config = work / "recoll-config"
+    config.mkdir()
+    (config / "recoll.conf").write_text(f"topdirs = {corpus}\n", encoding="utf-8")
+    return ["recollindex", "-c", str(config), "-z"]
+
+
+def peers() -> list[Peer]:
+    return [
+        Peer(
+            "`catena import` (suggestions on)",
+            sys.executable,
+            "this tree",
+            _catena,
+            _catena_environment(),
+        ),
+        Peer(
+            "`calibredb add -r` (metadata only)",
+            "calibredb",
+            "calibre",
+            _calibre,
+            {**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        ),
+        Peer("`recollindex` (full-text only, C++)", "recollindex", "recoll", _recoll),
+    ]
+
+
+def run_once(peer: Peer, corpus: Path, scratch: Path) -> Timing:
+    """Run *peer* once in a fresh folder; its wall and CPU time (children included)."""
+    work = Path(tempfile.mkdtemp(prefix="peer-", dir=scratch))
+    try:
+        argv = peer.prepare(corpus, work)
+        log = work / "stderr.log"  # a file, not a pipe: recollindex logs a lot
+        with log.open("wb") as errors:
+            start = time.perf_counter()
+            process = subprocess.Popen(
+                argv,
+                stdout=subprocess.DEVNULL,
+                stderr=errors,
+                env=peer.environment or None,
+                cwd=work,
+            )
+            _pid, status, usage = os.wait4(process.pid, 0)
+            wall = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode != 0:
+            said = log.read_text(encoding="utf-8", errors="replace").strip()[-400:]
+            raise SystemExit(f"{peer.label} failed (exit {process.returncode}): {said}")
+        return Timing(wall, usage.ru_utime + usage.ru_stime)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _machine() -> str:
+    cpu = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return (
+        f"{platform.machine()}, {os.cpu_count()} cores{f' ({cpu})' if cpu else ''}, "
+        f"{platform.system()} {platform.release()}, Python {platform.python_version()}"
+    )
+
+
+def _versions() -> str:
+    """The peers' Debian package versions (neither prints one the same way)."""
+    try:
+        out = subprocess.run(
+            ["dpkg-query", "-W", "-f", "${Package} ${Version}\\n", "calibre", "recoll"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return ", ".join(line for line in out.splitlines() if line.split()[1:])
+
+
+def table(measured: list[Peer], files: int) -> str:
+    lines = [
+        "| importer | wall (median) | docs/s | CPU (median) | CPU ms/doc | runs (wall s) |",
+        "|---|---|---|---|---|---|",
+    ]
+    for peer in measured:
+        if not peer.timings:
+            lines.append(
+                f"| {peer.label} | not installed (`{peer.program}`: "
+                f"`apt-get install {peer.package}`) | | | | |"
+            )
+            continue
+        wall = statistics.median(t.wall for t in peer.timings)
+        cpu = statistics.median(t.cpu for t in peer.timings)
+        runs = ", ".join(f"{t.wall:.1f}" for t in peer.timings)
+        lines.append(
+            f"| {peer.label} | {wall:.1f} s | {files / wall:.0f} | {cpu:.1f} s "
+            f"| {1000 * cpu / files:.1f} | {runs} |"
+        )
+    return "\n".join(lines)
+
+
+def write_markdown(block: str) -> None:
+    target = ROOT / "BENCHMARKS.md"
+    text = target.read_text(encoding="utf-8")
+    wrapped = f"{MARK_START}\n{block}\n{MARK_END}"
+    if MARK_START in text:
+        before, _, rest = text.partition(MARK_START)
+        _, _, after = rest.partition(MARK_END)
+        target.write_text(before + wrapped + after, encoding="utf-8")
+    else:
+        section = f"## Import beside the peers (`bench/peers.py`, issue 23)\n\n{wrapped}\n"
+        target.write_text(text.rstrip("\n") + "\n\n" + section, encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--count", type=int, default=1000)
+    parser.add_argument("--seed", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--no-markdown", action="store_true", help="do not touch BENCHMARKS.md")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="catena-peers-") as scratch_name:
+        scratch = Path(scratch_name)
+        corpus = make_corpus(args.count, args.seed, scratch / "corpus")
+        files = sum(1 for path in corpus.rglob("*") if path.is_file())
+        measured = peers()
+        load_before = os.getloadavg()
+        for run in range(args.runs):
+            for peer in measured:
+                if peer.available:
+                    timing = run_once(peer, corpus, scratch)
+                    peer.timings.append(timing)
+                    print(
+                        f"run {run + 1}: {peer.label}: {timing.wall:.1f} s wall, "
+                        f"{timing.cpu:.1f} s CPU",
+                        file=sys.stderr,
+                    )
+        load_after = os.getloadavg()
+    missing = [f"{peer.program} ({peer.package})" for peer in measured if not peer.available]
+    command = "python bench/peers.py " + " ".join(argv if argv is not None else sys.argv[1:])
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    notes = [
+        f"`{command.strip()}`: {files} files from `bench/make_corpus.py {args.count} "
+        f"--seed {args.seed}`, a fresh catalogue, library or index each run, medians of "
+        f"{args.runs}, {stamp}.",
+        f"Machine: {_machine()}; {_versions() or 'no peer installed'}.",
+        f"The machine was shared: load average {load_before[0]:.1f} before, "
+        f"{load_after[0]:.1f} after (1-minute); CPU time is user + system of the command "
+        "and every process it waited for.",
+    ]
+    if missing:
+        notes.append(f"Not installed, so not measured: {', '.join(missing)}.")
+    block = "\n".join(notes) + "\n\n" + table(measured, files)
+    print(block)
+    if not args.no_markdown:
+        write_markdown(block)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

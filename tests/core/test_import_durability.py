@@ -1,0 +1,76 @@
+"""An import fsyncs each object folder once per batch, before the batch commits, and a
+batch whose folders cannot be synced is not acknowledged (issue 23).
+
+The originals' data are fsynced before they are renamed into place (any file under a
+final name is whole); what is batched is making the renames durable.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+import pytest
+
+import db.objects
+from db.catalogue import Catalogue
+from db.documents import count_documents
+from db.objects import FolderObjectStore
+from desktop.ingest.pipeline import ImportOptions, import_paths
+
+
+def _files_in_one_folder(folder: Path, how_many: int) -> list[Path]:
+    """Text files whose hashes share their first two hex digits (one object folder)."""
+    found: dict[str, list[bytes]] = {}
+    number = 0
+    while True:
+        data = f"Clipping {number}: the council met on 3 May 1994.\n".encode()
+        found.setdefault(hashlib.sha256(data).hexdigest()[:2], []).append(data)
+        number += 1
+        for group in found.values():
+            if len(group) == how_many:
+                folder.mkdir()
+                paths = [folder / f"clip-{i}.txt" for i in range(how_many)]
+                for path, data in zip(paths, group, strict=True):
+                    path.write_bytes(data)
+                return paths
+
+
+def test_each_object_folder_is_synced_once_per_batch(
+    catalogue: Catalogue, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = _files_in_one_folder(tmp_path / "in", 4)
+    folder = catalogue.objects.path(hashlib.sha256(paths[0].read_bytes()).hexdigest()).parent
+    synced: list[Path] = []
+    real = db.objects._fsync_dir
+
+    def recording(directory: Path) -> None:
+        synced.append(Path(directory))
+        real(directory)
+
+    monkeypatch.setattr(db.objects, "_fsync_dir", recording)
+    report = import_paths(catalogue, [tmp_path / "in"], options=ImportOptions(workers=1))
+    assert [o.status for o in report.outcomes] == ["imported"] * 4
+    assert synced.count(folder) == 1  # was once per original: 4
+
+
+def test_a_batch_whose_folders_cannot_be_synced_is_not_acknowledged(
+    catalogue: Catalogue, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = _files_in_one_folder(tmp_path / "in", 3)
+
+    def failing(_store: FolderObjectStore, _hashes: object) -> None:
+        raise OSError(5, os.strerror(5))
+
+    monkeypatch.setattr(FolderObjectStore, "sync_directories", failing)
+    report = import_paths(catalogue, paths, options=ImportOptions(workers=1))
+    assert [o.status for o in report.outcomes] == ["failed"] * 3
+    assert all(
+        o.reason == f"could not store the original: {os.strerror(5)}" for o in report.outcomes
+    )
+    with catalogue.reading() as session:
+        assert count_documents(session, include_deleted=True) == 0
+    monkeypatch.undo()  # the same files import once the folders can be synced
+    again = import_paths(catalogue, paths, options=ImportOptions(workers=1))
+    assert [o.status for o in again.outcomes] == ["imported"] * 3
