@@ -24,16 +24,13 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # run as a script from a checkout
     sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
-from db.catalogue import Catalogue  # noqa: E402
 from desktop.core.resources import guide_dir, resources_dir, sample_paths  # noqa: E402
 from desktop.ui import screenshots  # noqa: E402
 from desktop.ui.app import make_application  # noqa: E402
 from desktop.ui.guide_dialog import GuideDialog  # noqa: E402
 from desktop.ui.main_window import MainWindow  # noqa: E402
-from desktop.ui.tasks import ImmediateRunner  # noqa: E402
 
 DEFAULT_OUT = ROOT / "docs" / "guide" / "images"
 
@@ -77,17 +74,7 @@ def scanned_letter(folder: Path) -> Path:
 
 
 def _window(folder: Path) -> MainWindow:
-    catalogue = Catalogue.open(folder / "Halvern.catena", create=True, actor="archivist")
-    settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(
-        catalogue,
-        runner=ImmediateRunner(),
-        settings=settings,
-        open_catalogue=lambda p: Catalogue.open(p),
-    )
-    window.resize(screenshots.WIDTH, screenshots.HEIGHT)
-    window.show()
-    return window
+    return screenshots.demo_window(folder)
 
 
 def guide_only_shots(out: Path, app: QApplication) -> None:

@@ -96,6 +96,22 @@ def _review_queue_shot(window: MainWindow, out: Path, app: QApplication) -> None
     _save(window, out / "review-queue.png", app)
 
 
+def demo_window(folder: Path) -> MainWindow:
+    """The window on a new, empty catalogue in *folder* with its own settings file,
+    at the screenshots' size, shown (one place for every screenshot script)."""
+    catalogue = Catalogue.open(folder / "Halvern.catena", create=True, actor="archivist")
+    settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(
+        catalogue,
+        runner=ImmediateRunner(),
+        settings=settings,
+        open_catalogue=lambda p: Catalogue.open(p),
+    )
+    window.resize(WIDTH, HEIGHT)
+    window.show()
+    return window
+
+
 def main_window_in(language: str, out: Path, app: QApplication) -> None:
     """``main-window-<language>.png``: the library with the open letter, in that language.
 
@@ -105,16 +121,7 @@ def main_window_in(language: str, out: Path, app: QApplication) -> None:
     install_language(language, app)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        catalogue = Catalogue.open(folder / "Halvern.catena", create=True, actor="archivist")
-        settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(
-            catalogue,
-            runner=ImmediateRunner(),
-            settings=settings,
-            open_catalogue=lambda p: Catalogue.open(p),
-        )
-        window.resize(WIDTH, HEIGHT)
-        window.show()
+        window = demo_window(folder)
         window.import_files(sample_paths())
         while window.last_report_dialog is None:
             app.processEvents()
@@ -147,16 +154,7 @@ def main(argv: list[str]) -> int:
         return 0
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        catalogue = Catalogue.open(folder / "Halvern.catena", create=True, actor="archivist")
-        settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(
-            catalogue,
-            runner=ImmediateRunner(),
-            settings=settings,
-            open_catalogue=lambda p: Catalogue.open(p),
-        )
-        window.resize(WIDTH, HEIGHT)
-        window.show()
+        window = demo_window(folder)
         photo = sample_photo(folder)
         shots: list[tuple[str, Callable[[], QWidget]]] = []
 
