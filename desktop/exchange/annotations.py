@@ -47,6 +47,13 @@ def _label(kind: str, tag: Any) -> str:
 
 
 def _value_body(kind: str, tag: Any) -> dict[str, Any]:
+    """The tag's exact values as a body of their own. The model admits a body that is
+    not a ``TextualBody`` only as a resource with an IRI (section 3.2.1), so it is
+    named after the tag: ``urn:uuid:<tag>#value``."""
+    return {"id": f"urn:uuid:{tag.uid}#value", **_values(kind, tag)}
+
+
+def _values(kind: str, tag: Any) -> dict[str, Any]:
     if kind == "date":
         return compact(
             {
@@ -132,7 +139,10 @@ def annotation_collection(
     *,
     label: str,
 ) -> dict[str, Any]:
-    """An ``AnnotationCollection`` with one page holding every annotation."""
+    """An ``AnnotationCollection`` with one page holding every annotation.
+
+    The page has an ``id`` of its own: the model (section 5.2) requires one even for a
+    page embedded in its collection, and the W3C test suite fails a page without it."""
     items = [
         annotation(document, kind, tag)
         for document in documents
@@ -144,7 +154,12 @@ def annotation_collection(
         "type": "AnnotationCollection",
         "label": label,
         "total": len(items),
-        "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
+        "first": {
+            "id": f"urn:uuid:{uuid.uuid4()}",
+            "type": "AnnotationPage",
+            "startIndex": 0,
+            "items": items,
+        },
     }
 
 
