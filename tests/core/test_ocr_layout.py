@@ -97,3 +97,16 @@ def test_skew_of_a_page_lying_on_its_side_and_of_a_slight_tilt() -> None:
     # A tilt smaller than the coarse step is still found to a tenth of a degree or so.
     tilted = letter.rotate(-1.3, resample=Image.Resampling.BICUBIC, fillcolor=255)
     assert abs(_skew(tilted) - 1.3) <= 0.15
+
+
+def test_the_grain_filter_is_pillows_3x3_median_edges_included() -> None:
+    import numpy as np
+    from PIL import ImageFilter
+
+    from desktop.ingest.ocr_page import _median3
+
+    rng = np.random.default_rng(7)
+    for shape in ((1, 1), (1, 6), (3, 3), (17, 40), (64, 33)):
+        grey = rng.integers(0, 256, shape, dtype=np.uint8)
+        expected = np.asarray(Image.fromarray(grey).filter(ImageFilter.MedianFilter(3)))
+        assert np.array_equal(_median3(grey), expected), shape
