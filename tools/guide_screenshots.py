@@ -17,14 +17,13 @@ from __future__ import annotations
 
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # run as a script from a checkout
     sys.path.insert(0, str(ROOT))
 
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from desktop.core.resources import guide_dir, resources_dir, sample_paths  # noqa: E402
 from desktop.ui import screenshots  # noqa: E402
@@ -33,14 +32,6 @@ from desktop.ui.guide_dialog import GuideDialog  # noqa: E402
 from desktop.ui.main_window import MainWindow  # noqa: E402
 
 DEFAULT_OUT = ROOT / "docs" / "guide" / "images"
-
-
-def _save(widget: QWidget, path: Path, app: QApplication) -> None:
-    for _ in range(3):
-        app.processEvents()
-    if not widget.grab().save(str(path)):
-        raise OSError(f"could not write {path}")
-    print(f"wrote {path}")
 
 
 SCAN_LINES = (
@@ -83,24 +74,25 @@ def guide_only_shots(out: Path, app: QApplication) -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         window = _window(Path(tmp))
-        _save(window, out / "new-catalogue.png", app)
+        screenshots.save_shot(window, out / "new-catalogue.png", app)
 
         window.import_files(sample_paths())
-        while window.last_report_dialog is None:  # the report opens on the next loop turn
-            app.processEvents()
+        screenshots.wait_until(
+            app, lambda: window.last_report_dialog is not None, what="the import"
+        )
         window.last_report_dialog.close()
         accept_open_suggestions(window.catalogue, refs=live_references(window.catalogue))
         window._catalogue_changed()
 
         window.sidebar.choose("figures")
         window.figures_page.setCurrentWidget(window.matrix_view)
-        _save(window, out / "corroboration.png", app)
+        screenshots.save_shot(window, out / "corroboration.png", app)
 
         window.sidebar.choose("library")
         window.select_ref("CAT-000001")
         export = window.open_export_dialog()
         export.resize(640, 260)
-        _save(export, out / "export-dialog.png", app)
+        screenshots.save_shot(export, out / "export-dialog.png", app)
         export.close()
 
         _ocr_shot(window, Path(tmp), out, app)
@@ -108,7 +100,7 @@ def guide_only_shots(out: Path, app: QApplication) -> None:
         guide = GuideDialog(guide_dir(), window)
         guide.resize(900, 640)
         guide.show()
-        _save(guide, out / "user-guide.png", app)
+        screenshots.save_shot(guide, out / "user-guide.png", app)
         guide.close()
 
         window.close()
@@ -124,12 +116,9 @@ def _ocr_shot(window: MainWindow, folder: Path, out: Path, app: QApplication) ->
 
     before = set(live_references(window.catalogue))
     window.import_files([scanned_letter(folder)])
-    deadline = time.monotonic() + 600  # OCR of one page takes seconds; never hang forever
-    while not set(live_references(window.catalogue)) - before:
-        if time.monotonic() > deadline:
-            raise SystemExit("guide_screenshots: the scan was not imported")
-        app.processEvents()
-        time.sleep(0.05)
+    screenshots.wait_until(
+        app, lambda: bool(set(live_references(window.catalogue)) - before), what="the scan's import"
+    )
     for _ in range(5):  # let the import report open, then close it
         app.processEvents()
     if window.last_report_dialog is not None:
@@ -141,7 +130,7 @@ def _ocr_shot(window: MainWindow, folder: Path, out: Path, app: QApplication) ->
     window.select_ref(ref)
     if not window.reader.tags:
         raise SystemExit("guide_screenshots: the scan was not read; is Tesseract installed?")
-    _save(window, out / "ocr-scan.png", app)
+    screenshots.save_shot(window, out / "ocr-scan.png", app)
 
 
 def main(argv: list[str]) -> int:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -61,11 +62,26 @@ def _settle(app: QApplication) -> None:
         app.processEvents()
 
 
-def _save(widget: QWidget, path: Path, app: QApplication) -> None:
+def save_shot(widget: QWidget, path: Path, app: QApplication) -> None:
+    """Let the window settle, then write *widget* as it is drawn to the PNG at *path*."""
     _settle(app)
     if not widget.grab().save(str(path)):
         raise OSError(f"could not write {path}")
     print(f"wrote {path}")
+
+
+def wait_until(
+    app: QApplication, done: Callable[[], bool], *, what: str, seconds: float = 600
+) -> None:
+    """Run the event loop until *done()* (an import's report opened, an OCR import
+    finished); a screenshot script gives up after *seconds* rather than hang. It polls a
+    worker thread, so it rests 50 ms between turns instead of spinning a core."""
+    deadline = time.monotonic() + seconds
+    while not done():
+        if time.monotonic() > deadline:
+            raise SystemExit(f"screenshots: {what} did not happen within {seconds:g} s")
+        app.processEvents()
+        time.sleep(0.05)
 
 
 def _prepare(catalogue: Catalogue) -> None:
@@ -93,7 +109,7 @@ def _review_queue_shot(window: MainWindow, out: Path, app: QApplication) -> None
     flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
     for row in (3, 4):
         view.table.selectionModel().select(view.model.index(row, 0), flags)
-    _save(window, out / "review-queue.png", app)
+    save_shot(window, out / "review-queue.png", app)
 
 
 def demo_window(folder: Path) -> MainWindow:
@@ -123,8 +139,7 @@ def main_window_in(language: str, out: Path, app: QApplication) -> None:
         folder = Path(tmp)
         window = demo_window(folder)
         window.import_files(sample_paths())
-        while window.last_report_dialog is None:
-            app.processEvents()
+        wait_until(app, lambda: window.last_report_dialog is not None, what="the import")
         window.last_report_dialog.close()
         _prepare(window.catalogue)
         window._catalogue_changed()
@@ -135,7 +150,7 @@ def main_window_in(language: str, out: Path, app: QApplication) -> None:
         window.inspector.setCurrentWidget(window.metadata)
         _settle(app)
         window.main_splitter.setSizes([240, WIDTH - 240])  # the sidebar's words in full
-        _save(window, out / f"main-window-{language}.png", app)
+        save_shot(window, out / f"main-window-{language}.png", app)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.close()
         _settle(app)
@@ -164,12 +179,11 @@ def main(argv: list[str]) -> int:
         duplicate = extra / "gazette_copy.txt"
         duplicate.write_bytes(sample_paths()[0].read_bytes())
         window.import_files([*sample_paths(), photo, extra])
-        while window.last_report_dialog is None:  # the report opens on the next loop turn
-            app.processEvents()
+        wait_until(app, lambda: window.last_report_dialog is not None, what="the import")
         dialog = window.last_report_dialog
         assert dialog is not None
         dialog.resize(900, 400)
-        _save(dialog, out / "import-report.png", app)
+        save_shot(dialog, out / "import-report.png", app)
         dialog.close()
 
         _review_queue_shot(window, out, app)
@@ -183,36 +197,36 @@ def main(argv: list[str]) -> int:
         window.table.setFocus()
         window.reader.place_cursor(0)
         window.inspector.setCurrentWidget(window.metadata)
-        _save(window, out / "library.png", app)
+        save_shot(window, out / "library.png", app)
 
         # 2. The tag editor on a figure suggestion.
         target = next(t for t in window.reader.tags if t.kind == "figure")
         window.reader.place_cursor(target.start + 1)
         window.reader.focus_text()
-        _save(window, out / "tag-editor.png", app)
+        save_shot(window, out / "tag-editor.png", app)
 
         # 2b. The letter's people still suggested: bracketed and tinted, not filled.
         person = [t for t in window.reader.tags if t.kind == "mention" and t.status == "suggested"][
             -1
         ]  # the caret on the last, so the ones before show as they look at rest
         window.reader.place_cursor(person.start + 1)
-        _save(window, out / "suggested-people.png", app)
+        save_shot(window, out / "suggested-people.png", app)
 
         # 3. People, with a person selected to show their passages.
         window.sidebar.choose("people")
         people = window.people_view
         best = max(range(people.model.rowCount()), key=lambda r: people.model.record(r).mentions)
         people.table.selectRow(best)
-        _save(window, out / "people.png", app)
+        save_shot(window, out / "people.png", app)
 
         # 4. Figures compared across sources.
         window.sidebar.choose("figures")
-        _save(window, out / "figures.png", app)
+        save_shot(window, out / "figures.png", app)
 
         # 5. Chronology with its timeline.
         window.sidebar.choose("chronology")
         window.chronology_view.table.selectRow(3)
-        _save(window, out / "chronology.png", app)
+        save_shot(window, out / "chronology.png", app)
 
         # 6. A search: relevance order, the Match column, the Refine counts.
         window.sidebar.choose("library")
@@ -220,7 +234,7 @@ def main(argv: list[str]) -> int:
         window.apply_filter()
         window.refine_button.count()
         window.select_ref(window.model.ref_at(0))
-        _save(window, out / "search.png", app)
+        save_shot(window, out / "search.png", app)
         window.filter_edit.setText("")
         window.apply_filter()
 
@@ -231,7 +245,7 @@ def main(argv: list[str]) -> int:
         viewer = window.open_image(image)
         viewer.resize(1000, 600)
         viewer.caption.setText("The breached spillway, morning of 14 March 1987")
-        _save(viewer, out / "image-viewer.png", app)
+        save_shot(viewer, out / "image-viewer.png", app)
         viewer.close()
 
         # 8. The dossier dialog over two selected documents.
@@ -243,7 +257,7 @@ def main(argv: list[str]) -> int:
         window.table.setSelectionMode(mode)
         dossier = window.open_dossier_dialog()
         dossier.title.setText("The Halvern dam failure: sources compared")
-        _save(dossier, out / "dossier-dialog.png", app)
+        save_shot(dossier, out / "dossier-dialog.png", app)
         dossier.close()
 
         # 9. Events: the dam failure and the inquiry within it, links suggested and one
@@ -272,7 +286,7 @@ def main(argv: list[str]) -> int:
         events.select_claim(
             next(n for n, c in enumerate(events.claims.records) if c.kind == "date")
         )
-        _save(window, out / "events.png", app)
+        save_shot(window, out / "events.png", app)
 
         del shots
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
