@@ -63,10 +63,10 @@ class Fonts:
     letter shows an empty box, and OCR cannot read a letter that was never drawn (Noto
     Serif Georgian has no digits; DejaVu Serif lacks the Azerbaijani Cyrillic ҹ and ҝ)."""
 
-    def __init__(self, language: str) -> None:
+    def __init__(self, language: str, size: int = FONT_SIZE) -> None:
         files = [FONTS[language], "DejaVuSerif.ttf", *(regular for _, regular, _ in FALLBACKS)]
         self.chain = [
-            (ImageFont.truetype(str(FONT_DIR / name), FONT_SIZE), _charmap(FONT_DIR / name))
+            (ImageFont.truetype(str(FONT_DIR / name), size), _charmap(FONT_DIR / name))
             for name in dict.fromkeys(files)
             if (FONT_DIR / name).exists()
         ]

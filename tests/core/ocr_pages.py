@@ -58,26 +58,13 @@ def png_bytes(image: Image.Image) -> bytes:
 
 
 def script_page(lines: tuple[str, ...], size: tuple[int, int] = A4_300DPI) -> Image.Image:
-    """A page of *lines* drawn character by character in the first bundled font that has
-    each character (DejaVu Serif, then the dossier's fallbacks), like a printed page."""
-    from reportlab.pdfbase.ttfonts import TTFontFile
+    """A page of *lines* drawn as the OCR benchmark draws its pages: each character in
+    the first bundled font that has it (DejaVu Serif, then the dossier's fallbacks)."""
+    from bench.ocr_eval import Fonts  # the one font chain, shared with the benchmark
 
-    from desktop.dossier.glyphs import FALLBACKS  # ReportLab: tests may import it
-
-    folder = FONT.parent
-    chain = [
-        (
-            ImageFont.truetype(str(folder / name), 40),
-            set(TTFontFile(str(folder / name)).charToGlyph),
-        )
-        for name in ("DejaVuSerif.ttf", *(regular for _, regular, _ in FALLBACKS))
-    ]
+    fonts = Fonts("eng", size=40)  # eng: DejaVu Serif first, like page()
     image = Image.new("L", size, 255)
     draw = ImageDraw.Draw(image)
     for number, line in enumerate(lines):
-        x = float(LEFT)
-        for char in line:
-            font = next((f for f, chars in chain if ord(char) in chars), chain[0][0])
-            draw.text((x, TOP + number * LINE), char, font=font, fill=0)
-            x += font.getlength(char)
+        fonts.draw(draw, LEFT, TOP + number * LINE, line)
     return image
