@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import os
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -90,25 +91,38 @@ class OcrResult:
         }
 
 
+@contextmanager
+def _pdf(data: bytes, failure: type[Exception], what: str) -> Iterator[Any]:
+    """The PDF in *data*, opened with PDFium and closed after; one that PDFium cannot
+    open raises *failure* with *what* and PDFium's reason (one line)."""
+    import pypdfium2 as pdfium  # imported where used: heavy, and only scans need it
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        raise failure(f"{what} ({exc})") from exc
+    try:
+        yield pdf
+    finally:
+        pdf.close()
+
+
+def _draw(pdf: Any, index: int, dpi: int) -> Image.Image:
+    """Page *index* of an open PDF drawn in grey at *dpi*."""
+    page = pdf[index]
+    try:
+        return page.render(scale=dpi / 72, grayscale=True).to_pil()
+    finally:
+        page.close()
+
+
 def page_images(data: bytes, media_type: str, *, dpi: int = RENDER_DPI) -> Iterator[Image.Image]:
     """The pages of an original as images: a PDF's pages rendered at *dpi*, an image's
     frames (a multi-page TIFF has several)."""
     if media_type == "application/pdf":
-        import pypdfium2 as pdfium  # imported where used: heavy, and only scans need it
-
-        try:
-            pdf = pdfium.PdfDocument(data)
-        except pdfium.PdfiumError as exc:
-            raise IngestError(f"the PDF pages cannot be drawn for OCR ({exc})") from exc
-        try:
+        with _pdf(data, IngestError, "the PDF pages cannot be drawn for OCR") as pdf:
             for index in range(len(pdf)):
-                page = pdf[index]
-                try:
-                    yield page.render(scale=dpi / 72, grayscale=True).to_pil()
-                finally:
-                    page.close()
-        finally:
-            pdf.close()
+                yield _draw(pdf, index, dpi)
         return
     try:
         with Image.open(io.BytesIO(data)) as picture:
@@ -122,22 +136,10 @@ def render_page(data: bytes, media_type: str, index: int, *, dpi: int = RENDER_D
     """One page of an original as an image (0-based *index*), as OCR saw it: a PDF page
     drawn at *dpi*, an image's frame upright by its EXIF orientation."""
     if media_type == "application/pdf":
-        import pypdfium2 as pdfium
-
-        try:
-            pdf = pdfium.PdfDocument(data)
-        except pdfium.PdfiumError as exc:
-            raise ValueError(f"the PDF pages cannot be drawn ({exc})") from exc
-        try:
+        with _pdf(data, ValueError, "the PDF pages cannot be drawn") as pdf:
             if not 0 <= index < len(pdf):
                 raise ValueError(f"the PDF has no page {index + 1}")
-            page = pdf[index]
-            try:
-                return page.render(scale=dpi / 72, grayscale=True).to_pil()
-            finally:
-                page.close()
-        finally:
-            pdf.close()
+            return _draw(pdf, index, dpi)
     with Image.open(io.BytesIO(data)) as picture:
         picture.seek(index)
         return ImageOps.exif_transpose(picture.copy())
@@ -145,13 +147,8 @@ def render_page(data: bytes, media_type: str, index: int, *, dpi: int = RENDER_D
 
 def page_count(data: bytes, media_type: str) -> int:
     if media_type == "application/pdf":
-        import pypdfium2 as pdfium
-
-        pdf = pdfium.PdfDocument(data)
-        try:
+        with _pdf(data, IngestError, "the PDF pages cannot be drawn for OCR") as pdf:
             return len(pdf)
-        finally:
-            pdf.close()
     with Image.open(io.BytesIO(data)) as picture:
         return int(getattr(picture, "n_frames", 1))
 
