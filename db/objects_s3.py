@@ -26,6 +26,7 @@ import re
 import shutil
 import stat
 import tempfile
+import threading
 import time
 import uuid
 import weakref
@@ -125,6 +126,9 @@ class S3ObjectStore:
         self.spec = spec
         self._client: Any = None
         self._cache: Path | None = None
+        # Import threads and the window's workers share one store: the client and the
+        # cache folder are made once (a boto3 session must not be shared while made).
+        self._making = threading.Lock()
 
     # A store is pickled to import workers: each process makes its own client and cache.
     def __getstate__(self) -> dict[str, Any]:
@@ -140,25 +144,29 @@ class S3ObjectStore:
     # --- plumbing -----------------------------------------------------------------
     @property
     def client(self) -> Any:
-        if self._client is None:
-            with self._errors("connecting"):
-                session = boto3.session.Session(
-                    profile_name=self.spec.profile, region_name=self.spec.region
-                )
-                self._client = session.client(
-                    "s3",
-                    endpoint_url=self.spec.endpoint_url,
-                    config=Config(
-                        connect_timeout=5,
-                        read_timeout=60,
-                        retries={"max_attempts": 2, "mode": "standard"},
-                        # MinIO and most self-hosted servers want path-style addresses.
-                        s3={"addressing_style": "path" if self.spec.endpoint_url else "auto"},
-                        request_checksum_calculation="when_required",
-                        response_checksum_validation="when_required",
-                    ),
-                )
+        with self._making:
+            if self._client is None:
+                self._client = self._make_client()
         return self._client
+
+    def _make_client(self) -> Any:
+        with self._errors("connecting"):
+            session = boto3.session.Session(
+                profile_name=self.spec.profile, region_name=self.spec.region
+            )
+            return session.client(
+                "s3",
+                endpoint_url=self.spec.endpoint_url,
+                config=Config(
+                    connect_timeout=5,
+                    read_timeout=60,
+                    retries={"max_attempts": 2, "mode": "standard"},
+                    # MinIO and most self-hosted servers want path-style addresses.
+                    s3={"addressing_style": "path" if self.spec.endpoint_url else "auto"},
+                    request_checksum_calculation="when_required",
+                    response_checksum_validation="when_required",
+                ),
+            )
 
     def key(self, sha256: str) -> str:
         check_sha256(sha256)
@@ -346,10 +354,11 @@ class S3ObjectStore:
         return target
 
     def _cache_folder(self) -> Path:
-        if self._cache is None:
-            self._cache = Path(tempfile.mkdtemp(prefix="catena-objects-"))
-            weakref.finalize(self, shutil.rmtree, self._cache, True)
-        return self._cache
+        with self._making:
+            if self._cache is None:
+                self._cache = Path(tempfile.mkdtemp(prefix="catena-objects-"))
+                weakref.finalize(self, shutil.rmtree, self._cache, True)
+            return self._cache
 
     def exists(self, sha256: str) -> bool:
         return self._head(sha256) is not None
