@@ -18,7 +18,9 @@ people's own login roles are members of (``db.pg_roles``):
   code once printed in a dossier is never given to another record.
 
 Nobody's rights include UPDATE, DELETE or TRUNCATE of ``events`` — and a trigger
-refuses them to the owner too (``db.pg_audit_guard``).
+refuses them to the owner too (``db.pg_audit_guard``). Every right may insert events
+and move the audit head recorded in ``catalogue_settings`` (only that row: a policy
+keeps the other settings, such as where the originals are, to the owner).
 
 The table lists the catalogue's tables by name; a test checks it names every table of
 the models and the search index, so a new table cannot arrive without a decision.
@@ -40,6 +42,11 @@ WRITE: tuple[str, ...] = ("SELECT", "INSERT", "UPDATE", "DELETE")
 
 AUDIT_TABLE = "events"
 SCHEMA_VERSION_TABLE = "alembic_version"
+SETTINGS_TABLE = "catalogue_settings"
+AUDIT_HEAD_SETTING = "audit_head"
+"""The one row of ``catalogue_settings`` people's roles may write (row-level security,
+``db.pg_roles``): every commit that records events moves the trail's head there, so
+every right needs it; the other settings (where the originals are) are the owner's."""
 
 # Tables a tagger changes: the tags, people, keywords and claims, what indexes them,
 # and where their reference codes come from.
@@ -57,6 +64,7 @@ _TAGGER_WRITES = frozenset(
         "search_index",
         "search_index_rows",
         "facet_counts",
+        "search_folds",
     }
 )
 
@@ -83,6 +91,8 @@ def _rights_of(table: str) -> dict[str, tuple[str, ...]]:
         return {"reader": APPEND, "tagger": APPEND, "editor": APPEND}
     if table == SCHEMA_VERSION_TABLE:
         return {"reader": READ, "tagger": READ, "editor": READ}
+    if table == SETTINGS_TABLE:  # rows limited to the audit head by a policy
+        return {"reader": COUNT, "tagger": COUNT, "editor": COUNT}
     if table == "ref_counters":
         return {"reader": READ, "tagger": COUNT, "editor": COUNT}
     if table in _TAGGER_WRITES:
@@ -91,7 +101,14 @@ def _rights_of(table: str) -> dict[str, tuple[str, ...]]:
 
 
 KNOWN_TABLES = frozenset(
-    {AUDIT_TABLE, SCHEMA_VERSION_TABLE, "ref_counters", *_TAGGER_WRITES, *_EDITOR_WRITES}
+    {
+        AUDIT_TABLE,
+        SCHEMA_VERSION_TABLE,
+        SETTINGS_TABLE,
+        "ref_counters",
+        *_TAGGER_WRITES,
+        *_EDITOR_WRITES,
+    }
 )
 """Every table the rights table was decided for (the test compares it with the models)."""
 

@@ -32,7 +32,7 @@ from sqlalchemy import Connection, text
 from sqlalchemy.exc import DBAPIError
 
 from db.pg_audit_guard import install_audit_guard
-from db.pg_rights import RIGHTS, may_insert, privileges
+from db.pg_rights import AUDIT_HEAD_SETTING, RIGHTS, SETTINGS_TABLE, may_insert, privileges
 from db.sanitize import for_terminal, has_control
 
 _MAX_NAME_BYTES = 63  # PostgreSQL's NAMEDATALEN - 1
@@ -114,6 +114,23 @@ def _refused(exc: DBAPIError, doing: str) -> TeamRightsError:
     return TeamRightsError(f"cannot {doing}: {_primary(exc)}")
 
 
+def _settings_policies(connection: Connection) -> list[str]:
+    """Row-level security on ``catalogue_settings``: everyone reads every setting;
+    people's roles write the audit head row only (the owner bypasses the policies)."""
+    table = _quote(connection, SETTINGS_TABLE)
+    head = "key = '" + AUDIT_HEAD_SETTING.replace("'", "''") + "'"
+    policies = {
+        "catena_settings_read": "FOR SELECT USING (true)",
+        "catena_settings_head_insert": f"FOR INSERT WITH CHECK ({head})",
+        "catena_settings_head_update": f"FOR UPDATE USING ({head}) WITH CHECK ({head})",
+    }
+    statements = [f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY"]
+    for name, rule in policies.items():
+        statements.append(f"DROP POLICY IF EXISTS {name} ON {table}")
+        statements.append(f"CREATE POLICY {name} ON {table} {rule}")
+    return statements
+
+
 def install_team_rights(connection: Connection) -> TeamRoles:
     """Create the catalogue's group roles if missing and set every grant from
     ``db.pg_rights``; install the audit guard. Run by the owner of the tables (after
@@ -157,6 +174,8 @@ def install_team_rights(connection: Connection) -> TeamRoles:
             statements.append(
                 f"GRANT USAGE ON SEQUENCE {_quote(connection, sequence)} TO {quoted_roles}"
             )
+    if SETTINGS_TABLE in tables:
+        statements.extend(_settings_policies(connection))
     try:
         with connection.begin_nested():
             for statement in statements:

@@ -112,7 +112,7 @@ def _first_error(stderr: str) -> str:
     lines = [line.strip() for line in stderr.splitlines() if line.strip()]
     for line in lines:
         if "error:" in line or "ERROR:" in line or "FATAL:" in line:
-            text = re.split(r"(?:error|ERROR|FATAL):\s*", line, maxsplit=1)[-1]
+            text = re.split(r"(?:error|ERROR|FATAL):\s*", line)[-1]
             return for_terminal(text, one_line=True)
     return for_terminal(lines[0], one_line=True) if lines else "no message"
 

@@ -4,7 +4,8 @@ The server is named by ``CATENA_TEST_POSTGRES`` (an admin URL, e.g.
 ``postgresql+psycopg://root@/postgres?host=/var/run/postgresql``); without it these
 tests fail with one line saying so. Each test gets its own database
 ``catena_test_pgadmin_<uuid8>`` holding the models' tables (``Base.metadata``), the
-search tables PostgreSQL catalogues have, and ``alembic_version``; the database, its
+search tables PostgreSQL catalogues have, ``catalogue_settings`` (migration 0015) and
+``alembic_version``; the database, its
 group roles and every login role named after it are dropped afterwards, since
 several engineers share the server.
 
@@ -29,7 +30,8 @@ from db.models import Base
 ENV = "CATENA_TEST_POSTGRES"
 PREFIX = "catena_test_pgadmin_"
 
-# The search tables as PostgreSQL catalogues have them (db/search builds them there);
+# The search tables as PostgreSQL catalogues have them (db/search builds them there)
+# and the settings table of migration 0015 (IF NOT EXISTS: a model once merged);
 # here only so their grants are set and exercised like the others'.
 SEARCH_TABLES = (
     "CREATE TABLE search_index (id INTEGER PRIMARY KEY REFERENCES documents(id)"
@@ -37,8 +39,12 @@ SEARCH_TABLES = (
     "CREATE TABLE search_index_rows (id INTEGER PRIMARY KEY, title TEXT NOT NULL)",
     "CREATE TABLE facet_counts (facet TEXT NOT NULL, value TEXT NOT NULL,"
     " documents INTEGER NOT NULL, PRIMARY KEY (facet, value))",
+    "CREATE TABLE search_folds (raw TEXT PRIMARY KEY, folded TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS catalogue_settings (key VARCHAR(64) PRIMARY KEY,"
+    " value TEXT NOT NULL)",
+    "INSERT INTO catalogue_settings VALUES ('objects', '/srv/catena/objects')",
     "CREATE TABLE alembic_version (version_num VARCHAR(32) PRIMARY KEY)",
-    "INSERT INTO alembic_version VALUES ('0014')",
+    "INSERT INTO alembic_version VALUES ('0015')",
 )
 
 
