@@ -301,3 +301,25 @@ def test_everyone_moves_the_audit_head_but_only_the_owner_sets_the_rest(team: UR
     with connected(team) as conn:
         settings = dict(conn.execute(text("SELECT key, value FROM catalogue_settings")).all())
     assert settings == {"objects": "/srv/catena/objects", "audit_head": "eve"}
+
+
+def test_setting_rights_without_the_owners_powers_is_one_line(team: URL) -> None:
+    stranger = person(team, "stranger")
+    with connected(team) as conn:
+        conn.execute(text(f'CREATE ROLE "{stranger}" LOGIN'))
+        conn.commit()
+    # Roles exist already: the grants need the tables' owner.
+    with connected(team, as_role=person(team, "eve")) as conn, pytest.raises(TeamRightsError) as e:
+        install_team_rights(conn)
+    assert str(e.value).startswith("cannot set the catalogue's rights (run this as the tables'")
+    # A catalogue without its roles yet: creating them needs CREATEROLE.
+    with connected(team) as conn:
+        for role in team_roles(str(team.database)).all():
+            conn.execute(text(f'DROP OWNED BY "{role}"'))
+            conn.execute(text(f'DROP ROLE "{role}"'))
+        conn.commit()
+    with connected(team, as_role=stranger) as conn, pytest.raises(TeamRightsError) as e:
+        install_team_rights(conn)
+    message = str(e.value)
+    assert message.startswith(f"cannot create the group role '{team.database}_reader'")
+    assert "CREATEROLE" in message and "\n" not in message
