@@ -38,6 +38,8 @@ HEAVY = (
     "dateparser",
     "edtf",  # its pyparsing grammar: only uncommon date values need it (db.dates)
     "numpy",  # with the language model: only commands that detect languages need it
+    "ctypes",  # the X11 library check: only the window needs it
+    "platformdirs",  # the default catalogue's folder: these commands name theirs
     "desktop.dossier",
     "desktop.ingest.pipeline",
     "desktop.extract",
