@@ -7,8 +7,9 @@ Run from the repository root::
 Each command is run as ``python -m desktop ARGS`` (what the `catena` script runs) on a
 small catalogue: the four samples, imported with ``catena import --sample --no-suggest``
 into a scratch folder unless ``--catalogue`` names one. Beside them, the floors the
-commands stand on: a bare interpreter, ``import sqlalchemy``, ``import sqlalchemy.orm``
-and ``import db.models`` (the ORM with Catena's mapped classes).
+commands stand on: a bare interpreter, ``import sqlalchemy``, ``import sqlalchemy.orm``,
+``import db.models`` (the ORM with Catena's mapped classes), and the same with the
+mappers configured, which SQLAlchemy does on a process's first query.
 
 Warm, as a person scripting `catena show` sees it: one unmeasured run of each command
 first, then ``--runs`` measured runs, interleaved so a burst of load on a shared machine
@@ -63,6 +64,10 @@ def commands(catalogue: Path) -> list[Command]:
         Command("floor: `python -c 'import sqlalchemy'`", ["-c", "import sqlalchemy"]),
         Command("floor: `python -c 'import sqlalchemy.orm'`", ["-c", "import sqlalchemy.orm"]),
         Command("floor: `python -c 'import db.models'`", ["-c", "import db.models"]),
+        Command(
+            "floor: the same, mappers configured (as by a first query)",
+            ["-c", "import db.models, sqlalchemy.orm as orm; orm.configure_mappers()"],
+        ),
     ]
 
 
