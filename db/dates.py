@@ -31,10 +31,10 @@ import re
 import time
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import edtf
-from edtf.parser.edtf_exceptions import EDTFParseException
-from edtf.parser.parser_classes import EDTFObject
+if TYPE_CHECKING:
+    from edtf.parser.parser_classes import EDTFObject
 
 OPEN_ENDS = ("", "..")  # an interval end that is unknown ("") or open ("..")
 SUB_YEAR_CODES = range(21, 42)  # EDTF seasons, quarters, quadrimesters, semesters
@@ -242,7 +242,12 @@ def _calendar_day_exists(point: EdtfPoint) -> bool:
 @lru_cache(maxsize=4096)
 def _library_parse(text: str) -> EDTFObject | None:
     # The library prints a line of its own when a constructor fails ("1987-0X");
-    # it is not ours to show, so it is caught.
+    # it is not ours to show, so it is caught. The library (and the pyparsing grammar
+    # it builds, ~75 ms) is imported here, on the first uncommon value, not with this
+    # module: `catena list`, `show` and `search` read dates without it.
+    import edtf
+    from edtf.parser.edtf_exceptions import EDTFParseException
+
     with contextlib.redirect_stdout(io.StringIO()):
         try:
             parsed: EDTFObject = edtf.parse_edtf(text)

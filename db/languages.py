@@ -28,9 +28,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from db.language_model import FastIdentifier
-
 if TYPE_CHECKING:
+    from db.language_model import FastIdentifier
     from db.models import Document
 
 # Languages whose rules Catena's extractors carry. Other languages are still detected and
@@ -134,6 +133,9 @@ def _model() -> FastIdentifier:
                 MODEL_FILE,
                 LanguageIdentifier,
             )
+
+            # numpy comes with it (~0.1 s): only commands that detect languages pay.
+            from db.language_model import FastIdentifier
 
             loaded = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
             _identifier = FastIdentifier(loaded)

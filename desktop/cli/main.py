@@ -37,7 +37,6 @@ from desktop.cli.output import (
     print_table,
     terminal_safe_output,
 )
-from desktop.cli.x11_libraries import xcb_problem
 from desktop.core.resources import sample_paths
 from desktop.core.user_folders import default_catalogue_path
 
@@ -395,6 +394,8 @@ def cmd_gui(args: argparse.Namespace, launch_gui: GuiLauncher | None) -> int:
     # Without its X libraries Qt aborts the process (SIGABRT) naming no package; say
     # which to install instead. Unlike a missing display this is fixed by one command,
     # so the demo is not run in its place: the person asked for the window.
+    from desktop.cli.x11_libraries import xcb_problem  # ctypes: only the window needs it
+
     problem = xcb_problem()
     if problem is not None:
         raise UsageError(problem)

@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from platformdirs import user_data_path
-
 APP_NAME = "Catena"
 CATALOGUE_ENV = "CATENA_CATALOGUE"
 
@@ -16,4 +14,7 @@ def default_catalogue_path() -> Path:
     named = os.environ.get(CATALOGUE_ENV)
     if named:
         return Path(named).expanduser()
+    # Imported here: a command given --catalogue or $CATENA_CATALOGUE never needs it.
+    from platformdirs import user_data_path
+
     return user_data_path(APP_NAME, appauthor=False) / "Catalogue.catena"

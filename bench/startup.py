@@ -1,0 +1,182 @@
+"""How long `catena --version`, `list`, `show` and `search` take to start and answer.
+
+Run from the repository root::
+
+    .venv/bin/python bench/startup.py [--runs 5] [--tree DIR] [--catalogue PATH]
+
+Each command is run as ``python -m desktop ARGS`` (what the `catena` script runs) on a
+small catalogue: the four samples, imported with ``catena import --sample --no-suggest``
+into a scratch folder unless ``--catalogue`` names one. Beside them, the floors the
+commands stand on: a bare interpreter, ``import sqlalchemy``, ``import sqlalchemy.orm``,
+``import db.models`` (the ORM with Catena's mapped classes), and the same with the
+mappers configured, which SQLAlchemy does on a process's first query.
+
+Warm, as a person scripting `catena show` sees it: one unmeasured run of each command
+first, then ``--runs`` measured runs, interleaved so a burst of load on a shared machine
+hits every command alike; the table gives medians of wall time and of CPU time (user +
+system, from ``wait4``). Modules are run from compiled bytecode, as an installed Catena
+is: ``PYTHONDONTWRITEBYTECODE`` is dropped and the bytecode goes to a scratch
+``PYTHONPYCACHEPREFIX``, filled by the unmeasured run, so the tree is left clean.
+
+``--tree DIR`` measures another checkout (e.g. an exported older commit); given more
+than once, the trees' runs are interleaved and the table has a column pair per tree
+(a before and after measured in the same minutes). The table is printed and written
+into BENCHMARKS.md between its markers (``--no-markdown`` leaves the file alone).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+MARK_START = "<!-- bench/startup.py: start -->"
+MARK_END = "<!-- bench/startup.py: end -->"
+
+
+@dataclass
+class Command:
+    """One measured command: how the table names it, and the words after ``python``."""
+
+    label: str
+    argv: list[str]
+    walls: list[float] = field(default_factory=list)
+    cpus: list[float] = field(default_factory=list)
+
+
+def commands(catalogue: Path) -> list[Command]:
+    catena = ["-m", "desktop", "--catalogue", str(catalogue)]
+    return [
+        Command("`catena --version`", ["-m", "desktop", "--version"]),
+        Command("`catena list`", [*catena, "list"]),
+        Command("`catena show CAT-000001`", [*catena, "show", "CAT-000001"]),
+        Command("`catena search Halvern`", [*catena, "search", "Halvern"]),
+        Command("floor: `python -c pass`", ["-c", "pass"]),
+        Command("floor: `python -c 'import sqlalchemy'`", ["-c", "import sqlalchemy"]),
+        Command("floor: `python -c 'import sqlalchemy.orm'`", ["-c", "import sqlalchemy.orm"]),
+        Command("floor: `python -c 'import db.models'`", ["-c", "import db.models"]),
+        Command(
+            "floor: the same, mappers configured (as by a first query)",
+            ["-c", "import db.models, sqlalchemy.orm as orm; orm.configure_mappers()"],
+        ),
+    ]
+
+
+def environment(tree: Path, pycache: Path) -> dict[str, str]:
+    env = {**os.environ, "PYTHONPATH": str(tree), "PYTHONPYCACHEPREFIX": str(pycache)}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env.pop("CATENA_CATALOGUE", None)
+    return env
+
+
+def run_once(argv: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float]:
+    """(wall, CPU) seconds of one ``python ARGV``; a failing command ends the benchmark."""
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, *argv],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=env,
+        cwd=cwd,
+    )
+    assert process.stderr is not None
+    said = process.stderr.read()
+    _pid, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"python {' '.join(argv)} failed: {said.decode(errors='replace')}")
+    return wall, usage.ru_utime + usage.ru_stime
+
+
+def sample_catalogue(scratch: Path, env: dict[str, str], tree: Path) -> Path:
+    catalogue = scratch / "Startup.catena"
+    run_once(["-m", "desktop", "init", str(catalogue)], env, tree)
+    run_once(
+        ["-m", "desktop", "-c", str(catalogue), "import", "--sample", "--no-suggest"], env, tree
+    )
+    return catalogue
+
+
+def table(trees: list[Path], measured: list[list[Command]]) -> str:
+    """One row per command; a wall and a CPU column per tree."""
+    heads = [f"{tree.name} wall | {tree.name} CPU" for tree in trees]
+    lines = [f"| command | {' | '.join(heads)} |", "|---" * (1 + 2 * len(trees)) + "|"]
+    for row in zip(*measured, strict=True):
+        cells = [
+            f"{statistics.median(c.walls):.2f} s | {statistics.median(c.cpus):.2f} s" for c in row
+        ]
+        lines.append(f"| {row[0].label} | {' | '.join(cells)} |")
+    return "\n".join(lines)
+
+
+def write_markdown(block: str) -> None:
+    target = ROOT / "BENCHMARKS.md"
+    text = target.read_text(encoding="utf-8")
+    wrapped = f"{MARK_START}\n{block}\n{MARK_END}"
+    if MARK_START in text:
+        before, _, rest = text.partition(MARK_START)
+        _, _, after = rest.partition(MARK_END)
+        target.write_text(before + wrapped + after, encoding="utf-8")
+    else:
+        section = f"## Command start (`bench/startup.py`, issue 23)\n\n{wrapped}\n"
+        target.write_text(text.rstrip("\n") + "\n\n" + section, encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=5, help="measured runs of each command")
+    parser.add_argument(
+        "--tree",
+        type=Path,
+        action="append",
+        help="a checkout to measure (repeat for a before and after; default: this one)",
+    )
+    parser.add_argument("--catalogue", type=Path, help="default: the samples, imported anew")
+    parser.add_argument("--no-markdown", action="store_true", help="do not touch BENCHMARKS.md")
+    args = parser.parse_args(argv)
+    trees = [tree.resolve() for tree in args.tree or [ROOT]]
+    with tempfile.TemporaryDirectory(prefix="catena-startup-") as scratch_name:
+        scratch = Path(scratch_name)
+        envs = [environment(tree, scratch / "pycache") for tree in trees]
+        measured = []
+        for number, (tree, env) in enumerate(zip(trees, envs, strict=True)):
+            # Each tree imports its own samples: an older tree may not open a newer schema.
+            own = scratch / str(number)
+            own.mkdir()
+            measured.append(commands(args.catalogue or sample_catalogue(own, env, tree)))
+        load_before = os.getloadavg()
+        for run in range(args.runs + 1):  # run 0 warms the caches and is not counted
+            for position in range(len(measured[0])):
+                for tree, env, tree_commands in zip(trees, envs, measured, strict=True):
+                    command = tree_commands[position]
+                    wall, cpu = run_once(command.argv, env, tree)
+                    if run:
+                        command.walls.append(wall)
+                        command.cpus.append(cpu)
+        load_after = os.getloadavg()
+    words = argv if argv is not None else sys.argv[1:]
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    block = (
+        f"`{' '.join(['python bench/startup.py', *words])}`: {stamp}; Python "
+        f"{platform.python_version()}, {os.cpu_count()} cores; load average "
+        f"{load_before[0]:.1f} before, {load_after[0]:.1f} after (1-minute). Warm (one "
+        f"unmeasured run first), from bytecode, medians of {args.runs}; CPU is user + "
+        "system.\n\n" + table(trees, measured)
+    )
+    print(block)
+    if not args.no_markdown:
+        write_markdown(block)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
