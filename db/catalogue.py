@@ -89,7 +89,7 @@ def catalogue_writable(folder: Path) -> bool:
     return folder_writable(folder) and (not database.exists() or os.access(database, os.W_OK))
 
 
-def read_only_notice(folder: Path) -> str:
+def read_only_notice(folder: Path | str) -> str:
     return f"read-only: {folder} is on read-only media or not writable by you; changes are disabled"
 
 

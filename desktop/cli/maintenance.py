@@ -15,6 +15,7 @@ from db.backup import all_backups, verify_backup
 from db.catalogue import Catalogue
 from db.sanitize import for_terminal
 from db.text_fixity import TextRepair, TextReport
+from desktop.cli.errors import UsageError
 from desktop.cli.output import ProgressBar, counted, print_json, print_table
 from desktop.core.maintenance import (
     Stage,
@@ -181,8 +182,13 @@ def cmd_backup(catalogue: Catalogue, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_restore(folder: Path, args: argparse.Namespace) -> int:
+def cmd_restore(folder: Path | str, args: argparse.Namespace) -> int:
     """Restore *folder*'s database; it need not open (that may be why we are here)."""
+    if isinstance(folder, str):
+        raise UsageError(
+            "restore puts back a catalogue folder; a PostgreSQL catalogue is restored "
+            "with the server's pg_restore (see docs/team.md)"
+        )
     plan = plan_restore(folder, args.backup)
     if plan.state != "ok":
         found = f" ({plan.finding})" if plan.finding else ""

@@ -7,13 +7,16 @@ from pathlib import Path
 
 from platformdirs import user_data_path
 
+from db.location import catalogue_location
+
 APP_NAME = "Catena"
 CATALOGUE_ENV = "CATENA_CATALOGUE"
 
 
-def default_catalogue_path() -> Path:
-    """The catalogue opened when none is named: $CATENA_CATALOGUE, else the user's."""
+def default_catalogue_path() -> Path | str:
+    """The catalogue opened when none is named: $CATENA_CATALOGUE (a folder or a
+    PostgreSQL URL), else the user's folder."""
     named = os.environ.get(CATALOGUE_ENV)
     if named:
-        return Path(named).expanduser()
+        return catalogue_location(named)
     return user_data_path(APP_NAME, appauthor=False) / "Catalogue.catena"
