@@ -36,24 +36,67 @@ def gold() -> dict[str, Any]:
 
 # --- catalogues --------------------------------------------------------------------
 # Migrating a catalogue takes a moment; do it once per session and copy the closed
-# template folder for each test (the Anki/Calibre habit).
+# template folder for each test (the Anki/Calibre habit). With
+# CATENA_TEST_ENGINE=postgresql the same fixtures give catalogues on the PostgreSQL
+# server named by CATENA_TEST_POSTGRES instead (tests/pg_catalogues.py): then
+# ``catalogue_path`` is that catalogue's URL, not a folder.
 
 
 @pytest.fixture(scope="session")
-def catalogue_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def engine_choice() -> str:
+    from tests.pg_catalogues import test_engine
+
+    return test_engine()
+
+
+@pytest.fixture(scope="session")
+def pg_session_database(engine_choice: str):  # type: ignore[no-untyped-def]
+    """The session's PostgreSQL catalogue database (only with the postgresql engine)."""
+    from tests.pg_catalogues import session_database
+
+    assert engine_choice == "postgresql"
+    with session_database() as database:
+        yield database
+
+
+@pytest.fixture(scope="session")
+def catalogue_template(tmp_path_factory: pytest.TempPathFactory, engine_choice: str):  # type: ignore[no-untyped-def]
     from db.catalogue import Catalogue
 
+    if engine_choice == "postgresql":
+        return None  # the empty state is saved by pg_empty_state
     folder = tmp_path_factory.mktemp("template") / "Template.catena"
     Catalogue.open(folder, create=True, actor="tester").close()
     return folder
 
 
+@pytest.fixture(scope="session")
+def pg_empty_state(pg_session_database, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """The session database made a new, empty catalogue, and that state saved."""
+    from db.catalogue import Catalogue
+
+    objects = tmp_path_factory.mktemp("pg_template_objects")
+    Catalogue.open(
+        pg_session_database.url, create=True, actor="tester", objects=str(objects)
+    ).close()
+    pg_session_database.save("empty")
+    return pg_session_database
+
+
 @pytest.fixture
-def catalogue_path(catalogue_template: Path, tmp_path: Path) -> Path:
+def catalogue_path(request: pytest.FixtureRequest, engine_choice: str, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A fresh empty catalogue, closed: a folder, or (PostgreSQL) the server's URL."""
     import shutil
 
+    if engine_choice == "postgresql":
+        database = request.getfixturevalue("pg_empty_state")
+        objects = tmp_path / "objects"
+        objects.mkdir()
+        database.restore("empty", str(objects))
+        return database.url
+    template = request.getfixturevalue("catalogue_template")
     target = tmp_path / "Test.catena"
-    shutil.copytree(catalogue_template, target)
+    shutil.copytree(template, target)
     return target
 
 
@@ -66,32 +109,64 @@ def catalogue(catalogue_path: Path):  # type: ignore[no-untyped-def]
     opened.close()
 
 
-@pytest.fixture(scope="session")
-def samples_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A catalogue holding Catena's sample documents with their suggestions, imported
-    once per test session; tests copy it instead of importing again."""
-    from db.catalogue import Catalogue
+def _import_samples(catalogue) -> None:  # type: ignore[no-untyped-def]
     from desktop.core.resources import sample_paths
     from desktop.ingest.pipeline import import_paths
 
+    import_paths(catalogue, sample_paths())
+
+
+@pytest.fixture(scope="session")
+def samples_template(tmp_path_factory: pytest.TempPathFactory, engine_choice: str):  # type: ignore[no-untyped-def]
+    """A catalogue holding Catena's sample documents with their suggestions, imported
+    once per test session; tests copy it instead of importing again."""
+    from db.catalogue import Catalogue
+
+    if engine_choice == "postgresql":
+        return None  # saved by pg_samples_state
     folder = tmp_path_factory.mktemp("samples") / "Samples.catena"
     opened = Catalogue.open(folder, create=True, actor="tester", daily_backup=False)
     try:
-        import_paths(opened, sample_paths())
+        _import_samples(opened)
     finally:
         opened.close()
     return folder
 
 
+@pytest.fixture(scope="session")
+def pg_samples_state(pg_empty_state, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """The samples imported into the session database once, that state saved; returns
+    the database and the folder holding the samples' originals."""
+    from db.catalogue import Catalogue
+
+    objects = tmp_path_factory.mktemp("pg_samples_objects") / "objects"
+    objects.mkdir()
+    pg_empty_state.restore("empty", str(objects))
+    opened = Catalogue.open(pg_empty_state.url, actor="tester", daily_backup=False)
+    try:
+        _import_samples(opened)
+    finally:
+        opened.close()
+    pg_empty_state.save("samples")
+    return pg_empty_state, objects
+
+
 @pytest.fixture
-def sample_catalogue(samples_template: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
+def sample_catalogue(request: pytest.FixtureRequest, engine_choice: str, tmp_path: Path):  # type: ignore[no-untyped-def]
     """A fresh copy of the samples catalogue, open; changes stay in this test."""
     import shutil
 
     from db.catalogue import Catalogue
 
-    target = tmp_path / "Samples.catena"
-    shutil.copytree(samples_template, target)
+    if engine_choice == "postgresql":
+        database, saved_objects = request.getfixturevalue("pg_samples_state")
+        objects = tmp_path / "objects"
+        shutil.copytree(saved_objects, objects)
+        database.restore("samples", str(objects))
+        target: Path | str = database.url
+    else:
+        target = tmp_path / "Samples.catena"
+        shutil.copytree(request.getfixturevalue("samples_template"), target)
     opened = Catalogue.open(target, actor="tester", daily_backup=False)
     yield opened
     opened.close()
