@@ -76,7 +76,8 @@ LEGACY_CREATE_SQL = (
 """The index as migrations 0004 to 0013 made it: a normal FTS5 table holding its text."""
 DROP_SQL = f"DROP TABLE IF EXISTS {INDEX_TABLE}"
 
-_NAMES = frozenset({INDEX_TABLE, *SHADOW_TABLES, ROWS_TABLE, FACET_COUNTS_TABLE})
+_NAMES = frozenset({INDEX_TABLE, *SHADOW_TABLES, ROWS_TABLE, FACET_COUNTS_TABLE, "search_folds"})
+"""Tables autogenerate must leave alone (``search_folds`` exists on PostgreSQL only)."""
 _registered = False
 
 
