@@ -18,6 +18,30 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("CATENA_SHARED", REPO_ROOT.parent / "shared"))
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "sqlite_only(reason): checks the SQLite file itself (pragmas, file backups, WAL, "
+        "the head file); left out of the CATENA_TEST_ENGINE=postgresql run, which has "
+        "no such file. The reason is required.",
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """On the PostgreSQL run, leave out the tests of SQLite's file (they ran, and pass,
+    in the SQLite run of the same suite); each must say why it is SQLite-only."""
+    for item in items:
+        marker = item.get_closest_marker("sqlite_only")
+        if marker is not None and not (marker.args and str(marker.args[0]).strip()):
+            raise pytest.UsageError(f"{item.nodeid}: sqlite_only needs a reason")
+    if os.environ.get("CATENA_TEST_ENGINE", "sqlite").strip().lower() != "postgresql":
+        return
+    left_out = [item for item in items if item.get_closest_marker("sqlite_only")]
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = [item for item in items if not item.get_closest_marker("sqlite_only")]
+
+
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     seeds = SHARED / "seeds"

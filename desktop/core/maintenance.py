@@ -18,7 +18,8 @@ from sqlalchemy import select
 from db import audit
 from db.backup import BackupError, backup_database, rotate_backup, verify_backup
 from db.catalogue import Catalogue
-from db.integrity import FixityReport, integrity_check, verify_fixity
+from db.dialects.checks import database_findings
+from db.integrity import FixityReport, verify_fixity
 from db.models import Event
 from db.restore import RestorePlan, plan_restore, restore_catalogue
 from db.text_fixity import TextRepair, TextReport, repair_texts, verify_texts
@@ -95,7 +96,7 @@ def verify_catalogue(
                 session, catalogue.objects, texts, rederive=rederive_text, actor=catalogue.actor
             )
             texts = check_texts()  # what is left, logged as such
-        findings = integrity_check(session)
+        findings = database_findings(session)
     changed = frozenset(r.ref for r in repairs if r.outcome != "left for a person")
     return Done(
         Verification(

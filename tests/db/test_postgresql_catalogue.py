@@ -120,3 +120,16 @@ def test_a_typed_location_is_a_url_or_a_folder() -> None:
     assert catalogue_location(url) == url and is_server_url(url)
     assert catalogue_location("~/K.catena") == Path("~/K.catena").expanduser()
     assert not is_server_url(Path("postgresql:/x"))
+
+
+def test_a_catalogue_from_a_newer_catena_is_refused_unchanged(
+    database_url: str, tmp_path: Path
+) -> None:
+    Catalogue.open(database_url, create=True, objects=str(tmp_path)).close()
+    engine = create_engine(database_url)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    with pytest.raises(CatalogueError, match="newer version of Catena"):
+        Catalogue.open(database_url)
+    assert current_revision(engine) == "9999"
+    engine.dispose()
