@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from db import audit
 from db.models import Blob, Document, Image
-from db.objects import FolderObjectStore, ObjectStore
+from db.objects import ObjectStore
 
 FIXITY_FLAG = "fixity failed"
 
@@ -121,12 +121,13 @@ GRACE_SECONDS = 24 * 3600
 
 def collect_garbage(
     session: Session,
-    objects: FolderObjectStore,
+    objects: ObjectStore,
     *,
     keep: set[str] | None = None,
     grace_seconds: float = GRACE_SECONDS,
 ) -> list[str]:
-    """Move objects no record references into ``objects/quarantine/``.
+    """Move objects no record references into the store's quarantine (``quarantine/``
+    in its folder or under its bucket prefix).
 
     Call with a ``Catalogue.writing()`` session: its write lock keeps another process
     from committing a reference meanwhile, and imports store objects only while

@@ -1,40 +1,74 @@
 """Content-addressed object store for originals, images and thumbnails.
 
-Objects live at ``objects/ab/cdef…`` named by their SHA-256 and are never modified.
-A write goes to a temporary file, is fsynced, renamed into place and its directory
-fsynced, and only then referenced from the database — so a crash leaves at worst an
-unreferenced object (collected later), never a reference to a missing or partial one.
-An import stores many originals and references them in one commit: it renames each
-into place (its data already fsynced, so any file under a final name is whole) and
-fsyncs each directory once, with ``sync_directories``, just before that commit.
+Objects are named by their SHA-256 and never modified: put-once (an object already
+stored is never overwritten; two processes storing the same bytes at once both succeed
+and leave one object), and every read checks the bytes against the name. A write is
+complete before anything references it, so a crash leaves at worst an unreferenced
+object (collected later), never a reference to a missing or partial one.
 
-The store is an interface (``ObjectStore``) so a team can move objects elsewhere
-without touching the catalogue code; ``FolderObjectStore`` is today's implementation.
+The store is an interface (``ObjectStore``) so a team can keep its originals on a
+shared folder (``FolderObjectStore``, below) or on S3-compatible storage
+(``S3ObjectStore``, db/objects_s3.py) without touching the catalogue code;
+``db.objects_open.open_object_store`` picks one from a location string. Callers that need a file (to
+draw a page, to hand Qt an image) ask for ``local_file``, which both stores can give.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import os
 import re
 import stat
 import time
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Protocol
+from typing import BinaryIO, Protocol
+
+from db.sanitize import clean_field
 
 CHUNK = 1 << 20
-_FAN = re.compile(r"[0-9a-f]{2}")
-_REST = re.compile(r"[0-9a-f]{62}")
+HEX = frozenset("0123456789abcdef")
+
+
+class ObjectStoreError(OSError):
+    """The store cannot be used (no bucket, no credentials, endpoint unreachable,
+    unusable location); its text is one line naming the store and what was wrong."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(clean_field(message))
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class ObjectMissing(ObjectStoreError, FileNotFoundError):
+    """The store does not hold the object asked for."""
+
+
+class ObjectDamaged(ObjectStoreError):
+    """The stored bytes do not hash to the object's name: never handed out as evidence."""
 
 
 class ObjectStore(Protocol):
-    def put(self, data: bytes, *, sync_directory: bool = True) -> str: ...
+    @property
+    def location(self) -> str:
+        """Where the objects are, for messages (a folder, or ``s3://bucket/prefix``)."""
+        ...
+
+    def put(self, data: bytes, *, sync_directory: bool = True) -> str:
+        """Store *data* once and return its SHA-256 (an existing object is kept)."""
+        ...
+
+    def put_file(self, source: Path) -> str:
+        """Store a file's bytes, streamed (never read whole), and return its SHA-256."""
+        ...
+
     def sync_directories(self, hashes: Iterable[str]) -> None:
-        """Make the renames of these stored objects durable (after ``put`` with
-        ``sync_directory=False``); before any record that points at them commits."""
+        """Make these stored objects durable (after ``put`` with ``sync_directory=False``);
+        before any record that points at them commits."""
         ...
 
     def check_writable(self) -> None:
@@ -42,12 +76,44 @@ class ObjectStore(Protocol):
         permission), instead of failing every file of an import one by one."""
         ...
 
-    def read(self, sha256: str) -> bytes: ...
-    def path(self, sha256: str) -> Path: ...
+    def read(self, sha256: str) -> bytes:
+        """The object's bytes, SHA-256 checked: ObjectMissing / ObjectDamaged otherwise."""
+        ...
+
+    def local_file(self, sha256: str) -> Path:
+        """A local file holding exactly the object's bytes (SHA-256 checked), valid while
+        the store is open; a path where no file is when the object is missing or damaged
+        (callers test ``is_file()``). ObjectStoreError only when the store is unreachable."""
+        ...
+
     def exists(self, sha256: str) -> bool: ...
-    def hash_of(self, sha256: str) -> str | None: ...
-    def delete(self, sha256: str) -> None: ...
-    def __iter__(self) -> Iterator[str]: ...
+    def hash_of(self, sha256: str) -> str | None:
+        """Re-hash the stored object (streamed); None when it is missing."""
+        ...
+
+    def delete(self, sha256: str) -> None:
+        """Remove an object; only for collecting objects no record references."""
+        ...
+
+    def __iter__(self) -> Iterator[str]:
+        """Hashes of the stored objects (nothing else that lies in the store)."""
+        ...
+
+    def age_seconds(self, sha256: str) -> float:
+        """How long ago the object was stored (garbage collection spares young ones)."""
+        ...
+
+    def quarantine(self, sha256: str) -> str:
+        """Move an object out of the store (kept, not deleted); return where it went."""
+        ...
+
+
+def check_sha256(sha256: str) -> str:
+    """*sha256* itself if it is a lowercase SHA-256 hex digest: object names come from
+    records and archives, and must never become a path or key outside the store."""
+    if len(sha256) != 64 or not HEX.issuperset(sha256):
+        raise ValueError(f"not a SHA-256 hex digest: {sha256!r}")
+    return sha256
 
 
 def sha256_bytes(data: bytes) -> str:
@@ -62,6 +128,21 @@ def sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
+def verified(location: str, sha256: str, data: bytes) -> bytes:
+    """*data* if it hashes to *sha256*; ObjectDamaged naming the object otherwise."""
+    actual = sha256_bytes(data)
+    if actual != sha256:
+        raise ObjectDamaged(f"object {sha256} in {location} is damaged: its bytes hash to {actual}")
+    return data
+
+
+_FAN = re.compile(r"[0-9a-f]{2}")
+_REST = re.compile(r"[0-9a-f]{62}")
+# Filesystems without hard links (FAT, some SMB shares): there put-once falls back to a
+# rename, which can only ever replace an object by the very same bytes.
+_NO_HARD_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS, errno.EXDEV}
+
+
 def _fsync_dir(directory: Path) -> None:
     # Directory fsync makes the rename durable; not available on Windows.
     if os.name == "nt":
@@ -74,15 +155,35 @@ def _fsync_dir(directory: Path) -> None:
 
 
 class FolderObjectStore:
-    """Objects as read-only files under *root*, two-level fan-out by hash."""
+    """Objects as read-only files under *root* (a local or shared folder), two-level
+    fan-out by hash. A write goes to ``tmp/``, is fsynced and hard-linked into place (a
+    link never replaces an existing object, so concurrent writers on one share cannot
+    clobber each other) and its directory fsynced before anything references it."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
         self._tmp = root / "tmp"
+        self._verified: set[str] = set()  # hashed once by this process for local_file
+
+    @classmethod
+    def at_location(cls, folder: Path) -> FolderObjectStore:
+        """The store at *folder*, refusing one that cannot be it: a file, or a folder
+        whose parent is missing (an unmounted share would otherwise fill a local copy)."""
+        if folder.exists() and not folder.is_dir():
+            raise ObjectStoreError(f"object store {folder}: this is a file, not a folder")
+        if not folder.exists() and not folder.parent.is_dir():
+            raise ObjectStoreError(
+                f"object store {folder}: the folder {folder.parent} does not exist "
+                "(is the shared folder mounted?)"
+            )
+        return cls(folder)
+
+    @property
+    def location(self) -> str:
+        return str(self.root)
 
     def path(self, sha256: str) -> Path:
-        if len(sha256) != 64 or any(c not in "0123456789abcdef" for c in sha256):
-            raise ValueError(f"not a SHA-256 hex digest: {sha256!r}")
+        check_sha256(sha256)
         return self.root / sha256[:2] / sha256[2:]
 
     def exists(self, sha256: str) -> bool:
@@ -93,21 +194,56 @@ class FolderObjectStore:
         False the rename is not yet durable: call ``sync_directories`` before any
         record that references the object commits."""
         sha256 = sha256_bytes(data)
-        final = self.path(sha256)
-        if final.is_file() and final.stat().st_size == len(data):
+        if self._holds_intact(sha256):
             return sha256
+
+        def write(handle: BinaryIO) -> str:
+            handle.write(data)
+            return sha256
+
+        self._install(write, sync_directory=sync_directory)
+        return sha256
+
+    def put_file(self, source: Path) -> str:
+        """Store a file's bytes, copied and hashed a chunk at a time."""
+
+        def write(handle: BinaryIO) -> str:
+            digest = hashlib.sha256()
+            with source.open("rb") as reading:
+                while chunk := reading.read(CHUNK):
+                    digest.update(chunk)
+                    handle.write(chunk)
+            return digest.hexdigest()
+
+        return self._install(write, sync_directory=True)
+
+    def _holds_intact(self, sha256: str) -> bool:
+        """True if the object is stored whole; a damaged copy is moved to quarantine so
+        that storing the right bytes again repairs it (put-once would keep it forever)."""
+        if not self.exists(sha256):
+            return False
+        if self.hash_of(sha256) == sha256:
+            return True
+        with contextlib.suppress(FileNotFoundError):
+            self.quarantine(sha256)
+        return False
+
+    def _install(self, write: Callable[[BinaryIO], str], *, sync_directory: bool) -> str:
         self._tmp.mkdir(parents=True, exist_ok=True)
-        if not final.parent.is_dir():
-            final.parent.mkdir(parents=True, exist_ok=True)
-            _fsync_dir(self.root)  # the new fan-out folder must survive a crash too
         temporary = self._tmp / f"{uuid.uuid4().hex}.part"
         try:
             with temporary.open("wb") as handle:
-                handle.write(data)
+                sha256 = write(handle)
                 handle.flush()
                 os.fsync(handle.fileno())
             os.chmod(temporary, stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
-            os.replace(temporary, final)
+            final = self.path(sha256)
+            if not final.parent.is_dir():
+                final.parent.mkdir(parents=True, exist_ok=True)
+                _fsync_dir(self.root)  # the new fan-out folder must survive a crash too
+            for _attempt in range(2):
+                if self._link(temporary, final) or self._holds_intact(sha256):
+                    break  # placed, or another writer placed the same bytes first
         finally:
             with contextlib.suppress(FileNotFoundError):
                 temporary.unlink()
@@ -115,14 +251,25 @@ class FolderObjectStore:
             _fsync_dir(final.parent)
         return sha256
 
+    @staticmethod
+    def _link(temporary: Path, final: Path) -> bool:
+        """Put *temporary* in place as *final*; False if *final* already exists."""
+        try:
+            os.link(temporary, final)
+        except FileExistsError:
+            return False
+        except OSError as exc:
+            if exc.errno not in _NO_HARD_LINKS:
+                raise
+            os.replace(temporary, final)
+        return True
+
     def sync_directories(self, hashes: Iterable[str]) -> None:
         """One fsync per fan-out folder holding any of *hashes* (not one per object)."""
         for folder in sorted({self.path(sha256).parent for sha256 in hashes}):
             _fsync_dir(folder)
 
     def check_writable(self) -> None:
-        """Raise OSError now if objects cannot be stored (read-only folder, no
-        permission), instead of failing every file of an import one by one."""
         self._tmp.mkdir(parents=True, exist_ok=True)
         probe = self._tmp / f"probe-{uuid.uuid4().hex}"
         fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -130,25 +277,38 @@ class FolderObjectStore:
         probe.unlink()
 
     def read(self, sha256: str) -> bytes:
-        return self.path(sha256).read_bytes()
+        try:
+            data = self.path(sha256).read_bytes()
+        except FileNotFoundError:
+            raise ObjectMissing(f"object {sha256} is not in {self.location}") from None
+        return verified(self.location, sha256, data)
+
+    def local_file(self, sha256: str) -> Path:
+        """The stored file itself, hashed the first time this process hands it out."""
+        target = self.path(sha256)
+        if sha256 in self._verified or not target.is_file():
+            return target
+        if self.hash_of(sha256) != sha256:
+            return self._tmp / "damaged" / sha256  # never created: callers see no file
+        self._verified.add(sha256)
+        return target
 
     def hash_of(self, sha256: str) -> str | None:
-        """Re-hash the stored object; None when it is missing."""
-        target = self.path(sha256)
-        if not target.is_file():
+        try:
+            return sha256_file(self.path(sha256))
+        except FileNotFoundError:
             return None
-        return sha256_file(target)
 
     def delete(self, sha256: str) -> None:
-        """Remove an object; only for collecting objects no record references."""
         target = self.path(sha256)
+        self._verified.discard(sha256)
         with contextlib.suppress(FileNotFoundError):
             os.chmod(target, stat.S_IRUSR | stat.S_IWUSR)
             target.unlink()
 
     def __iter__(self) -> Iterator[str]:
-        """Hashes of stored objects; anything else in the folders (.DS_Store,
-        Thumbs.db, a user's stray file) is not an object and is passed over."""
+        """Anything else in the folders (.DS_Store, Thumbs.db, a user's stray file,
+        quarantine/ and tmp/) is not an object and is passed over."""
         if not self.root.is_dir():
             return
         for fan in sorted(self.root.iterdir()):
@@ -161,9 +321,15 @@ class FolderObjectStore:
     def age_seconds(self, sha256: str) -> float:
         return time.time() - self.path(sha256).stat().st_mtime
 
-    def quarantine(self, sha256: str) -> Path:
-        """Move an object out of the store (kept, not deleted) and return where."""
-        target = self.root / "quarantine" / sha256
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(self.path(sha256), target)
-        return target
+    def quarantine(self, sha256: str) -> str:
+        """Move an object to ``quarantine/`` (a second damaged copy of the same name
+        gets a suffix rather than replacing the first) and return its new path."""
+        source = self.path(sha256)
+        folder = self.root / "quarantine"
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / sha256
+        if target.exists():
+            target = folder / f"{sha256}-{uuid.uuid4().hex[:8]}"
+        os.replace(source, target)
+        self._verified.discard(sha256)
+        return str(target)

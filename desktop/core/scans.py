@@ -70,7 +70,7 @@ def scan_view(catalogue: Catalogue, ref: str) -> ScanView | None:
         document = require_document(session, ref)
         if OCR_FLAG not in (document.flags or []) or document.original_sha256 is None:
             return None
-        path = catalogue.objects.path(document.original_sha256)
+        path = catalogue.objects.local_file(document.original_sha256)
         words = tuple(
             ScanWord(w.page, w.start, w.end, w.left, w.top, w.right, w.bottom, w.confidence)
             for w in words_of(session, document.id)

@@ -353,7 +353,7 @@ def gather(
         for image in document.images:
             plates.append(
                 d.Plate(
-                    image_path=catalogue.objects.path(image.sha256),
+                    image_path=catalogue.objects.local_file(image.sha256),
                     caption=image.caption or image.original_filename or image.ref,
                     credit=image.credit,
                     rights=image.rights,

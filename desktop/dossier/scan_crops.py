@@ -53,7 +53,7 @@ def crops_for(
     not read by OCR, or an original no longer in the store)."""
     if not is_scan_text(document) or document.original_sha256 is None:
         return ()
-    path = objects.path(document.original_sha256)
+    path = objects.local_file(document.original_sha256)
     return tuple(
         d.PageCrop(
             original_path=path,

@@ -169,10 +169,10 @@ def _export_into(
     for number, (sha, size) in enumerate(blobs):
         if progress is not None:
             progress(number, len(blobs), sha)
-        source = catalogue.objects.path(sha)
+        source = catalogue.objects.local_file(sha)
         if not source.is_file():
             missing.append(sha)
-            result.warnings.append(f"object {sha} is missing from the catalogue's store")
+            result.warnings.append(f"object {sha} is missing or damaged in the catalogue's store")
             continue
         writer.copy(object_name(sha), source)
         objects.append({"sha256": sha, "size": size, "path": object_name(sha)})

@@ -107,11 +107,11 @@ def export_bag(
             files: dict[str, Any] = {"text_file": f"texts/{document.ref}.txt"}
             (texts / f"{document.ref}.txt").write_text(document.text, encoding="utf-8", newline="")
             if document.original_sha256:
-                source = catalogue.objects.path(document.original_sha256)
+                source = catalogue.objects.local_file(document.original_sha256)
                 if not source.is_file():
                     raise ExchangeError(
-                        f"the original of {document.ref} is missing from the catalogue's "
-                        "store; run catena verify"
+                        f"the original of {document.ref} is missing or damaged in the "
+                        "catalogue's store; run catena verify"
                     )
                 name = f"{document.ref}_{safe_filename(document.original_filename or 'original')}"
                 (originals / name).write_bytes(source.read_bytes())

@@ -114,7 +114,7 @@ def import_paths(
         catalogue.objects.check_writable()
     except OSError as exc:
         raise ImportRefused(
-            f"the catalogue is read-only: cannot write to {catalogue.objects.root} "
+            f"the catalogue is read-only: cannot write to {catalogue.objects.location} "
             f"({exc.strerror or exc}); nothing was imported"
         ) from exc
     files, skipped = collect_files(paths)

@@ -38,7 +38,7 @@ class ImageActions(OcrActions):
 
     # --- images -----------------------------------------------------------------------
     def _object_path(self, sha256: str) -> Path:
-        return self.catalogue.objects.path(sha256)
+        return self.catalogue.objects.local_file(sha256)
 
     def choose_images_to_attach(self) -> None:
         if self.reader.document is None:
