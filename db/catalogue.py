@@ -245,6 +245,7 @@ class Catalogue:
         daily_backup: bool = True,
         read_only: bool | None = None,
         objects: str | None = None,
+        team_rights: bool = False,
     ) -> Catalogue:
         """Open the catalogue at *path* (a folder, or a ``postgresql://`` URL); with
         *create*, make it if it does not exist.
@@ -254,11 +255,17 @@ class Catalogue:
         and the command that restores it. *read_only* None means: read-only when the
         catalogue cannot be written (see ``catalogue_writable``). *objects* is where a
         new server catalogue keeps its originals (a folder or ``s3://``); a folder
-        catalogue keeps them inside itself and ignores it.
+        catalogue keeps them inside itself and ignores it. *team_rights*: a new server
+        catalogue gets the team's roles and grants (``catena init``; see docs/team.md).
         """
         if is_server_url(path):
             return cls._open_server(
-                str(path), create=create, actor=actor, read_only=read_only, objects=objects
+                str(path),
+                create=create,
+                actor=actor,
+                read_only=read_only,
+                objects=objects,
+                team_rights=team_rights,
             )
         folder = Path(path).expanduser()
         database = folder / DATABASE_NAME
@@ -350,9 +357,16 @@ class Catalogue:
         actor: str | None,
         read_only: bool | None,
         objects: str | None,
+        team_rights: bool,
     ) -> Catalogue:
         try:
-            opened = open_server(url, create=create, objects=objects, read_only=bool(read_only))
+            opened = open_server(
+                url,
+                create=create,
+                objects=objects,
+                read_only=bool(read_only),
+                team_rights=team_rights,
+            )
         except ServerCatalogueError as exc:
             raise CatalogueError(str(exc)) from exc
         except Exception as exc:
@@ -367,9 +381,10 @@ class Catalogue:
             warnings=opened.warnings,
             read_only=bool(read_only),
         )
-        return cls(
-            None, opened.engine, report, actor or default_actor(), objects=opened.objects, url=url
-        )
+        # With the audit guard, the server writes its login role as each event's actor;
+        # Catena hashes the same name, so the chain verifies (db.pg_audit_guard).
+        who = opened.server_actor or actor or default_actor()
+        return cls(None, opened.engine, report, who, objects=opened.objects, url=url)
 
     def read_only_refusal(self) -> str:
         return (

@@ -7,6 +7,10 @@ database (``db.settings``); every later open reads it there. What a folder catal
 checks with files on open (SQLite's quick check, the WAL, the daily copy, the head
 file) has no counterpart here: the server keeps its own pages whole, backups are
 ``pg_dump``'s, and the audit head is a row written in each committing transaction.
+
+``catena init`` also sets up the team's rights (``db.pg_roles.install_team_rights``:
+group roles, grants, the audit guard); after that, every open that migrates sets the
+rights of new tables, and every event's actor is the server's login role.
 """
 
 from __future__ import annotations
@@ -14,12 +18,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
 
 from db import audit, migrate
 from db.dialects import postgresql
-from db.objects import FolderObjectStore, ObjectStore
+from db.objects import ObjectStore, ObjectStoreError
+from db.objects_open import open_object_store
+from db.pg_roles import TeamRightsError, install_team_rights, roles_of_connection, server_actor
 from db.settings import OBJECTS, read_setting, write_setting
 
 
@@ -35,15 +41,17 @@ class ServerOpened:
     created: bool
     migration: migrate.MigrationResult
     warnings: tuple[str, ...]
+    server_actor: str | None
+    """The login role the server records as every event's actor (``db.pg_audit_guard``
+    installed), which Catena must hash with; None when the catalogue has no guard."""
 
 
 def object_store_at(location: str) -> ObjectStore:
-    """The object store at *location* (a folder path; ``s3://`` once that store is in)."""
-    if location.startswith("s3://"):
-        raise ServerCatalogueError(
-            f"object store {location}: S3 storage is not available in this Catena"
-        )
-    return FolderObjectStore(Path(location))
+    """The object store at *location* (a shared folder or ``s3://…``), checked now."""
+    try:
+        return open_object_store(location)
+    except ObjectStoreError as exc:
+        raise ServerCatalogueError(str(exc)) from exc
 
 
 def stored_location(objects: str) -> str:
@@ -62,8 +70,38 @@ def _has_tables(engine: Engine) -> bool:
     return found is not None
 
 
+def _team_rights_installed(engine: Engine) -> bool:
+    """Whether the owner set up the team's roles (``catena init``): its reader role
+    exists. Then every migration is followed by setting the new tables' rights."""
+    with engine.connect() as conn:
+        reader = roles_of_connection(conn).reader
+        found = conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": reader})
+        return found.first() is not None
+
+
+def _set_team_rights(engine: Engine) -> None:
+    try:
+        with engine.begin() as conn:
+            install_team_rights(conn)
+    except TeamRightsError as exc:
+        raise ServerCatalogueError(str(exc)) from exc
+
+
+def _actor_from_server(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        guarded = conn.execute(
+            text("SELECT 1 FROM pg_trigger WHERE tgname = 'catena_events_actor'")
+        ).first()
+        return server_actor(conn) if guarded is not None else None
+
+
 def open_server(
-    location: str, *, create: bool, objects: str | None, read_only: bool
+    location: str,
+    *,
+    create: bool,
+    objects: str | None,
+    read_only: bool,
+    team_rights: bool = False,
 ) -> ServerOpened:
     """Connect to the catalogue at *location*, bring its schema up to date (or make it,
     with *create*) and open its object store. Raises ``ServerCatalogueError``."""
@@ -73,14 +111,27 @@ def open_server(
     except ValueError as exc:
         raise ServerCatalogueError(str(exc)) from exc
     try:
-        return _open(engine, shown, create=create, objects=objects, read_only=read_only)
+        return _open(
+            engine,
+            shown,
+            create=create,
+            objects=objects,
+            read_only=read_only,
+            team_rights=team_rights,
+        )
     except BaseException:
         engine.dispose()
         raise
 
 
 def _open(
-    engine: Engine, shown: str, *, create: bool, objects: str | None, read_only: bool
+    engine: Engine,
+    shown: str,
+    *,
+    create: bool,
+    objects: str | None,
+    read_only: bool,
+    team_rights: bool,
 ) -> ServerOpened:
     problem = postgresql.reachable(engine)
     if problem is not None:
@@ -105,6 +156,11 @@ def _open(
         )
     except migrate.MigrationError as exc:
         raise ServerCatalogueError(str(exc)) from exc
+    migrated = migration.from_revision != migration.to_revision
+    if (before is None and team_rights) or (
+        before is not None and migrated and _team_rights_installed(engine)
+    ):
+        _set_team_rights(engine)  # new tables get their grants, events their guard
     warnings: list[str] = []
     with Session(engine) as session:
         recorded = read_setting(session, OBJECTS)
@@ -128,12 +184,20 @@ def _open(
         raise ServerCatalogueError(
             f"{shown} does not say where its originals are (no '{OBJECTS}' setting)"
         )
-    store = object_store_at(location)
-    if isinstance(store, FolderObjectStore) and before is None:
+    if before is None and "://" not in location:  # a new shared folder: made once
         try:
-            store.root.mkdir(parents=True, exist_ok=True)
+            Path(location).mkdir(exist_ok=True)  # not its parents: an unmounted share
         except OSError as exc:
             raise ServerCatalogueError(
                 f"cannot make the object store folder {location}: {exc.strerror or exc}"
             ) from exc
-    return ServerOpened(engine, store, location, before is None, migration, tuple(warnings))
+    store = object_store_at(location)
+    return ServerOpened(
+        engine,
+        store,
+        location,
+        before is None,
+        migration,
+        tuple(warnings),
+        _actor_from_server(engine),
+    )

@@ -266,7 +266,10 @@ def cmd_init(args: argparse.Namespace) -> int:
             "a PostgreSQL catalogue needs --objects: the shared folder (or s3://bucket/prefix) "
             "every window reaches its originals in"
         )
-    with Catalogue.open(path, create=True, objects=args.objects) as catalogue:
+    opened = Catalogue.open(
+        path, create=True, objects=args.objects, team_rights=isinstance(path, str)
+    )
+    with opened as catalogue:
         if isinstance(path, str) and not catalogue.report.created:
             raise UsageError(f"{catalogue.location} is already a Catena catalogue")
         print(f"Created catalogue {catalogue.location} (schema {catalogue.report.schema})")

@@ -47,7 +47,8 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
     p.add_argument(
         "--to",
         type=Path,
-        help="write the backup to this file instead of the catalogue's rotating backups",
+        help="write the backup to this file instead of the catalogue's rotating backups "
+        "(a PostgreSQL catalogue: pg_dump into this folder, rotated there)",
     )
     p.add_argument("--list", action="store_true", help="list the rotating backups")
     p = sub.add_parser(
