@@ -22,7 +22,7 @@ from db.backup import (
     verify_backup,
 )
 from db.catalogue import Catalogue, CatalogueError
-from db.dialects.checks import database_findings
+from db.database_checks import database_findings
 from db.documents import NewDocument, add_document
 from db.integrity import FIXITY_FLAG, collect_garbage, verify_fixity
 from db.location import location_warnings
