@@ -62,6 +62,19 @@ def stored_location(objects: str) -> str:
     return str(Path(objects).expanduser().resolve())
 
 
+def _new_object_store(location: str) -> ObjectStore:
+    """The store a new catalogue will use, its folder made (not the folder's parents:
+    a missing parent is an unmounted share, which must not fill a local copy)."""
+    if "://" not in location:
+        try:
+            Path(location).mkdir(exist_ok=True)
+        except OSError as exc:
+            raise ServerCatalogueError(
+                f"cannot make the object store folder {location}: {exc.strerror or exc}"
+            ) from exc
+    return object_store_at(location)
+
+
 def _has_tables(engine: Engine) -> bool:
     with engine.connect() as conn:
         found = conn.exec_driver_sql(
@@ -148,6 +161,10 @@ def _open(
             "a catalogue on a server keeps its originals in a shared store: "
             "catena init URL --objects FOLDER (or s3://bucket/prefix)"
         )
+    wanted = stored_location(objects) if objects else None
+    new_store: ObjectStore | None = None
+    if before is None and wanted is not None:  # checked before anything is made
+        new_store = _new_object_store(wanted)
     try:
         migration = (
             migrate.require_current(engine)
@@ -164,7 +181,6 @@ def _open(
     warnings: list[str] = []
     with Session(engine) as session:
         recorded = read_setting(session, OBJECTS)
-    wanted = stored_location(objects) if objects else None
     if recorded is not None and wanted is not None and wanted != recorded:
         raise ServerCatalogueError(
             f"{shown} keeps its originals in {recorded}, not {wanted}; nothing was changed"
@@ -184,14 +200,7 @@ def _open(
         raise ServerCatalogueError(
             f"{shown} does not say where its originals are (no '{OBJECTS}' setting)"
         )
-    if before is None and "://" not in location:  # a new shared folder: made once
-        try:
-            Path(location).mkdir(exist_ok=True)  # not its parents: an unmounted share
-        except OSError as exc:
-            raise ServerCatalogueError(
-                f"cannot make the object store folder {location}: {exc.strerror or exc}"
-            ) from exc
-    store = object_store_at(location)
+    store = new_store or object_store_at(location)
     return ServerOpened(
         engine,
         store,

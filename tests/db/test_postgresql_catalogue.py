@@ -35,6 +35,9 @@ def test_init_records_the_object_store_and_every_open_reads_it(
     database_url: str, tmp_path: Path
 ) -> None:
     objects = tmp_path / "shared" / "originals"
+    with pytest.raises(CatalogueError, match="cannot make the object store folder"):
+        Catalogue.open(database_url, create=True, objects=str(objects))  # share not mounted
+    objects.parent.mkdir()
     with Catalogue.open(database_url, create=True, objects=str(objects), actor="ana") as made:
         assert made.report.created and made.report.schema == RECORDED_HEAD
         assert made.on_server and made.folder is None
