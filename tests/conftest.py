@@ -84,11 +84,11 @@ def pg_session_database(engine_choice: str):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(scope="session")
-def catalogue_template(tmp_path_factory: pytest.TempPathFactory, engine_choice: str):  # type: ignore[no-untyped-def]
+def catalogue_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from db.catalogue import Catalogue
 
-    if engine_choice == "postgresql":
-        return None  # the empty state is saved by pg_empty_state
+    # (A folder on either engine: tests that copy it want a folder; the PostgreSQL
+    # catalogue fixtures use pg_empty_state instead.)
     folder = tmp_path_factory.mktemp("template") / "Template.catena"
     Catalogue.open(folder, create=True, actor="tester").close()
     return folder
@@ -141,13 +141,11 @@ def _import_samples(catalogue) -> None:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(scope="session")
-def samples_template(tmp_path_factory: pytest.TempPathFactory, engine_choice: str):  # type: ignore[no-untyped-def]
+def samples_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A catalogue holding Catena's sample documents with their suggestions, imported
     once per test session; tests copy it instead of importing again."""
     from db.catalogue import Catalogue
 
-    if engine_choice == "postgresql":
-        return None  # saved by pg_samples_state
     folder = tmp_path_factory.mktemp("samples") / "Samples.catena"
     opened = Catalogue.open(folder, create=True, actor="tester", daily_backup=False)
     try:

@@ -154,3 +154,22 @@ def session_database() -> Iterator[SessionDatabase]:
             yield database
         finally:
             database.close()
+
+
+def stored_rows(location: object, queries: tuple[str, ...]) -> tuple[object, ...]:
+    """The rows *queries* return from the catalogue at *location* (a folder or a URL),
+    read on a connection of its own, as another program would see them."""
+    from pathlib import Path
+
+    from db.engine import make_engine
+
+    target = str(location) if isinstance(location, str) else Path(str(location))
+    engine = make_engine(target / "catalogue.sqlite" if isinstance(target, Path) else target)
+    try:
+        with engine.connect() as conn:
+            return tuple(
+                tuple(tuple(row) for row in conn.exec_driver_sql(query).fetchall())
+                for query in queries
+            )
+    finally:
+        engine.dispose()

@@ -154,7 +154,7 @@ def build_parser(
         "path",
         type=catalogue_location,
         help="folder to create, e.g. ~/Research/Khojaly.catena, or an empty PostgreSQL "
-        "database's URL, e.g. postgresql://archive.example/khojaly (see docs/team.md)",
+        "database's URL, e.g. postgresql://archive.example/khojaly",
     )
     p.add_argument(
         "--objects",
