@@ -114,3 +114,29 @@ def catalogue(
     use_portable_blob_insert(monkeypatch)
     with postgresql_catalogue(postgresql_template, tmp_path / "Test.catena") as opened:
         yield opened
+
+
+WEIGHT_COLUMNS = {"A": 0, "D": 1, "B": 2, "C": 3}
+"""tsvector weight → index column position in ``db.search.schema.COLUMNS`` order."""
+
+
+def indexed_postgresql(engine: Engine) -> dict[int, tuple[str, ...]]:
+    """What the PostgreSQL index holds per document: each column's tokens in order,
+    read back from the tsvector (positions and weights say where each token was)."""
+    columns: dict[int, list[list[tuple[int, str]]]] = {}
+    with engine.connect() as conn:
+        ids = conn.execute(text("SELECT id FROM search_index")).scalars().all()
+        for doc_id in ids:
+            columns[doc_id] = [[], [], [], []]
+        for doc_id, lexeme, positions, weights in conn.execute(
+            text(
+                "SELECT id, (u).lexeme, (u).positions, (u).weights "
+                "FROM (SELECT id, unnest(doc) AS u FROM search_index) AS t"
+            )
+        ):
+            for position, weight in zip(positions, weights, strict=True):
+                columns[doc_id][WEIGHT_COLUMNS[weight]].append((position, lexeme))
+    return {
+        doc_id: tuple(" ".join(token for _, token in sorted(column)) for column in found)
+        for doc_id, found in columns.items()
+    }
