@@ -118,9 +118,7 @@ class _Pending:
     names: bool = False  # collections or tags added or renamed (PostgreSQL folds them)
 
     def __bool__(self) -> bool:
-        return bool(
-            self.documents or self.agents or self.images or self.everything or self.names
-        )
+        return bool(self.documents or self.agents or self.images or self.everything or self.names)
 
 
 def _pending(session: Session) -> _Pending:

@@ -34,8 +34,8 @@ from sqlalchemy.orm import Session
 
 from db.models import Document
 from db.search import index
-from db.search.filters import filter_conditions
 from db.search.dialect import is_postgresql
+from db.search.filters import filter_conditions
 from db.search.fts5 import to_fts5
 from db.search.query import ParsedQuery, parse_query
 from db.search.syntax import And, Not, Or, Query, QuerySyntaxError, Term

@@ -32,7 +32,7 @@ from alembic.operations import Operations  # noqa: E402
 from sqlalchemy import create_engine, insert, select, text  # noqa: E402
 
 from db.catalogue import Catalogue  # noqa: E402
-from db.documents import add_document, update_metadata  # noqa: E402
+from db.documents import add_document  # noqa: E402
 from db.models import Base, Blob, Document, Keyword  # noqa: E402
 from db.search import index  # noqa: E402
 from db.search.facets import facets  # noqa: E402
@@ -175,7 +175,7 @@ def test_two_writers_reindexing_one_document_keep_its_row_and_counts(
                 index.sync(session)  # holds the document's indexing lock from here
                 first_indexed.set()
                 _wait_for_a_waiting_lock(catalogue)
-        except BaseException as exc:  # noqa: BLE001 — reported by the main thread
+        except BaseException as exc:
             errors.append(exc)
             first_indexed.set()
 
@@ -235,9 +235,8 @@ def _run_migration(url: str, revision_module: str, step: str) -> None:
     module = importlib.import_module(f"db.migrations.versions.{revision_module}")
     engine = create_engine(url)
     try:
-        with engine.begin() as conn:
-            with Operations.context(MigrationContext.configure(conn)):
-                getattr(module, step)()
+        with engine.begin() as conn, Operations.context(MigrationContext.configure(conn)):
+            getattr(module, step)()
     finally:
         engine.dispose()
 
@@ -296,5 +295,3 @@ def _search_tables(conn: object) -> set[str]:
         )
     )
     return {row[0] for row in rows}
-
-

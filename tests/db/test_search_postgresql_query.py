@@ -23,7 +23,7 @@ from db.search.syntax import And, Not, Or, QuerySyntaxError, Term
 from db.search.text_match import TextMatch
 from db.search.tsvector import document_vector, to_tsquery
 from tests.db.search_postgresql import scratch_database
-from tests.db.test_search_query import ALL_ROWS, ROWS, _QUERYISH, expected_rows, fts, run
+from tests.db.test_search_query import _QUERYISH, ALL_ROWS, ROWS, expected_rows, fts, run
 
 __all__ = ["fts"]
 
