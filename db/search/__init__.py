@@ -12,5 +12,6 @@ over a tsvector index: ``dialect`` says which engine a session talks to,
 vectors, ``tsvector_store`` writes them, ``filters_postgresql`` compares folded
 values without ``catena_fold``; ``text_match`` is the boolean compiler both share.
 ``snippets`` shows matches in the documents' own characters; ``variants`` holds the
-spelling-variant table and expands queries with it. Nothing here imports the application or a GUI toolkit.
+spelling-variant table and expands queries with it. Nothing here imports the
+application or a GUI toolkit.
 """
