@@ -609,3 +609,15 @@ def test_renamed_collections_and_tags_are_found_by_their_new_names(
         assert found(session, 'collection:"qafqaz seki"') == [docs["cyrillic"]]
         assert found(session, 'tag:"sahid ifadeleri"') == [docs["xocali"]]
         assert found(session, "collection:caucasus") == []
+
+
+def test_like_wildcards_in_a_filter_value_are_plain_characters(catalogue: Catalogue) -> None:
+    """PostgreSQL compares folded values with LIKE: "%" and "_" typed are characters."""
+    with catalogue.writing() as session:
+        wanted = add_document(session, new=new("x", publisher="100% Gazette"), actor="t")
+        add_document(session, new=new("y", publisher="1000 Gazette"), actor="t")
+    with catalogue.reading() as session:
+        assert found(session, "publisher:100%") == [wanted.ref]
+        assert found(session, "publisher:10_") == []
+        assert found(session, "publisher:100%*") == [wanted.ref]
+        assert found(session, 'publisher:"100% gazette"') == [wanted.ref]
