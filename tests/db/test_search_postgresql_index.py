@@ -146,6 +146,25 @@ def test_a_long_text_is_indexed_past_postgresqls_position_limit(catalogue: Catal
         assert index.check(session, deep=True) == []
 
 
+def test_phrases_are_found_past_postgresqls_position_limits(catalogue: Catalogue) -> None:
+    """A lexeme keeps 256 positions and positions stop at 16,383: phrases beyond are
+    found through the pairs of neighbouring tokens such documents also hold."""
+    common = " ".join(["the record"] * 400)  # "the" well past its 256th position
+    filler = " ".join(f"w{n}" for n in range(17_000))
+    with catalogue.writing() as session:
+        many = add_document(session, new=new(f"{common} the zebra crossing."), actor="t")
+        long = add_document(session, new=new(f"{filler} late phrase here."), actor="t")
+        short = add_document(session, new=new("The zebra, then a crossing."), actor="t")
+    with catalogue.reading() as session:
+        assert refs(session, '"the zebra"') == sorted([many.ref, short.ref])
+        assert refs(session, '"zebra crossing"') == [many.ref]
+        assert refs(session, '"the zeb"*') == sorted([many.ref, short.ref])
+        assert refs(session, '"late phrase"') == [long.ref]
+        assert refs(session, '"phrase late"') == []
+        assert refs(session, 'crossing -"zebra crossing"') == [short.ref]
+        assert refs(session, '"w16999 late"') == [long.ref]
+
+
 def test_two_writers_reindexing_one_document_keep_its_row_and_counts(
     catalogue: Catalogue,
 ) -> None:
