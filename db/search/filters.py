@@ -162,8 +162,7 @@ def _person(folds: Comparisons, value: Field) -> ColumnElement[bool]:
 
 
 def _json_names(
-    folds: Comparisons,
-    json_column: Any, named: Callable[[Any], ColumnElement[bool]]
+    folds: Comparisons, json_column: Any, named: Callable[[Any], ColumnElement[bool]]
 ) -> ColumnElement[bool]:
     items = folds.json_values(json_column)
     return exists(select(1).select_from(items).where(named(items.c.value)))
@@ -246,7 +245,9 @@ def _one(folds: Comparisons, name: str, value: Field) -> ColumnElement[bool]:
             select(1)
             .select_from(document_keywords)
             .join(Keyword, Keyword.id == document_keywords.c.keyword_id)
-            .where(document_keywords.c.document_id == Document.id, _equals(folds, Keyword.name, value))
+            .where(
+                document_keywords.c.document_id == Document.id, _equals(folds, Keyword.name, value)
+            )
         )
     if name == "collection":
         return _collection(folds, value)
@@ -267,6 +268,8 @@ def filter_condition(item: FieldFilter, *, postgresql: bool = False) -> ColumnEl
     return not_(condition) if item.negated else condition
 
 
-def filter_conditions(parsed: ParsedQuery, *, postgresql: bool = False) -> list[ColumnElement[bool]]:
+def filter_conditions(
+    parsed: ParsedQuery, *, postgresql: bool = False
+) -> list[ColumnElement[bool]]:
     """The conditions for every filter of *parsed*; all of them must hold."""
     return [filter_condition(item, postgresql=postgresql) for item in parsed.filters]

@@ -12,6 +12,7 @@ B-tree index. The answers are the SQLite ones: same fold, same tests on its outp
 
 from __future__ import annotations
 
+import typing
 from collections.abc import Sequence
 from typing import Any
 
@@ -79,7 +80,8 @@ class PostgresqlComparisons:
         return func.jsonb_array_elements_text(_as_array(json_column)).table_valued("value")
 
     def json_has_any(self, json_column: Any, values: Sequence[str]) -> ColumnElement[bool]:
-        return cast(json_column, JSONB).has_any(array(list(values), type_=Text))
+        condition = cast(json_column, JSONB).has_any(array(list(values), type_=Text))
+        return typing.cast(ColumnElement[bool], condition)
 
     def json_length(self, json_column: Any) -> ColumnElement[int]:
         return func.jsonb_array_length(_as_array(json_column), type_=Integer)

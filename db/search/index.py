@@ -88,7 +88,7 @@ from db.models import (
 )
 from db.search import index_store, tsvector_store
 from db.search.dialect import is_postgresql
-from db.search.index_rows import CHUNK, index_rows
+from db.search.index_rows import CHUNK, index_rows, same_facets
 from db.search.index_rows import chunks as _chunks
 
 __all__ = ["CHUNK", "index_rows"]  # re-exported: callers read rows and chunk through here
@@ -118,9 +118,7 @@ class _Pending:
     names: bool = False  # collections or tags added or renamed (PostgreSQL folds them)
 
     def __bool__(self) -> bool:
-        return bool(
-            self.documents or self.agents or self.images or self.everything or self.names
-        )
+        return bool(self.documents or self.agents or self.images or self.everything or self.names)
 
 
 def _pending(session: Session) -> _Pending:
@@ -235,7 +233,9 @@ def compare_rows(conn: Connection, ids: Sequence[int]) -> tuple[list[int], list[
         doc_id
         for doc_id, row in expected.items()
         if doc_id in actual
-        and not (actual[doc_id].same_columns(row) and actual[doc_id].facets == row.facets)
+        and not (
+            actual[doc_id].same_columns(row) and same_facets(actual[doc_id].facets, row.facets)
+        )
     )
     return absent, outdated
 
@@ -502,3 +502,14 @@ def install(factory: sessionmaker[Session]) -> None:
     for name, listener in _LISTENERS:
         event.listen(factory, name, listener)
     setattr(factory, _INSTALLED, True)
+
+
+def create_postgresql_tables(conn: Connection) -> int:
+    """Create the search index's tables on a PostgreSQL database that has the models'
+    tables, and fill them (what migration 0014 does there); returns the documents
+    indexed. For databases built with ``Base.metadata.create_all`` (tests, tools)."""
+    from db.search import schema_postgresql
+
+    for statement in schema_postgresql.CREATE_ALL_SQL:
+        conn.execute(text(statement))
+    return rebuild_connection(conn)

@@ -39,7 +39,15 @@ from db.models import Document
 from db.search import fts5_store, tsvector_store
 from db.search.dialect import is_postgresql
 from db.search.index_folding import fold_for_index
-from db.search.index_rows import FacetValues, IndexRow, body_hash, chunks, index_rows, text_rows
+from db.search.index_rows import (
+    FacetValues,
+    IndexRow,
+    body_hash,
+    chunks,
+    index_rows,
+    same_facets,
+    text_rows,
+)
 
 # Statements are spelled out (no string building), for the reader and for linters;
 # they name db.search.schema.ROWS_TABLE and FACET_COUNTS_TABLE, on both engines.
@@ -142,7 +150,7 @@ def _write_chunk(conn: Connection, chunk: list[int]) -> int:
         if before is None and after is None:
             continue
         if before is not None and after is not None and before.same_columns(after):
-            if before.facets != after.facets:
+            if not same_facets(before.facets, after.facets):
                 _facet_deltas(counts, before.facets, -1)
                 _facet_deltas(counts, after.facets, +1)
                 upserts.append(_stored(doc_id, after))

@@ -1,5 +1,11 @@
 """Running a search: one ranked page of hits, every matching id, or the matching set as
-a condition, over the FTS5 index.
+a condition, over the FTS5 index (SQLite) or the tsvector index (PostgreSQL).
+
+The engine is the session's (``db.search.dialect``); everything below is the same for
+both except the text match: on PostgreSQL the text part is compiled by
+``db.search.tsvector.to_tsquery`` from the same tree and ranked with ``ts_rank_cd``
+and the same column weights (score negated, so lower is better on both engines).
+Ranking may differ between the engines; the documents found may not.
 
 ``search()`` turns what was typed into one ranked page of documents. The text part is
 compiled by ``db.search.fts5.to_fts5`` (every term a quoted FTS5 string, bound as a
@@ -34,8 +40,8 @@ from sqlalchemy.orm import Session
 
 from db.models import Document
 from db.search import index
-from db.search.filters import filter_conditions
 from db.search.dialect import is_postgresql
+from db.search.filters import filter_conditions
 from db.search.fts5 import to_fts5
 from db.search.query import ParsedQuery, parse_query
 from db.search.syntax import And, Not, Or, Query, QuerySyntaxError, Term

@@ -190,4 +190,3 @@ def note_values(conn: Connection, ids: Sequence[int]) -> None:
 def note_names(conn: Connection) -> None:
     """Fold collection and tag names not folded yet (after they were added or renamed)."""
     add_folds(conn, conn.execute(_UNFOLDED_NAMES).scalars())
-
