@@ -172,6 +172,7 @@ class Catalogue:
         *,
         objects: ObjectStore | None = None,
         url: str | None = None,
+        objects_location: str | None = None,
     ) -> None:
         self.folder = path
         """The catalogue's folder; None for a catalogue on a PostgreSQL server."""
@@ -182,6 +183,11 @@ class Catalogue:
             assert path is not None, "a server catalogue is opened with its object store"
             objects = FolderObjectStore(path / OBJECTS_DIR)
         self.objects = objects
+        if objects_location is None:
+            assert path is not None, "a server catalogue is opened with its store's location"
+            objects_location = str(path / OBJECTS_DIR)
+        self.objects_location = objects_location
+        """Where the originals are, as recorded: a folder, or ``s3://…``."""
         self.report = report
         self.actor = actor
         self.read_only = report.read_only
@@ -384,7 +390,15 @@ class Catalogue:
         # With the audit guard, the server writes its login role as each event's actor;
         # Catena hashes the same name, so the chain verifies (db.pg_audit_guard).
         who = opened.server_actor or actor or default_actor()
-        return cls(None, opened.engine, report, who, objects=opened.objects, url=url)
+        return cls(
+            None,
+            opened.engine,
+            report,
+            who,
+            objects=opened.objects,
+            url=url,
+            objects_location=opened.objects_location,
+        )
 
     def read_only_refusal(self) -> str:
         return (

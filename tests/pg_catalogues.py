@@ -74,6 +74,9 @@ def scratch_database(prefix: str) -> Iterator[str]:
         finally:
             with admin.connect() as conn:
                 conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+                # `catena init` made the team's group roles, which belong to the server
+                for right in ("reader", "tagger", "editor"):
+                    conn.exec_driver_sql(f'DROP ROLE IF EXISTS "{name}_{right}"')
     finally:
         admin.dispose()
 

@@ -167,18 +167,25 @@ def _print_texts(texts: TextReport, repairs: list[TextRepair], *, repair_asked: 
 
 
 def cmd_backup(catalogue: Catalogue, args: argparse.Namespace) -> int:
-    if args.list:
+    if args.list and not catalogue.on_server:
         rows = [
             (b.path.name, b.created.isoformat(timespec="seconds"), verify_backup(b.path) or "ok")
             for b in all_backups(catalogue.backups)
         ]
         print_table(("Backup", "Made (UTC)", "Check"), rows, widths=(40, 26, 40))
         return EXIT_OK
+    if args.list and catalogue.on_server:
+        raise UsageError("a PostgreSQL catalogue's backups are the .dump files in its --to folder")
     target = back_up(catalogue, to=args.to)
+    where = (
+        f"the object store ({catalogue.objects_location})"
+        if catalogue.on_server
+        else "the catalogue's objects/ folder"
+    )
     print(
         f"Backed up the catalogue database to {target} (verified). Originals are not in "
-        "this file: they stay in the catalogue's objects/ folder, which never changes; "
-        "copy that folder too when you move a backup to another disk."
+        f"this file: they stay in {where}, which never changes; "
+        "copy that too when you move a backup to another disk."
     )
     return EXIT_OK
 

@@ -136,3 +136,22 @@ def test_a_catalogue_from_a_newer_catena_is_refused_unchanged(
         Catalogue.open(database_url)
     assert current_revision(engine) == "9999"
     engine.dispose()
+
+
+def test_catena_init_and_backup_on_a_server(
+    database_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from desktop.launch.entry import main
+
+    share = tmp_path / "share"
+    assert main(["init", database_url]) == 2  # no --objects: one line, nothing made
+    assert "--objects" in capsys.readouterr().err
+    assert main(["init", database_url, "--objects", str(share)]) == 0
+    assert "Created catalogue" in capsys.readouterr().out
+    assert main(["backup", "-c", database_url]) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "--to FOLDER" in err
+    assert main(["backup", "-c", database_url, "--to", str(tmp_path / "dumps")]) == 0
+    out = capsys.readouterr().out
+    assert f"the object store ({share})" in out
+    assert [p.suffix for p in sorted((tmp_path / "dumps").iterdir())] == [".dump", ".json"]
