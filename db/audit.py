@@ -27,12 +27,15 @@ from db.audit_head import (
     GENESIS,
     ChainHead,
     HeadFileError,
+    head_json,
+    parse_head,
     reaches,
     read_head,
     write_head,
 )
 from db.base import table_of
 from db.models import Event, new_uid, utcnow
+from db.settings import AUDIT_HEAD, read_setting, write_setting
 
 __all__ = [
     "GENESIS",
@@ -48,6 +51,10 @@ _INSERT = insert(table_of(Event))  # one prepared statement for every event
 _HEAD = "catena_audit_head"
 HEAD_FILE_KEY = "catena_audit_head_file"
 """``Session.info`` key: the ``Path`` of the head file a session's commits keep."""
+HEAD_IN_DATABASE_KEY = "catena_audit_head_in_database"
+"""``Session.info`` key: True when commits keep the head in ``catalogue_settings``
+instead (a PostgreSQL catalogue, which has no folder; see ``db.audit_head``)."""
+HEAD_ROW_NAME = f"catalogue_settings.{AUDIT_HEAD}"
 _RECORDED = "catena_audit_recorded"
 _HEAD_TO_WRITE = "catena_audit_head_to_write"
 
@@ -160,10 +167,13 @@ def _head_before_commit(session: Session) -> None:
     recorded: the file keeps the evidence of the cut for ``verify_chain``.
     """
     path = session.info.get(HEAD_FILE_KEY)
-    if path is None or not session.info.get(_RECORDED) or session.in_nested_transaction():
+    in_database = bool(session.info.get(HEAD_IN_DATABASE_KEY))
+    if path is None and not in_database:
+        return
+    if not session.info.get(_RECORDED) or session.in_nested_transaction():
         return
     try:
-        recorded = read_head(path)
+        recorded = recorded_head(session)
     except HeadFileError:
         return
     if recorded is None or recorded.last_id is None:
@@ -177,6 +187,9 @@ def _head_before_commit(session: Session) -> None:
             select(func.count(Event.id)).where(Event.id > recorded.last_id)
         ).scalar_one()
         head = ChainHead(recorded.events + int(newer), int(last_id), str(last_hash))
+    if in_database:  # in this transaction: committed with the events, never behind
+        write_setting(session, AUDIT_HEAD, head_json(head))
+        return
     session.info[_HEAD_TO_WRITE] = head
 
 
@@ -200,6 +213,33 @@ def _head_after_transaction_end(session: Session, transaction: SessionTransactio
 sa_event.listen(Session, "before_commit", _head_before_commit)
 sa_event.listen(Session, "after_commit", _head_after_commit)
 sa_event.listen(Session, "after_transaction_end", _head_after_transaction_end)
+
+
+def recorded_head(session: Session) -> ChainHead | None:
+    """The head recorded for the trail *session* reads: from its head file, or from
+    ``catalogue_settings`` on PostgreSQL; None when none is recorded (or the session
+    keeps none). Raises ``HeadFileError`` when the record cannot be read."""
+    path = session.info.get(HEAD_FILE_KEY)
+    if path is not None:
+        return read_head(path)
+    if not session.info.get(HEAD_IN_DATABASE_KEY):
+        return None
+    text = read_setting(session, AUDIT_HEAD)
+    return None if text is None else parse_head(text, HEAD_ROW_NAME)
+
+
+def anchor_head_in_database(session: Session) -> tuple[ChainHead, bool]:
+    """``anchor_head`` for a PostgreSQL catalogue: the ``catalogue_settings`` row made
+    (in the caller's write transaction) if it is missing."""
+    try:
+        recorded = recorded_head(session)
+    except HeadFileError:
+        return chain_head(session), False
+    if recorded is not None:
+        return recorded, False
+    head = chain_head(session)
+    write_setting(session, AUDIT_HEAD, head_json(head))
+    return head, True
 
 
 def anchor_head(session: Session, path: Path) -> tuple[ChainHead, bool]:
@@ -241,9 +281,10 @@ class ChainReport:
             return f"Hash chain of {self.events} events: BROKEN at event #{self.broken_at}"
         if self.head_problem is not None:
             return f"Hash chain of {self.events} events: CUT OFF: {self.head_problem}"
+        where = HEAD_ROW_NAME if self.head_file is None else self.head_file.name
         anchor = (
-            f"reaches its recorded head ({self.head_file.name})"
-            if self.recorded is not None and self.head_file is not None
+            f"reaches its recorded head ({where})"
+            if self.recorded is not None
             else "no recorded head to check its end against"
         )
         return f"Hash chain of {self.events} events: intact; {anchor}"
@@ -275,11 +316,10 @@ def verify_chain(session: Session) -> ChainReport:
     path: Path | None = session.info.get(HEAD_FILE_KEY)
     recorded: ChainHead | None = None
     problem: str | None = None
-    if path is not None:
-        try:
-            recorded = read_head(path)
-        except HeadFileError as exc:
-            problem = f"the recorded head cannot be read ({exc})"
-        if recorded is not None:
-            problem = recorded_head_problem(session, recorded)
+    try:
+        recorded = recorded_head(session)
+    except HeadFileError as exc:
+        problem = f"the recorded head cannot be read ({exc})"
+    if recorded is not None:
+        problem = recorded_head_problem(session, recorded)
     return ChainReport(count, broken, last_id, prev, recorded, problem, path)

@@ -10,6 +10,13 @@ the recorded head was cut.
 The file is written after the commit, never before: a crash in between leaves it
 *behind* the database, which is harmless (the recorded head is still an event of the
 chain). It is never ahead, except by someone cutting the trail — which is the point.
+
+A PostgreSQL catalogue has no folder to put the file in. Its head is the same record
+kept in the ``catalogue_settings`` row ``audit_head``, written inside the committing
+transaction (so it is never behind either). What stops the newest events being cut
+there is the server: the events table accepts inserts only (privileges and a trigger,
+``db.pg_roles``), and only the database owner could change both the trail and the row;
+the recorded head then still catches a restore of an older dump over a newer trail.
 """
 
 from __future__ import annotations
@@ -66,6 +73,11 @@ def read_head(path: Path) -> ChainHead | None:
         return None
     except OSError as exc:
         raise HeadFileError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    return parse_head(text, str(path))
+
+
+def parse_head(text: str, where: str) -> ChainHead:
+    """The head record in *text* (read from *where*, named in the error)."""
     try:
         data = json.loads(text)
         events, last_id, last_hash = data["events"], data["last_id"], data["last_hash"]
@@ -77,17 +89,22 @@ def read_head(path: Path) -> ChainHead | None:
             and len(last_hash) == 64
         )
     except (ValueError, TypeError, KeyError) as exc:
-        raise HeadFileError(f"{path} is not a valid head record: {exc}") from exc
+        raise HeadFileError(f"{where} is not a valid head record: {exc}") from exc
     if not valid:
-        raise HeadFileError(f"{path} is not a valid head record")
+        raise HeadFileError(f"{where} is not a valid head record")
     return ChainHead(events, last_id, last_hash)
+
+
+def head_json(head: ChainHead) -> str:
+    """*head* as the text of a head record (file or settings row)."""
+    return json.dumps({"format": _FORMAT, **head.to_json()}, indent=1) + "\n"
 
 
 def write_head(path: Path, head: ChainHead) -> None:
     """Replace the record at *path* atomically: a temporary file in the same folder,
     flushed to disk, renamed over the old one (a reader sees the old or the new
     record, never half of one), then the folder itself flushed so the rename lasts."""
-    payload = json.dumps({"format": _FORMAT, **head.to_json()}, indent=1) + "\n"
+    payload = head_json(head)
     fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:

@@ -1,4 +1,5 @@
-"""A catalogue: a folder ``NAME.catena/`` holding the database and the object store.
+"""A catalogue: a folder ``NAME.catena/`` holding the database and the object store,
+or a PostgreSQL database (a URL) with a shared object store (``db.server_catalogue``).
 
 ``Catalogue.open`` checks the folder, upgrades the schema (after keeping a copy) and
 hands out sessions. It holds no global state: callers pass the catalogue (or a
@@ -24,7 +25,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from db import audit, migrate
-from db.audit import HEAD_FILE_KEY, default_actor
+from db.audit import HEAD_FILE_KEY, HEAD_IN_DATABASE_KEY, default_actor
 from db.audit_head import HEAD_FILE_NAME
 from db.backup import (
     BackupError,
@@ -36,10 +37,13 @@ from db.backup import (
     rotate_backup,
     wal_has_changes,
 )
+from db.dialects import is_server_url
+from db.dialects.postgresql import shown as shown_url
 from db.engine import make_engine, writer
 from db.location import location_warnings
-from db.objects import FolderObjectStore
+from db.objects import FolderObjectStore, ObjectStore
 from db.search import index as search_index
+from db.server_catalogue import ServerCatalogueError, open_server
 
 DATABASE_NAME = "catalogue.sqlite"
 OBJECTS_DIR = "objects"
@@ -85,7 +89,7 @@ def catalogue_writable(folder: Path) -> bool:
     return folder_writable(folder) and (not database.exists() or os.access(database, os.W_OK))
 
 
-def read_only_notice(folder: Path) -> str:
+def read_only_notice(folder: Path | str) -> str:
     return f"read-only: {folder} is on read-only media or not writable by you; changes are disabled"
 
 
@@ -157,26 +161,73 @@ def _anchor_head(engine: Engine, head_file: Path) -> list[str]:
 
 
 class Catalogue:
-    """An open catalogue. Use ``Catalogue.open(path)``; close it when done."""
+    """An open catalogue. Use ``Catalogue.open(path_or_url)``; close it when done."""
 
-    def __init__(self, path: Path, engine: Engine, report: OpenReport, actor: str) -> None:
-        self.path = path
+    def __init__(
+        self,
+        path: Path | None,
+        engine: Engine,
+        report: OpenReport,
+        actor: str,
+        *,
+        objects: ObjectStore | None = None,
+        url: str | None = None,
+        objects_location: str | None = None,
+    ) -> None:
+        self.folder = path
+        """The catalogue's folder; None for a catalogue on a PostgreSQL server."""
+        self.url = url
+        """The server catalogue's URL as given (None for a folder); see ``location``."""
         self.engine = engine
-        self.objects = FolderObjectStore(path / OBJECTS_DIR)
+        if objects is None:
+            assert path is not None, "a server catalogue is opened with its object store"
+            objects = FolderObjectStore(path / OBJECTS_DIR)
+        self.objects = objects
+        if objects_location is None:
+            assert path is not None, "a server catalogue is opened with its store's location"
+            objects_location = str(path / OBJECTS_DIR)
+        self.objects_location = objects_location
+        """Where the originals are, as recorded: a folder, or ``s3://…``."""
         self.report = report
         self.actor = actor
         self.read_only = report.read_only
-        # Sessions know the head file: commits that record events keep it up to date,
-        # and audit.verify_chain checks the trail still reaches it.
-        head = {HEAD_FILE_KEY: path / HEAD_FILE_NAME}
+        # Sessions know where the audit head is kept: commits that record events keep
+        # it up to date, and audit.verify_chain checks the trail still reaches it.
+        head: dict[str, object] = (
+            {HEAD_FILE_KEY: path / HEAD_FILE_NAME} if path else {HEAD_IN_DATABASE_KEY: True}
+        )
         self._reader = sessionmaker(engine, expire_on_commit=False, info=head)
         self._writer = sessionmaker(writer(engine), expire_on_commit=False, info=head)
         search_index.install(self._reader)
         search_index.install(self._writer)
 
     @property
+    def on_server(self) -> bool:
+        return self.folder is None
+
+    @property
+    def location(self) -> str:
+        """Where the catalogue is, as it may be shown: its folder, or its URL without
+        the password. Every message that names a catalogue uses this."""
+        if self.folder is not None:
+            return str(self.folder)
+        return shown_url(self.url or "")
+
+    @property
+    def path(self) -> Path:
+        """The catalogue's folder. Raises ``CatalogueError`` on a server catalogue,
+        which has none: callers that need files (backups, restore) say so."""
+        if self.folder is None:
+            raise CatalogueError(
+                f"the catalogue {self.location} is on a PostgreSQL server and has no folder"
+            )
+        return self.folder
+
+    @property
     def name(self) -> str:
-        return self.path.name.removesuffix(".catena")
+        if self.folder is None:
+            return self.engine.url.database or "catalogue"
+        return self.folder.name.removesuffix(".catena")
 
     @property
     def database(self) -> Path:
@@ -199,14 +250,29 @@ class Catalogue:
         actor: str | None = None,
         daily_backup: bool = True,
         read_only: bool | None = None,
+        objects: str | None = None,
+        team_rights: bool = False,
     ) -> Catalogue:
-        """Open the catalogue at *path*; with *create*, make it if it does not exist.
+        """Open the catalogue at *path* (a folder, or a ``postgresql://`` URL); with
+        *create*, make it if it does not exist.
 
         An existing database gets SQLite's quick check first: a damaged catalogue is
         not opened (and not migrated); the message names the newest verified backup
         and the command that restores it. *read_only* None means: read-only when the
-        catalogue cannot be written (see ``catalogue_writable``).
+        catalogue cannot be written (see ``catalogue_writable``). *objects* is where a
+        new server catalogue keeps its originals (a folder or ``s3://``); a folder
+        catalogue keeps them inside itself and ignores it. *team_rights*: a new server
+        catalogue gets the team's roles and grants (``catena init``; see docs/team.md).
         """
+        if is_server_url(path):
+            return cls._open_server(
+                str(path),
+                create=create,
+                actor=actor,
+                read_only=read_only,
+                objects=objects,
+                team_rights=team_rights,
+            )
         folder = Path(path).expanduser()
         database = folder / DATABASE_NAME
         created = False
@@ -288,9 +354,55 @@ class Catalogue:
         )
         return cls(folder, engine, report, actor or default_actor())
 
+    @classmethod
+    def _open_server(
+        cls,
+        url: str,
+        *,
+        create: bool,
+        actor: str | None,
+        read_only: bool | None,
+        objects: str | None,
+        team_rights: bool,
+    ) -> Catalogue:
+        try:
+            opened = open_server(
+                url,
+                create=create,
+                objects=objects,
+                read_only=bool(read_only),
+                team_rights=team_rights,
+            )
+        except ServerCatalogueError as exc:
+            raise CatalogueError(str(exc)) from exc
+        except Exception as exc:
+            raise CatalogueError(f"cannot open the catalogue {shown_url(url)}: {exc}") from exc
+        report = OpenReport(
+            created=opened.created,
+            migrated_from=opened.migration.from_revision
+            if opened.migration.from_revision != opened.migration.to_revision and not opened.created
+            else None,
+            schema=opened.migration.to_revision,
+            backup=None,
+            warnings=opened.warnings,
+            read_only=bool(read_only),
+        )
+        # With the audit guard, the server writes its login role as each event's actor;
+        # Catena hashes the same name, so the chain verifies (db.pg_audit_guard).
+        who = opened.server_actor or actor or default_actor()
+        return cls(
+            None,
+            opened.engine,
+            report,
+            who,
+            objects=opened.objects,
+            url=url,
+            objects_location=opened.objects_location,
+        )
+
     def read_only_refusal(self) -> str:
         return (
-            f"the catalogue at {self.path} is read-only (read-only media or no write "
+            f"the catalogue at {self.location} is read-only (read-only media or no write "
             "permission); changes are disabled and nothing was changed"
         )
 
@@ -304,7 +416,7 @@ class Catalogue:
         SQLite's backup API on its own connection, so work in the window goes on.
         A read-only catalogue gets none: there is nowhere to put it.
         """
-        if self.read_only:
+        if self.read_only or self.folder is None:  # a server's backups are pg_dump's
             return None
         return _backup_if_due(self.database, self.backups)
 

@@ -12,13 +12,13 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 from sqlalchemy import func, insert, select
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, defer
 
 from db import audit
 from db.base import table_of
 from db.date_input import DateInputError, read_date_input
 from db.dates import edtf_bounds, is_valid_edtf
+from db.dialects import InsertIgnoring
 from db.languages import detect_languages
 from db.models import Blob, Document, hash_text, utcnow
 from db.provenance import ProvenanceError, check_accessed, check_url, guess_change
@@ -129,14 +129,14 @@ _NEW_ONE_LINE = tuple(
 )
 
 # Prepared once: built per call, a 30-column INSERT cost more to assemble than to run.
-_INSERT_BLOB = sqlite_insert(table_of(Blob)).on_conflict_do_nothing(index_elements=["sha256"])
+_INSERT_BLOB = InsertIgnoring(table_of(Blob), ["sha256"])
 _INSERT_DOCUMENT = insert(table_of(Document)).returning(table_of(Document).c.id)
 
 
 def ensure_blob(session: Session, *, sha256: str, size: int, media_type: str) -> None:
     """Record a stored original (once: a blob already recorded is left as it is)."""
     session.connection().execute(
-        _INSERT_BLOB,
+        _INSERT_BLOB.on(session),
         {"sha256": sha256, "size": size, "media_type": media_type, "stored_at": utcnow()},
     )
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from db.dialects import is_server_url
+
 NETWORK_FILESYSTEMS = {
     "nfs",
     "nfs4",
@@ -76,3 +78,12 @@ def location_warnings(path: Path, *, mounts_file: Path = Path("/proc/mounts")) -
             "not reliable there. Keep catalogues on a local disk."
         )
     return warnings
+
+
+def catalogue_location(text: str | Path) -> Path | str:
+    """What a person typed to name a catalogue, as ``Catalogue.open`` takes it: a
+    server URL kept as text (``Path`` would fold its ``//``), anything else a folder
+    with ``~`` expanded. The one place the CLI and the window tell the two apart."""
+    if isinstance(text, str) and is_server_url(text):
+        return text.strip()
+    return Path(text).expanduser()

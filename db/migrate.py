@@ -3,6 +3,11 @@
 The Alembic scripts ship inside ``db/migrations`` so an installed Catena can upgrade a
 catalogue made by an older version. Before upgrading an existing database, a copy is
 kept with the backup API; the user's data never depends on a migration going right.
+
+The history is shared by both engines; a migration branches on the dialect only where
+SQLite and PostgreSQL need different SQL. On PostgreSQL there is no file to copy: the
+whole upgrade runs in one transaction (PostgreSQL's DDL is transactional), so a failed
+migration leaves the schema as it was, and server backups are ``pg_dump``'s job.
 """
 
 from __future__ import annotations
@@ -16,6 +21,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine
 
 from db.backup import backup_database, read_only_uri
+from db.dialects import is_postgresql
+from db.dialects.postgresql import WRITE_LOCK_KEY
 
 if TYPE_CHECKING:  # Alembic costs ~0.2 s to import; it loads only when an upgrade is due
     from alembic.config import Config
@@ -25,7 +32,7 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 #: up-to-date catalogue (every ``catena list``/``show``/``search``) compares one row
 #: with this string instead of importing Alembic to walk the scripts.
 #: tests/db/test_migrations.py fails when it disagrees with the scripts' real head.
-RECORDED_HEAD = "0014"
+RECORDED_HEAD = "0015"
 
 
 class MigrationError(RuntimeError):
@@ -88,8 +95,10 @@ def _at_recorded_head(engine: Engine) -> bool:
     else (no table, no row, several rows) says False and takes Alembic's full path."""
     with engine.connect() as conn:
         has_table = conn.exec_driver_sql(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
-        ).first()
+            "SELECT to_regclass('alembic_version')"
+            if is_postgresql(engine)
+            else "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+        ).scalar()
         if has_table is None:
             return False
         rows = conn.exec_driver_sql("SELECT version_num FROM alembic_version").fetchall()
@@ -97,9 +106,10 @@ def _at_recorded_head(engine: Engine) -> bool:
 
 
 def upgrade(
-    engine: Engine, *, database: Path, backups: Path, target: str = "head"
+    engine: Engine, *, database: Path | None, backups: Path | None, target: str = "head"
 ) -> MigrationResult:
-    """Bring the database to *target*, keeping a backup first if it already held data."""
+    """Bring the database to *target*, keeping a backup first if it already held data
+    and is a file (*database* and *backups* None: a server database, see above)."""
     if target == "head" and _at_recorded_head(engine):
         return MigrationResult(RECORDED_HEAD, RECORDED_HEAD, None)
     before = current_revision(engine)
@@ -112,7 +122,7 @@ def upgrade(
             f"this catalogue was made by a newer version of Catena (schema {before}); "
             "update Catena to open it. Nothing was changed."
         )
-    if before is not None:
+    if before is not None and database is not None and backups is not None:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         backup_path = backup_database(
             database, backups / f"before-migration-{before}-{stamp}.sqlite"
@@ -168,6 +178,17 @@ def _run(engine: Engine, direction: str, target: str) -> None:
     from alembic import command
 
     config = alembic_config()
+    if is_postgresql(engine):  # foreign keys are checked as always; nothing to switch
+        with engine.connect() as conn, conn.begin():
+            # Two windows opening an old catalogue at once: the second waits, then
+            # Alembic finds the schema current and does nothing.
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
+            config.attributes["connection"] = conn
+            if direction == "upgrade":
+                command.upgrade(config, target)
+            else:
+                command.downgrade(config, target)
+        return
     with engine.connect() as conn:
         raw = conn.connection.dbapi_connection
         assert raw is not None

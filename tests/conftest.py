@@ -18,6 +18,30 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("CATENA_SHARED", REPO_ROOT.parent / "shared"))
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "sqlite_only(reason): checks the SQLite file itself (pragmas, file backups, WAL, "
+        "the head file); left out of the CATENA_TEST_ENGINE=postgresql run, which has "
+        "no such file. The reason is required.",
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """On the PostgreSQL run, leave out the tests of SQLite's file (they ran, and pass,
+    in the SQLite run of the same suite); each must say why it is SQLite-only."""
+    for item in items:
+        marker = item.get_closest_marker("sqlite_only")
+        if marker is not None and not (marker.args and str(marker.args[0]).strip()):
+            raise pytest.UsageError(f"{item.nodeid}: sqlite_only needs a reason")
+    if os.environ.get("CATENA_TEST_ENGINE", "sqlite").strip().lower() != "postgresql":
+        return
+    left_out = [item for item in items if item.get_closest_marker("sqlite_only")]
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = [item for item in items if not item.get_closest_marker("sqlite_only")]
+
+
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     seeds = SHARED / "seeds"
@@ -36,24 +60,67 @@ def gold() -> dict[str, Any]:
 
 # --- catalogues --------------------------------------------------------------------
 # Migrating a catalogue takes a moment; do it once per session and copy the closed
-# template folder for each test (the Anki/Calibre habit).
+# template folder for each test (the Anki/Calibre habit). With
+# CATENA_TEST_ENGINE=postgresql the same fixtures give catalogues on the PostgreSQL
+# server named by CATENA_TEST_POSTGRES instead (tests/pg_catalogues.py): then
+# ``catalogue_path`` is that catalogue's URL, not a folder.
+
+
+@pytest.fixture(scope="session")
+def engine_choice() -> str:
+    from tests.pg_catalogues import test_engine
+
+    return test_engine()
+
+
+@pytest.fixture(scope="session")
+def pg_session_database(engine_choice: str):  # type: ignore[no-untyped-def]
+    """The session's PostgreSQL catalogue database (only with the postgresql engine)."""
+    from tests.pg_catalogues import session_database
+
+    assert engine_choice == "postgresql"
+    with session_database() as database:
+        yield database
 
 
 @pytest.fixture(scope="session")
 def catalogue_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from db.catalogue import Catalogue
 
+    # (A folder on either engine: tests that copy it want a folder; the PostgreSQL
+    # catalogue fixtures use pg_empty_state instead.)
     folder = tmp_path_factory.mktemp("template") / "Template.catena"
     Catalogue.open(folder, create=True, actor="tester").close()
     return folder
 
 
+@pytest.fixture(scope="session")
+def pg_empty_state(pg_session_database, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """The session database made a new, empty catalogue, and that state saved."""
+    from db.catalogue import Catalogue
+
+    objects = tmp_path_factory.mktemp("pg_template_objects")
+    Catalogue.open(
+        pg_session_database.url, create=True, actor="tester", objects=str(objects)
+    ).close()
+    pg_session_database.save("empty")
+    return pg_session_database
+
+
 @pytest.fixture
-def catalogue_path(catalogue_template: Path, tmp_path: Path) -> Path:
+def catalogue_path(request: pytest.FixtureRequest, engine_choice: str, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A fresh empty catalogue, closed: a folder, or (PostgreSQL) the server's URL."""
     import shutil
 
+    if engine_choice == "postgresql":
+        database = request.getfixturevalue("pg_empty_state")
+        objects = tmp_path / "objects"
+        objects.mkdir()
+        database.restore("empty", str(objects))
+        return database.url
+    template = request.getfixturevalue("catalogue_template")
     target = tmp_path / "Test.catena"
-    shutil.copytree(catalogue_template, target)
+    shutil.copytree(template, target)
     return target
 
 
@@ -66,32 +133,62 @@ def catalogue(catalogue_path: Path):  # type: ignore[no-untyped-def]
     opened.close()
 
 
+def _import_samples(catalogue) -> None:  # type: ignore[no-untyped-def]
+    from desktop.core.resources import sample_paths
+    from desktop.ingest.pipeline import import_paths
+
+    import_paths(catalogue, sample_paths())
+
+
 @pytest.fixture(scope="session")
 def samples_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A catalogue holding Catena's sample documents with their suggestions, imported
     once per test session; tests copy it instead of importing again."""
     from db.catalogue import Catalogue
-    from desktop.core.resources import sample_paths
-    from desktop.ingest.pipeline import import_paths
 
     folder = tmp_path_factory.mktemp("samples") / "Samples.catena"
     opened = Catalogue.open(folder, create=True, actor="tester", daily_backup=False)
     try:
-        import_paths(opened, sample_paths())
+        _import_samples(opened)
     finally:
         opened.close()
     return folder
 
 
+@pytest.fixture(scope="session")
+def pg_samples_state(pg_empty_state, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """The samples imported into the session database once, that state saved; returns
+    the database and the folder holding the samples' originals."""
+    from db.catalogue import Catalogue
+
+    objects = tmp_path_factory.mktemp("pg_samples_objects") / "objects"
+    objects.mkdir()
+    pg_empty_state.restore("empty", str(objects))
+    opened = Catalogue.open(pg_empty_state.url, actor="tester", daily_backup=False)
+    try:
+        _import_samples(opened)
+    finally:
+        opened.close()
+    pg_empty_state.save("samples")
+    return pg_empty_state, objects
+
+
 @pytest.fixture
-def sample_catalogue(samples_template: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
+def sample_catalogue(request: pytest.FixtureRequest, engine_choice: str, tmp_path: Path):  # type: ignore[no-untyped-def]
     """A fresh copy of the samples catalogue, open; changes stay in this test."""
     import shutil
 
     from db.catalogue import Catalogue
 
-    target = tmp_path / "Samples.catena"
-    shutil.copytree(samples_template, target)
+    if engine_choice == "postgresql":
+        database, saved_objects = request.getfixturevalue("pg_samples_state")
+        objects = tmp_path / "objects"
+        shutil.copytree(saved_objects, objects)
+        database.restore("samples", str(objects))
+        target: Path | str = database.url
+    else:
+        target = tmp_path / "Samples.catena"
+        shutil.copytree(request.getfixturevalue("samples_template"), target)
     opened = Catalogue.open(target, actor="tester", daily_backup=False)
     yield opened
     opened.close()

@@ -10,7 +10,8 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import Connection
 
-import db.models  # noqa: F401  (registers every table on the metadata)
+import db.models  # (registers every table on the metadata)
+import db.settings  # noqa: F401  (catalogue_settings, kept out of models.py)
 from db.base import Base
 
 config = context.config

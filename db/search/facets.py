@@ -41,6 +41,8 @@ from sqlalchemy.orm import Session
 
 from db.models import Agent, Document, Keyword, Mention, document_keywords
 from db.search import index
+from db.search.dialect import is_postgresql
+from db.search.filters import comparisons
 from db.search.index_rows import MAX_YEAR_SPAN, years_counted
 from db.search.index_store import decode_facets
 from db.search.query import ParsedQuery, parse_query
@@ -52,6 +54,10 @@ __all__ = ["FACETS", "MAX_YEAR_SPAN", "FacetCount", "facets"]
 _TOP_IN_LIBRARY = text(
     "SELECT value, documents FROM facet_counts WHERE facet = :facet "
     "ORDER BY documents DESC, value LIMIT :top"
+)
+_TOP_IN_LIBRARY_POSTGRESQL = text(  # ties in code-point order, as SQLite's and Python's
+    "SELECT value, documents FROM facet_counts WHERE facet = :facet "
+    'ORDER BY documents DESC, value COLLATE "C" LIMIT :top'
 )
 _ALL_IN_LIBRARY = text("SELECT facet, value, documents FROM facet_counts")
 _RECORDED = table("search_index_rows", column("id", Integer), column("facets", Text))
@@ -84,7 +90,7 @@ def facets(
     if within is None:
         return _from_library_counts(session, query, variants, top)
     result_ids = matching(session, query, variants=variants).cte("result_ids")
-    scope = _Scope(session, result_ids, within, top)
+    scope = _Scope(session, result_ids, within, top, is_postgresql(session))
     return {
         "type": scope.top_values(Document.doc_type, Document.id, Document),
         "publisher": scope.top_values(Document.publisher, Document.id, Document),
@@ -104,10 +110,11 @@ def _from_library_counts(
     parsed = parse_query(query) if isinstance(query, str) else query
     index.sync(session)  # the counts are written with the index
     if parsed.is_everything:
+        top_values = _TOP_IN_LIBRARY_POSTGRESQL if is_postgresql(session) else _TOP_IN_LIBRARY
         return {
             facet: [
                 FacetCount(str(value), int(n))
-                for value, n in session.execute(_TOP_IN_LIBRARY, {"facet": facet, "top": top})
+                for value, n in session.execute(top_values, {"facet": facet, "top": top})
             ]
             for facet in FACETS
         }
@@ -151,13 +158,14 @@ def _add_recorded(
 
 @dataclass(frozen=True)
 class _Scope:
-    """What every facet counts over: the result's ids (narrowed by *within*), and how
-    many values of each facet to keep."""
+    """What every facet counts over: the result's ids (narrowed by *within*), how many
+    values of each facet to keep, and the engine (PostgreSQL spells some SQL its way)."""
 
     session: Session
     result_ids: CTE
     within: Select[Any] | None
     top: int
+    postgresql: bool = False
 
     def holds(self, document_id: Any) -> ColumnElement[bool]:
         """*document_id* is in the result (and in *within*, when given)."""
@@ -177,7 +185,7 @@ class _Scope:
             .select_from(source)
             .where(*in_scope, value.is_not(None), value != "")
             .group_by(value)
-            .order_by(n.desc(), value)
+            .order_by(n.desc(), value.collate("C") if self.postgresql else value)
             .limit(self.top),
         )
         return [FacetCount(str(v), int(count)) for v, count in rows]
@@ -211,8 +219,9 @@ def _person_counts(scope: _Scope) -> list[FacetCount]:
     Counted from the link rows alone, without a join to documents: at 100k documents
     a million mentions make that join the slow part.
     """
-    authors = func.json_each(Document.authors).table_valued("value")
-    recipients = func.json_each(Document.recipients).table_valued("value")
+    folds = comparisons(scope.postgresql)
+    authors = folds.json_values(Document.authors)
+    recipients = folds.json_values(Document.recipients)
     names = union_all(
         select(
             Mention.document_id.label("document_id"),

@@ -76,9 +76,19 @@ from sqlalchemy.orm import (
     sessionmaker,
 )
 
-from db.models import Agent, Document, Image, Mention, NameVariant, document_images
-from db.search import index_store
-from db.search.index_rows import CHUNK, index_rows
+from db.models import (
+    Agent,
+    Collection,
+    Document,
+    Image,
+    Keyword,
+    Mention,
+    NameVariant,
+    document_images,
+)
+from db.search import index_store, tsvector_store
+from db.search.dialect import is_postgresql
+from db.search.index_rows import CHUNK, index_rows, same_facets
 from db.search.index_rows import chunks as _chunks
 
 __all__ = ["CHUNK", "index_rows"]  # re-exported: callers read rows and chunk through here
@@ -87,6 +97,7 @@ _PENDING = "catena.search.pending"
 
 _INTEGRITY = text("INSERT INTO search_index (search_index, rank) VALUES ('integrity-check', 1)")
 _INDEXED_IDS = text("SELECT id FROM search_index_docsize")
+_INDEXED_IDS_POSTGRESQL = text("SELECT id FROM search_index")
 _RECORDED_IDS = text("SELECT id FROM search_index_rows")
 _RECORDED_FACETS = text("SELECT facets FROM search_index_rows")
 _FACET_COUNTS = text("SELECT facet, value, documents FROM facet_counts")
@@ -104,9 +115,10 @@ class _Pending:
     agents: set[int] = field(default_factory=set)
     images: set[int] = field(default_factory=set)
     everything: bool = False  # a statement we could not follow: re-index all
+    names: bool = False  # collections or tags added or renamed (PostgreSQL folds them)
 
     def __bool__(self) -> bool:
-        return bool(self.documents or self.agents or self.images or self.everything)
+        return bool(self.documents or self.agents or self.images or self.everything or self.names)
 
 
 def _pending(session: Session) -> _Pending:
@@ -175,13 +187,16 @@ def check(session: Session, *, deep: bool = False) -> list[str]:
 
 def damage_of(conn: Connection) -> str | None:
     """What only a rebuild repairs, as a sentence; ``None`` when the index is sound:
-    FTS5's own integrity check, index rows with no record of what they hold (they
-    cannot be removed one by one), and facet counts that differ from their rows."""
-    try:
-        conn.execute(_INTEGRITY)
-    except DatabaseError as exc:
-        return f"the search index is damaged ({exc.orig}); rebuild it"
-    unrecorded = set(conn.execute(_INDEXED_IDS).scalars()) ^ set(
+    FTS5's own integrity check (SQLite), index rows with no record of what they hold
+    (they cannot be removed one by one), and facet counts that differ from their rows."""
+    postgresql = is_postgresql(conn)
+    if not postgresql:
+        try:
+            conn.execute(_INTEGRITY)
+        except DatabaseError as exc:
+            return f"the search index is damaged ({exc.orig}); rebuild it"
+    indexed_ids = _INDEXED_IDS_POSTGRESQL if postgresql else _INDEXED_IDS
+    unrecorded = set(conn.execute(indexed_ids).scalars()) ^ set(
         conn.execute(_RECORDED_IDS).scalars()
     )
     if unrecorded:
@@ -218,7 +233,9 @@ def compare_rows(conn: Connection, ids: Sequence[int]) -> tuple[list[int], list[
         doc_id
         for doc_id, row in expected.items()
         if doc_id in actual
-        and not (actual[doc_id].same_columns(row) and actual[doc_id].facets == row.facets)
+        and not (
+            actual[doc_id].same_columns(row) and same_facets(actual[doc_id].facets, row.facets)
+        )
     )
     return absent, outdated
 
@@ -315,6 +332,8 @@ def _after_flush(session: Session, _context: UOWTransaction) -> None:
                 pending.agents.add(obj.id)
         elif isinstance(obj, Image) and obj.id is not None:
             pending.images.add(obj.id)
+        elif isinstance(obj, Collection | Keyword):
+            pending.names = True
 
 
 _BULK_TARGETS: dict[str, Callable[[ColumnElement[bool]], Select[Any]]] = {
@@ -423,6 +442,8 @@ def _process(session: Session) -> None:
     if not pending:
         return
     conn = session.connection()
+    if pending.names and is_postgresql(conn):
+        tsvector_store.note_names(conn)
     if pending.everything:
         index_documents(conn, conn.execute(select(Document.id)).scalars().all())
         return
@@ -481,3 +502,14 @@ def install(factory: sessionmaker[Session]) -> None:
     for name, listener in _LISTENERS:
         event.listen(factory, name, listener)
     setattr(factory, _INSTALLED, True)
+
+
+def create_postgresql_tables(conn: Connection) -> int:
+    """Create the search index's tables on a PostgreSQL database that has the models'
+    tables, and fill them (what migration 0014 does there); returns the documents
+    indexed. For databases built with ``Base.metadata.create_all`` (tests, tools)."""
+    from db.search import schema_postgresql
+
+    for statement in schema_postgresql.CREATE_ALL_SQL:
+        conn.execute(text(statement))
+    return rebuild_connection(conn)

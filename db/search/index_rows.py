@@ -60,6 +60,15 @@ class IndexRow:
         return (self.title, self.body, self.people, self.extra)
 
 
+def same_facets(first: FacetValues, second: FacetValues) -> bool:
+    """Whether two rows count under the same values. The order of a facet's values is
+    the order the database happened to return them in (PostgreSQL's changes as rows
+    are updated), so it is not compared."""
+    return first.keys() == second.keys() and all(
+        sorted(values) == sorted(second[facet]) for facet, values in first.items()
+    )
+
+
 def body_hash(text: str) -> str:
     """SHA-256 of a working text, as the index records which text it folded."""
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()

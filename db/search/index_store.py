@@ -1,7 +1,11 @@
-"""Writing the contentless index, its rows table and the facet counts together.
+"""Writing the index, its rows table and the facet counts together, on either engine.
 
-The FTS5 table keeps no text (``db.search.schema``), so un-indexing a document needs
-the values it was indexed with: the title, people and extra columns are in
+The engine's own statements are in ``db.search.fts5_store`` (SQLite) and
+``db.search.tsvector_store`` (PostgreSQL), chosen by the connection's dialect; what a
+change means (which rows go, which come, how the counts move) is decided here, once.
+
+SQLite's FTS5 table keeps no text (``db.search.schema``), so un-indexing a document
+needs the values it was indexed with: the title, people and extra columns are in
 ``search_index_rows``; the body is folded again from ``documents.text`` while that
 text still has the hash recorded with the row. Three cases follow:
 
@@ -13,6 +17,9 @@ text still has the hash recorded with the row. Three cases follow:
   what was indexed, so the whole index is rebuilt from the catalogue — slow, correct,
   and only after such an edit.
 
+On PostgreSQL a document's vector is replaced whole, so none of this is needed: evict
+does nothing and a changed text is indexed again.
+
 Facet counts move by the difference between a document's old and new facet values, in
 the same statements' transaction, so they are as right as the index is.
 """
@@ -23,42 +30,34 @@ import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import cast
+from types import ModuleType
+from typing import Any, cast
 
 from sqlalchemy import Connection, bindparam, select, text
 
 from db.models import Document
+from db.search import fts5_store, tsvector_store
+from db.search.dialect import is_postgresql
 from db.search.index_folding import fold_for_index
-from db.search.index_rows import FacetValues, IndexRow, body_hash, chunks, index_rows, text_rows
-from db.search.schema import COLUMNS
+from db.search.index_rows import (
+    FacetValues,
+    IndexRow,
+    body_hash,
+    chunks,
+    index_rows,
+    same_facets,
+    text_rows,
+)
 
 # Statements are spelled out (no string building), for the reader and for linters;
-# they name db.search.schema.INDEX_TABLE, ROWS_TABLE, FACET_COUNTS_TABLE and COLUMNS.
-_INSERT_FTS = text(
-    "INSERT INTO search_index (rowid, title, body, people, extra) "
-    "VALUES (:rowid, :title, :body, :people, :extra)"
-)
-_DELETE_FTS = text(
-    "INSERT INTO search_index (search_index, rowid, title, body, people, extra) "
-    "VALUES ('delete', :rowid, :title, :body, :people, :extra)"
-)
-_DELETE_ALL_FTS = text("INSERT INTO search_index (search_index) VALUES ('delete-all')")
-_OPTIMIZE = text("INSERT INTO search_index (search_index) VALUES ('optimize')")
+# they name db.search.schema.ROWS_TABLE and FACET_COUNTS_TABLE, on both engines.
 _SELECT_ROWS = text(
     "SELECT id, title, people, extra, body_sha256, facets FROM search_index_rows WHERE id IN :ids"
 ).bindparams(bindparam("ids", expanding=True))
-_UPSERT_ROW = text(
-    "INSERT OR REPLACE INTO search_index_rows (id, title, people, extra, body_sha256, facets) "
-    "VALUES (:id, :title, :people, :extra, :body_sha256, :facets)"
-)
 _DELETE_ROWS = text("DELETE FROM search_index_rows WHERE id IN :ids").bindparams(
     bindparam("ids", expanding=True)
 )
 _DELETE_ALL_ROWS = text("DELETE FROM search_index_rows")
-_ADD_COUNT = text(
-    "INSERT INTO facet_counts (facet, value, documents) VALUES (:facet, :value, :delta) "
-    "ON CONFLICT (facet, value) DO UPDATE SET documents = documents + excluded.documents"
-)
 _DROP_ZERO_COUNT = text(
     "DELETE FROM facet_counts WHERE facet = :facet AND value = :value AND documents <= 0"
 )
@@ -66,7 +65,11 @@ _DELETE_ALL_COUNTS = text("DELETE FROM facet_counts")
 _SELECT_TEXTS = text("SELECT id, text FROM documents WHERE id IN :ids").bindparams(
     bindparam("ids", expanding=True)
 )
-_LEGACY_DELETE_ALL = text("DELETE FROM search_index")
+
+
+def store_for(conn: Connection) -> ModuleType:
+    """The module holding this engine's index statements (same functions in each)."""
+    return tsvector_store if is_postgresql(conn) else fts5_store
 
 
 @dataclass(frozen=True)
@@ -103,8 +106,11 @@ def stored_rows(conn: Connection, ids: Sequence[int]) -> dict[int, StoredRow]:
     }
 
 
-def decode_facets(stored: str) -> FacetValues:
-    """A row's facet values from their stored JSON."""
+def decode_facets(stored: str | dict[str, Any]) -> FacetValues:
+    """A row's facet values from their stored JSON (text on SQLite; PostgreSQL's
+    driver hands ``jsonb`` over already decoded)."""
+    if isinstance(stored, dict):
+        return cast(FacetValues, stored)
     return cast(FacetValues, json.loads(stored))
 
 
@@ -117,27 +123,25 @@ def _facet_deltas(counts: Counter[tuple[str, str]], facets: FacetValues, sign: i
 def _apply_counts(conn: Connection, counts: Counter[tuple[str, str]]) -> None:
     changed = [(facet, value, delta) for (facet, value), delta in sorted(counts.items()) if delta]
     if changed:
-        conn.execute(_ADD_COUNT, [{"facet": f, "value": v, "delta": d} for f, v, d in changed])
+        conn.execute(
+            store_for(conn).ADD_COUNT,
+            [{"facet": f, "value": v, "delta": d} for f, v, d in changed],
+        )
         fallen = [{"facet": f, "value": v} for f, v, d in changed if d < 0]
         if fallen:
             conn.execute(_DROP_ZERO_COUNT, fallen)
 
 
-def _unindex(stored: StoredRow, doc_id: int, body: str) -> dict[str, object]:
-    return {
-        "rowid": doc_id,
-        "title": stored.title,
-        "body": body,
-        "people": stored.people,
-        "extra": stored.extra,
-    }
+def _old_columns(stored: StoredRow, body: str) -> tuple[str, str, str, str]:
+    return (stored.title, body, stored.people, stored.extra)
 
 
 def _write_chunk(conn: Connection, chunk: list[int]) -> int:
+    store = store_for(conn)
     new = index_rows(conn, chunk)
     old = stored_rows(conn, chunk)
-    deletes: list[dict[str, object]] = []
-    inserts: list[dict[str, object]] = []
+    removed: list[tuple[int, tuple[str, str, str, str]]] = []
+    added: list[tuple[int, IndexRow]] = []
     upserts: list[dict[str, object]] = []
     gone: list[int] = []
     counts: Counter[tuple[str, str]] = Counter()
@@ -146,36 +150,35 @@ def _write_chunk(conn: Connection, chunk: list[int]) -> int:
         if before is None and after is None:
             continue
         if before is not None and after is not None and before.same_columns(after):
-            if before.facets != after.facets:
+            if not same_facets(before.facets, after.facets):
                 _facet_deltas(counts, before.facets, -1)
                 _facet_deltas(counts, after.facets, +1)
                 upserts.append(_stored(doc_id, after))
             continue
         if before is not None:
-            if after is None or after.body_sha256 != before.body_sha256:
+            if store.REPLACES_WHOLE_ROWS:
+                removed.append((doc_id, _old_columns(before, "")))
+            elif after is None or after.body_sha256 != before.body_sha256:
                 raise _BodyUnknown(doc_id)
-            deletes.append(_unindex(before, doc_id, after.body))
+            else:
+                removed.append((doc_id, _old_columns(before, after.body)))
             _facet_deltas(counts, before.facets, -1)
         if after is None:
             gone.append(doc_id)
             continue
-        inserts.append(_indexed(doc_id, after.columns))
+        added.append((doc_id, after))
         upserts.append(_stored(doc_id, after))
         _facet_deltas(counts, after.facets, +1)
-    if deletes:
-        conn.execute(_DELETE_FTS, deletes)
+    if store.REPLACES_WHOLE_ROWS:  # a changed row is overwritten; only the gone are removed
+        removed = [(doc_id, columns) for doc_id, columns in removed if doc_id in gone]
+    store.remove(conn, removed)
     if gone:
         conn.execute(_DELETE_ROWS, {"ids": gone})
-    if inserts:
-        conn.execute(_INSERT_FTS, inserts)
-    if upserts:
-        conn.execute(_UPSERT_ROW, upserts)
+    store.add(conn, added)
+    store.record(conn, upserts)
+    store.note_values(conn, sorted(new))
     _apply_counts(conn, counts)
     return len(new)
-
-
-def _indexed(doc_id: int, columns: tuple[str, str, str, str]) -> dict[str, object]:
-    return {"rowid": doc_id, **dict(zip(COLUMNS, columns, strict=True))}
 
 
 def _stored(doc_id: int, row: IndexRow) -> dict[str, object]:
@@ -194,9 +197,13 @@ def write(conn: Connection, ids: Iterable[int]) -> int:
     the facet counts follow. Returns how many documents are indexed among *ids*.
 
     When a document's indexed text is no longer in the database (changed by SQL that
-    bypassed the session), the whole index is rebuilt instead.
+    bypassed the session), the whole index is rebuilt instead (SQLite only: on
+    PostgreSQL the document is simply indexed again).
     """
     wanted = sorted(set(ids))
+    store = store_for(conn)
+    if store.REPLACES_WHOLE_ROWS:
+        store.lock(conn, wanted)
     written = 0
     try:
         for chunk in chunks(wanted):
@@ -215,53 +222,54 @@ def evict(conn: Connection, ids: Iterable[int]) -> None:
     with: call it before a statement that changes their text or deletes them. Their
     rows are written again at commit from what is left (nothing, for a deletion).
     A document whose text already differs from the indexed one is left for
-    :func:`write` (which then rebuilds)."""
+    :func:`write` (which then rebuilds). Nothing to do on PostgreSQL."""
+    store = store_for(conn)
+    if store.REPLACES_WHOLE_ROWS:
+        return
     for chunk in chunks(ids):
         old = stored_rows(conn, chunk)
         if not old:
             continue
         texts = {row[0]: row[1] for row in conn.execute(_SELECT_TEXTS, {"ids": sorted(old)})}
-        deletes: list[dict[str, object]] = []
+        removed: list[tuple[int, tuple[str, str, str, str]]] = []
         counts: Counter[tuple[str, str]] = Counter()
         for doc_id, stored in old.items():
             body = texts.get(doc_id)
             if body is None or body_hash(body) != stored.body_sha256:
                 continue
-            deletes.append(_unindex(stored, doc_id, fold_for_index(body)))
+            removed.append((doc_id, _old_columns(stored, fold_for_index(body))))
             _facet_deltas(counts, stored.facets, -1)
-        if deletes:
-            conn.execute(_DELETE_FTS, deletes)
-            conn.execute(_DELETE_ROWS, {"ids": [item["rowid"] for item in deletes]})
+        if removed:
+            store.remove(conn, removed)
+            conn.execute(_DELETE_ROWS, {"ids": [doc_id for doc_id, _ in removed]})
             _apply_counts(conn, counts)
 
 
 def rebuild(conn: Connection) -> int:
     """Empty the index, its rows and the counts; index every document (trashed ones
     too, which count in no facet). Returns the number of documents indexed."""
-    conn.execute(_DELETE_ALL_FTS)
+    store = store_for(conn)
+    store.clear(conn)
     conn.execute(_DELETE_ALL_ROWS)
     conn.execute(_DELETE_ALL_COUNTS)
     ids = conn.execute(select(Document.id)).scalars().all()
     count = 0
     for chunk in chunks(ids):
         count += _write_chunk(conn, chunk)
-    conn.execute(_OPTIMIZE)
+    store.optimize(conn)
     return count
 
 
 def fill_legacy(conn: Connection) -> int:
     """Fill the normal FTS5 table of migrations 0004–0013 (it stores its own text):
-    the index as those revisions expect it. Returns the number of documents."""
-    conn.execute(_LEGACY_DELETE_ALL)
+    the index as those revisions expect it (SQLite only). Returns the number of
+    documents."""
+    fts5_store.clear_legacy(conn)
     ids = conn.execute(select(Document.id)).scalars().all()
     count = 0
     for chunk in chunks(ids):
         rows = text_rows(conn, chunk)
-        if rows:
-            conn.execute(
-                _INSERT_FTS,
-                [_indexed(doc_id, row) for doc_id, row in rows.items()],
-            )
-            count += len(rows)
-    conn.execute(_OPTIMIZE)
+        fts5_store.add_legacy(conn, rows)
+        count += len(rows)
+    fts5_store.optimize(conn)
     return count

@@ -1,5 +1,11 @@
 """Running a search: one ranked page of hits, every matching id, or the matching set as
-a condition, over the FTS5 index.
+a condition, over the FTS5 index (SQLite) or the tsvector index (PostgreSQL).
+
+The engine is the session's (``db.search.dialect``); everything below is the same for
+both except the text match: on PostgreSQL the text part is compiled by
+``db.search.tsvector.to_tsquery`` from the same tree and ranked with ``ts_rank_cd``
+and the same column weights (score negated, so lower is better on both engines).
+Ranking may differ between the engines; the documents found may not.
 
 ``search()`` turns what was typed into one ranked page of documents. The text part is
 compiled by ``db.search.fts5.to_fts5`` (every term a quoted FTS5 string, bound as a
@@ -29,15 +35,18 @@ from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from sqlalchemy import ColumnElement, Float, Integer, Select, bindparam, column, func, select, text
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from db.models import Document
 from db.search import index
+from db.search.dialect import is_postgresql
 from db.search.filters import filter_conditions
-from db.search.fts5 import FtsMatch, to_fts5
+from db.search.fts5 import to_fts5
 from db.search.query import ParsedQuery, parse_query
 from db.search.syntax import And, Not, Or, Query, QuerySyntaxError, Term
+from db.search.text_match import TextMatch
+from db.search.tsvector import to_tsquery
 from db.search.variants import DEFAULT_VARIANTS, VariantTable, expand_variants
 
 WEIGHTS = {"title": 10.0, "body": 1.0, "people": 5.0, "extra": 3.0}
@@ -54,6 +63,16 @@ _MATCHES = text(
 _MATCH_IDS = text("SELECT rowid AS id FROM search_index WHERE search_index MATCH :fts").columns(
     column("id", Integer)
 )
+# PostgreSQL (db.search.tsvector): ts_rank_cd with the same column weights (D C B A =
+# body extra people title), negated so that lower is better there too.
+_MATCHES_POSTGRESQL = text(
+    "SELECT search_index.id AS id, -ts_rank_cd('{0.1, 0.3, 0.5, 1.0}', search_index.doc, q.q)"
+    " AS score FROM search_index, (SELECT CAST(:fts AS tsquery) AS q) AS q"
+    " WHERE search_index.doc @@ q.q"
+).columns(column("id", Integer), column("score", Float))
+_MATCH_IDS_POSTGRESQL = text(
+    "SELECT id FROM search_index WHERE doc @@ CAST(:fts AS tsquery)"
+).columns(column("id", Integer))
 
 
 # --- results --------------------------------------------------------------------------
@@ -97,12 +116,14 @@ class SearchResult:
 
 @dataclass(frozen=True)
 class _Plan:
-    """What typed text becomes before it runs: parsed (variants expanded), the FTS5
-    expression of its text part, and the terms to highlight."""
+    """What typed text becomes before it runs: parsed (variants expanded), the engine's
+    expression of its text part (FTS5 MATCH, or tsquery on PostgreSQL), and the terms
+    to highlight."""
 
     parsed: ParsedQuery
-    fts: FtsMatch | None
+    fts: TextMatch | None
     terms: tuple[str, ...]
+    postgresql: bool = False
 
 
 def _terms(node: Query | None) -> tuple[str, ...]:
@@ -123,12 +144,21 @@ def _terms(node: Query | None) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _plan(query: str | ParsedQuery, variants: bool | VariantTable) -> _Plan:
+def _plan(
+    query: str | ParsedQuery, variants: bool | VariantTable, *, postgresql: bool = False
+) -> _Plan:
     parsed = parse_query(query) if isinstance(query, str) else query
     if variants:
         table = variants if isinstance(variants, VariantTable) else DEFAULT_VARIANTS
         parsed = replace(parsed, text=expand_variants(parsed.text, table))
-    return _Plan(parsed, to_fts5(parsed.text), _terms(parsed.text))
+    compile_text = to_tsquery if postgresql else to_fts5
+    return _Plan(parsed, compile_text(parsed.text), _terms(parsed.text), postgresql)
+
+
+def _session_plan(
+    session: Session, query: str | ParsedQuery, variants: bool | VariantTable
+) -> _Plan:
+    return _plan(query, variants, postgresql=is_postgresql(session))
 
 
 # --- the queries ----------------------------------------------------------------------
@@ -153,6 +183,10 @@ def _fts(statement: Any, plan: _Plan) -> Any:
     return statement.bindparams(bindparam("fts", plan.fts.expression, unique=True))
 
 
+def _match_ids(plan: _Plan) -> Any:
+    return _fts(_MATCH_IDS_POSTGRESQL if plan.postgresql else _MATCH_IDS, plan)
+
+
 def _rankable(plan: _Plan) -> bool:
     """A plan scored by bm25: it has words to match and is not only exclusions."""
     return plan.fts is not None and not plan.fts.exclude
@@ -163,9 +197,9 @@ def _matching_ids(
 ) -> Select[Any]:
     """``SELECT id`` of every document the query selects (unordered), in the library
     or the Trash, and among the ids of *within* when given."""
-    conditions = filter_conditions(plan.parsed)
+    conditions = filter_conditions(plan.parsed, postgresql=plan.postgresql)
     if _rankable(plan):
-        matches = _fts(_MATCH_IDS, plan).subquery("m")
+        matches = _match_ids(plan).subquery("m")
         query = select(matches.c.id).where(_in_place(matches.c.id, trash))
         if conditions:
             query = query.join(Document, Document.id == matches.c.id).where(*conditions)
@@ -175,7 +209,7 @@ def _matching_ids(
     place = Document.deleted_at.is_not(None) if trash else Document.deleted_at.is_(None)
     query = select(Document.id).where(place, *conditions)
     if plan.fts is not None:
-        excluded = _fts(_MATCH_IDS, plan).subquery("x")
+        excluded = _match_ids(plan).subquery("x")
         query = query.where(Document.id.not_in(select(excluded.c.id)))
     if within is not None:
         query = query.where(Document.id.in_(within))
@@ -191,9 +225,10 @@ def _ranked_page(
     trash: bool = False,
 ) -> Select[Any]:
     assert plan.fts is not None
-    matches = _fts(_MATCHES, plan).subquery("m")
+    ranked = _MATCHES_POSTGRESQL if plan.postgresql else _MATCHES
+    matches = _fts(ranked, plan).subquery("m")
     query = select(matches.c.id, matches.c.score).where(_in_place(matches.c.id, trash))
-    conditions = filter_conditions(plan.parsed)
+    conditions = filter_conditions(plan.parsed, postgresql=plan.postgresql)
     if conditions:
         query = query.join(Document, Document.id == matches.c.id).where(*conditions)
     if within is not None:
@@ -202,12 +237,12 @@ def _ranked_page(
 
 
 def execute(session: Session, statement: Any) -> Any:
-    """Execute, turning an FTS5 complaint into a sentence (never an SQL error)."""
+    """Execute, turning an FTS5 or tsquery complaint into a sentence (never an SQL error)."""
     try:
         return session.execute(statement)
-    except OperationalError as exc:
+    except DBAPIError as exc:
         message = str(exc.orig)
-        if "fts5" in message or "MATCH" in message:
+        if "fts5" in message or "MATCH" in message or "tsquery" in message:
             raise QuerySyntaxError(
                 f"This search cannot be run ({message}); try fewer or simpler terms.", 0
             ) from exc
@@ -264,7 +299,7 @@ def search(
     """
     if limit < 0 or offset < 0:
         raise ValueError("limit and offset must not be negative")
-    plan = _plan(query, variants)
+    plan = _session_plan(session, query, variants)
     index.sync(session)
     total = int(
         execute(
@@ -308,7 +343,7 @@ def search_ids(
     the search to a list such as a collection, before the limit is counted; *trash*
     searches the Trash instead of the library.
     """
-    plan = _plan(query, variants)
+    plan = _session_plan(session, query, variants)
     index.sync(session)
     if order == "relevance" and _rankable(plan):
         # Only "more than RANK_LIMIT or not" matters: stop counting there.
@@ -342,6 +377,6 @@ def matching(
     Raises :class:`QuerySyntaxError` like :func:`search`; the index is brought up to
     date first, so the statement is valid for the rest of this session's transaction.
     """
-    plan = _plan(query, variants)
+    plan = _session_plan(session, query, variants)
     index.sync(session)
     return _matching_ids(plan, trash=trash)

@@ -45,7 +45,7 @@ def completion_script(
     return str(shtab.complete(root, shell=shell))
 
 
-def cmd_completion(_catalogue: Path, args: argparse.Namespace) -> int:
+def cmd_completion(_catalogue: Path | str, args: argparse.Namespace) -> int:
     """Print the script; no catalogue is opened (a folder command)."""
     script = completion_script(args.shell, args.completed_commands, args.completed_common)
     sys.stdout.write(script)

@@ -154,7 +154,7 @@ def _list(catalogue: Catalogue, args: argparse.Namespace) -> int:
     ]
     print_table(("Reference", "When", "Kind", "Name", "Place"), table, widths=(10, 24, 16, 60, 30))
     where = "in the trash" if args.trash else "in"
-    print(f"{len(rows)} event records {where} {for_terminal(str(catalogue.path), one_line=True)}")
+    print(f"{len(rows)} event records {where} {for_terminal(catalogue.location, one_line=True)}")
     return EXIT_OK
 
 

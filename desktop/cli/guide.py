@@ -28,7 +28,7 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
     )
 
 
-def cmd_guide(_catalogue: Path, _args: argparse.Namespace) -> int:
+def cmd_guide(_catalogue: Path | str, _args: argparse.Namespace) -> int:
     """Print the guide's index path; a missing guide is one line on stderr."""
     index = guide_dir() / GUIDE_INDEX
     if not index.is_file():

@@ -21,6 +21,7 @@ from sqlalchemy.exc import DBAPIError
 from db.backup import BackupError
 from db.catalogue import Catalogue, CatalogueError, ReadOnlyCatalogue, read_only_notice
 from db.documents import DocumentError, list_documents, require_document
+from db.location import catalogue_location
 from db.sanitize import for_terminal
 from desktop import __version__
 from desktop.cli.errors import CatenaParser, UsageError, error_code, report_error
@@ -131,9 +132,10 @@ def build_parser(
     common.add_argument(
         "--catalogue",
         "-c",
-        type=Path,
+        type=catalogue_location,
         default=argparse.SUPPRESS,
-        help="catalogue folder (default: $CATENA_CATALOGUE or your Catena data folder)",
+        help="catalogue folder or postgresql:// URL "
+        "(default: $CATENA_CATALOGUE or your Catena data folder)",
     )
     common.add_argument("--locale", default=argparse.SUPPRESS, metavar="LANG", help=LOCALE_HELP)
     parser = CatenaParser(
@@ -146,8 +148,19 @@ def build_parser(
     parser.add_argument("--version", action="version", version=f"catena {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p = sub.add_parser("init", parents=[common], help="create a new catalogue folder")
-    p.add_argument("path", type=Path, help="folder to create, e.g. ~/Research/Khojaly.catena")
+    p = sub.add_parser("init", parents=[common], help="create a new catalogue")
+    p.add_argument(
+        "path",
+        type=catalogue_location,
+        help="folder to create, e.g. ~/Research/Khojaly.catena, or an empty PostgreSQL "
+        "database's URL, e.g. postgresql://archive.example/khojaly",
+    )
+    p.add_argument(
+        "--objects",
+        metavar="WHERE",
+        help="for a PostgreSQL catalogue: the shared folder (or s3://bucket/prefix) "
+        "its originals are kept in",
+    )
 
     p = sub.add_parser("import", parents=[common], help="import files and folders")
     p.add_argument("paths", type=Path, nargs="*", help="files or folders (recursive)")
@@ -193,11 +206,12 @@ def build_parser(
     return parser
 
 
-def _catalogue_path(args: argparse.Namespace) -> tuple[Path, bool]:
-    """The chosen catalogue, and whether it is the implicit default (created on demand)."""
+def _catalogue_path(args: argparse.Namespace) -> tuple[Path | str, bool]:
+    """The chosen catalogue (a folder or a server URL), and whether it is the implicit
+    default (created on demand)."""
     named = getattr(args, "catalogue", None)
     if named is not None:
-        return Path(named).expanduser(), False
+        return catalogue_location(named), False
     return default_catalogue_path(), "CATENA_CATALOGUE" not in os.environ
 
 
@@ -228,23 +242,36 @@ def _writes(args: argparse.Namespace) -> bool:
 
 def _open(args: argparse.Namespace) -> Catalogue:
     path, is_default = _catalogue_path(args)
-    catalogue = Catalogue.open(path, create=is_default)
+    catalogue = Catalogue.open(path, create=is_default and isinstance(path, Path))
     if catalogue.read_only:
         if _writes(args):
             catalogue.close()
             raise ReadOnlyCatalogue(catalogue.read_only_refusal())
-        print(read_only_notice(catalogue.path), file=sys.stderr)
+        print(read_only_notice(catalogue.location), file=sys.stderr)
     for warning in catalogue.report.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     return catalogue
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    path = Path(args.path).expanduser()
-    if (path / "catalogue.sqlite").exists():
-        raise UsageError(f"{path} is already a Catena catalogue")
-    with Catalogue.open(path, create=True) as catalogue:
-        print(f"Created catalogue {catalogue.path} (schema {catalogue.report.schema})")
+    path = catalogue_location(args.path)
+    if isinstance(path, Path):
+        if args.objects:
+            raise UsageError("--objects is for a PostgreSQL catalogue; a folder keeps its own")
+        if (path / "catalogue.sqlite").exists():
+            raise UsageError(f"{path} is already a Catena catalogue")
+    elif not args.objects:
+        raise UsageError(
+            "a PostgreSQL catalogue needs --objects: the shared folder (or s3://bucket/prefix) "
+            "every window reaches its originals in"
+        )
+    opened = Catalogue.open(
+        path, create=True, objects=args.objects, team_rights=isinstance(path, str)
+    )
+    with opened as catalogue:
+        if isinstance(path, str) and not catalogue.report.created:
+            raise UsageError(f"{catalogue.location} is already a Catena catalogue")
+        print(f"Created catalogue {catalogue.location} (schema {catalogue.report.schema})")
     return EXIT_OK
 
 
@@ -307,7 +334,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         print_table(
             ("Reference", "Title", "Publisher", "Published", ""), rows, widths=(10, 64, 28, 24, 5)
         )
-        print(f"{counted(len(documents), 'document')} in {catalogue.path}")
+        print(f"{counted(len(documents), 'document')} in {catalogue.location}")
     return EXIT_OK
 
 
@@ -373,7 +400,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from exc
 
 
-GuiLauncher = Callable[[Path, bool], int]
+GuiLauncher = Callable[[Path | str, bool], int]
 
 
 def cmd_gui(args: argparse.Namespace, launch_gui: GuiLauncher | None) -> int:

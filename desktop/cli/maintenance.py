@@ -15,6 +15,7 @@ from db.backup import all_backups, verify_backup
 from db.catalogue import Catalogue
 from db.sanitize import for_terminal
 from db.text_fixity import TextRepair, TextReport
+from desktop.cli.errors import UsageError
 from desktop.cli.output import ProgressBar, counted, print_json, print_table
 from desktop.core.maintenance import (
     Stage,
@@ -46,7 +47,8 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
     p.add_argument(
         "--to",
         type=Path,
-        help="write the backup to this file instead of the catalogue's rotating backups",
+        help="write the backup to this file instead of the catalogue's rotating backups "
+        "(a PostgreSQL catalogue: pg_dump into this folder, rotated there)",
     )
     p.add_argument("--list", action="store_true", help="list the rotating backups")
     p = sub.add_parser(
@@ -165,24 +167,36 @@ def _print_texts(texts: TextReport, repairs: list[TextRepair], *, repair_asked: 
 
 
 def cmd_backup(catalogue: Catalogue, args: argparse.Namespace) -> int:
-    if args.list:
+    if args.list and not catalogue.on_server:
         rows = [
             (b.path.name, b.created.isoformat(timespec="seconds"), verify_backup(b.path) or "ok")
             for b in all_backups(catalogue.backups)
         ]
         print_table(("Backup", "Made (UTC)", "Check"), rows, widths=(40, 26, 40))
         return EXIT_OK
+    if args.list and catalogue.on_server:
+        raise UsageError("a PostgreSQL catalogue's backups are the .dump files in its --to folder")
     target = back_up(catalogue, to=args.to)
+    where = (
+        f"the object store ({catalogue.objects_location})"
+        if catalogue.on_server
+        else "the catalogue's objects/ folder"
+    )
     print(
         f"Backed up the catalogue database to {target} (verified). Originals are not in "
-        "this file: they stay in the catalogue's objects/ folder, which never changes; "
-        "copy that folder too when you move a backup to another disk."
+        f"this file: they stay in {where}, which never changes; "
+        "copy that too when you move a backup to another disk."
     )
     return EXIT_OK
 
 
-def cmd_restore(folder: Path, args: argparse.Namespace) -> int:
+def cmd_restore(folder: Path | str, args: argparse.Namespace) -> int:
     """Restore *folder*'s database; it need not open (that may be why we are here)."""
+    if isinstance(folder, str):
+        raise UsageError(
+            "restore puts back a catalogue folder; a PostgreSQL catalogue is restored "
+            "with the server's pg_restore (see docs/team.md)"
+        )
     plan = plan_restore(folder, args.backup)
     if plan.state != "ok":
         found = f" ({plan.finding})" if plan.finding else ""

@@ -18,8 +18,10 @@ from sqlalchemy import select
 from db import audit
 from db.backup import BackupError, backup_database, rotate_backup, verify_backup
 from db.catalogue import Catalogue
-from db.integrity import FixityReport, integrity_check, verify_fixity
+from db.database_checks import database_findings
+from db.integrity import FixityReport, verify_fixity
 from db.models import Event
+from db.pg_backup import rotate_pg_backup
 from db.restore import RestorePlan, plan_restore, restore_catalogue
 from db.text_fixity import TextRepair, TextReport, repair_texts, verify_texts
 from desktop.core.changes import NOTHING, Changes, Done
@@ -95,7 +97,7 @@ def verify_catalogue(
                 session, catalogue.objects, texts, rederive=rederive_text, actor=catalogue.actor
             )
             texts = check_texts()  # what is left, logged as such
-        findings = integrity_check(session)
+        findings = database_findings(session)
     changed = frozenset(r.ref for r in repairs if r.outcome != "left for a person")
     return Done(
         Verification(
@@ -118,9 +120,18 @@ def _stage(progress: Progress | None, stage: Stage) -> Callable[[int, int], None
 
 def back_up(catalogue: Catalogue, *, to: Path | None = None) -> Path:
     """A verified copy of the database made with SQLite's backup API: to the file *to*,
-    or into the catalogue's rotating backups. Logged unless the catalogue is read-only
-    (a copy of read-only media may be taken, but not recorded on it)."""
-    if to is not None:
+    or into the catalogue's rotating backups. A server catalogue's is a ``pg_dump``
+    into the folder *to*, rotated there and verified by restoring it (``db.pg_backup``).
+    Logged unless the catalogue is read-only (a copy of read-only media may be taken,
+    but not recorded on it)."""
+    if catalogue.url is not None:  # a server catalogue: pg_dump, verified by pg_restore
+        if to is None:
+            raise BackupError(
+                "a catalogue on a PostgreSQL server is backed up with pg_dump into a "
+                "folder: catena backup --to FOLDER (see docs/team.md)"
+            )
+        target = rotate_pg_backup(catalogue.url, Path(to))
+    elif to is not None:
         target = backup_database(catalogue.database, Path(to))
         problem = verify_backup(target)
         if problem:

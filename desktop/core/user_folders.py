@@ -5,15 +5,18 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from db.location import catalogue_location
+
 APP_NAME = "Catena"
 CATALOGUE_ENV = "CATENA_CATALOGUE"
 
 
-def default_catalogue_path() -> Path:
-    """The catalogue opened when none is named: $CATENA_CATALOGUE, else the user's."""
+def default_catalogue_path() -> Path | str:
+    """The catalogue opened when none is named: $CATENA_CATALOGUE (a folder or a
+    PostgreSQL URL), else the user's folder."""
     named = os.environ.get(CATALOGUE_ENV)
     if named:
-        return Path(named).expanduser()
+        return catalogue_location(named)
     # Imported here: a command given --catalogue or $CATENA_CATALOGUE never needs it.
     from platformdirs import user_data_path
 

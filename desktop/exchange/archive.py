@@ -354,7 +354,7 @@ def _refuse_if_not_empty(catalogue: Catalogue) -> None:
         ordered = sorted(present, key=lambda t: first.index(t) if t in first else len(first))
         shown = ", ".join(f"{present[t]} {t.replace('_', ' ')}" for t in ordered)
         raise ExchangeError(
-            f"the catalogue at {catalogue.path} is not empty ({shown}); an archive is "
+            f"the catalogue at {catalogue.location} is not empty ({shown}); an archive is "
             "imported into a new catalogue: catena init NEW.catena, then "
             "catena import-archive ARCHIVE --catalogue NEW.catena"
         )

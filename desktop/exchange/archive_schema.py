@@ -56,6 +56,10 @@ ARCHIVED_TABLES = (
     "ocr_words",
     "text_versions",
 )
+NOT_ARCHIVED = ("catalogue_settings",)
+"""Where this catalogue keeps its originals and its audit head: facts of one
+installation, not of the evidence; the catalogue an archive is imported into keeps its
+own (db.settings)."""
 # Tables whose rows a catalogue must not have for an import to be allowed. Reference
 # counters may exist in a catalogue whose trash was emptied; they are merged (max).
 CONTENT_TABLES = tuple(t for t in ARCHIVED_TABLES if t != "ref_counters")

@@ -18,7 +18,7 @@ SMOKE_WORDS = ("smoke", "--smoke")
 DESKTOP_FILE_NAME = "org.catena.Catena"
 
 
-def launch_gui(path: Path, create: bool) -> int:
+def launch_gui(path: Path | str, create: bool) -> int:
     from PySide6.QtGui import QGuiApplication, QIcon
 
     from desktop.core.resources import resources_dir

@@ -27,7 +27,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run_app(path: Path, *, create: bool) -> int:
+def run_app(path: Path | str, *, create: bool) -> int:
     app = make_application()
     settings = QSettings()
     # Before any widget is made: every label is translated when its widget is built.

@@ -75,7 +75,7 @@ from desktop.ui.window_search import SearchActions
 from desktop.ui.window_tagging import TaggingActions
 from desktop.ui.workbench import Workbench
 
-CatalogueOpener = Callable[[Path], Catalogue]
+CatalogueOpener = Callable[[Path | str], Catalogue]
 MATCH_COLUMN = COLUMN_KEYS.index("match")
 Confirm = Callable[[str, str], bool]
 
@@ -419,7 +419,7 @@ class MainWindow(
         read_only = self.catalogue.read_only
         self.read_only_label.setText(
             self.tr("Read-only: {path} cannot be written; changes are disabled").format(
-                path=self.catalogue.path
+                path=self.catalogue.location
             )
             if read_only
             else ""
@@ -585,7 +585,7 @@ class MainWindow(
             self.tr("About Catena"),
             self.tr(
                 "Catena {version}\nAn offline catalogue of evidence documents.\n\nCatalogue: {path}"
-            ).format(version=__version__, path=self.catalogue.path),
+            ).format(version=__version__, path=self.catalogue.location),
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:

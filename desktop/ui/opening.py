@@ -22,13 +22,15 @@ from desktop.ui.tasks import TaskRunner
 
 
 def open_catalogue(
-    path: Path,
+    path: Path | str,
     *,
     runner: TaskRunner,
     create: bool = False,
     parent: QWidget | None = None,
 ) -> Catalogue:
     """``Catalogue.open`` without the daily backup; raises ``CatalogueError`` as it does."""
+    if isinstance(path, str):  # a server catalogue (a URL): upgraded under its own lock
+        return Catalogue.open(path, daily_backup=False)
     if not upgrade_pending(path / DATABASE_NAME) or not catalogue_writable(path):
         # (A read-only catalogue cannot be upgraded: opening it says so at once.)
         return Catalogue.open(path, create=create, daily_backup=False)

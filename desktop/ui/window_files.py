@@ -36,7 +36,7 @@ from desktop.ui.models.documents import (
     DocumentTableModel,
 )
 
-CatalogueOpener = Callable[[Path], Catalogue]
+CatalogueOpener = Callable[[Path | str], Catalogue]
 REVIEW = next(c for c in COLUMNS if c.key == "review")
 MATCH_COLUMN = COLUMN_KEYS.index("match")
 Confirm = Callable[[str, str], bool]
@@ -97,7 +97,7 @@ class FileActions:
                 path = path.with_name(path.name + ".catena")
             self.switch_catalogue(path, create=True)
 
-    def switch_catalogue(self, path: Path, *, create: bool = False) -> bool:
+    def switch_catalogue(self, path: Path | str, *, create: bool = False) -> bool:
         try:
             new = (
                 Catalogue.open(path, create=True, daily_backup=False)
@@ -119,7 +119,7 @@ class FileActions:
         self._reset_search()
         old_model.deleteLater()
         old.close()
-        recent = [str(new.path)] + [p for p in self.recent_catalogues() if p != str(new.path)]
+        recent = [new.location] + [p for p in self.recent_catalogues() if p != new.location]
         self.settings.setValue("catalogues/recent", recent[:10])
         self._catalogue_changed()
         self.start_daily_backup()

@@ -27,7 +27,7 @@ from desktop.ui.models.documents import (
 )
 from desktop.ui.window_ocr import OcrActions
 
-CatalogueOpener = Callable[[Path], Catalogue]
+CatalogueOpener = Callable[[Path | str], Catalogue]
 REVIEW = next(c for c in COLUMNS if c.key == "review")
 MATCH_COLUMN = COLUMN_KEYS.index("match")
 Confirm = Callable[[str, str], bool]

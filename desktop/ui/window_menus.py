@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from db.catalogue import Catalogue
 from db.date_locales import DEFAULT_DATE_LOCALE
+from db.location import catalogue_location
 from desktop.ui.guide_dialog import open_user_guide
 from desktop.ui.language import add_language_menu
 from desktop.ui.models.documents import (
@@ -33,7 +34,7 @@ from desktop.ui.models.documents import (
 from desktop.ui.window_a11y import WindowAccessibility
 from desktop.ui.window_dates import add_date_language_menu, restore_date_locale
 
-CatalogueOpener = Callable[[Path], Catalogue]
+CatalogueOpener = Callable[[Path | str], Catalogue]
 REVIEW = next(c for c in COLUMNS if c.key == "review")
 MATCH_COLUMN = COLUMN_KEYS.index("match")
 Confirm = Callable[[str, str], bool]
@@ -189,7 +190,9 @@ class MenuActions(WindowAccessibility):
         self.recent_menu.clear()
         for path in self.recent_catalogues():
             action = self.recent_menu.addAction(path)
-            action.triggered.connect(lambda _c=False, p=path: self.switch_catalogue(Path(p)))
+            action.triggered.connect(
+                lambda _c=False, p=path: self.switch_catalogue(catalogue_location(p))
+            )
         if not self.recent_menu.actions():
             self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
 

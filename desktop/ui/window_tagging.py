@@ -19,7 +19,7 @@ from desktop.ui.models.documents import (
 )
 from desktop.ui.window_review import ReviewActions
 
-CatalogueOpener = Callable[[Path], Catalogue]
+CatalogueOpener = Callable[[Path | str], Catalogue]
 REVIEW = next(c for c in COLUMNS if c.key == "review")
 MATCH_COLUMN = COLUMN_KEYS.index("match")
 Confirm = Callable[[str, str], bool]

@@ -156,11 +156,11 @@ def test_a_busy_catalogue_is_a_clear_one_line_error(
 ) -> None:
     import sqlite3
 
-    import db.engine
+    import db.dialects.sqlite
 
     cat = tmp_path / "Busy.catena"
     run(capsys, "init", str(cat))
-    monkeypatch.setattr(db.engine, "BUSY_TIMEOUT_MS", 200)
+    monkeypatch.setattr(db.dialects.sqlite, "BUSY_TIMEOUT_MS", 200)
     holder = sqlite3.connect(cat / "catalogue.sqlite")
     holder.execute("BEGIN IMMEDIATE")
     try:

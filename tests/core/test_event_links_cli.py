@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -12,6 +11,7 @@ from db.catalogue import Catalogue
 from db.documents import NewDocument, add_document
 from db.tags import add_tag
 from desktop.launch.entry import main
+from tests.pg_catalogues import stored_rows
 
 TEXT = (
     "In the Khojaly massacre 613 civilians were killed on 26 February 1992.\n\n"
@@ -27,18 +27,14 @@ def _events(capsys: pytest.CaptureFixture[str], cat: Path, *argv: str) -> tuple[
 
 def _links(cat: Path) -> tuple[object, ...]:
     """Every tag's link and the audit trail as stored."""
-    con = sqlite3.connect(cat / "catalogue.sqlite")
-    try:
-        return tuple(
-            tuple(con.execute(query).fetchall())
-            for query in (
-                "SELECT id, event_record_id, event_link_status FROM figures ORDER BY id",
-                "SELECT id, event_record_id, event_link_status, role FROM date_tags ORDER BY id",
-                "SELECT id, action FROM events ORDER BY id",
-            )
-        )
-    finally:
-        con.close()
+    return stored_rows(
+        cat,
+        (
+            "SELECT id, event_record_id, event_link_status FROM figures ORDER BY id",
+            "SELECT id, event_record_id, event_link_status, role FROM date_tags ORDER BY id",
+            "SELECT id, action FROM events ORDER BY id",
+        ),
+    )
 
 
 @pytest.fixture

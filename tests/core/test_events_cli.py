@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from desktop.launch.entry import main
+from tests.pg_catalogues import stored_rows
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -23,18 +23,14 @@ def _events(capsys: pytest.CaptureFixture[str], cat: Path, *argv: str) -> tuple[
 
 def _rows(cat: Path) -> tuple[object, ...]:
     """Event records, their names and the audit trail as stored (WAL included)."""
-    con = sqlite3.connect(cat / "catalogue.sqlite")
-    try:
-        return tuple(
-            tuple(con.execute(query).fetchall())
-            for query in (
-                "SELECT * FROM event_records ORDER BY id",
-                "SELECT * FROM event_record_names ORDER BY id",
-                "SELECT id, action FROM events ORDER BY id",
-            )
-        )
-    finally:
-        con.close()
+    return stored_rows(
+        cat,
+        (
+            "SELECT * FROM event_records ORDER BY id",
+            "SELECT * FROM event_record_names ORDER BY id",
+            "SELECT id, action FROM events ORDER BY id",
+        ),
+    )
 
 
 def test_add_list_show_edit_merge_split_trash(

@@ -24,6 +24,10 @@ from db.catalogue import Catalogue
 from desktop.ingest.pipeline import ImportOptions, import_paths
 from desktop.launch.entry import main
 
+pytestmark = pytest.mark.sqlite_only(
+    "the head file beside catalogue.sqlite; on PostgreSQL a row: test_postgresql_catalogue"
+)
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
 

@@ -21,6 +21,7 @@ def test_create_makes_database_objects_and_marker(tmp_path: Path) -> None:
     assert "Catena catalogue" in (tmp_path / "New.catena" / "CATENA").read_text()
 
 
+@pytest.mark.sqlite_only("SQLite's per-connection pragmas")
 def test_every_connection_has_the_safety_pragmas(catalogue: Catalogue) -> None:
     with catalogue.reading() as session:
         assert session.execute(text("PRAGMA foreign_keys")).scalar() == 1
@@ -64,6 +65,7 @@ def test_write_block_rolls_back_on_error(catalogue: Catalogue) -> None:
         assert session.query(Keyword).count() == 0
 
 
+@pytest.mark.sqlite_only("SQLite's quick_check of the file on open")
 def test_large_catalogues_get_a_light_check_on_open(
     catalogue_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

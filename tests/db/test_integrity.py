@@ -22,8 +22,9 @@ from db.backup import (
     verify_backup,
 )
 from db.catalogue import Catalogue, CatalogueError
+from db.database_checks import database_findings
 from db.documents import NewDocument, add_document
-from db.integrity import FIXITY_FLAG, collect_garbage, integrity_check, verify_fixity
+from db.integrity import FIXITY_FLAG, collect_garbage, verify_fixity
 from db.location import location_warnings
 from db.models import Document, Event
 
@@ -82,7 +83,7 @@ def test_clean_fixity_run_clears_flags(catalogue: Catalogue) -> None:
         assert verify_fixity(session, catalogue.objects, actor="t").ok
     with catalogue.reading() as session:
         assert all(FIXITY_FLAG not in d.flags for d in session.scalars(select(Document)))
-        assert integrity_check(session) == []
+        assert database_findings(session) == []
 
 
 def test_garbage_collection_quarantines_only_old_unreferenced_objects(
@@ -106,6 +107,7 @@ def test_garbage_collection_quarantines_only_old_unreferenced_objects(
     )
 
 
+@pytest.mark.sqlite_only("file backups with SQLite's backup API; PostgreSQL's are pg_dump's")
 def test_rotation_keeps_n_verified_backups(catalogue: Catalogue, tmp_path: Path) -> None:
     folder = tmp_path / "rot"
     start = datetime(2026, 1, 1, tzinfo=UTC)
@@ -134,6 +136,7 @@ print("done")
 """
 
 
+@pytest.mark.sqlite_only("file backups with SQLite's backup API; PostgreSQL's are pg_dump's")
 def test_backup_drill_while_another_process_writes(catalogue: Catalogue, tmp_path: Path) -> None:
     _fill(catalogue, 50)
     writer = subprocess.Popen(
@@ -166,6 +169,7 @@ def test_backup_drill_while_another_process_writes(catalogue: Catalogue, tmp_pat
         assert report.ok and report.checked == count
 
 
+@pytest.mark.sqlite_only("damages the catalogue.sqlite file")
 def test_damaged_database_is_not_opened_and_backup_is_named(catalogue_path: Path) -> None:
     with Catalogue.open(catalogue_path) as catalogue:
         _fill(catalogue, 5)

@@ -20,6 +20,8 @@ from db.backup import (
 from db.catalogue import Catalogue, CatalogueError
 from db.documents import NewDocument, add_document
 
+FILE_BACKUPS = "restores a folder from its file backups; PostgreSQL restores with pg_restore"
+
 
 def _add(catalogue: Catalogue, n: int) -> str:
     with catalogue.writing() as session:
@@ -55,6 +57,9 @@ def test_folder_names_with_uri_characters(tmp_path: Path, name: str) -> None:
     assert database_health(folder / "catalogue.sqlite").state == "ok"
 
 
+@pytest.mark.sqlite_only(
+    "restore of a folder from its file backups; PostgreSQL restores with pg_restore"
+)
 def test_restore_never_reuses_reference_codes(catalogue: Catalogue, tmp_path: Path) -> None:
     assert _add(catalogue, 0) == "CAT-000001"
     backup = make_backup(catalogue.database, tmp_path / "b", prefix="manual-")
@@ -63,6 +68,9 @@ def test_restore_never_reuses_reference_codes(catalogue: Catalogue, tmp_path: Pa
     assert _add(catalogue, 2) == "CAT-000003"
 
 
+@pytest.mark.sqlite_only(
+    "restore of a folder from its file backups; PostgreSQL restores with pg_restore"
+)
 def test_safety_copies_survive_rotation(catalogue: Catalogue) -> None:
     safety = make_backup(catalogue.database, catalogue.backups, prefix=SAFETY_PREFIX)
     for _ in range(4):
@@ -71,6 +79,9 @@ def test_safety_copies_survive_rotation(catalogue: Catalogue) -> None:
     assert len(list_backups(catalogue.backups)) == 2
 
 
+@pytest.mark.sqlite_only(
+    "edits catalogue.sqlite and its backups folder; PostgreSQL: test_postgresql_catalogue"
+)
 def test_catalogue_from_a_newer_version_is_refused_unchanged(catalogue_path: Path) -> None:
     database = catalogue_path / "catalogue.sqlite"
     conn = sqlite3.connect(database)
@@ -83,6 +94,7 @@ def test_catalogue_from_a_newer_version_is_refused_unchanged(catalogue_path: Pat
     assert sorted(p.name for p in (catalogue_path / "backups").iterdir()) == before
 
 
+@pytest.mark.sqlite_only("SQLite's file lock")
 def test_a_locked_database_is_busy_not_damaged(catalogue_path: Path) -> None:
     holder = sqlite3.connect(catalogue_path / "catalogue.sqlite")
     holder.execute("PRAGMA journal_mode = DELETE")  # exclusive locks block readers
@@ -96,6 +108,9 @@ def test_a_locked_database_is_busy_not_damaged(catalogue_path: Path) -> None:
         holder.close()
 
 
+@pytest.mark.sqlite_only(
+    "restore of a folder from its file backups; PostgreSQL restores with pg_restore"
+)
 def test_restore_refuses_a_backup_from_another_catalogue(
     catalogue: Catalogue, tmp_path: Path, capsys
 ) -> None:  # type: ignore[no-untyped-def]

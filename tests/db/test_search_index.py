@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sqlalchemy import Engine, delete, insert, text, update
+from sqlalchemy import Engine, create_engine, delete, insert, text, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from db.catalogue import Catalogue
@@ -50,7 +50,12 @@ def refs(session: Session, query: str) -> list[str]:
 
 def indexed(catalogue: Catalogue) -> dict[int, tuple[str, ...]]:
     """What the index holds per document: each column's tokens in order, read back
-    from the FTS5 index itself (the table is contentless: there is no text to select)."""
+    from the FTS5 index itself (the table is contentless: there is no text to select),
+    or on PostgreSQL from the tsvector."""
+    if catalogue.engine.dialect.name == "postgresql":
+        from tests.db.search_postgresql import indexed_postgresql
+
+        return indexed_postgresql(catalogue.engine)
     conn = sqlite3.connect(catalogue.database)
     try:
         conn.execute(
@@ -71,6 +76,16 @@ def indexed(catalogue: Catalogue) -> dict[int, tuple[str, ...]]:
         )
         for doc in documents
     }
+
+
+def wipe_index(session: Session) -> None:
+    """Empty the index table behind the session's back (its rows record stays)."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.connection().execute(text("DELETE FROM search_index"))
+    else:
+        session.connection().execute(
+            text("INSERT INTO search_index (search_index) VALUES ('delete-all')")
+        )
 
 
 def test_index_table_is_fts5_with_the_documented_tokenizer(catalogue: Catalogue) -> None:
@@ -263,7 +278,10 @@ def test_every_new_session_factory_keeps_the_index(catalogue: Catalogue) -> None
     """A process that opens catalogue after catalogue (the window switching, tests)
     makes many session factories; each must index what it writes, even when its
     session class reuses the memory of a collected one."""
-    writer = make_engine(catalogue.database).execution_options(catena_begin_immediate=True)
+    if catalogue.engine.dialect.name == "postgresql":
+        writer = create_engine(catalogue.engine.url)
+    else:
+        writer = make_engine(catalogue.database).execution_options(catena_begin_immediate=True)
     try:
         for number in range(200):
             factory = sessionmaker(writer)
@@ -293,9 +311,7 @@ def test_raw_sql_bypasses_the_index_and_check_and_rebuild_repair_it(
         assert index.check(session) == []  # rowids still agree
         deep = index.check(session, deep=True)
         assert len(deep) == 1 and "outdated" in deep[0]
-        session.connection().execute(
-            text("INSERT INTO search_index (search_index) VALUES ('delete-all')")
-        )
+        wipe_index(session)
         session.connection().execute(text("DELETE FROM search_index_rows"))
         assert any("not in the search index" in finding for finding in index.check(session))
         assert index.rebuild(session) == 1

@@ -5,13 +5,13 @@ only where that is safe."""
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 
 import pytest
 from sqlalchemy import func, insert, select
 
 from db.base import table_of
 from db.catalogue import Catalogue
+from db.dialects import is_postgresql
 from db.documents import NewDocument, add_document
 from db.integrity import verify_fixity
 from db.models import Document, Event
@@ -65,13 +65,11 @@ def fill(catalogue: Catalogue, texts: tuple[str, ...] = TEXTS) -> list[str]:
 
 
 def raw_sql(catalogue: Catalogue, statement: str, *values: object) -> None:
-    """Change the database behind Catena's back, as another program would."""
-    conn = sqlite3.connect(catalogue.database)
-    try:
-        conn.execute(statement, values)
-        conn.commit()
-    finally:
-        conn.close()
+    """Change the database behind Catena's back, as another program would: on a
+    connection of its own, past the sessions that keep the search index in step."""
+    with catalogue.engine.begin() as conn:
+        marks = statement.replace("?", "%s") if is_postgresql(conn) else statement
+        conn.exec_driver_sql(marks, tuple(values))
 
 
 def stored(catalogue: Catalogue, ref: str) -> tuple[str, str | None, list[str]]:
@@ -116,7 +114,8 @@ def test_a_flipped_byte_in_a_stored_text_fails_naming_the_document(catalogue: Ca
     refs = fill(catalogue)
     raw_sql(
         catalogue,
-        "UPDATE documents SET text = replace(text, '212', char(18) || '12') WHERE ref = ?",
+        "UPDATE documents SET text = replace(text, '212', ?) WHERE ref = ?",
+        "\x1212",  # one byte flipped: '2' (0x32) became 0x12
         refs[0],
     )
     with catalogue.writing() as session:
@@ -145,7 +144,8 @@ def test_without_recording_a_check_reports_but_writes_nothing(catalogue: Catalog
     refs = fill(catalogue)
     raw_sql(
         catalogue,
-        "UPDATE documents SET text = replace(text, '212', char(18) || '12') WHERE ref = ?",
+        "UPDATE documents SET text = replace(text, '212', ?) WHERE ref = ?",
+        "\x1212",  # one byte flipped: '2' (0x32) became 0x12
         refs[0],
     )
     with catalogue.reading() as session:
@@ -190,6 +190,7 @@ def test_a_clean_run_clears_the_flag(catalogue: Catalogue) -> None:
 # --- the search index -----------------------------------------------------------------
 
 
+@pytest.mark.sqlite_only("damages the FTS5 index through sqlite3 (tests/db/index_damage.py)")
 def test_stale_index_rows_are_named_and_rebuilt(catalogue: Catalogue) -> None:
     refs = fill(catalogue)
     with catalogue.reading() as session:

@@ -15,8 +15,8 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 # the "catalogue is busy" path does not wait the full ten seconds.
 _CLI = (
     "import sys\n"
-    "import db.engine\n"
-    "if sys.argv[1] != '-': db.engine.BUSY_TIMEOUT_MS = int(sys.argv[1])\n"
+    "import db.dialects.sqlite\n"
+    "if sys.argv[1] != '-': db.dialects.sqlite.BUSY_TIMEOUT_MS = int(sys.argv[1])\n"
     "from desktop.launch.entry import main\n"
     "sys.exit(main(sys.argv[2:]))\n"
 )

@@ -181,7 +181,7 @@ def test_busy_catalogue_every_writing_command_says_so_in_one_line(
     import_paths(catalogue, [write_texts({"one.txt": article(3)}, "first")])
     folder = write_texts({"two.txt": article(4)}, "second")
     before = _counts(catalogue)
-    monkeypatch.setattr("db.engine.BUSY_TIMEOUT_MS", 200)
+    monkeypatch.setattr("db.dialects.sqlite.BUSY_TIMEOUT_MS", 200)
     out = tmp_path / "busy.pdf"
     args = [a.format(folder=folder, out=out) for a in argv]
     holder = _hold_write_lock(catalogue.database)

@@ -7,6 +7,11 @@ documents per facet value), all filled from the catalogue in this transaction, s
 upgraded catalogue is searchable and its Refine counts are right at once. Down: the
 0004 table, filled again the same way.
 
+On PostgreSQL (where 0004 did nothing) up creates the index there
+(``db.search.schema_postgresql``: a weighted ``tsvector`` per document with a GIN
+index, the same rows and counts tables, the folded values the filters compare, and
+the ``pg_trgm`` extension) and fills it; down drops those tables.
+
 Revision ID: 0014
 Revises: 0013
 Create Date: 2026-12-03
@@ -18,6 +23,8 @@ from collections.abc import Sequence
 
 from alembic import op
 
+from db.search import schema_postgresql
+from db.search.dialect import is_postgresql
 from db.search.index_store import fill_legacy, rebuild
 from db.search.schema import (
     CREATE_ALL_SQL,
@@ -36,6 +43,11 @@ ignore_in_autogenerate()
 
 
 def upgrade() -> None:
+    if is_postgresql(op.get_bind()):
+        for statement in schema_postgresql.CREATE_ALL_SQL:
+            op.execute(statement)
+        rebuild(op.get_bind())
+        return
     op.execute(DROP_SQL)
     for statement in CREATE_ALL_SQL:
         op.execute(statement)
@@ -43,6 +55,10 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    if is_postgresql(op.get_bind()):
+        for statement in schema_postgresql.DROP_ALL_SQL:
+            op.execute(statement)
+        return
     for statement in DROP_ALL_SQL:
         op.execute(statement)
     op.execute(LEGACY_CREATE_SQL)
