@@ -1,0 +1,203 @@
+"""The window on a team catalogue (PostgreSQL): opening one from File ▸ Open Team
+Catalogue…, the password asked once per session and never remembered, one-line
+refusals, a reader's read-only window, and other people's changes appearing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.ui.team_fixtures import TeamServer, team_server
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TeamServer]:
+    yield from team_server(tmp_path_factory.mktemp("team_objects"))
+
+
+class Prompts(list[str]):
+    """The password prompts shown; ``answers`` are what the person types, in turn."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.answers: list[str | None] = []
+
+    def __call__(self, prompt: str, _parent: object) -> str | None:
+        self.append(prompt)
+        return self.answers.pop(0) if self.answers else None
+
+
+@pytest.fixture
+def asked(monkeypatch: pytest.MonkeyPatch) -> Iterator[Prompts]:
+    """The password prompt replaced (and no PGPASSWORD nor ~/.pgpass to find one)."""
+    from desktop.ui import team_open
+
+    prompts = Prompts()
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    monkeypatch.setenv("PGPASSFILE", "/nonexistent/pgpass")
+    monkeypatch.setattr(team_open, "ask_password", prompts)
+    team_open.forget_passwords()
+    yield prompts
+    team_open.forget_passwords()
+
+
+@pytest.fixture
+def team_window(qtbot, settings, catalogue):  # type: ignore[no-untyped-def]
+    """The window on a folder catalogue, opening others as the application does."""
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.opening import open_catalogue
+    from desktop.ui.tasks import ImmediateRunner
+
+    runner = ImmediateRunner()
+    window = MainWindow(
+        catalogue,
+        runner=runner,
+        settings=settings,
+        open_catalogue=lambda p: open_catalogue(p, runner=runner),
+    )
+    qtbot.addWidget(window)
+    window.show()
+    yield window
+    window._poll_timer.stop()
+    if window.catalogue is not catalogue:
+        window.catalogue.close()
+
+
+def _open_in_dialog(window, location: str):  # type: ignore[no-untyped-def]
+    dialog = window.choose_team_catalogue()
+    dialog.set_location(location)
+    dialog.try_open()
+    return dialog
+
+
+def test_reader_opens_read_only_with_password_asked_once_and_never_remembered(
+    team_window, server: TeamServer, asked: Prompts
+) -> None:
+    reader = server.add_role("reader")
+    password = server.passwords[reader]
+    asked.answers.append(password)
+    location = server.login_url(reader)
+
+    dialog = _open_in_dialog(team_window, location)
+
+    assert not dialog.problem.isVisible(), dialog.problem.text()
+    catalogue = team_window.catalogue
+    assert catalogue.on_server and catalogue.read_only
+    assert len(asked) == 1 and reader in asked[0]
+    label = team_window.server_label.text()
+    assert f"127.0.0.1:5432/{server.database}" in label and reader in label and "reader" in label
+    assert server.database in team_window.windowTitle()
+    assert team_window.read_only_label.isVisible()
+    assert reader in team_window.read_only_label.text()
+    assert not team_window.import_action.isEnabled()
+    # Search works for a reader: the samples are all there and a word finds some.
+    assert team_window.model.rowCount() == 4
+    team_window.filter_edit.setText("Halvern")
+    team_window.apply_filter()
+    assert 0 < team_window.model.rowCount() <= 4
+    # Remembered without the password (neither in clear nor masked).
+    recent = team_window.recent_catalogues()
+    assert recent[0] == location
+    assert password not in str(recent) and "***" not in str(recent)
+    # Opened again this session (Open Recent): the password is not asked again.
+    assert team_window.switch_catalogue(recent[0])
+    assert len(asked) == 1
+    assert team_window.catalogue.read_only
+
+
+def test_wrong_password_is_one_line_and_the_open_catalogue_stays(
+    team_window, server: TeamServer, asked: Prompts
+) -> None:
+    reader = server.add_role("reader")
+    asked.answers.append("not-the-password")
+    before = team_window.catalogue
+
+    dialog = _open_in_dialog(team_window, server.login_url(reader))
+
+    assert dialog.problem.text() == f"wrong password for {reader} on 127.0.0.1:5432"
+    assert team_window.catalogue is before and dialog.isVisible()
+
+
+@pytest.mark.parametrize("what", ["unreachable", "not_catena", "no_permission", "no_database"])
+def test_refusals_are_one_line_naming_what_was_wrong(
+    team_window, server: TeamServer, asked: Prompts, what: str
+) -> None:
+    from tests.pg_catalogues import scratch_database
+
+    editor = server.add_role("editor")
+    nobody = server.add_role("none")
+    asked.answers.append(server.passwords[nobody if what == "no_permission" else editor])
+    if what == "unreachable":
+        location, expected = (
+            server.login_url(editor, port=1),
+            "cannot reach the PostgreSQL server 127.0.0.1:1; is it running?",
+        )
+    elif what == "no_permission":
+        location = server.login_url(nobody)
+        expected = (
+            f"no permission: {nobody} may not read the catalogue {server.database} "
+            "on 127.0.0.1:5432"
+        )
+    elif what == "no_database":
+        location = server.login_url(editor).replace(server.database, "catena_test_pgwindow_none")
+        expected = "there is no database catena_test_pgwindow_none on 127.0.0.1:5432"
+    else:
+        location, expected = "", ""
+    before = team_window.catalogue
+    if what == "not_catena":
+        with scratch_database("pgwindow") as other:
+            other_url = other  # the superuser over the socket: an empty database
+            dialog = _open_in_dialog(team_window, other_url)
+            name = other_url.rsplit("/", 1)[1].split("?")[0]
+            expected = f"{name} on local socket is not a Catena catalogue"
+            assert dialog.problem.text() == expected
+    else:
+        dialog = _open_in_dialog(team_window, location)
+        assert dialog.problem.text() == expected
+    assert "\n" not in dialog.problem.text() and "Traceback" not in dialog.problem.text()
+    assert team_window.catalogue is before
+
+
+def test_changes_by_another_person_appear_on_poll_and_refresh(
+    team_window, server: TeamServer, asked: Prompts, tmp_path: Path
+) -> None:
+    from db.catalogue import Catalogue
+    from desktop.ingest.pipeline import import_paths
+
+    editor = server.add_role("editor")
+    asked.answers.append(server.passwords[editor])
+    _open_in_dialog(team_window, server.login_url(editor))
+    window = team_window
+    assert window.catalogue.on_server and not window.catalogue.read_only
+    assert window.import_action.isEnabled()
+    shown = window.model.rowCount()
+    window.poll_for_changes()  # nothing new: no reload
+    assert window.refreshes_from_others == 0
+
+    note = tmp_path / "colleague.txt"
+    note.write_text("A letter from the Halvern archive, 3 March 1921.", encoding="utf-8")
+    with Catalogue.open(server.admin_url, actor="colleague", daily_backup=False) as other:
+        import_paths(other, [note])
+
+    assert window.model.rowCount() == shown  # not yet seen
+    window.poll_for_changes()
+    assert window.refreshes_from_others == 1
+    assert window.model.rowCount() == shown + 1
+    assert str(shown + 1) in window.count_label.text()
+
+    # The window's own change moves the trail too, but is not someone else's.
+    window.poll_for_changes()
+    ref = window.model.ref_at(0)
+    window.bench.edit_metadata(ref, {"title": "Edited in this window"})
+    window.poll_for_changes()
+    assert window.refreshes_from_others == 1
+
+    # F5 reloads at once, without waiting for the poll.
+    second = tmp_path / "second.txt"
+    second.write_text("Minutes of the Halvern council, 4 April 1922.", encoding="utf-8")
+    with Catalogue.open(server.admin_url, actor="colleague", daily_backup=False) as other:
+        import_paths(other, [second])
+    window.refresh_action.trigger()
+    assert window.model.rowCount() == shown + 2
