@@ -35,6 +35,9 @@ class TeamActions:
     _seen_event: int | None = None
     _poll_out = False
     _poll_failed = False
+    _own_change = False  # this window changed the catalogue since the last poll
+    _polled: object = None  # the catalogue the poll's starting point belongs to
+    _watched: object = None  # the workbench whose changes set _own_change
     refreshes_from_others = 0  # how many times others' changes were loaded (the trial reads it)
 
     # --- menus ------------------------------------------------------------------------
@@ -57,6 +60,22 @@ class TeamActions:
         self._poll_timer.timeout.connect(self.poll_for_changes)
         for model in (self.image_model, self.all_images):
             model.problem.connect(lambda text: self.statusBar().showMessage(text, 12_000))
+        self.import_finished.connect(lambda _report: self._changed_here())
+
+    def _changed_here(self: Any) -> None:
+        self._own_change = True
+
+    def _watch_own_changes(self: Any) -> None:
+        if self._watched is self.bench:
+            return
+        self._watched = self.bench
+        for signal in (
+            self.bench.tags_changed,
+            self.bench.documents_changed,
+            self.bench.people_changed,
+            self.bench.images_changed,
+        ):
+            signal.connect(lambda *_args: self._changed_here())
 
     # --- opening ----------------------------------------------------------------------
     def choose_team_catalogue(self: Any) -> TeamCatalogueDialog:
@@ -115,8 +134,9 @@ class TeamActions:
         self.read_only_label.setText(text)
         self.read_only_label.setVisible(read_only)
         self.import_action.setEnabled(not read_only and (access is None or access.can_import))
-        self._seen_event = None
-        self._poll_failed = False
+        self._watch_own_changes()
+        if self._polled is not catalogue:  # a new catalogue: a new starting point
+            self._polled, self._seen_event, self._poll_failed = catalogue, None, False
         if catalogue.on_server:
             self._poll_timer.start()
             self.poll_for_changes()  # the starting point
@@ -137,11 +157,12 @@ class TeamActions:
         return self._poll_out or (job is not None and not self.import_action.isEnabled())
 
     def poll_for_changes(self: Any) -> None:
-        """Ask for the newest audit event; reload the lists when it moved."""
+        """Ask for the newest audit event; reload the lists when someone else moved it."""
         if self._busy():
             return
         catalogue = self.catalogue
         self._poll_out = True
+        own, self._own_change = self._own_change, False
 
         def done(moves: team.TrailMoves) -> None:
             self._poll_out = False
@@ -151,7 +172,9 @@ class TeamActions:
                 self._poll_failed = False
                 self.statusBar().showMessage(self.tr("The server answers again."), 6000)
             seen, self._seen_event = self._seen_event, moves.newest
-            if seen is not None and moves.by_others:
+            # Someone else moved the trail: another actor's events, or any move while
+            # this window changed nothing (two people may share a login name).
+            if seen is not None and moves.newest != seen and (moves.by_others or not own):
                 self.refreshes_from_others += 1
                 self.refresh_from_catalogue(poll=False)
 

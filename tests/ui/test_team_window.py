@@ -194,10 +194,21 @@ def test_changes_by_another_person_appear_on_poll_and_refresh(
     window.poll_for_changes()
     assert window.refreshes_from_others == 1
 
+    # A colleague with the same login name as this window's: seen while idle.
+    third = tmp_path / "third.txt"
+    third.write_text("A receipt from the Halvern mill, 9 June 1923.", encoding="utf-8")
+    with Catalogue.open(
+        server.admin_url, actor=window.catalogue.actor, daily_backup=False
+    ) as other:
+        import_paths(other, [third])
+    window.poll_for_changes()
+    assert window.refreshes_from_others == 2
+    assert window.model.rowCount() == shown + 2
+
     # F5 reloads at once, without waiting for the poll.
     second = tmp_path / "second.txt"
     second.write_text("Minutes of the Halvern council, 4 April 1922.", encoding="utf-8")
     with Catalogue.open(server.admin_url, actor="colleague", daily_backup=False) as other:
         import_paths(other, [second])
     window.refresh_action.trigger()
-    assert window.model.rowCount() == shown + 2
+    assert window.model.rowCount() == shown + 3
