@@ -79,7 +79,9 @@ def open_server_catalogue(location: str, *, parent: QWidget | None = None) -> Ca
                 raise
             prompt = QCoreApplication.translate(
                 "TeamOpen", "{reason}.\nPassword for {user} (kept until Catena closes):"
-            ).format(reason=str(exc).capitalize(), user=team.parsed(key).username or "")
+            ).format(
+                reason=str(exc)[:1].upper() + str(exc)[1:], user=team.parsed(key).username or ""
+            )
             password = ask_password(prompt, parent)
             if not password:
                 raise team.TeamError(f"{key} was not opened: no password given") from None
