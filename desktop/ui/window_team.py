@@ -122,9 +122,7 @@ class TeamActions:
         self.server_label.setVisible(access is not None)
         read_only = catalogue.read_only
         if access is not None and access.read_only:
-            text = self.tr(
-                "Read-only: your role {role} may only read {database}; changes are disabled"
-            ).format(role=access.role, database=access.database)
+            text = self.tr("Read-only for {role}: changes are disabled").format(role=access.role)
         elif read_only:
             text = self.tr("Read-only: {path} cannot be written; changes are disabled").format(
                 path=catalogue.location

@@ -2902,8 +2902,8 @@ Onun ad formaları və parçaları {keep_ref} qeydinə köçür; {merge_ref} sil
             <translation>{server}/{database} · {role} ({right})</translation>
         </message>
         <message>
-            <source>Read-only: your role {role} may only read {database}; changes are disabled</source>
-            <translation>Yalnız oxumaq üçün: {role} rolunuz {database} bazasını yalnız oxuya bilər; dəyişikliklər söndürülüb</translation>
+            <source>Read-only for {role}: changes are disabled</source>
+            <translation>{role} üçün yalnız oxumaq: dəyişikliklər söndürülüb</translation>
         </message>
         <message>
             <source>Read-only: {path} cannot be written; changes are disabled</source>

@@ -2928,8 +2928,8 @@ Its name forms and passages move to {keep_ref}; {merge_ref} is removed. This can
             <translation>{server}/{database} · {role} ({right})</translation>
         </message>
         <message>
-            <source>Read-only: your role {role} may only read {database}; changes are disabled</source>
-            <translation>Только чтение: ваша роль {role} может только читать {database}; изменения отключены</translation>
+            <source>Read-only for {role}: changes are disabled</source>
+            <translation>Только чтение для {role}: изменения отключены</translation>
         </message>
         <message>
             <source>Read-only: {path} cannot be written; changes are disabled</source>
