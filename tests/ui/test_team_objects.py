@@ -146,3 +146,28 @@ def test_an_original_opens_once_fetched(make_window, catalogue, tmp_path, monkey
     viewer = window.open_image(_image())  # an immediate runner: opens at once
     assert viewer is not None and viewer.area.label.pixmap().width() == 4
     viewer.close()
+
+
+def test_a_scan_is_read_on_the_runner_and_a_failing_store_is_one_line(
+    qtbot, catalogue, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from desktop.core import scans
+    from desktop.ui.scan_pane import ScanPane
+
+    asked: list[str] = []
+
+    def scan_view(_catalogue: object, ref: str) -> None:
+        asked.append(ref)
+        raise StoreDown(UNREACHABLE)
+
+    monkeypatch.setattr(scans, "scan_view", scan_view)
+    runner = HeldRunner()
+    pane = ScanPane(lambda: (catalogue, runner))
+    qtbot.addWidget(pane)
+
+    pane.show_document("CAT-000001", [])
+    assert asked == []  # not while the document is being shown
+    runner.finish()
+    assert asked == ["CAT-000001"]
+    assert pane.scan is None and not pane.isHidden()
+    assert pane.caption.text() == f"The scan could not be read: {UNREACHABLE}"

@@ -2436,6 +2436,10 @@ A copy of the catalogue was kept first. A large catalogue can take a few minutes
             <translation>Skan edilmiş səhifə</translation>
         </message>
         <message>
+            <source>The scan could not be read: {e}</source>
+            <translation>Skan oxuna bilmədi: {e}</translation>
+        </message>
+        <message>
             <source>OCR text: read from the scan below (page {n} of {total}); {doubtful} doubtful words dotted</source>
             <translation>OCR mətni: aşağıdakı skandan oxunub ({total} səhifədən {n}-ci); {doubtful} şübhəli söz nöqtəli xətlə göstərilib</translation>
         </message>

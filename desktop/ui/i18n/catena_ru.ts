@@ -2458,6 +2458,10 @@ A copy of the catalogue was kept first. A large catalogue can take a few minutes
             <translation>Отсканированная страница</translation>
         </message>
         <message>
+            <source>The scan could not be read: {e}</source>
+            <translation>Скан не удалось прочитать: {e}</translation>
+        </message>
+        <message>
             <source>OCR text: read from the scan below (page {n} of {total}); {doubtful} doubtful words dotted</source>
             <translation>Текст OCR: распознан со скана ниже (страница {n} из {total}); сомнительные слова подчёркнуты точками: {doubtful}</translation>
         </message>
