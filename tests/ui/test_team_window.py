@@ -212,3 +212,41 @@ def test_changes_by_another_person_appear_on_poll_and_refresh(
         import_paths(other, [second])
     window.refresh_action.trigger()
     assert window.model.rowCount() == shown + 3
+
+
+def test_the_team_dialog_is_reachable_by_name_and_keyboard(team_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from tests.ui.test_accessibility import (
+        _labels_without_buddies,
+        _show,
+        interactive_count,
+        tab_round,
+        unnamed_controls,
+    )
+
+    dialog = team_window.choose_team_catalogue()
+    assert interactive_count(dialog) >= 6
+    assert unnamed_controls(dialog) == []
+    assert _labels_without_buddies(dialog) == []
+    _show(dialog, qtbot)
+    _reached, came_back = tab_round(dialog, qtbot)
+    assert came_back
+    dialog.close()
+
+
+def test_fields_and_url_fill_each_other_without_a_password(team_window) -> None:  # type: ignore[no-untyped-def]
+    dialog = team_window.choose_team_catalogue()
+    dialog.host.setText("archive.example.org")
+    dialog.host.textEdited.emit("archive.example.org")
+    dialog.database.setText("halvern")
+    dialog.database.textEdited.emit("halvern")
+    dialog.user.setText("ana")
+    dialog.user.textEdited.emit("ana")
+    assert dialog.location() == "postgresql+psycopg://ana@archive.example.org/halvern"
+    dialog.url.setText("postgresql://ben@db.local:5433/team")
+    dialog.url.textEdited.emit(dialog.url.text())
+    assert (dialog.host.text(), dialog.port.value()) == ("db.local", 5433)
+    assert (dialog.database.text(), dialog.user.text()) == ("team", "ben")
+    dialog.url.setText("mysql://x@y/z")
+    dialog.try_open()
+    assert dialog.problem.text().startswith("not a PostgreSQL URL")
+    dialog.close()
