@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select, text
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import DBAPIError, OperationalError
 
 from db.catalogue import Catalogue, CatalogueError
 from db.dialects import postgresql
@@ -224,3 +225,35 @@ def trail_moves(catalogue: Catalogue, *, after: int, mine: Collection[str]) -> T
         newest = session.scalar(select(func.max(Event.id)))
         by_others = session.scalar(select(func.count()).select_from(Event).where(others))
     return TrailMoves(int(newest or 0), int(by_others or 0))
+
+
+ServerError = DBAPIError
+"""What a server catalogue's action may raise besides Catena's own refusals: the
+server refused it (a role without the right), or could not be reached mid-session."""
+
+PERSON_ERRORS: tuple[type[Exception], ...] = (ValueError, ServerError)
+"""Errors an action reports to the person in one line (``person_message``)."""
+
+
+def _primary(exc: DBAPIError) -> str:
+    orig = exc.orig
+    diag = getattr(orig, "diag", None)
+    primary = getattr(diag, "message_primary", None) or str(orig or exc).strip()
+    lines = str(primary).strip().splitlines()
+    return lines[0] if lines else type(orig or exc).__name__
+
+
+def person_message(exc: BaseException) -> str:
+    """*exc* as one line for the person: Catena's own refusals as they are; a server's
+    refusal or silence said plainly, with "nothing was changed"."""
+    if not isinstance(exc, DBAPIError):
+        return str(exc)
+    primary = _primary(exc)
+    if getattr(exc.orig, "sqlstate", None) == "42501":
+        return (
+            f"your server role may not do this ({primary}); nothing was changed. "
+            "Ask the catalogue's administrator for the right you need"
+        )
+    if isinstance(exc, OperationalError):
+        return f"the catalogue's server did not answer ({primary}); nothing was changed"
+    return f"the catalogue's server refused this ({primary}); nothing was changed"

@@ -34,8 +34,9 @@ class TeamServer:
         return f"postgresql+psycopg://{role}@{host}:{port}/{self.database}"
 
     def add_role(self, right: str) -> str:
-        """A login role with a password; *right* "reader" (SELECT only), "editor"
-        (everything) or "none" (may connect, may read no table)."""
+        """A login role with a password; *right* "reader" (SELECT only), "tagger" (all
+        but changing documents), "editor" (everything) or "none" (may connect, may
+        read no table)."""
         name = f"catena_test_pgwindow_{right}_{uuid.uuid4().hex[:6]}"
         password = uuid.uuid4().hex
         statements = [
@@ -45,6 +46,10 @@ class TeamServer:
         ]
         if right == "reader":
             statements.append(f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {name}")
+        elif right == "tagger":  # every table but the documents' own rows
+            statements.append(f"GRANT ALL ON ALL TABLES IN SCHEMA public TO {name}")
+            statements.append(f"GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO {name}")
+            statements.append(f"REVOKE INSERT, UPDATE, DELETE ON documents FROM {name}")
         elif right == "editor":
             statements.append(f"GRANT ALL ON ALL TABLES IN SCHEMA public TO {name}")
             statements.append(f"GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO {name}")

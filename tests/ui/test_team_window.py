@@ -250,3 +250,25 @@ def test_fields_and_url_fill_each_other_without_a_password(team_window) -> None:
     dialog.try_open()
     assert dialog.problem.text().startswith("not a PostgreSQL URL")
     dialog.close()
+
+
+def test_a_tagger_tags_but_a_change_the_server_refuses_is_one_line(
+    team_window, server: TeamServer, asked: Prompts, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    tagger = server.add_role("tagger")
+    asked.answers.append(server.passwords[tagger])
+    _open_in_dialog(team_window, server.login_url(tagger))
+    window = team_window
+    assert not window.catalogue.read_only and "(tagger)" in window.server_label.text()
+    assert not window.import_action.isEnabled()  # importing makes documents
+    shown: list[str] = []
+    monkeypatch.setattr(window, "_show_error", shown.append)
+    window.bench.error.disconnect()
+    window.bench.error.connect(shown.append)
+    ref = window.model.ref_at(0)
+
+    assert window.bench.edit_metadata(ref, {"title": "Renamed by a tagger"}) is None
+
+    assert len(shown) == 1 and "\n" not in shown[0]
+    assert shown[0].startswith("your server role may not do this (permission denied for table")
+    assert shown[0].endswith("Ask the catalogue's administrator for the right you need")
