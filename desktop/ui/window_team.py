@@ -18,7 +18,7 @@ from typing import Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMenu
+from PySide6.QtWidgets import QApplication, QLabel, QMenu
 
 from db.catalogue import CatalogueError
 from desktop.core import team
@@ -173,6 +173,9 @@ class TeamActions:
             # Someone else moved the trail: another actor's events, or any move while
             # this window changed nothing (two people may share a login name).
             if seen is not None and moves.newest != seen and (moves.by_others or not own):
+                if self._editing():  # reloading would drop what is being typed: later
+                    self._seen_event, self._own_change = seen, own or self._own_change
+                    return
                 self.refreshes_from_others += 1
                 self.refresh_from_catalogue(poll=False)
 
@@ -195,6 +198,11 @@ class TeamActions:
             return team.trail_moves(catalogue, after=after, mine=mine)
 
         self.runner.run(work, on_done=done, on_error=failed)
+
+    def _editing(self: Any) -> bool:
+        """The person is typing in the inspector (a tag's values, the metadata)."""
+        focus = QApplication.focusWidget()
+        return focus is not None and self.inspector.isAncestorOf(focus)
 
     def refresh_from_catalogue(self: Any, *, poll: bool = True) -> None:
         """Reload the lists, the sidebar, the open views and the document being read,

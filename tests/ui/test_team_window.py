@@ -161,8 +161,10 @@ def test_refusals_are_one_line_naming_what_was_wrong(
 
 
 def test_changes_by_another_person_appear_on_poll_and_refresh(
-    team_window, server: TeamServer, asked: Prompts, tmp_path: Path
-) -> None:
+    team_window, server: TeamServer, asked: Prompts, tmp_path: Path, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
     from db.catalogue import Catalogue
     from desktop.ingest.pipeline import import_paths
 
@@ -205,13 +207,32 @@ def test_changes_by_another_person_appear_on_poll_and_refresh(
     assert window.refreshes_from_others == 2
     assert window.model.rowCount() == shown + 2
 
+    # While the person types in the inspector, the reload waits for the next poll.
+    fourth = tmp_path / "fourth.txt"
+    fourth.write_text("A note from the Halvern engineer, 2 July 1923.", encoding="utf-8")
+    with Catalogue.open(server.admin_url, actor="colleague", daily_backup=False) as other:
+        import_paths(other, [fourth])
+    window.select_ref(window.model.ref_at(0))
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.inspector.setCurrentWidget(window.metadata)
+    typing_in = next(e for e in window.metadata.findChildren(QLineEdit) if e.isVisible())
+    typing_in.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is typing_in)
+    window.poll_for_changes()
+    assert window.refreshes_from_others == 2 and window.model.rowCount() == shown + 2
+    window.table.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.table)
+    window.poll_for_changes()
+    assert window.refreshes_from_others == 3 and window.model.rowCount() == shown + 3
+
     # F5 reloads at once, without waiting for the poll.
     second = tmp_path / "second.txt"
     second.write_text("Minutes of the Halvern council, 4 April 1922.", encoding="utf-8")
     with Catalogue.open(server.admin_url, actor="colleague", daily_backup=False) as other:
         import_paths(other, [second])
     window.refresh_action.trigger()
-    assert window.model.rowCount() == shown + 3
+    assert window.model.rowCount() == shown + 4
 
 
 def test_the_team_dialog_is_reachable_by_name_and_keyboard(team_window, qtbot) -> None:  # type: ignore[no-untyped-def]
