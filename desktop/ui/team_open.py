@@ -50,7 +50,18 @@ def forget_passwords() -> None:
 
 
 def access_for(catalogue: Catalogue) -> team.ServerAccess | None:
-    """The person's role on *catalogue*'s server, as found when it was opened."""
+    """The person's role on *catalogue*'s server, as found when it was opened (asked
+    now, once, for a server catalogue opened some other way); None for a folder, or
+    when the server cannot say."""
+    if not catalogue.on_server:
+        return None
+    if catalogue not in _ACCESS:
+        try:
+            found = team.access_of(catalogue)
+        except team.TeamError:
+            return None
+        if found is not None:
+            _ACCESS[catalogue] = found
     return _ACCESS.get(catalogue)
 
 

@@ -293,3 +293,21 @@ def test_a_tagger_tags_but_a_change_the_server_refuses_is_one_line(
     assert len(shown) == 1 and "\n" not in shown[0]
     assert shown[0].startswith("your server role may not do this (permission denied for table")
     assert shown[0].endswith("Ask the catalogue's administrator for the right you need")
+
+
+def test_a_server_catalogue_opened_elsewhere_still_shows_where_and_who(
+    make_window, server: TeamServer
+) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy.engine import make_url
+
+    from db.catalogue import Catalogue
+
+    admin = make_url(server.admin_url).username  # the suite's superuser: all rights
+    catalogue = Catalogue.open(server.admin_url, actor="tester", daily_backup=False)
+    try:
+        window = make_window(catalogue)
+        window._poll_timer.stop()
+        assert window.server_label.text() == f"local socket/{server.database} · {admin} (editor)"
+        assert window.windowTitle() == f"Catena — {server.database} on local socket"
+    finally:
+        catalogue.close()
