@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from desktop.core.views import ImageView
 from desktop.ui.date_field import DateField
 from desktop.ui.models.records import RecordColumn, RecordTableModel
+from desktop.ui.originals import one_line_error
 
 Index = QModelIndex | QPersistentModelIndex
 ImageRole = Qt.ItemDataRole.UserRole + 30
@@ -51,16 +52,28 @@ PathOf = Callable[[str], Path]
 class ImageListModel(QAbstractListModel):
     """Images with their thumbnails as icons; pixmaps are made lazily, once each."""
 
-    def __init__(self, path_of: PathOf, parent: Any = None) -> None:
+    problem = Signal(str)  # one line: a thumbnail could not be fetched
+
+    def __init__(self, path_of: PathOf, parent: Any = None, *, runner: Any = None) -> None:
         super().__init__(parent)
         self._path_of = path_of
+        # With a runner, thumbnails are fetched off the UI thread: on a team catalogue
+        # they may come from S3, and a slow store must not freeze the list.
+        self._runner = runner
         self._images: list[ImageView] = []
         self._icons: dict[str, QIcon] = {}
+        self._fetching: set[str] = set()
+        self._problems: dict[str, str] = {}
 
     def set_images(self, images: Sequence[ImageView]) -> None:
         self.beginResetModel()
         self._images = list(images)
         self.endResetModel()
+
+    def forget_icons(self) -> None:
+        """Fetch every thumbnail again (after a refresh: a store may be back)."""
+        self._icons.clear()
+        self._problems.clear()
 
     def image(self, row: int) -> ImageView:
         return self._images[row]
@@ -79,6 +92,7 @@ class ImageListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             parts = [image.ref, f"{image.width}×{image.height} {image.format}"]
             parts += [p for p in (image.caption, image.credit) if p]
+            parts += [p for p in (self._problems.get(image.ref),) if p]
             return "\n".join(parts)
         if role == ImageRole:
             return image
@@ -86,15 +100,52 @@ class ImageListModel(QAbstractListModel):
 
     def _icon(self, image: ImageView) -> QIcon:
         icon = self._icons.get(image.ref)
-        if icon is None:
-            pixmap = QPixmap()
-            sha = image.thumbnail_sha256 or image.sha256
-            path = self._path_of(sha)
-            if path.is_file():
-                pixmap.loadFromData(path.read_bytes())
-            icon = QIcon(pixmap) if not pixmap.isNull() else QIcon()
+        if icon is not None:
+            return icon
+        sha = image.thumbnail_sha256 or image.sha256
+        if self._runner is None:
+            icon = _icon_of(self._thumbnail_bytes(sha))
             self._icons[image.ref] = icon
-        return icon
+            return icon
+        if image.ref not in self._fetching:
+            self._fetching.add(image.ref)
+            self._runner.run(
+                lambda: self._thumbnail_bytes(sha),
+                on_done=lambda data, ref=image.ref: self._icon_ready(ref, _icon_of(data)),
+                on_error=lambda error, ref=image.ref: self._icon_failed(ref, error),
+            )
+        return self._icons.get(image.ref) or QIcon()  # an immediate runner has set it
+
+    def _thumbnail_bytes(self, sha256: str) -> bytes:
+        """The stored thumbnail's bytes (b"" when the store does not hold it); raises
+        OSError (the object store's one-line ObjectStoreError) when the store fails."""
+        path = self._path_of(sha256)
+        return path.read_bytes() if path.is_file() else b""
+
+    def _icon_ready(self, ref: str, icon: QIcon) -> None:
+        self._fetching.discard(ref)
+        self._icons[ref] = icon
+        self._row_changed(ref)
+
+    def _icon_failed(self, ref: str, error: BaseException) -> None:
+        self._fetching.discard(ref)
+        self._icons[ref] = QIcon()  # not asked again until forget_icons
+        text = one_line_error(error)
+        self._problems[ref] = text
+        self._row_changed(ref)
+        self.problem.emit(text)
+
+    def _row_changed(self, ref: str) -> None:
+        for row, image in enumerate(self._images):
+            if image.ref == ref:
+                self.dataChanged.emit(self.index(row), self.index(row))
+
+
+def _icon_of(data: bytes) -> QIcon:
+    pixmap = QPixmap()
+    if data:
+        pixmap.loadFromData(data)
+    return QIcon(pixmap) if not pixmap.isNull() else QIcon()
 
 
 class ImageStrip(QListView):

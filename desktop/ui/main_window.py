@@ -150,7 +150,7 @@ class MainWindow(
         self.figures_view, self.matrix_view = FiguresView(), CorroborationView()
         self.figures_page = FiguresPage(self.figures_view, self.matrix_view)
         self.chronology_view = ChronologyView()
-        self.all_images = ImageListModel(self._object_path, self)
+        self.all_images = ImageListModel(self._object_path, self, runner=self.runner)
         self.image_grid = ImageGrid(self.all_images)
         self.people_view.open_passage.connect(self.open_passage)
         self.people_view.merge_requested.connect(self.merge_people)
@@ -277,7 +277,7 @@ class MainWindow(
         self.reader.current_tag_changed.connect(self._current_tag_changed)
         self.reader.images_dropped.connect(self.attach_images)
         self.reader.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
-        self.image_model = ImageListModel(self._object_path, self)
+        self.image_model = ImageListModel(self._object_path, self, runner=self.runner)
         self.image_strip = ImageStrip(self.image_model)
         self.image_strip.open_requested.connect(self.open_image)
         reader_box = QWidget()
@@ -413,19 +413,9 @@ class MainWindow(
 
     # --- state ----------------------------------------------------------------------
     def _catalogue_changed(self) -> None:
-        self.setWindowTitle(self.tr("Catena — {name}").format(name=self.catalogue.name))
-        # Writes to a read-only catalogue are refused by Catalogue.writing() anyway (the
-        # message reaches the person as any refused edit does); importing is switched off.
-        read_only = self.catalogue.read_only
-        self.read_only_label.setText(
-            self.tr("Read-only: {path} cannot be written; changes are disabled").format(
-                path=self.catalogue.location
-            )
-            if read_only
-            else ""
-        )
-        self.read_only_label.setVisible(read_only)
-        self.import_action.setEnabled(not read_only)
+        # Title, server and read-only labels; importing off when it cannot be written
+        # (writes are refused by Catalogue.writing() anyway). See window_team.
+        self._show_where()
         self.model.refresh()
         self._refresh_sidebar()
         self._dirty.update({"people", "figures", "chronology", "images"})

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from db.catalogue import DATABASE_NAME, Catalogue, catalogue_writable
 from db.migrate import upgrade_pending
 from desktop.ui.tasks import TaskRunner
+from desktop.ui.team_open import open_server_catalogue
 
 
 def open_catalogue(
@@ -30,7 +31,7 @@ def open_catalogue(
 ) -> Catalogue:
     """``Catalogue.open`` without the daily backup; raises ``CatalogueError`` as it does."""
     if isinstance(path, str):  # a server catalogue (a URL): upgraded under its own lock
-        return Catalogue.open(path, daily_backup=False)
+        return open_server_catalogue(path, parent=parent)  # read-only for a reader role
     if not upgrade_pending(path / DATABASE_NAME) or not catalogue_writable(path):
         # (A read-only catalogue cannot be upgraded: opening it says so at once.)
         return Catalogue.open(path, create=create, daily_backup=False)

@@ -26,6 +26,7 @@ from db.catalogue import Catalogue
 from desktop.core import scans
 from desktop.core.views import TagView
 from desktop.ui.highlight import KINDS
+from desktop.ui.originals import one_line_error
 from desktop.ui.tasks import ImmediateRunner, TaskRunner
 
 ScanSource = Callable[[], tuple[Catalogue, TaskRunner]]
@@ -106,6 +107,7 @@ class ScanPane(QWidget):
         self._tags: list[TagView] = []
         self._current: TagView | None = None
         self._wanted = 0  # the page last asked for; a late answer for another is dropped
+        self._wanted_ref: str | None = None  # the document likewise
         self.caption = QLabel()
         self.caption.setObjectName("scanCaption")
         self.caption.setWordWrap(True)
@@ -143,16 +145,34 @@ class ScanPane(QWidget):
         self._tags = list(tags)
         found = self._catalogue_and_runner()
         if ref is None or found is None:
-            self.scan = None
+            self.scan, self._wanted_ref = None, None
             self.setVisible(False)
             return
-        catalogue, _runner = found
+        catalogue, runner = found
         same = self.scan is not None and self.scan.ref == ref
-        self.scan = scans.scan_view(catalogue, ref)
-        self.setVisible(self.scan is not None)
-        if self.scan is None:
-            return
-        self.show_page(self.page if same else 0)
+        self._wanted_ref = ref
+        # The scan's original may have to come from a shared store (S3): read on the
+        # task runner, so a slow or failing store never holds up the window.
+
+        def done(scan: scans.ScanView | None) -> None:
+            if self._wanted_ref != ref:
+                return  # another document was asked for meanwhile
+            self.scan = scan
+            self.setVisible(scan is not None)
+            if scan is not None:
+                self.show_page(self.page if same else 0)
+
+        def failed(error: BaseException) -> None:
+            if self._wanted_ref != ref:
+                return
+            self.scan = None
+            self.canvas.image = None
+            self.caption.setText(
+                self.tr("The scan could not be read: {e}").format(e=one_line_error(error))
+            )
+            self.setVisible(True)
+
+        runner.run(lambda: scans.scan_view(catalogue, ref), on_done=done, on_error=failed)
 
     def set_current_tag(self, tag: TagView | None) -> None:
         """Outline *tag* more strongly, turning to its page."""

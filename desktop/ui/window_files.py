@@ -35,6 +35,8 @@ from desktop.ui.models.documents import (
     COLUMNS,
     DocumentTableModel,
 )
+from desktop.ui.team_open import remembered_name
+from desktop.ui.window_team import TeamActions
 
 CatalogueOpener = Callable[[Path | str], Catalogue]
 REVIEW = next(c for c in COLUMNS if c.key == "review")
@@ -42,7 +44,7 @@ MATCH_COLUMN = COLUMN_KEYS.index("match")
 Confirm = Callable[[str, str], bool]
 
 
-class FileActions:
+class FileActions(TeamActions):
     """Citations, dossiers, exports, switching catalogues, the daily backup, imports and drops."""
 
     # --- citation and dossier -----------------------------------------------------------
@@ -107,6 +109,11 @@ class FileActions:
         except CatalogueError as exc:
             QMessageBox.warning(self, self.tr("Cannot open catalogue"), str(exc))
             return False
+        self.adopt_catalogue(new)
+        return True
+
+    def adopt_catalogue(self, new: Catalogue) -> None:
+        """Show the opened catalogue *new* in this window instead of the current one."""
         old, self.catalogue = self.catalogue, new
         self.show_document(None)
         old_bench, old_model = self.bench, self.model
@@ -119,11 +126,11 @@ class FileActions:
         self._reset_search()
         old_model.deleteLater()
         old.close()
-        recent = [new.location] + [p for p in self.recent_catalogues() if p != new.location]
+        name = remembered_name(new)  # a server's URL without its password
+        recent = [name] + [p for p in self.recent_catalogues() if p != name]
         self.settings.setValue("catalogues/recent", recent[:10])
         self._catalogue_changed()
         self.start_daily_backup()
-        return True
 
     def start_daily_backup(self) -> None:
         """Take the catalogue's daily backup in the background, if one is due, and say

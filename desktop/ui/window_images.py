@@ -25,6 +25,7 @@ from desktop.ui.models.documents import (
     COLUMN_KEYS,
     COLUMNS,
 )
+from desktop.ui.originals import local_original, one_line_error
 from desktop.ui.window_ocr import OcrActions
 
 CatalogueOpener = Callable[[Path | str], Catalogue]
@@ -38,7 +39,7 @@ class ImageActions(OcrActions):
 
     # --- images -----------------------------------------------------------------------
     def _object_path(self, sha256: str) -> Path:
-        return self.catalogue.objects.local_file(sha256)
+        return local_original(self.catalogue.objects, sha256)  # may download: off the UI thread
 
     def choose_images_to_attach(self) -> None:
         if self.reader.document is None:
@@ -72,10 +73,26 @@ class ImageActions(OcrActions):
 
         self.runner.run(work, on_done=done, on_error=self._failed)
 
-    def open_image(self, image: views.ImageView) -> ImageViewer:
-        viewer = ImageViewer(image, self._object_path(image.sha256), self)
+    def open_image(self, image: views.ImageView) -> ImageViewer | None:
+        """Open the viewer once the original is here (fetched on the task runner: on S3
+        it downloads); a store that fails says so in one line. Returns the viewer when
+        it opened at once (an immediate runner), else None."""
         owner = self.reader.document.ref if self.reader.document else ""
-        viewer.save_requested.connect(lambda ref, ch: self.bench.edit_image(ref, ch, owner))
-        viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        viewer.open()
-        return viewer
+        opened: list[ImageViewer] = []
+
+        def show(path: Path) -> None:
+            viewer = ImageViewer(image, path, self)
+            viewer.save_requested.connect(lambda ref, ch: self.bench.edit_image(ref, ch, owner))
+            viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            viewer.open()
+            opened.append(viewer)
+
+        def failed(error: BaseException) -> None:
+            QMessageBox.warning(
+                self,
+                self.tr("Cannot open the image"),
+                self.tr("{ref}: {error}").format(ref=image.ref, error=one_line_error(error)),
+            )
+
+        self.runner.run(lambda: self._object_path(image.sha256), on_done=show, on_error=failed)
+        return opened[0] if opened else None

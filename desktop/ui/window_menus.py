@@ -160,6 +160,7 @@ class MenuActions(WindowAccessibility):
             self.column_actions.append(action)
         add_date_language_menu(self, view_menu)
         add_language_menu(self, view_menu)
+        self._build_team_actions(file_menu, view_menu)  # Open Team Catalogue…, Refresh
 
         self._build_events_menu()
         help_menu = self.menuBar().addMenu(self.tr("&Help"))

@@ -32,6 +32,7 @@ from desktop.core import people as people_ops
 from desktop.core import review_decisions, tagging
 from desktop.core.changes import Changes, Done
 from desktop.core.review_decisions import Decided
+from desktop.core.team import PERSON_ERRORS, person_message
 from desktop.core.views import TagView
 
 
@@ -90,8 +91,8 @@ class MetadataCommand(QUndoCommand):
             done = document_ops.edit_metadata(
                 self._bench.catalogue, ref=self._change.ref, changes=values
             )
-        except ValueError as exc:  # an old value today's date reader refuses: say so
-            self._bench.error.emit(str(exc))
+        except PERSON_ERRORS as exc:  # an old value today's date reader refuses: say so
+            self._bench.error.emit(person_message(exc))
             return
         self._bench.announce(done.changes)
 
@@ -146,8 +147,8 @@ class RevertCommand(QUndoCommand):
     def _flip(self) -> None:
         try:
             done = self._revert(self._change)
-        except ValueError as exc:  # changed since by someone else: say so, keep the state
-            self._bench.error.emit(str(exc))
+        except PERSON_ERRORS as exc:  # changed since by someone else: say so, keep the state
+            self._bench.error.emit(person_message(exc))
             self.setObsolete(True)
             return
         self._change = done.value
@@ -189,8 +190,8 @@ class Workbench(QObject):
     def _tag_op(self, text: str, op: Callable[[], Done[TagChange]]) -> TagChange | None:
         try:
             done = op()
-        except ValueError as exc:  # TagError, PeopleError, DocumentError: for the person
-            self.error.emit(str(exc))
+        except PERSON_ERRORS as exc:  # TagError, PeopleError, DocumentError: for the person
+            self.error.emit(person_message(exc))
             return None
         self.undo_stack.push(TagCommand(self, text, done.value))
         self.announce(done.changes)
@@ -255,8 +256,8 @@ class Workbench(QObject):
             return None
         try:
             done = document_ops.edit_metadata(self.catalogue, ref=ref, changes=changes)
-        except ValueError as exc:
-            self.error.emit(str(exc))
+        except PERSON_ERRORS as exc:
+            self.error.emit(person_message(exc))
             return None
         self.undo_stack.push(MetadataCommand(self, done.value))
         self.announce(done.changes)
@@ -266,8 +267,8 @@ class Workbench(QObject):
         """Write a file-metadata guess into its field: one undoable metadata edit."""
         try:
             done = document_ops.accept_guess(self.catalogue, ref=ref, number=number)
-        except ValueError as exc:
-            self.error.emit(str(exc))
+        except PERSON_ERRORS as exc:
+            self.error.emit(person_message(exc))
             return None
         self.undo_stack.push(MetadataCommand(self, done.value))
         self.announce(done.changes)
@@ -292,8 +293,8 @@ class Workbench(QObject):
             done = image_ops.edit_image(
                 self.catalogue, ref=ref, changes=changes, document_ref=document_ref
             )
-        except ValueError as exc:
-            self.error.emit(str(exc))
+        except PERSON_ERRORS as exc:
+            self.error.emit(person_message(exc))
             return
         self.announce(done.changes)
 
@@ -301,8 +302,8 @@ class Workbench(QObject):
         # Not undoable: the core has no exact inverse of a merge (see desktop.core.people).
         try:
             done = people_ops.merge_people(self.catalogue, keep_ref=keep_ref, merge_ref=merge_ref)
-        except ValueError as exc:
-            self.error.emit(str(exc))
+        except PERSON_ERRORS as exc:
+            self.error.emit(person_message(exc))
             return None
         self.announce(done.changes)
         return done.value
@@ -311,8 +312,8 @@ class Workbench(QObject):
     def _revertible(self, text: str, op: Callable[[], Done[Any]], revert: Any) -> Any:
         try:
             done = op()
-        except ValueError as exc:  # EventRecordError, ClaimLinkError: one line for the person
-            self.error.emit(str(exc))
+        except PERSON_ERRORS as exc:  # EventRecordError, ClaimLinkError: one line for the person
+            self.error.emit(person_message(exc))
             return None
         self.undo_stack.push(RevertCommand(self, text, done.value, revert))
         self.announce(done.changes)
@@ -337,8 +338,8 @@ class Workbench(QObject):
         step however many tags it decided; a decision that changed nothing adds none."""
         try:
             done = op()
-        except ValueError as exc:  # ReviewError: one line for the person
-            self.error.emit(str(exc))
+        except PERSON_ERRORS as exc:  # ReviewError: one line for the person
+            self.error.emit(person_message(exc))
             return None
         changes = list(done.value.changes)
         if changes:

@@ -1187,6 +1187,14 @@ və ya Catena-nın nümunə sənədləri ilə başlayın.</translation>
             <source>Some files were not attached</source>
             <translation>Bəzi fayllar əlavə edilmədi</translation>
         </message>
+        <message>
+            <source>Cannot open the image</source>
+            <translation>Şəkli açmaq olmur</translation>
+        </message>
+        <message>
+            <source>{ref}: {error}</source>
+            <translation>{ref}: {error}</translation>
+        </message>
     </context>
     <context>
         <name>ImageStrip</name>
@@ -1459,14 +1467,6 @@ və ya Catena-nın nümunə sənədləri ilə başlayın.</translation>
         <message>
             <source>Metadata</source>
             <translation>Metaverilənlər</translation>
-        </message>
-        <message>
-            <source>Catena — {name}</source>
-            <translation>Catena — {name}</translation>
-        </message>
-        <message>
-            <source>Read-only: {path} cannot be written; changes are disabled</source>
-            <translation>Yalnız oxumaq üçün: {path} yazıla bilmir; dəyişikliklər söndürülüb</translation>
         </message>
         <message numerus="yes">
             <source>%Ln documents</source>
@@ -2436,6 +2436,10 @@ A copy of the catalogue was kept first. A large catalogue can take a few minutes
             <translation>Skan edilmiş səhifə</translation>
         </message>
         <message>
+            <source>The scan could not be read: {e}</source>
+            <translation>Skan oxuna bilmədi: {e}</translation>
+        </message>
+        <message>
             <source>OCR text: read from the scan below (page {n} of {total}); {doubtful} doubtful words dotted</source>
             <translation>OCR mətni: aşağıdakı skandan oxunub ({total} səhifədən {n}-ci); {doubtful} şübhəli söz nöqtəli xətlə göstərilib</translation>
         </message>
@@ -2877,6 +2881,113 @@ Onun ad formaları və parçaları {keep_ref} qeydinə köçür; {merge_ref} sil
         <message>
             <source>Merged {removed} into {kept}</source>
             <translation>{removed} {kept} ilə birləşdirildi</translation>
+        </message>
+    </context>
+    <context>
+        <name>TeamActions</name>
+        <message>
+            <source>Open &amp;Team Catalogue…</source>
+            <translation>&amp;Komanda kataloqunu aç…</translation>
+        </message>
+        <message>
+            <source>&amp;Refresh</source>
+            <translation>&amp;Yenilə</translation>
+        </message>
+        <message>
+            <source>Catena — {name}</source>
+            <translation>Catena — {name}</translation>
+        </message>
+        <message>
+            <source>Catena — {database} on {server}</source>
+            <translation>Catena — {database}, {server} serverində</translation>
+        </message>
+        <message>
+            <source>{server}/{database} · {role} ({right})</source>
+            <translation>{server}/{database} · {role} ({right})</translation>
+        </message>
+        <message>
+            <source>Read-only for {role}: changes are disabled</source>
+            <translation>{role} üçün yalnız oxumaq: dəyişikliklər söndürülüb</translation>
+        </message>
+        <message>
+            <source>Read-only: {path} cannot be written; changes are disabled</source>
+            <translation>Yalnız oxumaq üçün: {path} yazıla bilmir; dəyişikliklər söndürülüb</translation>
+        </message>
+        <message>
+            <source>reader</source>
+            <translation>oxucu</translation>
+        </message>
+        <message>
+            <source>tagger</source>
+            <translation>etiketləyici</translation>
+        </message>
+        <message>
+            <source>editor</source>
+            <translation>redaktor</translation>
+        </message>
+        <message>
+            <source>The server answers again.</source>
+            <translation>Server yenidən cavab verir.</translation>
+        </message>
+        <message>
+            <source>Cannot check the server for changes: {error}</source>
+            <translation>Serverdəki dəyişiklikləri yoxlamaq olmur: {error}</translation>
+        </message>
+        <message>
+            <source>Refreshed from the catalogue.</source>
+            <translation>Kataloqdan yeniləndi.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TeamCatalogueDialog</name>
+        <message>
+            <source>Open Team Catalogue</source>
+            <translation>Komanda kataloqunu aç</translation>
+        </message>
+        <message>
+            <source>server name, or empty for this computer</source>
+            <translation>server adı, bu kompüter üçün boş buraxın</translation>
+        </message>
+        <message>
+            <source>No password is stored: Catena uses ~/.pgpass or PGPASSWORD, or asks once while it is open.</source>
+            <translation>Parol saxlanılmır: Catena ~/.pgpass və ya PGPASSWORD istifadə edir, ya da açıq olduğu müddətdə bir dəfə soruşur.</translation>
+        </message>
+        <message>
+            <source>&amp;Server:</source>
+            <translation>&amp;Server:</translation>
+        </message>
+        <message>
+            <source>&amp;Port:</source>
+            <translation>&amp;Port:</translation>
+        </message>
+        <message>
+            <source>&amp;Database:</source>
+            <translation>&amp;Verilənlər bazası:</translation>
+        </message>
+        <message>
+            <source>&amp;User:</source>
+            <translation>&amp;İstifadəçi:</translation>
+        </message>
+        <message>
+            <source>&amp;URL:</source>
+            <translation>&amp;URL:</translation>
+        </message>
+        <message>
+            <source>Give the server's address and the database's name.</source>
+            <translation>Serverin ünvanını və verilənlər bazasının adını göstərin.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TeamOpen</name>
+        <message>
+            <source>Password</source>
+            <translation>Parol</translation>
+        </message>
+        <message>
+            <source>{reason}.
+Password for {user} (kept until Catena closes):</source>
+            <translation>{reason}.
+{user} üçün parol (Catena bağlanana qədər saxlanılır):</translation>
         </message>
     </context>
     <context>

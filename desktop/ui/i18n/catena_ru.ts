@@ -1198,6 +1198,14 @@ or start with Catena's sample documents.</source>
             <source>Some files were not attached</source>
             <translation>Некоторые файлы не прикреплены</translation>
         </message>
+        <message>
+            <source>Cannot open the image</source>
+            <translation>Не удаётся открыть изображение</translation>
+        </message>
+        <message>
+            <source>{ref}: {error}</source>
+            <translation>{ref}: {error}</translation>
+        </message>
     </context>
     <context>
         <name>ImageStrip</name>
@@ -1475,14 +1483,6 @@ or start with Catena's sample documents.</source>
         <message>
             <source>Metadata</source>
             <translation>Метаданные</translation>
-        </message>
-        <message>
-            <source>Catena — {name}</source>
-            <translation>Catena — {name}</translation>
-        </message>
-        <message>
-            <source>Read-only: {path} cannot be written; changes are disabled</source>
-            <translation>Только чтение: запись в {path} невозможна; изменения отключены</translation>
         </message>
         <message numerus="yes">
             <source>%Ln documents</source>
@@ -2458,6 +2458,10 @@ A copy of the catalogue was kept first. A large catalogue can take a few minutes
             <translation>Отсканированная страница</translation>
         </message>
         <message>
+            <source>The scan could not be read: {e}</source>
+            <translation>Скан не удалось прочитать: {e}</translation>
+        </message>
+        <message>
             <source>OCR text: read from the scan below (page {n} of {total}); {doubtful} doubtful words dotted</source>
             <translation>Текст OCR: распознан со скана ниже (страница {n} из {total}); сомнительные слова подчёркнуты точками: {doubtful}</translation>
         </message>
@@ -2903,6 +2907,113 @@ Its name forms and passages move to {keep_ref}; {merge_ref} is removed. This can
         <message>
             <source>Merged {removed} into {kept}</source>
             <translation>{removed} объединено с {kept}</translation>
+        </message>
+    </context>
+    <context>
+        <name>TeamActions</name>
+        <message>
+            <source>Open &amp;Team Catalogue…</source>
+            <translation>Открыть &amp;командный каталог…</translation>
+        </message>
+        <message>
+            <source>&amp;Refresh</source>
+            <translation>&amp;Обновить</translation>
+        </message>
+        <message>
+            <source>Catena — {name}</source>
+            <translation>Catena — {name}</translation>
+        </message>
+        <message>
+            <source>Catena — {database} on {server}</source>
+            <translation>Catena — {database} на {server}</translation>
+        </message>
+        <message>
+            <source>{server}/{database} · {role} ({right})</source>
+            <translation>{server}/{database} · {role} ({right})</translation>
+        </message>
+        <message>
+            <source>Read-only for {role}: changes are disabled</source>
+            <translation>Только чтение для {role}: изменения отключены</translation>
+        </message>
+        <message>
+            <source>Read-only: {path} cannot be written; changes are disabled</source>
+            <translation>Только чтение: запись в {path} невозможна; изменения отключены</translation>
+        </message>
+        <message>
+            <source>reader</source>
+            <translation>читатель</translation>
+        </message>
+        <message>
+            <source>tagger</source>
+            <translation>разметчик</translation>
+        </message>
+        <message>
+            <source>editor</source>
+            <translation>редактор</translation>
+        </message>
+        <message>
+            <source>The server answers again.</source>
+            <translation>Сервер снова отвечает.</translation>
+        </message>
+        <message>
+            <source>Cannot check the server for changes: {error}</source>
+            <translation>Не удаётся проверить изменения на сервере: {error}</translation>
+        </message>
+        <message>
+            <source>Refreshed from the catalogue.</source>
+            <translation>Обновлено из каталога.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TeamCatalogueDialog</name>
+        <message>
+            <source>Open Team Catalogue</source>
+            <translation>Открыть командный каталог</translation>
+        </message>
+        <message>
+            <source>server name, or empty for this computer</source>
+            <translation>имя сервера; пусто — этот компьютер</translation>
+        </message>
+        <message>
+            <source>No password is stored: Catena uses ~/.pgpass or PGPASSWORD, or asks once while it is open.</source>
+            <translation>Пароль не сохраняется: Catena берёт его из ~/.pgpass или PGPASSWORD либо спрашивает один раз, пока открыта.</translation>
+        </message>
+        <message>
+            <source>&amp;Server:</source>
+            <translation>&amp;Сервер:</translation>
+        </message>
+        <message>
+            <source>&amp;Port:</source>
+            <translation>&amp;Порт:</translation>
+        </message>
+        <message>
+            <source>&amp;Database:</source>
+            <translation>&amp;База данных:</translation>
+        </message>
+        <message>
+            <source>&amp;User:</source>
+            <translation>&amp;Пользователь:</translation>
+        </message>
+        <message>
+            <source>&amp;URL:</source>
+            <translation>&amp;URL:</translation>
+        </message>
+        <message>
+            <source>Give the server's address and the database's name.</source>
+            <translation>Укажите адрес сервера и имя базы данных.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TeamOpen</name>
+        <message>
+            <source>Password</source>
+            <translation>Пароль</translation>
+        </message>
+        <message>
+            <source>{reason}.
+Password for {user} (kept until Catena closes):</source>
+            <translation>{reason}.
+Пароль для {user} (хранится, пока Catena открыта):</translation>
         </message>
     </context>
     <context>
