@@ -11,22 +11,16 @@ and shows a store's failure as the one line the store wrote
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
+from db.objects import ObjectStore
 from db.sanitize import clean_field
 
 
-def local_original(store: Any, sha256: str) -> Path:
-    """A local file holding object *sha256*: the store's ``local_file`` where it has one
-    (S3 downloads; a folder store hands out its own file), else its ``path``. A path
-    where no file is means the store does not hold the object; raises ``OSError`` when
-    the store cannot be used."""
-    fetch = getattr(store, "local_file", None)
-    if callable(fetch):
-        found: Path = fetch(sha256)
-        return found
-    path: Path = store.path(sha256)
-    return path
+def local_original(store: ObjectStore, sha256: str) -> Path:
+    """A local file holding object *sha256* (S3 downloads it; a folder store hands out
+    its own file). A path where no file is means the store does not hold the object;
+    raises ``OSError`` when the store cannot be used."""
+    return store.local_file(sha256)
 
 
 def one_line_error(error: BaseException) -> str:
