@@ -34,6 +34,7 @@ from sqlalchemy.engine.default import DefaultExecutionContext
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from db.base import Base
+from db.spans import context_of
 
 SUGGESTION_STATUSES = ("suggested", "accepted", "rejected")
 TAG_ORIGINS = ("suggested", "manual")
@@ -335,7 +336,13 @@ class SpanMixin:
     """A W3C Web Annotation style anchor: offsets plus the exact quote and its context.
 
     Offsets make lookup cheap; quote, prefix and suffix let a tag be re-anchored and
-    checked if offsets ever disagree with the text.
+    checked if offsets ever disagree with the text. The prefix and suffix are read from
+    the document's working text at the offsets (``db.spans.context_of``): that text is
+    fixed and its SHA-256 recorded, so a copy in every tag only doubled the catalogue's
+    size (issue 23). The ``prefix``/``suffix`` columns hold a value only where it
+    differs from what the text gives (a row an older Catena wrote over a text that has
+    since changed); the empty string, the normal case, means "as the text has it" (it
+    takes no room in a row, and keeps the columns NOT NULL for older archives' checks).
     """
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -343,8 +350,8 @@ class SpanMixin:
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     quote: Mapped[str] = mapped_column(Text)
-    prefix: Mapped[str] = mapped_column(Text, default="")
-    suffix: Mapped[str] = mapped_column(Text, default="")
+    stored_prefix: Mapped[str] = mapped_column("prefix", Text, default="")
+    stored_suffix: Mapped[str] = mapped_column("suffix", Text, default="")
     status: Mapped[str] = mapped_column(String(12), default="suggested")
     origin: Mapped[str] = mapped_column(String(12), default="suggested")
     note: Mapped[str | None] = mapped_column(Text)
@@ -353,6 +360,30 @@ class SpanMixin:
     # The suggester's confidence (0–1) in a suggested tag; None for a person's own tags
     # and for suggestions made before it was recorded.
     confidence: Mapped[float | None] = mapped_column(Float)
+
+    def context_in(self, text: str) -> tuple[str, str]:
+        """This tag's prefix and suffix, *text* being its document's working text (for
+        callers that read many tags of a few documents and hold the texts already)."""
+        prefix, suffix = context_of(text, self.start, self.end)
+        return self.stored_prefix or prefix, self.stored_suffix or suffix
+
+    def forget_context(self) -> None:
+        """The tag was moved or its text changed: its context is the text's again."""
+        self.stored_prefix = self.stored_suffix = ""
+
+    @property
+    def prefix(self) -> str:
+        """The characters before the quote (loads the document if it is not loaded)."""
+        return self.context_in(self._document_text())[0]
+
+    @property
+    def suffix(self) -> str:
+        """The characters after the quote (loads the document if it is not loaded)."""
+        return self.context_in(self._document_text())[1]
+
+    def _document_text(self) -> str:
+        document: Document | None = getattr(self, "document", None)
+        return document.text if document is not None else ""
 
 
 def _span_checks() -> tuple[CheckConstraint, ...]:

@@ -1,9 +1,11 @@
 """Text anchors in the W3C Web Annotation manner: position plus quote with context.
 
-A tag stores start/end offsets *and* the exact quote with a short prefix and suffix.
-Offsets are fast; the quote makes a tag checkable ("does the text still say this
-here?") and re-anchorable when offsets no longer fit (a text imported again with
-slightly different cleaning, an export read by another tool).
+A tag stores start/end offsets *and* the exact quote; its prefix and suffix (the
+characters around the quote) are read from the document's working text at the offsets
+(``context``), which is fixed and SHA-256-checked, so storing them again would only
+double it. Offsets are fast; the quote makes a tag checkable ("does the text still
+say this here?") and, with the context, re-anchorable when offsets no longer fit (a
+text corrected or cleaned again, an export read by another tool).
 """
 
 from __future__ import annotations
@@ -30,13 +32,14 @@ def anchor(text: str, start: int, end: int, *, context: int = CONTEXT) -> Anchor
     """The anchor for text[start:end]."""
     if not 0 <= start < end <= len(text):
         raise SpanError(f"span {start}-{end} is outside the text (length {len(text)})")
-    return Anchor(
-        start=start,
-        end=end,
-        quote=text[start:end],
-        prefix=text[max(0, start - context) : start],
-        suffix=text[end : end + context],
-    )
+    prefix, suffix = context_of(text, start, end, context=context)
+    return Anchor(start=start, end=end, quote=text[start:end], prefix=prefix, suffix=suffix)
+
+
+def context_of(text: str, start: int, end: int, *, context: int = CONTEXT) -> tuple[str, str]:
+    """The *context* characters before text[start:end] and after it (fewer at the
+    text's edges): a tag's prefix and suffix."""
+    return text[max(0, start - context) : max(0, start)], text[max(0, end) : max(0, end) + context]
 
 
 def holds(text: str, start: int, end: int, quote: str) -> bool:

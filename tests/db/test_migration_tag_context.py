@@ -1,0 +1,117 @@
+"""Migration 0015: a tag's stored prefix and suffix become empty where the document's
+text gives the same characters (the tag then reads them from the text), are kept where
+the text has changed under them, and come back from the text on the way down."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from sqlalchemy import select
+
+from db.catalogue import Catalogue
+from db.engine import make_engine
+from db.migrate import downgrade, upgrade
+from db.models import DateTag, Figure, Mention
+from db.spans import anchor
+
+BLOB = "a" * 64
+TEXT = (
+    "On 12 March 1987 the embankment failed below the old mill. At least 212 people were "
+    "killed, among them 61 children, said Olga Tarasova of the district office in Halvern."
+)
+
+
+def _document(conn: sqlite3.Connection, doc_id: int, body: str) -> None:
+    conn.execute(
+        "INSERT INTO documents (id, ref, uid, title, title_devised, authors, recipients, text,"
+        " media_type, guessed, flags, page_starts, set_aside, original_sha256, imported_at,"
+        " updated_at) VALUES (?, ?, ?, 'T', 0, '[]', '[]', ?, 'text/plain', '[]', '[]', '[]',"
+        " '[]', ?, 'now', 'now')",
+        (doc_id, f"CAT-{doc_id:06d}", f"00000000-0000-4000-8000-{doc_id:012d}", body, BLOB),
+    )
+
+
+def _columns(quote: str, *, prefix: str | None = None) -> tuple[object, ...]:
+    start = TEXT.index(quote)
+    a = anchor(TEXT, start, start + len(quote))
+    return a.start, a.end, a.quote, a.prefix if prefix is None else prefix, a.suffix
+
+
+def _seed(database: Path) -> None:
+    """Tags as 0014 wrote them (context stored), in a document past the first chunk of
+    500 too; the figure's prefix disagrees with the text (changed by another program)."""
+    conn = sqlite3.connect(database)
+    conn.execute(f"INSERT INTO blobs VALUES ('{BLOB}', 3, 'text/plain', 'now')")
+    for doc_id in range(1, 503):
+        _document(conn, doc_id, TEXT if doc_id in (1, 502) else "abc")
+    span = 'start, "end", quote, prefix, suffix, status, origin, created_at, updated_at'
+    tail = "'suggested', 'suggested', 'now', 'now'"
+    for doc_id in (1, 502):
+        conn.execute(
+            f"INSERT INTO date_tags (uid, document_id, {span}, edtf, certainty)"
+            f" VALUES (?, ?, ?, ?, ?, ?, ?, {tail}, '1987-03-12', 'certain')",
+            (f"d{doc_id}", doc_id, *_columns("12 March 1987")),
+        )
+        conn.execute(
+            f"INSERT INTO mentions (uid, document_id, {span}, name, role, is_organisation)"
+            f" VALUES (?, ?, ?, ?, ?, ?, ?, {tail}, 'Olga Tarasova', 'quoted', 0)",
+            (f"m{doc_id}", doc_id, *_columns("Olga Tarasova")),
+        )
+    conn.execute(
+        f"INSERT INTO figures (uid, document_id, {span}, value, qualifier, counted)"
+        f" VALUES ('f1', 1, ?, ?, ?, ?, ?, {tail}, 212, 'at least', 'people killed')",
+        _columns("212", prefix="as the text once was "),
+    )
+    conn.commit()
+    conn.close()
+
+
+def _stored(database: Path) -> dict[str, tuple[str, str]]:
+    conn = sqlite3.connect(database)
+    try:
+        return {
+            uid: (prefix, suffix)
+            for table in ("date_tags", "figures", "mentions")
+            for uid, prefix, suffix in conn.execute(f"SELECT uid, prefix, suffix FROM {table}")
+        }
+    finally:
+        conn.close()
+
+
+def test_0015_stores_only_context_the_text_does_not_give(tmp_path: Path) -> None:
+    database = tmp_path / "c.sqlite"
+    engine = make_engine(database)
+    upgrade(engine, database=database, backups=tmp_path / "b", target="0014")
+    _seed(database)
+    before = _stored(database)
+    upgrade(engine, database=database, backups=tmp_path / "b", target="0015")
+    after = _stored(database)
+    for uid in ("d1", "m1", "d502", "m502"):
+        assert after[uid] == ("", "")
+    assert after["f1"] == ("as the text once was ", "")
+    downgrade(engine, target="0014")
+    assert _stored(database) == before
+    engine.dispose()
+
+
+def test_tags_read_their_context_from_the_text_after_0015(tmp_path: Path) -> None:
+    folder = tmp_path / "Old.catena"
+    folder.mkdir()
+    database = folder / "catalogue.sqlite"
+    engine = make_engine(database)
+    upgrade(engine, database=database, backups=tmp_path / "b", target="0014")
+    engine.dispose()
+    _seed(database)
+    catalogue = Catalogue.open(folder, daily_backup=False)
+    try:
+        with catalogue.reading() as session:
+            date = session.scalars(select(DateTag).where(DateTag.uid == "d502")).one()
+            mention = session.scalars(select(Mention).where(Mention.uid == "m1")).one()
+            figure = session.scalars(select(Figure).where(Figure.uid == "f1")).one()
+            assert (date.prefix, date.suffix) == _columns("12 March 1987")[3:]
+            assert (mention.prefix, mention.suffix) == _columns("Olga Tarasova")[3:]
+            assert figure.prefix == "as the text once was "
+            assert figure.suffix == _columns("212")[4]
+    finally:
+        catalogue.close()
