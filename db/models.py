@@ -24,6 +24,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    PrimaryKeyConstraint,
     String,
     Table,
     Text,
@@ -236,14 +237,22 @@ class DocumentBand(Base):
 
     Two texts that share any band are candidates; only candidates are compared in full,
     so checking a new document costs a few index lookups, not a scan of the catalogue.
+    The key leads with the band, which is how candidates are looked up, and the rows
+    live in that key alone on SQLite (no rowid table beside it): the index on the
+    document serves deletes. Three copies of every band became two (issue 23).
     """
 
     __tablename__ = "document_bands"
-
-    document_id: Mapped[int] = mapped_column(
-        ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True
+    __table_args__ = (
+        PrimaryKeyConstraint("band", "document_id"),
+        Index("ix_document_bands_document_id", "document_id"),
+        {"sqlite_with_rowid": False},
     )
-    band: Mapped[str] = mapped_column(String(40), primary_key=True, index=True)
+
+    # Columns in the key's order: SQLite 3.40's quick_check reports every row of a
+    # WITHOUT ROWID table as NULL when the two orders differ.
+    band: Mapped[str] = mapped_column(String(40))
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
 
 
 class Agent(Base):

@@ -1,6 +1,8 @@
 """Migration 0015: a tag's stored prefix and suffix become empty where the document's
 text gives the same characters (the tag then reads them from the text), are kept where
-the text has changed under them, and come back from the text on the way down."""
+the text has changed under them, and come back from the text on the way down; the
+near-duplicate bands move to a (band, document) key without a rowid table, every row
+kept, and both of their queries still use an index."""
 
 from __future__ import annotations
 
@@ -63,8 +65,45 @@ def _seed(database: Path) -> None:
         f" VALUES ('f1', 1, ?, ?, ?, ?, ?, {tail}, 212, 'at least', 'people killed')",
         _columns("212", prefix="as the text once was "),
     )
+    conn.executemany(
+        "INSERT INTO document_bands (document_id, band) VALUES (?, ?)",
+        [(doc_id, f"{band:02d}:{doc_id % 7:016x}") for doc_id in (1, 2, 502) for band in range(16)],
+    )
     conn.commit()
     conn.close()
+
+
+def _bands(database: Path) -> list[tuple[int, str]]:
+    conn = sqlite3.connect(database)
+    try:
+        return sorted(conn.execute("SELECT document_id, band FROM document_bands"))
+    finally:
+        conn.close()
+
+
+def _plans(database: Path) -> tuple[str, str]:
+    """How SQLite finds candidates sharing bands, and a document's bands to delete."""
+    conn = sqlite3.connect(database)
+    try:
+        lookup = conn.execute(
+            "EXPLAIN QUERY PLAN SELECT document_id FROM document_bands WHERE band IN (?, ?)"
+            " GROUP BY document_id",
+            ("00:0", "01:0"),
+        ).fetchall()
+        delete = conn.execute(
+            "EXPLAIN QUERY PLAN DELETE FROM document_bands WHERE document_id = ?", (1,)
+        ).fetchall()
+        return " ".join(row[-1] for row in lookup), " ".join(row[-1] for row in delete)
+    finally:
+        conn.close()
+
+
+def _quick_check(database: Path) -> str:
+    conn = sqlite3.connect(database)
+    try:
+        return str(conn.execute("PRAGMA quick_check").fetchone()[0])
+    finally:
+        conn.close()
 
 
 def _stored(database: Path) -> dict[str, tuple[str, str]]:
@@ -84,14 +123,23 @@ def test_0015_stores_only_context_the_text_does_not_give(tmp_path: Path) -> None
     engine = make_engine(database)
     upgrade(engine, database=database, backups=tmp_path / "b", target="0014")
     _seed(database)
-    before = _stored(database)
+    before, bands = _stored(database), _bands(database)
     upgrade(engine, database=database, backups=tmp_path / "b", target="0015")
     after = _stored(database)
     for uid in ("d1", "m1", "d502", "m502"):
         assert after[uid] == ("", "")
     assert after["f1"] == ("as the text once was ", "")
+    assert _bands(database) == bands and len(bands) == 48
+    lookup, delete = _plans(database)
+    assert "USING PRIMARY KEY (band=?)" in lookup
+    assert "USING COVERING INDEX ix_document_bands_document_id (document_id=?)" in delete
+    assert _quick_check(database) == "ok"
     downgrade(engine, target="0014")
     assert _stored(database) == before
+    assert _bands(database) == bands
+    assert "ix_document_bands_band" in _plans(database)[0]
+    upgrade(engine, database=database, backups=tmp_path / "b")
+    assert _bands(database) == bands
     engine.dispose()
 
 
