@@ -29,6 +29,7 @@ Create Date: 2026-12-03
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
@@ -124,7 +125,7 @@ def _copy_bands_aside() -> None:
 def _bands_table(primary_key: tuple[str, str], **options: bool) -> None:
     """The columns in the key's order: SQLite 3.40's quick_check reports every row of a
     WITHOUT ROWID table as NULL when the two orders differ."""
-    columns = {
+    columns: dict[str, sa.Column[Any]] = {
         "document_id": sa.Column("document_id", sa.Integer(), nullable=False),
         "band": sa.Column("band", sa.String(length=40), nullable=False),
     }
