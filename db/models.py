@@ -585,7 +585,9 @@ class Event(Base):
     uid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uid)
     at: Mapped[str] = mapped_column(String(40), default=utcnow)
     actor: Mapped[str] = mapped_column(String(200))
-    action: Mapped[str] = mapped_column(String(60), index=True)
+    # Not indexed: no query looks events up by action alone (the dossier's scan crops
+    # ask for one document's "ocr" events, found by target); issue 23 dropped it.
+    action: Mapped[str] = mapped_column(String(60))
     target: Mapped[str | None] = mapped_column(String(60), index=True)  # a reference code
     outcome: Mapped[str] = mapped_column(String(20), default="success")
     detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
@@ -631,9 +633,8 @@ class TextVersion(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    document_id: Mapped[int] = mapped_column(
-        ForeignKey("documents.id", ondelete="CASCADE"), index=True
-    )
+    # Found by the (document_id, number) unique index; no second index on the document.
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
     number: Mapped[int] = mapped_column(Integer)  # 1, 2, ... per document
     origin: Mapped[str] = mapped_column(String(12))
     text: Mapped[str] = mapped_column(Text)

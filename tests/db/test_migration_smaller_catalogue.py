@@ -163,3 +163,31 @@ def test_tags_read_their_context_from_the_text_after_0015(tmp_path: Path) -> Non
             assert figure.suffix == _columns("212")[4]
     finally:
         catalogue.close()
+
+
+def test_0015_drops_only_indexes_no_query_needs(tmp_path: Path) -> None:
+    """The queries those indexes could serve still find their rows by an index."""
+    database = tmp_path / "c.sqlite"
+    engine = make_engine(database)
+    upgrade(engine, database=database, backups=tmp_path / "b")
+    engine.dispose()
+    conn = sqlite3.connect(database)
+    try:
+        indexes = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+        assert not {"ix_events_action", "ix_text_versions_document_id"} & indexes
+
+        def plan(sql: str) -> str:
+            return " ".join(row[-1] for row in conn.execute("EXPLAIN QUERY PLAN " + sql, (1,)))
+
+        # desktop/dossier/scan_crops.py and db/ocr_texts.py, as they ask
+        assert "INDEX ix_events_target" in plan(
+            "SELECT id FROM events WHERE target = ? AND action = 'ocr'"
+        )
+        assert "INDEX sqlite_autoindex_text_versions_1 (document_id=?)" in plan(
+            "SELECT max(number) FROM text_versions WHERE document_id = ?"
+        )
+        assert "INDEX sqlite_autoindex_text_versions_1 (document_id=?)" in plan(
+            "DELETE FROM text_versions WHERE document_id = ?"
+        )
+    finally:
+        conn.close()

@@ -18,6 +18,10 @@ index on the document for deletes. The rows are copied through a plain table, so
 constraint names are free when the new table takes them (PostgreSQL names indexes
 per schema).
 
+Unused indexes. ``ix_events_action`` served no query (events are looked up by id or
+by target) and ``ix_text_versions_document_id`` repeated the leading column of the
+(document_id, number) unique index, which every text-version query uses.
+
 Only portable DDL and DML. SQLite reuses the freed space for new rows; the file
 itself shrinks only at a VACUUM.
 
@@ -155,6 +159,8 @@ def _bands_back(*order: str) -> None:
 
 
 def upgrade() -> None:
+    op.drop_index(op.f("ix_events_action"), table_name="events")
+    op.drop_index(op.f("ix_text_versions_document_id"), table_name="text_versions")
     _rewrite(_forget)
     _copy_bands_aside()
     op.drop_index(op.f("ix_document_bands_band"), table_name="document_bands")
@@ -172,3 +178,5 @@ def downgrade() -> None:
     _bands_back("document_id", "band")
     op.create_index(op.f("ix_document_bands_band"), "document_bands", ["band"])
     _rewrite(_write_out)
+    op.create_index(op.f("ix_text_versions_document_id"), "text_versions", ["document_id"])
+    op.create_index(op.f("ix_events_action"), "events", ["action"])
