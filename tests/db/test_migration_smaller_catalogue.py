@@ -191,3 +191,23 @@ def test_0015_drops_only_indexes_no_query_needs(tmp_path: Path) -> None:
         )
     finally:
         conn.close()
+
+
+def test_an_upgrade_across_0015_gives_the_freed_space_back(tmp_path: Path) -> None:
+    """Emptied contexts and the rebuilt bands table leave free pages; the upgrade ends
+    with a VACUUM, so the file holds none (SQLite would otherwise keep them)."""
+    database = tmp_path / "c.sqlite"
+    engine = make_engine(database)
+    upgrade(engine, database=database, backups=tmp_path / "b", target="0014")
+    _seed(database)
+    upgrade(engine, database=database, backups=tmp_path / "b")
+    engine.dispose()
+    conn = sqlite3.connect(database)
+    try:
+        assert conn.execute("PRAGMA freelist_count").fetchone()[0] == 0
+        assert conn.execute("SELECT count(*) FROM document_bands").fetchone()[0] == 48
+    finally:
+        conn.close()
+    assert sorted(p.name for p in (tmp_path / "b").iterdir())[0].startswith(
+        "before-migration-0014-"
+    )
