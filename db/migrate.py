@@ -130,13 +130,20 @@ def upgrade(
 
 def _compact(engine: Engine) -> None:
     """VACUUM outside any transaction (the raw connection is in autocommit mode, see
-    ``db.engine``); other databases reclaim space on their own."""
+    ``db.engine``); other databases reclaim space on their own. VACUUM writes a copy
+    of the file first: on a disk without room for it, or with another program
+    reading, it fails and changes nothing, and the upgraded catalogue, whole but not
+    yet smaller, opens all the same (``VACUUM`` in any SQLite shell compacts it
+    later)."""
     if engine.dialect.name != "sqlite":
         return
     with engine.connect() as conn:
         raw = conn.connection.dbapi_connection
         assert raw is not None
-        raw.execute("VACUUM")
+        try:
+            raw.execute("VACUUM")
+        except sqlite3.Error:
+            return
 
 
 def require_current(engine: Engine) -> MigrationResult:

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 
+import pytest
 from sqlalchemy import select
 
 from db.catalogue import Catalogue
@@ -211,3 +213,44 @@ def test_an_upgrade_across_0015_gives_the_freed_space_back(tmp_path: Path) -> No
     assert sorted(p.name for p in (tmp_path / "b").iterdir())[0].startswith(
         "before-migration-0014-"
     )
+
+
+def test_a_vacuum_without_room_leaves_the_upgraded_catalogue_usable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """VACUUM needs the file's size again on the disk; when it fails the upgrade has
+    still happened and the catalogue opens."""
+    real_connect = sqlite3.dbapi2.connect  # what SQLAlchemy's engine connects with
+
+    class NoRoom(sqlite3.Connection):
+        def execute(self, sql: str, *args: Any) -> sqlite3.Cursor:
+            if sql.strip().upper() == "VACUUM":
+                raise sqlite3.OperationalError("database or disk is full")
+            return super().execute(sql, *args)
+
+    folder = tmp_path / "Old.catena"
+    folder.mkdir()
+    database = folder / "catalogue.sqlite"
+    engine = make_engine(database)
+    upgrade(engine, database=database, backups=tmp_path / "b", target="0014")
+    engine.dispose()
+    _seed(database)
+    monkeypatch.setattr(
+        sqlite3.dbapi2, "connect", lambda *a, **k: real_connect(*a, **{**k, "factory": NoRoom})
+    )
+    catalogue = Catalogue.open(folder, daily_backup=False)
+    try:
+        with catalogue.reading() as session:
+            assert session.scalars(select(Mention.uid).order_by(Mention.uid)).all() == [
+                "m1",
+                "m502",
+            ]
+    finally:
+        catalogue.close()
+    monkeypatch.undo()
+    conn = sqlite3.connect(database)
+    try:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0015",)
+        assert conn.execute("PRAGMA freelist_count").fetchone()[0] > 0  # not compacted
+    finally:
+        conn.close()
