@@ -24,7 +24,6 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
-    PrimaryKeyConstraint,
     String,
     Table,
     Text,
@@ -35,7 +34,7 @@ from sqlalchemy.engine.default import DefaultExecutionContext
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from db.base import Base
-from db.spans import context_of
+from db.spans import ContextFromText
 
 SUGGESTION_STATUSES = ("suggested", "accepted", "rejected")
 TAG_ORIGINS = ("suggested", "manual")
@@ -237,22 +236,15 @@ class DocumentBand(Base):
 
     Two texts that share any band are candidates; only candidates are compared in full,
     so checking a new document costs a few index lookups, not a scan of the catalogue.
-    The key leads with the band, which is how candidates are looked up, and the rows
-    live in that key alone on SQLite (no rowid table beside it): the index on the
-    document serves deletes. Three copies of every band became two (issue 23).
     """
 
     __tablename__ = "document_bands"
-    __table_args__ = (
-        PrimaryKeyConstraint("band", "document_id"),
-        Index("ix_document_bands_document_id", "document_id"),
-        {"sqlite_with_rowid": False},
+    __table_args__ = ({"sqlite_with_rowid": False},)  # the key (band, document) holds the rows
+    # Band first, the lookup's order; columns in key order (SQLite 3.40's quick_check).
+    band: Mapped[str] = mapped_column(String(40), primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True, index=True
     )
-
-    # Columns in the key's order: SQLite 3.40's quick_check reports every row of a
-    # WITHOUT ROWID table as NULL when the two orders differ.
-    band: Mapped[str] = mapped_column(String(40))
-    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
 
 
 class Agent(Base):
@@ -341,17 +333,11 @@ class EventRecordName(Base):
     event_record: Mapped[EventRecord] = relationship(back_populates="names")
 
 
-class SpanMixin:
+class SpanMixin(ContextFromText):
     """A W3C Web Annotation style anchor: offsets plus the exact quote and its context.
 
     Offsets make lookup cheap; quote, prefix and suffix let a tag be re-anchored and
-    checked if offsets ever disagree with the text. The prefix and suffix are read from
-    the document's working text at the offsets (``db.spans.context_of``): that text is
-    fixed and its SHA-256 recorded, so a copy in every tag only doubled the catalogue's
-    size (issue 23). The ``prefix``/``suffix`` columns hold a value only where it
-    differs from what the text gives (a row an older Catena wrote over a text that has
-    since changed); the empty string, the normal case, means "as the text has it" (it
-    takes no room in a row, and keeps the columns NOT NULL for older archives' checks).
+    checked if offsets ever disagree with the text (context: ``db.spans.ContextFromText``).
     """
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -369,30 +355,6 @@ class SpanMixin:
     # The suggester's confidence (0–1) in a suggested tag; None for a person's own tags
     # and for suggestions made before it was recorded.
     confidence: Mapped[float | None] = mapped_column(Float)
-
-    def context_in(self, text: str) -> tuple[str, str]:
-        """This tag's prefix and suffix, *text* being its document's working text (for
-        callers that read many tags of a few documents and hold the texts already)."""
-        prefix, suffix = context_of(text, self.start, self.end)
-        return self.stored_prefix or prefix, self.stored_suffix or suffix
-
-    def forget_context(self) -> None:
-        """The tag was moved or its text changed: its context is the text's again."""
-        self.stored_prefix = self.stored_suffix = ""
-
-    @property
-    def prefix(self) -> str:
-        """The characters before the quote (loads the document if it is not loaded)."""
-        return self.context_in(self._document_text())[0]
-
-    @property
-    def suffix(self) -> str:
-        """The characters after the quote (loads the document if it is not loaded)."""
-        return self.context_in(self._document_text())[1]
-
-    def _document_text(self) -> str:
-        document: Document | None = getattr(self, "document", None)
-        return document.text if document is not None else ""
 
 
 def _span_checks() -> tuple[CheckConstraint, ...]:
@@ -585,8 +547,6 @@ class Event(Base):
     uid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uid)
     at: Mapped[str] = mapped_column(String(40), default=utcnow)
     actor: Mapped[str] = mapped_column(String(200))
-    # Not indexed: no query looks events up by action alone (the dossier's scan crops
-    # ask for one document's "ocr" events, found by target); issue 23 dropped it.
     action: Mapped[str] = mapped_column(String(60))
     target: Mapped[str | None] = mapped_column(String(60), index=True)  # a reference code
     outcome: Mapped[str] = mapped_column(String(20), default="success")
@@ -633,7 +593,6 @@ class TextVersion(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    # Found by the (document_id, number) unique index; no second index on the document.
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
     number: Mapped[int] = mapped_column(Integer)  # 1, 2, ... per document
     origin: Mapped[str] = mapped_column(String(12))

@@ -11,6 +11,7 @@ text corrected or cleaned again, an export read by another tool).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 CONTEXT = 32
 
@@ -40,6 +41,48 @@ def context_of(text: str, start: int, end: int, *, context: int = CONTEXT) -> tu
     """The *context* characters before text[start:end] and after it (fewer at the
     text's edges): a tag's prefix and suffix."""
     return text[max(0, start - context) : max(0, start)], text[max(0, end) : max(0, end) + context]
+
+
+class ContextFromText:
+    """A tag's prefix and suffix read from its document's working text at its offsets.
+
+    That text is fixed and its SHA-256 recorded, so a copy of the context in every tag
+    only made the catalogue bigger (issue 23, migration 0015). The ``prefix`` and
+    ``suffix`` columns (``stored_prefix``/``stored_suffix``) hold a value only where it
+    differs from what the text gives (a row written over a text that later changed
+    behind Catena's back); the empty string, the normal case, means "as the text has
+    it": it takes no room in a row and keeps the columns NOT NULL for older readers.
+    """
+
+    if TYPE_CHECKING:  # columns of the model this is mixed into (``db.models.SpanMixin``)
+        start: int
+        end: int
+        stored_prefix: str
+        stored_suffix: str
+
+    def context_in(self, text: str) -> tuple[str, str]:
+        """Prefix and suffix, *text* being the document's working text (for callers that
+        read many tags of a few documents and hold the texts already)."""
+        prefix, suffix = context_of(text, self.start, self.end)
+        return self.stored_prefix or prefix, self.stored_suffix or suffix
+
+    def forget_context(self) -> None:
+        """The tag was moved or its text changed: its context is the text's again."""
+        self.stored_prefix = self.stored_suffix = ""
+
+    @property
+    def prefix(self) -> str:
+        """The characters before the quote (loads the document if it is not loaded)."""
+        return self.context_in(self._document_text())[0]
+
+    @property
+    def suffix(self) -> str:
+        """The characters after the quote (loads the document if it is not loaded)."""
+        return self.context_in(self._document_text())[1]
+
+    def _document_text(self) -> str:
+        document = getattr(self, "document", None)
+        return str(document.text) if document is not None else ""
 
 
 def holds(text: str, start: int, end: int, quote: str) -> bool:
