@@ -9,7 +9,7 @@ facet counts of the whole library and of a very common word, as ``db.search.face
 returns them (p50 and max of *repeats*). Issue 23's targets: the database at most
 2.5 times its text; facets over the whole library within 0.3 s at 100,000 documents.
 
-    .venv/bin/python bench/size_facets.py /tmp/benchwork/Bench-100000.catena [--repeats 5]
+    .venv/bin/python bench/size_facets.py CATALOGUE [--repeats 5] [--tables 8]
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from db.search.facets import facets
 MB = 2**20
 
 
-def _sizes(database: Path) -> dict[str, Any]:
+def _sizes(database: Path, tables: int) -> dict[str, Any]:
     conn = sqlite3.connect(database)
     try:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -48,13 +48,13 @@ def _sizes(database: Path) -> dict[str, Any]:
     finally:
         conn.close()
     file_bytes = database.stat().st_size
-    largest = sorted(by_name.items(), key=lambda item: -item[1])[:8]
+    largest = sorted(by_name.items(), key=lambda item: -item[1])[:tables]
     return {
         "documents": documents,
         "database_mb": round(file_bytes / MB, 1),
         "text_mb": round(text_bytes / MB, 1),
         "database_to_text": round(file_bytes / text_bytes, 2) if text_bytes else None,
-        "largest_mb": {name: round(size / MB, 1) for name, size in largest},
+        "largest_mb": {name: round(size / MB, 2) for name, size in largest},
     }
 
 
@@ -67,8 +67,8 @@ def _timed(work: Any, repeats: int) -> dict[str, float]:
     return {"p50_ms": round(statistics.median(times), 1), "max_ms": round(max(times), 1)}
 
 
-def measure(path: Path, repeats: int) -> dict[str, Any]:
-    record: dict[str, Any] = {"catalogue": str(path), **_sizes(path / "catalogue.sqlite")}
+def measure(path: Path, repeats: int, tables: int = 8) -> dict[str, Any]:
+    record: dict[str, Any] = {"catalogue": str(path), **_sizes(path / "catalogue.sqlite", tables)}
     catalogue = Catalogue.open(path, daily_backup=False)
     try:
         with catalogue.reading() as session:
@@ -83,9 +83,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("catalogues", nargs="+", type=Path)
     parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--tables", type=int, default=8, help="how many largest to list")
     args = parser.parse_args(argv)
     for path in args.catalogues:
-        print(json.dumps(measure(path, args.repeats), indent=1), flush=True)
+        print(json.dumps(measure(path, args.repeats, args.tables), indent=1), flush=True)
     return 0
 
 

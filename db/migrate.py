@@ -32,7 +32,12 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 #: up-to-date catalogue (every ``catena list``/``show``/``search``) compares one row
 #: with this string instead of importing Alembic to walk the scripts.
 #: tests/db/test_migrations.py fails when it disagrees with the scripts' real head.
-RECORDED_HEAD = "0015"
+RECORDED_HEAD = "0016"
+#: Revisions that leave much free space inside the file (rows rewritten smaller, a
+#: table rebuilt): an upgrade across one ends with a VACUUM, so an upgraded catalogue
+#: is as small as one made new (SQLite never gives free pages back by itself). The
+#: backup of the old file is taken before; VACUUM is itself all-or-nothing.
+COMPACTING_REVISIONS = ("0016",)
 
 
 class MigrationError(RuntimeError):
@@ -128,7 +133,27 @@ def upgrade(
             database, backups / f"before-migration-{before}-{stamp}.sqlite"
         )
     _run(engine, "upgrade", wanted)
+    if before is not None and any(before < r <= wanted for r in COMPACTING_REVISIONS):
+        _compact(engine)
     return MigrationResult(before, wanted, backup_path)
+
+
+def _compact(engine: Engine) -> None:
+    """VACUUM outside any transaction (the raw connection is in autocommit mode, see
+    ``db.engine``); other databases reclaim space on their own. VACUUM writes a copy
+    of the file first: on a disk without room for it, or with another program
+    reading, it fails and changes nothing, and the upgraded catalogue, whole but not
+    yet smaller, opens all the same (``VACUUM`` in any SQLite shell compacts it
+    later)."""
+    if engine.dialect.name != "sqlite":
+        return
+    with engine.connect() as conn:
+        raw = conn.connection.dbapi_connection
+        assert raw is not None
+        try:
+            raw.execute("VACUUM")
+        except sqlite3.Error:
+            return
 
 
 def require_current(engine: Engine) -> MigrationResult:

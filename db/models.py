@@ -34,6 +34,7 @@ from sqlalchemy.engine.default import DefaultExecutionContext
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from db.base import Base
+from db.spans import ContextFromText
 
 SUGGESTION_STATUSES = ("suggested", "accepted", "rejected")
 TAG_ORIGINS = ("suggested", "manual")
@@ -238,11 +239,12 @@ class DocumentBand(Base):
     """
 
     __tablename__ = "document_bands"
-
+    __table_args__ = ({"sqlite_with_rowid": False},)  # the key (band, document) holds the rows
+    # Band first, the lookup's order; columns in key order (SQLite 3.40's quick_check).
+    band: Mapped[str] = mapped_column(String(40), primary_key=True)
     document_id: Mapped[int] = mapped_column(
-        ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True
+        ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True, index=True
     )
-    band: Mapped[str] = mapped_column(String(40), primary_key=True, index=True)
 
 
 class Agent(Base):
@@ -331,11 +333,11 @@ class EventRecordName(Base):
     event_record: Mapped[EventRecord] = relationship(back_populates="names")
 
 
-class SpanMixin:
+class SpanMixin(ContextFromText):
     """A W3C Web Annotation style anchor: offsets plus the exact quote and its context.
 
     Offsets make lookup cheap; quote, prefix and suffix let a tag be re-anchored and
-    checked if offsets ever disagree with the text.
+    checked if offsets ever disagree with the text (context: ``db.spans.ContextFromText``).
     """
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -343,8 +345,8 @@ class SpanMixin:
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     quote: Mapped[str] = mapped_column(Text)
-    prefix: Mapped[str] = mapped_column(Text, default="")
-    suffix: Mapped[str] = mapped_column(Text, default="")
+    stored_prefix: Mapped[str] = mapped_column("prefix", Text, default="")
+    stored_suffix: Mapped[str] = mapped_column("suffix", Text, default="")
     status: Mapped[str] = mapped_column(String(12), default="suggested")
     origin: Mapped[str] = mapped_column(String(12), default="suggested")
     note: Mapped[str | None] = mapped_column(Text)
@@ -545,7 +547,7 @@ class Event(Base):
     uid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uid)
     at: Mapped[str] = mapped_column(String(40), default=utcnow)
     actor: Mapped[str] = mapped_column(String(200))
-    action: Mapped[str] = mapped_column(String(60), index=True)
+    action: Mapped[str] = mapped_column(String(60))
     target: Mapped[str | None] = mapped_column(String(60), index=True)  # a reference code
     outcome: Mapped[str] = mapped_column(String(20), default="success")
     detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
@@ -591,9 +593,7 @@ class TextVersion(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    document_id: Mapped[int] = mapped_column(
-        ForeignKey("documents.id", ondelete="CASCADE"), index=True
-    )
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
     number: Mapped[int] = mapped_column(Integer)  # 1, 2, ... per document
     origin: Mapped[str] = mapped_column(String(12))
     text: Mapped[str] = mapped_column(Text)

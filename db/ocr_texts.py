@@ -351,7 +351,7 @@ def _move_tags(
         elif (new_start, new_end) != (tag.start, tag.end):
             moved += 1
         tag.start, tag.end, tag.quote = spot.start, spot.end, spot.quote
-        tag.prefix, tag.suffix = spot.prefix, spot.suffix
+        tag.forget_context()  # read from the new text from now on
     return moved, requoted, lost
 
 

@@ -1,14 +1,17 @@
 """Text anchors in the W3C Web Annotation manner: position plus quote with context.
 
-A tag stores start/end offsets *and* the exact quote with a short prefix and suffix.
-Offsets are fast; the quote makes a tag checkable ("does the text still say this
-here?") and re-anchorable when offsets no longer fit (a text imported again with
-slightly different cleaning, an export read by another tool).
+A tag stores start/end offsets *and* the exact quote; its prefix and suffix (the
+characters around the quote) are read from the document's working text at the offsets
+(``context``), which is fixed and SHA-256-checked, so storing them again would only
+double it. Offsets are fast; the quote makes a tag checkable ("does the text still
+say this here?") and, with the context, re-anchorable when offsets no longer fit (a
+text corrected or cleaned again, an export read by another tool).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 CONTEXT = 32
 
@@ -30,13 +33,56 @@ def anchor(text: str, start: int, end: int, *, context: int = CONTEXT) -> Anchor
     """The anchor for text[start:end]."""
     if not 0 <= start < end <= len(text):
         raise SpanError(f"span {start}-{end} is outside the text (length {len(text)})")
-    return Anchor(
-        start=start,
-        end=end,
-        quote=text[start:end],
-        prefix=text[max(0, start - context) : start],
-        suffix=text[end : end + context],
-    )
+    prefix, suffix = context_of(text, start, end, context=context)
+    return Anchor(start=start, end=end, quote=text[start:end], prefix=prefix, suffix=suffix)
+
+
+def context_of(text: str, start: int, end: int, *, context: int = CONTEXT) -> tuple[str, str]:
+    """The *context* characters before text[start:end] and after it (fewer at the
+    text's edges): a tag's prefix and suffix."""
+    return text[max(0, start - context) : max(0, start)], text[max(0, end) : max(0, end) + context]
+
+
+class ContextFromText:
+    """A tag's prefix and suffix read from its document's working text at its offsets.
+
+    That text is fixed and its SHA-256 recorded, so a copy of the context in every tag
+    only made the catalogue bigger (issue 23, migration 0016). The ``prefix`` and
+    ``suffix`` columns (``stored_prefix``/``stored_suffix``) hold a value only where it
+    differs from what the text gives (a row written over a text that later changed
+    behind Catena's back); the empty string, the normal case, means "as the text has
+    it": it takes no room in a row and keeps the columns NOT NULL for older readers.
+    """
+
+    if TYPE_CHECKING:  # columns of the model this is mixed into (``db.models.SpanMixin``)
+        start: int
+        end: int
+        stored_prefix: str
+        stored_suffix: str
+
+    def context_in(self, text: str) -> tuple[str, str]:
+        """Prefix and suffix, *text* being the document's working text (for callers that
+        read many tags of a few documents and hold the texts already)."""
+        prefix, suffix = context_of(text, self.start, self.end)
+        return self.stored_prefix or prefix, self.stored_suffix or suffix
+
+    def forget_context(self) -> None:
+        """The tag was moved or its text changed: its context is the text's again."""
+        self.stored_prefix = self.stored_suffix = ""
+
+    @property
+    def prefix(self) -> str:
+        """The characters before the quote (loads the document if it is not loaded)."""
+        return self.context_in(self._document_text())[0]
+
+    @property
+    def suffix(self) -> str:
+        """The characters after the quote (loads the document if it is not loaded)."""
+        return self.context_in(self._document_text())[1]
+
+    def _document_text(self) -> str:
+        document = getattr(self, "document", None)
+        return str(document.text) if document is not None else ""
 
 
 def holds(text: str, start: int, end: int, quote: str) -> bool:

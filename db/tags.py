@@ -41,7 +41,9 @@ VALUE_FIELDS: dict[str, tuple[str, ...]] = {
     "figure": ("value", "upper_value", "qualifier", "counted", "category", "part_of_id"),
     "mention": ("name", "variants", "role", "agent_id", "is_organisation"),
 }
-SPAN_FIELDS = ("start", "end", "quote", "prefix", "suffix", "status", "origin", "note")
+# What a tag's snapshot (undo, TagChange) holds; prefix and suffix are not in it: they
+# are read from the document's text at the offsets (``SpanMixin``).
+SPAN_FIELDS = ("start", "end", "quote", "status", "origin", "note")
 CERTAINTIES = ("certain", "approximate", "uncertain")
 
 
@@ -115,8 +117,6 @@ def add_tag(
         start=span.start,
         end=span.end,
         quote=span.quote,
-        prefix=span.prefix,
-        suffix=span.suffix,
         status=status,
         origin=origin,
         **values,
@@ -171,7 +171,7 @@ def update_tag(
         except ValueError as exc:
             raise TagError(str(exc)) from exc
         tag.start, tag.end, tag.quote = span.start, span.end, span.quote
-        tag.prefix, tag.suffix = span.prefix, span.suffix
+        tag.forget_context()
     for name, value in changes.items():
         if name not in ("start", "end"):
             setattr(tag, name, value)
@@ -321,12 +321,8 @@ def replace_text(
             unchanged += 1
         else:
             moved += 1
-        tag.start, tag.end, tag.prefix, tag.suffix = (
-            found.start,
-            found.end,
-            found.prefix,
-            found.suffix,
-        )
+        tag.start, tag.end = found.start, found.end
+        tag.forget_context()  # read from the new text from now on
     document.text = text
     redetect_languages(document)  # the paragraphs, and so their languages, may differ now
     audit.record(

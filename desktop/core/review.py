@@ -270,6 +270,24 @@ def _in_scope(session: Session, scope: ReviewScope, wanted: ReviewFilter) -> Col
     return in_scope
 
 
+def _contexts(session: Session, tags: Sequence[tuple[TagModel, int]]) -> list[tuple[str, str]]:
+    """Prefix and suffix of each (tag, document id): tags do not store their context,
+    so each document's text is read once, at most 500 texts held at a time."""
+    rows_of: dict[int, list[int]] = {}
+    for index, (_tag, document_id) in enumerate(tags):
+        rows_of.setdefault(document_id, []).append(index)
+    found = [("", "")] * len(tags)
+    ordered = sorted(rows_of)
+    for first in range(0, len(ordered), 500):
+        query = select(Document.id, Document.text).where(
+            Document.id.in_(ordered[first : first + 500])
+        )
+        for document_id, text in session.execute(query):
+            for index in rows_of[int(document_id)]:
+                found[index] = tags[index][0].context_in(text)
+    return found
+
+
 def _list(session: Session, scope: ReviewScope, wanted: ReviewFilter) -> list[ReviewItem]:
     in_scope = _in_scope(session, scope, wanted)
     statuses = wanted.statuses or SUGGESTION_STATUSES
@@ -285,7 +303,8 @@ def _list(session: Session, scope: ReviewScope, wanted: ReviewFilter) -> list[Re
         if wanted.limit is not None:  # the first rows of each kind hold the first overall
             query = query.order_by(model.document_id, model.start, model.end).limit(wanted.limit)
         rows = session.execute(query).all()
-        for tag, document_id, ref, title in rows:
+        contexts = _contexts(session, [(cast(TagModel, row[0]), int(row[1])) for row in rows])
+        for (tag, document_id, ref, title), (prefix, suffix) in zip(rows, contexts, strict=True):
             tag = cast(TagModel, tag)
             values = {name: getattr(tag, name) for name in VALUE_FIELDS[kind]}
             if kind == "mention" and values.get("agent_id") is not None:
@@ -300,8 +319,8 @@ def _list(session: Session, scope: ReviewScope, wanted: ReviewFilter) -> list[Re
                 start=tag.start,
                 end=tag.end,
                 quote=tag.quote,
-                prefix=tag.prefix,
-                suffix=tag.suffix,
+                prefix=prefix,
+                suffix=suffix,
                 status=tag.status,
                 value=describe_value(kind, values),
                 values=values,

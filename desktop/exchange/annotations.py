@@ -95,6 +95,7 @@ def _values(kind: str, tag: Any) -> dict[str, Any]:
 
 def annotation(document: Document, kind: str, tag: TagModel) -> dict[str, Any]:
     motivation = MOTIVATION[kind]
+    prefix, suffix = tag.context_in(document.text)
     item: dict[str, Any] = {
         "id": f"urn:uuid:{tag.uid}",
         "type": "Annotation",
@@ -117,8 +118,8 @@ def annotation(document: Document, kind: str, tag: TagModel) -> dict[str, Any]:
                 {
                     "type": "TextQuoteSelector",
                     "exact": tag.quote,
-                    "prefix": tag.prefix,
-                    "suffix": tag.suffix,
+                    "prefix": prefix,
+                    "suffix": suffix,
                 },
                 {"type": "TextPositionSelector", "start": tag.start, "end": tag.end},
             ],

@@ -155,6 +155,7 @@ def document_row(document: Document) -> dict[str, Any]:
 
 
 def tag_row(document: Document, kind: str, tag: TagModel) -> dict[str, Any]:
+    prefix, suffix = tag.context_in(document.text)
     row: dict[str, Any] = {
         "reference": document.ref,
         "document_uid": document.uid,
@@ -162,8 +163,8 @@ def tag_row(document: Document, kind: str, tag: TagModel) -> dict[str, Any]:
         "start": tag.start,
         "end": tag.end,
         "quote": tag.quote,
-        "prefix": tag.prefix,
-        "suffix": tag.suffix,
+        "prefix": prefix,
+        "suffix": suffix,
         "status": tag.status,
         "origin": tag.origin,
         "note": tag.note,

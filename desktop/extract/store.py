@@ -79,9 +79,7 @@ def store_suggestions(
             "document_id": document.id,
             "start": a.start,
             "end": a.end,
-            "quote": a.quote,
-            "prefix": a.prefix,
-            "suffix": a.suffix,
+            "quote": a.quote,  # prefix and suffix: read from the text (SpanMixin)
             "status": "suggested",
             "origin": "suggested",
             "note": None,

@@ -55,7 +55,8 @@ def snapshot(database: Path) -> dict[str, Any]:
                 for row in con.execute(f"PRAGMA foreign_key_list('{table}')")
                 if row[4] == "id"
             }
-            order = "id" if "id" in columns[table] else "rowid"
+            # tables without an id (link tables, bands) are sorted below; some have no rowid
+            order = "id" if "id" in columns[table] else "1"
             rows = []
             for values in con.execute(f"SELECT * FROM {table} ORDER BY {order}"):
                 row = []

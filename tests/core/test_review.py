@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from db.catalogue import Catalogue
 from db.date_words import in_words
-from db.models import DateTag, Event, Figure, Mention
+from db.models import DateTag, Document, Event, Figure, Mention
 from db.selection import Selection
 from desktop.core import collections
 from desktop.core.review import (
@@ -52,6 +52,18 @@ def test_queue_lists_every_open_suggestion_in_document_order(
     assert counts["person"] == sum(1 for i in items if i.kind == "person")
     date = next(i for i in items if i.kind == "date")
     assert date.value.startswith(in_words(date.values["edtf"]))  # words, not the code
+
+
+def test_each_row_shows_the_text_around_its_quote(sample_catalogue: Catalogue) -> None:
+    """Tags store no context: the queue reads it from each document's text, in chunks."""
+    items = list_items(sample_catalogue, wanted=ReviewFilter(limit=1000))
+    with sample_catalogue.reading() as session:
+        texts = {ref: text for ref, text in session.execute(select(Document.ref, Document.text))}
+    assert len({i.document_ref for i in items}) > 1
+    for item in items:
+        text = texts[item.document_ref]
+        assert item.prefix == text[max(0, item.start - 32) : item.start]
+        assert item.suffix == text[item.end : item.end + 32]
 
 
 def test_filters_by_kind_document_status_and_scope(sample_catalogue: Catalogue) -> None:

@@ -35,6 +35,10 @@ def test_import_stores_suggestions(catalogue: Catalogue, write_texts) -> None:  
         assert [p.name for p in people] == ["Ellen Voss"]
         document = session.scalars(select(Document)).one()
         assert all(document.text[t.start : t.end] == t.quote for t in [*dates, *figures])
+        # the context is the text's, not a stored copy
+        tags = [*dates, *figures, *people]
+        assert {(t.stored_prefix, t.stored_suffix) for t in tags} == {("", "")}
+        assert all(t.prefix == document.text[max(0, t.start - 32) : t.start] for t in tags)
 
 
 def test_import_can_skip_suggestions(catalogue: Catalogue, write_texts) -> None:  # type: ignore[no-untyped-def]

@@ -25,6 +25,7 @@ import pytest
 from sqlalchemy import Connection, Engine, create_engine, text
 from sqlalchemy.engine import URL, make_url
 
+from db.migrate import RECORDED_HEAD
 from db.models import Base
 
 ENV = "CATENA_TEST_POSTGRES"
@@ -44,7 +45,7 @@ SEARCH_TABLES = (
     " value TEXT NOT NULL)",
     "INSERT INTO catalogue_settings VALUES ('objects', '/srv/catena/objects')",
     "CREATE TABLE alembic_version (version_num VARCHAR(32) PRIMARY KEY)",
-    "INSERT INTO alembic_version VALUES ('0015')",
+    f"INSERT INTO alembic_version VALUES ('{RECORDED_HEAD}')",
 )
 
 

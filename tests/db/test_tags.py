@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from db import audit
 from db.catalogue import Catalogue
 from db.documents import DocumentError, NewDocument, add_document
-from db.models import DateTag, Document, Event, Figure
+from db.models import DateTag, Document, Event, Figure, Mention
 from db.tags import (
     TagError,
     add_tag,
@@ -208,6 +208,33 @@ def test_replace_text_reanchors_tags(catalogue: Catalogue, document: str) -> Non
         assert (report.moved, report.lost) == (1, [])
         figure = session.scalars(select(Figure)).one()
         assert new_text[figure.start : figure.end] == "61 children"
+        assert figure.prefix == new_text[figure.start - 32 : figure.start]
+
+
+def test_a_tag_keeps_no_copy_of_its_context(catalogue: Catalogue, document: str) -> None:
+    """Prefix and suffix are read from the document's fixed text, not stored again."""
+    start = TEXT.index("Olga Tarasova")
+    with catalogue.writing() as session:
+        tag, change = add_tag(
+            session,
+            kind="mention",
+            document=_doc(session, document),
+            start=start,
+            end=start + 13,
+            values={"name": "Olga Tarasova", "role": "mentioned"},
+            actor="t",
+        )
+        tag_id = tag.id
+        assert change.after is not None and "prefix" not in change.after
+    with catalogue.reading() as session:
+        stored = session.execute(
+            text("SELECT prefix, suffix FROM mentions WHERE id = :i"), {"i": tag_id}
+        ).one()
+        assert tuple(stored) == ("", "")
+        mention = session.get(Mention, tag_id)
+        assert mention is not None
+        assert mention.prefix == TEXT[start - 32 : start]
+        assert mention.suffix == TEXT[start + 13 : start + 45]
 
 
 def test_replace_text_refuses_to_lose_accepted_tags(catalogue: Catalogue, document: str) -> None:
