@@ -211,7 +211,7 @@ def test_an_upgrade_across_0016_gives_the_freed_space_back(tmp_path: Path) -> No
     finally:
         conn.close()
     assert sorted(p.name for p in (tmp_path / "b").iterdir())[0].startswith(
-        "before-migration-0014-"
+        "before-migration-0015-"
     )
 
 
