@@ -128,11 +128,20 @@ _ARTICLE_NAME = re.compile(r"(?:al|el|ad|ar|as|at|an|az|ash|ibn|bin|abu|abd)-[^\
 _ELISION = re.compile(r"(?:[dlsjnc]|qu|dell|all|dall|nell|sull)['’](?=[^\W\d_])")
 
 
-def tokens(text: str) -> list[Token]:
-    """Word tokens with offsets; a trailing full stop stays only on initials/abbreviations."""
+def tokens(text: str, *, names_only: bool = False) -> list[Token]:
+    """Word tokens with offsets; a trailing full stop stays only on initials/abbreviations.
+
+    *names_only* leaves out the lower-case words that can be no part of a name: what
+    the people suggester reads of the words is capitalised runs (a left-out word ends
+    a run just as the word itself would: the gap is no longer one space), particles
+    ("de", "van"), Georgian words (no capitals) and the first word. Most words of a
+    text are lower case, and a token for each was the largest cost of suggesting people.
+    """
     result = []
     for match in _WORD.finditer(text):
         word = match.group(0)
+        if names_only and result and not _may_be_name_word(word):
+            continue
         if word[-1] == "." and len(word) > 4 and word[:-1].rstrip(".").casefold() not in _KEEP_STOP:
             word = word[:-1]
         start = match.start()
@@ -143,6 +152,24 @@ def tokens(text: str) -> list[Token]:
                 start += elided.end()
         result.append(Token(start, start + len(word), word))
     return result
+
+
+def _may_be_name_word(word: str) -> bool:
+    """Whether *word* (as matched, before elision) may become a token that a name reads:
+    capitalised, Georgian, a particle, or one that an article ("al-Assad") or an elision
+    ("d'Aminata") may make capitalised."""
+    first = word[0]
+    return (
+        first.isupper()
+        or "\u10d0" <= first <= "\u10ff"
+        or (len(word) <= _LONGEST_PARTICLE + 1 and word.rstrip(".").casefold() in PARTICLES)
+        or "-" in word[:5]
+        or "'" in word[1:5]
+        or "’" in word[1:5]
+    )
+
+
+_LONGEST_PARTICLE = max(map(len, PARTICLES))
 
 
 def runs(text: str, words: list[Token]) -> list[list[Token]]:

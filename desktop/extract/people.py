@@ -267,7 +267,7 @@ def find_people(text: str, *, languages: LanguageMap | None = None) -> list[Pers
 
     *languages* says which language each paragraph is in.
     """
-    words = tokens(text)
+    words = tokens(text, names_only=True)
     found: list[PersonSuggestion] = []
     claimed: list[tuple[int, int]] = []
     known: list[PersonSuggestion] = []

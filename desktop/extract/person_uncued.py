@@ -239,8 +239,9 @@ def _title_before(text: str, start: int) -> str | None:
     return None
 
 
-def _word_before_is_head(text: str, start: int) -> bool:
-    word, punctuated = _word_before(text, start)
+def _is_head_word(before: tuple[str, bool]) -> bool:
+    """*before* (from ``_word_before``) is a head written before a name ("rue X")."""
+    word, punctuated = before
     return bool(word) and not punctuated and word.casefold() in all_heads()
 
 
@@ -367,6 +368,8 @@ _NAME_READING = 0.3
 def _accept(text: str, segment: _Segment, language: str | None) -> bool:
     while len(segment.words) > 1 and not segment.words[-1].capitalised:
         segment.words = segment.words[:-1]  # "Santiago de" (Chile): no trailing particle
+    if len(segment.words) == 1 and not _single_may_be_person(text, segment):
+        return False
     if quoted_title(text, segment.start, segment.end):
         return False
     words = segment.words
@@ -376,9 +379,8 @@ def _accept(text: str, segment: _Segment, language: str | None) -> bool:
         return False  # "Hong Kong", "Sri Lanka", "Buenos Aires"
     if _INITIAL.match(words[-1].text):
         return False
-    if _word_after_is_head(text, segment.end, language) or _word_before_is_head(
-        text, segment.start
-    ):
+    before = _word_before(text, segment.start)
+    if _word_after_is_head(text, segment.end, language) or _is_head_word(before):
         return False
     speaker = _SPEAKER_AFTER.match(text[segment.end : segment.end + 4])
     if speaker and _line_start(text, segment.start):
@@ -391,7 +393,7 @@ def _accept(text: str, segment: _Segment, language: str | None) -> bool:
     ):
         last = words[-1].text  # "Foreign Affairs": "Foreign" titles nobody alone
         return len(last) > 2 or bool(_REGNAL.match(last))  # "le roi Mohammed V"
-    if 2 <= len(words) <= 3 and _kin_before(text, segment.start):
+    if 2 <= len(words) <= 3 and _is_kin_word(before):
         return True  # "Mon grand-père, Lahcen Ouhadi"
     _trim_leading(text, segment, language)
     words = segment.words
@@ -402,7 +404,7 @@ def _accept(text: str, segment: _Segment, language: str | None) -> bool:
         if (
             segment.post_title
             or segment.title is not None
-            or _kin_before(text, segment.start)
+            or _kin_before(text, segment.start)  # the start _trim_leading left
             or _post_title_after(text, segment.end)
         ):
             return _name_like(single, language) or (
@@ -426,8 +428,30 @@ def _post_title_after(text: str, end: int) -> bool:
 def _kin_before(text: str, start: int) -> bool:
     """'my younger brother Vakha', 'oğlum Murat', 'Եղբայրս՝ Սամվելը': a kin noun right
     before the name."""
-    word, _punctuated = _word_before(text, start)  # "my brother, Samvel" too
+    return _is_kin_word(_word_before(text, start))
+
+
+def _is_kin_word(before: tuple[str, bool]) -> bool:
+    """*before* (from ``_word_before``) is a kin noun; "my brother, Samvel" too."""
+    word, _punctuated = before
     return bool(word) and word.casefold() in KIN_WORDS
+
+
+def _single_may_be_person(text: str, segment: _Segment) -> bool:
+    """Whether a one-word segment can pass ``_accept`` at all, by its cheapest tests.
+
+    Most one-word segments are a capitalised word opening a sentence or a place; only a
+    title, a form of address, a kin noun, a speaker label or a known given name can
+    make one a person, so the rest are turned down before the costlier checks (the
+    outcome is the same: every other branch of ``_accept`` needs one of these)."""
+    return (
+        segment.title is not None
+        or segment.post_title
+        or is_first_name(segment.words[0].text)
+        or _SPEAKER_AFTER.match(text[segment.end : segment.end + 4]) is not None
+        or _post_title_after(text, segment.end)
+        or _kin_before(text, segment.start)
+    )
 
 
 def _joined(text: str, left: _Segment, right: _Segment) -> bool:
