@@ -11,8 +11,8 @@ tables are in ``number_word_data``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from desktop.extract.figure_language_data import NOT_NUMBER_WORDS, WORD_ENDINGS
 from desktop.extract.number_trie import shortest_prefixes, trie_alternation
@@ -29,8 +29,7 @@ _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'"})
 _MAX_PARTS = 6
 
 
-@dataclass(frozen=True)
-class WordNumber:
+class WordNumber(NamedTuple):  # a named tuple, cheap to make (see number_locale.DigitNumber)
     start: int
     end: int
     value: float
