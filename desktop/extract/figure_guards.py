@@ -29,7 +29,6 @@ from desktop.extract.figure_language_data import (
     YEAR_PREPOSITIONS,
     YEAR_WORDS,
 )
-from desktop.extract.regex_guard import guarded
 from desktop.extract.text_nearby import word_set
 
 _YEAR_RANGE = (1000, 2100)
@@ -87,7 +86,7 @@ def _month_pattern(language: str) -> re.Pattern[str]:
 def _compiled(fragment: str, template: str) -> re.Pattern[str] | None:
     if not fragment:
         return None
-    return guarded(template.replace("FRAGMENT", fragment), re.IGNORECASE)
+    return re.compile(template.replace("FRAGMENT", fragment), re.IGNORECASE)
 
 
 def is_ordinal(text: str, start: int, end: int, language: str) -> bool:
