@@ -174,7 +174,7 @@ def _name_tokens(text: str) -> list[Token]:
             break  # the empty match at the end of the text
         start = position + len(gap) + len(lead)
         position = start + len(word)
-        if start == first.start() or _may_be_name_word(word):
+        if word[0].isupper() or start == first.start() or _may_be_name_word(word):
             first_kept = first_kept or start == first.start()
             result.append(_token(start, word))
     if not first_kept:

@@ -73,6 +73,8 @@ class _Segment:
     accepted: bool = False
     role: str = "mentioned"
     post_title: bool = False
+    # ``_word_before`` at one position (the run's start), read once for the run
+    run_before: tuple[int, str, bool] | None = None
 
     @property
     def start(self) -> int:
@@ -153,7 +155,9 @@ def _cyrillic_stems() -> dict[str, tuple[str, ...]]:
 def _segments(text: str, run: list[Token]) -> list[_Segment]:
     """Split a capitalised run into stretches of name words, noting a title before each."""
     found: list[_Segment] = []
-    title = _title_before(text, run[0].start)
+    word, punctuated = _word_before(text, run[0].start)
+    run_before = (run[0].start, word, punctuated)
+    title = _title_word(word)
     current: list[Token] = []
     after_head = False
     for index, token in enumerate(run):
@@ -191,14 +195,16 @@ def _segments(text: str, run: list[Token]) -> list[_Segment]:
             continue
         if current:
             if not after_head and not (kind == "title" and possessor(current, token)):
-                found.append(_Segment(current, title, post_title=kind == "post"))
+                found.append(
+                    _Segment(current, title, post_title=kind == "post", run_before=run_before)
+                )
             current = []
         if kind == "head" and found and found[-1].end > run[0].start:
             found.pop()  # "Heydar Aliyev Foundation": the name belongs to the head
         after_head = kind == "head"  # "Associazione Mare Aperto": so does one after it
         title = token.text if kind == "title" else None
     if current and not after_head:
-        found.append(_Segment(current, title))
+        found.append(_Segment(current, title, run_before=run_before))
     return found
 
 
@@ -231,12 +237,21 @@ def _word_before(text: str, start: int) -> tuple[str, bool]:
     return text[index:end], punctuated
 
 
-def _title_before(text: str, start: int) -> str | None:
-    """A lower-case title right before a run ("генерал X", "its leader, X")."""
-    word, _punctuated = _word_before(text, start)
+def _title_word(word: str) -> str | None:
+    """*word*, the word before a run, when it is a lower-case title ("генерал X", "its
+    leader, X")."""
     if word and word.casefold().replace("’", "'") in titles_before():
         return word
     return None
+
+
+def _segment_word_before(text: str, segment: _Segment) -> tuple[str, bool]:
+    """``_word_before`` the segment's start, read from the run when it starts there."""
+    start = segment.start
+    known = segment.run_before
+    if known is not None and known[0] == start:
+        return known[1], known[2]
+    return _word_before(text, start)
 
 
 def _is_head_word(before: tuple[str, bool]) -> bool:
@@ -379,7 +394,7 @@ def _accept(text: str, segment: _Segment, language: str | None) -> bool:
         return False  # "Hong Kong", "Sri Lanka", "Buenos Aires"
     if _INITIAL.match(words[-1].text):
         return False
-    before = _word_before(text, segment.start)
+    before = _segment_word_before(text, segment)
     if _word_after_is_head(text, segment.end, language) or _is_head_word(before):
         return False
     speaker = _SPEAKER_AFTER.match(text[segment.end : segment.end + 4])
@@ -404,7 +419,7 @@ def _accept(text: str, segment: _Segment, language: str | None) -> bool:
         if (
             segment.post_title
             or segment.title is not None
-            or _kin_before(text, segment.start)  # the start _trim_leading left
+            or _is_kin_word(_segment_word_before(text, segment))  # _trim_leading's start
             or _post_title_after(text, segment.end)
         ):
             return _name_like(single, language) or (
@@ -425,14 +440,9 @@ def _post_title_after(text: str, end: int) -> bool:
     return bool(match and match.group(1).casefold() in POST_TITLES)
 
 
-def _kin_before(text: str, start: int) -> bool:
-    """'my younger brother Vakha', 'oğlum Murat', 'Եղբայրս՝ Սամվելը': a kin noun right
-    before the name."""
-    return _is_kin_word(_word_before(text, start))
-
-
 def _is_kin_word(before: tuple[str, bool]) -> bool:
-    """*before* (from ``_word_before``) is a kin noun; "my brother, Samvel" too."""
+    """*before* (from ``_word_before``) is a kin noun right before the name: 'my younger
+    brother Vakha', 'oğlum Murat', 'Եղբայրս՝ Սամվելը', "my brother, Samvel" too."""
     word, _punctuated = before
     return bool(word) and word.casefold() in KIN_WORDS
 
@@ -444,13 +454,14 @@ def _single_may_be_person(text: str, segment: _Segment) -> bool:
     title, a form of address, a kin noun, a speaker label or a known given name can
     make one a person, so the rest are turned down before the costlier checks (the
     outcome is the same: every other branch of ``_accept`` needs one of these)."""
+    end = segment.end
     return (
         segment.title is not None
         or segment.post_title
         or is_first_name(segment.words[0].text)
-        or _SPEAKER_AFTER.match(text[segment.end : segment.end + 4]) is not None
-        or _post_title_after(text, segment.end)
-        or _kin_before(text, segment.start)
+        or _SPEAKER_AFTER.match(text[end : end + 4]) is not None
+        or _post_title_after(text, end)
+        or _is_kin_word(_segment_word_before(text, segment))
     )
 
 
@@ -538,9 +549,9 @@ def find_repeats(
     prefixes = {word[:3] for word in by_word}
     result = []
     for token in words:
-        if not (token.capitalised or GEORGIAN_WORD.match(token.text)):
-            continue
         if token.text[:3] not in prefixes:
+            continue
+        if not (token.capitalised or GEORGIAN_WORD.match(token.text)):
             continue
         if any(s < token.end and token.start < e for s, e in claimed):
             continue
