@@ -154,6 +154,9 @@ def _cyrillic_stems() -> dict[str, tuple[str, ...]]:
 
 def _segments(text: str, run: list[Token]) -> list[_Segment]:
     """Split a capitalised run into stretches of name words, noting a title before each."""
+    kinds = [_word_kind(token) for token in run]
+    if "name" not in kinds:
+        return []  # a name opens only on a name word (the rules below never make one)
     found: list[_Segment] = []
     word, punctuated = _word_before(text, run[0].start)
     run_before = (run[0].start, word, punctuated)
@@ -161,7 +164,7 @@ def _segments(text: str, run: list[Token]) -> list[_Segment]:
     current: list[Token] = []
     after_head = False
     for index, token in enumerate(run):
-        kind = _word_kind(token)
+        kind = kinds[index]
         if not current and not token.capitalised:
             kind = "stop"  # "di Roma": a name does not start with a particle
         following = run[index + 1] if index + 1 < len(run) else None
@@ -170,7 +173,7 @@ def _segments(text: str, run: list[Token]) -> list[_Segment]:
         if current and _REGNAL.match(token.text):
             current.append(token)  # "Mohammed V", "Juan Carlos I"
             continue
-        name_follows = following is not None and _word_kind(following) == "name"
+        name_follows = following is not None and kinds[index + 1] == "name"
         if kind == "stop" and name_follows and following is not None and following.capitalised:
             if current and token.capitalised and token.key in PARTICLES:
                 kind = "name"  # "Giorgio La Pira", "Alcide De Gasperi"
