@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from desktop.extract.figure_categories import Vocabulary
+from desktop.extract.figure_claimed import ClaimedIndex
 from desktop.extract.figure_english import single_category
 from desktop.extract.figure_guards import (
     is_clock_time,
@@ -397,8 +398,9 @@ def find_figures_in(
     candidates = _candidates(text, language, start, end)
     figures: list[FigureSuggestion] = []
     resume = start
+    taken = ClaimedIndex(claimed)
     for index, candidate in enumerate(candidates):
-        if candidate.start < resume or claimed.hits(candidate.start, candidate.end):
+        if candidate.start < resume or taken.hits(candidate.start, candidate.end):
             continue
         if _excluded(text, candidate, language):
             if candidate.in_digits:  # "1941–1945", "9-dan 11-dək": the second goes too

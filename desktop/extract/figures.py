@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, replace
 
 from desktop.extract.figure_categories import DEFAULT_VOCABULARY, Vocabulary, VocabularyMatch
+from desktop.extract.figure_claimed import ClaimedIndex
 from desktop.extract.figure_english import category_before, counts_without_noun, vague_figures
 from desktop.extract.figure_guards import is_single_age
 from desktop.extract.figure_locale import LOCALE_LANGUAGES, find_figures_in, language_by_script
@@ -506,8 +507,9 @@ def _english_figures(
     """Figures read by the English rules inside *spans* (breakdowns grouped)."""
     figures: list[_Figure] = []
     resume = 0
+    taken = ClaimedIndex(claimed)
     for number in find_numbers(text) if spans else []:
-        if number.start < resume or claimed.hits(number.start, number.end):
+        if number.start < resume or taken.hits(number.start, number.end):
             continue
         if not any(start <= number.start < end for start, end in spans):
             continue
