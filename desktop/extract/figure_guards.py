@@ -29,6 +29,7 @@ from desktop.extract.figure_language_data import (
     YEAR_PREPOSITIONS,
     YEAR_WORDS,
 )
+from desktop.extract.regex_guard import guarded
 from desktop.extract.text_nearby import word_set
 
 _YEAR_RANGE = (1000, 2100)
@@ -89,6 +90,15 @@ def _compiled(fragment: str, template: str) -> re.Pattern[str] | None:
     return re.compile(template.replace("FRAGMENT", fragment), re.IGNORECASE)
 
 
+@lru_cache(maxsize=64)
+def _compiled_search(fragment: str, template: str) -> re.Pattern[str] | None:
+    """As ``_compiled``, for a pattern searched along a window: guarded, so the engine
+    skips in C the places where none of the label words can begin."""
+    if not fragment:
+        return None
+    return guarded(template.replace("FRAGMENT", fragment), re.IGNORECASE)
+
+
 def is_ordinal(text: str, start: int, end: int, language: str) -> bool:
     """Digits with an ordinal ending or prefix ("366-cı", "5e", "მე-5", "3. Tümen")."""
     ending = _compiled(ORDINAL_ENDINGS.get(language, ""), "(?:FRAGMENT)")
@@ -133,7 +143,7 @@ _NUMBERED = re.compile(r"\d[-‑.'’]?[^\W\d]{0,5}[\s\u00a0]+$")
 
 def is_identifier(text: str, start: int, end: int, language: str) -> bool:
     """A label, not a count: "статья 7", "Nr. 5", "№ 12", "7 saylı", "Art. 3"."""
-    before = _compiled(
+    before = _compiled_search(
         IDENTIFIERS_BEFORE.get(language, ""),
         r"(?:^|(?<=[\s(«\"„“'’]))(?:FRAGMENT)[\s\u00a0]*$",
     )

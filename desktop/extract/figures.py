@@ -454,10 +454,9 @@ def find_figures(
     order = sorted(range(len(found)), key=lambda i: found[i].start)
     new_index = {old: new for new, old in enumerate(order)}
     return [
-        replace(
-            found[old],
-            part_of=None if found[old].part_of is None else new_index[found[old].part_of],
-        )
+        found[old]
+        if found[old].part_of is None  # nothing to renumber: the same frozen value
+        else replace(found[old], part_of=new_index[found[old].part_of])
         for old in order
     ]
 
