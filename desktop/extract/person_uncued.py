@@ -40,6 +40,14 @@ from desktop.extract.name_lexicon import (
 from desktop.extract.names import LEADING_WORDS, NOT_NAME_WORDS, PARTICLES, Token, runs
 from desktop.extract.person_context import armenian_country, possessor, quoted_title
 from desktop.extract.person_georgian import GEORGIAN_WORD, georgian_names
+from desktop.extract.person_neighbours import (
+    is_head_word,
+    is_kin_word,
+    post_title_after,
+    title_word,
+    word_after_is_head,
+    word_before,
+)
 from desktop.extract.person_words import (
     CONJUNCTIONS,
     KIN_WORDS,
@@ -73,7 +81,7 @@ class _Segment:
     accepted: bool = False
     role: str = "mentioned"
     post_title: bool = False
-    # ``_word_before`` at one position (the run's start), read once for the run
+    # ``word_before`` at one position (the run's start), read once for the run
     run_before: tuple[int, str, bool] | None = None
 
     @property
@@ -158,9 +166,9 @@ def _segments(text: str, run: list[Token]) -> list[_Segment]:
     if "name" not in kinds:
         return []  # a name opens only on a name word (the rules below never make one)
     found: list[_Segment] = []
-    word, punctuated = _word_before(text, run[0].start)
+    word, punctuated = word_before(text, run[0].start)
     run_before = (run[0].start, word, punctuated)
-    title = _title_word(word)
+    title = title_word(word)
     current: list[Token] = []
     after_head = False
     for index, token in enumerate(run):
@@ -211,73 +219,13 @@ def _segments(text: str, run: list[Token]) -> list[_Segment]:
     return found
 
 
-_WORD_CHARS = frozenset("’'-")
-
-
-def _word_before(text: str, start: int) -> tuple[str, bool]:
-    """The word right before *start* on the same line, and whether a '.' or ',' follows it.
-
-    A backwards scan rather than a regular expression anchored at the end: this runs for
-    every capitalised run of every imported text.
-    """
-    index = start
-    while index > 0 and text[index - 1] in " \t":
-        index -= 1
-    if index == start:
-        return "", False
-    punctuated = False
-    if index > 0 and text[index - 1] in ",՝":  # Armenian "՝" sets off an apposition
-        index -= 1
-        punctuated = True
-    if index > 0 and text[index - 1] == ".":
-        index -= 1
-        punctuated = True
-    end = index
-    while index > 0 and (text[index - 1].isalnum() or text[index - 1] in _WORD_CHARS):
-        index -= 1
-    while index < end and not text[index].isalpha():
-        index += 1
-    return text[index:end], punctuated
-
-
-def _title_word(word: str) -> str | None:
-    """*word*, the word before a run, when it is a lower-case title ("генерал X", "its
-    leader, X")."""
-    if word and word.casefold().replace("’", "'") in titles_before():
-        return word
-    return None
-
-
 def _segment_word_before(text: str, segment: _Segment) -> tuple[str, bool]:
-    """``_word_before`` the segment's start, read from the run when it starts there."""
+    """``word_before`` the segment's start, read from the run when it starts there."""
     start = segment.start
     known = segment.run_before
     if known is not None and known[0] == start:
         return known[1], known[2]
-    return _word_before(text, start)
-
-
-def _is_head_word(before: tuple[str, bool]) -> bool:
-    """*before* (from ``_word_before``) is a head written before a name ("rue X")."""
-    word, punctuated = before
-    return bool(word) and not punctuated and word.casefold() in all_heads()
-
-
-_WORD_AFTER = re.compile(r"^[ \t]+([^\W\d_][\w’'-]*)")
-
-
-# Languages that write a lower-case head after a name ("Xocalı rayonu", "Aliyev küçəsi").
-_HEAD_AFTER_LANGUAGES = frozenset({"az", "tr", "hy", "ka"})
-
-
-def _word_after_is_head(text: str, end: int, language: str | None) -> bool:
-    match = _WORD_AFTER.match(text[end : end + 30])
-    if not match:
-        return False
-    word = match.group(1)
-    if not word[:1].isupper() and language not in _HEAD_AFTER_LANGUAGES:
-        return False  # "…Савчука суд закрив": the next word, not a head of the name
-    return word.casefold() in all_heads()
+    return word_before(text, start)
 
 
 @cache
@@ -398,7 +346,7 @@ def _accept(text: str, segment: _Segment, language: str | None) -> bool:
     if _INITIAL.match(words[-1].text):
         return False
     before = _segment_word_before(text, segment)
-    if _word_after_is_head(text, segment.end, language) or _is_head_word(before):
+    if word_after_is_head(text, segment.end, language) or is_head_word(before):
         return False
     speaker = _SPEAKER_AFTER.match(text[segment.end : segment.end + 4])
     if speaker and _line_start(text, segment.start):
@@ -411,7 +359,7 @@ def _accept(text: str, segment: _Segment, language: str | None) -> bool:
     ):
         last = words[-1].text  # "Foreign Affairs": "Foreign" titles nobody alone
         return len(last) > 2 or bool(_REGNAL.match(last))  # "le roi Mohammed V"
-    if 2 <= len(words) <= 3 and _is_kin_word(before):
+    if 2 <= len(words) <= 3 and is_kin_word(before):
         return True  # "Mon grand-père, Lahcen Ouhadi"
     _trim_leading(text, segment, language)
     words = segment.words
@@ -422,8 +370,8 @@ def _accept(text: str, segment: _Segment, language: str | None) -> bool:
         if (
             segment.post_title
             or segment.title is not None
-            or _is_kin_word(_segment_word_before(text, segment))  # _trim_leading's start
-            or _post_title_after(text, segment.end)
+            or is_kin_word(_segment_word_before(text, segment))  # _trim_leading's start
+            or post_title_after(text, segment.end)
         ):
             return _name_like(single, language) or (
                 language in ("ru", "uk") and _slavic_name_word(single, language)
@@ -435,19 +383,6 @@ def _accept(text: str, segment: _Segment, language: str | None) -> bool:
         segment.role = "quoted"
         return True
     return False
-
-
-def _post_title_after(text: str, end: int) -> bool:
-    """'Həsən kişi', 'Ayşe teyze': a form of address written after a given name."""
-    match = _WORD_AFTER.match(text[end : end + 20])
-    return bool(match and match.group(1).casefold() in POST_TITLES)
-
-
-def _is_kin_word(before: tuple[str, bool]) -> bool:
-    """*before* (from ``_word_before``) is a kin noun right before the name: 'my younger
-    brother Vakha', 'oğlum Murat', 'Եղբայրս՝ Սամվելը', "my brother, Samvel" too."""
-    word, _punctuated = before
-    return bool(word) and word.casefold() in KIN_WORDS
 
 
 def _single_may_be_person(text: str, segment: _Segment) -> bool:
@@ -463,8 +398,8 @@ def _single_may_be_person(text: str, segment: _Segment) -> bool:
         or segment.post_title
         or is_first_name(segment.words[0].text)
         or _SPEAKER_AFTER.match(text[end : end + 4]) is not None
-        or _post_title_after(text, end)
-        or _is_kin_word(_segment_word_before(text, segment))
+        or post_title_after(text, end)
+        or is_kin_word(_segment_word_before(text, segment))
     )
 
 
@@ -505,7 +440,7 @@ def find_uncued(
             if left.accepted == right.accepted or not _joined(text, left, right):
                 continue
             other = right if left.accepted else left
-            if 2 <= len(other.words) <= 3 and not _word_after_is_head(
+            if 2 <= len(other.words) <= 3 and not word_after_is_head(
                 text, other.end, language_at(other.start)
             ):
                 other.accepted = changed = True
