@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
+from desktop.extract.number_trie import trie_alternation
 from desktop.extract.text_nearby import word_set
 
 MONTHS = word_set(
@@ -216,7 +217,7 @@ def _name_word_scan() -> re.Pattern[str]:
     alternative, the end of the text, ends the scan in one match.
     """
     capitals = _ranges(code for code in range(0x10000) if chr(code).isupper())
-    particles = "|".join(sorted(PARTICLES, key=len, reverse=True))
+    particles = trie_alternation(PARTICLES)
     may_start = (
         rf"(?:[{capitals}\U00010000-\U0010ffff\u10d0-\u10ff]|(?i:{particles})(?![^\W_])"
         r"|[^\W\d_][\w'’-]{0,3}[-'’])"
