@@ -29,6 +29,7 @@ from desktop.extract.figure_language_data import (
     YEAR_PREPOSITIONS,
     YEAR_WORDS,
 )
+from desktop.extract.regex_guard import guarded
 from desktop.extract.text_nearby import word_set
 
 _YEAR_RANGE = (1000, 2100)
@@ -89,6 +90,15 @@ def _compiled(fragment: str, template: str) -> re.Pattern[str] | None:
     return re.compile(template.replace("FRAGMENT", fragment), re.IGNORECASE)
 
 
+@lru_cache(maxsize=64)
+def _compiled_search(fragment: str, template: str) -> re.Pattern[str] | None:
+    """As ``_compiled``, for a pattern searched along a window: guarded, so the engine
+    skips in C the places where none of the label words can begin."""
+    if not fragment:
+        return None
+    return guarded(template.replace("FRAGMENT", fragment), re.IGNORECASE)
+
+
 def is_ordinal(text: str, start: int, end: int, language: str) -> bool:
     """Digits with an ordinal ending or prefix ("366-cı", "5e", "მე-5", "3. Tümen")."""
     ending = _compiled(ORDINAL_ENDINGS.get(language, ""), "(?:FRAGMENT)")
@@ -97,8 +107,8 @@ def is_ordinal(text: str, start: int, end: int, language: str) -> bool:
     prefix = _compiled(ORDINAL_PREFIXES.get(language, ""), "(?:FRAGMENT)")
     if prefix and prefix.search(text[max(0, start - 4) : start]):
         return True
-    if language in ("de", "tr", "az") and re.match(r"\.[ \u00a0]+\w", text[end : end + 3]):
-        following = re.match(r"\.[ \u00a0]+(\w+)", text[end:])
+    if language in ("de", "tr", "az") and _STOP_THEN_WORD.match(text, end, end + 3):
+        following = _STOP_THEN_WORD.match(text, end)
         word = following.group(1) if following else ""
         # "3. Tümen", "5. Kompanie" — but "… 37. Die Polizei" ends a sentence.
         return bool(word) and (word[0].islower() or language != "de" or _noun_after_ordinal(word))
@@ -117,12 +127,23 @@ def _noun_after_ordinal(word: str) -> bool:
     return word.casefold() not in _SENTENCE_STARTERS
 
 
+# Patterns the guards below use, compiled once (not looked up in re's cache per number).
+_STOP_THEN_WORD = re.compile(r"\.[ \u00a0]+(\w+)")
+_WORD_BEFORE_NUMBER = re.compile(r"(\w+)\.?[\s\u00a0,]+$")
+_GLUED_ENDING = re.compile(r"[-‑'’][^\W\d]")
+_CLAUSE_ENDS_AFTER_YEAR = re.compile(r"\s*(?:[-–—/]\s*\d{2,4}\b|[,.;:)»\"”]|$)")
+_GERMAN_LOWER_WORD = re.compile(r"[ \u00a0]+[a-zäöüß]")
+_MINUTES_AFTER = re.compile(r"[:h]\d{2}\b")
+_HOURS_BEFORE = re.compile(r"\d{1,2}[:]$")
+_CLOCK = re.compile(r"(\d{1,2})[.:]\d{2}")
+_PHONE_MARK = re.compile(r"[+(]")
+_LABEL_CLOSER = re.compile(r"[.)]\s")
 _NUMBERED = re.compile(r"\d[-‑.'’]?[^\W\d]{0,5}[\s\u00a0]+$")
 
 
 def is_identifier(text: str, start: int, end: int, language: str) -> bool:
     """A label, not a count: "статья 7", "Nr. 5", "№ 12", "7 saylı", "Art. 3"."""
-    before = _compiled(
+    before = _compiled_search(
         IDENTIFIERS_BEFORE.get(language, ""),
         r"(?:^|(?<=[\s(«\"„“'’]))(?:FRAGMENT)[\s\u00a0]*$",
     )
@@ -171,7 +192,7 @@ def is_date_part(text: str, start: int, end: int, language: str) -> bool:
     if end - start != 4 and language not in ("az", "hy", "tr"):
         return False
     before = text[max(0, start - 25) : start]
-    word = re.search(r"(\w+)\.?[\s\u00a0,]+$", before)
+    word = _WORD_BEFORE_NUMBER.search(before)
     return bool(word and months.fullmatch(word.group(1)))
 
 
@@ -185,11 +206,11 @@ def is_year(text: str, start: int, end: int, value: float, language: str) -> boo
     year_words = _compiled(YEAR_WORDS.get(language, ""), r"[-‑'’]?\w*[\s\u00a0]*(?:FRAGMENT)(?!\w)")
     if year_words and year_words.match(tail):
         return True
-    if re.match(r"[-‑'’][^\W\d]", tail) and language in ("az", "tr", "hy", "ka"):
+    if _GLUED_ENDING.match(tail) and language in ("az", "tr", "hy", "ka"):
         return not _COMPARED.match(tail)  # "1992-ci", "1992'de" — not "1200-ից ավելի"
-    if re.match(r"\s*(?:[-–—/]\s*\d{2,4}\b|[,.;:)»\"”]|$)", tail):
+    if _CLAUSE_ENDS_AFTER_YEAR.match(tail):
         return True
-    if language == "de" and re.match(r"[ \u00a0]+[a-zäöüß]", tail):
+    if language == "de" and _GERMAN_LOWER_WORD.match(tail):
         return True  # "2010 dagegen", "1990 als": a German count is followed by its noun
     if _MODERN_YEARS[0] <= value <= _MODERN_YEARS[1] and not _PEOPLE.match(tail):
         return True  # "1999 depreminde": counts this size are rarely written without a group
@@ -203,14 +224,14 @@ def is_clock_time(
     text: str, start: int, end: int, language: str = "en", value: float = 0.0
 ) -> bool:
     """ "14:30", "9.30 Uhr", "9h30", "sept heures", "saat 11.00", "a las siete"."""
-    if re.match(r"[:h]\d{2}\b", text[end : end + 3]) or re.match(
-        r"\d{1,2}[:]$", text[max(0, start - 3) : start]
+    if _MINUTES_AFTER.match(text[end : end + 3]) or _HOURS_BEFORE.match(
+        text[max(0, start - 3) : start]
     ):
         return True
     after = _compiled(TIME_AFTER.get(language, ""), r"[\s\u00a0]*(?:FRAGMENT)(?!\w)")
     if after and after.match(text, end):
         return True
-    clock = re.fullmatch(r"(\d{1,2})[.:]\d{2}", text[start:end])
+    clock = _CLOCK.fullmatch(text, start, end)
     if clock:
         value = float(clock.group(1))
     if value > 24:
@@ -251,14 +272,16 @@ def _phone_spans(line: str) -> tuple[tuple[int, int], ...]:
     return tuple(
         (match.start(), match.end())
         for match in _PHONE.finditer(line)
-        if _PHONE_CUE.search(line[: match.start()]) or re.search(r"[+(]", match.group())
+        if _PHONE_CUE.search(line[: match.start()]) or _PHONE_MARK.search(match.group())
     )
 
 
 def is_list_label(text: str, start: int, end: int) -> bool:
     """ "1. Los días…", "2) …": a number opening a line, closed by a stop or bracket."""
+    if not _LABEL_CLOSER.match(text, end, end + 2):
+        return False  # tested first: the line before may be a whole paragraph long
     line_start = text.rfind("\n", 0, start) + 1
-    return not text[line_start:start].strip() and bool(re.match(r"[.)]\s", text[end : end + 2]))
+    return not text[line_start:start].strip()
 
 
 def is_single_age(text: str, start: int, end: int, language: str) -> bool:

@@ -11,10 +11,11 @@ nearest event word in its clause says (``figure_vocabulary``), before or after i
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from desktop.extract.figure_categories import Vocabulary
+from desktop.extract.figure_claimed import ClaimedIndex
 from desktop.extract.figure_english import single_category
 from desktop.extract.figure_guards import (
     is_clock_time,
@@ -81,8 +82,7 @@ _CATEGORY_REACH = 60
 _SENTENCE_BREAK = re.compile(r"[.;!?\n։]")
 
 
-@dataclass(frozen=True)
-class _Candidate:
+class _Candidate(NamedTuple):  # a named tuple, cheap to make (see number_locale.DigitNumber)
     start: int
     end: int
     value: float
@@ -165,6 +165,17 @@ def _candidates(text: str, language: str, start: int, end: int) -> list[_Candida
     return kept
 
 
+_PERCENT_SIGN = re.compile(r"[\s\u00a0]?%")
+_SENTENCE_END_BEFORE = re.compile(r"[.!?:\n]\s*$")
+
+
+@lru_cache(maxsize=128)
+def _compiled_i(source: str) -> re.Pattern[str]:
+    """A language's grammar fragment compiled once, case-insensitive (not rebuilt and looked
+    up in re's own cache for every number)."""
+    return re.compile(source, re.IGNORECASE)
+
+
 _GLUED_DIGITS = re.compile(r"[/.,]\d")
 _PERCENT_WORD = re.compile(r"(?:per|por|pour)[\s\u00a0]+$", re.IGNORECASE)  # "per cento"
 # After a year or a day that is not a count, the other end of its range goes too:
@@ -181,7 +192,7 @@ def _century_word(text: str, start: int, value: float) -> bool:
     if value < 100 or not text[start].isupper():
         return False
     before = text[max(0, start - 3) : start]
-    return bool(before.strip()) and not re.search(r"[.!?:\n]\s*$", before)
+    return bool(before.strip()) and not _SENTENCE_END_BEFORE.search(before)
 
 
 def _as_number_word(text: str, candidate: _Candidate, language: str, paragraph: int) -> _Candidate:
@@ -278,16 +289,22 @@ def _range(
     opener_start = first.start
     opener = RANGE_OPENERS.get(language, "")
     opener_match = (
-        re.search(rf"(?:^|(?<=[\s(]))(?:{opener})[\s\u00a0]*$", text[paragraph : first.start], re.I)
+        _compiled_i(rf"(?:^|(?<=[\s(]))(?:{opener})[\s\u00a0]*$").search(
+            text[paragraph : first.start]
+        )
         if opener
         else None
     )
     if opener_match:
         opener_start = paragraph + opener_match.start()
     needs = RANGE_NEEDS_OPENER.get(language, "")
-    if needs and re.fullmatch(rf"\s*(?:{needs})\s*", separator.group(), re.I) and not opener_match:
+    if (
+        needs
+        and _compiled_i(rf"\s*(?:{needs})\s*").fullmatch(separator.group())
+        and not opener_match
+    ):
         closer = RANGE_CLOSERS.get(language)
-        if not closer or not re.match(closer, text[second.end : second.end + 40], re.I):
+        if not closer or not _compiled_i(closer).match(text[second.end : second.end + 40]):
             return None
     first_value = first.value
     if second.scaled and not first.scaled and first.in_digits:
@@ -308,7 +325,7 @@ def _qualifier_before(text: str, start: int, language: str, paragraph: int) -> t
     window_start = max(paragraph, start - 40)
     window = text[window_start:start]
     inverted = APPROXIMATE_INVERSION.get(language)
-    if inverted and re.search(rf"(?<!\w){inverted}[\s\u00a0]+$", window, re.IGNORECASE):
+    if inverted and _compiled_i(rf"(?<!\w){inverted}[\s\u00a0]+$").search(window):
         return "about", start  # "человек двадцать": about twenty people
     found = _table_match(
         QUALIFIERS_BEFORE.get(language, {}),
@@ -323,7 +340,7 @@ def _qualifier_before(text: str, start: int, language: str, paragraph: int) -> t
     match, qualifier = found
     if qualifier == "up to":
         change = CHANGE_BEFORE_UP_TO.get(language)
-        if change and re.search(change, window[: match.start()], re.I):
+        if change and _compiled_i(change).search(window[: match.start()]):
             return "exact", start
     return qualifier, window_start + match.start()
 
@@ -381,8 +398,9 @@ def find_figures_in(
     candidates = _candidates(text, language, start, end)
     figures: list[FigureSuggestion] = []
     resume = start
+    taken = ClaimedIndex(claimed)
     for index, candidate in enumerate(candidates):
-        if candidate.start < resume or claimed.hits(candidate.start, candidate.end):
+        if candidate.start < resume or taken.hits(candidate.start, candidate.end):
             continue
         if _excluded(text, candidate, language):
             if candidate.in_digits:  # "1941–1945", "9-dan 11-dək": the second goes too
@@ -424,11 +442,11 @@ def find_figures_in(
         if after and not upper:
             qualifier, number_end = after[1], after[0].end()
             change = CHANGE_AFTER_UP_TO.get(language)
-            if qualifier == "up to" and change and re.match(change, text[number_end:], re.I):
+            if qualifier == "up to" and change and _compiled_i(change).match(text[number_end:]):
                 qualifier = "exact"
-        percent = re.match(r"[\s\u00a0]?%", text[number_end : number_end + 2])
+        percent = _PERCENT_SIGN.match(text, number_end, number_end + 2)
         if percent:
-            number_end += percent.end()
+            number_end = percent.end()
         elif text[max(start, figure_start - 1) : figure_start] == "%":
             figure_start -= 1
         noun, noun_end = _counted(text, number_end, end)

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, replace
 
 from desktop.extract.figure_categories import DEFAULT_VOCABULARY, Vocabulary, VocabularyMatch
+from desktop.extract.figure_claimed import ClaimedIndex
 from desktop.extract.figure_english import category_before, counts_without_noun, vague_figures
 from desktop.extract.figure_guards import is_single_age
 from desktop.extract.figure_locale import LOCALE_LANGUAGES, find_figures_in, language_by_script
@@ -453,10 +454,9 @@ def find_figures(
     order = sorted(range(len(found)), key=lambda i: found[i].start)
     new_index = {old: new for new, old in enumerate(order)}
     return [
-        replace(
-            found[old],
-            part_of=None if found[old].part_of is None else new_index[found[old].part_of],
-        )
+        found[old]
+        if found[old].part_of is None  # nothing to renumber: the same frozen value
+        else replace(found[old], part_of=new_index[found[old].part_of])
         for old in order
     ]
 
@@ -506,8 +506,9 @@ def _english_figures(
     """Figures read by the English rules inside *spans* (breakdowns grouped)."""
     figures: list[_Figure] = []
     resume = 0
+    taken = ClaimedIndex(claimed)
     for number in find_numbers(text) if spans else []:
-        if number.start < resume or claimed.hits(number.start, number.end):
+        if number.start < resume or taken.hits(number.start, number.end):
             continue
         if not any(start <= number.start < end for start, end in spans):
             continue

@@ -10,7 +10,10 @@ personal name and which words are titles or organisation heads.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from functools import cache
 
+from desktop.extract.number_trie import trie_alternation
 from desktop.extract.text_nearby import word_set
 
 MONTHS = word_set(
@@ -128,21 +131,115 @@ _ARTICLE_NAME = re.compile(r"(?:al|el|ad|ar|as|at|an|az|ash|ibn|bin|abu|abd)-[^\
 _ELISION = re.compile(r"(?:[dlsjnc]|qu|dell|all|dall|nell|sull)['’](?=[^\W\d_])")
 
 
-def tokens(text: str) -> list[Token]:
-    """Word tokens with offsets; a trailing full stop stays only on initials/abbreviations."""
+def tokens(text: str, *, names_only: bool = False) -> list[Token]:
+    """Word tokens with offsets; a trailing full stop stays only on initials/abbreviations.
+
+    *names_only* leaves out the lower-case words that can be no part of a name: what
+    the people suggester reads of the words is capitalised runs (a left-out word ends
+    a run just as the word itself would: the gap is no longer one space), particles
+    ("de", "van"), Georgian words (no capitals) and the first word. Most words of a
+    text are lower case, and a token for each was the largest cost of suggesting people.
+    """
+    if names_only:
+        return _name_tokens(text)
+    return [_token(match.start(), match.group()) for match in _WORD.finditer(text)]
+
+
+def _token(start: int, word: str) -> Token:
+    """The token for *word* (as ``_WORD`` matched it) found at *start*."""
+    if word[-1] == "." and len(word) > 4 and word[:-1].rstrip(".").casefold() not in _KEEP_STOP:
+        word = word[:-1]
+    if "'" in word[1:5] or "’" in word[1:5]:
+        elided = _ELISION.match(word)
+        if elided and word[elided.end()].isupper():
+            word = word[elided.end() :]  # the name starts after the apostrophe
+            start += elided.end()
+    return Token(start, start + len(word), word)
+
+
+def _name_tokens(text: str) -> list[Token]:
+    """``tokens(text, names_only=True)``: the same tokens as ``_WORD`` gives, less the
+    words ``_may_be_name_word`` turns down (the first word is always kept).
+
+    ``_name_word_scan`` skips, inside the regular-expression engine, the words that
+    cannot pass, so Python looks only at the few that may.
+    """
+    first = _WORD.search(text)
+    if first is None:
+        return []
     result = []
-    for match in _WORD.finditer(text):
-        word = match.group(0)
-        if word[-1] == "." and len(word) > 4 and word[:-1].rstrip(".").casefold() not in _KEEP_STOP:
-            word = word[:-1]
-        start = match.start()
-        if "'" in word[1:5] or "’" in word[1:5]:
-            elided = _ELISION.match(word)
-            if elided and word[elided.end()].isupper():
-                word = word[elided.end() :]  # the name starts after the apostrophe
-                start += elided.end()
-        result.append(Token(start, start + len(word), word))
+    position = 0
+    first_kept = False
+    for gap, lead, word in _name_word_scan().findall(text):
+        if not word:
+            break  # the empty match at the end of the text
+        start = position + len(gap) + len(lead)
+        position = start + len(word)
+        if word[0].isupper() or start == first.start() or _may_be_name_word(word):
+            first_kept = first_kept or start == first.start()
+            result.append(_token(start, word))
+    if not first_kept:
+        result.insert(0, _token(first.start(), first.group()))
     return result
+
+
+def _may_be_name_word(word: str) -> bool:
+    """Whether *word* (as matched, before elision) may become a token that a name reads:
+    capitalised, Georgian, a particle, or one that an article ("al-Assad") or an elision
+    ("d'Aminata") may make capitalised."""
+    first = word[0]
+    return (
+        first.isupper()
+        or "\u10d0" <= first <= "\u10ff"
+        or (len(word) <= _LONGEST_PARTICLE + 1 and word.rstrip(".").casefold() in PARTICLES)
+        or "-" in word[:5]
+        or "'" in word[1:5]
+        or "’" in word[1:5]
+    )
+
+
+_LONGEST_PARTICLE = max(map(len, PARTICLES))
+
+
+@cache
+def _name_word_scan() -> re.Pattern[str]:
+    """One match per word that may pass ``_may_be_name_word``: (gap, lead, word).
+
+    ``_WORD`` finds, in each run of word characters, apostrophes and hyphens that holds
+    a letter, the stretch from its first letter to its last letter or digit (and a full
+    stop right after). Here *gap* takes, possessively so that it never splits one,
+    whole runs whose word cannot pass and everything between runs; *lead* is the digits,
+    underscores, apostrophes and hyphens before the word's first letter in its run. The
+    test at a run's first letter is looser than ``_may_be_name_word`` (any capital in
+    the Basic Multilingual Plane, any character beyond it, Georgian, a particle in any
+    case followed by no letter or digit, a hyphen or apostrophe in the first five
+    characters), so it turns down no word that function would keep; the last
+    alternative, the end of the text, ends the scan in one match.
+    """
+    capitals = _ranges(code for code in range(0x10000) if chr(code).isupper())
+    particles = trie_alternation(PARTICLES)
+    may_start = (
+        rf"(?:[{capitals}\U00010000-\U0010ffff\u10d0-\u10ff]|(?i:{particles})(?![^\W_])"
+        r"|[^\W\d_][\w'’-]{0,3}[-'’])"
+    )
+    return re.compile(
+        rf"((?:[^\w'’-]++|(?![\d_'’-]*+{may_start})[\w'’-]++)*+)"
+        r"(?:([\d_'’-]*+)([^\W\d_](?:[\w'’-]*[^\W_])?\.?)|\Z)"
+    )
+
+
+def _ranges(codes: Iterable[int]) -> str:
+    """A character-class body for the ascending code points *codes* ("A-Z\\xc0-\\xd6…")."""
+    pieces: list[str] = []
+    run_start = previous = -2
+    for code in [*codes, -2]:
+        if code != previous + 1:
+            if run_start >= 0:
+                last = f"-{re.escape(chr(previous))}" if previous > run_start else ""
+                pieces.append(re.escape(chr(run_start)) + last)
+            run_start = code
+        previous = code
+    return "".join(pieces)
 
 
 def runs(text: str, words: list[Token]) -> list[list[Token]]:

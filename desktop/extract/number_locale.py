@@ -11,8 +11,8 @@ Babel: the decimal and group symbols, and the words of the compact decimal forma
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from babel import Locale, numbers
 
@@ -56,11 +56,14 @@ _APOSTROPHES = "'’"
 
 _REMAINDER = re.compile(r"[ \u00a0](\d{1,3})(?![\d.,])(?![ \u00a0]*[^\W\d]*(?:тыс|тис|bin|min))")
 _REMAINDER_LANGUAGES = frozenset({"tr", "az", "ru", "uk"})
+_DIGIT_RUN = re.compile(r"\d+")
 
 
-@dataclass(frozen=True)
-class DigitNumber:
-    """A number in digits found at a position: its span, value and the scale word used."""
+class DigitNumber(NamedTuple):
+    """A number in digits found at a position: its span, value and the scale word used.
+
+    A named tuple: one is made for every number of every paragraph, and a frozen
+    dataclass costs several times as much to create."""
 
     start: int
     end: int
@@ -142,6 +145,8 @@ def parse_locale_digits(number: str, language: str, has_scale: bool) -> float:
     A comma or point followed by exactly three digits and no scale word groups
     thousands (a fraction of a person is never counted); otherwise it is a decimal mark.
     """
+    if number.isdecimal():
+        return float(number)  # digits alone, the common case
     decimal = decimal_symbol(language)
     text = number
     for space in _SPACES + _APOSTROPHES:
@@ -181,7 +186,16 @@ def find_locale_digits(
     """Every number in digits in ``text[start:end]``, read in *language*'s format."""
     found: list[DigitNumber] = []
     pattern = digit_pattern(language)
-    for match in pattern.finditer(text, start, len(text) if end is None else end):
+    stop = len(text) if end is None else end
+    resume = start
+    # The pattern starts at a digit with no word character before it, so only the start
+    # of a run of digits can begin a number: the pattern is tried there alone (where
+    # ``finditer`` would go on after a match), not at every character of the paragraph.
+    for run in _DIGIT_RUN.finditer(text, start, stop):
+        match = pattern.match(text, run.start(), stop) if run.start() >= resume else None
+        if match is None:
+            continue
+        resume = match.end()
         scale = match.group("scale")
         value = parse_locale_digits(match.group("num"), language, scale is not None)
         number_end = match.end()

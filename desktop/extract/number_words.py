@@ -11,10 +11,11 @@ tables are in ``number_word_data``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from desktop.extract.figure_language_data import NOT_NUMBER_WORDS, WORD_ENDINGS
+from desktop.extract.number_trie import shortest_prefixes, trie_alternation
 from desktop.extract.number_word_data import (
     GLUED,
     JOINERS,
@@ -28,8 +29,7 @@ _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'"})
 _MAX_PARTS = 6
 
 
-@dataclass(frozen=True)
-class WordNumber:
+class WordNumber(NamedTuple):  # a named tuple, cheap to make (see number_locale.DigitNumber)
     start: int
     end: int
     value: float
@@ -128,9 +128,12 @@ def combine(values: list[float], language: str) -> float:
 
 @lru_cache(maxsize=16)
 def _prefix_pattern(language: str) -> re.Pattern[str]:
-    """Words that begin with a number part: the only ones worth looking up."""
-    parts = sorted(NUMBER_WORDS[language], key=len, reverse=True)
-    body = "|".join(re.escape(p).replace("'", "['’ʼ]") for p in parts)
+    """Words that begin with a number part: the only ones worth looking up.
+
+    The whole word is matched whichever part it begins with, so only the shortest
+    parts are needed, as a prefix tree (``number_trie``)."""
+    parts = NUMBER_WORDS[language]
+    body = trie_alternation(shortest_prefixes(parts), {"'": "['’ʼ]"})
     initials = "".join(sorted({c for p in parts for c in (p[0], p[0].upper())}))
     return re.compile(rf"(?<![\w'’ʼ])(?=[{re.escape(initials)}])(?:{body})[\w'’ʼ]*", re.IGNORECASE)
 

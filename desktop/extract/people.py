@@ -140,7 +140,7 @@ def _variant_in_parentheses(text: str, end: int, name: str) -> str | None:
 
 def _organisation(run: list[Token], text: str) -> tuple[int, int] | None:
     """Span of an organisation name when the run (or its 'of' chain) has an organisation head."""
-    if not any(t.key in ORGANISATION_HEADS for t in run) or len(run) < 2:
+    if len(run) < 2 or not any(t.key in ORGANISATION_HEADS for t in run):
         return None
     start_index = 0
     while start_index < len(run) and run[start_index].key in LEADING_WORDS:
@@ -267,7 +267,7 @@ def find_people(text: str, *, languages: LanguageMap | None = None) -> list[Pers
 
     *languages* says which language each paragraph is in.
     """
-    words = tokens(text)
+    words = tokens(text, names_only=True)
     found: list[PersonSuggestion] = []
     claimed: list[tuple[int, int]] = []
     known: list[PersonSuggestion] = []

@@ -40,6 +40,14 @@ from desktop.extract.name_lexicon import (
 from desktop.extract.names import LEADING_WORDS, NOT_NAME_WORDS, PARTICLES, Token, runs
 from desktop.extract.person_context import armenian_country, possessor, quoted_title
 from desktop.extract.person_georgian import GEORGIAN_WORD, georgian_names
+from desktop.extract.person_neighbours import (
+    is_head_word,
+    is_kin_word,
+    post_title_after,
+    title_word,
+    word_after_is_head,
+    word_before,
+)
 from desktop.extract.person_words import (
     CONJUNCTIONS,
     KIN_WORDS,
@@ -73,6 +81,8 @@ class _Segment:
     accepted: bool = False
     role: str = "mentioned"
     post_title: bool = False
+    # ``word_before`` at one position (the run's start), read once for the run
+    run_before: tuple[int, str, bool] | None = None
 
     @property
     def start(self) -> int:
@@ -152,12 +162,17 @@ def _cyrillic_stems() -> dict[str, tuple[str, ...]]:
 
 def _segments(text: str, run: list[Token]) -> list[_Segment]:
     """Split a capitalised run into stretches of name words, noting a title before each."""
+    kinds = [_word_kind(token) for token in run]
+    if "name" not in kinds:
+        return []  # a name opens only on a name word (the rules below never make one)
     found: list[_Segment] = []
-    title = _title_before(text, run[0].start)
+    word, punctuated = word_before(text, run[0].start)
+    run_before = (run[0].start, word, punctuated)
+    title = title_word(word)
     current: list[Token] = []
     after_head = False
     for index, token in enumerate(run):
-        kind = _word_kind(token)
+        kind = kinds[index]
         if not current and not token.capitalised:
             kind = "stop"  # "di Roma": a name does not start with a particle
         following = run[index + 1] if index + 1 < len(run) else None
@@ -166,7 +181,7 @@ def _segments(text: str, run: list[Token]) -> list[_Segment]:
         if current and _REGNAL.match(token.text):
             current.append(token)  # "Mohammed V", "Juan Carlos I"
             continue
-        name_follows = following is not None and _word_kind(following) == "name"
+        name_follows = following is not None and kinds[index + 1] == "name"
         if kind == "stop" and name_follows and following is not None and following.capitalised:
             if current and token.capitalised and token.key in PARTICLES:
                 kind = "name"  # "Giorgio La Pira", "Alcide De Gasperi"
@@ -191,74 +206,26 @@ def _segments(text: str, run: list[Token]) -> list[_Segment]:
             continue
         if current:
             if not after_head and not (kind == "title" and possessor(current, token)):
-                found.append(_Segment(current, title, post_title=kind == "post"))
+                found.append(
+                    _Segment(current, title, post_title=kind == "post", run_before=run_before)
+                )
             current = []
         if kind == "head" and found and found[-1].end > run[0].start:
             found.pop()  # "Heydar Aliyev Foundation": the name belongs to the head
         after_head = kind == "head"  # "Associazione Mare Aperto": so does one after it
         title = token.text if kind == "title" else None
     if current and not after_head:
-        found.append(_Segment(current, title))
+        found.append(_Segment(current, title, run_before=run_before))
     return found
 
 
-_WORD_CHARS = frozenset("’'-")
-
-
-def _word_before(text: str, start: int) -> tuple[str, bool]:
-    """The word right before *start* on the same line, and whether a '.' or ',' follows it.
-
-    A backwards scan rather than a regular expression anchored at the end: this runs for
-    every capitalised run of every imported text.
-    """
-    index = start
-    while index > 0 and text[index - 1] in " \t":
-        index -= 1
-    if index == start:
-        return "", False
-    punctuated = False
-    if index > 0 and text[index - 1] in ",՝":  # Armenian "՝" sets off an apposition
-        index -= 1
-        punctuated = True
-    if index > 0 and text[index - 1] == ".":
-        index -= 1
-        punctuated = True
-    end = index
-    while index > 0 and (text[index - 1].isalnum() or text[index - 1] in _WORD_CHARS):
-        index -= 1
-    while index < end and not text[index].isalpha():
-        index += 1
-    return text[index:end], punctuated
-
-
-def _title_before(text: str, start: int) -> str | None:
-    """A lower-case title right before a run ("генерал X", "its leader, X")."""
-    word, _punctuated = _word_before(text, start)
-    if word and word.casefold().replace("’", "'") in titles_before():
-        return word
-    return None
-
-
-def _word_before_is_head(text: str, start: int) -> bool:
-    word, punctuated = _word_before(text, start)
-    return bool(word) and not punctuated and word.casefold() in all_heads()
-
-
-_WORD_AFTER = re.compile(r"^[ \t]+([^\W\d_][\w’'-]*)")
-
-
-# Languages that write a lower-case head after a name ("Xocalı rayonu", "Aliyev küçəsi").
-_HEAD_AFTER_LANGUAGES = frozenset({"az", "tr", "hy", "ka"})
-
-
-def _word_after_is_head(text: str, end: int, language: str | None) -> bool:
-    match = _WORD_AFTER.match(text[end : end + 30])
-    if not match:
-        return False
-    word = match.group(1)
-    if not word[:1].isupper() and language not in _HEAD_AFTER_LANGUAGES:
-        return False  # "…Савчука суд закрив": the next word, not a head of the name
-    return word.casefold() in all_heads()
+def _segment_word_before(text: str, segment: _Segment) -> tuple[str, bool]:
+    """``word_before`` the segment's start, read from the run when it starts there."""
+    start = segment.start
+    known = segment.run_before
+    if known is not None and known[0] == start:
+        return known[1], known[2]
+    return word_before(text, start)
 
 
 @cache
@@ -367,6 +334,8 @@ _NAME_READING = 0.3
 def _accept(text: str, segment: _Segment, language: str | None) -> bool:
     while len(segment.words) > 1 and not segment.words[-1].capitalised:
         segment.words = segment.words[:-1]  # "Santiago de" (Chile): no trailing particle
+    if len(segment.words) == 1 and not _single_may_be_person(text, segment):
+        return False
     if quoted_title(text, segment.start, segment.end):
         return False
     words = segment.words
@@ -376,9 +345,8 @@ def _accept(text: str, segment: _Segment, language: str | None) -> bool:
         return False  # "Hong Kong", "Sri Lanka", "Buenos Aires"
     if _INITIAL.match(words[-1].text):
         return False
-    if _word_after_is_head(text, segment.end, language) or _word_before_is_head(
-        text, segment.start
-    ):
+    before = _segment_word_before(text, segment)
+    if word_after_is_head(text, segment.end, language) or is_head_word(before):
         return False
     speaker = _SPEAKER_AFTER.match(text[segment.end : segment.end + 4])
     if speaker and _line_start(text, segment.start):
@@ -391,7 +359,7 @@ def _accept(text: str, segment: _Segment, language: str | None) -> bool:
     ):
         last = words[-1].text  # "Foreign Affairs": "Foreign" titles nobody alone
         return len(last) > 2 or bool(_REGNAL.match(last))  # "le roi Mohammed V"
-    if 2 <= len(words) <= 3 and _kin_before(text, segment.start):
+    if 2 <= len(words) <= 3 and is_kin_word(before):
         return True  # "Mon grand-père, Lahcen Ouhadi"
     _trim_leading(text, segment, language)
     words = segment.words
@@ -402,8 +370,8 @@ def _accept(text: str, segment: _Segment, language: str | None) -> bool:
         if (
             segment.post_title
             or segment.title is not None
-            or _kin_before(text, segment.start)
-            or _post_title_after(text, segment.end)
+            or is_kin_word(_segment_word_before(text, segment))  # _trim_leading's start
+            or post_title_after(text, segment.end)
         ):
             return _name_like(single, language) or (
                 language in ("ru", "uk") and _slavic_name_word(single, language)
@@ -417,17 +385,22 @@ def _accept(text: str, segment: _Segment, language: str | None) -> bool:
     return False
 
 
-def _post_title_after(text: str, end: int) -> bool:
-    """'Həsən kişi', 'Ayşe teyze': a form of address written after a given name."""
-    match = _WORD_AFTER.match(text[end : end + 20])
-    return bool(match and match.group(1).casefold() in POST_TITLES)
+def _single_may_be_person(text: str, segment: _Segment) -> bool:
+    """Whether a one-word segment can pass ``_accept`` at all, by its cheapest tests.
 
-
-def _kin_before(text: str, start: int) -> bool:
-    """'my younger brother Vakha', 'oğlum Murat', 'Եղբայրս՝ Սամվելը': a kin noun right
-    before the name."""
-    word, _punctuated = _word_before(text, start)  # "my brother, Samvel" too
-    return bool(word) and word.casefold() in KIN_WORDS
+    Most one-word segments are a capitalised word opening a sentence or a place; only a
+    title, a form of address, a kin noun, a speaker label or a known given name can
+    make one a person, so the rest are turned down before the costlier checks (the
+    outcome is the same: every other branch of ``_accept`` needs one of these)."""
+    end = segment.end
+    return (
+        segment.title is not None
+        or segment.post_title
+        or is_first_name(segment.words[0].text)
+        or _SPEAKER_AFTER.match(text[end : end + 4]) is not None
+        or post_title_after(text, end)
+        or is_kin_word(_segment_word_before(text, segment))
+    )
 
 
 def _joined(text: str, left: _Segment, right: _Segment) -> bool:
@@ -467,7 +440,7 @@ def find_uncued(
             if left.accepted == right.accepted or not _joined(text, left, right):
                 continue
             other = right if left.accepted else left
-            if 2 <= len(other.words) <= 3 and not _word_after_is_head(
+            if 2 <= len(other.words) <= 3 and not word_after_is_head(
                 text, other.end, language_at(other.start)
             ):
                 other.accepted = changed = True
@@ -514,9 +487,9 @@ def find_repeats(
     prefixes = {word[:3] for word in by_word}
     result = []
     for token in words:
-        if not (token.capitalised or GEORGIAN_WORD.match(token.text)):
-            continue
         if token.text[:3] not in prefixes:
+            continue
+        if not (token.capitalised or GEORGIAN_WORD.match(token.text)):
             continue
         if any(s < token.end and token.start < e for s, e in claimed):
             continue

@@ -83,6 +83,10 @@ class SpanSet:
     def hits(self, start: int, end: int) -> bool:
         return any(overlaps(start, end, s, e) for s, e in self._spans)
 
+    def spans(self) -> tuple[tuple[int, int], ...]:
+        """The claimed spans so far, in the order they were added."""
+        return tuple(self._spans)
+
 
 def digit_windows(text: str, margin: int = 60) -> list[tuple[int, int]]:
     """Merged windows of *margin* characters around every run of digits.
