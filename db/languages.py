@@ -200,7 +200,7 @@ def _classify_each(samples: list[tuple[str, int]]) -> list[tuple[str | None, flo
     texts it must read in one pass (``FastIdentifier.classify_many``)."""
     by_script = [_by_script(text, letters) for text, letters in samples]
     unread = [sample for sample, answer in zip(samples, by_script, strict=True) if answer is None]
-    read = iter(_model().classify_many([text for text, _letters in unread]) if unread else ())
+    read = iter(_read_all([text for text, _letters in unread]) if unread else ())
     answers: list[tuple[str | None, float]] = []
     for (text, letters), answer in zip(samples, by_script, strict=True):
         if answer is None:
@@ -208,6 +208,15 @@ def _classify_each(samples: list[tuple[str, int]]) -> list[tuple[str | None, flo
             answer = _corrected(text, letters, language, probability)
         answers.append(answer)
     return answers
+
+
+def _read_all(texts: list[str]) -> list[tuple[str, float]]:
+    """The model's answer for each of *texts*: in one pass, or one by one when the
+    model in place is py3langid's own (a test compares the two ways)."""
+    model = _model()
+    if isinstance(model, FastIdentifier):
+        return model.classify_many(texts)
+    return [model.classify(text) for text in texts]
 
 
 def document_language(text: str) -> str | None:
