@@ -184,15 +184,7 @@ def patterns_for(language: str) -> LanguagePatterns:
             re.compile(rf"{_LETTER_BEFORE}(?:{source}){_LETTER_AFTER}", flags)
             for source in (*g.decades, *g.centuries)
         ),
-        period_anchor=guarded(
-            rf"{_LETTER_BEFORE}(?:(?-i:[IVX]{{1,5}})"
-            + "".join(
-                f"|{word}"
-                for word in sorted((*g.decade_words, *g.century_words), key=len, reverse=True)
-            )
-            + ")",
-            flags,
-        ),
+        period_anchor=_period_anchor(g, flags),
         lead=re.compile(
             rf"(?:{'|'.join(c for c in (cues, g.range_open) if c) or '(?!)'})(?![^\W\d_])"
             + "".join(f"|{re.escape(season)}" for season in g.seasons),
@@ -206,6 +198,18 @@ def patterns_for(language: str) -> LanguagePatterns:
         uncertain=_before(g.uncertain),
         since=guarded(rf"{_LETTER_BEFORE}(?:{g.since})\s+$", flags) if g.since else None,
         since_after=re.compile(rf"(?:{g.since_after})", flags) if g.since_after else None,
+    )
+
+
+def _period_anchor(g: DateGrammar, flags: int) -> re.Pattern[str]:
+    """A Roman numeral (capitals only) or a decade or century word. Without such words
+    the pattern is compiled case-sensitive, so a scan skips every lower-case i, v and
+    x in C (the guard of a case-insensitive pattern would stop at each)."""
+    words = sorted((*g.decade_words, *g.century_words), key=len, reverse=True)
+    if not words:
+        return guarded(rf"{_LETTER_BEFORE}[IVX]{{1,5}}")
+    return guarded(
+        rf"{_LETTER_BEFORE}(?:(?-i:[IVX]{{1,5}})" + "".join(f"|{w}" for w in words) + ")", flags
     )
 
 
