@@ -375,13 +375,6 @@ def _unmarked_year(p: LanguagePatterns, text: str, m: re.Match[str], year: int) 
 NEAR_MONTH = 60
 
 
-def near_month(anchor: int, months: list[int]) -> bool:
-    """True when a month name (at sorted *months*) starts within ``NEAR_MONTH``
-    characters after *anchor*."""
-    index = bisect_left(months, anchor)
-    return index < len(months) and months[index] - anchor <= NEAR_MONTH
-
-
 _Index = FirstCharacterIndex[re.Pattern[str]]
 
 
@@ -468,7 +461,7 @@ def find_in_language(
             lead and p.lead.match(text, anchor)
         ):
             continue  # no date of this language opens with this word
-        index = bisect_left(months, anchor)  # near_month, inline: this runs at every anchor
+        index = bisect_left(months, anchor)  # a month name within NEAR_MONTH after it?
         at = (
             with_months
             if index < count and months[index] - anchor <= NEAR_MONTH
