@@ -153,6 +153,16 @@ def classify(text: str, *, letters: int | None = None) -> tuple[str | None, floa
     *letters* is ``_letters(text)`` when the caller has counted them already."""
     if letters is None:
         letters = _letters(text)
+    answer = _by_script(text, letters)
+    if answer is not None:
+        return answer
+    language, probability = _model().classify(text)
+    return _corrected(text, letters, language, probability)
+
+
+def _by_script(text: str, letters: int) -> tuple[str | None, float] | None:
+    """The answer when the letters alone give it (none, or Armenian or Georgian ones);
+    None when the model must read *text*."""
     if not letters:
         return None, 0.0
     if _OWN_SCRIPT.search(text):
@@ -161,7 +171,14 @@ def classify(text: str, *, letters: int | None = None) -> tuple[str | None, floa
             # needed (and it would read three bytes per letter to say so).
             if len(script.findall(text)) * 10 >= letters * 9:
                 return code, 1.0
-    language, probability = _model().classify(text)
+    return None
+
+
+def _corrected(
+    text: str, letters: int, language: str, probability: float
+) -> tuple[str | None, float]:
+    """The model's answer for *text* (*language*, *probability*) with Azerbaijani's
+    letters taken into account."""
     code = str(language)
     # The letters must be common, as in Azerbaijani prose (ə is about one letter in
     # twelve), not one quoted name ("Xocalı rayonu", "Әлиев") in an English or Russian text.
@@ -180,6 +197,30 @@ def classify(text: str, *, letters: int | None = None) -> tuple[str | None, floa
     return code, float(probability)
 
 
+def _classify_each(samples: list[tuple[str, int]]) -> list[tuple[str | None, float]]:
+    """``classify`` of each (text, letters) of *samples*, the model reading all the
+    texts it must read in one pass (``FastIdentifier.classify_many``)."""
+    by_script = [_by_script(text, letters) for text, letters in samples]
+    unread = [sample for sample, answer in zip(samples, by_script, strict=True) if answer is None]
+    read = iter(_read_all([text for text, _letters in unread]) if unread else ())
+    answers: list[tuple[str | None, float]] = []
+    for (text, letters), answer in zip(samples, by_script, strict=True):
+        if answer is None:
+            language, probability = next(read)
+            answer = _corrected(text, letters, language, probability)
+        answers.append(answer)
+    return answers
+
+
+def _read_all(texts: list[str]) -> list[tuple[str, float]]:
+    """The model's answer for each of *texts*: in one pass, or one by one when the
+    model in place is py3langid's own (a test compares the two ways)."""
+    model = _model()
+    if isinstance(model, FastIdentifier):
+        return model.classify_many(texts)
+    return [model.classify(text) for text in texts]
+
+
 def document_language(text: str) -> str | None:
     """The dominant language of *text*, or None when there is too little to tell."""
     sample = text[:_SAMPLE]
@@ -196,21 +237,29 @@ def detect_languages(text: str, *, document: str | None = None) -> LanguageMap:
     *document* is the document's language when it is already known (a person set it or the
     file declares it); otherwise it is the language of most of the classified paragraphs'
     letters (the text as a whole is classified only when no paragraph is long enough).
-    The model reads bytes one by one in Python, so each paragraph is read once, and only
-    its first ``_PARAGRAPH_SAMPLE`` characters: enough to tell, and the cost stays flat.
+    Each paragraph is read once, and only its first ``_PARAGRAPH_SAMPLE`` characters:
+    enough to tell, and the cost stays flat; the model reads all of them in one pass.
     """
-    found: list[tuple[int, int, str | None]] = []
-    votes: dict[str, int] = {}
+    paragraphs: list[tuple[int, int, bool]] = []  # (start, end, long enough to classify)
+    samples: list[tuple[str, int]] = []  # (first characters, letters) of the long ones
     for match in _PARAGRAPH.finditer(text):
         sample = match.group()[:_PARAGRAPH_SAMPLE]
-        language: str | None = None
         letters = _letters(sample) if len(sample) >= _MIN_LETTERS else 0
-        if letters >= _MIN_LETTERS:
-            guess, probability = classify(sample, letters=letters)
+        long_enough = letters >= _MIN_LETTERS
+        paragraphs.append((match.start(), match.end(), long_enough))
+        if long_enough:
+            samples.append((sample, letters))
+    answers = iter(_classify_each(samples))
+    found: list[tuple[int, int, str | None]] = []
+    votes: dict[str, int] = {}
+    for start, end, long_enough in paragraphs:
+        language: str | None = None
+        if long_enough:
+            guess, probability = next(answers)
             if guess is not None and probability >= _MIN_PROBABILITY:
                 language = guess  # its vote weighs its length, read or not
-                votes[guess] = votes.get(guess, 0) + match.end() - match.start()
-        found.append((match.start(), match.end(), language))
+                votes[guess] = votes.get(guess, 0) + end - start
+        found.append((start, end, language))
     whole = document
     if whole is None:
         whole = max(votes, key=lambda code: votes[code]) if votes else document_language(text)

@@ -12,7 +12,7 @@ typed by hand.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -21,6 +21,7 @@ from desktop.extract.date_grammar import GRAMMARS
 if TYPE_CHECKING:
     from babel import Locale
 
+_KEEP_READ = 4096  # tokens remembered per language by MonthWords.number
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'"})
 
 
@@ -38,8 +39,20 @@ class MonthWords:
     stems: dict[str, int]  # folded stems that take the language's case endings
     endings: tuple[str, ...]  # folded case endings, longest first
 
+    # Tokens already read (a text names the same few months again and again; each new
+    # word costs a look at every case ending). Cleared when it grows past a page's worth.
+    _read: dict[str, int | None] = field(default_factory=dict, compare=False, repr=False)
+
     def number(self, token: str) -> int | None:
         """The month a written token names, or None ("mar." -> 3, "березні" -> 3)."""
+        if token in self._read:
+            return self._read[token]
+        if len(self._read) > _KEEP_READ:
+            self._read.clear()
+        found = self._read[token] = self._number(token)
+        return found
+
+    def _number(self, token: str) -> int | None:
         word = fold(token).rstrip(".").replace("'", "")
         if word in self.exact:
             return self.exact[word]

@@ -34,9 +34,10 @@ from desktop.extract.date_core import (
     valid,
     year_less,
 )
+from desktop.extract.date_gate import any_of
 from desktop.extract.date_grammar import GRAMMARS, DateGrammar
 from desktop.extract.date_months import MonthWords, fold, month_words
-from desktop.extract.regex_guard import FirstCharacterIndex
+from desktop.extract.regex_guard import FirstCharacterIndex, guarded
 from desktop.extract.text_nearby import word_set
 
 _YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
@@ -157,7 +158,7 @@ def _before(words: str) -> re.Pattern[str] | None:
     short words between ("примерно в 1943 году", "probably built in 1788")."""
     if not words:
         return None
-    return re.compile(
+    return guarded(
         rf"{_LETTER_BEFORE}(?:{words}),?\s+(?:[^\W\d_]{{1,7}}['’]?\s*){{0,2}}$", re.IGNORECASE
     )
 
@@ -183,14 +184,7 @@ def patterns_for(language: str) -> LanguagePatterns:
             re.compile(rf"{_LETTER_BEFORE}(?:{source}){_LETTER_AFTER}", flags)
             for source in (*g.decades, *g.centuries)
         ),
-        period_anchor=re.compile(
-            rf"{_LETTER_BEFORE}(?:(?-i:[IVX]{{1,5}})|"
-            + "|".join(
-                sorted((*g.decade_words, *g.century_words), key=len, reverse=True) or ["(?!)"]
-            )
-            + ")",
-            flags,
-        ),
+        period_anchor=_period_anchor(g, flags),
         lead=re.compile(
             rf"(?:{'|'.join(c for c in (cues, g.range_open) if c) or '(?!)'})(?![^\W\d_])"
             + "".join(f"|{re.escape(season)}" for season in g.seasons),
@@ -202,8 +196,20 @@ def patterns_for(language: str) -> LanguagePatterns:
         if g.approximate_after
         else None,
         uncertain=_before(g.uncertain),
-        since=re.compile(rf"{_LETTER_BEFORE}(?:{g.since})\s+$", flags) if g.since else None,
+        since=guarded(rf"{_LETTER_BEFORE}(?:{g.since})\s+$", flags) if g.since else None,
         since_after=re.compile(rf"(?:{g.since_after})", flags) if g.since_after else None,
+    )
+
+
+def _period_anchor(g: DateGrammar, flags: int) -> re.Pattern[str]:
+    """A Roman numeral (capitals only) or a decade or century word. Without such words
+    the pattern is compiled case-sensitive, so a scan skips every lower-case i, v and
+    x in C (the guard of a case-insensitive pattern would stop at each)."""
+    words = sorted((*g.decade_words, *g.century_words), key=len, reverse=True)
+    if not words:
+        return guarded(rf"{_LETTER_BEFORE}[IVX]{{1,5}}")
+    return guarded(
+        rf"{_LETTER_BEFORE}(?:(?-i:[IVX]{{1,5}})" + "".join(f"|{w}" for w in words) + ")", flags
     )
 
 
@@ -364,29 +370,67 @@ def _unmarked_year(p: LanguagePatterns, text: str, m: re.Match[str], year: int) 
     return point(m.start("y"), m.end(), Day(year))
 
 
-def near_month(anchor: int, months: list[int]) -> bool:
-    """True when a month name (at sorted *months*) starts within the reach of a date
-    beginning at *anchor*: the longest openings ("entre el 11 y el 13 de", "1992-ci il")
-    put the month about 50 characters after the date's start."""
-    index = bisect_left(months, anchor)
-    return index < len(months) and months[index] - anchor <= 60
+# The longest openings ("entre el 11 y el 13 de", "1992-ci il") put a month name about 50
+# characters after the date's start: the shapes with a month are tried only that near one.
+NEAR_MONTH = 60
 
 
 _Index = FirstCharacterIndex[re.Pattern[str]]
 
 
-@cache
-def _by_first_character(language: str) -> tuple[_Index, _Index, _Index, _Index]:
-    """*language*'s pattern lists (with months, without, the bare year, the lead words)
-    indexed by the character a match can start with: at each anchor only the shapes
-    that can open with its character are tried, in their own order."""
-    p = patterns_for(language)
-    return (
-        FirstCharacterIndex(p.with_months, _itself),
-        FirstCharacterIndex(p.without_months, _itself),
-        FirstCharacterIndex((p.bare_year,), _itself),
-        FirstCharacterIndex((p.lead,), _itself),
+@dataclass(frozen=True)
+class _Shapes:
+    """The shapes to try at one character, with or without a month name near: all of
+    them and the bare year (when it can start there) where ``gate`` matches or is None,
+    only ``left_out`` (and the bare year when it is among them) where it does not."""
+
+    shapes: tuple[re.Pattern[str], ...]
+    bare_year: bool
+    gate: re.Pattern[str] | None
+    left_out: tuple[re.Pattern[str], ...]
+    bare_year_left_out: bool
+
+
+def _shapes(shapes: tuple[re.Pattern[str], ...], bare_year: re.Pattern[str] | None) -> _Shapes:
+    joined = [*shapes, bare_year] if bare_year is not None else list(shapes)
+    gate, left_out = any_of(joined)
+    return _Shapes(
+        shapes,
+        bare_year is not None,
+        gate,
+        tuple(shapes[index] for index in left_out if index < len(shapes)),
+        bare_year is not None and len(shapes) in left_out,
     )
+
+
+class _ByFirstCharacter(dict[str, tuple[_Shapes, _Shapes, bool]]):
+    """One language's pattern lists by the character a match can start with: at each
+    anchor only the shapes that can open with its character are tried, in their own
+    order (with a month name near, without one, and whether a lead word can start
+    there). A plain dictionary once a character has been seen (the date finder asks
+    for every number and word before one)."""
+
+    def __init__(self, p: LanguagePatterns) -> None:
+        super().__init__()
+        self._with_months = FirstCharacterIndex(p.with_months, _itself)
+        self._without_months = FirstCharacterIndex(p.without_months, _itself)
+        self._bare_year = FirstCharacterIndex((p.bare_year,), _itself)
+        self._lead = FirstCharacterIndex((p.lead,), _itself)
+
+    def __missing__(self, character: str) -> tuple[_Shapes, _Shapes, bool]:
+        bare_year = (self._bare_year.at(character) or (None,))[0]
+        found = (
+            _shapes(self._with_months.at(character), bare_year),
+            _shapes(self._without_months.at(character), bare_year),
+            bool(self._lead.at(character)),
+        )
+        self[character] = found
+        return found
+
+
+@cache
+def _by_first_character(language: str) -> _ByFirstCharacter:
+    return _ByFirstCharacter(patterns_for(language))
 
 
 @cache
@@ -406,22 +450,34 @@ def find_in_language(
     overlaps are resolved later. The shapes that need a month name are tried only where
     one follows closely (*months*: sorted positions of month names)."""
     p = patterns_for(language)
-    with_months, without_months, bare_year, lead = _by_first_character(language)
+    at_character = _by_first_character(language)
     found: list[Found] = []
     starts_of_months = set(months)
+    count = len(months)
     for anchor in anchors:
         first = text[anchor]
-        plain_word = not (first.isdigit() or anchor in starts_of_months)
-        if plain_word and not (lead.at(first) and p.lead.match(text, anchor)):
+        with_months, without_months, lead = at_character[first]
+        if not (first.isdigit() or anchor in starts_of_months) and not (
+            lead and p.lead.match(text, anchor)
+        ):
             continue  # no date of this language opens with this word
-        patterns = with_months if near_month(anchor, months) else without_months
-        for pattern in patterns.at(first):
+        index = bisect_left(months, anchor)  # a month name within NEAR_MONTH after it?
+        at = (
+            with_months
+            if index < count and months[index] - anchor <= NEAR_MONTH
+            else without_months
+        )
+        if at.gate is None or at.gate.match(text, anchor, end) is not None:
+            shapes, bare_year = at.shapes, at.bare_year
+        else:
+            shapes, bare_year = at.left_out, at.bare_year_left_out  # none of the rest fits
+        for pattern in shapes:
             match = pattern.match(text, anchor, end)
             if match is not None:
                 result = read_match(p, match)
                 if result is not None:
                     found.append(qualify(p, text, result))
-        match = p.bare_year.match(text, anchor, end) if bare_year.at(first) else None
+        match = p.bare_year.match(text, anchor, end) if bare_year else None
         if match is not None:
             result = read_bare_year(p, text, match)
             if result is not None:

@@ -299,9 +299,14 @@ PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
         _h_month_year,
     ),
     (
+        # Case-insensitive only in its opening words ("Every", "each year"): the flag is
+        # the pattern's own, not a scoped "(?i:…)", so the date finder can tell which
+        # letters it starts with (regex_guard) and skip the other words.
         re.compile(
-            rf"\b(?:(?i:{_RECURRENCE})\s+on\s+|(?i:every)\s+)"
-            rf"(?:(?P<d>{_DAY})(?:\s+of)?\s+(?P<m>{_MON})|(?P<m_>{_MON})\s+(?P<d_>{_DAY}))(?!\w)"
+            rf"\b(?:(?:{_RECURRENCE})\s+(?-i:on)\s+|every\s+)"
+            rf"(?-i:(?:(?P<d>{_DAY})(?:\s+of)?\s+(?P<m>{_MON})|(?P<m_>{_MON})\s+(?P<d_>{_DAY}))"
+            rf"(?!\w))",
+            re.I,
         ),
         lambda m: _h_recurring(_Swap(m)),  # type: ignore[arg-type]
     ),
@@ -338,7 +343,7 @@ PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
         _h_season,
     ),
     (re.compile(r"\b(?:the\s+)?(?P<y>1[0-9]{2}0|20[0-9]0)s\b"), _h_decade),
-    (re.compile(rf"\b(?i:early|mid|late)[-\s](?P<y>{_YEAR})\b"), _h_part_of_year),
+    (re.compile(rf"\b(?:early|mid|late)[-\s](?P<y>{_YEAR})\b", re.I), _h_part_of_year),
     (
         re.compile(
             rf"(?<![\d,.])(?P<y1>{_YEAR})(?P<sep>\s*[-–—]\s*|\s+(?:to|and|until|till)\s+)"

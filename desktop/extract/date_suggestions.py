@@ -23,16 +23,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from functools import lru_cache
 from operator import itemgetter
 
+from desktop.extract.date_anchors import MonthWord, month_languages, read_words, with_words_before
 from desktop.extract.date_core import Day, Found, valid
-from desktop.extract.date_months import fold, month_words
+from desktop.extract.date_gate import any_of
 from desktop.extract.date_multilingual import (
     LANGUAGES,
+    NEAR_MONTH,
     find_in_language,
     find_periods,
-    near_month,
     patterns_for,
     period_anchors,
     qualify,
@@ -42,6 +42,7 @@ from desktop.extract.date_patterns_en import (
     ENGLISH_LEAD,
     PATTERNS,
     TIME,
+    Handler,
     bare_year,
     open_since,
 )
@@ -66,74 +67,14 @@ _EVENT_WORDS = guarded(
 )
 
 
-@lru_cache(maxsize=1)
-def _month_owners() -> dict[str, frozenset[str]]:
-    """Which languages read each folded word as a month (English included, so "April"
-    is never foreign to German)."""
-    owners: dict[str, set[str]] = {}
-    for language in ("en", *LANGUAGES):
-        for word in month_words(language).forms():
-            owners.setdefault(word, set()).add(language)
-    return {word: frozenset(languages) for word, languages in owners.items()}
-
-
 # The English shapes that need no month name (ISO and numeric dates, quarters, decades,
 # ranges of years): the only ones worth trying where no English month is written.
 _MONTH_GROUP = re.compile(r"\(\?P<m(?:\d|_)?>")
 _NO_MONTH = [(p, h) for p, h in PATTERNS if not _MONTH_GROUP.search(p.pattern)]
-_WORD = re.compile(r"[^\W\d_]+(['’][^\W\d_]*)?")
 # The same lists by the character a match can start with (see regex_guard).
 _ENGLISH = FirstCharacterIndex(PATTERNS, itemgetter(0))
 _ENGLISH_NO_MONTH = FirstCharacterIndex(_NO_MONTH, itemgetter(0))
 _ENGLISH_LEAD = FirstCharacterIndex((ENGLISH_LEAD,), lambda pattern: pattern)
-
-
-MonthWord = tuple[int, frozenset[str], bool]
-
-
-def _scan_words(text: str, start: int, end: int) -> tuple[list[int], list[MonthWord]]:
-    """The start of every word in ``text[start:end]``, and (position, languages, four
-    letters or more) of those that name a month; short ones ("mar", "may") say nothing
-    about a foreign language."""
-    owners = _month_owners()
-    starts: list[int] = []
-    months: list[MonthWord] = []
-    for match in _WORD.finditer(text, start, end):
-        position = match.start()
-        starts.append(position)
-        if match.end() - position < 3:
-            continue
-        word = match.group()
-        languages = owners.get(word.casefold())
-        if match.lastindex:  # an apostrophe: "Şubat'ta", and "nell'estate" -> "estate"
-            if match.end(1) > match.start(1) + 1:
-                starts.append(match.start(1) + 1)
-            if languages is None:
-                languages = owners.get(fold(word).replace("'", ""))
-        if languages is not None:
-            months.append((position, languages, match.end() - position >= 4))
-    return starts, months
-
-
-def _word_starts(text: str, start: int, end: int) -> list[int]:
-    return [match.start() for match in _WORD.finditer(text, start, end)]
-
-
-def _month_languages(
-    words: list[MonthWord], start: int, end: int, own: str | None
-) -> dict[str, list[int]]:
-    """Where month names occur between *start* and *end*, by language: those of *own*,
-    and those of other languages that are not also a month of *own* (four letters or
-    more: "mar", "may" say nothing about a foreign language)."""
-    found: dict[str, list[int]] = {}
-    for position, languages, long_word in words:
-        if start <= position < end:
-            if own in languages:
-                found.setdefault(own, []).append(position)  # type: ignore[arg-type]
-            elif long_word:
-                for language in languages:
-                    found.setdefault(language, []).append(position)
-    return found
 
 
 def _spans(text: str, languages: LanguageMap | None) -> list[tuple[int, int, str | None]]:
@@ -154,15 +95,9 @@ def _spans(text: str, languages: LanguageMap | None) -> list[tuple[int, int, str
 _DIGIT_RUN = re.compile(r"\d+")
 
 
-def _with_words_before(points: list[int], word_starts: list[int]) -> list[int]:
-    """*points* and the starts of the (up to) four words just before each, within 28
-    characters: a date may open with them ("entre el 11", "dall'11", "около 1943",
-    "the fourth quarter of 2020", "each year on 11 July")."""
-    found = set(points)
-    for point in points:
-        index = bisect_left(word_starts, point)
-        found.update(w for w in word_starts[max(0, index - 4) : index] if point - w <= 28)
-    return sorted(found)
+def _between(positions: list[int], start: int, end: int) -> list[int]:
+    """The sorted *positions* in ``[start, end)``."""
+    return positions[bisect_left(positions, start) : bisect_left(positions, end)]
 
 
 def _candidates(text: str, languages: LanguageMap | None) -> list[Found]:
@@ -178,41 +113,95 @@ def _candidates(text: str, languages: LanguageMap | None) -> list[Found]:
     digits = [run.start() for run in runs]
     # A decade ends in 0 ("1990-х", "anni '70"); a century has one or two digits.
     periodic = [run.start() for run in runs if run.end() - run.start() <= 2 or run[0][-1] == "0"]
+    words = read_words(text)
     for s_start, s_end, language in spans:
         if language in LANGUAGES:
-            points = [d for d in periodic if s_start <= d < s_end]
+            points = _between(periodic, s_start, s_end)
             points += [d - 1 for d in points if d and text[d - 1] in "'’"]  # "del '94"
             points += period_anchors(text, s_start, s_end, language)
             if points:
-                starts = _word_starts(text, max(s_start, min(points) - 30), s_end)
-                anchors = _with_words_before(points, starts)
+                starts = words.plain_between(max(s_start, min(points) - 30), s_end)
+                anchors = with_words_before(points, starts)
                 found += find_periods(text, anchors, s_end, language)
-    english_words = patterns_for("en")
     for w_start, w_end in digit_windows(text):
-        starts, words = _scan_words(text, w_start, w_end)
-        window_digits = [d for d in digits if w_start <= d < w_end]
+        starts, months = words.between(w_start, w_end)
+        window_digits = _between(digits, w_start, w_end)
         for s_start, s_end, language in spans:
             start, end = max(w_start, s_start), min(w_end, s_end)
             if start < end:
-                local_starts = [w for w in starts if start <= w < end]
+                local_starts = starts if start <= w_start and w_end <= end else None
                 found += _in_language(
-                    text, start, end, language, words, window_digits, local_starts
+                    text,
+                    start,
+                    end,
+                    language,
+                    months if local_starts is not None else _months_between(months, start, end),
+                    window_digits if local_starts is not None else _between(digits, start, end),
+                    local_starts if local_starts is not None else _between(starts, start, end),
                 )
-        english = [position for position, languages, _ in words if "en" in languages]
-        english_starts = set(english)
-        for anchor in _with_words_before(window_digits + english, starts):
-            plain_word = not (text[anchor].isdigit() or anchor in english_starts)
-            if plain_word and not (
-                _ENGLISH_LEAD.at(text[anchor]) and ENGLISH_LEAD.match(text, anchor)
-            ):
-                continue
-            patterns = _ENGLISH if near_month(anchor, english) else _ENGLISH_NO_MONTH
-            for pattern, handler in patterns.at(text[anchor]):
-                match = pattern.match(text, anchor, w_end)
-                if match is not None:
-                    result = handler(match)
-                    if result is not None:
-                        found.append(qualify(english_words, text, result))
+        found += _in_english(text, w_end, months, window_digits, starts)
+    return found
+
+
+def _months_between(months: list[MonthWord], start: int, end: int) -> list[MonthWord]:
+    return [month for month in months if start <= month[0] < end]
+
+
+_Shapes = tuple[tuple[re.Pattern[str], Handler], ...]
+# (the shapes, one pattern for any of them or None, the shapes to try where it fails)
+_Gated = tuple[_Shapes, re.Pattern[str] | None, _Shapes]
+
+
+def _gated(shapes: _Shapes) -> _Gated:
+    gate, left_out = any_of([pattern for pattern, _handler in shapes])
+    return shapes, gate, tuple(shapes[index] for index in left_out)
+
+
+class _EnglishAtCharacter(dict[str, tuple[_Gated, _Gated, bool]]):
+    """The English shapes that can start with a character, with a month name near and
+    without (each with ``any_of`` them, see ``_gated``), and whether a lead word can."""
+
+    def __missing__(self, character: str) -> tuple[_Gated, _Gated, bool]:
+        found = (
+            _gated(_ENGLISH.at(character)),
+            _gated(_ENGLISH_NO_MONTH.at(character)),
+            bool(_ENGLISH_LEAD.at(character)),
+        )
+        self[character] = found
+        return found
+
+
+_ENGLISH_AT = _EnglishAtCharacter()
+
+
+def _in_english(
+    text: str, end: int, months: list[MonthWord], digits: list[int], word_starts: list[int]
+) -> list[Found]:
+    """Candidates of the English patterns (which also read numeric dates in any
+    language) in one digit window ending at *end*."""
+    found: list[Found] = []
+    english_words = patterns_for("en")
+    english = [position for position, languages, _ in months if "en" in languages]
+    english_starts = set(english)
+    count = len(english)
+    for anchor in with_words_before(digits + english, word_starts):
+        first = text[anchor]
+        near_month, far_from_months, lead = _ENGLISH_AT[first]
+        if not (first.isdigit() or anchor in english_starts) and not (
+            lead and ENGLISH_LEAD.match(text, anchor)
+        ):
+            continue
+        index = bisect_left(english, anchor)
+        near = index < count and english[index] - anchor <= NEAR_MONTH
+        shapes, gate, left_out = near_month if near else far_from_months
+        if gate is not None and gate.match(text, anchor, end) is None:
+            shapes = left_out  # none of the others matches here
+        for pattern, handler in shapes:
+            match = pattern.match(text, anchor, end)
+            if match is not None:
+                result = handler(match)
+                if result is not None:
+                    found.append(qualify(english_words, text, result))
     return found
 
 
@@ -225,25 +214,25 @@ def _in_language(
     digits: list[int],
     word_starts: list[int],
 ) -> list[Found]:
-    """Candidates in ``text[start:end]`` (one paragraph language, one digit window)."""
+    """Candidates in ``text[start:end]`` (one paragraph language, one digit window):
+    *words*, *digits* and *word_starts* are those of that stretch."""
     found: list[Found] = []
     own = language if language in LANGUAGES else None
-    months = _month_languages(words, start, end, own)
-    local = [d for d in digits if start <= d < end]
+    months = month_languages(words, own)
     if own is not None:
-        positions = sorted(months.get(own, []))
-        anchors = _with_words_before(local + positions, word_starts)
+        positions = months.get(own, [])  # in order, as *words* are
+        anchors = with_words_before(digits + positions, word_starts)
         found += find_in_language(text, anchors, end, own, positions)
     else:
-        for digit in local:
+        for digit in digits:
             match = BARE_YEAR.match(text, digit, end)
             year = bare_year(text, match) if match is not None else None
             if year is not None:
                 found.append(qualify(patterns_for("en"), text, year))
     for other in sorted(months.keys() - {own, "en"}):
-        positions = sorted(months[other])
-        near = [d for d in local if any(0 <= p - d <= 60 for p in positions)]
-        anchors = _with_words_before(near + positions, word_starts)
+        positions = months[other]
+        near = [d for d in digits if any(0 <= p - d <= 60 for p in positions)]
+        anchors = with_words_before(near + positions, word_starts)
         found += find_in_language(text, anchors, end, other, positions)
     return found
 

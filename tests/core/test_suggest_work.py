@@ -26,13 +26,18 @@ def test_the_language_model_reads_each_long_paragraph_once(
 ) -> None:
     model = db.languages._model()
     read: list[str] = []
-    answer = model.classify
+    answer, answers = model.classify, model.classify_many
 
     def counting(text: str) -> Any:
         read.append(text)
         return answer(text)
 
+    def counting_all(texts: list[str]) -> Any:
+        read.extend(texts)  # a document's paragraphs are read together, each once
+        return answers(texts)
+
     monkeypatch.setattr(model, "classify", counting)
+    monkeypatch.setattr(model, "classify_many", counting_all)
     text = f"{ENGLISH}\n\n{RUSSIAN}\n\nГуревич:\n\n{ENGLISH}"
     found = suggest(text)
     assert len(read) == 3  # three long paragraphs; the speaker label is too short

@@ -91,3 +91,66 @@ def test_letters_are_counted_as_the_letter_pattern_finds_them() -> None:
     letter = re.compile(r"[^\W\d_]")
     for text in [*AWKWARD, "x_1²½٣ abc_déf", "Ω≈ç√∫˜µ≤≥÷ åß∂ƒ©˙∆˚¬…æ"]:
         assert db.languages._letters(text) == len(letter.findall(text)), text
+
+
+def test_a_whole_document_read_at_once_gets_each_paragraphs_own_answer(
+    model: db.language_model.FastIdentifier,
+) -> None:
+    """``classify_many`` walks all paragraphs as one byte string; none may leak into the
+    next (empty ones included, in the middle and at the end)."""
+    paragraphs = _paragraphs()
+    expected = [model.identifier.classify(text) for text in paragraphs]
+    assert model.classify_many(paragraphs) == [(code, float(p)) for code, p in expected]
+    for group in (["", "Bonjour à tous les amis"], ["Guten Morgen, liebe Freunde", ""], [""]):
+        assert model.classify_many(group) == [model.classify(text) for text in group]
+
+
+def test_both_ways_of_counting_a_documents_features_agree(
+    model: db.language_model.FastIdentifier,
+) -> None:
+    """The sorting count and the plain ``Counter`` one it falls back to (for texts of
+    many megabytes) give the same features, counts and bounds."""
+    texts = [model.identifier._encode(text) for text in _paragraphs()[:40]]
+    data = b"".join(texts)
+    lengths = np.array([len(text) for text in texts], dtype=np.intp)
+    features, counts, bounds = model._feature_counts_of_each(data, lengths)
+    codes = np.frombuffer(data, dtype=np.uint8)
+    ends = lengths.cumsum()
+    every = np.concatenate(
+        [
+            model.feature_counts(bytes(codes[e - n : e]))[0]
+            for n, e in zip(lengths, ends, strict=True)
+        ]
+    )
+    assert features.tolist() == every.tolist()
+    states_features = np.concatenate([_features_at_each_byte(model, text) for text in texts])
+    again = model._count_each_with_counter(states_features, ends)
+    assert again[0].tolist() == features.tolist()
+    assert again[1].tolist() == counts.tolist()
+    assert again[2].tolist() == bounds.tolist()
+
+
+def _features_at_each_byte(model: db.language_model.FastIdentifier, data: bytes) -> np.ndarray:
+    """The feature py3langid's walk meets at each byte of *data* (-1 for none)."""
+    identifier = model.identifier
+    state, found = 0, []
+    for byte in data:
+        state = identifier.tk_nextmove[identifier._rowbase[state] + byte]
+        found.append(identifier.tk_output[state])
+    return np.array(found, dtype=np.int64)
+
+
+def test_a_document_gets_the_map_its_paragraphs_get_one_by_one() -> None:
+    """``detect_languages`` asks the model for all paragraphs at once: each must still get
+    what ``classify`` says of it alone (with the script corrections)."""
+    for path in sorted(DEVSET.glob("*/0[1-6]-*.txt")):
+        text = path.read_text(encoding="utf-8")
+        found = db.languages.detect_languages(text)
+        for match in db.languages._PARAGRAPH.finditer(text):
+            sample = match.group()[: db.languages._PARAGRAPH_SAMPLE]
+            if len(sample) < db.languages._MIN_LETTERS:
+                continue
+            letters = db.languages._letters(sample)
+            guess, probability = db.languages.classify(sample, letters=letters)
+            if letters >= db.languages._MIN_LETTERS and probability >= 0.5:
+                assert found.at(match.start()) == guess, (path.name, sample[:40])
