@@ -216,6 +216,8 @@ def _read_all(texts: list[str]) -> list[tuple[str, float]]:
     """The model's answer for each of *texts*: in one pass, or one by one when the
     model in place is py3langid's own (a test compares the two ways)."""
     model = _model()
+    from db.language_model import FastIdentifier  # loaded by _model() already
+
     if isinstance(model, FastIdentifier):
         return model.classify_many(texts)
     return [model.classify(text) for text in texts]
