@@ -108,7 +108,7 @@ def test_cli_dossier_and_saved_definition(
     samples: Catalogue, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "d.pdf"
-    cat = str(samples.path)
+    cat = samples.location
     samples.close()
     code = main(
         [
@@ -178,7 +178,7 @@ def test_seed_dossier_acceptance(
 def test_unwritable_output_is_a_clear_error_and_not_logged(
     samples: Catalogue, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    cat = str(samples.path)
+    cat = samples.location
     samples.close()
     target = tmp_path / "no such folder" / "d.pdf"
     assert main(["dossier", "--refs", "CAT-000001", "-o", str(target), "-c", cat]) == 2

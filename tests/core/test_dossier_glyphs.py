@@ -114,7 +114,7 @@ def test_every_script_prints_with_its_glyph_or_is_reported(world: Catalogue) -> 
 
 def test_cli_prints_glyph_warnings(world: Catalogue, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "w.pdf"
-    cat = str(world.path)
+    cat = world.location
     world.close()
     assert main(["dossier", "--title", "World", "-o", str(out), "-c", cat]) == 0
     err = capsys.readouterr().err.splitlines()

@@ -133,7 +133,7 @@ def test_cli_prints_the_dossier_in_the_language_asked_for(
 ) -> None:
     from desktop.cli.main import main
 
-    path = sample_catalogue.path
+    path = sample_catalogue.location
     sample_catalogue.close()
     out = tmp_path / "ru.pdf"
     assert (

@@ -27,7 +27,7 @@ def _stored_status(path: str, item: str) -> str:
 
 
 def test_review_round_trip(sample_catalogue: Catalogue, capsys: pytest.CaptureFixture[str]) -> None:
-    path = str(sample_catalogue.path)
+    path = sample_catalogue.location
     sample_catalogue.close()
     code, out, _ = _run(capsys, "review", "-c", path, "--json")
     listed = json.loads(out)
@@ -61,7 +61,7 @@ def test_review_round_trip(sample_catalogue: Catalogue, capsys: pytest.CaptureFi
 def test_review_filters_edit_and_refusals(
     sample_catalogue: Catalogue, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = str(sample_catalogue.path)
+    path = sample_catalogue.location
     sample_catalogue.close()
     code, out, _ = _run(
         capsys, "review", "-c", path, "--kind", "person", "--doc", "CAT-000002", "--json"
@@ -87,7 +87,7 @@ def test_review_filters_edit_and_refusals(
 def test_suggest_says_what_is_still_open(
     sample_catalogue: Catalogue, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = str(sample_catalogue.path)
+    path = sample_catalogue.location
     sample_catalogue.close()
     listed = json.loads(_run(capsys, "review", "-c", path, "--json")[1])
     code, out, _ = _run(capsys, "suggest", "--all", "-c", path)

@@ -21,7 +21,6 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import URL, Engine, create_engine, make_url, text
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 
 ADMIN_URL_VARIABLE = "CATENA_TEST_POSTGRES"
 PREFIX = "catena_test_pgsearch_"
@@ -77,16 +76,9 @@ def postgresql_template() -> Iterator[str]:
 
 
 def use_portable_blob_insert(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Local workaround until pgcore's db/documents.py lands: its blob insert is
-    SQLite's ``INSERT … ON CONFLICT DO NOTHING``; PostgreSQL's says the same."""
-    import db.documents
-    from db.models import Blob
-
-    monkeypatch.setattr(
-        db.documents,
-        "_INSERT_BLOB",
-        postgresql_insert(Blob.__table__).on_conflict_do_nothing(index_elements=["sha256"]),
-    )
+    """Nothing to do any more: db/documents.py's blob insert is portable (pgcore's
+    ``db.dialects.InsertIgnoring``). Kept so callers need not change at the merge."""
+    del monkeypatch
 
 
 @contextmanager
