@@ -39,13 +39,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from benchmarks_md import write_block
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.make_corpus import make_corpus  # noqa: E402
-
-MARK_START = "<!-- bench/peers.py: start -->"
-MARK_END = "<!-- bench/peers.py: end -->"
 
 
 @dataclass(frozen=True)
@@ -203,19 +202,6 @@ def table(measured: list[Peer], files: int) -> str:
     return "\n".join(lines)
 
 
-def write_markdown(block: str) -> None:
-    target = ROOT / "BENCHMARKS.md"
-    text = target.read_text(encoding="utf-8")
-    wrapped = f"{MARK_START}\n{block}\n{MARK_END}"
-    if MARK_START in text:
-        before, _, rest = text.partition(MARK_START)
-        _, _, after = rest.partition(MARK_END)
-        target.write_text(before + wrapped + after, encoding="utf-8")
-    else:
-        section = f"## Import beside the peers (`bench/peers.py`, issue 23)\n\n{wrapped}\n"
-        target.write_text(text.rstrip("\n") + "\n\n" + section, encoding="utf-8")
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--count", type=int, default=1000)
@@ -257,7 +243,7 @@ def main(argv: list[str] | None = None) -> int:
     block = "\n".join(notes) + "\n\n" + table(measured, files)
     print(block)
     if not args.no_markdown:
-        write_markdown(block)
+        write_block("bench/peers.py", "Import beside the peers (`bench/peers.py`, issue 23)", block)
     return 0
 
 

@@ -38,9 +38,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from benchmarks_md import write_block
+
 ROOT = Path(__file__).resolve().parents[1]
-MARK_START = "<!-- bench/startup.py: start -->"
-MARK_END = "<!-- bench/startup.py: end -->"
 
 
 @dataclass
@@ -118,19 +118,6 @@ def table(trees: list[Path], measured: list[list[Command]]) -> str:
     return "\n".join(lines)
 
 
-def write_markdown(block: str) -> None:
-    target = ROOT / "BENCHMARKS.md"
-    text = target.read_text(encoding="utf-8")
-    wrapped = f"{MARK_START}\n{block}\n{MARK_END}"
-    if MARK_START in text:
-        before, _, rest = text.partition(MARK_START)
-        _, _, after = rest.partition(MARK_END)
-        target.write_text(before + wrapped + after, encoding="utf-8")
-    else:
-        section = f"## Command start (`bench/startup.py`, issue 23)\n\n{wrapped}\n"
-        target.write_text(text.rstrip("\n") + "\n\n" + section, encoding="utf-8")
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5, help="measured runs of each command")
@@ -174,7 +161,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(block)
     if not args.no_markdown:
-        write_markdown(block)
+        write_block("bench/startup.py", "Command start (`bench/startup.py`, issue 23)", block)
     return 0
 
 

@@ -209,8 +209,8 @@ class BackupInfo:
     created: datetime
 
 
-def _stamp(name: str) -> datetime | None:
-    stamp = name.removesuffix(SUFFIX).rsplit("-", 1)[-1]
+def _stamp(name: str, suffix: str) -> datetime | None:
+    stamp = name.removesuffix(suffix).rsplit("-", 1)[-1]
     for pattern in ("%Y%m%dT%H%M%S%fZ", "%Y%m%dT%H%M%SZ"):
         try:
             return datetime.strptime(stamp, pattern).replace(tzinfo=UTC)
@@ -219,21 +219,25 @@ def _stamp(name: str) -> datetime | None:
     return None
 
 
-def list_backups(folder: Path, *, prefix: str = AUTO_PREFIX) -> list[BackupInfo]:
-    """Backups in *folder* whose names start with *prefix*, oldest first."""
+def list_backups(
+    folder: Path, *, prefix: str = AUTO_PREFIX, suffix: str = SUFFIX
+) -> list[BackupInfo]:
+    """Backups in *folder* whose names start with *prefix* and end with *suffix*
+    (``.sqlite`` copies here, ``db.pg_backup``'s dumps), oldest first."""
     found = []
-    for path in folder.glob(f"{prefix}*{SUFFIX}"):
-        created = _stamp(path.name)
+    for path in folder.glob(f"{prefix}*{suffix}"):
+        created = _stamp(path.name, suffix)
         if created is not None:
             found.append(BackupInfo(path, created))
     return sorted(found, key=lambda info: info.created)
 
 
-def all_backups(folder: Path) -> list[BackupInfo]:
+def all_backups(folder: Path, *, suffix: str = SUFFIX) -> list[BackupInfo]:
     """Every kind of backup (daily, before a migration, before a restore), oldest first."""
     kinds = (AUTO_PREFIX, SAFETY_PREFIX, MIGRATION_PREFIX)
     return sorted(
-        (b for k in kinds for b in list_backups(folder, prefix=k)), key=lambda info: info.created
+        (b for k in kinds for b in list_backups(folder, prefix=k, suffix=suffix)),
+        key=lambda info: info.created,
     )
 
 

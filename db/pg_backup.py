@@ -37,7 +37,14 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
 
 from db.audit_head import EMPTY, ChainHead
-from db.backup import AUTO_PREFIX, DEFAULT_KEEP, MIGRATION_PREFIX, SAFETY_PREFIX, BackupError
+from db.backup import (
+    AUTO_PREFIX,
+    DEFAULT_KEEP,
+    BackupError,
+    BackupInfo,
+    all_backups,
+    list_backups,
+)
 from db.pg_tools import engine_url, find_tool, run_tool
 from db.sanitize import for_terminal
 
@@ -271,36 +278,14 @@ def _restore_and_compare(
     return _differences(expected, found)
 
 
-@dataclass(frozen=True)
-class PgBackupInfo:
-    path: Path
-    created: datetime
-
-
-def _stamp(name: str) -> datetime | None:
-    stamp = name.removesuffix(SUFFIX).rsplit("-", 1)[-1]
-    try:
-        return datetime.strptime(stamp, _STAMP).replace(tzinfo=UTC)
-    except ValueError:
-        return None
-
-
-def list_pg_backups(folder: Path, *, prefix: str = AUTO_PREFIX) -> list[PgBackupInfo]:
+def list_pg_backups(folder: Path, *, prefix: str = AUTO_PREFIX) -> list[BackupInfo]:
     """Dumps in *folder* whose names start with *prefix*, oldest first."""
-    found = []
-    for path in folder.glob(f"{prefix}*{SUFFIX}"):
-        created = _stamp(path.name)
-        if created is not None:
-            found.append(PgBackupInfo(path, created))
-    return sorted(found, key=lambda info: info.created)
+    return list_backups(folder, prefix=prefix, suffix=SUFFIX)
 
 
-def all_pg_backups(folder: Path) -> list[PgBackupInfo]:
+def all_pg_backups(folder: Path) -> list[BackupInfo]:
     """Every kind (daily, before a migration, before a restore), oldest first."""
-    kinds = (AUTO_PREFIX, SAFETY_PREFIX, MIGRATION_PREFIX)
-    return sorted(
-        (b for k in kinds for b in list_pg_backups(folder, prefix=k)), key=lambda b: b.created
-    )
+    return all_backups(folder, suffix=SUFFIX)
 
 
 def _remove(backup: Path) -> None:
