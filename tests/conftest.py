@@ -25,21 +25,32 @@ def pytest_configure(config: pytest.Config) -> None:
         "the head file); left out of the CATENA_TEST_ENGINE=postgresql run, which has "
         "no such file. The reason is required.",
     )
+    config.addinivalue_line(
+        "markers",
+        "own_database: the test makes its own PostgreSQL database whatever the engine "
+        "(the team engine's own tests); it runs once, in the main run, and is left out "
+        "of the CATENA_TEST_ENGINE=postgresql run, where it would only repeat itself.",
+    )
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """On the PostgreSQL run, leave out the tests of SQLite's file (they ran, and pass,
-    in the SQLite run of the same suite); each must say why it is SQLite-only."""
+    in the SQLite run of the same suite; each must say why it is SQLite-only) and the
+    tests that make their own PostgreSQL database (they ran in the main run)."""
     for item in items:
         marker = item.get_closest_marker("sqlite_only")
         if marker is not None and not (marker.args and str(marker.args[0]).strip()):
             raise pytest.UsageError(f"{item.nodeid}: sqlite_only needs a reason")
     if os.environ.get("CATENA_TEST_ENGINE", "sqlite").strip().lower() != "postgresql":
         return
-    left_out = [item for item in items if item.get_closest_marker("sqlite_only")]
+    left_out = [item for item in items if _not_for_the_postgresql_run(item)]
     if left_out:
         config.hook.pytest_deselected(items=left_out)
-        items[:] = [item for item in items if not item.get_closest_marker("sqlite_only")]
+        items[:] = [item for item in items if not _not_for_the_postgresql_run(item)]
+
+
+def _not_for_the_postgresql_run(item: pytest.Item) -> bool:
+    return any(item.get_closest_marker(name) for name in ("sqlite_only", "own_database"))
 
 
 @pytest.fixture(scope="session")

@@ -31,6 +31,8 @@ from db.pg_roles import add_person, install_team_rights
 from db.pg_tools import find_tool, libpq_target, run_tool
 from tests.db.pg_admin_scratch import connected, scratch_database
 
+pytestmark = pytest.mark.own_database
+
 T0 = datetime(2026, 12, 3, 9, 0, tzinfo=UTC)
 
 

@@ -30,6 +30,8 @@ from db.pg_roles import (
 from db.tags import add_tag
 from tests.db.pg_admin_scratch import connected, scratch_database
 
+pytestmark = pytest.mark.own_database
+
 # Tables a PostgreSQL catalogue has beyond the models: the search index (made by
 # migration 0014's PostgreSQL branch), the settings of migration 0015 (a model too,
 # once db.settings is merged) and Alembic's version.

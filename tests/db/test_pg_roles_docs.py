@@ -10,10 +10,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from sqlalchemy import text
 
 from db.pg_roles import install_team_rights, team_people
 from tests.db.pg_admin_scratch import connected, scratch_database
+
+pytestmark = pytest.mark.own_database
 
 PAGE = Path(__file__).resolve().parents[2] / "docs" / "team.md"
 _BLOCK = re.compile(r"```sql\n(.*?)```", re.DOTALL)

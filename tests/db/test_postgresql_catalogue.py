@@ -24,6 +24,8 @@ from db.models import Event
 from db.settings import AUDIT_HEAD, OBJECTS, read_setting
 from tests.pg_catalogues import scratch_database
 
+pytestmark = pytest.mark.own_database
+
 
 @pytest.fixture
 def database_url() -> Iterator[str]:

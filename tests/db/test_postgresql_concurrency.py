@@ -17,9 +17,12 @@ import traceback
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import func, select
 
 from tests.pg_catalogues import scratch_database
+
+pytestmark = pytest.mark.own_database
 
 WORKERS = 4
 OPERATIONS = 100

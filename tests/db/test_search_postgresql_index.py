@@ -4,6 +4,8 @@ migration 0014's PostgreSQL branch, and the tsvector's own rules."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.db.search_postgresql import catalogue, postgresql_template
 from tests.db.test_search_index import *  # noqa: F403 — the shared tests, collected again
 from tests.db.test_search_index import (
@@ -11,6 +13,8 @@ from tests.db.test_search_index import (
     test_migration_creates_backfills_and_drops_the_index,
     test_stale_index_rows_are_reported,
 )
+
+pytestmark = pytest.mark.own_database
 
 # SQLite's own: FTS5's table, a migration run on a SQLite file, FTS5 rows without a
 # document. Their PostgreSQL counterparts are below.

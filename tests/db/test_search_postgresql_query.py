@@ -34,6 +34,8 @@ from tests.db.test_search_query import (
     run,
 )
 
+pytestmark = pytest.mark.own_database
+
 __all__ = ["fts"]
 
 
