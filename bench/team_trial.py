@@ -49,6 +49,8 @@ DEFAULT_OUT = ROOT / "bench" / "results" / "team_trial"
 PERSON_TIMEOUT_S = 600
 SAMPLE_REFS = ("CAT-000001", "CAT-000002", "CAT-000003", "CAT-000004")
 SEE_OTHERS_TIMEOUT_S = 60
+RIGHT_OF_JOB = {"importer": "editor", "tagger": "tagger", "reader": "reader"}
+"""The team right (docs/team.md) each person of the trial is given for their job."""
 DATE = re.compile(
     r"\b\d{1,2} (January|February|March|April|May|June|July|August|September|October|"
     r"November|December) \d{4}\b"
@@ -112,7 +114,11 @@ def _counts(admin: str, database: str) -> dict[str, Any]:
 
 
 def coordinate(out: Path, batches: int) -> dict[str, Any]:
+    from sqlalchemy import create_engine
+    from sqlalchemy.engine import make_url
+
     from db.catalogue import Catalogue
+    from db.pg_roles import add_person, team_roles
     from desktop.core.resources import sample_paths
     from desktop.ingest.pipeline import import_paths
 
@@ -132,31 +138,26 @@ def coordinate(out: Path, batches: int) -> dict[str, Any]:
     try:
         url = _database_url(admin, database)
         objects = work / "shared-objects"
-        with Catalogue.open(url, create=True, objects=str(objects), daily_backup=False) as cat:
+        # As docs/team.md has it: `catena init` sets up the team's rights (its group
+        # roles, the server-set actor, the insert-only events), then each person gets a
+        # login role in one of them.
+        with Catalogue.open(
+            url, create=True, objects=str(objects), daily_backup=False, team_rights=True
+        ) as cat:
             import_paths(cat, sample_paths())
-        for role, password, job in people.values():
-            rights = (
-                [f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role}"]
-                if job == "reader"
-                else [
-                    f"GRANT ALL ON ALL TABLES IN SCHEMA public TO {role}",
-                    f"GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO {role}",
-                ]
-            )
-            _execute(
-                admin,
-                database,
-                f"CREATE ROLE {role} LOGIN PASSWORD '{password}'",
-                f"GRANT CONNECT ON DATABASE {database} TO {role}",
-                f"GRANT USAGE ON SCHEMA public TO {role}",
-                *rights,
-            )
+        engine = create_engine(make_url(url))  # in a transaction: add_person nests savepoints
+        try:
+            with engine.begin() as conn:
+                for role, password, job in people.values():
+                    add_person(conn, login=role, right=RIGHT_OF_JOB[job], password=password)
+        finally:
+            engine.dispose()
         before = _counts(admin, database)
         processes = {}
         started = time.monotonic()
         for name, (role, password, job) in people.items():
-            # Each person as on their own computer: their login name is the actor
-            # Catena records (the server's role is what they connect as).
+            # Each person as on their own computer, with their own login name; the actor
+            # Catena records is the server role they connect as, set by the server.
             env = dict(os.environ, PGPASSWORD=password, PYTHONPATH=str(ROOT))
             env.update(USER=name, LOGNAME=name)
             if not _launcher():
@@ -222,7 +223,9 @@ def coordinate(out: Path, batches: int) -> dict[str, Any]:
         return result
     finally:
         _execute(admin, "postgres", f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
-        _execute(admin, "postgres", *(f"DROP ROLE IF EXISTS {r}" for r, _p, _j in people.values()))
+        groups = team_roles(database).all()
+        logins = [role for role, _p, _j in people.values()]
+        _execute(admin, "postgres", *(f'DROP ROLE IF EXISTS "{r}"' for r in [*logins, *groups]))
         shutil.rmtree(work, ignore_errors=True)
 
 
