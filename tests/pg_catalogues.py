@@ -176,3 +176,14 @@ def stored_rows(location: object, queries: tuple[str, ...]) -> tuple[object, ...
             )
     finally:
         engine.dispose()
+
+
+def pretend_unwritable(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Catalogues opened from now on look unwritable, on either engine: a folder on
+    read-only media (``db.catalogue.catalogue_writable``), a server that refuses
+    writes (``db.server_catalogue.server_writable``)."""
+    import db.catalogue
+    import db.server_catalogue
+
+    monkeypatch.setattr(db.catalogue, "catalogue_writable", lambda _folder: False)
+    monkeypatch.setattr(db.server_catalogue, "server_writable", lambda _engine: False)
