@@ -187,3 +187,22 @@ def pretend_unwritable(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(db.catalogue, "catalogue_writable", lambda _folder: False)
     monkeypatch.setattr(db.server_catalogue, "server_writable", lambda _engine: False)
+
+
+def change_rows(location: object, *statements: str, **values: object) -> None:
+    """Run SQL *statements* (named ``:value`` parameters from *values*) on the catalogue
+    at *location* (a folder or a URL) in one transaction of its own: a change behind
+    Catena's back, as another program would make it, on either engine."""
+    from pathlib import Path
+
+    from db.dialects import is_server_url
+    from db.engine import make_engine
+
+    shown = str(location)
+    engine = make_engine(shown if is_server_url(shown) else Path(shown) / "catalogue.sqlite")
+    try:
+        with engine.begin() as conn:
+            for statement in statements:
+                conn.execute(text(statement), values)
+    finally:
+        engine.dispose()
