@@ -206,3 +206,37 @@ def change_rows(location: object, *statements: str, **values: object) -> None:
                 conn.execute(text(statement), values)
     finally:
         engine.dispose()
+
+
+def another_process_may_write(location: object) -> bool:
+    """Whether a program of its own could take the catalogue's write lock at *location*
+    right now, without waiting: SQLite's ``BEGIN IMMEDIATE`` (and a write under it),
+    or the write lock every Catena writer takes on the server (``db.dialects.postgresql``)."""
+    import sqlite3
+    from pathlib import Path
+
+    from db.dialects import is_server_url
+    from db.dialects.postgresql import WRITE_LOCK_KEY
+    from db.engine import make_engine
+
+    shown = str(location)
+    if not is_server_url(shown):
+        other = sqlite3.connect(Path(shown) / "catalogue.sqlite", timeout=0.5)
+        try:
+            other.execute("BEGIN IMMEDIATE")  # fails at once if the lock is held
+            other.execute("CREATE TABLE IF NOT EXISTS probe (x)")
+            other.commit()
+            return True
+        except sqlite3.OperationalError:
+            return False
+        finally:
+            other.close()
+    engine = make_engine(shown)
+    try:
+        with engine.begin() as conn:
+            taken = conn.execute(
+                text("SELECT pg_try_advisory_xact_lock(:key)"), {"key": WRITE_LOCK_KEY}
+            ).scalar()
+            return bool(taken)
+    finally:
+        engine.dispose()
