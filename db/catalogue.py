@@ -370,7 +370,7 @@ class Catalogue:
                 url,
                 create=create,
                 objects=objects,
-                read_only=bool(read_only),
+                read_only=read_only,
                 team_rights=team_rights,
             )
         except ServerCatalogueError as exc:
@@ -385,7 +385,7 @@ class Catalogue:
             schema=opened.migration.to_revision,
             backup=None,
             warnings=opened.warnings,
-            read_only=bool(read_only),
+            read_only=opened.read_only,
         )
         # With the audit guard, the server writes its login role as each event's actor;
         # Catena hashes the same name, so the chain verifies (db.pg_audit_guard).

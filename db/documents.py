@@ -23,7 +23,7 @@ from db.languages import detect_languages
 from db.models import Blob, Document, hash_text, utcnow
 from db.provenance import ProvenanceError, check_accessed, check_url, guess_change
 from db.refs import DOCUMENT_PREFIX, next_ref
-from db.sanitize import clean_field
+from db.sanitize import NUL, NUL_REPLACED, clean_field, holds_nul, replace_nul, without_nul
 from db.search import index
 
 EDITABLE_FIELDS = (
@@ -72,10 +72,13 @@ ONE_LINE_LISTS = frozenset({"authors", "recipients"})
 def clean_metadata(values: dict[str, Any]) -> dict[str, Any]:
     """*values* with control characters removed from every one-line field (names in
     lists too); a value that was nothing but control characters becomes None, and a
-    name that was, is dropped. Other fields (notes, flags) are returned as given."""
+    name that was, is dropped. Other fields (notes, flags) are returned as given but
+    for their NULs, which no stored value holds (``db.sanitize``)."""
     cleaned = dict(values)
     for name, value in values.items():
-        if name in ONE_LINE_FIELDS and isinstance(value, str) and value:
+        if isinstance(value, str) and NUL in value and name not in ONE_LINE_FIELDS:
+            cleaned[name] = without_nul(value)
+        elif name in ONE_LINE_FIELDS and isinstance(value, str) and value:
             cleaned[name] = clean_field(value) or None
         elif name in ONE_LINE_LISTS and isinstance(value, list):
             names = (clean_field(item) if isinstance(item, str) else item for item in value)
@@ -167,10 +170,12 @@ def catalogue_document(session: Session, *, new: NewDocument, actor: str) -> tup
     ref = next_ref(session, DOCUMENT_PREFIX)
     row = asdict(new)  # every field is a column of the same name (lists copied), except:
     del row["original_size"]  # kept with the blob
+    _replace_nuls(row)
+    new.text = row["text"]  # a caller reading it afterwards reads what was stored
     row["guessed"] = sorted(set(new.guessed))
     row["published_lower"], row["published_upper"] = edtf_bounds(new.published)
     row["ref"] = ref
-    row["text_sha256"] = hash_text(new.text)  # (the column default would compute the same)
+    row["text_sha256"] = hash_text(row["text"])  # (the column default would compute the same)
     document_id = session.connection().execute(_INSERT_DOCUMENT, row).scalar_one()
     index.note_documents(session, [document_id])
     audit.record(
@@ -186,6 +191,17 @@ def catalogue_document(session: Session, *, new: NewDocument, actor: str) -> tup
         },
     )
     return document_id, ref
+
+
+def _replace_nuls(row: dict[str, Any]) -> None:
+    """No stored value holds a NUL (``db.sanitize``): a parser that let one through gets
+    it replaced here, in the text and every other value, and the row flagged."""
+    if not any(holds_nul(value) for value in row.values()):
+        return
+    for name, value in row.items():
+        row[name] = replace_nul(value)
+    if NUL_REPLACED not in row["flags"]:
+        row["flags"] = [*row["flags"], NUL_REPLACED]
 
 
 def _stored_guess(published: str | None) -> str | None:

@@ -9,6 +9,13 @@ Two rules, used at every boundary so they are written once:
   written raw into CSV, RIS, BibTeX or a terminal. Tabs and line breaks become spaces, since
   a field is one line. ``strip_controls`` is the same rule for text of several lines
   (notes, quotes written to an export), which keeps its tabs and line breaks.
+- U+0000 (NUL) is never stored nor derived, on either engine: PostgreSQL's text and
+  jsonb cannot hold it, and no reader wants it. The original keeps its bytes in the
+  object store; what is derived from it loses the NUL where it is made: decoded text
+  files drop it (``desktop.ingest.text_decoding``, flagged), a document's row gets
+  ``replace_nul`` (U+FFFD, same length, so offsets into the text still hold; flagged
+  ``NUL_REPLACED``), one-line fields lose it with every other control character, and
+  the search index drops any left from an older catalogue (``without_nul``).
 - ``for_terminal`` is for anything printed: stored text that predates these rules, file
   names, error messages quoting input. Control characters are shown as visible escapes
   (``\\x1b``) so an escape sequence can never drive the terminal, and the person still sees
@@ -26,6 +33,39 @@ _FIELD_SPACE = re.compile("[\t\r\n\u2028\u2029]+")
 # bidirectional overrides that can reorder what a person reads.
 _TERMINAL_BAD = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 _LINE_BREAKS = re.compile("[\t\n]")
+
+
+NUL = "\x00"
+NUL_REPLACED = "NUL characters replaced with U+FFFD"
+"""The flag a document gets when its row needed ``replace_nul``."""
+
+
+def without_nul(value: str) -> str:
+    """*value* with every NUL dropped (derived values: index text, facet values)."""
+    return value.replace(NUL, "") if NUL in value else value
+
+
+def replace_nul(value: object) -> object:
+    """*value* (a string, or a JSON list/dict of them) with every NUL replaced by U+FFFD:
+    the same length, so character offsets into a text stay valid."""
+    if isinstance(value, str):
+        return value.replace(NUL, "\ufffd") if NUL in value else value
+    if isinstance(value, list):
+        return [replace_nul(item) for item in value]
+    if isinstance(value, dict):
+        return {key: replace_nul(item) for key, item in value.items()}
+    return value
+
+
+def holds_nul(value: object) -> bool:
+    """Whether *value* (a string, or a JSON list/dict of them) holds a NUL anywhere."""
+    if isinstance(value, str):
+        return NUL in value
+    if isinstance(value, list):
+        return any(holds_nul(item) for item in value)
+    if isinstance(value, dict):
+        return any(holds_nul(key) or holds_nul(item) for key, item in value.items())
+    return False
 
 
 def has_control(value: str) -> bool:

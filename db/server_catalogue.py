@@ -15,7 +15,7 @@ rights of new tables, and every event's actor is the server's login role.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlalchemy import Engine, text
@@ -44,6 +44,8 @@ class ServerOpened:
     server_actor: str | None
     """The login role the server records as every event's actor (``db.pg_audit_guard``
     installed), which Catena must hash with; None when the catalogue has no guard."""
+    read_only: bool = False
+    """Opened read-only: asked for, or the login may not write (``server_writable``)."""
 
 
 def object_store_at(location: str) -> ObjectStore:
@@ -113,18 +115,25 @@ def open_server(
     *,
     create: bool,
     objects: str | None,
-    read_only: bool,
+    read_only: bool | None,
     team_rights: bool = False,
 ) -> ServerOpened:
     """Connect to the catalogue at *location*, bring its schema up to date (or make it,
-    with *create*) and open its object store. Raises ``ServerCatalogueError``."""
+    with *create*) and open its object store. Raises ``ServerCatalogueError``.
+    *read_only* None means: read-only when this login may not write (``server_writable``),
+    as a folder catalogue on read-only media is."""
     shown = postgresql.shown(location)
     try:
-        engine = postgresql.make_engine(location, read_only=read_only)
+        engine = postgresql.make_engine(location, read_only=bool(read_only))
     except ValueError as exc:
         raise ServerCatalogueError(str(exc)) from exc
     try:
-        return _open(
+        if read_only is None:
+            read_only = postgresql.reachable(engine) is None and not server_writable(engine)
+            if read_only:
+                engine.dispose()
+                engine = postgresql.make_engine(location, read_only=True)
+        opened = _open(
             engine,
             shown,
             create=create,
@@ -132,9 +141,20 @@ def open_server(
             read_only=read_only,
             team_rights=team_rights,
         )
+        return replace(opened, read_only=read_only)
     except BaseException:
         engine.dispose()
         raise
+
+
+def server_writable(engine: Engine) -> bool:
+    """Whether the server lets this catalogue be changed: not a hot standby, not a
+    database the owner set read-only (``default_transaction_read_only``). Such a
+    catalogue then opens read-only, reading working and changes refused before they
+    start, instead of failing at the first one. (A team reader is not read-only: it
+    records the dossiers it prints; its rights refuse the rest, ``db.pg_roles``.)"""
+    with engine.connect() as conn:
+        return conn.exec_driver_sql("SHOW transaction_read_only").scalar() != "on"
 
 
 def _open(

@@ -176,3 +176,67 @@ def stored_rows(location: object, queries: tuple[str, ...]) -> tuple[object, ...
             )
     finally:
         engine.dispose()
+
+
+def pretend_unwritable(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Catalogues opened from now on look unwritable, on either engine: a folder on
+    read-only media (``db.catalogue.catalogue_writable``), a server that refuses
+    writes (``db.server_catalogue.server_writable``)."""
+    import db.catalogue
+    import db.server_catalogue
+
+    monkeypatch.setattr(db.catalogue, "catalogue_writable", lambda _folder: False)
+    monkeypatch.setattr(db.server_catalogue, "server_writable", lambda _engine: False)
+
+
+def change_rows(location: object, *statements: str, **values: object) -> None:
+    """Run SQL *statements* (named ``:value`` parameters from *values*) on the catalogue
+    at *location* (a folder or a URL) in one transaction of its own: a change behind
+    Catena's back, as another program would make it, on either engine."""
+    from pathlib import Path
+
+    from db.dialects import is_server_url
+    from db.engine import make_engine
+
+    shown = str(location)
+    engine = make_engine(shown if is_server_url(shown) else Path(shown) / "catalogue.sqlite")
+    try:
+        with engine.begin() as conn:
+            for statement in statements:
+                conn.execute(text(statement), values)
+    finally:
+        engine.dispose()
+
+
+def another_process_may_write(location: object) -> bool:
+    """Whether a program of its own could take the catalogue's write lock at *location*
+    right now, without waiting: SQLite's ``BEGIN IMMEDIATE`` (and a write under it),
+    or the write lock every Catena writer takes on the server (``db.dialects.postgresql``)."""
+    import sqlite3
+    from pathlib import Path
+
+    from db.dialects import is_server_url
+    from db.dialects.postgresql import WRITE_LOCK_KEY
+    from db.engine import make_engine
+
+    shown = str(location)
+    if not is_server_url(shown):
+        other = sqlite3.connect(Path(shown) / "catalogue.sqlite", timeout=0.5)
+        try:
+            other.execute("BEGIN IMMEDIATE")  # fails at once if the lock is held
+            other.execute("CREATE TABLE IF NOT EXISTS probe (x)")
+            other.commit()
+            return True
+        except sqlite3.OperationalError:
+            return False
+        finally:
+            other.close()
+    engine = make_engine(shown)
+    try:
+        with engine.begin() as conn:
+            taken = conn.execute(
+                text("SELECT pg_try_advisory_xact_lock(:key)"), {"key": WRITE_LOCK_KEY}
+            ).scalar()
+            return bool(taken)
+    finally:
+        engine.dispose()

@@ -18,6 +18,7 @@ from functools import lru_cache
 from anyascii import anyascii
 
 from db.folding import fold
+from db.sanitize import NUL
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _TOKEN = re.compile(r"[a-z0-9]+")
@@ -38,7 +39,9 @@ def fold_for_index(text: str) -> str:
     """
     if not text:
         return ""
-    normalised = unicodedata.normalize("NFKC", text)
+    # A NUL (in a row from before ``db.sanitize``'s rule) separates tokens, as in
+    # ``fold``, and PostgreSQL's text cannot hold it: the index gets a space instead.
+    normalised = unicodedata.normalize("NFKC", text.replace(NUL, " ") if NUL in text else text)
     if not normalised.isascii():
         normalised = _NON_ASCII.sub(lambda match: _transliterate(match.group()), normalised)
     return normalised.lower()

@@ -31,6 +31,7 @@ from db.models import (
     document_images,
     document_keywords,
 )
+from db.sanitize import without_nul
 from db.search.index_folding import fold_for_index
 
 CHUNK = 500
@@ -217,9 +218,10 @@ def facets_of(conn: Connection, ids: Sequence[int]) -> dict[int, FacetValues]:
     found: dict[int, dict[str, dict[str, None]]] = {}
 
     def add(doc_id: int, facet: str, value: Any) -> None:
-        if value is None or value == "":
+        shown = "" if value is None else without_nul(str(value))  # an older row's NULs
+        if shown == "":
             return
-        found.setdefault(doc_id, {}).setdefault(facet, {})[str(value)] = None
+        found.setdefault(doc_id, {}).setdefault(facet, {})[shown] = None
 
     live: set[int] = set()
     for doc_id, doc_type, publisher, lower, upper, authors, recipients in conn.execute(

@@ -31,6 +31,7 @@ from db.models import (
     NameVariant,
     document_keywords,
 )
+from db.sanitize import NUL
 from db.search.index_rows import IndexRow
 from db.search.tsvector import document_vector
 
@@ -161,7 +162,9 @@ def _values_of(conn: Connection, ids: Sequence[int]) -> set[str]:
             .where(document_keywords.c.document_id.in_(ids))
         ).scalars()
     )
-    return {value for value in found if value}
+    # A NUL (a row from before ``db.sanitize``'s rule) cannot be a server text; the
+    # filters match such a value to nothing (``db.search.filters_postgresql``).
+    return {value for value in found if value and NUL not in value}
 
 
 def add_folds(conn: Connection, values: Iterable[str]) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from desktop.launch.entry import main
-from tests.pg_catalogues import stored_rows
+from tests.pg_catalogues import pretend_unwritable, stored_rows
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -145,11 +145,9 @@ def test_control_characters_are_not_stored_or_printed(
 def test_list_and_show_run_on_a_read_only_catalogue_and_changes_are_refused(
     catalogue_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import db.catalogue
-
     _events(capsys, catalogue_path, "add", "Flood")
     before = _rows(catalogue_path)
-    monkeypatch.setattr(db.catalogue, "catalogue_writable", lambda _folder: False)
+    pretend_unwritable(monkeypatch)
     code, out, err = _events(capsys, catalogue_path, "list", "--json")
     assert code == 0 and json.loads(out)[0]["reference"] == "EVT-000001"
     assert err.startswith("read-only: ")

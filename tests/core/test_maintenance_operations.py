@@ -3,7 +3,6 @@ test both call (``desktop.core.maintenance``), without Qt and without the CLI.""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from sqlalchemy import select
@@ -12,16 +11,14 @@ from db.catalogue import Catalogue
 from db.models import Document, Event
 from desktop.core.maintenance import audit_log, back_up, verify_catalogue
 from desktop.core.suggestions import live_references
+from tests.pg_catalogues import change_rows
 
 
 def _damage_text(catalogue: Catalogue, ref: str) -> None:
     """Change a stored text behind Catena's back, as another program would."""
-    conn = sqlite3.connect(catalogue.database)
-    try:
-        conn.execute("UPDATE documents SET text = text || 'x' WHERE ref = ?", (ref,))
-        conn.commit()
-    finally:
-        conn.close()
+    change_rows(
+        catalogue.location, "UPDATE documents SET text = text || 'x' WHERE ref = :ref", ref=ref
+    )
 
 
 def _actions(catalogue: Catalogue) -> list[str]:
@@ -61,13 +58,10 @@ def test_an_altered_text_fails_and_repair_puts_it_back(sample_catalogue: Catalog
 def test_the_trail_is_checked_as_found_before_the_check_adds_to_it(
     sample_catalogue: Catalogue,
 ) -> None:
-    conn = sqlite3.connect(sample_catalogue.database)
-    try:
-        newest = conn.execute("SELECT max(id) FROM events").fetchone()[0]
-        conn.execute("DELETE FROM events WHERE id = ?", (newest,))
-        conn.commit()
-    finally:
-        conn.close()
+    change_rows(
+        sample_catalogue.location,
+        "DELETE FROM events WHERE id = (SELECT max(id) FROM events)",
+    )
     found = verify_catalogue(sample_catalogue).value
     assert not found.chain.ok and found.chain.head_problem is not None
     assert "cut off" in found.chain.describe().lower()

@@ -16,13 +16,13 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def test_an_unknown_language_is_named(capsys, catalogue_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_an_unknown_language_is_named(capsys, catalogue_path: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     code, _out, err = run(
         capsys, "ocr", "CAT-000001", "--lang", "eng+xx", "-c", str(catalogue_path)
     )
     assert code == 2 and err.startswith("catena ocr: unknown OCR language xx (known: eng")
     code, _out, err = run(
-        capsys, "import", str(catalogue_path), "--ocr-lang", "klingon", "-c", str(catalogue_path)
+        capsys, "import", str(tmp_path), "--ocr-lang", "klingon", "-c", str(catalogue_path)
     )
     assert code == 2 and "unknown OCR language klingon" in err
 
@@ -41,5 +41,5 @@ def test_check_without_the_engine_says_how_to_install_it(
 
 
 def test_a_document_that_is_not_a_scan_is_refused(capsys, sample_catalogue) -> None:  # type: ignore[no-untyped-def]
-    code, _out, err = run(capsys, "ocr", "CAT-000001", "-c", str(sample_catalogue.path))
+    code, _out, err = run(capsys, "ocr", "CAT-000001", "-c", sample_catalogue.location)
     assert code == 2 and "OCR reads PDFs and images only" in err

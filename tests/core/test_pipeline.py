@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from db.catalogue import Catalogue
 from db.models import Blob, Document, Event
 from desktop.ingest.pipeline import ImportOptions, import_paths
+from tests.pg_catalogues import another_process_may_write
 
 LETTER = "A letter from the river wardens\n\nWe write about the flood of 3 May 1911.\r\n"
 
@@ -155,8 +156,6 @@ def test_the_write_lock_is_not_held_while_parsing(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Another process must be able to write while a batch is being parsed."""
-    import sqlite3
-
     import desktop.ingest.prepare as prepare
 
     folder = write_texts({"a.txt": "First\n", "b.txt": "Second\n"})
@@ -164,14 +163,7 @@ def test_the_write_lock_is_not_held_while_parsing(
     writes: list[bool] = []
 
     def parse_while_another_process_writes(data: bytes, name: str, **kw):  # type: ignore[no-untyped-def]
-        other = sqlite3.connect(catalogue.database, timeout=0.5)
-        try:
-            other.execute("BEGIN IMMEDIATE")  # fails at once if the import held the lock
-            other.execute("CREATE TABLE IF NOT EXISTS probe (x)")
-            other.commit()
-            writes.append(True)
-        finally:
-            other.close()
+        writes.append(another_process_may_write(catalogue.location))
         return real_parse(data, name, **kw)
 
     monkeypatch.setattr(prepare, "parse", parse_while_another_process_writes)

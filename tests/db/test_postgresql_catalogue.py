@@ -16,7 +16,7 @@ from sqlalchemy import create_engine, select, text
 
 from db.audit import record, verify_chain
 from db.base import Base
-from db.catalogue import Catalogue, CatalogueError
+from db.catalogue import Catalogue, CatalogueError, ReadOnlyCatalogue
 from db.dialects import is_server_url
 from db.location import catalogue_location
 from db.migrate import RECORDED_HEAD, current_revision
@@ -157,3 +157,23 @@ def test_catena_init_and_backup_on_a_server(
     out = capsys.readouterr().out
     assert f"the object store ({share})" in out
     assert [p.suffix for p in sorted((tmp_path / "dumps").iterdir())] == [".dump", ".json"]
+
+
+def test_a_database_the_server_keeps_read_only_opens_read_only(
+    database_url: str, tmp_path: Path
+) -> None:
+    """As a folder on read-only media does: reading works, a change is refused before
+    it starts (a hot standby, or a database the owner set read-only)."""
+    with Catalogue.open(database_url, create=True, objects=str(tmp_path), actor="ana") as made:
+        assert not made.read_only
+    name = database_url.rsplit("/", 1)[1].split("?", 1)[0]
+    admin = create_engine(database_url.replace(f"/{name}", "/postgres", 1))
+    with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.exec_driver_sql(f'ALTER DATABASE "{name}" SET default_transaction_read_only = on')
+    admin.dispose()
+    with Catalogue.open(database_url, actor="ben") as shared:
+        assert shared.read_only and shared.report.read_only
+        with shared.reading() as session:
+            assert read_setting(session, OBJECTS) == str(tmp_path.resolve())
+        with pytest.raises(ReadOnlyCatalogue, match="read-only"), shared.writing():
+            pass

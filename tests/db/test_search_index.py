@@ -88,6 +88,10 @@ def wipe_index(session: Session) -> None:
         )
 
 
+@pytest.mark.sqlite_only(
+    "the FTS5 table's own definition; the PostgreSQL index's (tsvector, GIN) is checked by "
+    "test_search_postgresql_index.py::test_the_index_is_a_weighted_tsvector_with_gin_and_trigram_indexes"
+)
 def test_index_table_is_fts5_with_the_documented_tokenizer(catalogue: Catalogue) -> None:
     with catalogue.reading() as session:
         sql = session.execute(
@@ -342,6 +346,11 @@ def test_a_text_changed_behind_the_index_is_unindexed_by_a_rebuild_at_next_write
         assert index.check(session, deep=True) == []
 
 
+@pytest.mark.sqlite_only(
+    "writes an FTS5 row by rowid for no document, which only SQLite's contentless table "
+    "allows (PostgreSQL's foreign key keeps it out); the PostgreSQL counterpart is "
+    "test_search_postgresql_index.py::test_a_stale_or_unrecorded_row_is_reported_and_repaired"
+)
 def test_stale_index_rows_are_reported(catalogue: Catalogue) -> None:
     with catalogue.writing() as session:
         conn = session.connection()
