@@ -37,6 +37,7 @@ _CODES = {
     "BackupError": "backup",
     "DossierError": "dossier",
     "ImportRefused": "import-refused",
+    "ObjectStoreError": "object-store",
 }
 
 

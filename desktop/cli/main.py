@@ -21,6 +21,7 @@ from sqlalchemy.exc import DBAPIError
 from db.backup import BackupError
 from db.catalogue import Catalogue, CatalogueError, ReadOnlyCatalogue, read_only_notice
 from db.documents import DocumentError, list_documents, require_document
+from db.objects import ObjectStoreError
 from db.location import catalogue_location
 from db.sanitize import for_terminal
 from desktop import __version__
@@ -448,15 +449,17 @@ COMMANDS = {
 
 def database_problem(exc: DBAPIError) -> str:
     """A database failure in words a person can act on (one line)."""
+    from db.pg_roles import refusal_message  # loaded on this error path only
+
+    refused = refusal_message(exc)  # a team catalogue's server said no to this role
+    if refused is not None:
+        return refused
     text = str(exc.orig).lower()
     kept = "work committed before this point is kept; the unfinished part was not saved"
     if "locked" in text or "busy" in text:
         return f"the catalogue is busy (another Catena is writing to it); {kept}. Try again."
     if "readonly" in text or "read-only" in text:
-        return (
-            "the catalogue is read-only (no permission to write catalogue.sqlite or its "
-            f"folder); {kept}"
-        )
+        return f"the catalogue is read-only (no permission to write to it); {kept}"
     if "disk" in text and "full" in text:
         return f"the disk is full; {kept}. Free some space and run the command again."
     return f"the catalogue database failed ({exc.orig}); {kept}"
@@ -487,7 +490,13 @@ def _usage_errors() -> tuple[type[Exception], ...]:
     """Errors shown as one line with exit code 2. Those of the dossier builder and the
     ingest pipeline count only once their module is loaded: before that they cannot
     have been raised, and importing them just to catch them would cost the start-up."""
-    errors: list[type[Exception]] = [UsageError, CatalogueError, DocumentError, BackupError]
+    errors: list[type[Exception]] = [
+        UsageError,
+        CatalogueError,
+        DocumentError,
+        BackupError,
+        ObjectStoreError,  # an S3 store unreachable mid-command, a missing shared folder
+    ]
     dossier_build = sys.modules.get("desktop.dossier.build")
     if dossier_build is not None:
         errors.append(dossier_build.DossierError)
