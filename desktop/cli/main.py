@@ -21,8 +21,8 @@ from sqlalchemy.exc import DBAPIError
 from db.backup import BackupError
 from db.catalogue import Catalogue, CatalogueError, ReadOnlyCatalogue, read_only_notice
 from db.documents import DocumentError, list_documents, require_document
-from db.objects import ObjectStoreError
 from db.location import catalogue_location
+from db.objects import ObjectStoreError
 from db.sanitize import for_terminal
 from desktop import __version__
 from desktop.cli.errors import CatenaParser, UsageError, error_code, report_error
