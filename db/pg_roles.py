@@ -111,7 +111,7 @@ def _owned_sequences(connection: Connection) -> list[tuple[str, str]]:
 
 
 def _refused(exc: DBAPIError, doing: str) -> TeamRightsError:
-    return TeamRightsError(f"cannot {doing}: {_primary(exc)}")
+    return TeamRightsError(f"cannot {doing}: {server_message(exc)}")
 
 
 def _settings_policies(connection: Connection) -> list[str]:
@@ -297,7 +297,7 @@ def session_right(connection: Connection) -> str | None:
     return None
 
 
-def _primary(exc: BaseException) -> str:
+def server_message(exc: BaseException) -> str:
     """PostgreSQL's own one-line message of *exc* (without "DETAIL"/"HINT" lines)."""
     orig = getattr(exc, "orig", exc)
     diag = getattr(orig, "diag", None)
@@ -312,7 +312,7 @@ def refusal_message(exc: BaseException) -> str | None:
     orig = getattr(exc, "orig", exc)
     if getattr(orig, "sqlstate", None) != "42501":
         return None
-    primary = _primary(exc)
+    primary = server_message(exc)
     if primary.startswith("the audit trail"):
         return f"refused: {primary}; past events are never changed or removed"
     return (

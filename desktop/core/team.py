@@ -27,6 +27,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from db.catalogue import Catalogue, CatalogueError
 from db.dialects import postgresql
 from db.models import Event
+from db.pg_roles import refusal_message, server_message
 
 CONNECT_TIMEOUT_S = 8
 """How long opening waits for a server that does not answer (libpq's connect_timeout)."""
@@ -235,25 +236,15 @@ PERSON_ERRORS: tuple[type[Exception], ...] = (ValueError, ServerError)
 """Errors an action reports to the person in one line (``person_message``)."""
 
 
-def _primary(exc: DBAPIError) -> str:
-    orig = exc.orig
-    diag = getattr(orig, "diag", None)
-    primary = getattr(diag, "message_primary", None) or str(orig or exc).strip()
-    lines = str(primary).strip().splitlines()
-    return lines[0] if lines else type(orig or exc).__name__
-
-
 def person_message(exc: BaseException) -> str:
     """*exc* as one line for the person: Catena's own refusals as they are; a server's
     refusal or silence said plainly, with "nothing was changed"."""
     if not isinstance(exc, DBAPIError):
         return str(exc)
-    primary = _primary(exc)
-    if getattr(exc.orig, "sqlstate", None) == "42501":
-        return (
-            f"your server role may not do this ({primary}); nothing was changed. "
-            "Ask the catalogue's administrator for the right you need"
-        )
+    refused = refusal_message(exc)  # the same words as the CLI's
+    if refused is not None:
+        return refused
+    primary = server_message(exc)
     if isinstance(exc, OperationalError):
         return f"the catalogue's server did not answer ({primary}); nothing was changed"
     return f"the catalogue's server refused this ({primary}); nothing was changed"

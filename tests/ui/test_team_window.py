@@ -291,8 +291,8 @@ def test_a_tagger_tags_but_a_change_the_server_refuses_is_one_line(
     assert window.bench.edit_metadata(ref, {"title": "Renamed by a tagger"}) is None
 
     assert len(shown) == 1 and "\n" not in shown[0]
-    assert shown[0].startswith("your server role may not do this (permission denied for table")
-    assert shown[0].endswith("Ask the catalogue's administrator for the right you need")
+    assert shown[0].startswith("your PostgreSQL role may not do this (permission denied for table")
+    assert shown[0].endswith("ask the catalogue's administrator for the right you need")
 
 
 def test_a_server_catalogue_opened_elsewhere_still_shows_where_and_who(
