@@ -401,9 +401,14 @@ class Catalogue:
         )
 
     def read_only_refusal(self) -> str:
+        why = (
+            "your PostgreSQL role may only read it, or the server is read-only"
+            if self.on_server
+            else "read-only media or no write permission"
+        )
         return (
-            f"the catalogue at {self.location} is read-only (read-only media or no write "
-            "permission); changes are disabled and nothing was changed"
+            f"the catalogue at {self.location} is read-only ({why}); changes are disabled "
+            "and nothing was changed"
         )
 
     def backup_if_due(self) -> Path | None:

@@ -58,6 +58,8 @@ def test_the_url_is_shown_without_its_password(database_url: str, tmp_path: Path
     with Catalogue.open(with_password, create=True, objects=str(tmp_path)) as catalogue:
         assert "hunter2" not in catalogue.location and "***" in catalogue.location
         assert "hunter2" not in catalogue.read_only_refusal()
+        # On a server, a refusal names the role's right, not read-only media.
+        assert "your PostgreSQL role may only read it" in catalogue.read_only_refusal()
 
 
 def test_a_new_server_catalogue_needs_its_object_store(database_url: str) -> None:
