@@ -95,6 +95,18 @@ class TeamCatalogueDialog(QDialog):
             field.textEdited.connect(lambda _t: self._fields_to_url())
         self.port.valueChanged.connect(lambda _v: self._fields_to_url())
         self.url.textEdited.connect(lambda _t: self._url_to_fields())
+        self._fit_hints()
+
+    def _fit_hints(self) -> None:
+        """Wide enough that the fields' grey hints are read whole, in any of the
+        window's languages (a clipped "server name, or empt…" says nothing)."""
+        widest = max(
+            field.fontMetrics().horizontalAdvance(field.placeholderText())
+            for field in (self.host, self.url)
+        )
+        margin = 4 * self.fontMetrics().averageCharWidth()  # the frame and text margins
+        for field in (self.host, self.url):
+            field.setMinimumWidth(widest + margin)
 
     def set_location(self, location: str) -> None:
         self.url.setText(location)
