@@ -45,7 +45,8 @@ from db.backup import (
     all_backups,
     list_backups,
 )
-from db.pg_tools import engine_url, find_tool, run_tool
+from db.dialects.postgresql import engine_url
+from db.pg_tools import find_tool, run_tool
 from db.sanitize import for_terminal
 
 SUFFIX = ".dump"

@@ -29,12 +29,6 @@ DEBIAN_VERSIONS = Path("/usr/lib/postgresql")
 _VERSION = re.compile(r"\(PostgreSQL\)\s+(\d+)")
 
 
-def engine_url(location: str | URL) -> URL:
-    """*location* (``postgresql://…`` or ``postgresql+psycopg://…``) with the psycopg
-    driver SQLAlchemy must use (``postgresql://`` alone would mean psycopg2)."""
-    return make_url(location).set(drivername="postgresql+psycopg")
-
-
 def _quoted_value(value: str) -> str:
     return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'"
 

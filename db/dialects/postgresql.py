@@ -28,6 +28,7 @@ from typing import Any
 
 from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 
 LOCK_TIMEOUT_MS = 60_000
 WRITE_OPTION = "catena_serialised_writer"
@@ -36,12 +37,12 @@ WRITE_LOCK_KEY = 0x4341_5445_4E41  # "CATENA" in ASCII
 DRIVER = "postgresql+psycopg"
 
 
-def engine_url(location: str) -> URL:
+def engine_url(location: str | URL) -> URL:
     """*location* (``postgresql://``, ``postgres://`` or ``postgresql+psycopg://``) as
     a SQLAlchemy URL for the psycopg 3 driver. Raises ``ValueError`` on a bad URL."""
     try:
-        url = make_url(location.strip())
-    except Exception as exc:  # sqlalchemy.exc.ArgumentError; say it as a ValueError
+        url = location if isinstance(location, URL) else make_url(location.strip())
+    except ArgumentError as exc:  # said as a ValueError, the way callers catch it
         raise ValueError(f"not a database URL: {shown(location)}") from exc
     if url.get_backend_name() not in ("postgresql", "postgres"):
         raise ValueError(f"not a PostgreSQL URL: {shown(location)}")
@@ -54,7 +55,7 @@ def shown(location: str | URL) -> str:
     """*location* as it may be printed: the password, if any, replaced by ***."""
     try:
         url = location if isinstance(location, URL) else make_url(location.strip())
-    except Exception:
+    except ArgumentError:
         return "<unreadable URL>"
     return url.render_as_string(hide_password=True)
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select, text
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 
 from db.catalogue import Catalogue, CatalogueError
 from db.dialects import postgresql
@@ -96,7 +96,7 @@ def with_password(location: str, password: str | None) -> str:
 def password_in(location: str) -> str | None:
     try:
         return make_url(location.strip()).password or None
-    except Exception:
+    except ArgumentError:
         return None
 
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
 
 from desktop.core import team
 
@@ -124,7 +125,7 @@ class TeamCatalogueDialog(QDialog):
     def _url_to_fields(self) -> None:
         try:
             url = make_url(self.url.text().strip())
-        except Exception:
+        except ArgumentError:
             return  # still being typed
         self._syncing = True
         try:

@@ -16,8 +16,9 @@ from sqlalchemy import func, select, text
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session
 
-from db import audit, pg_backup, pg_tools
+from db import audit, pg_backup
 from db.backup import AUTO_PREFIX, SAFETY_PREFIX, BackupError
+from db.dialects import postgresql
 from db.models import Document, Event
 from db.pg_backup import (
     list_pg_backups,
@@ -218,7 +219,7 @@ def test_the_password_goes_to_the_environment_not_the_command_line() -> None:
     assert (
         conninfo == "host='db.example' port='5433' user='anna' dbname='khojaly' sslmode='require'"
     )
-    assert pg_tools.engine_url("postgresql://a@/b").drivername == "postgresql+psycopg"
+    assert postgresql.engine_url("postgresql://a@/b").drivername == "postgresql+psycopg"
 
 
 def test_unix_socket_urls_reach_the_tools(catalogue_url: URL, tmp_path: Path) -> None:
