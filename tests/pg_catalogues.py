@@ -25,6 +25,7 @@ from contextlib import contextmanager
 import pytest
 from sqlalchemy import Connection, Engine, create_engine, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 
 ENGINE_ENV = "CATENA_TEST_ENGINE"
 ADMIN_ENV = "CATENA_TEST_POSTGRES"
@@ -40,11 +41,21 @@ def test_engine() -> str:
 
 
 def admin_url() -> str:
+    """The admin URL from ``CATENA_TEST_POSTGRES``; a missing or unreadable one fails
+    the test in one line naming the variable (CI once captured a server message into
+    it, and every PostgreSQL test then failed deep inside SQLAlchemy)."""
     url = os.environ.get(ADMIN_ENV, "").strip()
     if not url:
         pytest.fail(
             f"set {ADMIN_ENV} to a PostgreSQL admin URL (e.g. {EXAMPLE}) to run the "
             "PostgreSQL tests; `make test` and .ci/run set it",
+            pytrace=False,
+        )
+    try:
+        make_url(url)
+    except ArgumentError:
+        pytest.fail(
+            f"{ADMIN_ENV} is not a database URL: {url!r} (expected e.g. {EXAMPLE})",
             pytrace=False,
         )
     return url

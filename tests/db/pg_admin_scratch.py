@@ -16,19 +16,17 @@ a login would (the test server lets only the OS user log in over its socket).
 
 from __future__ import annotations
 
-import os
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-import pytest
 from sqlalchemy import Connection, Engine, create_engine, text
 from sqlalchemy.engine import URL, make_url
 
 from db.migrate import RECORDED_HEAD
 from db.models import Base
+from tests.pg_catalogues import admin_url as shared_admin_url
 
-ENV = "CATENA_TEST_POSTGRES"
 PREFIX = "catena_test_pgadmin_"
 
 # The search tables as PostgreSQL catalogues have them (db/search builds them there)
@@ -50,15 +48,8 @@ SEARCH_TABLES = (
 
 
 def admin_url() -> URL:
-    value = os.environ.get(ENV)
-    if not value:
-        pytest.fail(
-            f"set {ENV} to an admin URL of a PostgreSQL server to run this test, e.g. "
-            f"{ENV}='postgresql+psycopg://root@/postgres?host=/var/run/postgresql'",
-            pytrace=False,
-        )
-    url = make_url(value)
-    return url.set(drivername="postgresql+psycopg")
+    """The shared admin URL (tests/pg_catalogues.py reads and checks it), psycopg 3."""
+    return make_url(shared_admin_url()).set(drivername="postgresql+psycopg")
 
 
 def _admin_engine() -> Engine:

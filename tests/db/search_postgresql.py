@@ -13,7 +13,6 @@ tests fail, saying so.
 
 from __future__ import annotations
 
-import os
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,20 +21,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import URL, Engine, create_engine, make_url, text
 
-ADMIN_URL_VARIABLE = "CATENA_TEST_POSTGRES"
+from tests.pg_catalogues import admin_url
+
 PREFIX = "catena_test_pgsearch_"
-
-
-def admin_url() -> str:
-    url = os.environ.get(ADMIN_URL_VARIABLE, "").strip()
-    if not url:
-        pytest.fail(
-            f"{ADMIN_URL_VARIABLE} is not set: set it to an admin URL of a PostgreSQL server "
-            "(e.g. postgresql+psycopg://root@/postgres?host=/var/run/postgresql) "
-            "to run the PostgreSQL search tests",
-            pytrace=False,
-        )
-    return url
 
 
 @contextmanager
