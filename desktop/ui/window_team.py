@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMenu
 
@@ -104,21 +104,20 @@ class TeamActions:
         access = access_for(catalogue) if catalogue.on_server else None
         if access is None:
             self.setWindowTitle(self.tr("Catena — {name}").format(name=catalogue.name))
-            self.server_label.setText("")
+            _show_short(self.server_label, "", "")
         else:
             self.setWindowTitle(
                 self.tr("Catena — {database} on {server}").format(
                     database=access.database, server=access.server
                 )
             )
-            self.server_label.setText(
-                self.tr("{server}/{database} · {role} ({right})").format(
-                    server=access.server,
-                    database=access.database,
-                    role=access.role,
-                    right=self._right_name(access.right),
-                )
+            where = self.tr("{server}/{database} · {role} ({right})").format(
+                server=access.server,
+                database=access.database,
+                role=access.role,
+                right=self._right_name(access.right),
             )
+            _show_short(self.server_label, where, where)
         self.server_label.setVisible(access is not None)
         read_only = catalogue.read_only
         if access is not None and access.read_only:
@@ -129,7 +128,7 @@ class TeamActions:
             )
         else:
             text = ""
-        self.read_only_label.setText(text)
+        _show_short(self.read_only_label, self.tr("Read-only") if text else "", text)
         self.read_only_label.setVisible(read_only)
         self.import_action.setEnabled(not read_only and (access is None or access.can_import))
         self._watch_own_changes()
@@ -222,3 +221,18 @@ class TeamActions:
         if poll and self.catalogue.on_server:
             self._seen_event = None  # the next answer is the new starting point
             self.poll_for_changes()
+
+
+#: Widest a permanent status-bar label may be, in average characters: what is left is
+#: the room for the bar's passing messages (a long role or database name took it all).
+SHORT_LABEL_CHARACTERS = 44
+
+
+def _show_short(label: QLabel, text: str, detail: str) -> None:
+    """Show *text* in a permanent status-bar *label*, cut in the middle when long, with
+    *detail* (the whole story) as its tooltip and accessible description."""
+    metrics = label.fontMetrics()
+    room = metrics.averageCharWidth() * SHORT_LABEL_CHARACTERS
+    label.setText(metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, room))
+    label.setToolTip(detail)
+    label.setAccessibleDescription(detail)

@@ -93,7 +93,8 @@ def test_a_read_only_catalogue_opens_with_a_notice_and_import_switched_off(
     window = make_window(catalogue)
     try:
         assert window.read_only_label.isVisible()
-        assert "changes are disabled" in window.read_only_label.text()
+        assert window.read_only_label.text() == "Read-only"
+        assert "changes are disabled" in window.read_only_label.toolTip()
         assert not window.import_action.isEnabled()
         window.start_daily_backup()
         assert not (catalogue_path / "backups").exists()

@@ -2914,6 +2914,10 @@ Onun ad formaları və parçaları {keep_ref} qeydinə köçür; {merge_ref} sil
             <translation>Yalnız oxumaq üçün: {path} yazıla bilmir; dəyişikliklər söndürülüb</translation>
         </message>
         <message>
+            <source>Read-only</source>
+            <translation>Yalnız oxumaq üçün</translation>
+        </message>
+        <message>
             <source>reader</source>
             <translation>oxucu</translation>
         </message>

@@ -2940,6 +2940,10 @@ Its name forms and passages move to {keep_ref}; {merge_ref} is removed. This can
             <translation>Только чтение: запись в {path} невозможна; изменения отключены</translation>
         </message>
         <message>
+            <source>Read-only</source>
+            <translation>Только чтение</translation>
+        </message>
+        <message>
             <source>reader</source>
             <translation>читатель</translation>
         </message>
