@@ -12,7 +12,7 @@ mistakes, and say so.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from typing import TypeVar
 
 from desktop.extract.suggestion_data import DateSuggestion, FigureSuggestion, PersonSuggestion
 
@@ -52,6 +52,21 @@ def person_confidence(person: PersonSuggestion) -> float:
     return 0.75  # one word taken for a surname
 
 
+_Suggestion = TypeVar("_Suggestion", DateSuggestion, FigureSuggestion, PersonSuggestion)
+
+
+def _with(suggestion: _Suggestion, confidence: float) -> _Suggestion:
+    """A copy of *suggestion* with its confidence set, field for field what
+    ``dataclasses.replace`` gives: that looks up the class's fields and runs the frozen
+    ``__init__`` (one ``object.__setattr__`` per field) for every suggestion, about
+    3 % of ``suggest()``; the copy takes the instance's attributes as they are."""
+    copied = object.__new__(type(suggestion))
+    attributes = copied.__dict__
+    attributes.update(suggestion.__dict__)
+    attributes["confidence"] = confidence
+    return copied
+
+
 def with_confidence(
     dates: tuple[DateSuggestion, ...],
     figures: tuple[FigureSuggestion, ...],
@@ -59,16 +74,7 @@ def with_confidence(
 ) -> tuple[tuple[DateSuggestion, ...], tuple[FigureSuggestion, ...], tuple[PersonSuggestion, ...]]:
     """The suggestions with their confidence filled in (a finder's own value is kept)."""
     return (
-        tuple(
-            d if d.confidence is not None else replace(d, confidence=date_confidence(d))
-            for d in dates
-        ),
-        tuple(
-            f if f.confidence is not None else replace(f, confidence=figure_confidence(f))
-            for f in figures
-        ),
-        tuple(
-            p if p.confidence is not None else replace(p, confidence=person_confidence(p))
-            for p in people
-        ),
+        tuple(d if d.confidence is not None else _with(d, date_confidence(d)) for d in dates),
+        tuple(f if f.confidence is not None else _with(f, figure_confidence(f)) for f in figures),
+        tuple(p if p.confidence is not None else _with(p, person_confidence(p)) for p in people),
     )

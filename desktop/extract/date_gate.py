@@ -6,7 +6,10 @@ a page number, a year the rules do not take. Asked one by one, each shape costs 
 from Python; joined into one alternation, the regex engine tries them all in one call,
 and only where that one matches are they asked again one by one, in their own order,
 for their groups. The matches are the same: an alternation matches at a place exactly
-when one of its branches does.
+when one of its branches does. Where it matches, it also says which branch did
+(``first_branch``): the engine tries the branches in order and a later one is tried only
+once every earlier one has failed there, so the shapes before that one need not be
+asked again (a plain year usually passes the gate by the bare-year shape alone).
 """
 
 from __future__ import annotations
@@ -32,7 +35,10 @@ def any_of(patterns: Sequence[re.Pattern[str]]) -> tuple[re.Pattern[str] | None,
             left_out.append(index)
             continue
         source = _NAMED_GROUP.sub("(?:", source)  # two patterns may name a group alike
-        sources.append(f"(?i:{source})" if pattern.flags & re.IGNORECASE else f"(?:{source})")
+        if pattern.flags & re.IGNORECASE:
+            source = f"(?i:{source})"
+        # The branch's own group, closed last when it matches: ``first_branch`` reads it.
+        sources.append(f"(?P<{_BRANCH}{index}>{source})")
     if len(sources) >= 2:
         try:
             return re.compile("|".join(sources)), left_out
@@ -42,3 +48,12 @@ def any_of(patterns: Sequence[re.Pattern[str]]) -> tuple[re.Pattern[str] | None,
 
 
 _NAMED_GROUP = re.compile(r"\(\?P<\w+>")
+_BRANCH = "_branch"
+
+
+def first_branch(match: re.Match[str]) -> int:
+    """The index (in the patterns given to ``any_of``) of the pattern that matched where
+    the gate's *match* did: every pattern joined before it fails at that place."""
+    name = match.lastgroup
+    assert name is not None and name.startswith(_BRANCH)
+    return int(name[len(_BRANCH) :])

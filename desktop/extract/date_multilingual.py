@@ -34,7 +34,7 @@ from desktop.extract.date_core import (
     valid,
     year_less,
 )
-from desktop.extract.date_gate import any_of
+from desktop.extract.date_gate import any_of, first_branch
 from desktop.extract.date_grammar import GRAMMARS, DateGrammar
 from desktop.extract.date_months import MonthWords, fold, month_words
 from desktop.extract.regex_guard import FirstCharacterIndex, guarded
@@ -381,14 +381,17 @@ _Index = FirstCharacterIndex[re.Pattern[str]]
 @dataclass(frozen=True)
 class _Shapes:
     """The shapes to try at one character, with or without a month name near: all of
-    them and the bare year (when it can start there) where ``gate`` matches or is None,
-    only ``left_out`` (and the bare year when it is among them) where it does not."""
+    them and the bare year (when it can start there) where ``gate`` is None; where it
+    matches, ``from_branch[first_branch(match)]`` (the shapes from the one that matched
+    on, and those left out of the gate) and the bare year; where it does not, only
+    ``left_out`` (and the bare year when it is among them)."""
 
     shapes: tuple[re.Pattern[str], ...]
     bare_year: bool
     gate: re.Pattern[str] | None
     left_out: tuple[re.Pattern[str], ...]
     bare_year_left_out: bool
+    from_branch: tuple[tuple[re.Pattern[str], ...], ...]
 
 
 def _shapes(shapes: tuple[re.Pattern[str], ...], bare_year: re.Pattern[str] | None) -> _Shapes:
@@ -400,6 +403,10 @@ def _shapes(shapes: tuple[re.Pattern[str], ...], bare_year: re.Pattern[str] | No
         gate,
         tuple(shapes[index] for index in left_out if index < len(shapes)),
         bare_year is not None and len(shapes) in left_out,
+        tuple(
+            tuple(shape for index, shape in enumerate(shapes) if index >= k or index in left_out)
+            for k in range(len(joined))
+        ),
     )
 
 
@@ -467,7 +474,10 @@ def find_in_language(
             if index < count and months[index] - anchor <= NEAR_MONTH
             else without_months
         )
-        if at.gate is None or at.gate.match(text, anchor, end) is not None:
+        opened = at.gate.match(text, anchor, end) if at.gate is not None else None
+        if opened is not None:  # those joined before the one that matched fail here
+            shapes, bare_year = at.from_branch[first_branch(opened)], at.bare_year
+        elif at.gate is None:
             shapes, bare_year = at.shapes, at.bare_year
         else:
             shapes, bare_year = at.left_out, at.bare_year_left_out  # none of the rest fits

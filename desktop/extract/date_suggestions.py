@@ -27,7 +27,7 @@ from operator import itemgetter
 
 from desktop.extract.date_anchors import MonthWord, month_languages, read_words, with_words_before
 from desktop.extract.date_core import Day, Found, valid
-from desktop.extract.date_gate import any_of
+from desktop.extract.date_gate import any_of, first_branch
 from desktop.extract.date_multilingual import (
     LANGUAGES,
     NEAR_MONTH,
@@ -148,13 +148,18 @@ def _months_between(months: list[MonthWord], start: int, end: int) -> list[Month
 
 
 _Shapes = tuple[tuple[re.Pattern[str], Handler], ...]
-# (the shapes, one pattern for any of them or None, the shapes to try where it fails)
-_Gated = tuple[_Shapes, re.Pattern[str] | None, _Shapes]
+# (the shapes, one pattern for any of them or None, the shapes to try where it fails,
+# the shapes to try where it matches by each of them: see date_gate.first_branch)
+_Gated = tuple[_Shapes, re.Pattern[str] | None, _Shapes, tuple[_Shapes, ...]]
 
 
 def _gated(shapes: _Shapes) -> _Gated:
     gate, left_out = any_of([pattern for pattern, _handler in shapes])
-    return shapes, gate, tuple(shapes[index] for index in left_out)
+    from_branch = tuple(
+        tuple(shape for index, shape in enumerate(shapes) if index >= k or index in left_out)
+        for k in range(len(shapes))
+    )
+    return shapes, gate, tuple(shapes[index] for index in left_out), from_branch
 
 
 class _EnglishAtCharacter(dict[str, tuple[_Gated, _Gated, bool]]):
@@ -193,9 +198,11 @@ def _in_english(
             continue
         index = bisect_left(english, anchor)
         near = index < count and english[index] - anchor <= NEAR_MONTH
-        shapes, gate, left_out = near_month if near else far_from_months
-        if gate is not None and gate.match(text, anchor, end) is None:
-            shapes = left_out  # none of the others matches here
+        shapes, gate, left_out, from_branch = near_month if near else far_from_months
+        if gate is not None:
+            opened = gate.match(text, anchor, end)
+            # None: only those left out can match; else none joined before the one that did
+            shapes = left_out if opened is None else from_branch[first_branch(opened)]
         for pattern, handler in shapes:
             match = pattern.match(text, anchor, end)
             if match is not None:

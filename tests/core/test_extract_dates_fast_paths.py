@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from desktop.extract.date_anchors import month_owners, read_words, with_words_before
-from desktop.extract.date_gate import any_of
+from desktop.extract.date_gate import any_of, first_branch
 from desktop.extract.date_months import fold, month_words
 from desktop.extract.date_multilingual import LANGUAGES, _by_first_character
 from desktop.extract.date_suggestions import _ENGLISH_AT, find_dates
@@ -121,10 +121,18 @@ def test_a_gate_matches_where_one_of_its_patterns_does() -> None:
                         continue
                     joined = [p for index, p in enumerate(patterns) if index not in left_out]
                     expected = _any_matches(joined, text, position)
-                    assert (gate.match(text, position) is not None) == expected, (
+                    opened = gate.match(text, position)
+                    assert (opened is not None) == expected, (
                         language,
                         text[position : position + 30],
                     )
+                    if opened is not None:  # and it names the first of them that matches
+                        first = next(
+                            index
+                            for index, p in enumerate(patterns)
+                            if index not in left_out and p.match(text, position) is not None
+                        )
+                        assert first_branch(opened) == first, (language, text[position:][:30])
 
 
 def test_a_gate_leaves_out_what_it_cannot_join() -> None:
@@ -133,6 +141,15 @@ def test_a_gate_leaves_out_what_it_cannot_join() -> None:
     gate, left_out = any_of([*named_alike, numeric])
     assert gate is not None and left_out == [2]
     assert gate.match("1990S") and gate.match("1990-") and not gate.match("03/04/2005")
+    # Which pattern opened: the first that matches, its inner groups notwithstanding.
+    opened = gate.match("1990-")
+    assert opened is not None and first_branch(opened) == 0
+    opened = gate.match("1990s")
+    assert opened is not None and first_branch(opened) == 1
+    grouped = [re.compile(r"(a)(b)?x"), re.compile(r"((a)b)"), re.compile(r"(?P<n>a)")]
+    gate, left_out = any_of(grouped)
+    assert gate is not None and left_out == []
+    assert [first_branch(m) for m in map(gate.match, ("abx", "ab", "ac")) if m] == [0, 1, 2]
     assert any_of([numeric, named_alike[0]]) == (None, [0, 1])  # one left: nothing to join
     assert any_of([re.compile("a", re.M), re.compile("b", re.M)]) == (None, [0, 1])
 

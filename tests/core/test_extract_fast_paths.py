@@ -16,7 +16,7 @@ from desktop.extract.figure_claimed import ClaimedIndex
 from desktop.extract.names import PARTICLES, runs, tokens
 from desktop.extract.number_locale import digit_pattern, find_locale_digits, parse_locale_digits
 from desktop.extract.number_trie import shortest_prefixes, trie_alternation
-from desktop.extract.people import find_people
+from desktop.extract.people import _OUTLET, _OUTLET_WORDS, _single_outlets, find_people
 from desktop.extract.text_nearby import SpanSet
 
 _WORDS = ["два", "две", "двадцать", "двести", "три", "тридцать", "mil", "millón", "mille"]
@@ -125,6 +125,11 @@ def _kept(text: str) -> list[tuple[int, int, str]]:
 
 def test_name_tokens_are_all_tokens_less_lower_case_words() -> None:
     for text in _NAME_TEXTS:
+        every = [(t.start, t.end, t.text, t.key, t.capitalised) for t in tokens(text)]
+        names = [
+            (t.start, t.end, t.text, t.key, t.capitalised) for t in tokens(text, names_only=True)
+        ]
+        assert [t for t in every if t in names] == names  # the same tokens, in order
         every = [(t.start, t.end, t.text) for t in tokens(text)]
         names = [(t.start, t.end, t.text) for t in tokens(text, names_only=True)]
         assert [t for t in every if t in names] == names  # the same tokens, in order
@@ -149,6 +154,30 @@ def test_name_tokens_on_any_text_make_the_same_runs(text: str) -> None:
     assert [run for run in every if any(w[0].isupper() for _, w in run)] == [
         run for run in named if any(w[0].isupper() for _, w in run)
     ]
+
+
+def test_outlets_are_found_as_by_the_scan_alone() -> None:
+    """``_single_outlets`` skips the scan when none of the words every outlet holds
+    occurs: the same outlets as scanning every text."""
+    texts = [
+        *_NAME_TEXTS,
+        "By Meduza\nThe flood came.",
+        "A boat sank (AFP Photo) near Rize.",
+        "Nothing here (AFP Photos) but Foo.Bar reports that By Reuters",
+        "by meduza (afp photo) foo.bar Reports",
+    ]
+    for text in texts:
+        if not any(word in text for word in _OUTLET_WORDS):  # the shortcut's premise
+            assert list(_OUTLET.finditer(text)) == [] and _single_outlets(text, []) == []
+    assert [p.name for p in _single_outlets(texts[-2], [])] == ["AFP", "Foo.Bar", "Reuters"]
+    assert [p.name for p in _single_outlets(texts[-3], [])] == ["AFP"]
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="ByPhotsrep AF().-\n|:", max_size=40))
+def test_no_outlet_words_no_outlet_on_any_text(text: str) -> None:
+    if not any(word in text for word in _OUTLET_WORDS):
+        assert list(_OUTLET.finditer(text)) == []
 
 
 def test_a_single_name_after_a_kin_word_or_as_a_speaker_is_still_a_person() -> None:

@@ -5,14 +5,16 @@ Texts are written for these tests.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sqlalchemy import select
 
 from db.catalogue import Catalogue
 from db.models import DateTag, Figure, Mention
 from desktop.core.review import ReviewFilter, list_items
 from desktop.extract import suggest
-from desktop.extract.confidence import date_confidence, person_confidence
-from desktop.extract.suggestion_data import DateSuggestion, PersonSuggestion
+from desktop.extract.confidence import date_confidence, person_confidence, with_confidence
+from desktop.extract.suggestion_data import DateSuggestion, FigureSuggestion, PersonSuggestion
 
 TEXT = (
     "On 14 March 2003 the dam above Varnel broke and 112 people were killed. "
@@ -24,6 +26,20 @@ def test_every_suggestion_has_a_confidence_between_0_and_1() -> None:
     found = suggest(TEXT, document_date="2003-03-20")
     tags = [*found.dates, *found.figures, *found.people]
     assert tags and all(t.confidence is not None and 0.0 < t.confidence <= 1.0 for t in tags)
+
+
+def test_confidence_is_filled_in_as_replace_would_and_a_finders_own_is_kept() -> None:
+    date = DateSuggestion(3, 7, "1991", "1991-01-01", "1991-12-31", what="war")
+    figure = FigureSuggestion(0, 9, 12.0, 15.0, "range", "men", None, part_of=2)
+    person = PersonSuggestion(20, 31, "Ana Lima", "quoted", variants=("Lima",))
+    own = PersonSuggestion(40, 44, "Ruiz", "mentioned", confidence=0.5)
+    dates, figures, people = with_confidence((date,), (figure,), (person, own))
+    assert dates == (replace(date, confidence=date_confidence(date)),)
+    assert figures[0] == replace(figure, confidence=figures[0].confidence)
+    assert figures[0].confidence is not None and figures[0].part_of == 2
+    assert people == (replace(person, confidence=person_confidence(person)), own)
+    assert people[1] is own and hash(people[0]) == hash(replace(person, confidence=0.95))
+    assert repr(dates[0]) == repr(replace(date, confidence=dates[0].confidence))
 
 
 def test_an_inferred_year_is_trusted_less_than_a_written_date() -> None:
