@@ -3,12 +3,13 @@
 A fresh process would have the client's working folder, environment, locale and
 standard streams; the child takes each from the client's hello before it runs the
 command: it puts the client's descriptors on 0, 1 and 2 (so programs it starts inherit
-them too), changes folder, replaces ``os.environ``, sets LC_CTYPE from it as Python's
-start-up does, and rebuilds ``sys.stdin``/``stdout``/``stderr`` with the encodings,
-error handlers and buffering the client's own interpreter chose for them. It then runs
-the same function a fresh process runs and turns its outcome into an exit code the way
-the interpreter does (``SystemExit``, an uncaught exception's traceback and 1, 130 for
-an interrupt that got past the command line's own handler).
+them too), changes folder, takes the umask, replaces ``os.environ``, sets LC_CTYPE and
+the time zone from it as a starting interpreter does, and rebuilds
+``sys.stdin``/``stdout``/``stderr`` with the encodings, error handlers and buffering
+the client's own interpreter chose for them. It then runs the same function a fresh
+process runs and turns its outcome into an exit code the way the interpreter does
+(``SystemExit``, an uncaught exception's traceback and 1, 130 for an interrupt that
+got past the command line's own handler).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import os
 import signal
 import socket
 import sys
+import time
 import traceback
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -64,8 +66,10 @@ def take_over(hello: dict[str, Any], fds: Sequence[int]) -> None:
         if fd > 2:
             os.close(fd)
     os.chdir(hello["cwd"])
+    os.umask(int(hello["umask"]))
     os.environ.clear()
     os.environ.update(hello["env"])
+    time.tzset()  # local time from the client's TZ, not the server's
     try:
         locale.setlocale(locale.LC_CTYPE, "")
     except locale.Error:

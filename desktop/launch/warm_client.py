@@ -117,12 +117,15 @@ def run_through_server(argv: Sequence[str]) -> Attempt:
     specs = _stream_specs()
     if place is None or specs is None:
         return attempt
+    umask = os.umask(0o077)
+    os.umask(umask)
     try:
         hello = {
             "identity": warm_identity.identity(),
             "argv": list(argv),
             "argv0": sys.argv[0] if sys.argv else "catena",
             "cwd": os.getcwd(),
+            "umask": umask,
             "env": dict(os.environ),
             "streams": specs,
         }

@@ -82,7 +82,12 @@ def test_private_folder_is_0700_and_tightened(warm: Warm) -> None:
 def test_stdin_folder_environment_and_encodings_reach_the_command(warm: Warm) -> None:
     warm.start("tests.launch.warm_runners:echo")
     served = warm.run(
-        ["search", "x"], stdin="héllo ə\n", CATENA_TEST_MARKER="m1", PYTHONIOENCODING="latin-1"
+        ["search", "x"],
+        stdin="héllo ə\n",
+        CATENA_TEST_MARKER="m1",
+        PYTHONIOENCODING="latin-1",
+        TZ="ABC+3",
+        umask="027",
     )
     assert not served.imported_sqlalchemy
     assert served.code == 3
@@ -91,6 +96,8 @@ def test_stdin_folder_environment_and_encodings_reach_the_command(warm: Warm) ->
     assert said["argv"] == ["search", "x"]
     assert said["cwd"] == str(ROOT)  # the server's own folder is /
     assert said["marker"] == "m1"
+    assert said["tzname"][0] == "ABC"
+    assert said["umask"] == 0o027
     fresh = subprocess.run(
         [sys.executable, "-c", "import sys; print(sys.stdout.encoding, sys.stdin.encoding)"],
         capture_output=True,

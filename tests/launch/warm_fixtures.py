@@ -50,11 +50,16 @@ class Warm:
         for name in ("CATENA_NO_SERVER", "CATENA_CATALOGUE", "PYTHONIOENCODING"):
             self.env.pop(name, None)
 
-    def run(self, args: list[str], stdin: str | None = None, **env: str) -> Outcome:
+    def run(
+        self, args: list[str], stdin: str | None = None, umask: str | None = None, **env: str
+    ) -> Outcome:
         probe = self.runtime / "probe.json"
         probe.unlink(missing_ok=True)
+        command = [sys.executable, "-m", "tests.launch.warm_probe", *args]
+        if umask is not None:  # the client's umask, set by a shell in front of it
+            command = ["sh", "-c", f'umask {umask} && exec "$@"', "sh", *command]
         done = subprocess.run(
-            [sys.executable, "-m", "tests.launch.warm_probe", *args],
+            command,
             input=stdin if stdin is not None else "",
             capture_output=True,
             text=True,

@@ -19,6 +19,8 @@ def echo(argv: list[str]) -> int:
         "stdout_encoding": sys.stdout.encoding,
         "stdin_encoding": sys.stdin.encoding,
         "stderr_errors": sys.stderr.errors,
+        "umask": os.umask(0),
+        "tzname": list(time.tzname),
     }
     print(json.dumps(said))
     sys.stdout.write(sys.stdin.read())
