@@ -224,9 +224,18 @@ def script_table(rows: ScriptRows) -> str:
     return "\n".join(lines)
 
 
+def shown(path: Path) -> str:
+    """*path* relative to the repository when it is inside it."""
+    try:
+        return str(path.resolve().relative_to(ROOT))
+    except ValueError:
+        return str(path)
+
+
 def table(trees: list[Path], measured: list[list[Command]]) -> str:
     """One row per command; a wall and a CPU column per tree."""
-    heads = [f"{tree.name} wall | {tree.name} CPU" for tree in trees]
+    names = ["this tree" if tree == ROOT else tree.name for tree in trees]
+    heads = [f"{name} wall | {name} CPU" for name in names]
     lines = [f"| command | {' | '.join(heads)} |", "|---" * (1 + 2 * len(trees)) + "|"]
     for row in zip(*measured, strict=True):
         cells = [
@@ -286,7 +295,7 @@ def main(argv: list[str] | None = None) -> int:
         f"{load_before[0]:.1f} before, {load_after[0]:.1f} after (1-minute). Warm (one "
         f"unmeasured run first), from bytecode, medians of {args.runs}; CPU is user + "
         "system.\n\n" + table(trees, measured) + "\n\nThrough the console script "
-        f"(`{args.script}`), in-process (`CATENA_NO_SERVER=1`) and answered by a warm "
+        f"(`{shown(args.script)}`), in-process (`CATENA_NO_SERVER=1`) and answered by a warm "
         "server; the server's child's CPU is what the command itself cost there:\n\n"
         + script_table(script_rows)
     )

@@ -34,7 +34,9 @@ ROUTED = frozenset({"list", "show", "search", "review", "log"})
 #: The top-level options that take a value (desktop.cli.main._VALUE_OPTIONS).
 _VALUE_OPTIONS = frozenset({"--catalogue", "-c", "--locale"})
 #: Forwarded to the child while it runs the command (Ctrl-C, a closed terminal, kill).
-FORWARDED = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+FORWARDED = tuple(
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
+)  # (Windows has no SIGHUP; it never gets this far, but imports this module)
 EXIT_LOST = 255
 _HANDSHAKE_TIMEOUT = 10.0
 _BOOT = (
