@@ -156,7 +156,7 @@ def test_version_answer_is_the_parsers(capsys: pytest.CaptureFixture[str]) -> No
     assert quick.startswith("catena ")
 
 
-def test_the_warm_client_path_imports_only_the_standard_library() -> None:
+def test_the_warm_client_path_imports_only_the_standard_library(tmp_path: Path) -> None:
     """Up to the moment a warm server takes the command, `catena list` imports nothing
     of SQLAlchemy, the catalogue or the command line (desktop.launch.warm_client)."""
     code = (
@@ -166,8 +166,9 @@ def test_the_warm_client_path_imports_only_the_standard_library() -> None:
         "('sqlalchemy', 'db', 'wcwidth', 'platformdirs') or m.startswith('desktop.cli')))"
     )
     root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "XDG_RUNTIME_DIR": str(tmp_path)}  # its private folder goes there
     done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=root, check=True
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=root, env=env, check=True
     )
     assert done.stdout.strip() == "[]"
 
