@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.launch import warm_identity, warm_wire
+from desktop.launch.warm_child import serve_command
 
 DEFAULT_IDLE = 900.0
 DEFAULT_RUNNER = "desktop.launch.entry:run_command"
@@ -177,9 +178,8 @@ class Server:
             if pid == 0:
                 self.listener.close()
                 os.close(self.lock)  # a long command must not keep the place locked
-                from desktop.launch.warm_child import serve_command
-
                 serve_command(conn, hello, fds, self.runner)
+                os._exit(1)  # (it never returns; never fall back into the server's loop)
             self.children.add(pid)
         except OSError:
             pass
