@@ -6,7 +6,8 @@ and what it imports are standard library only: it decides whether the server can
 answer before anything heavy is imported. When no server answers the command runs
 in-process as before and ``start_server`` leaves one starting in the background for
 next time. $CATENA_NO_SERVER=1 turns all of it off; so does a platform without Unix
-sockets and fork (Windows).
+sockets and fork (Windows), and a frozen (PyInstaller) build, whose executable cannot
+run the server's ``-c`` start-up line.
 
 Exactly once: the client commits to the server only when the child says it is ready,
 by sending "go" (``desktop.launch.warm_wire``). Before that, any failure means the
@@ -64,6 +65,8 @@ def command_word(argv: Sequence[str]) -> str | None:
 def enabled() -> bool:
     """Whether this platform and environment allow a server at all."""
     if os.environ.get("CATENA_NO_SERVER", "") not in ("", "0"):
+        return False
+    if getattr(sys, "frozen", False):  # a PyInstaller build: its executable is not Python
         return False
     return hasattr(socket, "AF_UNIX") and hasattr(os, "fork") and sys.platform != "win32"
 

@@ -271,11 +271,17 @@ def test_someone_elses_folder_is_not_used(tmp_path: Path, monkeypatch: pytest.Mo
     assert warm_identity.private_folder() is None
 
 
-def test_windows_and_the_switch_keep_commands_in_process(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_windows_frozen_builds_and_the_switch_keep_commands_in_process(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.delenv("CATENA_NO_SERVER", raising=False)
     assert warm_client.wanted(["list"])
     assert not warm_client.wanted(["gui"]) and not warm_client.wanted(["--version"])
     monkeypatch.setattr(sys, "platform", "win32")
+    assert not warm_client.wanted(["list"])
+    monkeypatch.undo()
+    monkeypatch.delenv("CATENA_NO_SERVER", raising=False)
+    monkeypatch.setattr(sys, "frozen", True, raising=False)  # a PyInstaller build
     assert not warm_client.wanted(["list"])
     monkeypatch.undo()
     monkeypatch.setenv("CATENA_NO_SERVER", "1")
