@@ -18,6 +18,14 @@ system, from ``wait4``). Modules are run from compiled bytecode, as an installed
 is: ``PYTHONDONTWRITEBYTECODE`` is dropped and the bytecode goes to a scratch
 ``PYTHONPYCACHEPREFIX``, filled by the unmeasured run, so the tree is left clean.
 
+Then the same commands through the installed console script (``--script``, default
+this tree's ``.venv/bin/catena``), as a person types them: once in-process
+(``CATENA_NO_SERVER=1``) and once answered by a warm command server
+(``desktop.launch.warm_server``; started here by a first command in a scratch
+XDG_RUNTIME_DIR, stopped at the end). For those the client's CPU is measured as above
+and the server's child's CPU from the server's reaped-children counters
+(``/proc/PID/stat``), so nothing the command costs is left out.
+
 ``--tree DIR`` measures another checkout (e.g. an exported older commit); given more
 than once, the trees' runs are interleaved and the table has a column pair per tree
 (a before and after measured in the same minutes). The table is printed and written
@@ -27,8 +35,11 @@ into BENCHMARKS.md between its markers (``--no-markdown`` leaves the file alone)
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import platform
+import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -75,6 +86,7 @@ def environment(tree: Path, pycache: Path) -> dict[str, str]:
     env = {**os.environ, "PYTHONPATH": str(tree), "PYTHONPYCACHEPREFIX": str(pycache)}
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.pop("CATENA_CATALOGUE", None)
+    env["CATENA_NO_SERVER"] = "1"  # these rows are the command run in its own process
     return env
 
 
@@ -106,9 +118,124 @@ def sample_catalogue(scratch: Path, env: dict[str, str], tree: Path) -> Path:
     return catalogue
 
 
+def script_commands(catalogue: Path) -> list[Command]:
+    named = ["--catalogue", str(catalogue)]
+    return [
+        Command("`catena --version`", ["--version"]),
+        Command("`catena list`", [*named, "list"]),
+        Command("`catena show CAT-000001`", [*named, "show", "CAT-000001"]),
+        Command("`catena search Halvern`", [*named, "search", "Halvern"]),
+    ]
+
+
+def run_script(script: Path, argv: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """(wall, CPU) of ``catena ARGV`` through the console script itself."""
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        [str(script), *argv], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env
+    )
+    assert process.stderr is not None
+    said = process.stderr.read()
+    _pid, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"catena {' '.join(argv)} failed: {said.decode(errors='replace')}")
+    return wall, usage.ru_utime + usage.ru_stime
+
+
+def _server_pid(runtime: Path) -> int | None:
+    for lock in (runtime / "catena").glob("*.lock"):
+        text = lock.read_text().strip()
+        if text and Path(f"/proc/{text}").exists():
+            return int(text)
+    return None
+
+
+def _children_cpu(pid: int) -> float:
+    """CPU seconds of the children *pid* has reaped (cutime + cstime), once it has
+    reaped them all (it looks every half second while a command runs)."""
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    deadline = time.monotonic() + 5
+    while children.exists() and children.read_text().strip() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    return (int(fields[13]) + int(fields[14])) / os.sysconf("SC_CLK_TCK")
+
+
+@dataclass
+class ScriptRows:
+    """The console script's rows: in-process, and through a warm server."""
+
+    plain: list[Command]
+    warm: list[Command]
+    server_cpus: list[list[float]]
+
+
+def measure_script(script: Path, catalogue: Path, pycache: Path, runs: int) -> ScriptRows:
+    env = {**os.environ, "PYTHONPYCACHEPREFIX": str(pycache), "CATENA_SERVER_IDLE": "600"}
+    for name in ("PYTHONDONTWRITEBYTECODE", "CATENA_CATALOGUE", "PYTHONPATH"):
+        env.pop(name, None)
+    plain_env = {**env, "CATENA_NO_SERVER": "1"}
+    rows = ScriptRows(script_commands(catalogue), script_commands(catalogue), [])
+    rows.server_cpus = [[] for _ in rows.warm]
+    runtime = Path(tempfile.mkdtemp(prefix="cs-", dir="/tmp"))  # short: a socket's path
+    warm_env = {**env, "XDG_RUNTIME_DIR": str(runtime)}
+    server = None
+    try:
+        run_script(script, rows.warm[1].argv, warm_env)  # no server yet: starts one
+        deadline = time.monotonic() + 300
+        while server is None or not list((runtime / "catena").glob("*.sock")):
+            if time.monotonic() > deadline:
+                raise SystemExit("the warm server did not start")
+            time.sleep(0.1)
+            server = _server_pid(runtime)
+        for run in range(runs + 1):
+            for position, plain in enumerate(rows.plain):
+                wall, cpu = run_script(script, plain.argv, plain_env)
+                warm = rows.warm[position]
+                before = _children_cpu(server)
+                warm_wall, warm_cpu = run_script(script, warm.argv, warm_env)
+                if run:
+                    plain.walls.append(wall)
+                    plain.cpus.append(cpu)
+                    warm.walls.append(warm_wall)
+                    warm.cpus.append(warm_cpu)
+                    rows.server_cpus[position].append(_children_cpu(server) - before)
+    finally:
+        if server is not None:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(server, signal.SIGTERM)
+        shutil.rmtree(runtime, ignore_errors=True)
+    return rows
+
+
+def script_table(rows: ScriptRows) -> str:
+    lines = [
+        "| command | in-process wall | in-process CPU | warm wall | warm client CPU "
+        "| warm server child CPU |",
+        "|---|---|---|---|---|---|",
+    ]
+    for plain, warm, server in zip(rows.plain, rows.warm, rows.server_cpus, strict=True):
+        lines.append(
+            f"| {plain.label} | {statistics.median(plain.walls):.2f} s | "
+            f"{statistics.median(plain.cpus):.2f} s | {statistics.median(warm.walls):.2f} s | "
+            f"{statistics.median(warm.cpus):.2f} s | {statistics.median(server):.2f} s |"
+        )
+    return "\n".join(lines)
+
+
+def shown(path: Path) -> str:
+    """*path* relative to the repository when it is inside it."""
+    try:
+        return str(path.resolve().relative_to(ROOT))
+    except ValueError:
+        return str(path)
+
+
 def table(trees: list[Path], measured: list[list[Command]]) -> str:
     """One row per command; a wall and a CPU column per tree."""
-    heads = [f"{tree.name} wall | {tree.name} CPU" for tree in trees]
+    names = ["this tree" if tree == ROOT else tree.name for tree in trees]
+    heads = [f"{name} wall | {name} CPU" for name in names]
     lines = [f"| command | {' | '.join(heads)} |", "|---" * (1 + 2 * len(trees)) + "|"]
     for row in zip(*measured, strict=True):
         cells = [
@@ -129,6 +256,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--catalogue", type=Path, help="default: the samples, imported anew")
     parser.add_argument("--no-markdown", action="store_true", help="do not touch BENCHMARKS.md")
+    parser.add_argument(
+        "--script",
+        type=Path,
+        default=ROOT / ".venv" / "bin" / "catena",
+        help="the console script to measure in-process and warm (default: this tree's)",
+    )
     args = parser.parse_args(argv)
     trees = [tree.resolve() for tree in args.tree or [ROOT]]
     with tempfile.TemporaryDirectory(prefix="catena-startup-") as scratch_name:
@@ -149,6 +282,10 @@ def main(argv: list[str] | None = None) -> int:
                     if run:
                         command.walls.append(wall)
                         command.cpus.append(cpu)
+        # The catalogue the first tree's `list` was measured on (argv: -m desktop
+        # --catalogue PATH list).
+        first_catalogue = Path(measured[0][1].argv[3])
+        script_rows = measure_script(args.script, first_catalogue, scratch / "pycache", args.runs)
         load_after = os.getloadavg()
     words = argv if argv is not None else sys.argv[1:]
     stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
@@ -157,7 +294,10 @@ def main(argv: list[str] | None = None) -> int:
         f"{platform.python_version()}, {os.cpu_count()} cores; load average "
         f"{load_before[0]:.1f} before, {load_after[0]:.1f} after (1-minute). Warm (one "
         f"unmeasured run first), from bytecode, medians of {args.runs}; CPU is user + "
-        "system.\n\n" + table(trees, measured)
+        "system.\n\n" + table(trees, measured) + "\n\nThrough the console script "
+        f"(`{shown(args.script)}`), in-process (`CATENA_NO_SERVER=1`) and answered by a warm "
+        "server; the server's child's CPU is what the command itself cost there:\n\n"
+        + script_table(script_rows)
     )
     print(block)
     if not args.no_markdown:

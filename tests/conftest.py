@@ -16,6 +16,9 @@ import pytest
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("CATENA_SHARED", REPO_ROOT.parent / "shared"))
+# `catena list` run by a test must not leave a warm command server behind (it would
+# live for its idle time); tests/launch/ starts its own, in private folders it removes.
+os.environ["CATENA_NO_SERVER"] = "1"
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -154,3 +154,33 @@ def test_version_answer_is_the_parsers(capsys: pytest.CaptureFixture[str]) -> No
         cli_main(["--version"])
     assert quick == capsys.readouterr().out
     assert quick.startswith("catena ")
+
+
+def test_the_warm_client_path_imports_only_the_standard_library(tmp_path: Path) -> None:
+    """Up to the moment a warm server takes the command, `catena list` imports nothing
+    of SQLAlchemy, the catalogue or the command line (desktop.launch.warm_client)."""
+    code = (
+        "import sys; from desktop.launch import entry, warm_client, warm_identity; "
+        "warm_client.wanted(['list']); warm_identity.place(); warm_identity.identity(); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('sqlalchemy', 'db', 'wcwidth', 'platformdirs') or m.startswith('desktop.cli')))"
+    )
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "XDG_RUNTIME_DIR": str(tmp_path)}  # its private folder goes there
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=root, env=env, check=True
+    )
+    assert done.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("command", [["list"], ["show", "CAT-000001"], ["search", "Halvern"]])
+def test_answered_by_a_warm_server_the_client_imports_no_sqlalchemy(
+    samples_path: Path, command: list[str]
+) -> None:
+    from tests.launch.warm_fixtures import warm_folder
+
+    with warm_folder() as warm:
+        warm.start()
+        served = warm.run(["--catalogue", str(samples_path), *command])
+    assert served.code == 0 and served.out
+    assert not served.imported_sqlalchemy
