@@ -184,3 +184,31 @@ def test_answered_by_a_warm_server_the_client_imports_no_sqlalchemy(
         served = warm.run(["--catalogue", str(samples_path), *command])
     assert served.code == 0 and served.out
     assert not served.imported_sqlalchemy
+
+
+def test_importing_the_package_reads_no_distribution_metadata() -> None:
+    """``desktop.__version__`` is looked up when asked for (importlib.metadata costs
+    tens of milliseconds at every start), and then it is the installed version."""
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys, desktop; print('importlib.metadata' in sys.modules);"
+            " print(desktop.__version__); print('importlib.metadata' in sys.modules)",
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(root)},
+        cwd=root,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    before, shown, after = done.stdout.split()
+    from importlib.metadata import version
+
+    assert (before, shown, after) == ("False", version("catena"), "True")
+    with pytest.raises(AttributeError, match="no attribute 'nothing'"):
+        import desktop
+
+        desktop.nothing  # noqa: B018

@@ -12,6 +12,7 @@ import json
 import os
 import shutil
 import signal
+import socket
 import stat
 import subprocess
 import sys
@@ -110,48 +111,28 @@ def test_stdin_folder_environment_and_encodings_reach_the_command(warm: Warm) ->
     assert rest == "héllo ə\n"
 
 
-_STRANGER = """
-import socket, struct, sys
-with socket.socket(socket.AF_UNIX) as conn:
-    conn.connect(sys.argv[1])
-    body = b'{"identity": "x"}'
-    try:  # the server may close before, while or after this is sent
-        conn.sendall(b"CTN1" + struct.pack("!I", len(body)) + body)
-        print("answered" if conn.recv(64) else "closed")
-    except (ConnectionResetError, BrokenPipeError):
-        print("closed")
-"""
+def test_another_user_is_not_answered(monkeypatch: pytest.MonkeyPatch) -> None:
+    """SO_PEERCRED: the server answers only its own user, whatever the folder's mode.
+    The peer's uid is the kernel's; here the server is made to believe it runs as
+    someone else, which is the same comparison a stranger's connection fails."""
+    from types import SimpleNamespace
 
+    from desktop.launch import warm_server
 
-def _system_python() -> str:
-    """An interpreter 'nobody' may run (ours may sit under /root, mode 0700)."""
-    found = shutil.which("python3", path="/usr/local/bin:/usr/bin:/bin")
-    assert found, "no system python3 for the stranger"
-    return found
+    ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+    with ours, theirs:
+        assert warm_server._peer_is_us(ours)
+        real = os.getuid()
+        monkeypatch.setattr(warm_server.os, "getuid", lambda: real + 1)
+        assert not warm_server._peer_is_us(ours)
 
+        def never(*_args: object) -> None:
+            raise AssertionError("a stranger's hello is never read or forked")
 
-@pytest.mark.skipif(os.getuid() != 0, reason="needs root to connect as another user")
-def test_another_user_is_not_answered(warm: Warm) -> None:
-    """SO_PEERCRED: even with the folder opened to others, the server answers only
-    its own user (here root; the stranger is 'nobody')."""
-    pid = warm.start("tests.launch.warm_runners:old")
-    (path,) = warm.sockets()
-    os.chmod(warm.runtime, 0o711)
-    os.chmod(warm.folder, 0o711)
-    os.chmod(path, 0o666)
-    stranger = subprocess.run(
-        [_system_python(), "-I", "-c", _STRANGER, str(path)],
-        capture_output=True,
-        text=True,
-        user=65534,
-        group=65534,
-        extra_groups=[],
-        cwd="/",
-        timeout=60,
-    )
-    assert stranger.stdout == "closed\n", stranger.stderr
-    # Refused before its hello was read: a wrong identity would have made it exit.
-    assert warm.live_servers() == [pid]
+        monkeypatch.setattr(warm_server.os, "fork", never)
+        monkeypatch.setattr(warm_server.warm_wire, "receive", never)
+        server = SimpleNamespace(identity="ours")
+        assert warm_server.Server.answer(server, ours) is True  # type: ignore[arg-type]
 
 
 def test_stale_socket_runs_in_process_and_starts_a_server(warm: Warm, samples: Path) -> None:
