@@ -50,9 +50,11 @@ def _prepare(dbapi_connection: sqlite3.Connection, *, writable: bool) -> None:
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys = ON")
         if writable:  # these would write; the file is WAL already if Catena made it
-            # Takes effect only in a new, empty file (or at a VACUUM, as an upgrade's
-            # ends): free pages can then be handed back to the disk (see ``release``).
-            cursor.execute("PRAGMA auto_vacuum = INCREMENTAL")
+            # In a new, empty file only (an upgrade's VACUUM sets it in older ones; see
+            # ``release_free_pages``): on an existing file even setting it unchanged
+            # would wait for another process's write lock here, at every connect.
+            if cursor.execute("PRAGMA page_count").fetchone()[0] == 0:
+                cursor.execute("PRAGMA auto_vacuum = INCREMENTAL")
             cursor.execute("PRAGMA journal_mode = WAL")
             cursor.execute("PRAGMA synchronous = FULL")
     finally:
