@@ -24,6 +24,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from db.catalogue import Catalogue
 from db.search import index
 
+# A uid stored as 16 bytes (schema 0017, db.column_types) is copied as its hex text.
+_UID = "(CASE typeof(uid) WHEN 'blob' THEN lower(hex(uid)) ELSE uid END)"
+
 
 def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
     return [row[1] for row in conn.execute(f'PRAGMA table_info("{table}")')]
@@ -42,13 +45,13 @@ def _copy_rows(database: Path, times: int) -> tuple[int, int]:
         for copy in range(1, times):
             conn.execute(
                 f"INSERT INTO documents (id, ref, uid, {', '.join(doc_rest)}) "
-                f"SELECT id + ?, ref || '-' || ?, uid || '-' || ?, {', '.join(doc_rest)} "
+                f"SELECT id + ?, ref || '-' || ?, {_UID} || '-' || ?, {', '.join(doc_rest)} "
                 "FROM documents WHERE id <= ?",
                 (copy * doc_span, copy, copy, doc_span),
             )
             conn.execute(
                 f"INSERT INTO mentions (id, uid, document_id, {quoted}) "
-                f"SELECT id + ?, uid || '-' || ?, document_id + ?, {quoted} "
+                f"SELECT id + ?, {_UID} || '-' || ?, document_id + ?, {quoted} "
                 "FROM mentions WHERE id <= ?",
                 (copy * mention_span, copy, copy * doc_span, mention_span),
             )

@@ -26,6 +26,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from db.catalogue import Catalogue
+from db.column_types import stored_text_bytes
 from db.search.facets import facets
 
 MB = 2**20
@@ -35,9 +36,14 @@ def _sizes(database: Path, tables: int) -> dict[str, Any]:
     conn = sqlite3.connect(database)
     try:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        text_bytes = conn.execute(
-            "SELECT coalesce(sum(length(CAST(text AS BLOB))), 0) FROM documents"
-        ).fetchone()[0]
+        # The working text's UTF-8 bytes, however it is stored (compressed on SQLite
+        # since 0017: db.column_types), and what storing them takes.
+        text_bytes = stored_bytes = 0
+        rows = conn.execute("SELECT typeof(text), CAST(text AS BLOB) FROM documents")
+        for storage, stored in rows:
+            text_bytes += len(stored_text_bytes(stored) if storage == "blob" else stored or b"")
+            stored_bytes += len(stored or b"")
+        free_pages = conn.execute("PRAGMA freelist_count").fetchone()[0]
         documents = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
         by_name: dict[str, int] = {}
         for name, size in conn.execute("SELECT name, sum(pgsize) FROM dbstat GROUP BY name"):
@@ -52,7 +58,11 @@ def _sizes(database: Path, tables: int) -> dict[str, Any]:
     return {
         "documents": documents,
         "database_mb": round(file_bytes / MB, 1),
+        "database_bytes": file_bytes,
         "text_mb": round(text_bytes / MB, 1),
+        "text_bytes": text_bytes,
+        "stored_text_bytes": stored_bytes,
+        "free_pages": free_pages,
         "database_to_text": round(file_bytes / text_bytes, 2) if text_bytes else None,
         "largest_mb": {name: round(size / MB, 2) for name, size in largest},
     }

@@ -10,11 +10,11 @@ times, so that a figure that grew is not mistaken for a contradiction.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from sqlalchemy import case, func, select
+from sqlalchemy import Row, select
 from sqlalchemy.orm import Session, lazyload, load_only
 
 from db.chronology import ChronologyRow, ChronologySource, chronology, event_names
@@ -27,6 +27,7 @@ from db.models import Document, Figure
 Verdict = Literal["agree", "differ", "single source"]
 # Characters of text read on each side of a figure to find its sentence.
 _CONTEXT = 160
+_TEXTS_AT_ONCE = 500
 
 # These views need a document's reference, title and dates, never its text: loading
 # whole documents made a comparison over 40,000 documents take 13 s and 600 MB.
@@ -123,17 +124,8 @@ def compare_figures(
     differ when two of them cannot both be true once their qualifiers are read
     (``db.claim_ranges``), not merely when the numbers are unequal.
     """
-    # The figure's sentence, for "since 1988" several words before the number: the
-    # stored prefix and suffix are too short, and whole texts are too big to load.
-    lead_from = case((Figure.start > _CONTEXT, Figure.start - _CONTEXT + 1), else_=1)
-    lead_length = case((Figure.start > _CONTEXT, _CONTEXT), else_=Figure.start)
     query = (
-        select(
-            Figure,
-            Document,
-            func.substr(Document.text, lead_from, lead_length),
-            func.substr(Document.text, Figure.end + 1, _CONTEXT),
-        )
+        select(Figure, Document)
         .join(Document, Figure.document_id == Document.id)
         .where(Figure.status.in_(statuses), Document.deleted_at.is_(None))
         .order_by(Document.id, Figure.start)
@@ -144,7 +136,10 @@ def compare_figures(
     if event_ids is not None:
         query = query.where(Figure.event_record_id.in_(list(event_ids)))
     per_group: dict[tuple[int | None, str, str | None], dict[str, list[FigureSource]]] = {}
-    rows = session.execute(query).all()
+    rows = [
+        (figure, document, *sentence)
+        for (figure, document), sentence in _with_sentences(session, session.execute(query).all())
+    ]
     unlinked_documents = {
         document.ref: document.id
         for figure, document, _b, _a in rows
@@ -260,6 +255,31 @@ def written_value(value: float, upper_value: float | None, qualifier: str) -> st
     if upper_value is not None:
         return f"{number}–{format_number(upper_value)}"
     return ("" if qualifier == "exact" else f"{qualifier} ") + number
+
+
+def _with_sentences(
+    session: Session, rows: Sequence[Row[Figure, Document]]
+) -> list[tuple[tuple[Figure, Document], tuple[str, str]]]:
+    """Each figure with the text's _CONTEXT characters before and after it, for "since
+    1988" several words before the number (the tag's own context is too short).
+
+    Read in Python, a document's text once for all its figures and _TEXTS_AT_ONCE
+    texts at a time: SQLite stores texts compressed (``db.column_types``), so SQL's
+    ``substr`` cannot cut them, and whole texts are too big to hold all at once."""
+    wanted = sorted({document.id for _figure, document in rows})
+    by_document: dict[int, list[Figure]] = {}
+    for figure, document in rows:
+        by_document.setdefault(document.id, []).append(figure)
+    sentences: dict[int, tuple[str, str]] = {}
+    for at in range(0, len(wanted), _TEXTS_AT_ONCE):
+        chunk = wanted[at : at + _TEXTS_AT_ONCE]
+        for doc_id, text in session.execute(
+            select(Document.id, Document.text).where(Document.id.in_(chunk))
+        ):
+            for figure in by_document[doc_id]:
+                before = text[max(0, figure.start - _CONTEXT) : figure.start]
+                sentences[figure.id] = (before, text[figure.end : figure.end + _CONTEXT])
+    return [((figure, document), sentences[figure.id]) for figure, document in rows]
 
 
 __all__ = [

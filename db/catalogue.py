@@ -39,6 +39,7 @@ from db.backup import (
 )
 from db.dialects import is_server_url
 from db.dialects.postgresql import shown as shown_url
+from db.dialects.sqlite import release_free_pages
 from db.engine import make_engine, writer
 from db.location import location_warnings
 from db.objects import FolderObjectStore, ObjectStore
@@ -442,6 +443,8 @@ class Catalogue:
             yield session
 
     def close(self) -> None:
+        if not self.read_only and self.engine.dialect.name == "sqlite":
+            release_free_pages(self.engine)
         self.engine.dispose()
 
     def __enter__(self) -> Catalogue:

@@ -32,12 +32,12 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 #: up-to-date catalogue (every ``catena list``/``show``/``search``) compares one row
 #: with this string instead of importing Alembic to walk the scripts.
 #: tests/db/test_migrations.py fails when it disagrees with the scripts' real head.
-RECORDED_HEAD = "0016"
+RECORDED_HEAD = "0017"
 #: Revisions that leave much free space inside the file (rows rewritten smaller, a
 #: table rebuilt): an upgrade across one ends with a VACUUM, so an upgraded catalogue
 #: is as small as one made new (SQLite never gives free pages back by itself). The
 #: backup of the old file is taken before; VACUUM is itself all-or-nothing.
-COMPACTING_REVISIONS = ("0016",)
+COMPACTING_REVISIONS = ("0016", "0017")
 
 
 class MigrationError(RuntimeError):
@@ -151,6 +151,9 @@ def _compact(engine: Engine) -> None:
         raw = conn.connection.dbapi_connection
         assert raw is not None
         try:
+            # Free pages can be released at each close from now on (see
+            # db.dialects.sqlite.release_free_pages); the VACUUM makes that take effect.
+            raw.execute("PRAGMA auto_vacuum = INCREMENTAL")
             raw.execute("VACUUM")
         except sqlite3.Error:
             return

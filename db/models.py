@@ -11,8 +11,6 @@ UUID: the code is for people, the UUID for exchange with other catalogues.
 from __future__ import annotations
 
 import hashlib
-import uuid
-from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -34,6 +32,9 @@ from sqlalchemy.engine.default import DefaultExecutionContext
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from db.base import Base
+from db.column_types import BandKey, Stamp, Uid, WorkingText
+from db.column_types import new_uid as new_uid  # re-exported: writers import them from here
+from db.column_types import utcnow as utcnow
 from db.spans import ContextFromText
 
 SUGGESTION_STATUSES = ("suggested", "accepted", "rejected")
@@ -53,15 +54,6 @@ QUALIFIERS = (
 DATE_ROLES = ("event", "reporting", "other")
 # A figure's or date's link to an event record: proposed by the suggester, or accepted.
 EVENT_LINK_STATUSES = ("suggested", "accepted")
-
-
-def utcnow() -> str:
-    """UTC timestamps stored as ISO 8601 text: sortable, portable, unambiguous."""
-    return datetime.now(UTC).isoformat(timespec="microseconds")
-
-
-def new_uid() -> str:
-    return str(uuid.uuid4())
 
 
 def hash_text(text: str) -> str:
@@ -101,7 +93,7 @@ class Blob(Base):
     sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
     size: Mapped[int] = mapped_column(Integer)
     media_type: Mapped[str] = mapped_column(String(127))
-    stored_at: Mapped[str] = mapped_column(String(40), default=utcnow)
+    stored_at: Mapped[str] = mapped_column(Stamp, default=utcnow)
 
 
 document_collections = Table(
@@ -138,7 +130,7 @@ class Document(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     ref: Mapped[str] = mapped_column(String(20), unique=True)
-    uid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uid)
+    uid: Mapped[str] = mapped_column(Uid, unique=True, default=new_uid)
     title: Mapped[str | None] = mapped_column(Text)
     title_devised: Mapped[bool] = mapped_column(Boolean, default=False)
     # An English (or working-language) rendering of a title in another language, which
@@ -166,7 +158,7 @@ class Document(Base):
     accessed: Mapped[str | None] = mapped_column(String(10))
     captured_by: Mapped[str | None] = mapped_column(Text)
     notes: Mapped[str | None] = mapped_column(Text)
-    text: Mapped[str] = mapped_column(Text, default="")
+    text: Mapped[str] = mapped_column(WorkingText, default="")
     # SHA-256 of ``text`` when Catena wrote it (see ``hash_text``); ``catena verify``
     # recomputes it. Set by the INSERT default and by assigning ``Document.text``;
     # NULL only for rows written by other programs.
@@ -195,8 +187,8 @@ class Document(Base):
     possible_duplicate_of_id: Mapped[int | None] = mapped_column(
         ForeignKey("documents.id", ondelete="SET NULL")
     )
-    imported_at: Mapped[str] = mapped_column(String(40), default=utcnow)
-    updated_at: Mapped[str] = mapped_column(String(40), default=utcnow, onupdate=utcnow)
+    imported_at: Mapped[str] = mapped_column(Stamp, default=utcnow)
+    updated_at: Mapped[str] = mapped_column(Stamp, default=utcnow, onupdate=utcnow)
     deleted_at: Mapped[str | None] = mapped_column(String(40), index=True)
 
     original: Mapped[Blob | None] = relationship(lazy="joined")
@@ -241,7 +233,7 @@ class DocumentBand(Base):
     __tablename__ = "document_bands"
     __table_args__ = ({"sqlite_with_rowid": False},)  # the key (band, document) holds the rows
     # Band first, the lookup's order; columns in key order (SQLite 3.40's quick_check).
-    band: Mapped[str] = mapped_column(String(40), primary_key=True)
+    band: Mapped[str] = mapped_column(BandKey, primary_key=True)
     document_id: Mapped[int] = mapped_column(
         ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True, index=True
     )
@@ -255,11 +247,11 @@ class Agent(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     ref: Mapped[str] = mapped_column(String(20), unique=True)
-    uid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uid)
+    uid: Mapped[str] = mapped_column(Uid, unique=True, default=new_uid)
     kind: Mapped[str] = mapped_column(String(12), default="person")
     preferred_name: Mapped[str] = mapped_column(Text)
     description: Mapped[str | None] = mapped_column(Text)
-    created_at: Mapped[str] = mapped_column(String(40), default=utcnow)
+    created_at: Mapped[str] = mapped_column(Stamp, default=utcnow)
 
     variants: Mapped[list[NameVariant]] = relationship(
         back_populates="agent", cascade="all, delete-orphan", passive_deletes=True
@@ -295,7 +287,7 @@ class EventRecord(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     ref: Mapped[str] = mapped_column(String(20), unique=True)
-    uid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uid)
+    uid: Mapped[str] = mapped_column(Uid, unique=True, default=new_uid)
     preferred_name: Mapped[str] = mapped_column(Text)
     place: Mapped[str | None] = mapped_column(Text)
     edtf: Mapped[str | None] = mapped_column(String(60))
@@ -306,7 +298,7 @@ class EventRecord(Base):
         ForeignKey("event_records.id", ondelete="SET NULL"), index=True
     )
     notes: Mapped[str | None] = mapped_column(Text)
-    created_at: Mapped[str] = mapped_column(String(40), default=utcnow)
+    created_at: Mapped[str] = mapped_column(Stamp, default=utcnow)
     deleted_at: Mapped[str | None] = mapped_column(String(40), index=True)
 
     names: Mapped[list[EventRecordName]] = relationship(
@@ -341,7 +333,7 @@ class SpanMixin(ContextFromText):
     """
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    uid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uid)
+    uid: Mapped[str] = mapped_column(Uid, unique=True, default=new_uid)
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     quote: Mapped[str] = mapped_column(Text)
@@ -350,8 +342,8 @@ class SpanMixin(ContextFromText):
     status: Mapped[str] = mapped_column(String(12), default="suggested")
     origin: Mapped[str] = mapped_column(String(12), default="suggested")
     note: Mapped[str | None] = mapped_column(Text)
-    created_at: Mapped[str] = mapped_column(String(40), default=utcnow)
-    updated_at: Mapped[str] = mapped_column(String(40), default=utcnow, onupdate=utcnow)
+    created_at: Mapped[str] = mapped_column(Stamp, default=utcnow)
+    updated_at: Mapped[str] = mapped_column(Stamp, default=utcnow, onupdate=utcnow)
     # The suggester's confidence (0–1) in a suggested tag; None for a person's own tags
     # and for suggestions made before it was recorded.
     confidence: Mapped[float | None] = mapped_column(Float)
@@ -456,7 +448,7 @@ class Image(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     ref: Mapped[str] = mapped_column(String(20), unique=True)
-    uid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uid)
+    uid: Mapped[str] = mapped_column(Uid, unique=True, default=new_uid)
     sha256: Mapped[str] = mapped_column(ForeignKey("blobs.sha256", ondelete="RESTRICT"), index=True)
     thumbnail_sha256: Mapped[str | None] = mapped_column(
         ForeignKey("blobs.sha256", ondelete="RESTRICT")
@@ -470,7 +462,7 @@ class Image(Base):
     caption: Mapped[str | None] = mapped_column(Text)
     credit: Mapped[str | None] = mapped_column(Text)
     rights: Mapped[str | None] = mapped_column(Text)
-    imported_at: Mapped[str] = mapped_column(String(40), default=utcnow)
+    imported_at: Mapped[str] = mapped_column(Stamp, default=utcnow)
     deleted_at: Mapped[str | None] = mapped_column(String(40))
 
     documents: Mapped[list[Document]] = relationship(
@@ -485,7 +477,7 @@ class Collection(Base):
     __table_args__ = (UniqueConstraint("parent_id", "name"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    uid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uid)
+    uid: Mapped[str] = mapped_column(Uid, unique=True, default=new_uid)
     name: Mapped[str] = mapped_column(Text)
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("collections.id", ondelete="CASCADE"))
     description: Mapped[str | None] = mapped_column(Text)
@@ -528,10 +520,10 @@ class DossierDefinition(Base):
     __tablename__ = "dossiers"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    uid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uid)
+    uid: Mapped[str] = mapped_column(Uid, unique=True, default=new_uid)
     name: Mapped[str] = mapped_column(String(200), unique=True)
     definition: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-    created_at: Mapped[str] = mapped_column(String(40), default=utcnow)
+    created_at: Mapped[str] = mapped_column(Stamp, default=utcnow)
 
 
 class Event(Base):
@@ -544,8 +536,8 @@ class Event(Base):
     __tablename__ = "events"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    uid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uid)
-    at: Mapped[str] = mapped_column(String(40), default=utcnow)
+    uid: Mapped[str] = mapped_column(Uid, unique=True, default=new_uid)
+    at: Mapped[str] = mapped_column(Stamp, default=utcnow)
     actor: Mapped[str] = mapped_column(String(200))
     action: Mapped[str] = mapped_column(String(60))
     target: Mapped[str | None] = mapped_column(String(60), index=True)  # a reference code
@@ -596,8 +588,8 @@ class TextVersion(Base):
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
     number: Mapped[int] = mapped_column(Integer)  # 1, 2, ... per document
     origin: Mapped[str] = mapped_column(String(12))
-    text: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(WorkingText)
     text_sha256: Mapped[str] = mapped_column(String(64))
     detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # engine, settings...
     actor: Mapped[str] = mapped_column(String(200))
-    created_at: Mapped[str] = mapped_column(String(40), default=utcnow)
+    created_at: Mapped[str] = mapped_column(Stamp, default=utcnow)

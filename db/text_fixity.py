@@ -17,16 +17,18 @@ re-derives index rows. Anything else is left, flagged, for a person.
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from sqlalchemy import LargeBinary, cast, func, select, update
+from sqlalchemy import ColumnElement, LargeBinary, cast, func, literal, select, update
 from sqlalchemy.orm import Session, defer
 from sqlalchemy.orm.util import identity_key
 
 from db import audit
 from db.base import table_of
+from db.column_types import stored_text_bytes
 from db.languages import redetect_languages
 from db.models import Document, hash_text
 from db.objects import ObjectStore, sha256_bytes
@@ -52,8 +54,28 @@ _DESCRIPTIONS: dict[str, str] = {
 }
 
 _STORED_BYTES = cast(Document.text, LargeBinary)
-"""The text as the bytes SQLite holds: their SHA-256 equals ``hash_text`` of a sound
-text, and a byte flipped into invalid UTF-8 is reported instead of failing to decode."""
+"""The text as the bytes the database holds, not decoded, so a byte flipped into
+invalid UTF-8 is reported instead of failing to decode: on SQLite the zlib BLOB of
+``db.column_types.WorkingText`` (or the UTF-8 of a text stored as TEXT), on
+PostgreSQL the UTF-8. ``_utf8`` turns them into the bytes ``hash_text`` hashes."""
+
+
+def _stored_columns(session: Session) -> tuple[ColumnElement[bytes], ColumnElement[str]]:
+    """The stored bytes and SQLite's storage class of the value ("blob": compressed)."""
+    if session.get_bind().dialect.name == "sqlite":
+        return _STORED_BYTES, func.typeof(Document.text)
+    return _STORED_BYTES, literal("text")
+
+
+def _utf8(stored: bytes | None, storage: str) -> bytes | None:
+    """The text's UTF-8 bytes; None when a compressed text no longer decompresses."""
+    if storage != "blob":
+        return stored or b""
+    try:
+        return stored_text_bytes(stored)
+    except zlib.error:
+        return None
+
 
 Rederive = Callable[[bytes, str], str]
 """Reads an original again (its bytes, its file name) and returns the working text the
@@ -121,10 +143,12 @@ def verify_texts(
     total = int(session.execute(select(func.count(Document.id))).scalar_one())
     report = TextReport()
     flag_changes: dict[int, list[str]] = {}
+    stored_columns = _stored_columns(session)
     last = 0
     while True:
         rows = conn.execute(
-            select(Document.id, Document.ref, _STORED_BYTES, Document.text_sha256, Document.flags)
+            select(Document.id, Document.ref, *stored_columns)
+            .add_columns(Document.text_sha256, Document.flags)
             .where(Document.id > last)
             .order_by(Document.id)
             .limit(CHUNK)
@@ -133,12 +157,13 @@ def verify_texts(
             break
         sound: list[int] = []
         refs: dict[int, str] = {}
-        for doc_id, ref, stored, recorded, flags in rows:
+        for doc_id, ref, stored, storage, recorded, flags in rows:
             refs[doc_id] = ref
             problem: Problem | None = None
+            utf8 = _utf8(stored, storage)
             if recorded is None:
                 problem = "text unrecorded"
-            elif sha256_bytes(stored or b"") != recorded:
+            elif utf8 is None or sha256_bytes(utf8) != recorded:
                 problem = "text altered"
             if problem is None:
                 sound.append(doc_id)
@@ -292,10 +317,11 @@ def _repair_text(
     digest = hash_text(text)
     outcome: Outcome
     if problem.problem == "text unrecorded":
-        stored = session.execute(
-            select(_STORED_BYTES).where(Document.id == document.id)
-        ).scalar_one()
-        if digest != sha256_bytes(stored or b""):
+        stored, storage = session.execute(
+            select(*_stored_columns(session)).where(Document.id == document.id)
+        ).one()
+        utf8 = _utf8(stored, storage)
+        if utf8 is None or digest != sha256_bytes(utf8):
             return left("the text read again from the original differs from the stored text")
         document.text_sha256 = digest
         action, outcome = "record text hash", "recorded"

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 import pytest
@@ -215,6 +215,32 @@ def change_rows(location: object, *statements: str, **values: object) -> None:
         with engine.begin() as conn:
             for statement in statements:
                 conn.execute(text(statement), values)
+    finally:
+        engine.dispose()
+
+
+def change_text(location: object, ref: str, change: Callable[[str], str]) -> None:
+    """Change a document's stored working text behind Catena's back, its recorded hash
+    left as it was, on either engine: read and written back through the column's type,
+    so the changed text is stored as Catena stores texts (compressed on SQLite,
+    ``db.column_types``), not as SQL's string functions would leave it."""
+    from pathlib import Path
+
+    from sqlalchemy import select, update
+
+    from db.base import table_of
+    from db.dialects import is_server_url
+    from db.engine import make_engine
+    from db.models import Document
+
+    shown = str(location)
+    engine = make_engine(shown if is_server_url(shown) else Path(shown) / "catalogue.sqlite")
+    documents = table_of(Document)
+    try:
+        with engine.begin() as conn:
+            where = documents.c.ref == ref
+            current = conn.execute(select(documents.c.text).where(where)).scalar_one()
+            conn.execute(update(documents).where(where).values(text=change(current)))
     finally:
         engine.dispose()
 

@@ -27,6 +27,8 @@ from db.backup import read_only_uri
 from db.search.index_folding import register_sql_functions
 
 BUSY_TIMEOUT_MS = 10_000
+INCREMENTAL = 2
+"""``PRAGMA auto_vacuum``'s value for INCREMENTAL (see ``release_free_pages``)."""
 WRITE_OPTION = "catena_begin_immediate"
 
 
@@ -47,12 +49,43 @@ def _prepare(dbapi_connection: sqlite3.Connection, *, writable: bool) -> None:
     try:
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys = ON")
-        if writable:  # both would write; the file is WAL already if Catena made it
+        if writable:  # these would write; the file is WAL already if Catena made it
+            # In a new, empty file only (an upgrade's VACUUM sets it in older ones; see
+            # ``release_free_pages``): on an existing file even setting it unchanged
+            # would wait for another process's write lock here, at every connect.
+            if cursor.execute("PRAGMA page_count").fetchone()[0] == 0:
+                cursor.execute("PRAGMA auto_vacuum = INCREMENTAL")
             cursor.execute("PRAGMA journal_mode = WAL")
             cursor.execute("PRAGMA synchronous = FULL")
     finally:
         cursor.close()
     register_sql_functions(dbapi_connection)  # catena_fold(), for search filters
+
+
+def release_free_pages(engine: Engine) -> None:
+    """Give the file's free pages back to the disk, as a catalogue closes.
+
+    Pages emptied while writing (search index segments merged, rows rewritten) stay
+    in the file as free pages, which SQLite reuses but never returns: an import of
+    1,000 clippings leaves about 60 (0.25 MB). With ``auto_vacuum = INCREMENTAL``
+    (set in every file Catena makes, and at an upgrade's VACUUM) they are moved to
+    the end and cut off in a few milliseconds. Never waits for another writer and
+    never fails the close: the pages are simply released at a later close."""
+    try:
+        with engine.connect() as conn:
+            raw = conn.connection.dbapi_connection
+            assert isinstance(raw, sqlite3.Connection)
+            if raw.execute("PRAGMA auto_vacuum").fetchone()[0] != INCREMENTAL:
+                return
+            if raw.execute("PRAGMA freelist_count").fetchone()[0] == 0:
+                return
+            raw.execute("PRAGMA busy_timeout = 0")
+            try:  # executescript steps the pragma to the end (execute frees one page)
+                raw.executescript("PRAGMA incremental_vacuum;")
+            finally:
+                raw.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    except sqlite3.Error:
+        return
 
 
 def _on_begin(conn: Any) -> None:

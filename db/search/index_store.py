@@ -33,8 +33,9 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import Any, cast
 
-from sqlalchemy import Connection, bindparam, select, text
+from sqlalchemy import Connection, Integer, bindparam, column, select, text
 
+from db.column_types import WorkingText
 from db.models import Document
 from db.search import fts5_store, tsvector_store
 from db.search.dialect import is_postgresql
@@ -62,8 +63,10 @@ _DROP_ZERO_COUNT = text(
     "DELETE FROM facet_counts WHERE facet = :facet AND value = :value AND documents <= 0"
 )
 _DELETE_ALL_COUNTS = text("DELETE FROM facet_counts")
-_SELECT_TEXTS = text("SELECT id, text FROM documents WHERE id IN :ids").bindparams(
-    bindparam("ids", expanding=True)
+_SELECT_TEXTS = (  # read through the column's type: compressed on SQLite (db.column_types)
+    text("SELECT id, text FROM documents WHERE id IN :ids")
+    .bindparams(bindparam("ids", expanding=True))
+    .columns(column("id", Integer), column("text", WorkingText()))
 )
 
 

@@ -79,7 +79,9 @@ def scope_conditions(session: Session, scope: Scope) -> list[ColumnElement[bool]
         condition = filter_condition(session, scope.query)
         return [live] if condition is None else [live, condition]
     if scope.kind == "recent":
-        since = (datetime.now(UTC) - timedelta(days=RECENT_DAYS)).isoformat()
+        # In utcnow's form (microseconds, "+00:00"): the column's type stores that form
+        # as 8 ordered bytes on SQLite, and compares only like with like.
+        since = (datetime.now(UTC) - timedelta(days=RECENT_DAYS)).isoformat(timespec="microseconds")
         return [live, Document.imported_at >= since]
     if scope.kind == "review":
         return [live, review_condition()]

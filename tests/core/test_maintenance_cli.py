@@ -14,6 +14,7 @@ from db.catalogue import Catalogue
 from db.models import Event
 from desktop.launch.entry import main
 from tests.db.index_damage import replace_body
+from tests.pg_catalogues import change_text
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -84,16 +85,6 @@ def test_log_verify_detects_a_rewritten_event(cat: str, capsys: pytest.CaptureFi
     assert json.loads(out)["chain"] == {"events": total, "ok": False, "broken_at": 2}
 
 
-def _raw_sql(cat: str, statement: str, *values: object) -> None:
-    """Change the catalogue's database behind Catena's back, as another program would."""
-    conn = sqlite3.connect(Path(cat) / "catalogue.sqlite")
-    try:
-        conn.execute(statement, values)
-        conn.commit()
-    finally:
-        conn.close()
-
-
 def _id_of(cat: str, ref: str) -> int:
     conn = sqlite3.connect(Path(cat) / "catalogue.sqlite")
     try:
@@ -110,11 +101,7 @@ def _found(capsys: pytest.CaptureFixture[str], cat: str, query: str) -> list[str
 def test_verify_names_a_document_whose_stored_text_changed(
     cat: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    _raw_sql(
-        cat,
-        "UPDATE documents SET text = replace(text, '212', char(18) || '12') "
-        "WHERE ref = 'CAT-000001'",
-    )
+    change_text(cat, "CAT-000001", lambda text: text.replace("212", "\x1212"))
     assert run(capsys, "log", "--verify", "-c", cat)[0] == 0  # the audit trail cannot see it
     code, out, _ = run(capsys, "verify", "-c", cat)
     assert code == 1
@@ -146,11 +133,7 @@ def test_verify_repair_restores_the_text_and_rebuilds_the_index_row(
 ) -> None:
     before = json.loads(run(capsys, "show", "CAT-000001", "--json", "-c", cat)[1])["text"]
     assert "212" in before
-    _raw_sql(
-        cat,
-        "UPDATE documents SET text = replace(text, '212', char(18) || '12') "
-        "WHERE ref = 'CAT-000001'",
-    )
+    change_text(cat, "CAT-000001", lambda text: text.replace("212", "\x1212"))
     replace_body(Path(cat) / "catalogue.sqlite", _id_of(cat, "CAT-000004"), "nothing to see")
     assert json.loads(run(capsys, "search", "nothing", "--json", "-c", cat)[1])["total"] == 1
     assert "CAT-000004" not in _found(capsys, cat, "witnesses")

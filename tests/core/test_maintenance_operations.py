@@ -11,14 +11,12 @@ from db.catalogue import Catalogue
 from db.models import Document, Event
 from desktop.core.maintenance import audit_log, back_up, verify_catalogue
 from desktop.core.suggestions import live_references
-from tests.pg_catalogues import change_rows
+from tests.pg_catalogues import change_rows, change_text
 
 
 def _damage_text(catalogue: Catalogue, ref: str) -> None:
     """Change a stored text behind Catena's back, as another program would."""
-    change_rows(
-        catalogue.location, "UPDATE documents SET text = text || 'x' WHERE ref = :ref", ref=ref
-    )
+    change_text(catalogue.location, ref, lambda text: text + "x")
 
 
 def _actions(catalogue: Catalogue) -> list[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from db.column_types import stored_text_bytes
 from db.search.index_folding import fold_for_index
 from db.search.index_rows import body_hash
 
@@ -27,8 +28,8 @@ def _unindex(conn: sqlite3.Connection, doc_id: int, body: str) -> None:
 
 
 def _document_body(conn: sqlite3.Connection, doc_id: int) -> str:
-    (text,) = conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
-    return fold_for_index(text)
+    (stored,) = conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    return fold_for_index(stored_text_bytes(stored).decode())  # compressed (db.column_types)
 
 
 def remove_row(database: Path, doc_id: int) -> None:

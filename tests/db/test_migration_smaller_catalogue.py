@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from db.catalogue import Catalogue
 from db.engine import make_engine
-from db.migrate import downgrade, upgrade
+from db.migrate import RECORDED_HEAD, downgrade, upgrade
 from db.models import DateTag, Figure, Mention
 from db.spans import anchor
 
@@ -140,7 +140,7 @@ def test_0016_stores_only_context_the_text_does_not_give(tmp_path: Path) -> None
     assert _stored(database) == before
     assert _bands(database) == bands
     assert "ix_document_bands_band" in _plans(database)[0]
-    upgrade(engine, database=database, backups=tmp_path / "b")
+    upgrade(engine, database=database, backups=tmp_path / "b", target="0016")  # (0017: bytes)
     assert _bands(database) == bands
     engine.dispose()
 
@@ -245,12 +245,14 @@ def test_a_vacuum_without_room_leaves_the_upgraded_catalogue_usable(
                 "m1",
                 "m502",
             ]
+        with catalogue.engine.connect() as conn:  # not compacted (a close releases them)
+            assert (conn.exec_driver_sql("PRAGMA freelist_count").scalar() or 0) > 0
     finally:
         catalogue.close()
     monkeypatch.undo()
-    conn = sqlite3.connect(database)
+    raw = sqlite3.connect(database)
     try:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0016",)
-        assert conn.execute("PRAGMA freelist_count").fetchone()[0] > 0  # not compacted
+        assert raw.execute("SELECT version_num FROM alembic_version").fetchone() == (RECORDED_HEAD,)
+        assert raw.execute("PRAGMA quick_check").fetchone() == ("ok",)
     finally:
-        conn.close()
+        raw.close()

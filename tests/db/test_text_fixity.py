@@ -11,6 +11,7 @@ from sqlalchemy import func, insert, select
 
 from db.base import table_of
 from db.catalogue import Catalogue
+from db.column_types import deflate_text, stored_text_bytes
 from db.dialects import is_postgresql
 from db.documents import NewDocument, add_document
 from db.integrity import verify_fixity
@@ -72,6 +73,22 @@ def raw_sql(catalogue: Catalogue, statement: str, *values: object) -> None:
         conn.exec_driver_sql(marks, tuple(values))
 
 
+def alter_text(catalogue: Catalogue, ref: str, old: str, new: str) -> None:
+    """Replace *old* by *new* in the stored text, as a program editing the database
+    would, leaving its recorded hash alone; on SQLite the text is stored compressed
+    (``db.column_types``), so that program inflates, edits and deflates it."""
+    if is_postgresql(catalogue.engine):
+        statement = "UPDATE documents SET text = replace(text, ?, ?) WHERE ref = ?"
+        raw_sql(catalogue, statement, old, new, ref)
+        return
+    with catalogue.engine.connect() as conn:
+        compressed = conn.exec_driver_sql(
+            "SELECT text FROM documents WHERE ref = ?", (ref,)
+        ).scalar_one()
+    changed = stored_text_bytes(compressed).decode().replace(old, new)
+    raw_sql(catalogue, "UPDATE documents SET text = ? WHERE ref = ?", deflate_text(changed), ref)
+
+
 def stored(catalogue: Catalogue, ref: str) -> tuple[str, str | None, list[str]]:
     with catalogue.reading() as session:
         document = session.scalars(select(Document).where(Document.ref == ref)).one()
@@ -112,12 +129,7 @@ def test_every_way_of_writing_a_text_records_its_hash(catalogue: Catalogue) -> N
 
 def test_a_flipped_byte_in_a_stored_text_fails_naming_the_document(catalogue: Catalogue) -> None:
     refs = fill(catalogue)
-    raw_sql(
-        catalogue,
-        "UPDATE documents SET text = replace(text, '212', ?) WHERE ref = ?",
-        "\x1212",  # one byte flipped: '2' (0x32) became 0x12
-        refs[0],
-    )
+    alter_text(catalogue, refs[0], "212", "\x1212")  # one byte flipped: '2' (0x32) became 0x12
     with catalogue.writing() as session:
         assert verify_fixity(session, catalogue.objects, actor="t").ok  # originals are fine
         report = verify_texts(session, actor="auditor")
@@ -142,12 +154,7 @@ def test_without_recording_a_check_reports_but_writes_nothing(catalogue: Catalog
     """What ``catena verify`` does on read-only media: the same findings, no flag, no
     event, no index write."""
     refs = fill(catalogue)
-    raw_sql(
-        catalogue,
-        "UPDATE documents SET text = replace(text, '212', ?) WHERE ref = ?",
-        "\x1212",  # one byte flipped: '2' (0x32) became 0x12
-        refs[0],
-    )
+    alter_text(catalogue, refs[0], "212", "\x1212")  # one byte flipped: '2' (0x32) became 0x12
     with catalogue.reading() as session:
         events_before = session.scalar(select(func.count(Event.id)))
         report = verify_texts(session, actor="auditor", record=False)
@@ -227,11 +234,7 @@ def test_stale_index_rows_are_named_and_rebuilt(catalogue: Catalogue) -> None:
 
 def test_repair_puts_back_the_text_read_again_from_the_original(catalogue: Catalogue) -> None:
     refs = fill(catalogue)
-    raw_sql(
-        catalogue,
-        "UPDATE documents SET text = replace(text, '212', '213') WHERE ref = ?",
-        refs[0],
-    )
+    alter_text(catalogue, refs[0], "212", "213")
     with catalogue.writing() as session:
         report = verify_texts(session, actor="t")
         repairs = repair_texts(
