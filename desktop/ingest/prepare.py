@@ -27,7 +27,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from db.fingerprints import Fingerprint, fingerprint
 from db.objects import ObjectStore
@@ -64,7 +64,8 @@ class Job:
     objects: ObjectStore  # the catalogue's own store (pickled to a worker): the original goes here
     # Languages to OCR scans and pictures of documents in; None: no OCR at this import.
     ocr_languages: tuple[str, ...] | None = None
-    # False: the importer fsyncs the original's folder once per batch, before its commit.
+    # False: the importer fsyncs the original (bytes and folder) with its whole batch,
+    # before the batch's commit.
     sync_directory: bool = True
 
 
@@ -89,11 +90,12 @@ def prepare_file(job: Job) -> Prepared | Failed:
     """Parse *job*'s bytes, store them in the object store, fingerprint the text and
     suggest tags; never raises.
 
-    The original is stored (written, fsynced, renamed) here, before the record that
-    points at it is committed, as always; doing it in the workers keeps the waits for
-    the disk off the process that holds the catalogue's write lock. Its folder is
-    fsynced here too unless ``job.sync_directory`` is False: then the importer does it
-    once per folder for a whole batch, before the commit (``_write_batch``).
+    The original is stored (written and linked into place) here, before the record
+    that points at it is committed, as always; doing it in the workers keeps the
+    writes off the process that holds the catalogue's write lock. Unless
+    ``job.sync_directory`` is True (then it is fsynced here, bytes and folder), the
+    importer makes it durable with the rest of its batch, all fsyncs at once, before
+    the batch's commit (``_write_batch``).
     """
     try:
         parsed = parse(
@@ -154,7 +156,9 @@ def default_workers() -> int:
     return max(1, min(4, cores))
 
 
-PrepareFunction = Callable[[Job], "Prepared | Failed"]
+# The import's prepare_file, or another job of the same shape (the suggestion pass's
+# suggest_one): a picklable top-level function of one picklable job that never raises.
+PrepareFunction = Callable[[Any], Any]
 
 
 WORKER_NICENESS = 10
@@ -192,7 +196,7 @@ class Preparer:
         self._workers = workers
         self._pool: ProcessPoolExecutor | None = None
         self._use_pool = workers > 1 and expected_jobs >= POOL_THRESHOLD
-        self._queue: deque[tuple[Job, Future[Prepared | Failed] | None]] = deque()
+        self._queue: deque[tuple[Any, Future[Any] | None]] = deque()
         self._one_at_a_time = False  # after a worker died: see _after_crash
 
     @property
@@ -222,11 +226,11 @@ class Preparer:
     def __len__(self) -> int:
         return len(self._queue)
 
-    def submit(self, job: Job) -> None:
+    def submit(self, job: Any) -> None:
         future = self._start(job) if self._use_pool and not self._one_at_a_time else None
         self._queue.append((job, future))
 
-    def next_result(self) -> tuple[Job, Prepared | Failed]:
+    def next_result(self) -> tuple[Any, Any]:
         """The oldest submitted job and its result (waits for it)."""
         job, future = self._queue.popleft()
         if future is None:
@@ -236,7 +240,7 @@ class Preparer:
         except BrokenProcessPool:
             return job, self._after_crash(job)
 
-    def _start(self, job: Job) -> Future[Prepared | Failed] | None:
+    def _start(self, job: Any) -> Future[Any] | None:
         """Hand *job* to the pool; None when no pool can run here (then it runs inline)."""
         if self._pool is None:
             self._pool = self._new_pool()
@@ -272,7 +276,7 @@ class Preparer:
             self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = None
 
-    def _run_alone(self, job: Job) -> Prepared | Failed:
+    def _run_alone(self, job: Any) -> Any:
         """Run *job* with nothing else in flight, so a crash is this file's alone
         (inline when there is no pool)."""
         future = self._start(job) if self._use_pool else None
@@ -284,7 +288,7 @@ class Preparer:
             self._discard_pool()
             return Failed("the reader stopped unexpectedly on this file (its process ended)")
 
-    def _after_crash(self, job: Job) -> Prepared | Failed:
+    def _after_crash(self, job: Any) -> Any:
         """A worker died: every job in flight, and every later one, is run one at a time
         in a fresh pool, so the file that kills a worker is the only one it fails.
         Slower, but a crashing reader is rare and nothing else is lost."""

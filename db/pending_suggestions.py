@@ -1,0 +1,112 @@
+"""The "suggestions pending" mark: documents imported whose tags are not suggested yet.
+
+An import may leave tag suggestions to a later pass (``desktop.ingest.suggest_pass``)
+so that storing the files is not held up by the suggesters. Each such document carries
+:data:`PENDING_FLAG` in its ``flags`` list from the transaction that catalogues it; the
+pass stores the suggestions and removes the mark in one transaction, so a crash in
+between leaves the mark and the next pass does the document, never twice. The mark is
+a flag rather than a column so no migration is needed, and it is visible where flags
+are (the window's Flags line, ``catena show``), which is honest: the document has not
+been read by the suggesters yet.
+
+Finding the marked documents scans ``documents.flags`` (``LIKE`` on the JSON text, then
+checked exactly here); BENCHMARKS.md gives its cost on a large catalogue.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import String, bindparam, cast, select, update
+from sqlalchemy.orm import Session
+
+from db.base import table_of
+from db.models import Document
+
+PENDING_FLAG = "suggestions pending"
+
+# A prefilter on the JSON text (both engines store the list as text); exact below.
+_MARKED = cast(Document.flags, String).like(f"%{PENDING_FLAG}%")
+
+
+@dataclass(frozen=True)
+class PendingDocument:
+    """What the suggesters need of a marked document, read in one query."""
+
+    id: int
+    ref: str
+    text: str
+    text_sha256: str | None
+    language_spans: Any
+    language: str | None
+    published: str | None
+
+
+def is_pending(flags: Sequence[str] | None) -> bool:
+    return PENDING_FLAG in (flags or ())
+
+
+def count_pending(session: Session) -> int:
+    """How many documents (not in the Trash) wait for their suggestions."""
+    flags = session.execute(
+        select(Document.flags).where(_MARKED, Document.deleted_at.is_(None))
+    ).scalars()
+    return sum(1 for found in flags if is_pending(found))
+
+
+def next_pending(session: Session, *, after: int, limit: int) -> list[PendingDocument]:
+    """Up to *limit* marked documents with an id above *after*, in id order (the pass
+    walks the catalogue once with this cursor, so a document it must skip is not
+    met again in the same pass). Documents in the Trash wait until restored."""
+    rows = session.execute(
+        select(
+            Document.id,
+            Document.ref,
+            Document.text,
+            Document.text_sha256,
+            Document.language_spans,
+            Document.language,
+            Document.published,
+            Document.flags,
+        )
+        .where(_MARKED, Document.id > after, Document.deleted_at.is_(None))
+        .order_by(Document.id)
+        .limit(limit)
+    )
+    return [
+        PendingDocument(row.id, row.ref, row.text, row.text_sha256, *row[4:7])
+        for row in rows
+        if is_pending(row.flags)
+    ]
+
+
+def current_marks(session: Session, ids: Sequence[int]) -> dict[int, tuple[list[str], str | None]]:
+    """Flags and text hash of each of *ids* now (inside the writing transaction): a
+    document whose mark is gone was done by another pass, one whose text changed is
+    read again by the next pass."""
+    rows = session.execute(
+        select(Document.id, Document.flags, Document.text_sha256).where(Document.id.in_(ids))
+    )
+    return {row.id: (list(row.flags or []), row.text_sha256) for row in rows}
+
+
+def clear_marks(session: Session, flags_by_id: dict[int, list[str]]) -> None:
+    """Remove the mark from these documents (their *flags* as read in this transaction),
+    in one statement; ``updated_at`` is kept: the document itself did not change."""
+    if not flags_by_id:
+        return
+    documents = table_of(Document)
+    statement = (
+        update(documents)
+        .where(documents.c.id == bindparam("b_id"))
+        .values(flags=bindparam("b_flags"), updated_at=documents.c.updated_at)
+    )
+    session.connection().execute(
+        statement,
+        [
+            {"b_id": document_id, "b_flags": [f for f in flags if f != PENDING_FLAG]}
+            for document_id, flags in flags_by_id.items()
+        ],
+    )
