@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from db.base import table_of
 from db.models import Document
+from db.tags import MODELS
 
 PENDING_FLAG = "suggestions pending"
 
@@ -110,3 +111,17 @@ def clear_marks(session: Session, flags_by_id: dict[int, list[str]]) -> None:
             for document_id, flags in flags_by_id.items()
         ],
     )
+
+
+def span_keys_of(session: Session, ids: Sequence[int]) -> dict[int, set[tuple[str, int, int]]]:
+    """(kind, start, end) of every tag of each of *ids*, in one query per kind of tag
+    (``db.tags.span_keys`` for many documents): the pass skips these spans as
+    ``catena suggest`` does, without loading the tags."""
+    found: dict[int, set[tuple[str, int, int]]] = {document_id: set() for document_id in ids}
+    for kind, model in MODELS.items():
+        rows = session.execute(
+            select(model.document_id, model.start, model.end).where(model.document_id.in_(ids))
+        )
+        for document_id, start, end in rows:
+            found[document_id].add((kind, start, end))
+    return found

@@ -28,6 +28,7 @@ from db.pending_suggestions import (
     current_marks,
     is_pending,
     next_pending,
+    span_keys_of,
 )
 from desktop.extract import Suggestions
 from desktop.extract.store import store_suggestions
@@ -130,7 +131,9 @@ def _store_batch(
 ) -> None:
     """Store one batch's suggestions and remove its marks, in one transaction."""
     with catalogue.writing() as session:
-        now = current_marks(session, [document.id for document, _result in batch])
+        ids = [document.id for document, _result in batch]
+        now = current_marks(session, ids)
+        spans = span_keys_of(session, ids)
         cleared: dict[int, list[str]] = {}
         failed = 0
         for document, result in batch:
@@ -145,7 +148,11 @@ def _store_batch(
                 failed += 1
                 continue
             stored = store_suggestions(
-                session, document=document, suggestions=result, actor=catalogue.actor
+                session,
+                document=document,
+                suggestions=result,
+                actor=catalogue.actor,
+                existing=spans[document.id],
             )
             report.tags += stored.total
         clear_marks(session, cleared)
