@@ -81,13 +81,15 @@ def _catena_deferred(corpus: Path, work: Path) -> list[str]:
     return _catena_import(corpus, work, "--defer-suggestions")
 
 
-def _catena_import(corpus: Path, work: Path, *options: str) -> list[str]:
+def _catena_import(
+    corpus: Path, work: Path, *options: str, environment: dict[str, str] | None = None
+) -> list[str]:
     catalogue = work / "Peers.catena"
     subprocess.run(
         [sys.executable, "-m", "desktop", "init", str(catalogue)],
         check=True,
         capture_output=True,
-        env=_catena_environment(),
+        env=environment or _catena_environment(),
     )
     return [
         sys.executable,
@@ -116,6 +118,24 @@ def _recoll(corpus: Path, work: Path) -> list[str]:
     config.mkdir()
     (config / "recoll.conf").write_text(f"topdirs = {corpus}\n", encoding="utf-8")
     return ["recollindex", "-c", str(config), "-z"]
+
+
+def _before(tree: Path) -> Peer:
+    """``catena import`` from another checkout (e.g. main before this change), run with
+    the same Python and interleaved with the rest, so both face the same load."""
+    commit = subprocess.run(
+        ["git", "-C", str(tree), "rev-parse", "--short", "HEAD"],
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    environment = {**_catena_environment(), "PYTHONPATH": str(tree)}
+    return Peer(
+        f"`catena import` before (suggestions inline; {commit or tree.name})",
+        sys.executable,
+        str(tree),
+        lambda corpus, work: _catena_import(corpus, work, environment=environment),
+        environment,
+    )
 
 
 def peers() -> list[Peer]:
@@ -228,12 +248,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=3)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--no-markdown", action="store_true", help="do not touch BENCHMARKS.md")
+    parser.add_argument(
+        "--before",
+        type=Path,
+        metavar="TREE",
+        help="also measure `catena import` from this checkout (e.g. /work/main)",
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="catena-peers-") as scratch_name:
         scratch = Path(scratch_name)
         corpus = make_corpus(args.count, args.seed, scratch / "corpus")
         files = sum(1 for path in corpus.rglob("*") if path.is_file())
         measured = peers()
+        if args.before is not None:
+            measured.insert(0, _before(args.before.resolve()))
         load_before = os.getloadavg()
         for run in range(args.runs):
             for peer in measured:

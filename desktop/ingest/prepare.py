@@ -17,7 +17,6 @@ ends (``worker_watch``), so a killed import leaves no process behind.
 
 from __future__ import annotations
 
-import contextlib
 import multiprocessing
 import os
 import threading
@@ -35,7 +34,7 @@ from desktop.ingest.language import map_languages
 from desktop.ingest.limits import DEFAULT_LIMITS
 from desktop.ingest.parsed import IngestError, ParsedDocument
 from desktop.ingest.readers import parse
-from desktop.ingest.worker_watch import guard_worker
+from desktop.ingest.worker_watch import WORKER_NICENESS, start_worker
 
 if TYPE_CHECKING:
     from db.languages import LanguageMap
@@ -46,6 +45,8 @@ if TYPE_CHECKING:
 POOL_THRESHOLD = 64
 #: Files handed to the pool ahead of the one being written (bounds memory).
 LOOKAHEAD_PER_WORKER = 64
+__all__ = ["WORKER_NICENESS"]  # (kept here for the tests; see worker_watch)
+
 #: Seconds a new pool may take to answer; a pool that cannot is not used.
 STARTUP_TIMEOUT = 60.0
 
@@ -161,26 +162,6 @@ def default_workers() -> int:
 PrepareFunction = Callable[[Any], Any]
 
 
-WORKER_NICENESS = 10
-"""How much workers step back for the process that started them (Unix ``nice``)."""
-
-
-def _lower_priority() -> None:
-    """Run in each worker as it starts: the workers keep both cores busy, and the
-    window's process (its event loop and the one writer) must still get the CPU
-    first, or the window stutters while a large import runs."""
-    if hasattr(os, "nice"):
-        with contextlib.suppress(OSError):
-            os.nice(WORKER_NICENESS)
-
-
-def _start_worker(death_signal: bool) -> None:
-    """Each worker's initializer: step back for the window, and end with the parent
-    (a killed importer must not leave its workers running; see worker_watch)."""
-    _lower_priority()
-    guard_worker(death_signal)
-
-
 class Preparer:
     """Prepare jobs in order, in worker processes or (few jobs, one worker) inline.
 
@@ -258,7 +239,7 @@ class Preparer:
             # a locked mutex deadlocks. Spawned workers import only the Qt-free readers
             # and suggesters.
             mp_context=multiprocessing.get_context("spawn"),
-            initializer=_start_worker,
+            initializer=start_worker,
             # Workers start from the thread that submits (this one, for the pool's
             # life). Linux's parent-death signal follows that thread, so it is safe
             # only on the main thread; the window imports on a task thread.

@@ -32,6 +32,7 @@ from db.pending_suggestions import (
 )
 from desktop.extract import Suggestions
 from desktop.extract.store import store_suggestions
+from desktop.ingest import suggest_worker
 from desktop.ingest.prepare import Failed, Preparer, default_workers
 
 Progress = Callable[[int, int, str], None]
@@ -64,18 +65,16 @@ class PassReport:
 
 
 def suggest_one(document: PendingDocument) -> Suggestions | Failed:
-    """The suggestions for one document (run in a worker); never raises."""
-    from desktop.extract.document_context import suggest_for_document  # where it runs
+    """The suggestions for one document, in this process (``suggest_worker`` is what
+    the pool runs); never raises."""
+    result = suggest_worker.suggest_one(_job(document))
+    return Failed(result) if isinstance(result, str) else result
 
-    try:
-        return suggest_for_document(
-            document.text,
-            language_spans=document.language_spans,
-            language=document.language,
-            published=document.published,
-        )
-    except Exception as exc:  # a suggester bug costs this document's suggestions only
-        return Failed(f"could not be analysed ({type(exc).__name__}: {exc})")
+
+def _job(document: PendingDocument) -> suggest_worker.SuggestJob:
+    return suggest_worker.SuggestJob(
+        document.id, document.text, document.language_spans, document.language, document.published
+    )
 
 
 def pending_count(catalogue: Catalogue) -> int:
@@ -97,7 +96,7 @@ def suggest_pending(
     workers = workers if workers is not None else default_workers()
     seen = 0
     after = 0
-    with Preparer(workers, expected_jobs=total, function=suggest_one) as preparer:
+    with Preparer(workers, expected_jobs=total, function=suggest_worker.suggest_one) as preparer:
         while True:
             if cancelled is not None and cancelled():
                 report.cancelled = True
@@ -108,12 +107,15 @@ def suggest_pending(
                 break
             after = chunk[-1].id
             for document in chunk:
-                preparer.submit(document)
+                preparer.submit(_job(document))
             for first in range(0, len(chunk), batch_size):
                 if cancelled is not None and cancelled():
                     report.cancelled = True
                     break
-                batch = [preparer.next_result() for _ in chunk[first : first + batch_size]]
+                documents = chunk[first : first + batch_size]
+                batch = [
+                    (document, _as_result(preparer.next_result()[1])) for document in documents
+                ]
                 _store_batch(catalogue, batch, report)
                 seen += len(batch)
                 if progress is not None:
@@ -122,6 +124,11 @@ def suggest_pending(
                 break
     report.remaining = pending_count(catalogue)
     return report
+
+
+def _as_result(result: Suggestions | Failed | str) -> Suggestions | Failed:
+    """A worker's answer: its suggestions, or Failed (its reason, or a crashed worker)."""
+    return Failed(result) if isinstance(result, str) else result
 
 
 def _store_batch(
