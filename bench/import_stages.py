@@ -102,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
         write_total = time.perf_counter() - start
         write_cpu = time.process_time() - start_cpu
         with catalogue.reading() as session:
-            pending = suggest_pass.next_pending(session, after=0, limit=10**9)
+            pending = suggest_pass.pending_documents(session, suggest_pass.pending_ids(session))
         start, start_cpu = time.perf_counter(), time.process_time()
         suggested = [(document, suggest_pass.suggest_one(document)) for document in pending]
         suggest_total = time.perf_counter() - start

@@ -10,7 +10,8 @@ are (the window's Flags line, ``catena show``), which is honest: the document ha
 been read by the suggesters yet.
 
 Finding the marked documents scans ``documents.flags`` (``LIKE`` on the JSON text, then
-checked exactly here); BENCHMARKS.md gives its cost on a large catalogue.
+checked exactly here): about a second on a 100,000-document catalogue (BENCHMARKS.md),
+so a pass scans once and then reads its documents by id.
 """
 
 from __future__ import annotations
@@ -57,10 +58,19 @@ def count_pending(session: Session) -> int:
     return sum(1 for found in flags if is_pending(found))
 
 
-def next_pending(session: Session, *, after: int, limit: int) -> list[PendingDocument]:
-    """Up to *limit* marked documents with an id above *after*, in id order (the pass
-    walks the catalogue once with this cursor, so a document it must skip is not
-    met again in the same pass). Documents in the Trash wait until restored."""
+def pending_ids(session: Session) -> list[int]:
+    """Ids of the marked documents not in the Trash, in id order: one scan of the
+    table, which the pass makes once (then reads the documents by id)."""
+    rows = session.execute(
+        select(Document.id, Document.flags)
+        .where(_MARKED, Document.deleted_at.is_(None))
+        .order_by(Document.id)
+    )
+    return [row.id for row in rows if is_pending(row.flags)]
+
+
+def pending_documents(session: Session, ids: Sequence[int]) -> list[PendingDocument]:
+    """Those of *ids* still marked and not in the Trash, read by id, in id order."""
     rows = session.execute(
         select(
             Document.id,
@@ -72,15 +82,27 @@ def next_pending(session: Session, *, after: int, limit: int) -> list[PendingDoc
             Document.published,
             Document.flags,
         )
-        .where(_MARKED, Document.id > after, Document.deleted_at.is_(None))
+        .where(Document.id.in_(ids), Document.deleted_at.is_(None))
         .order_by(Document.id)
-        .limit(limit)
     )
     return [
         PendingDocument(row.id, row.ref, row.text, row.text_sha256, *row[4:7])
         for row in rows
         if is_pending(row.flags)
     ]
+
+
+def still_pending(session: Session, ids: Sequence[int]) -> int:
+    """How many of *ids* are still marked (by id: no scan), in chunks of 500."""
+    left = 0
+    for first in range(0, len(ids), 500):
+        rows = session.execute(
+            select(Document.flags).where(
+                Document.id.in_(ids[first : first + 500]), Document.deleted_at.is_(None)
+            )
+        ).scalars()
+        left += sum(1 for flags in rows if is_pending(flags))
+    return left
 
 
 def current_marks(session: Session, ids: Sequence[int]) -> dict[int, tuple[list[str], str | None]]:

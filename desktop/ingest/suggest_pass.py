@@ -24,11 +24,12 @@ from db.catalogue import Catalogue
 from db.pending_suggestions import (
     PendingDocument,
     clear_marks,
-    count_pending,
     current_marks,
     is_pending,
-    next_pending,
+    pending_documents,
+    pending_ids,
     span_keys_of,
+    still_pending,
 )
 from desktop.extract import Suggestions
 from desktop.extract.store import store_suggestions
@@ -77,11 +78,6 @@ def _job(document: PendingDocument) -> suggest_worker.SuggestJob:
     )
 
 
-def pending_count(catalogue: Catalogue) -> int:
-    with catalogue.reading() as session:
-        return count_pending(session)
-
-
 def suggest_pending(
     catalogue: Catalogue,
     *,
@@ -92,20 +88,18 @@ def suggest_pending(
 ) -> PassReport:
     """Suggest and store tags for every document marked pending; see the module."""
     report = PassReport()
-    total = pending_count(catalogue)
+    with catalogue.reading() as session:
+        ids = pending_ids(session)  # the one scan; a later import's marks: the next pass
+    total = len(ids)
     workers = workers if workers is not None else default_workers()
     seen = 0
-    after = 0
     with Preparer(workers, expected_jobs=total, function=suggest_worker.suggest_one) as preparer:
-        while True:
+        for start in range(0, total, READ_AHEAD):
             if cancelled is not None and cancelled():
                 report.cancelled = True
                 break
             with catalogue.reading() as session:
-                chunk = next_pending(session, after=after, limit=READ_AHEAD)
-            if not chunk:
-                break
-            after = chunk[-1].id
+                chunk = pending_documents(session, ids[start : start + READ_AHEAD])
             for document in chunk:
                 preparer.submit(_job(document))
             for first in range(0, len(chunk), batch_size):
@@ -122,7 +116,8 @@ def suggest_pending(
                     progress(min(seen, total), max(total, seen), batch[-1][0].ref)
             if report.cancelled:
                 break
-    report.remaining = pending_count(catalogue)
+    with catalogue.reading() as session:
+        report.remaining = still_pending(session, ids)
     return report
 
 

@@ -149,7 +149,7 @@ def test_a_document_edited_before_the_pass_is_left_for_the_next(
 ) -> None:
     with _deferred(tmp_path, corpus) as catalogue:
         with catalogue.reading() as session:
-            chunk = suggest_pass.next_pending(session, after=0, limit=100)
+            chunk = suggest_pass.pending_documents(session, suggest_pass.pending_ids(session))
         with catalogue.writing() as session:
             document = session.get(Document, chunk[0].id)
             assert document is not None
