@@ -325,6 +325,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         _print_import_report(report)
         if suggested is not None:
             print_pass(suggested)
+    if suggested is not None and suggested["cancelled"]:
+        return 130  # Ctrl-C in the suggestion pass: the import and stored batches are kept
     return EXIT_PARTIAL if report.failed else EXIT_OK
 
 

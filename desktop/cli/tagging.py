@@ -15,6 +15,7 @@ from desktop.cli.output import ProgressBar, cli_locale, date_shown, print_json, 
 from desktop.core.suggestions import pending_suggestions, suggest_pending_documents
 
 EXIT_OK = 0
+EXIT_INTERRUPTED = 130  # as main's Ctrl-C: what was stored is kept
 
 
 def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
@@ -63,7 +64,7 @@ def cmd_suggest(catalogue: Catalogue, args: argparse.Namespace) -> int:
             print_json(suggested)
         else:
             print_pass(suggested)
-        return EXIT_OK
+        return EXIT_INTERRUPTED if suggested["cancelled"] else EXIT_OK
     if not args.refs and not args.all:
         raise UsageError("name documents (CAT-…) or use --all or --pending")
     from desktop.cli.review import open_summary

@@ -214,3 +214,26 @@ def test_marks_and_pass_on_the_catalogue_fixture(catalogue: Catalogue, write_tex
     with catalogue.reading() as session:
         assert session.scalars(select(DateTag.edtf)).all() == ["1911-05-03"]
         assert all(PENDING_FLAG not in f for f in session.scalars(select(Document.flags)))
+
+
+def test_ctrl_c_in_the_cli_pass_keeps_the_import_and_says_what_is_pending(
+    tmp_path: Path,
+    corpus: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import desktop.cli.tagging as tagging
+
+    def interrupted(*_args: Any, **_kwargs: Any) -> Any:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(tagging, "suggest_pending_documents", interrupted)
+    path = tmp_path / "Interrupted.catena"
+    assert main(["init", str(path)]) == 0
+    capsys.readouterr()
+    assert _cli(path, "import", str(corpus)) == 130
+    out = capsys.readouterr().out
+    assert "12 imported" in out
+    assert "suggesting interrupted (what was stored is kept)" in out
+    assert "suggestions pending for 12 documents" in out
+    assert _cli(path, "suggest", "--pending") == 130
