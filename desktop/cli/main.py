@@ -324,7 +324,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     else:
         _print_import_report(report)
         if suggested is not None:
-            print_pass(suggested)
+            print_pass(suggested, sys.stderr)  # stdout: the per-file report alone
     if suggested is not None and suggested["cancelled"]:
         return 130  # Ctrl-C in the suggestion pass: the import and stored batches are kept
     return EXIT_PARTIAL if report.failed else EXIT_OK

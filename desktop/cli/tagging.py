@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+import sys
+from typing import Any, TextIO
 
 from db.analysis import format_number
 from db.catalogue import Catalogue
@@ -126,11 +127,14 @@ def suggestion_pass(catalogue: Catalogue, defer: bool) -> dict[str, Any]:
     }
 
 
-def print_pass(suggested: dict[str, Any]) -> None:
+def print_pass(suggested: dict[str, Any], stream: TextIO | None = None) -> None:
     """Failures, then "suggestions stored for 996 documents (2013 tags)" and what is
-    still pending, after an import's report."""
+    still pending. After an import they go to stderr (*stream*), so its standard
+    output stays the per-file report alone, one line a file and the summary."""
+    out = stream or sys.stdout
     for failure in suggested["failures"]:
-        print(for_terminal(f"no suggestions  {failure['reference']}  {failure['reason']}"))
+        line = f"no suggestions  {failure['reference']}  {failure['reason']}"
+        print(for_terminal(line, one_line=True), file=out)
     parts = []
     if suggested["done"]:
         parts.append(
@@ -143,7 +147,7 @@ def print_pass(suggested: dict[str, Any]) -> None:
             f"suggestions pending for {suggested['pending']} documents: "
             "run `catena suggest --pending`"
         )
-    print("; ".join(parts) or "no suggestions to store")
+    print("; ".join(parts) or "no suggestions to store", file=out)
 
 
 def chronology_json(rows: list[ChronologyRow]) -> list[dict[str, Any]]:

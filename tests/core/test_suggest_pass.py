@@ -170,9 +170,9 @@ def test_cli_import_runs_the_pass_and_defer_leaves_it(
     path = tmp_path / "Cli.catena"
     assert main(["init", str(path)]) == 0
     assert _cli(path, "import", "--defer-suggestions", str(corpus)) == 0
-    out = capsys.readouterr().out
-    assert "12 imported" in out
-    assert "suggestions pending for 12 documents: run `catena suggest --pending`" in out
+    said = capsys.readouterr()
+    assert said.out.splitlines()[-1] == "12 imported, 0 duplicates, 0 failed"
+    assert "suggestions pending for 12 documents: run `catena suggest --pending`" in said.err
     assert _cli(path, "review") == 0
     assert "suggestions pending for 12 documents" in capsys.readouterr().out
     assert _cli(path, "suggest", "--pending", "--json") == 0
@@ -232,8 +232,8 @@ def test_ctrl_c_in_the_cli_pass_keeps_the_import_and_says_what_is_pending(
     assert main(["init", str(path)]) == 0
     capsys.readouterr()
     assert _cli(path, "import", str(corpus)) == 130
-    out = capsys.readouterr().out
-    assert "12 imported" in out
-    assert "suggesting interrupted (what was stored is kept)" in out
-    assert "suggestions pending for 12 documents" in out
+    said = capsys.readouterr()
+    assert "12 imported" in said.out
+    assert "suggesting interrupted (what was stored is kept)" in said.err
+    assert "suggestions pending for 12 documents" in said.err
     assert _cli(path, "suggest", "--pending") == 130
