@@ -8,8 +8,12 @@ Three importers read the same ``bench/make_corpus.py`` files into a fresh store 
 run (a new catalogue, calibre library or recoll index), ``--runs`` times each,
 interleaved so a burst of load on a shared machine hits all three alike:
 
-* ``catena import`` (as a person types it: tag suggestions on), run as
-  ``python -m desktop`` from this tree, so its ~1 s start-up is counted;
+* ``catena import`` twice over: with ``--defer-suggestions`` (the files stored,
+  catalogued, fingerprinted and indexed, each marked "suggestions pending": the time
+  until the import is acknowledged), and as a person types it (the same import, then
+  the suggestion pass that stores the tags: the time until every suggestion is
+  stored). Both run as ``python -m desktop`` from this tree, so the ~1 s start-up is
+  counted;
 * ``calibredb add -r`` (calibre: copies the files into its library and reads their
   metadata; no full text, no tags);
 * ``recollindex`` (recoll, C++: full-text index only; nothing stored, no metadata
@@ -70,12 +74,22 @@ class Peer:
 
 
 def _catena(corpus: Path, work: Path) -> list[str]:
+    return _catena_import(corpus, work)
+
+
+def _catena_deferred(corpus: Path, work: Path) -> list[str]:
+    return _catena_import(corpus, work, "--defer-suggestions")
+
+
+def _catena_import(
+    corpus: Path, work: Path, *options: str, environment: dict[str, str] | None = None
+) -> list[str]:
     catalogue = work / "Peers.catena"
     subprocess.run(
         [sys.executable, "-m", "desktop", "init", str(catalogue)],
         check=True,
         capture_output=True,
-        env=_catena_environment(),
+        env=environment or _catena_environment(),
     )
     return [
         sys.executable,
@@ -84,6 +98,7 @@ def _catena(corpus: Path, work: Path) -> list[str]:
         "--catalogue",
         str(catalogue),
         "import",
+        *options,
         str(corpus),
     ]
 
@@ -105,10 +120,35 @@ def _recoll(corpus: Path, work: Path) -> list[str]:
     return ["recollindex", "-c", str(config), "-z"]
 
 
+def _before(tree: Path) -> Peer:
+    """``catena import`` from another checkout (e.g. main before this change), run with
+    the same Python and interleaved with the rest, so both face the same load."""
+    commit = subprocess.run(
+        ["git", "-C", str(tree), "rev-parse", "--short", "HEAD"],
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    environment = {**_catena_environment(), "PYTHONPATH": str(tree)}
+    return Peer(
+        f"`catena import` before (suggestions inline; {commit or tree.name})",
+        sys.executable,
+        str(tree),
+        lambda corpus, work: _catena_import(corpus, work, environment=environment),
+        environment,
+    )
+
+
 def peers() -> list[Peer]:
     return [
         Peer(
-            "`catena import` (suggestions on)",
+            "`catena import --defer-suggestions` (stored, suggestions pending)",
+            sys.executable,
+            "this tree",
+            _catena_deferred,
+            _catena_environment(),
+        ),
+        Peer(
+            "`catena import` (the same, then every suggestion stored)",
             sys.executable,
             "this tree",
             _catena,
@@ -208,12 +248,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=3)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--no-markdown", action="store_true", help="do not touch BENCHMARKS.md")
+    parser.add_argument(
+        "--before",
+        type=Path,
+        metavar="TREE",
+        help="also measure `catena import` from this checkout (e.g. /work/main)",
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="catena-peers-") as scratch_name:
         scratch = Path(scratch_name)
         corpus = make_corpus(args.count, args.seed, scratch / "corpus")
         files = sum(1 for path in corpus.rglob("*") if path.is_file())
         measured = peers()
+        if args.before is not None:
+            measured.insert(0, _before(args.before.resolve()))
         load_before = os.getloadavg()
         for run in range(args.runs):
             for peer in measured:

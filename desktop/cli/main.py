@@ -180,6 +180,12 @@ def build_parser(
         help="do not suggest date, figure and people tags while importing",
     )
     p.add_argument(
+        "--defer-suggestions",
+        action="store_true",
+        help="import without suggesting tags; the documents are marked "
+        "'suggestions pending' for `catena suggest --pending` (or the window) to do later",
+    )
+    p.add_argument(
         "--ocr-lang",
         default="eng",
         metavar="CODES",
@@ -293,6 +299,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         raise UsageError(f"not found: {', '.join(missing)}")
+    from desktop.cli.tagging import print_pass, suggestion_pass
     from desktop.core.imports import import_files  # the ingest pipeline: import only
 
     with _open(args) as catalogue:
@@ -302,16 +309,24 @@ def cmd_import(args: argparse.Namespace) -> int:
                 catalogue,
                 paths=paths,
                 suggest=not args.no_suggest,
+                # The suggesters run after the files are stored (the pass below), so
+                # an acknowledged import never waits for them.
+                defer_suggestions=True,
                 max_bytes=int(args.max_mb * 1024 * 1024),
                 ocr_languages=None if args.no_ocr else _ocr_languages(args.ocr_lang),
                 progress=bar,
             ).value
         finally:
             bar.finish()
+        suggested = None if args.no_suggest else suggestion_pass(catalogue, args.defer_suggestions)
     if args.json:
-        print_json(report.to_json())
+        print_json({**report.to_json(), "suggestions": suggested})
     else:
         _print_import_report(report)
+        if suggested is not None:
+            print_pass(suggested, sys.stderr)  # stdout: the per-file report alone
+    if suggested is not None and suggested["cancelled"]:
+        return 130  # Ctrl-C in the suggestion pass: the import and stored batches are kept
     return EXIT_PARTIAL if report.failed else EXIT_OK
 
 

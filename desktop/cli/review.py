@@ -11,6 +11,7 @@ docs/cli-json.md.
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 from db.catalogue import Catalogue
@@ -31,6 +32,7 @@ from desktop.core.review import (
     passage_line,
 )
 from desktop.core.review_decisions import Decided, decide, edit
+from desktop.core.suggestions import pending_suggestions
 
 EXIT_OK = 0
 JSON_HELP = "JSON output (stable fields)"
@@ -156,8 +158,18 @@ def cmd_review(catalogue: Catalogue, args: argparse.Namespace) -> int:
 
 def _list(catalogue: Catalogue, args: argparse.Namespace) -> int:
     items = list_items(catalogue, scope=_scope(args), wanted=_filter(args))
+    pending = pending_suggestions(catalogue)
+    # Said, not left silent: an empty queue may only mean the suggesters have not run.
+    note = (
+        f"suggestions pending for {pending} document{'s' if pending != 1 else ''}: "
+        "run `catena suggest --pending`"
+        if pending
+        else ""
+    )
     if args.json:
         print_json([item_json(i) for i in items])
+        if note:
+            print(note, file=sys.stderr)
         return EXIT_OK
     for item in items:
         print(
@@ -167,6 +179,8 @@ def _list(catalogue: Catalogue, args: argparse.Namespace) -> int:
         print(f"        {for_terminal(passage_line(item), one_line=True)}")
     counts = open_counts(catalogue, scope=_scope(args))
     print(f"{len(items)} listed; {open_summary(counts)}")
+    if note:
+        print(note)
     return EXIT_OK
 
 

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+import sys
+from typing import Any, TextIO
 
 from db.analysis import format_number
 from db.catalogue import Catalogue
 from db.chronology import ChronologyRow
+from db.sanitize import for_terminal
 from desktop.cli.compare import add_compare_parser, cmd_compare, comparison_json
 from desktop.cli.errors import UsageError
-from desktop.cli.output import cli_locale, date_shown, print_json, print_table
+from desktop.cli.output import ProgressBar, cli_locale, date_shown, print_json, print_table
+from desktop.core.suggestions import pending_suggestions, suggest_pending_documents
 
 EXIT_OK = 0
+EXIT_INTERRUPTED = 130  # as main's Ctrl-C: what was stored is kept
 
 
 def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
@@ -23,6 +27,11 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
     )
     p.add_argument("refs", nargs="*", help="document references")
     p.add_argument("--all", action="store_true", help="every document")
+    p.add_argument(
+        "--pending",
+        action="store_true",
+        help="the documents an import left marked 'suggestions pending' (resumes a pass)",
+    )
     p.add_argument(
         "--accept",
         action="store_true",
@@ -48,8 +57,17 @@ def _statuses(args: argparse.Namespace) -> tuple[str, ...]:
 
 
 def cmd_suggest(catalogue: Catalogue, args: argparse.Namespace) -> int:
+    if args.pending:
+        if args.refs or args.all or args.accept:
+            raise UsageError("--pending takes no references, --all or --accept")
+        suggested = suggestion_pass(catalogue, defer=False)
+        if args.json:
+            print_json(suggested)
+        else:
+            print_pass(suggested)
+        return EXIT_INTERRUPTED if suggested["cancelled"] else EXIT_OK
     if not args.refs and not args.all:
-        raise UsageError("name documents (CAT-…) or use --all")
+        raise UsageError("name documents (CAT-…) or use --all or --pending")
     from desktop.cli.review import open_summary
     from desktop.core.review import REVIEW_KINDS, ReviewKind, open_counts_by_document
     from desktop.core.suggestions import existing_references, live_references, suggest_tags
@@ -85,6 +103,51 @@ def cmd_suggest(catalogue: Catalogue, args: argparse.Namespace) -> int:
         hint = " — list them with `catena review`" if sum(totals.values()) else ""
         print(f"{open_summary(totals)}{hint}")
     return EXIT_OK
+
+
+def suggestion_pass(catalogue: Catalogue, defer: bool) -> dict[str, Any]:
+    """Run the suggestion pass after an import (unless deferred); Ctrl-C stops it and
+    keeps the import and every batch of suggestions already stored."""
+    stopped = {"done": 0, "tags": 0, "failures": [], "cancelled": True}
+    if defer:
+        return {**stopped, "cancelled": False, "pending": pending_suggestions(catalogue)}
+    bar = ProgressBar("Suggesting")
+    try:
+        done = suggest_pending_documents(catalogue, progress=bar).value
+    except KeyboardInterrupt:
+        return {**stopped, "pending": pending_suggestions(catalogue)}
+    finally:
+        bar.finish()
+    return {
+        "done": done.done,
+        "tags": done.tags,
+        "failures": [{"reference": ref, "reason": why} for ref, why in done.failed],
+        "cancelled": done.cancelled,
+        "pending": done.remaining,
+    }
+
+
+def print_pass(suggested: dict[str, Any], stream: TextIO | None = None) -> None:
+    """Failures, then "suggestions stored for 996 documents (2013 tags)" and what is
+    still pending. After an import they go to stderr (*stream*), so its standard
+    output stays the per-file report alone, one line a file and the summary."""
+    out = stream or sys.stdout
+    for failure in suggested["failures"]:
+        line = f"no suggestions  {failure['reference']}  {failure['reason']}"
+        print(for_terminal(line, one_line=True), file=out)
+    parts = []
+    if suggested["done"]:
+        parts.append(
+            f"suggestions stored for {suggested['done']} documents ({suggested['tags']} tags)"
+        )
+    if suggested["cancelled"]:
+        parts.append("suggesting interrupted (what was stored is kept)")
+    if suggested["pending"]:
+        parts.append(
+            f"suggestions pending for {suggested['pending']} documents: "
+            "run `catena suggest --pending`"
+        )
+    print("; ".join(parts) or "no suggestions to store", file=out)
 
 
 def chronology_json(rows: list[ChronologyRow]) -> list[dict[str, Any]]:

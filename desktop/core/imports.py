@@ -26,6 +26,7 @@ def import_files(
     *,
     paths: Sequence[Path],
     suggest: bool = True,
+    defer_suggestions: bool = False,
     max_bytes: int | None = None,
     batch_size: int | None = None,
     progress: Progress | None = None,
@@ -33,8 +34,12 @@ def import_files(
     ocr_languages: tuple[str, ...] | None = DEFAULT_LANGUAGES,
 ) -> Done[ImportReport]:
     """Import *paths* (files and folders); every file gets an outcome in the report.
-    Scans and pictures of documents are read with OCR in *ocr_languages* (None: not)."""
-    options = ImportOptions(suggest=suggest, ocr_languages=ocr_languages)
+    Scans and pictures of documents are read with OCR in *ocr_languages* (None: not).
+    With *defer_suggestions*, new documents are marked "suggestions pending" and
+    ``suggest_pending_documents`` stores their tags afterwards (faster to import)."""
+    options = ImportOptions(
+        suggest=suggest, defer_suggestions=defer_suggestions, ocr_languages=ocr_languages
+    )
     if max_bytes is not None:
         options = replace(options, max_bytes=max_bytes)
     if batch_size is not None:

@@ -10,15 +10,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
 from db.catalogue import Catalogue
 from db.documents import require_document
 from db.models import Document
+from db.pending_suggestions import count_pending
 from db.suggested_tags import accept_suggestions
 from desktop.core.changes import Changes, Done
 from desktop.extract.store import suggest_document
+
+if TYPE_CHECKING:  # the pass pulls in the worker pool: imported where it runs
+    from desktop.ingest.suggest_pass import PassReport
 
 Progress = Callable[[int, int, str], None]
 
@@ -91,3 +96,24 @@ def accept_open_suggestions(catalogue: Catalogue, *, refs: Sequence[str]) -> Don
             document = require_document(session, ref)
             accepted += accept_suggestions(session, document=document, actor=catalogue.actor)
     return Done(accepted, Changes(tags_of=frozenset(refs), people=True))
+
+
+def pending_suggestions(catalogue: Catalogue) -> int:
+    """How many documents an import left waiting for their suggestions."""
+    with catalogue.reading() as session:
+        return count_pending(session)
+
+
+def suggest_pending_documents(
+    catalogue: Catalogue,
+    *,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> Done[PassReport]:
+    """The suggestion pass (``catena suggest --pending``, and after an import): tags
+    for every document marked "suggestions pending", in batches, resumable."""
+    from desktop.ingest.suggest_pass import suggest_pending
+
+    report = suggest_pending(catalogue, progress=progress, cancelled=cancelled)
+    # Which documents got tags is not listed: the lists and the review queue re-read.
+    return Done(report, Changes(documents=None, people=True, sidebar=True))

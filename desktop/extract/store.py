@@ -52,8 +52,13 @@ def store_suggestions(
     suggestions: Suggestions,
     actor: str,
     new_document: bool = False,
+    existing: set[tuple[str, int, int]] | None = None,
 ) -> SuggestResult:
     """Add *suggestions* for *document* as suggested tags; returns what was added.
+
+    *existing* is the spans of the document's tags when the caller has read them
+    already (the suggestion pass reads a whole batch's at once); otherwise they are
+    read here.
 
     Builds the rows here (spans anchored, bounds of dates worked out) and writes them
     through ``db.suggested_tags`` (bulk inserts, search index, audit). Tags already
@@ -61,7 +66,8 @@ def store_suggestions(
     """
     text = document.text
     # A document catalogued in this same transaction has no tags yet: skip the lookup.
-    existing = set() if new_document else span_keys(session, document.id)
+    if existing is None:
+        existing = set() if new_document else span_keys(session, document.id)
     added = {"date": 0, "figure": 0, "mention": 0}
     skipped = 0
     now = utcnow()

@@ -30,6 +30,7 @@ from db.images import NewImage, add_image, find_image_by_sha
 from db.models import Document, Image
 from db.objects import sha256_bytes
 from db.ocr_texts import store_ocr
+from db.pending_suggestions import PENDING_FLAG
 from desktop.extract.store import store_suggestions
 from desktop.ingest.duplicates import find_near_duplicate, store_bands
 from desktop.ingest.language import map_languages
@@ -57,6 +58,9 @@ class ImportOptions:
     batch_size: int = DEFAULT_BATCH_SIZE
     # Tag suggestions (dates, figures, people) stored with each new document.
     suggest: bool = True
+    # With suggest: leave them to the suggestion pass (desktop.ingest.suggest_pass);
+    # each new document with text is marked "suggestions pending" instead.
+    defer_suggestions: bool = False
     # Called inside the batch transaction after each new document (tag suggestions).
     after_add: Callable[[Session, Any], None] | None = None
     # Processes that parse and suggest; None: one per core (at most 4). Imports of
@@ -213,7 +217,7 @@ class _Queue:
                 data=data,
                 sha256=sha256,
                 max_bytes=self._options.max_bytes,
-                suggest=self._options.suggest,
+                suggest=self._options.suggest and not self._options.defer_suggestions,
                 objects=self._catalogue.objects,
                 ocr_languages=self._options.ocr_languages,
                 sync_directory=False,  # once per folder and batch: see _write_batch
@@ -258,11 +262,11 @@ def _write_batch(
     """Store and catalogue one batch in one transaction (all or nothing on a crash).
 
     A file is acknowledged ("imported") when this transaction commits. The workers
-    stored each original with its data fsynced and renamed into place, but left the
-    renames to be made durable here: one fsync per object folder the batch touched,
-    just before the commit. So a committed record never points at an original a power
-    cut could take back, at one directory fsync per folder instead of one per file;
-    if a folder cannot be synced, nothing of the batch is committed.
+    stored each original in place but left it to be made durable here: every
+    original's bytes and every object folder the batch touched are fsynced, all at
+    once from several threads (the filesystem commits them together), just before
+    the commit. So a committed record never points at an original a power cut could
+    take back; if anything cannot be synced, nothing of the batch is committed.
     """
     done: list[FileOutcome] = []
     try:
@@ -388,6 +392,8 @@ def _catalogue(
     if near is not None:
         new.possible_duplicate_of_id = near.document_id
         new.flags.append("possible duplicate")
+    if options.suggest and options.defer_suggestions and parsed.text:
+        new.flags.append(PENDING_FLAG)  # the mark commits with the record (suggest_pass)
     document_id, ref = catalogue_document(session, new=new, actor=catalogue.actor)
     if print_ is not None:
         store_bands(session, document_id, print_)

@@ -17,7 +17,6 @@ ends (``worker_watch``), so a killed import leaves no process behind.
 
 from __future__ import annotations
 
-import contextlib
 import multiprocessing
 import os
 import threading
@@ -27,7 +26,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from db.fingerprints import Fingerprint, fingerprint
 from db.objects import ObjectStore
@@ -35,7 +34,7 @@ from desktop.ingest.language import map_languages
 from desktop.ingest.limits import DEFAULT_LIMITS
 from desktop.ingest.parsed import IngestError, ParsedDocument
 from desktop.ingest.readers import parse
-from desktop.ingest.worker_watch import guard_worker
+from desktop.ingest.worker_watch import WORKER_NICENESS, start_worker
 
 if TYPE_CHECKING:
     from db.languages import LanguageMap
@@ -46,6 +45,8 @@ if TYPE_CHECKING:
 POOL_THRESHOLD = 64
 #: Files handed to the pool ahead of the one being written (bounds memory).
 LOOKAHEAD_PER_WORKER = 64
+__all__ = ["WORKER_NICENESS"]  # (kept here for the tests; see worker_watch)
+
 #: Seconds a new pool may take to answer; a pool that cannot is not used.
 STARTUP_TIMEOUT = 60.0
 
@@ -64,7 +65,8 @@ class Job:
     objects: ObjectStore  # the catalogue's own store (pickled to a worker): the original goes here
     # Languages to OCR scans and pictures of documents in; None: no OCR at this import.
     ocr_languages: tuple[str, ...] | None = None
-    # False: the importer fsyncs the original's folder once per batch, before its commit.
+    # False: the importer fsyncs the original (bytes and folder) with its whole batch,
+    # before the batch's commit.
     sync_directory: bool = True
 
 
@@ -89,11 +91,12 @@ def prepare_file(job: Job) -> Prepared | Failed:
     """Parse *job*'s bytes, store them in the object store, fingerprint the text and
     suggest tags; never raises.
 
-    The original is stored (written, fsynced, renamed) here, before the record that
-    points at it is committed, as always; doing it in the workers keeps the waits for
-    the disk off the process that holds the catalogue's write lock. Its folder is
-    fsynced here too unless ``job.sync_directory`` is False: then the importer does it
-    once per folder for a whole batch, before the commit (``_write_batch``).
+    The original is stored (written and linked into place) here, before the record
+    that points at it is committed, as always; doing it in the workers keeps the
+    writes off the process that holds the catalogue's write lock. Unless
+    ``job.sync_directory`` is True (then it is fsynced here, bytes and folder), the
+    importer makes it durable with the rest of its batch, all fsyncs at once, before
+    the batch's commit (``_write_batch``).
     """
     try:
         parsed = parse(
@@ -154,27 +157,9 @@ def default_workers() -> int:
     return max(1, min(4, cores))
 
 
-PrepareFunction = Callable[[Job], "Prepared | Failed"]
-
-
-WORKER_NICENESS = 10
-"""How much workers step back for the process that started them (Unix ``nice``)."""
-
-
-def _lower_priority() -> None:
-    """Run in each worker as it starts: the workers keep both cores busy, and the
-    window's process (its event loop and the one writer) must still get the CPU
-    first, or the window stutters while a large import runs."""
-    if hasattr(os, "nice"):
-        with contextlib.suppress(OSError):
-            os.nice(WORKER_NICENESS)
-
-
-def _start_worker(death_signal: bool) -> None:
-    """Each worker's initializer: step back for the window, and end with the parent
-    (a killed importer must not leave its workers running; see worker_watch)."""
-    _lower_priority()
-    guard_worker(death_signal)
+# The import's prepare_file, or another job of the same shape (the suggestion pass's
+# suggest_one): a picklable top-level function of one picklable job that never raises.
+PrepareFunction = Callable[[Any], Any]
 
 
 class Preparer:
@@ -192,7 +177,7 @@ class Preparer:
         self._workers = workers
         self._pool: ProcessPoolExecutor | None = None
         self._use_pool = workers > 1 and expected_jobs >= POOL_THRESHOLD
-        self._queue: deque[tuple[Job, Future[Prepared | Failed] | None]] = deque()
+        self._queue: deque[tuple[Any, Future[Any] | None]] = deque()
         self._one_at_a_time = False  # after a worker died: see _after_crash
 
     @property
@@ -222,11 +207,11 @@ class Preparer:
     def __len__(self) -> int:
         return len(self._queue)
 
-    def submit(self, job: Job) -> None:
+    def submit(self, job: Any) -> None:
         future = self._start(job) if self._use_pool and not self._one_at_a_time else None
         self._queue.append((job, future))
 
-    def next_result(self) -> tuple[Job, Prepared | Failed]:
+    def next_result(self) -> tuple[Any, Any]:
         """The oldest submitted job and its result (waits for it)."""
         job, future = self._queue.popleft()
         if future is None:
@@ -236,7 +221,7 @@ class Preparer:
         except BrokenProcessPool:
             return job, self._after_crash(job)
 
-    def _start(self, job: Job) -> Future[Prepared | Failed] | None:
+    def _start(self, job: Any) -> Future[Any] | None:
         """Hand *job* to the pool; None when no pool can run here (then it runs inline)."""
         if self._pool is None:
             self._pool = self._new_pool()
@@ -254,7 +239,7 @@ class Preparer:
             # a locked mutex deadlocks. Spawned workers import only the Qt-free readers
             # and suggesters.
             mp_context=multiprocessing.get_context("spawn"),
-            initializer=_start_worker,
+            initializer=start_worker,
             # Workers start from the thread that submits (this one, for the pool's
             # life). Linux's parent-death signal follows that thread, so it is safe
             # only on the main thread; the window imports on a task thread.
@@ -272,7 +257,7 @@ class Preparer:
             self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = None
 
-    def _run_alone(self, job: Job) -> Prepared | Failed:
+    def _run_alone(self, job: Any) -> Any:
         """Run *job* with nothing else in flight, so a crash is this file's alone
         (inline when there is no pool)."""
         future = self._start(job) if self._use_pool else None
@@ -284,7 +269,7 @@ class Preparer:
             self._discard_pool()
             return Failed("the reader stopped unexpectedly on this file (its process ended)")
 
-    def _after_crash(self, job: Job) -> Prepared | Failed:
+    def _after_crash(self, job: Any) -> Any:
         """A worker died: every job in flight, and every later one, is run one at a time
         in a fresh pool, so the file that kills a worker is the only one it fails.
         Slower, but a crashing reader is rare and nothing else is lost."""

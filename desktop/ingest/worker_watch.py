@@ -115,3 +115,25 @@ def guard_worker(death_signal: bool) -> None:
     # Also covers a parent that died before the signal was armed: its pipe is
     # already closed, so the watchdog fires on its first wait.
     watch_parent(parent_sentinel())
+
+
+WORKER_NICENESS = 10
+"""How much workers step back for the process that started them (Unix ``nice``)."""
+
+
+def _lower_priority() -> None:
+    """Run in each worker as it starts: the workers keep both cores busy, and the
+    window's process (its event loop and the one writer) must still get the CPU
+    first, or the window stutters while a large import runs."""
+    if hasattr(os, "nice"):
+        with contextlib.suppress(OSError):
+            os.nice(WORKER_NICENESS)
+
+
+def start_worker(death_signal: bool) -> None:
+    """Each worker's initializer (``prepare.Preparer``): step back for the window,
+    and end with the parent (a killed importer must not leave its workers running).
+    It lives here, in a module that imports almost nothing, so a worker that only
+    suggests tags (``suggest_worker``) starts without the readers or the database."""
+    _lower_priority()
+    guard_worker(death_signal)

@@ -195,6 +195,7 @@ class ImportJob(QObject):
         runner: TaskRunner,
         parent: QWidget,
         suggest: bool = True,
+        defer_suggestions: bool = False,
         batch_size: int | None = None,
     ) -> None:
         super().__init__(parent)
@@ -202,6 +203,7 @@ class ImportJob(QObject):
         self._paths = list(paths)
         self._runner = runner
         self._suggest = suggest
+        self._defer = defer_suggestions
         self._batch_size = batch_size
         self.progress = Progress(self)
         self.dialog = QProgressDialog(
@@ -215,17 +217,23 @@ class ImportJob(QObject):
         self.dialog.canceled.connect(self.cancel)
         self.progress.changed.connect(self._show_progress)
 
+    @property
+    def suggests(self) -> bool:
+        """True when the import left suggestions for the window's pass."""
+        return self._suggest and self._defer
+
     def start(self) -> None:
         catalogue, paths, progress = self._catalogue, self._paths, self.progress
         # The pipeline stores tag suggestions itself (worked out in its worker
-        # processes), so the window only says whether it wants them.
-        suggest, batch_size = self._suggest, self._batch_size or None
+        # processes), or leaves them pending for the window's suggestion pass.
+        suggest, defer, batch_size = self._suggest, self._defer, self._batch_size or None
 
         def work() -> ImportReport:
             return import_files(
                 catalogue,
                 paths=paths,
                 suggest=suggest,
+                defer_suggestions=defer,
                 batch_size=batch_size,
                 progress=progress.report,
                 cancelled=progress.is_cancelled,

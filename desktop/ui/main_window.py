@@ -65,6 +65,7 @@ from desktop.ui.reader import ReadingPane
 from desktop.ui.refine import RefineButton
 from desktop.ui.rich_cell import HtmlCellDelegate
 from desktop.ui.sidebar import Place, Sidebar
+from desktop.ui.suggestion_pass import SuggestionPass
 from desktop.ui.tag_editor import TagEditor
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.window_events import EventActions
@@ -115,6 +116,7 @@ class MainWindow(
     view_loaded = Signal(str)  # "people", "figures", "chronology", "images"
     images_attached = Signal(object)  # AttachResult
     suggestions_done = Signal(int)
+    suggestion_pass_finished = Signal(object)  # PassReport, or None if it failed
 
     def __init__(
         self,
@@ -134,6 +136,7 @@ class MainWindow(
         self._dirty = {"people", "figures", "chronology", "images"}
         self._generations: dict[str, int] = {}
         self.last_report_dialog: ImportReportDialog | None = None
+        self.suggestion_pass: SuggestionPass | None = None
         self.setAcceptDrops(True)
         self.resize(1400, 860)
 
@@ -579,6 +582,7 @@ class MainWindow(
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.stop_suggestion_pass()  # after its current batch; the rest stay pending
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/main_splitter", self.main_splitter.saveState())
         self.settings.setValue("window/library_splitter", self.library_splitter.saveState())

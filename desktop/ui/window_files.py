@@ -29,12 +29,14 @@ from db.catalogue import Catalogue, CatalogueError
 from desktop.core import views
 from desktop.core.resources import sample_paths
 from desktop.ingest.pipeline import ImportReport
+from desktop.ingest.suggest_pass import PassReport
 from desktop.ui.import_dialog import ImportJob, ImportReportDialog, summary_words
 from desktop.ui.models.documents import (
     COLUMN_KEYS,
     COLUMNS,
     DocumentTableModel,
 )
+from desktop.ui.suggestion_pass import SuggestionPass
 from desktop.ui.team_open import remembered_name
 from desktop.ui.window_team import TeamActions
 
@@ -109,6 +111,7 @@ class FileActions(TeamActions):
         except CatalogueError as exc:
             QMessageBox.warning(self, self.tr("Cannot open catalogue"), str(exc))
             return False
+        self.stop_suggestion_pass()  # it writes to the catalogue being closed
         self.adopt_catalogue(new)
         return True
 
@@ -182,6 +185,8 @@ class FileActions(TeamActions):
             runner=self.runner,
             parent=self,
             suggest=suggest,
+            # The files first, their tags after: see _start_suggestion_pass.
+            defer_suggestions=suggest,
         )
         self.import_job = job
         job.finished.connect(self._import_done)
@@ -192,6 +197,8 @@ class FileActions(TeamActions):
     def _import_done(self, report: ImportReport) -> None:
         self.import_action.setEnabled(True)
         self.statusBar().showMessage(summary_words(report), 10_000)
+        if self.import_job is not None and self.import_job.suggests:
+            self._start_suggestion_pass()
         # Refreshing the list, the sidebar and building a 1,000-row report each take a
         # few tens of milliseconds; one per turn of the event loop keeps every pause short.
         QTimer.singleShot(0, self._catalogue_changed)
@@ -217,6 +224,45 @@ class FileActions(TeamActions):
             return
         self.sidebar.choose("library")
         self.select_ref(ref)
+
+    # --- the suggestion pass after an import --------------------------------------------
+    def _start_suggestion_pass(self) -> None:
+        """Suggest tags for what the import left pending (and any earlier pass left),
+        in the background; one pass at a time (a running one takes the new documents)."""
+        running = self.suggestion_pass
+        if running is not None and running.running:
+            return
+        job = SuggestionPass(catalogue=self.catalogue, runner=self.runner, status=self.statusBar())
+        self.suggestion_pass = job
+        job.finished.connect(self._suggestion_pass_done)
+        job.failed.connect(self._suggestion_pass_failed)
+        job.start()
+
+    def stop_suggestion_pass(self) -> None:
+        """Stop a running pass after its current batch (closing the window does)."""
+        if self.suggestion_pass is not None and self.suggestion_pass.running:
+            self.suggestion_pass.stop()
+            wait = getattr(self.runner, "wait", None)
+            if wait is not None:
+                wait(30_000)
+
+    def _suggestion_pass_done(self, report: PassReport) -> None:
+        if report.remaining:
+            message = self.tr("Suggestions pending for %Ln document(s)", "", report.remaining)
+        else:
+            message = self.tr("Tags suggested for %Ln document(s)", "", report.done)
+        shown = self.statusBar().currentMessage()  # the import's summary: kept in front
+        self.statusBar().showMessage(
+            f"{shown}; {message}" if shown else message, 0 if report.remaining else 10_000
+        )
+        QTimer.singleShot(0, self._catalogue_changed)
+        self.suggestion_pass_finished.emit(report)
+
+    def _suggestion_pass_failed(self, error: BaseException) -> None:
+        self.statusBar().showMessage(
+            self.tr("Suggesting tags stopped: {error}").format(error=error), 0
+        )
+        self.suggestion_pass_finished.emit(None)
 
     def _import_failed(self, error: BaseException) -> None:
         self.import_action.setEnabled(True)

@@ -1057,6 +1057,24 @@ və ya Catena-nın nümunə sənədləri ilə başlayın.</translation>
                 <numerusform>%Ln element idxal edilir…</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>Suggestions pending for %Ln document(s)</source>
+            <translation>
+                <numerusform>Etiket təklifləri gözləyir: %Ln sənəd</numerusform>
+                <numerusform>Etiket təklifləri gözləyir: %Ln sənəd</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Tags suggested for %Ln document(s)</source>
+            <translation>
+                <numerusform>Etiketlər təklif edildi: %Ln sənəd</numerusform>
+                <numerusform>Etiketlər təklif edildi: %Ln sənəd</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Suggesting tags stopped: {error}</source>
+            <translation>Etiket təklifi dayandı: {error}</translation>
+        </message>
         <message>
             <source>Import failed</source>
             <translation>İdxal alınmadı</translation>
@@ -2609,6 +2627,21 @@ A copy of the catalogue was kept first. A large catalogue can take a few minutes
         <message>
             <source>Split</source>
             <translation>Ayır</translation>
+        </message>
+    </context>
+    <context>
+        <name>SuggestionPass</name>
+        <message>
+            <source>Suggesting tags: %v of %m</source>
+            <translation>Etiket təklifi: %v / %m</translation>
+        </message>
+        <message>
+            <source>Stop</source>
+            <translation>Dayandır</translation>
+        </message>
+        <message>
+            <source>Stop suggesting tags; what is stored is kept, the rest stays pending</source>
+            <translation>Etiket təklifini dayandır; saxlanılanlar qalır, qalanları gözləyir</translation>
         </message>
     </context>
     <context>

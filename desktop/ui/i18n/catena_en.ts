@@ -78,6 +78,20 @@
                 <numerusform>Importing %Ln items…</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>Suggestions pending for %Ln document(s)</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Tags suggested for %Ln document(s)</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
     </context>
     <context>
         <name>ImageActions</name>

@@ -1066,6 +1066,26 @@ or start with Catena's sample documents.</source>
                 <numerusform>Импорт %Ln элементов…</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>Suggestions pending for %Ln document(s)</source>
+            <translation>
+                <numerusform>Предложения меток ещё не готовы: %Ln документ</numerusform>
+                <numerusform>Предложения меток ещё не готовы: %Ln документа</numerusform>
+                <numerusform>Предложения меток ещё не готовы: %Ln документов</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Tags suggested for %Ln document(s)</source>
+            <translation>
+                <numerusform>Метки предложены: %Ln документ</numerusform>
+                <numerusform>Метки предложены: %Ln документа</numerusform>
+                <numerusform>Метки предложены: %Ln документов</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Suggesting tags stopped: {error}</source>
+            <translation>Предложение меток остановлено: {error}</translation>
+        </message>
         <message>
             <source>Import failed</source>
             <translation>Импорт не удался</translation>
@@ -2633,6 +2653,21 @@ A copy of the catalogue was kept first. A large catalogue can take a few minutes
         <message>
             <source>Split</source>
             <translation>Разделить</translation>
+        </message>
+    </context>
+    <context>
+        <name>SuggestionPass</name>
+        <message>
+            <source>Suggesting tags: %v of %m</source>
+            <translation>Предлагаются метки: %v из %m</translation>
+        </message>
+        <message>
+            <source>Stop</source>
+            <translation>Остановить</translation>
+        </message>
+        <message>
+            <source>Stop suggesting tags; what is stored is kept, the rest stays pending</source>
+            <translation>Остановить предложение меток; сохранённое остаётся, остальное ждёт следующего раза</translation>
         </message>
     </context>
     <context>
