@@ -53,7 +53,9 @@ pytest: $(VENV)/.test-stamp translations
 
 # The db and core suites again with every catalogue fixture on PostgreSQL (the team
 # engine): needs CATENA_TEST_POSTGRES, an admin URL (.ci/run starts a server and sets
-# it; see tests/pg_catalogues.py). Without it these tests fail saying so.
+# it; see tests/pg_catalogues.py). Without it these tests fail saying so. Only the
+# tests a catalogue fixture reaches run here; the rest would repeat the SQLite run
+# unchanged (tests/engine_choice.py; the run's header says how many were left out).
 test-postgresql: $(VENV)/.test-stamp translations
 	CATENA_TEST_ENGINE=postgresql QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/db tests/core $(PYTEST_ARGS)
 

@@ -37,23 +37,51 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """On the PostgreSQL run, leave out the tests of SQLite's file (they ran, and pass,
-    in the SQLite run of the same suite; each must say why it is SQLite-only) and the
-    tests that make their own PostgreSQL database (they ran in the main run)."""
+    """On the PostgreSQL run, leave out what would only repeat the SQLite run: the tests
+    of SQLite's file (each must say why it is SQLite-only), the tests that make their
+    own PostgreSQL database (they ran in the main run), and the tests that never reach
+    the engine choice (tests/engine_choice.py: parsers, extractors, CLI arguments,
+    catalogues a test makes itself in a folder): those give the same result on both
+    engines, so running them twice tests nothing more."""
+    from tests.engine_choice import reason_left_out
+
     for item in items:
         marker = item.get_closest_marker("sqlite_only")
         if marker is not None and not (marker.args and str(marker.args[0]).strip()):
             raise pytest.UsageError(f"{item.nodeid}: sqlite_only needs a reason")
     if os.environ.get("CATENA_TEST_ENGINE", "sqlite").strip().lower() != "postgresql":
         return
-    left_out = [item for item in items if _not_for_the_postgresql_run(item)]
+    reasons = {item.nodeid: reason_left_out(item) for item in items}
+    left_out = [item for item in items if reasons[item.nodeid]]
     if left_out:
         config.hook.pytest_deselected(items=left_out)
-        items[:] = [item for item in items if not _not_for_the_postgresql_run(item)]
+        items[:] = [item for item in items if not reasons[item.nodeid]]
+    config.stash[_LEFT_OUT] = [(item.nodeid, reasons[item.nodeid]) for item in left_out]
 
 
-def _not_for_the_postgresql_run(item: pytest.Item) -> bool:
-    return any(item.get_closest_marker(name) for name in ("sqlite_only", "own_database"))
+_LEFT_OUT = pytest.StashKey[list[tuple[str, str]]]()
+
+
+def pytest_report_collectionfinish(config: pytest.Config) -> list[str]:
+    """Say in the run's header what the PostgreSQL run left out, and why."""
+    from tests.engine_choice import summary_lines
+
+    return summary_lines(config.stash.get(_LEFT_OUT, []))
+
+
+def pytest_terminal_summary(
+    terminalreporter: pytest.TerminalReporter, config: pytest.Config
+) -> None:
+    """The same count at the end, next to the totals; the list itself with
+    CATENA_TEST_LIST_LEFT_OUT=1 (to check that nothing reaching a catalogue is in it)."""
+    from tests.engine_choice import summary_lines
+
+    left_out = config.stash.get(_LEFT_OUT, [])
+    for line in summary_lines(left_out):
+        terminalreporter.write_line(line)
+    if os.environ.get("CATENA_TEST_LIST_LEFT_OUT"):
+        for nodeid, reason in left_out:
+            terminalreporter.write_line(f"left out ({reason}): {nodeid}")
 
 
 @pytest.fixture(scope="session")

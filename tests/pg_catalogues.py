@@ -102,15 +102,22 @@ def _tables(conn: Connection) -> list[str]:
     return [str(row[0]) for row in rows]
 
 
-def _copyable_columns(conn: Connection, table: str) -> str:
+def _all_copyable_columns(conn: Connection) -> dict[str, str]:
+    """Every table of ``public`` but ``alembic_version`` (in name order), with its
+    columns that are not generated, quoted and in order: one query on the system
+    catalogue per restore (``information_schema``, asked table by table, took most of
+    a restore's time)."""
     rows = conn.execute(
         text(
-            "SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' "
-            "AND table_name = :t AND is_generated = 'NEVER' ORDER BY ordinal_position"
-        ),
-        {"t": table},
+            "SELECT c.relname, string_agg('\"' || a.attname || '\"', ', ' ORDER BY a.attnum) "
+            "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "JOIN pg_attribute a ON a.attrelid = c.oid "
+            "WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') "
+            "AND c.relname <> 'alembic_version' AND a.attnum > 0 AND NOT a.attisdropped "
+            "AND a.attgenerated = '' GROUP BY c.relname ORDER BY c.relname"
+        )
     )
-    return ", ".join(f'"{row[0]}"' for row in rows)
+    return {str(row[0]): str(row[1]) for row in rows}
 
 
 class SessionDatabase:
@@ -136,8 +143,7 @@ class SessionDatabase:
         """Put every table back as saved in *state*; originals now in *objects*."""
         statements = ["SET LOCAL session_replication_role = replica"]
         with self._engine.begin() as conn:
-            for table in _tables(conn):
-                columns = _copyable_columns(conn, table)
+            for table, columns in _all_copyable_columns(conn).items():
                 statements.append(f'DELETE FROM public."{table}"')
                 statements.append(
                     f'INSERT INTO public."{table}" ({columns}) '

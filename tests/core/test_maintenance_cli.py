@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -23,12 +24,21 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
+@pytest.fixture(scope="module")
+def sampled(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`init` and `import --sample`, run once for the module; tests take copies."""
+    folder = tmp_path_factory.mktemp("maintenance") / "M.catena"
+    assert main(["init", str(folder)]) == 0
+    assert main(["import", "--sample", "-c", str(folder)]) == 0
+    return folder
+
+
 @pytest.fixture
-def cat(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
-    path = str(tmp_path / "M.catena")
-    run(capsys, "init", path)
-    run(capsys, "import", "--sample", "-c", path)
-    return path
+def cat(sampled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    target = tmp_path / "M.catena"
+    shutil.copytree(sampled, target)
+    capsys.readouterr()  # what the module's set-up printed
+    return str(target)
 
 
 def test_verify_reports_altered_originals(cat: str, capsys: pytest.CaptureFixture[str]) -> None:
