@@ -326,9 +326,29 @@ def _index_like_the_application(database: Path) -> None:
         engine.dispose()
 
 
+def _read_as_catena(table: str, row: dict[str, Any]) -> dict[str, Any]:
+    """*row* as Catena reads it: values its column types store compactly on SQLite
+    (0017: compressed texts, 16-byte uids, 8-byte timestamps) given back as the text
+    they stand for, so rows compare across the upgrade by what they hold."""
+    from sqlalchemy.dialects import sqlite as sqlite_dialect
+    from sqlalchemy.types import TypeDecorator
+
+    from db.models import Base
+
+    model = Base.metadata.tables.get(table)
+    if model is None:
+        return row
+    dialect = sqlite_dialect.dialect()
+    for column in model.columns:
+        kind = column.type
+        if column.name in row and isinstance(kind, TypeDecorator):
+            row[column.name] = kind.process_result_value(row[column.name], dialect)
+    return row
+
+
 def _dump(database: Path) -> dict[str, list[dict[str, Any]]]:
     """Every row of every table (but the search index, its rows and facet counts, all
-    derived from the others, and alembic's), as dicts."""
+    derived from the others, and alembic's), as dicts of what they hold."""
     conn = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
     conn.row_factory = sqlite3.Row
     try:
@@ -342,7 +362,10 @@ def _dump(database: Path) -> dict[str, list[dict[str, Any]]]:
         ]
         return {
             name: sorted(
-                (dict(row) for row in conn.execute(f'SELECT * FROM "{name}"')),
+                (
+                    _read_as_catena(name, dict(row))
+                    for row in conn.execute(f'SELECT * FROM "{name}"')
+                ),
                 key=lambda row: json.dumps(row, sort_keys=True, default=str),
             )
             for name in sorted(tables)
