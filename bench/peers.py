@@ -85,11 +85,13 @@ def _catena_import(
     corpus: Path, work: Path, *options: str, environment: dict[str, str] | None = None
 ) -> list[str]:
     catalogue = work / "Peers.catena"
-    subprocess.run(
+    environment = environment or _catena_environment()
+    subprocess.run(  # from the tree measured: `-m` puts the working folder first on the path
         [sys.executable, "-m", "desktop", "init", str(catalogue)],
         check=True,
         capture_output=True,
-        env=environment or _catena_environment(),
+        env=environment,
+        cwd=environment["PYTHONPATH"],
     )
     return [
         sys.executable,
