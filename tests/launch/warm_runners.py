@@ -37,8 +37,8 @@ def wait(argv: list[str]) -> int:
     line does: a line on stderr, exit 130)."""
     with Path(os.environ["CATENA_TEST_RAN"]).open("a", encoding="utf-8") as ran:
         ran.write("ran\n")
-    print("ready", flush=True)
-    try:
+    try:  # the client interrupts once it reads "ready": maybe before print returns
+        print("ready", flush=True)
         time.sleep(600)
     except KeyboardInterrupt:
         print("catena: interrupted", file=sys.stderr)
