@@ -25,6 +25,7 @@ from db.location import catalogue_location
 from db.objects import ObjectStoreError
 from db.sanitize import for_terminal
 from desktop import __version__
+from desktop.cli.command_words import command_word
 from desktop.cli.errors import CatenaParser, UsageError, error_code, report_error
 from desktop.cli.output import (
     LOCALE_HELP,
@@ -86,27 +87,11 @@ COMMAND_OWNERS: dict[str, str] = {
     "guide": "guide",
 }
 # Options of the top-level parser that take a value (the command word comes after).
-_VALUE_OPTIONS = frozenset({"--catalogue", "-c", "--locale"})
 
 
 def command_module(name: str) -> ModuleType:
     """The command module desktop.cli.<name>, imported on first use."""
     return importlib.import_module(f"desktop.cli.{name}")
-
-
-def _command_word(argv: Sequence[str]) -> str | None:
-    """The command named in *argv* (the first word that is not an option), if any."""
-    skip = False
-    for word in argv:
-        if skip:
-            skip = False
-        elif word == "--":
-            return None
-        elif word in _VALUE_OPTIONS:
-            skip = True
-        elif not word.startswith("-"):
-            return word
-    return None
 
 
 def _modules_for(command: str | None, *, help_asked: bool) -> tuple[ModuleType, ...]:
@@ -524,7 +509,7 @@ def _usage_errors() -> tuple[type[Exception], ...]:
 def _run(argv: Sequence[str] | None, launch_gui: GuiLauncher | None) -> int:
     words = list(sys.argv[1:] if argv is None else argv)
     help_asked = "-h" in words or "--help" in words
-    modules = _modules_for(_command_word(words), help_asked=help_asked)
+    modules = _modules_for(command_word(words), help_asked=help_asked)
     parser = build_parser(modules)
     args = parser.parse_args(words)
     command = args.command or "gui"

@@ -27,13 +27,12 @@ import sys
 from collections.abc import Sequence
 from types import FrameType
 
+from desktop.cli.command_words import command_word
 from desktop.launch import warm_identity, warm_wire
 
 #: Short commands worth a server; the window, the demo, the self-test, imports and
 #: anything else long or Qt-bound always run in their own process.
 ROUTED = frozenset({"list", "show", "search", "review", "log"})
-#: The top-level options that take a value (desktop.cli.main._VALUE_OPTIONS).
-_VALUE_OPTIONS = frozenset({"--catalogue", "-c", "--locale"})
 #: Forwarded to the child while it runs the command (Ctrl-C, a closed terminal, kill).
 FORWARDED = tuple(
     getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
@@ -44,22 +43,6 @@ _BOOT = (
     "import json, os, sys; sys.path[:] = json.loads(os.environ.pop('CATENA_WARM_PATH')); "
     "from desktop.launch.warm_server import main; sys.exit(main(sys.argv[1:]))"
 )
-
-
-def command_word(argv: Sequence[str]) -> str | None:
-    """The command named in *argv*, as desktop.cli.main._command_word finds it (the
-    tests check the two agree), without importing the command line."""
-    skip = False
-    for word in argv:
-        if skip:
-            skip = False
-        elif word == "--":
-            return None
-        elif word in _VALUE_OPTIONS:
-            skip = True
-        elif not word.startswith("-"):
-            return word
-    return None
 
 
 def enabled() -> bool:

@@ -19,11 +19,11 @@ from pathlib import Path
 
 import pytest
 
+from desktop.cli.command_words import VALUE_OPTIONS, command_word
 from desktop.cli.main import (
     COMMAND_MODULE_NAMES,
     COMMAND_OWNERS,
     COMMANDS,
-    _command_word,
     build_parser,
     command_module,
 )
@@ -133,12 +133,23 @@ def test_each_command_parses_with_only_its_own_module() -> None:
         (["--catalogue", "list", "show", "CAT-1"], "show"),
         (["-c", "/tmp/c", "--locale", "ru", "list"], "list"),
         (["--catalogue=/tmp/c", "search", "q"], "search"),
+        (["--", "list"], None),
         (["--version"], None),
         ([], None),
     ],
 )
 def test_command_word_skips_options_and_their_values(argv: list[str], word: str | None) -> None:
-    assert _command_word(argv) == word
+    assert command_word(argv) == word
+
+
+def test_the_word_reader_knows_every_top_level_option_that_takes_a_value() -> None:
+    """The warm client and the command line read the command word without argparse;
+    an option added to the parser with a value must be added there too."""
+    parser = build_parser()
+    with_value = {
+        flag for action in parser._actions if action.nargs != 0 for flag in action.option_strings
+    }
+    assert with_value == VALUE_OPTIONS
 
 
 def test_version_answer_is_the_parsers(capsys: pytest.CaptureFixture[str]) -> None:
@@ -158,7 +169,9 @@ def test_version_answer_is_the_parsers(capsys: pytest.CaptureFixture[str]) -> No
 
 def test_the_warm_client_path_imports_only_the_standard_library(tmp_path: Path) -> None:
     """Up to the moment a warm server takes the command, `catena list` imports nothing
-    of SQLAlchemy, the catalogue or the command line (desktop.launch.warm_client)."""
+    of SQLAlchemy, the catalogue or the command line (desktop.launch.warm_client) but
+    the standard-library word reader (desktop.cli.command_words; the package's
+    __init__ imports nothing)."""
     code = (
         "import sys; from desktop.launch import entry, warm_client, warm_identity; "
         "warm_client.wanted(['list']); warm_identity.place(); warm_identity.identity(); "
@@ -170,7 +183,7 @@ def test_the_warm_client_path_imports_only_the_standard_library(tmp_path: Path) 
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=root, env=env, check=True
     )
-    assert done.stdout.strip() == "[]"
+    assert done.stdout.strip() == "['desktop.cli', 'desktop.cli.command_words']"
 
 
 @pytest.mark.parametrize("command", [["list"], ["show", "CAT-000001"], ["search", "Halvern"]])

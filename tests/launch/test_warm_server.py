@@ -21,7 +21,6 @@ from pathlib import Path
 
 import pytest
 
-from desktop.cli.main import _command_word
 from desktop.launch import warm_client
 from tests.launch.warm_fixtures import ROOT, Warm, wait_until, warm_folder
 
@@ -213,22 +212,6 @@ def test_no_server_variable_is_honoured(warm: Warm, samples: Path) -> None:
 def test_no_server_started_without_a_routed_command(warm: Warm, samples: Path) -> None:
     warm.run(["--catalogue", str(samples), "verify"])
     assert not warm.sockets()
-
-
-@pytest.mark.parametrize(
-    "argv",
-    [
-        ["search", "x"],
-        ["--catalogue", "list", "show", "CAT-1"],
-        ["-c", "/tmp/c", "--locale", "ru", "list"],
-        ["--catalogue=/tmp/c", "search", "q"],
-        ["--", "list"],
-        ["--version"],
-        [],
-    ],
-)
-def test_command_word_is_the_command_lines(argv: list[str]) -> None:
-    assert warm_client.command_word(argv) == _command_word(argv)
 
 
 def test_only_quick_commands_are_routed() -> None:
