@@ -147,9 +147,11 @@ _REST = re.compile(r"[0-9a-f]{62}")
 _NO_HARD_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS, errno.EXDEV}
 
 
-def _fsync_file(path: Path) -> None:
-    """The bytes of a stored object on disk (read-only files: Linux and macOS fsync a
-    read-only descriptor; Windows cannot, and there ``put`` always syncs the bytes)."""
+def _fsync_path(path: Path) -> None:
+    """What was written to a stored object's file, or a rename inside a folder, on disk.
+    Objects are read-only files: Linux and macOS fsync a read-only descriptor, and
+    folders are opened that way too. Windows can do neither (there ``put`` always syncs
+    the bytes as it writes them, and a folder cannot be opened)."""
     if os.name == "nt":
         return
     fd = os.open(path, os.O_RDONLY)
@@ -159,20 +161,12 @@ def _fsync_file(path: Path) -> None:
         os.close(fd)
 
 
+_fsync_file = _fsync_dir = _fsync_path  # the two uses, named where they are called
+
+
 #: Threads fsyncing one batch's objects at once: the filesystem's journal commits the
 #: concurrent fsyncs together (50 files and folders: ~25 ms instead of ~300 on ext4).
 SYNC_THREADS = 16
-
-
-def _fsync_dir(directory: Path) -> None:
-    # Directory fsync makes the rename durable; not available on Windows.
-    if os.name == "nt":
-        return
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 class FolderObjectStore:
