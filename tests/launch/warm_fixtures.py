@@ -120,8 +120,11 @@ class Warm:
         wait_until(lambda: self.answering() and bool(self.live_servers()), "the server")
         return self.live_servers()[0]
 
-    def kill_all(self) -> None:
+    def kill_all(self) -> int:
+        """Kill every process of this folder; how many were found."""
+        found = 0
         for pid in self.live_servers():
+            found += 1
             with contextlib.suppress(ProcessLookupError):
                 group = os.getpgid(pid)  # its own session: the commands' children too
                 if group != os.getpgrp():
@@ -131,6 +134,8 @@ class Warm:
             with contextlib.suppress(OSError, ValueError):
                 if str(self.runtime).encode() in entry.read_bytes():
                     os.kill(int(entry.parent.name), signal.SIGKILL)
+                    found += 1
+        return found
 
 
 @contextlib.contextmanager
@@ -141,7 +146,6 @@ def warm_folder() -> Iterator[Warm]:
     try:
         yield warm
     finally:
-        warm.kill_all()
-        time.sleep(0.5)  # a server a client was starting as the test ended
-        warm.kill_all()
+        # Again until a pass finds none: a client may have been starting a server.
+        wait_until(lambda: warm.kill_all() == 0, "no process of the test's folder left")
         shutil.rmtree(runtime, ignore_errors=True)
