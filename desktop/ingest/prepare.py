@@ -17,8 +17,11 @@ ends (``worker_watch``), so a killed import leaves no process behind.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
+import multiprocessing.context
 import os
+import sys
 import threading
 from collections import deque
 from collections.abc import Callable
@@ -157,6 +160,29 @@ def default_workers() -> int:
     return max(1, min(4, cores))
 
 
+def worker_context() -> multiprocessing.context.BaseContext:
+    """How workers start: forked where that is safe, spawned elsewhere.
+
+    A spawned worker is a new interpreter that imports the readers and loads the
+    language model again (about a second of CPU each, on every import); a forked one
+    starts with everything the importer already holds, in a millisecond. Forking is
+    safe only on Linux (macOS's system libraries refuse to run in a forked child) and
+    only while this process has no other thread: a thread holding a lock at the fork
+    leaves that lock held for ever in the child. `catena import` forks (its pool starts
+    before any other thread: ``ProcessPoolExecutor`` forks every worker before its own
+    manager thread); the window, whose process runs Qt's threads, spawns.
+    """
+    if sys.platform.startswith("linux") and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+def _flush_standard_streams() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            stream.flush()
+
+
 # The import's prepare_file, or another job of the same shape (the suggestion pass's
 # suggest_one): a picklable top-level function of one picklable job that never raises.
 PrepareFunction = Callable[[Any], Any]
@@ -233,12 +259,12 @@ class Preparer:
     def _new_pool(self) -> ProcessPoolExecutor | None:
         """A started pool, or None if workers cannot start in this program (a script
         without a ``__main__`` guard, a frozen build without ``freeze_support``)."""
+        context = worker_context()
+        if context.get_start_method() == "fork":
+            _flush_standard_streams()  # or a forked worker could print them again
         pool = ProcessPoolExecutor(
             max_workers=self._workers,
-            # Never fork: the window's process has threads (Qt), and a forked copy of
-            # a locked mutex deadlocks. Spawned workers import only the Qt-free readers
-            # and suggesters.
-            mp_context=multiprocessing.get_context("spawn"),
+            mp_context=context,
             initializer=start_worker,
             # Workers start from the thread that submits (this one, for the pool's
             # life). Linux's parent-death signal follows that thread, so it is safe
@@ -250,6 +276,9 @@ class Preparer:
         except Exception:  # BrokenProcessPool, a timeout, a start-up error
             pool.shutdown(wait=False, cancel_futures=True)
             return None
+        except BaseException:  # Ctrl-C while the workers start: they must end with it
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
         return pool
 
     def _discard_pool(self) -> None:

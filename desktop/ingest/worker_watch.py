@@ -43,6 +43,10 @@ PARENT_POLL_SECONDS = 2.0
 EXIT_PARENT_GONE = 3
 
 _PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+_PR_SET_NAME = 15
+#: What ``ps``/``top`` show for a worker on Linux (a forked one would otherwise carry
+#: the importer's name, a spawned one "python").
+WORKER_NAME = b"catena-worker"
 
 
 def exit_now() -> None:
@@ -136,4 +140,13 @@ def start_worker(death_signal: bool) -> None:
     It lives here, in a module that imports almost nothing, so a worker that only
     suggests tags (``suggest_worker``) starts without the readers or the database."""
     _lower_priority()
+    _name_process()
     guard_worker(death_signal)
+
+
+def _name_process() -> None:
+    """Call this process a Catena worker where the system shows thread names (Linux)."""
+    if not sys.platform.startswith("linux"):
+        return
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_NAME, WORKER_NAME, 0, 0, 0)

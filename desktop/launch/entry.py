@@ -6,7 +6,7 @@ which keeps ``desktop.cli`` importable (and testable) without PySide6.
 ``catena smoke`` (or ``catena --smoke``, the spelling installer builds use) runs the
 self-test in ``desktop.launch.smoke`` instead of the command line.
 
-Quick commands (``desktop.launch.warm_client.ROUTED``: list, show, search, ...) are
+Quick commands and imports (``desktop.launch.warm_client.ROUTED``: list, show, import...) are
 first offered to a warm command server of the same code (``desktop.launch.warm_server``),
 which answers without importing SQLAlchemy again; until the client knows the server
 has the command, only the standard library is imported here. Without one the command

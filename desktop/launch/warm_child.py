@@ -15,6 +15,7 @@ got past the command line's own handler).
 from __future__ import annotations
 
 import atexit
+import fcntl
 import io
 import locale
 import os
@@ -24,6 +25,7 @@ import sys
 import time
 import traceback
 from collections.abc import Callable, Sequence
+from types import FrameType
 from typing import Any
 
 from desktop.launch import warm_wire
@@ -113,6 +115,53 @@ def _finish(code: int) -> int:
     return code
 
 
+def end_with_client(conn: socket.socket) -> None:
+    """End this command the moment its client process dies, however it dies.
+
+    Ctrl-C, a closed terminal and ``kill`` reach the command because the client
+    forwards them; ``kill -9`` of the client forwards nothing. Without this an import
+    whose `catena` was killed would go on in the server's child, out of the person's
+    reach. The kernel signals SIGIO when the connection becomes readable, which it
+    does when the client's end closes (the client sends nothing after "go"); the
+    handler then ends this child as the kill ended the client, and its workers follow
+    (``desktop.ingest.worker_watch``). No thread: the child must stay single-threaded
+    so that an import may fork its workers (``desktop.ingest.prepare.worker_context``).
+    Where the system has no SIGIO for sockets, nothing is armed.
+    """
+    number = getattr(signal, "SIGIO", None)
+    asynchronous = getattr(os, "O_ASYNC", None)
+    owner = getattr(fcntl, "F_SETOWN", None)
+    if number is None or asynchronous is None or owner is None:
+        return
+
+    def client_gone(_number: int, _frame: FrameType | None) -> None:
+        try:
+            waiting = conn.recv(1, socket.MSG_PEEK | socket.MSG_DONTWAIT)
+        except BlockingIOError:
+            return  # nothing to read: a spurious signal, the client is still there
+        except OSError:
+            waiting = b""
+        if not waiting:
+            os.kill(os.getpid(), signal.SIGKILL)
+
+    signal.signal(number, client_gone)
+    try:
+        fcntl.fcntl(conn.fileno(), owner, os.getpid())
+        flags = fcntl.fcntl(conn.fileno(), fcntl.F_GETFL)
+        fcntl.fcntl(conn.fileno(), fcntl.F_SETFL, flags | asynchronous)
+    except OSError:
+        signal.signal(number, signal.SIG_DFL)
+        return
+    client_gone(number, None)  # it may have died before the signal was armed
+
+
+def _stop_watching_client() -> None:
+    """The command is over: the client closing its end now is the normal end."""
+    number = getattr(signal, "SIGIO", None)
+    if number is not None:
+        signal.signal(number, signal.SIG_IGN)
+
+
 def serve_command(
     conn: socket.socket, hello: dict[str, Any], fds: list[int], runner: Runner
 ) -> None:
@@ -135,8 +184,10 @@ def serve_command(
             go = {"go": True, "interrupted": True}
         if not go.get("go"):
             os._exit(0)
+        end_with_client(conn)
         code = 130 if go.get("interrupted") else outcome(runner, list(hello["argv"]))
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # the command is over: report it
+        _stop_watching_client()
         code = _finish(code)
         warm_wire.send(conn, {"exit": code})
     except BaseException:  # the client reports a server that stopped mid-command

@@ -30,9 +30,11 @@ from types import FrameType
 from desktop.cli.command_words import command_word
 from desktop.launch import warm_identity, warm_wire
 
-#: Short commands worth a server; the window, the demo, the self-test, imports and
-#: anything else long or Qt-bound always run in their own process.
-ROUTED = frozenset({"list", "show", "search", "review", "log"})
+#: Commands worth a server: the quick ones, whose start-up is most of their time, and
+#: the import and the suggestion pass, whose workers a server's child forks already
+#: holding the readers and the language model. The window, the demo, the self-test and
+#: anything else Qt-bound or rare always run in their own process.
+ROUTED = frozenset({"list", "show", "search", "review", "log", "init", "import", "suggest"})
 #: Forwarded to the child while it runs the command (Ctrl-C, a closed terminal, kill).
 FORWARDED = tuple(
     getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)

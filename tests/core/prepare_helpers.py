@@ -24,3 +24,13 @@ def worker_pid(job: Job) -> Failed:
 def worker_niceness(job: Job) -> Failed:
     """The worker's scheduling niceness (Unix), carried in the reason."""
     return Failed(f"{job.filename} {os.nice(0)}")
+
+
+#: Set by a test in the importing process: a forked worker sees the value, a spawned
+#: one (a new interpreter) the module's own.
+INHERITED = "module"
+
+
+def inherited_mark(job: Job) -> Failed:
+    """What this worker's copy of INHERITED says, carried in the reason."""
+    return Failed(f"{job.filename} {INHERITED}")

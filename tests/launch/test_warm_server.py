@@ -214,9 +214,9 @@ def test_no_server_started_without_a_routed_command(warm: Warm, samples: Path) -
     assert not warm.sockets()
 
 
-def test_only_quick_commands_are_routed() -> None:
-    assert {"list", "show", "search"} <= warm_client.ROUTED
-    assert not {"gui", "smoke", "demo", "import", "init"} & warm_client.ROUTED
+def test_quick_commands_and_imports_are_routed_the_window_never() -> None:
+    assert {"list", "show", "search", "init", "import", "suggest"} <= warm_client.ROUTED
+    assert not {"gui", "smoke", "demo"} & warm_client.ROUTED
 
 
 def test_someone_elses_folder_is_not_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

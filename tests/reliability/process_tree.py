@@ -19,6 +19,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop.ingest.worker_watch import WORKER_NAME
+
 PROC = Path("/proc")
 MARKER_VARIABLE = "CATENA_ORPHAN_DRILL"
 
@@ -31,13 +33,14 @@ class ProcessInfo:
     parent: int
     started: int  # clock ticks after boot: with the pid, unique on this machine
     command: str
+    name: str = ""  # the kernel's name for it (/proc/<pid>/comm)
 
     @property
     def kind(self) -> str:
         if "resource_tracker" in self.command:
             return "resource tracker"
-        if "multiprocessing.spawn" in self.command or "--multiprocessing-fork" in self.command:
-            return "worker"
+        if self.name == WORKER_NAME.decode() or "multiprocessing.spawn" in self.command:
+            return "worker"  # forked workers carry the importer's command line
         return "other"
 
 
@@ -46,15 +49,16 @@ def new_marker() -> dict[str, str]:
     return {MARKER_VARIABLE: uuid.uuid4().hex}
 
 
-def _read_stat(pid: int) -> tuple[str, int, int] | None:
-    """(state, parent pid, start time) of *pid*, None if it is gone."""
+def _read_stat(pid: int) -> tuple[str, int, int, str] | None:
+    """(state, parent pid, start time, name) of *pid*, None if it is gone."""
     try:
         stat = (PROC / str(pid) / "stat").read_text()
     except OSError:
         return None
     # The command name is in parentheses and may contain spaces and parentheses.
+    name = stat[stat.index("(") + 1 : stat.rindex(")")]
     fields = stat[stat.rindex(")") + 2 :].split()
-    return fields[0], int(fields[1]), int(fields[19])
+    return fields[0], int(fields[1]), int(fields[19]), name
 
 
 def _command(pid: int) -> str:
@@ -74,7 +78,7 @@ def _info(pid: int) -> ProcessInfo | None:
     stat = _read_stat(pid)
     if stat is None or stat[0] in "ZX":
         return None
-    return ProcessInfo(pid, stat[1], stat[2], _command(pid))
+    return ProcessInfo(pid, stat[1], stat[2], _command(pid), stat[3])
 
 
 def children_of(parent: int) -> list[ProcessInfo]:

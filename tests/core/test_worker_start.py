@@ -1,0 +1,59 @@
+"""How import workers start: forked from a single-threaded importer on Linux (they
+begin with its readers and language model instead of importing them again), spawned
+as new interpreters beside other threads (the window's Qt threads) and elsewhere.
+
+Each case runs in a fresh interpreter, whose threads the test controls (the test
+runner's own process may have helper threads).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+_SCRIPT = """
+import sys, tempfile, threading
+from pathlib import Path
+from db.objects import FolderObjectStore
+from desktop.ingest import prepare
+from desktop.ingest.prepare import Job, Preparer
+from tests.core import prepare_helpers
+
+if sys.argv[1] == "with-a-thread":
+    release = threading.Event()
+    threading.Thread(target=release.wait, daemon=True).start()
+prepare_helpers.INHERITED = "importer"
+store = FolderObjectStore(Path(tempfile.mkdtemp()) / "objects")
+jobs = [Job(Path(f"f{i}.txt"), f"f{i}.txt", f"f{i}.txt", b"x", "0" * 64, 10, False, store)
+        for i in range(prepare.POOL_THRESHOLD)]
+print(prepare.worker_context().get_start_method())
+with Preparer(2, len(jobs), function=prepare_helpers.inherited_mark) as preparer:
+    for job in jobs:
+        preparer.submit(job)
+    marks = {preparer.next_result()[1].reason.split()[1] for _ in jobs}
+print(" ".join(sorted(marks)))
+"""
+
+
+def _start(case: str) -> list[str]:
+    done = subprocess.run(
+        [sys.executable, "-c", _SCRIPT, case],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+        check=True,
+    )
+    return done.stdout.split("\n")[:2]
+
+
+def test_a_single_threaded_importer_forks_workers_that_inherit_what_it_holds() -> None:
+    expected = ["fork", "importer"] if sys.platform.startswith("linux") else ["spawn", "module"]
+    assert _start("alone") == expected
+
+
+def test_beside_another_thread_workers_are_new_interpreters() -> None:
+    assert _start("with-a-thread") == ["spawn", "module"]
