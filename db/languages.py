@@ -56,6 +56,8 @@ _AZ_LETTER_SHARE = 40  # at least one letter in this many is ə (or ә, ҹ, ј):
 
 _lock = threading.Lock()
 _identifier: FastIdentifier | None = None
+_MEMORY_SIZE = 4096  # paragraph answers in each of the two generations remembered
+_memory: tuple[dict[str, str], dict[str, str]] = ({}, {})  # newest first
 
 
 @dataclass(frozen=True)
@@ -165,7 +167,7 @@ def _by_script(text: str, letters: int) -> tuple[str | None, float] | None:
     None when the model must read *text*."""
     if not letters:
         return None, 0.0
-    if _OWN_SCRIPT.search(text):
+    if not text.isascii() and _OWN_SCRIPT.search(text):
         for script, code in _OWN_SCRIPTS:
             # Armenian and Georgian letters are written for one language each: no model
             # needed (and it would read three bytes per letter to say so).
@@ -180,19 +182,22 @@ def _corrected(
     """The model's answer for *text* (*language*, *probability*) with Azerbaijani's
     letters taken into account."""
     code = str(language)
+    if text.isascii():
+        return code, float(probability)  # no ə, no Cyrillic: nothing to correct
     # The letters must be common, as in Azerbaijani prose (ə is about one letter in
     # twelve), not one quoted name ("Xocalı rayonu", "Әлиев") in an English or Russian text.
     share = max(1, letters // _AZ_LETTER_SHARE)
-    schwas = len(_AZ_LATIN.findall(text))
+    schwas = text.count("ə") + text.count("Ə")
     if code in {"tr", "az", "tk", "en"} and schwas >= share:
         return "az", max(float(probability), _MIN_PROBABILITY)
-    if code == "az" and schwas and not _CYRILLIC.search(text):
+    cyrillic = _CYRILLIC.search(text) is not None
+    if code == "az" and schwas and not cyrillic:
         # The model takes a single ə for proof; read the text again without those words.
         rest = _AZ_LATIN_WORD.sub(" ", text)
         if _LETTER.search(rest):
             language, probability = _model().classify(rest)
             code = str(language)
-    if _CYRILLIC.search(text) and len(_AZ_CYRILLIC.findall(text)) >= max(2, share):
+    if cyrillic and len(_AZ_CYRILLIC.findall(text)) >= max(2, share):
         return "az", max(float(probability), _MIN_PROBABILITY)
     return code, float(probability)
 
@@ -242,25 +247,15 @@ def detect_languages(text: str, *, document: str | None = None) -> LanguageMap:
     Each paragraph is read once, and only its first ``_PARAGRAPH_SAMPLE`` characters:
     enough to tell, and the cost stays flat; the model reads all of them in one pass.
     """
-    paragraphs: list[tuple[int, int, bool]] = []  # (start, end, long enough to classify)
-    samples: list[tuple[str, int]] = []  # (first characters, letters) of the long ones
-    for match in _PARAGRAPH.finditer(text):
-        sample = match.group()[:_PARAGRAPH_SAMPLE]
-        letters = _letters(sample) if len(sample) >= _MIN_LETTERS else 0
-        long_enough = letters >= _MIN_LETTERS
-        paragraphs.append((match.start(), match.end(), long_enough))
-        if long_enough:
-            samples.append((sample, letters))
-    answers = iter(_classify_each(samples))
+    paragraphs = [(match.start(), match.end()) for match in _PARAGRAPH.finditer(text)]
+    answers = _paragraph_answers(
+        [text[start : min(end, start + _PARAGRAPH_SAMPLE)] for start, end in paragraphs]
+    )
     found: list[tuple[int, int, str | None]] = []
     votes: dict[str, int] = {}
-    for start, end, long_enough in paragraphs:
-        language: str | None = None
-        if long_enough:
-            guess, probability = next(answers)
-            if guess is not None and probability >= _MIN_PROBABILITY:
-                language = guess  # its vote weighs its length, read or not
-                votes[guess] = votes.get(guess, 0) + end - start
+    for (start, end), language in zip(paragraphs, answers, strict=True):
+        if language is not None:
+            votes[language] = votes.get(language, 0) + end - start  # its length, read or not
         found.append((start, end, language))
     whole = document
     if whole is None:
@@ -275,6 +270,63 @@ def detect_languages(text: str, *, document: str | None = None) -> LanguageMap:
         else:
             spans.append(LanguageSpan(start, end, language))
     return LanguageMap(tuple(spans), whole)
+
+
+def _paragraph_answers(samples: list[str]) -> list[str | None]:
+    """The language of each paragraph whose first characters are *samples*: None when
+    it has too few letters to tell or the model is unsure.
+
+    The answer depends on the sample alone, and the same paragraphs are asked for again
+    and again: the cleaner asks for the language of the text as read, then the cleaned
+    text (most paragraphs unchanged) is mapped. Answers are remembered
+    (``_remembered``), so an unchanged paragraph is read once."""
+    answers: list[str | None] = []
+    unknown: list[tuple[int, str]] = []  # (index in answers, sample) of those not remembered
+    for sample in samples:
+        known = _remembered(sample) if len(sample) >= _MIN_LETTERS else ""
+        if known is None:
+            unknown.append((len(answers), sample))
+        answers.append(known or None)
+    if not unknown:
+        return answers
+    from db.language_model import letters_of_each  # numpy: only when something is read
+
+    counted = letters_of_each([sample for _index, sample in unknown])
+    unread: list[tuple[int, str, int]] = []  # (index in answers, sample, letters)
+    for (index, sample), letters in zip(unknown, counted, strict=True):
+        if letters >= _MIN_LETTERS:
+            unread.append((index, sample, letters))
+        else:
+            _remember(sample, "")
+    read = _classify_each([(sample, letters) for _index, sample, letters in unread])
+    for (index, sample, _letters_read), (guess, probability) in zip(unread, read, strict=True):
+        language = guess if guess is not None and probability >= _MIN_PROBABILITY else None
+        answers[index] = language
+        _remember(sample, language or "")
+    return answers
+
+
+def _remembered(sample: str) -> str | None:
+    """The language remembered for the paragraph *sample* ("" for none), or None when it
+    was not read lately."""
+    newest, older = _memory
+    found = newest.get(sample)
+    if found is None:
+        found = older.get(sample)
+        if found is not None:
+            _remember(sample, found)  # still asked for: keep it another generation
+    return found
+
+
+def _remember(sample: str, language: str) -> None:
+    """Keep *sample*'s answer; the older of two generations is forgotten whenever the
+    newer fills up (a few megabytes at most; a long PDF's pages stay while mapped)."""
+    global _memory
+    newest = _memory[0]
+    if len(newest) >= _MEMORY_SIZE:
+        newest = {}
+        _memory = (newest, _memory[0])
+    newest[sample] = language
 
 
 def languages_of_document(
