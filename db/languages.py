@@ -16,6 +16,12 @@ Two corrections the model cannot make on its own:
   a byte model like Russian; the letters ә, ҹ and ј occur in no Russian word.
 * Short paragraphs (a speaker label, a heading, a dateline) carry too little text to be
   classified; they take the language of the document as a whole.
+
+An import asks twice about most paragraphs: the cleaner needs the document's language
+(its paragraphs' majority) before it cleans, then the cleaned text is mapped, and
+cleaning mostly removes whole lines. An answer depends only on the paragraph's first
+characters, so the last few thousand answers are remembered (a few megabytes) and an
+unchanged paragraph is read once.
 """
 
 from __future__ import annotations
@@ -44,7 +50,6 @@ _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 _NOT_LETTERS = re.compile(r"[\W\d_]+", re.UNICODE)  # the complement of _LETTER
 _AZ_CYRILLIC = re.compile(r"[әҹјӘҸЈ]")
-_AZ_LATIN = re.compile(r"[əƏ]")
 _AZ_LATIN_WORD = re.compile(r"\w*[əƏ]\w*")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _OWN_SCRIPTS = (

@@ -25,6 +25,7 @@ def test_the_language_model_reads_each_long_paragraph_once(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     model = db.languages._model()
+    monkeypatch.setattr(db.languages, "_memory", ({}, {}))  # no answer remembered
     read: list[str] = []
     answer, answers = model.classify, model.classify_many
 
