@@ -20,8 +20,8 @@ Two corrections the model cannot make on its own:
 An import asks twice about most paragraphs: the cleaner needs the document's language
 (its paragraphs' majority) before it cleans, then the cleaned text is mapped, and
 cleaning mostly removes whole lines. An answer depends only on the paragraph's first
-characters, so the last few thousand answers are remembered (a few megabytes) and an
-unchanged paragraph is read once.
+characters, so the cleaner's answers are kept (per thread) until the next map reads
+them, and an unchanged paragraph is read once.
 """
 
 from __future__ import annotations
@@ -61,8 +61,8 @@ _AZ_LETTER_SHARE = 40  # at least one letter in this many is ə (or ә, ҹ, ј):
 
 _lock = threading.Lock()
 _identifier: FastIdentifier | None = None
-_MEMORY_SIZE = 4096  # paragraph answers in each of the two generations remembered
-_memory: tuple[dict[str, str], dict[str, str]] = ({}, {})  # newest first
+_KEPT_MOST = 4096  # paragraph answers kept for the next map (a long PDF's pages)
+_kept = threading.local()  # .answers: {paragraph's first characters: language or ""}
 
 
 @dataclass(frozen=True)
@@ -243,7 +243,7 @@ def document_language(text: str) -> str | None:
     return language if probability >= _MIN_PROBABILITY or letters >= 200 else None
 
 
-def detect_languages(text: str, *, document: str | None = None) -> LanguageMap:
+def detect_languages(text: str, *, document: str | None = None, keep: bool = False) -> LanguageMap:
     """Language per paragraph of *text*.
 
     *document* is the document's language when it is already known (a person set it or the
@@ -251,10 +251,20 @@ def detect_languages(text: str, *, document: str | None = None) -> LanguageMap:
     letters (the text as a whole is classified only when no paragraph is long enough).
     Each paragraph is read once, and only its first ``_PARAGRAPH_SAMPLE`` characters:
     enough to tell, and the cost stays flat; the model reads all of them in one pass.
+
+    *keep*: the paragraphs' answers are kept for the next call without it (the cleaner
+    asks before the cleaned text is mapped, and cleaning leaves most paragraphs as they
+    were), which reads what it can from them and then forgets them all. Only those two
+    calls share answers: asking again about the same text reads it again, so a timing
+    loop times the reading.
     """
     paragraphs = [(match.start(), match.end()) for match in _PARAGRAPH.finditer(text)]
+    kept: dict[str, str] = getattr(_kept, "answers", {})
+    _kept.answers = kept if keep else {}
     answers = _paragraph_answers(
-        [text[start : min(end, start + _PARAGRAPH_SAMPLE)] for start, end in paragraphs]
+        [text[start : min(end, start + _PARAGRAPH_SAMPLE)] for start, end in paragraphs],
+        kept,
+        keep,
     )
     found: list[tuple[int, int, str | None]] = []
     votes: dict[str, int] = {}
@@ -277,18 +287,17 @@ def detect_languages(text: str, *, document: str | None = None) -> LanguageMap:
     return LanguageMap(tuple(spans), whole)
 
 
-def _paragraph_answers(samples: list[str]) -> list[str | None]:
+def _paragraph_answers(samples: list[str], kept: dict[str, str], keep: bool) -> list[str | None]:
     """The language of each paragraph whose first characters are *samples*: None when
     it has too few letters to tell or the model is unsure.
 
-    The answer depends on the sample alone, and the same paragraphs are asked for again
-    and again: the cleaner asks for the language of the text as read, then the cleaned
-    text (most paragraphs unchanged) is mapped. Answers are remembered
-    (``_remembered``), so an unchanged paragraph is read once."""
+    An answer depends on the sample alone: those in *kept* (from the cleaner's question
+    about the text before it was cleaned) are not read again; with *keep*, the answers
+    read are added to *kept* for the next call."""
     answers: list[str | None] = []
-    unknown: list[tuple[int, str]] = []  # (index in answers, sample) of those not remembered
+    unknown: list[tuple[int, str]] = []  # (index in answers, sample) of those not kept
     for sample in samples:
-        known = _remembered(sample) if len(sample) >= _MIN_LETTERS else ""
+        known = kept.get(sample) if len(sample) >= _MIN_LETTERS else ""
         if known is None:
             unknown.append((len(answers), sample))
         answers.append(known or None)
@@ -301,37 +310,15 @@ def _paragraph_answers(samples: list[str]) -> list[str | None]:
     for (index, sample), letters in zip(unknown, counted, strict=True):
         if letters >= _MIN_LETTERS:
             unread.append((index, sample, letters))
-        else:
-            _remember(sample, "")
     read = _classify_each([(sample, letters) for _index, sample, letters in unread])
-    for (index, sample, _letters_read), (guess, probability) in zip(unread, read, strict=True):
-        language = guess if guess is not None and probability >= _MIN_PROBABILITY else None
-        answers[index] = language
-        _remember(sample, language or "")
+    for (index, _sample, _letters), (guess, probability) in zip(unread, read, strict=True):
+        if guess is not None and probability >= _MIN_PROBABILITY:
+            answers[index] = guess
+    if keep:
+        if len(kept) + len(unknown) > _KEPT_MOST:
+            kept.clear()  # a text nobody mapped (or an endless one): start again
+        kept.update((sample, answers[index] or "") for index, sample in unknown)
     return answers
-
-
-def _remembered(sample: str) -> str | None:
-    """The language remembered for the paragraph *sample* ("" for none), or None when it
-    was not read lately."""
-    newest, older = _memory
-    found = newest.get(sample)
-    if found is None:
-        found = older.get(sample)
-        if found is not None:
-            _remember(sample, found)  # still asked for: keep it another generation
-    return found
-
-
-def _remember(sample: str, language: str) -> None:
-    """Keep *sample*'s answer; the older of two generations is forgotten whenever the
-    newer fills up (a few megabytes at most; a long PDF's pages stay while mapped)."""
-    global _memory
-    newest = _memory[0]
-    if len(newest) >= _MEMORY_SIZE:
-        newest = {}
-        _memory = (newest, _memory[0])
-    newest[sample] = language
 
 
 def languages_of_document(

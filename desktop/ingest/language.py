@@ -32,10 +32,10 @@ def guess_language(text: str) -> str | None:
     """ISO 639-1 code of the dominant language of *text*, or None when unclear.
 
     It is the language of most of its paragraphs' letters, as ``map_languages`` says of
-    the cleaned text (the whole text is read only when no paragraph is long enough), so
-    the paragraphs the cleaner leaves alone are not read twice: ``db.languages``
-    remembers their answers."""
-    return detect_languages(text).document
+    the cleaned text (the whole text is read only when no paragraph is long enough); the
+    paragraphs' answers are kept for ``map_languages``, so those the cleaner leaves
+    alone are not read twice."""
+    return detect_languages(text, keep=True).document
 
 
 def map_languages(parsed: ParsedDocument) -> LanguageMap:

@@ -47,7 +47,6 @@ def _catalogue_rows(catalogue: Catalogue) -> dict[str, list[tuple[Any, ...]]]:
 
 def _import(folder: Path, corpus: Path, identifier: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
     monkeypatch.setattr(db.languages, "_identifier", identifier)
-    monkeypatch.setattr(db.languages, "_memory", ({}, {}))  # nothing the other way read
     with Catalogue.open(folder, create=True, actor="tester", daily_backup=False) as catalogue:
         report = import_paths(catalogue, [corpus], options=ImportOptions(workers=1))
         assert {outcome.status for outcome in report.outcomes} <= {"imported"}

@@ -1,9 +1,11 @@
-"""Paragraph answers are remembered (db.languages): the cleaner's question and the map of
-the cleaned text read each unchanged paragraph once, and what is remembered is exactly
-what reading again would answer, also once the memory has been renewed."""
+"""Paragraph answers kept between the cleaner's question and the map (db.languages): each
+paragraph the cleaner left alone is read once, what is kept is exactly what reading
+again would answer, and nothing else is kept: asking again about a text reads it again
+(a timing loop times the reading)."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -26,8 +28,8 @@ FRENCH = "Le comité s'est réuni mardi pour examiner la reconstruction du pont 
 
 @pytest.fixture
 def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Every text the model is asked to read, starting from an empty memory."""
-    monkeypatch.setattr(db.languages, "_memory", ({}, {}))
+    """Every text the model is asked to read, starting with nothing kept."""
+    monkeypatch.setattr(db.languages, "_kept", threading.local())
     asked: list[str] = []
     read_all = db.languages._read_all
 
@@ -39,41 +41,51 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return asked
 
 
-def test_an_unchanged_paragraph_is_read_once(reads: list[str]) -> None:
+def test_the_map_after_the_cleaner_reads_only_what_changed(reads: list[str]) -> None:
     page = f"Menu\nHome\n\n{RUSSIAN}\n\n{ENGLISH}"
-    first = detect_languages(page)
+    first = detect_languages(page, keep=True)
     assert sorted(reads) == sorted([RUSSIAN, ENGLISH])
-    cleaned = f"{RUSSIAN}\n\n{ENGLISH}\n\n{FRENCH}"
-    found = detect_languages(cleaned)
+    found = detect_languages(f"{RUSSIAN}\n\n{ENGLISH}\n\n{FRENCH}")
     assert reads[2:] == [FRENCH]  # only the new paragraph
     assert [span.language for span in found.spans] == ["ru", "en", "fr"]
     assert first.document == found.document == "ru"
 
 
-def test_remembered_answers_are_the_answers_read_afresh(
-    reads: list[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    texts = [path.read_text(encoding="utf-8") for path in sorted(DEVSET.glob("*/*.txt"))]
-    fresh = []
-    for text in texts:
-        monkeypatch.setattr(db.languages, "_memory", ({}, {}))
-        fresh.append(detect_languages(text))
-    monkeypatch.setattr(db.languages, "_MEMORY_SIZE", 16)  # renewed many times over
-    for _round in range(2):
-        assert [detect_languages(text) for text in texts] == fresh
+def test_the_pages_of_a_document_are_kept_together_then_forgotten(reads: list[str]) -> None:
+    detect_languages(RUSSIAN, keep=True)  # a PDF's pages, cleaned one by one
+    detect_languages(GERMAN, keep=True)
+    detect_languages(f"{RUSSIAN}\n\n{GERMAN}")  # the whole text mapped
+    assert reads == [RUSSIAN, GERMAN]
+    detect_languages(f"{RUSSIAN}\n\n{GERMAN}")  # asked again: read again
+    detect_languages(RUSSIAN)
+    assert reads == [RUSSIAN, GERMAN, RUSSIAN, GERMAN, RUSSIAN]
 
 
-def test_the_memory_keeps_two_generations_and_what_is_still_asked_for(
-    reads: list[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(db.languages, "_MEMORY_SIZE", 2)
+def test_what_is_kept_is_what_reading_afresh_answers(reads: list[str]) -> None:
+    for path in sorted(DEVSET.glob("*/*.txt")):
+        text = path.read_text(encoding="utf-8")
+        fresh = detect_languages(text)
+        kept = detect_languages(text, keep=True)
+        assert detect_languages(text) == kept == fresh, path.name
+        half = text[: len(text) // 2]  # its last paragraph cut short: read, not taken
+        detect_languages(text, keep=True)
+        assert detect_languages(half) == detect_languages(half), path.name
+
+
+def test_what_is_kept_stays_bounded(reads: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(db.languages, "_KEPT_MOST", 2)
+    for text in (RUSSIAN, ENGLISH, GERMAN, FRENCH):
+        detect_languages(text, keep=True)  # nobody maps them
+    assert len(db.languages._kept.answers) <= 2
+    detect_languages(FRENCH)
+    assert reads == [RUSSIAN, ENGLISH, GERMAN, FRENCH]  # the newest was still kept
+
+
+def test_each_thread_keeps_its_own(reads: list[str]) -> None:
+    detect_languages(RUSSIAN, keep=True)
+    other = threading.Thread(target=detect_languages, args=(RUSSIAN,))
+    other.start()
+    other.join()
+    assert reads == [RUSSIAN, RUSSIAN]  # the other thread found nothing kept
     detect_languages(RUSSIAN)
-    detect_languages(ENGLISH)  # the newest generation is full
-    detect_languages(FRENCH)  # a new one begins; the other two are the older one
-    detect_languages(RUSSIAN)  # still asked for: carried into the newest
-    detect_languages(GERMAN)  # another new one: ENGLISH, not asked for, is forgotten
-    detect_languages(RUSSIAN)
-    detect_languages(ENGLISH)
-    assert reads == [RUSSIAN, ENGLISH, FRENCH, GERMAN, ENGLISH]
-    newest, older = db.languages._memory
-    assert len(newest) <= 2 and len(older) <= 2
+    assert reads == [RUSSIAN, RUSSIAN]  # this one's answer was still there
