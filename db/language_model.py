@@ -200,7 +200,9 @@ class FastIdentifier:
 
 
 _LETTER_RUN = re.compile(r"[^\W\d_]+")  # db.languages's letter, as runs
+_NOT_LETTERS = re.compile(r"[\W\d_]+")  # and what is left out to count them
 _BASIC_PLANE = 0x10000
+_FEW_TEXTS = 4  # fewer than this: a dozen numpy calls cost more than the expression
 _letter_table: np.ndarray | None = None
 
 
@@ -208,14 +210,17 @@ def letters_of_each(texts: Sequence[str]) -> list[int]:
     """How many letters (``[^\\W\\d_]``, as ``db.languages`` counts them) each of *texts*
     holds, counted together: one look-up of every character in a table of the basic
     plane, where a regular expression per paragraph cost a quarter of mapping a text.
-    Texts with characters beyond the basic plane (emoji) are counted by the expression."""
+    A text or two, and texts with characters beyond the basic plane (emoji), are
+    counted by the expression."""
+    if len(texts) < _FEW_TEXTS:
+        return [len(_NOT_LETTERS.sub("", text)) for text in texts]
     joined = "".join(texts)
     if joined.isascii():
         codes = np.frombuffer(joined.encode("ascii"), dtype=np.uint8)
     else:
         codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
         if int(codes.max()) >= _BASIC_PLANE:
-            return [sum(map(len, _LETTER_RUN.findall(text))) for text in texts]
+            return [len(_NOT_LETTERS.sub("", text)) for text in texts]
     running = np.zeros(len(codes) + 1, dtype=np.int64)  # letters before each character
     np.cumsum(_letters_table().take(codes), out=running[1:])
     lengths = np.fromiter(map(len, texts), dtype=np.intp, count=len(texts))

@@ -107,6 +107,8 @@ def test_letters_counted_together_are_each_texts_letters() -> None:
         db.languages._letters(text) for text in without_emoji
     ]
     assert db.language_model.letters_of_each([]) == []
+    for text in texts[-8:]:  # one at a time (the expression counts them)
+        assert db.language_model.letters_of_each([text]) == [db.languages._letters(text)]
 
 
 def test_a_whole_document_read_at_once_gets_each_paragraphs_own_answer(
