@@ -254,9 +254,9 @@ def detect_languages(text: str, *, document: str | None = None, keep: bool = Fal
 
     *keep*: the paragraphs' answers are kept for the next call without it (the cleaner
     asks before the cleaned text is mapped, and cleaning leaves most paragraphs as they
-    were), which reads what it can from them and then forgets them all. Only those two
-    calls share answers: asking again about the same text reads it again, so a timing
-    loop times the reading.
+    were; a PDF's pages are cleaned one by one, then mapped together), which reads what
+    it can from them and then forgets them all. Only those calls share answers: asking
+    again about the same text reads it again, so a timing loop times the reading.
     """
     paragraphs = [(match.start(), match.end()) for match in _PARAGRAPH.finditer(text)]
     kept: dict[str, str] = getattr(_kept, "answers", {})
@@ -292,12 +292,16 @@ def _paragraph_answers(samples: list[str], kept: dict[str, str], keep: bool) -> 
     it has too few letters to tell or the model is unsure.
 
     An answer depends on the sample alone: those in *kept* (from the cleaner's question
-    about the text before it was cleaned) are not read again; with *keep*, the answers
-    read are added to *kept* for the next call."""
+    about the text before it was cleaned) are not read again; with *keep*, every sample
+    is read (a parse timed in a loop reads each time) and its answer added to *kept*
+    for the next call."""
     answers: list[str | None] = []
     unknown: list[tuple[int, str]] = []  # (index in answers, sample) of those not kept
     for sample in samples:
-        known = kept.get(sample) if len(sample) >= _MIN_LETTERS else ""
+        if len(sample) < _MIN_LETTERS:
+            known: str | None = ""  # too short to have enough letters
+        else:
+            known = None if keep else kept.get(sample)
         if known is None:
             unknown.append((len(answers), sample))
         answers.append(known or None)

@@ -61,6 +61,16 @@ def test_the_pages_of_a_document_are_kept_together_then_forgotten(reads: list[st
     assert reads == [RUSSIAN, GERMAN, RUSSIAN, GERMAN, RUSSIAN]
 
 
+def test_the_cleaners_question_always_reads(reads: list[str]) -> None:
+    """A text parsed again and again (a timing loop) is read each time: what is kept
+    serves only the map that follows."""
+    for _round in range(3):
+        detect_languages(ENGLISH, keep=True)
+    assert reads == [ENGLISH] * 3
+    detect_languages(ENGLISH)
+    assert reads == [ENGLISH] * 3
+
+
 def test_what_is_kept_is_what_reading_afresh_answers(reads: list[str]) -> None:
     for path in sorted(DEVSET.glob("*/*.txt")):
         text = path.read_text(encoding="utf-8")
