@@ -25,6 +25,7 @@ installed py3langid is laid out differently, ``classify`` simply asks py3langid.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
@@ -67,40 +68,17 @@ class FastIdentifier:
     def feature_counts(self, data: bytes) -> tuple[np.ndarray, np.ndarray]:
         """The model's n-gram features met in *data* and how often, in order of first
         occurrence (py3langid's ``visit_counts`` as two arrays)."""
-        codes = np.frombuffer(data, dtype=np.uint8).astype(np.int64)
-        states = np.zeros(len(codes), dtype=np.int64)
-        before = np.zeros(len(codes), dtype=np.int64)
-        for _ in range(AUTOMATON_DEPTH):
-            before[1:] = states[:-1]  # position 0 always starts from the root (state 0)
-            states = self._next_move[self._row_base[before] + codes].astype(np.int64)
-        features = self._output[states]
-        # Counter keeps first occurrences in order, as py3langid's does (the sum below
-        # then adds the same numbers in the same order).
-        visits = Counter(features[features >= 0].tolist())
-        found = np.fromiter(visits.keys(), dtype=np.intp, count=len(visits))
-        counts = np.fromiter(visits.values(), dtype=np.float32, count=len(visits))
-        return found, counts
+        features, counts, _bounds = self._feature_counts_of_each(
+            data, np.array([len(data)], dtype=np.intp)
+        )
+        return features, counts
 
     def classify(self, text: str) -> tuple[str, float]:
         """The language py3langid says for *text*, and its probability."""
         if not self._vectorised:
             language, probability = self.identifier.classify(text)
             return str(language), float(probability)
-        data = self._encode(text)
-        features, counts = self.feature_counts(data)
-        if len(features):
-            scores = np.log1p(counts) @ self._table[features] + self._prior
-        else:
-            scores = np.zeros(len(self._classes), dtype=np.float32)
-        # py3langid's normalisation: a softmax at temperature sqrt(bytes), aliases folded.
-        scores *= 1.0 / math.sqrt(len(data) or 1)
-        np.exp(scores - scores.max(), out=scores)
-        scores /= scores.sum()
-        for first, duplicate in self._alias_pairs:
-            scores[first] += scores[duplicate]
-            scores[duplicate] = 0.0
-        best = int(scores.argmax())
-        return str(self._classes[best]), float(scores[best])
+        return self.classify_many([text])[0]
 
     def classify_many(self, texts: Sequence[str]) -> list[tuple[str, float]]:
         """``classify`` of each of *texts* (a document's paragraphs), in one pass.
@@ -170,39 +148,37 @@ class FastIdentifier:
         same numbers in the same order). *features* is the feature at every byte (-1 for
         none) and *ends* where each text ends.
 
-        Two sorts of whole numbers do it: one of (text, feature, position), which groups
-        each feature's visits with its first one at the head, then one of those heads by
-        position."""
+        One sort of whole numbers (text, feature, visit) groups each feature's visits
+        with its first one at the head; each head's count is then written at its first
+        visit, and reading the visits in order picks the heads in order of first
+        occurrence (a second sort, by position, did the same more slowly)."""
         positions = np.flatnonzero(features >= 0)
+        visited = len(positions)
+        found = features[positions]
         texts = ends.searchsorted(positions, side="right")
-        position_bits = max(1, len(features).bit_length())
+        visit_bits = max(1, visited.bit_length())
         feature_bits = max(1, len(self._table).bit_length())
         text_bits = max(1, len(ends).bit_length())
-        if position_bits + feature_bits + text_bits > 62:  # a text of many megabytes
+        if visit_bits + feature_bits + text_bits > 62:  # a text of many megabytes
             return self._count_each_with_counter(features, ends)
-        keys = ((texts << feature_bits) | features[positions]) << position_bits
-        keys |= positions
+        keys = ((texts << feature_bits) | found) << visit_bits
+        keys |= np.arange(visited)
         keys.sort()
-        groups = keys >> position_bits  # (text, feature)
-        new_group = np.empty(len(keys), dtype=bool)
+        groups = keys >> visit_bits  # (text, feature)
+        new_group = np.empty(visited, dtype=bool)
         new_group[:1] = True
         np.not_equal(groups[1:], groups[:-1], out=new_group[1:])
         heads = np.flatnonzero(new_group)
-        visits = np.empty(len(heads), dtype=np.float32)
-        visits[:-1] = heads[1:] - heads[:-1]
-        visits[-1:] = len(keys) - heads[-1:]
-        group_bits = max(1, len(heads).bit_length())
-        by_first_visit = ((keys[heads] & ((1 << position_bits) - 1)) << group_bits) | np.arange(
-            len(heads)
-        )
-        by_first_visit.sort()
-        order = by_first_visit & ((1 << group_bits) - 1)
-        groups = groups[heads][order]
-        owners = groups >> feature_bits
+        sizes = np.empty(len(heads), dtype=np.float32)  # (np.diff costs more, called twice)
+        np.subtract(heads[1:], heads[:-1], out=sizes[:-1], casting="unsafe")
+        sizes[-1:] = visited - heads[-1:]
+        counted = np.zeros(visited, dtype=np.float32)  # a head's count at its first visit
+        counted[keys[heads] & ((1 << visit_bits) - 1)] = sizes
+        firsts = np.flatnonzero(counted)
         return (
-            groups & ((1 << feature_bits) - 1),
-            visits[order],
-            owners.searchsorted(np.arange(len(ends) + 1)),
+            found[firsts],
+            counted[firsts],
+            texts[firsts].searchsorted(np.arange(len(ends) + 1)),
         )
 
     def _count_each_with_counter(
@@ -221,3 +197,45 @@ class FastIdentifier:
             counted.append(np.fromiter(visits.values(), dtype=np.float32, count=len(visits)))
             bounds.append(bounds[-1] + len(visits))
         return np.concatenate(found), np.concatenate(counted), np.array(bounds)
+
+
+_LETTER_RUN = re.compile(r"[^\W\d_]+")  # db.languages's letter, as runs
+_NOT_LETTERS = re.compile(r"[\W\d_]+")  # and what is left out to count them
+_BASIC_PLANE = 0x10000
+_FEW_TEXTS = 4  # fewer than this: a dozen numpy calls cost more than the expression
+_letter_table: np.ndarray | None = None
+
+
+def letters_of_each(texts: Sequence[str]) -> list[int]:
+    """How many letters (``[^\\W\\d_]``, as ``db.languages`` counts them) each of *texts*
+    holds, counted together: one look-up of every character in a table of the basic
+    plane, where a regular expression per paragraph cost a quarter of mapping a text.
+    A text or two, and texts with characters beyond the basic plane (emoji), are
+    counted by the expression."""
+    if len(texts) < _FEW_TEXTS:
+        return [len(_NOT_LETTERS.sub("", text)) for text in texts]
+    joined = "".join(texts)
+    if joined.isascii():
+        codes = np.frombuffer(joined.encode("ascii"), dtype=np.uint8)
+    else:
+        codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        if int(codes.max()) >= _BASIC_PLANE:
+            return [len(_NOT_LETTERS.sub("", text)) for text in texts]
+    running = np.zeros(len(codes) + 1, dtype=np.int64)  # letters before each character
+    np.cumsum(_letters_table().take(codes), out=running[1:])
+    lengths = np.fromiter(map(len, texts), dtype=np.intp, count=len(texts))
+    ends = lengths.cumsum()
+    counts: list[int] = (running[ends] - running[ends - lengths]).tolist()
+    return counts
+
+
+def _letters_table() -> np.ndarray:
+    """1 for every letter of the basic plane, 0 for the rest (built once, ~20 ms)."""
+    global _letter_table
+    if _letter_table is None:
+        table = np.zeros(_BASIC_PLANE, dtype=np.uint8)
+        plane = "".join(map(chr, range(_BASIC_PLANE)))
+        for run in _LETTER_RUN.finditer(plane):
+            table[run.start() : run.end()] = 1
+        _letter_table = table
+    return _letter_table

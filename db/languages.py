@@ -16,6 +16,12 @@ Two corrections the model cannot make on its own:
   a byte model like Russian; the letters ә, ҹ and ј occur in no Russian word.
 * Short paragraphs (a speaker label, a heading, a dateline) carry too little text to be
   classified; they take the language of the document as a whole.
+
+An import asks twice about most paragraphs: the cleaner needs the document's language
+(its paragraphs' majority) before it cleans, then the cleaned text is mapped, and
+cleaning mostly removes whole lines. An answer depends only on the paragraph's first
+characters, so the cleaner's answers are kept (per thread) until the next map reads
+them, and an unchanged paragraph is read once.
 """
 
 from __future__ import annotations
@@ -44,7 +50,6 @@ _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 _NOT_LETTERS = re.compile(r"[\W\d_]+", re.UNICODE)  # the complement of _LETTER
 _AZ_CYRILLIC = re.compile(r"[әҹјӘҸЈ]")
-_AZ_LATIN = re.compile(r"[əƏ]")
 _AZ_LATIN_WORD = re.compile(r"\w*[əƏ]\w*")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _OWN_SCRIPTS = (
@@ -56,6 +61,8 @@ _AZ_LETTER_SHARE = 40  # at least one letter in this many is ə (or ә, ҹ, ј):
 
 _lock = threading.Lock()
 _identifier: FastIdentifier | None = None
+_KEPT_MOST = 4096  # paragraph answers kept for the next map (a long PDF's pages)
+_kept = threading.local()  # .answers: {paragraph's first characters: language or ""}
 
 
 @dataclass(frozen=True)
@@ -165,7 +172,7 @@ def _by_script(text: str, letters: int) -> tuple[str | None, float] | None:
     None when the model must read *text*."""
     if not letters:
         return None, 0.0
-    if _OWN_SCRIPT.search(text):
+    if not text.isascii() and _OWN_SCRIPT.search(text):
         for script, code in _OWN_SCRIPTS:
             # Armenian and Georgian letters are written for one language each: no model
             # needed (and it would read three bytes per letter to say so).
@@ -180,19 +187,22 @@ def _corrected(
     """The model's answer for *text* (*language*, *probability*) with Azerbaijani's
     letters taken into account."""
     code = str(language)
+    if text.isascii():
+        return code, float(probability)  # no ə, no Cyrillic: nothing to correct
     # The letters must be common, as in Azerbaijani prose (ə is about one letter in
     # twelve), not one quoted name ("Xocalı rayonu", "Әлиев") in an English or Russian text.
     share = max(1, letters // _AZ_LETTER_SHARE)
-    schwas = len(_AZ_LATIN.findall(text))
+    schwas = text.count("ə") + text.count("Ə")
     if code in {"tr", "az", "tk", "en"} and schwas >= share:
         return "az", max(float(probability), _MIN_PROBABILITY)
-    if code == "az" and schwas and not _CYRILLIC.search(text):
+    cyrillic = _CYRILLIC.search(text) is not None
+    if code == "az" and schwas and not cyrillic:
         # The model takes a single ə for proof; read the text again without those words.
         rest = _AZ_LATIN_WORD.sub(" ", text)
         if _LETTER.search(rest):
             language, probability = _model().classify(rest)
             code = str(language)
-    if _CYRILLIC.search(text) and len(_AZ_CYRILLIC.findall(text)) >= max(2, share):
+    if cyrillic and len(_AZ_CYRILLIC.findall(text)) >= max(2, share):
         return "az", max(float(probability), _MIN_PROBABILITY)
     return code, float(probability)
 
@@ -233,7 +243,7 @@ def document_language(text: str) -> str | None:
     return language if probability >= _MIN_PROBABILITY or letters >= 200 else None
 
 
-def detect_languages(text: str, *, document: str | None = None) -> LanguageMap:
+def detect_languages(text: str, *, document: str | None = None, keep: bool = False) -> LanguageMap:
     """Language per paragraph of *text*.
 
     *document* is the document's language when it is already known (a person set it or the
@@ -241,26 +251,26 @@ def detect_languages(text: str, *, document: str | None = None) -> LanguageMap:
     letters (the text as a whole is classified only when no paragraph is long enough).
     Each paragraph is read once, and only its first ``_PARAGRAPH_SAMPLE`` characters:
     enough to tell, and the cost stays flat; the model reads all of them in one pass.
+
+    *keep*: the paragraphs' answers are kept for the next call without it (the cleaner
+    asks before the cleaned text is mapped, and cleaning leaves most paragraphs as they
+    were; a PDF's pages are cleaned one by one, then mapped together), which reads what
+    it can from them and then forgets them all. Only those calls share answers: asking
+    again about the same text reads it again, so a timing loop times the reading.
     """
-    paragraphs: list[tuple[int, int, bool]] = []  # (start, end, long enough to classify)
-    samples: list[tuple[str, int]] = []  # (first characters, letters) of the long ones
-    for match in _PARAGRAPH.finditer(text):
-        sample = match.group()[:_PARAGRAPH_SAMPLE]
-        letters = _letters(sample) if len(sample) >= _MIN_LETTERS else 0
-        long_enough = letters >= _MIN_LETTERS
-        paragraphs.append((match.start(), match.end(), long_enough))
-        if long_enough:
-            samples.append((sample, letters))
-    answers = iter(_classify_each(samples))
+    paragraphs = [(match.start(), match.end()) for match in _PARAGRAPH.finditer(text)]
+    kept: dict[str, str] = getattr(_kept, "answers", {})
+    _kept.answers = kept if keep else {}
+    answers = _paragraph_answers(
+        [text[start : min(end, start + _PARAGRAPH_SAMPLE)] for start, end in paragraphs],
+        kept,
+        keep,
+    )
     found: list[tuple[int, int, str | None]] = []
     votes: dict[str, int] = {}
-    for start, end, long_enough in paragraphs:
-        language: str | None = None
-        if long_enough:
-            guess, probability = next(answers)
-            if guess is not None and probability >= _MIN_PROBABILITY:
-                language = guess  # its vote weighs its length, read or not
-                votes[guess] = votes.get(guess, 0) + end - start
+    for (start, end), language in zip(paragraphs, answers, strict=True):
+        if language is not None:
+            votes[language] = votes.get(language, 0) + end - start  # its length, read or not
         found.append((start, end, language))
     whole = document
     if whole is None:
@@ -275,6 +285,44 @@ def detect_languages(text: str, *, document: str | None = None) -> LanguageMap:
         else:
             spans.append(LanguageSpan(start, end, language))
     return LanguageMap(tuple(spans), whole)
+
+
+def _paragraph_answers(samples: list[str], kept: dict[str, str], keep: bool) -> list[str | None]:
+    """The language of each paragraph whose first characters are *samples*: None when
+    it has too few letters to tell or the model is unsure.
+
+    An answer depends on the sample alone: those in *kept* (from the cleaner's question
+    about the text before it was cleaned) are not read again; with *keep*, every sample
+    is read (a parse timed in a loop reads each time) and its answer added to *kept*
+    for the next call."""
+    answers: list[str | None] = []
+    unknown: list[tuple[int, str]] = []  # (index in answers, sample) of those not kept
+    for sample in samples:
+        if len(sample) < _MIN_LETTERS:
+            known: str | None = ""  # too short to have enough letters
+        else:
+            known = None if keep else kept.get(sample)
+        if known is None:
+            unknown.append((len(answers), sample))
+        answers.append(known or None)
+    if not unknown:
+        return answers
+    from db.language_model import letters_of_each  # numpy: only when something is read
+
+    counted = letters_of_each([sample for _index, sample in unknown])
+    unread: list[tuple[int, str, int]] = []  # (index in answers, sample, letters)
+    for (index, sample), letters in zip(unknown, counted, strict=True):
+        if letters >= _MIN_LETTERS:
+            unread.append((index, sample, letters))
+    read = _classify_each([(sample, letters) for _index, sample, letters in unread])
+    for (index, _sample, _letters), (guess, probability) in zip(unread, read, strict=True):
+        if guess is not None and probability >= _MIN_PROBABILITY:
+            answers[index] = guess
+    if keep:
+        if len(kept) + len(unknown) > _KEPT_MOST:
+            kept.clear()  # a text nobody mapped (or an endless one): start again
+        kept.update((sample, answers[index] or "") for index, sample in unknown)
+    return answers
 
 
 def languages_of_document(

@@ -134,7 +134,7 @@ def clean_text(text: str, *, header: bool = True) -> CleanText:
     opening lines are not a document header.
     """
     lines = [line.rstrip() for line in text.split("\n")]
-    language = guess_language(text)
+    language = guess_language("\n".join(lines))  # as the lines are kept: same paragraphs
     result = CleanText(text="", language=language)
     kept: list[str] = []
     pending_images: list[int] = []  # index in ``kept`` where a placeholder stood

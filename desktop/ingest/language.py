@@ -2,8 +2,8 @@
 
 ``guess_language`` labels the catalogue record and tells the cleaner which menu words
 are the page's own. It asks ``db.languages`` (py3langid with the Azerbaijani script
-corrections), the same detector that maps each paragraph for the suggesters, so the
-record and the suggestions never disagree about a Ukrainian or Spanish page.
+corrections) for the paragraph map that ``map_languages`` then draws for the suggesters,
+so the record and the suggestions never disagree about a Ukrainian or Spanish page.
 ``word_language`` looks at one word's alphabet only, for lines too short to classify.
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from db.languages import LanguageMap, document_language, languages_of_document
+from db.languages import LanguageMap, detect_languages, languages_of_document
 
 if TYPE_CHECKING:
     from desktop.ingest.parsed import ParsedDocument
@@ -29,8 +29,13 @@ _SAME_LETTERS: dict[str, frozenset[str]] = {
 
 
 def guess_language(text: str) -> str | None:
-    """ISO 639-1 code of the dominant language of *text*, or None when unclear."""
-    return document_language(text)
+    """ISO 639-1 code of the dominant language of *text*, or None when unclear.
+
+    It is the language of most of its paragraphs' letters, as ``map_languages`` says of
+    the cleaned text (the whole text is read only when no paragraph is long enough); the
+    paragraphs' answers are kept for ``map_languages``, so those the cleaner leaves
+    alone are not read twice."""
+    return detect_languages(text, keep=True).document
 
 
 def map_languages(parsed: ParsedDocument) -> LanguageMap:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from db.languages import detect_languages
 from desktop.ingest.cleaning import clean_text
 from desktop.ingest.language import foreign_word, guess_language
 
@@ -35,3 +36,15 @@ def test_last_word_in_a_language_of_the_same_alphabet_is_kept() -> None:
     assert cleaned.text.endswith("Дякуємо")
     assert not foreign_word("Città", "it") and not foreign_word("Gün", "tr")
     assert foreign_word("Haqqında", "en") and foreign_word("Главная", "en")
+
+
+def test_the_guess_is_the_language_of_most_of_the_paragraphs() -> None:
+    """A Ukrainian page with an English note is Ukrainian, as its paragraph map says: the
+    cleaner and the record read the same answer."""
+    note = "Translated by the archive's volunteers; the original is kept in the reading room."
+    text = f"{SAMPLES['uk']}\n\n{note}\n\n{SAMPLES['uk']} {SAMPLES['uk']}"
+    assert guess_language(text) == "uk"
+    cleaned = clean_text(f"{text}\n\nShare on Facebook")
+    assert cleaned.language == "uk"
+    assert detect_languages(cleaned.text).document == "uk"
+    assert guess_language("Київ, 1961") is None  # too short to tell

@@ -4,6 +4,7 @@ again per candidate."""
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 import pytest
@@ -25,6 +26,7 @@ def test_the_language_model_reads_each_long_paragraph_once(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     model = db.languages._model()
+    monkeypatch.setattr(db.languages, "_kept", threading.local())  # no answer kept
     read: list[str] = []
     answer, answers = model.classify, model.classify_many
 

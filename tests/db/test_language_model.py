@@ -93,6 +93,24 @@ def test_letters_are_counted_as_the_letter_pattern_finds_them() -> None:
         assert db.languages._letters(text) == len(letter.findall(text)), text
 
 
+def test_letters_counted_together_are_each_texts_letters() -> None:
+    """``letters_of_each`` (a table of the basic plane) counts as the letter pattern does,
+    text by text: accents, digits of other scripts, lone surrogates, and emoji (which send
+    it back to the pattern)."""
+    texts = [*_paragraphs(), "x_1²½٣ abc_déf", "a\ud800b", "", "Ω≈ç√∫˜µ≤≥÷ åß∂ƒ©˙∆˚¬…æ"]
+    expected = [db.languages._letters(text) for text in texts]
+    assert db.language_model.letters_of_each(texts) == expected
+    plain = [text for text in texts if text.isascii()]
+    assert db.language_model.letters_of_each(plain) == [db.languages._letters(t) for t in plain]
+    without_emoji = [text for text in texts if "🙂" not in text]
+    assert db.language_model.letters_of_each(without_emoji) == [
+        db.languages._letters(text) for text in without_emoji
+    ]
+    assert db.language_model.letters_of_each([]) == []
+    for text in texts[-8:]:  # one at a time (the expression counts them)
+        assert db.language_model.letters_of_each([text]) == [db.languages._letters(text)]
+
+
 def test_a_whole_document_read_at_once_gets_each_paragraphs_own_answer(
     model: db.language_model.FastIdentifier,
 ) -> None:
