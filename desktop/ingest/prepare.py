@@ -21,10 +21,11 @@ import contextlib
 import multiprocessing
 import multiprocessing.context
 import os
+import signal
 import sys
 import threading
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
@@ -177,6 +178,27 @@ def worker_context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
+@contextlib.contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """Hold back Ctrl-C while workers are forked; it is delivered right after.
+
+    Python runs the handlers registered for ``os.fork`` (``logging``'s, among others)
+    in the parent just after each fork; a Ctrl-C landing then raises inside one of
+    them, where Python prints "Exception ignored" and drops it: the import went on as
+    if no key had been pressed, and ``logging``'s lock could stay taken, hanging the
+    process at its next log call. Blocked, the signal waits for the end of the block.
+    (Workers unblock it as they start: ``worker_watch.start_worker``.)
+    """
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: spawn only, nothing to hold
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+
+
 def _flush_standard_streams() -> None:
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(OSError, ValueError, AttributeError):
@@ -272,7 +294,9 @@ class Preparer:
             initargs=(threading.current_thread() is threading.main_thread(),),
         )
         try:
-            pool.submit(os.getpid).result(timeout=STARTUP_TIMEOUT)
+            with _interrupts_held():  # the first submit starts (forks) the workers
+                probe = pool.submit(os.getpid)
+            probe.result(timeout=STARTUP_TIMEOUT)
         except Exception:  # BrokenProcessPool, a timeout, a start-up error
             pool.shutdown(wait=False, cancel_futures=True)
             return None

@@ -141,6 +141,8 @@ def start_worker(death_signal: bool) -> None:
     suggests tags (``suggest_worker``) starts without the readers or the database."""
     _lower_priority()
     _name_process()
+    if hasattr(signal, "pthread_sigmask"):  # held while the importer forked this worker
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     guard_worker(death_signal)
 
 
