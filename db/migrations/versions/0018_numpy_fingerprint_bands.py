@@ -1,14 +1,16 @@
 """Near-duplicate band keys from the numpy fingerprint (issue 23).
 
-The import now hashes a text's words and shingles with numpy (``db.fingerprints``:
-a quarter of a millisecond per clipping instead of a millisecond), so its band keys
-differ from those stored before and would never meet them. This recomputes every
+The import now hashes a text's shingles with numpy (``db.fingerprints``: about
+0.2 ms per clipping instead of 1 ms), so its band keys differ from those stored
+before and would never meet them. This recomputes every
 document's keys with the import's own code. ``documents.fingerprint`` (the SHA-256
 of the folded words) is unchanged, so it is not touched.
 
 Documents are read in chunks by id, so memory stays bounded whatever the catalogue's
 size; the new keys are inserted chunk by chunk through ``BandKey`` (9 bytes each on
-SQLite, as migration 0017 stores them). About 0.5 s per 1,000 documents on SQLite.
+SQLite, as migration 0017 stores them): 0.4 s of CPU per 1,000 documents on either
+engine, so under a minute at 100,000, and the same memory at any size
+(``bench/bands_migration.py``).
 Down computes the previous scheme's keys (BLAKE2b of every shingle, kept below as it
 was), so the catalogue is what Catena at 0017 expects. A working text that cannot be
 read (a damaged compressed value, which ``catena verify`` reports) gets no keys.
