@@ -8,12 +8,14 @@ Three importers read the same ``bench/make_corpus.py`` files into a fresh store 
 run (a new catalogue, calibre library or recoll index), ``--runs`` times each,
 interleaved so a burst of load on a shared machine hits all three alike:
 
-* ``catena import`` twice over: with ``--defer-suggestions`` (the files stored,
+* ``catena import`` three times over: with ``--defer-suggestions`` (the files stored,
   catalogued, fingerprinted and indexed, each marked "suggestions pending": the time
-  until the import is acknowledged), and as a person types it (the same import, then
-  the suggestion pass that stores the tags: the time until every suggestion is
-  stored). Both run as ``python -m desktop`` from this tree, so the ~1 s start-up is
-  counted;
+  until the import is acknowledged), in a process of its own (``CATENA_NO_SERVER=1``,
+  as a first command runs: its ~1 s start-up and its workers' model loading counted)
+  and answered by a warm command server (as every later command runs:
+  ``bench/warm_peer.py``); and as a person types it, answered by the server (the same
+  import, then the suggestion pass that stores the tags: the time until every
+  suggestion is stored). All run as ``python -m desktop`` from this tree;
 * ``calibredb add -r`` (calibre: copies the files into its library and reads their
   metadata; no full text, no tags);
 * ``recollindex`` (recoll, C++: full-text index only; nothing stored, no metadata
@@ -49,6 +51,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.make_corpus import make_corpus  # noqa: E402
+from bench.warm_peer import WarmServer  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -67,14 +70,11 @@ class Peer:
     prepare: Callable[[Path, Path], list[str]]  # (corpus, fresh work folder) → argv
     environment: dict[str, str] = field(default_factory=dict)
     timings: list[Timing] = field(default_factory=list)
+    server: WarmServer | None = None  # the command is answered by this server
 
     @property
     def available(self) -> bool:
         return shutil.which(self.program) is not None
-
-
-def _catena(corpus: Path, work: Path) -> list[str]:
-    return _catena_import(corpus, work)
 
 
 def _catena_deferred(corpus: Path, work: Path) -> list[str]:
@@ -106,7 +106,12 @@ def _catena_import(
 
 
 def _catena_environment() -> dict[str, str]:
-    return {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
+    return {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "QT_QPA_PLATFORM": "offscreen",
+        "CATENA_NO_SERVER": "1",
+    }
 
 
 def _calibre(corpus: Path, work: Path) -> list[str]:
@@ -140,21 +145,33 @@ def _before(tree: Path) -> Peer:
     )
 
 
-def peers() -> list[Peer]:
+def peers(server: WarmServer) -> list[Peer]:
+    served = server.environment
     return [
         Peer(
-            "`catena import --defer-suggestions` (stored, suggestions pending)",
+            "`catena import --defer-suggestions` (stored, suggestions pending), own process",
             sys.executable,
             "this tree",
             _catena_deferred,
             _catena_environment(),
         ),
         Peer(
-            "`catena import` (the same, then every suggestion stored)",
+            "`catena import --defer-suggestions`, warm server (later commands)",
             sys.executable,
             "this tree",
-            _catena,
-            _catena_environment(),
+            lambda corpus, work: _catena_import(
+                corpus, work, "--defer-suggestions", environment=served
+            ),
+            served,
+            server=server,
+        ),
+        Peer(
+            "`catena import` (the same, then every suggestion stored), warm server",
+            sys.executable,
+            "this tree",
+            lambda corpus, work: _catena_import(corpus, work, environment=served),
+            served,
+            server=server,
         ),
         Peer(
             "`calibredb add -r` (metadata only)",
@@ -173,6 +190,7 @@ def run_once(peer: Peer, corpus: Path, scratch: Path) -> Timing:
     try:
         argv = peer.prepare(corpus, work)
         log = work / "stderr.log"  # a file, not a pipe: recollindex logs a lot
+        served_before = peer.server.children_cpu() if peer.server else 0.0
         with log.open("wb") as errors:
             start = time.perf_counter()
             process = subprocess.Popen(
@@ -184,11 +202,15 @@ def run_once(peer: Peer, corpus: Path, scratch: Path) -> Timing:
             )
             _pid, status, usage = os.wait4(process.pid, 0)
             wall = time.perf_counter() - start
+        served = 0.0
+        if peer.server is not None:
+            peer.server.settle()
+            served = peer.server.children_cpu() - served_before
         process.returncode = os.waitstatus_to_exitcode(status)
         if process.returncode != 0:
             said = log.read_text(encoding="utf-8", errors="replace").strip()[-400:]
             raise SystemExit(f"{peer.label} failed (exit {process.returncode}): {said}")
-        return Timing(wall, usage.ru_utime + usage.ru_stime)
+        return Timing(wall, usage.ru_utime + usage.ru_stime + served)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -244,6 +266,20 @@ def table(measured: list[Peer], files: int) -> str:
     return "\n".join(lines)
 
 
+def _measure(measured: list[Peer], corpus: Path, scratch: Path, runs: int) -> None:
+    """Each importer once per round, round after round (interleaved)."""
+    for run in range(runs):
+        for peer in measured:
+            if peer.available:
+                timing = run_once(peer, corpus, scratch)
+                peer.timings.append(timing)
+                print(
+                    f"run {run + 1}: {peer.label}: {timing.wall:.1f} s wall, "
+                    f"{timing.cpu:.1f} s CPU",
+                    file=sys.stderr,
+                )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--count", type=int, default=1000)
@@ -261,20 +297,16 @@ def main(argv: list[str] | None = None) -> int:
         scratch = Path(scratch_name)
         corpus = make_corpus(args.count, args.seed, scratch / "corpus")
         files = sum(1 for path in corpus.rglob("*") if path.is_file())
-        measured = peers()
+        server = WarmServer(scratch, _catena_environment())
+        server.start(corpus, scratch)
+        measured = peers(server)
         if args.before is not None:
             measured.insert(0, _before(args.before.resolve()))
         load_before = os.getloadavg()
-        for run in range(args.runs):
-            for peer in measured:
-                if peer.available:
-                    timing = run_once(peer, corpus, scratch)
-                    peer.timings.append(timing)
-                    print(
-                        f"run {run + 1}: {peer.label}: {timing.wall:.1f} s wall, "
-                        f"{timing.cpu:.1f} s CPU",
-                        file=sys.stderr,
-                    )
+        try:
+            _measure(measured, corpus, scratch, args.runs)
+        finally:
+            server.stop()
         load_after = os.getloadavg()
     missing = [f"{peer.program} ({peer.package})" for peer in measured if not peer.available]
     command = "python bench/peers.py " + " ".join(argv if argv is not None else sys.argv[1:])
@@ -286,7 +318,8 @@ def main(argv: list[str] | None = None) -> int:
         f"Machine: {_machine()}; {_versions() or 'no peer installed'}.",
         f"The machine was shared: load average {load_before[0]:.1f} before, "
         f"{load_after[0]:.1f} after (1-minute); CPU time is user + system of the command "
-        "and every process it waited for.",
+        "and every process it waited for (for a served command, of the server's child that "
+        "ran it and its workers).",
     ]
     if missing:
         notes.append(f"Not installed, so not measured: {', '.join(missing)}.")

@@ -240,16 +240,21 @@ class Preparer:
     def __enter__(self) -> Preparer:
         return self
 
-    def __exit__(self, *_exc: object) -> None:
-        self.close()
+    def __exit__(self, exc_type: type[BaseException] | None, *_exc: object) -> None:
+        self.close(abandon=exc_type is not None)
 
-    def close(self) -> None:
+    def close(self, *, abandon: bool = False) -> None:
+        """Shut the pool down; *abandon* (Ctrl-C, an error): without waiting for the
+        files in the workers' hands, whose results nobody will read."""
         for _job, future in self._queue:
             if future is not None:
                 future.cancel()
         self._queue.clear()
         if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
+            if abandon:
+                _abandon(self._pool)
+            else:
+                self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
 
     def __len__(self) -> int:
@@ -301,7 +306,7 @@ class Preparer:
             pool.shutdown(wait=False, cancel_futures=True)
             return None
         except BaseException:  # Ctrl-C while the workers start: they must end with it
-            pool.shutdown(wait=False, cancel_futures=True)
+            _abandon(pool)
             raise
         return pool
 
@@ -330,6 +335,27 @@ class Preparer:
         self._one_at_a_time = True
         self._queue = deque((queued, None) for queued, _future in self._queue)
         return self._run_alone(job)
+
+
+def _abandon(pool: ProcessPoolExecutor) -> None:
+    """End *pool* now: its workers are killed, not asked to finish.
+
+    A graceful shutdown sends each worker a stop through the job queue; interrupted
+    early (Ctrl-C just after the workers were forked), CPython's pool could lose those
+    stops, leaving the importer waiting at exit for idle workers that never end (seen
+    in about 1 in 50 interrupted imports). Killed workers are reaped by the pool's own
+    thread, which then ends as for any broken pool. A file a worker was storing may
+    leave a partial temporary file in the object store, as a killed import always
+    could; nothing is recorded for it.
+    """
+    processes = list((getattr(pool, "_processes", None) or {}).values())  # CPython's
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            process.kill()
+    for process in processes:
+        with contextlib.suppress(OSError, ValueError, AssertionError, AttributeError):
+            process.join(timeout=STARTUP_TIMEOUT)
 
 
 def outcome_for(job: Job, failed: Failed) -> FileOutcome:
