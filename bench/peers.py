@@ -190,7 +190,10 @@ def run_once(peer: Peer, corpus: Path, scratch: Path) -> Timing:
     try:
         argv = peer.prepare(corpus, work)
         log = work / "stderr.log"  # a file, not a pipe: recollindex logs a lot
-        served_before = peer.server.children_cpu() if peer.server else 0.0
+        served_before = 0.0
+        if peer.server is not None:
+            peer.server.settle()  # the `catena init` above is a served command too
+            served_before = peer.server.children_cpu()
         with log.open("wb") as errors:
             start = time.perf_counter()
             process = subprocess.Popen(
