@@ -17,7 +17,14 @@ from db.fingerprints import Fingerprint, fingerprint
 from db.models import Document, DocumentBand
 from desktop.ingest.similarity import DUPLICATE_THRESHOLD, Comparison
 
-__all__ = ["Fingerprint", "NearDuplicate", "find_near_duplicate", "fingerprint", "store_bands"]
+__all__ = [
+    "EarlierInBatch",
+    "Fingerprint",
+    "NearDuplicate",
+    "find_near_duplicate",
+    "fingerprint",
+    "store_bands",
+]
 
 MAX_CANDIDATES = 8  # ranked by shared band keys, so the likeliest come first
 
@@ -26,6 +33,14 @@ MAX_CANDIDATES = 8  # ranked by shared band keys, so the likeliest come first
 class NearDuplicate:
     document_id: int
     ref: str
+    score: float
+
+
+@dataclass(frozen=True)
+class EarlierInBatch:
+    """A near duplicate that is not catalogued yet: file *index* of the same batch."""
+
+    index: int
     score: float
 
 
@@ -80,3 +95,14 @@ def store_bands(session: Session, document_id: int, print_: Fingerprint) -> None
         insert(DocumentBand.__table__),
         [{"document_id": document_id, "band": band} for band in sorted(set(print_.bands))],
     )
+
+
+def store_bands_many(session: Session, prints: list[tuple[int, Fingerprint]]) -> None:
+    """``store_bands`` for a batch of documents, in one executemany."""
+    rows = [
+        {"document_id": document_id, "band": band}
+        for document_id, print_ in prints
+        for band in sorted(set(print_.bands))
+    ]
+    if rows:
+        session.connection().execute(insert(DocumentBand.__table__), rows)
