@@ -275,15 +275,7 @@ def _write_batch(
             pending = _existing_many(
                 session, {item.sha256 for item in batch if isinstance(item, Prepared)}
             )
-            run: list[Prepared | FileOutcome] = []  # plain texts, written together
-            for item in [*batch, None]:
-                if isinstance(item, FileOutcome) or (item and is_plain(item, options)):
-                    run.append(item)
-                    continue
-                done += write_run(catalogue, session, run, pending, options, _import_one)
-                run = []
-                if item is not None:
-                    done.append(_import_one(catalogue, session, item, pending, options))
+            done = _write_items(catalogue, session, batch, pending, options)
             try:
                 catalogue.objects.sync_directories(
                     item.sha256 for item in batch if isinstance(item, Prepared)
@@ -299,6 +291,32 @@ def _write_batch(
             for item in batch
         ]
     return done
+
+
+def _write_items(
+    catalogue: Catalogue,
+    session: Session,
+    batch: list[Prepared | FileOutcome],
+    pending: dict[str, str],
+    options: ImportOptions,
+) -> list[FileOutcome]:
+    """The batch's outcomes in order: runs of plain texts are written together
+    (``plain_batch``), any other file one at a time between them, as it comes."""
+
+    def one_by_one(item: Prepared) -> FileOutcome:
+        return _import_one(catalogue, session, item, pending, options)
+
+    done: list[FileOutcome] = []
+    mark = options.suggest and options.defer_suggestions
+    run: list[Prepared | FileOutcome] = []
+    for item in batch:
+        if isinstance(item, FileOutcome) or is_plain(item, after_add=options.after_add):
+            run.append(item)
+            continue
+        done += write_run(catalogue, session, run, pending, mark, one_by_one)
+        run = []
+        done.append(one_by_one(item))
+    return done + write_run(catalogue, session, run, pending, mark, one_by_one)
 
 
 def _import_one(

@@ -37,12 +37,12 @@ from desktop.ingest.prepare import Prepared
 
 if TYPE_CHECKING:
     from db.catalogue import Catalogue
-    from desktop.ingest.pipeline import ImportOptions
 
-OneByOne = Callable[["Catalogue", Session, Prepared, dict[str, str], "ImportOptions"], FileOutcome]
+OneByOne = Callable[[Prepared], FileOutcome]
+"""The one-file path (``pipeline._import_one`` with the batch's session and options)."""
 
 
-def is_plain(item: Prepared, options: ImportOptions) -> bool:
+def is_plain(item: Prepared, *, after_add: object) -> bool:
     """Whether *item* is written by this path: nothing but a document record, its
     bands and its import event (what ``pipeline._catalogue`` does beyond that, it
     does one file at a time)."""
@@ -52,7 +52,7 @@ def is_plain(item: Prepared, options: ImportOptions) -> bool:
         and parsed.ocr is None
         and not parsed.attachments
         and item.suggestions is None
-        and options.after_add is None
+        and after_add is None
     )
 
 
@@ -72,12 +72,13 @@ def write_run(
     session: Session,
     run: list[Prepared | FileOutcome],
     pending: dict[str, str],
-    options: ImportOptions,
+    mark_pending: bool,
     one_by_one: OneByOne,
 ) -> list[FileOutcome]:
     """Catalogue a run of plain files (and pass on outcomes already known), in order;
     *pending* maps the hashes already catalogued to their codes, as for *one_by_one*
-    (the one-file path), which writes the run instead if writing it together fails."""
+    (the one-file path), which writes the run instead if writing it together fails.
+    *mark_pending*: texts are marked for the suggestion pass."""
     slots: list[FileOutcome | int | str] = []  # an outcome, a file, or an earlier file's hash
     files: list[_File] = []
     seen: set[str] = set()
@@ -93,7 +94,7 @@ def write_run(
         else:
             seen.add(item.sha256)
             slots.append(len(files))
-            files.append(_file(item, options))
+            files.append(_file(item, mark_pending))
     if not files:
         return [slot for slot in slots if isinstance(slot, FileOutcome)]
     savepoint = session.begin_nested()
@@ -103,10 +104,10 @@ def write_run(
         if not isinstance(exc, IntegrityError):
             raise  # the database failed: the whole batch is rolled back
         savepoint.rollback()
-        return _one_by_one(catalogue, session, run, pending, options, one_by_one)
+        return [item if isinstance(item, FileOutcome) else one_by_one(item) for item in run]
     except Exception:
         savepoint.rollback()
-        return _one_by_one(catalogue, session, run, pending, options, one_by_one)
+        return [item if isinstance(item, FileOutcome) else one_by_one(item) for item in run]
     savepoint.commit()
     outcomes: list[FileOutcome] = []
     for item, slot in zip(run, slots, strict=True):
@@ -124,23 +125,7 @@ def write_run(
     return outcomes
 
 
-def _one_by_one(
-    catalogue: Catalogue,
-    session: Session,
-    run: list[Prepared | FileOutcome],
-    pending: dict[str, str],
-    options: ImportOptions,
-    one_by_one: OneByOne,
-) -> list[FileOutcome]:
-    return [
-        item
-        if isinstance(item, FileOutcome)
-        else one_by_one(catalogue, session, item, pending, options)
-        for item in run
-    ]
-
-
-def _file(item: Prepared, options: ImportOptions) -> _File:
+def _file(item: Prepared, mark_pending: bool) -> _File:
     parsed = item.parsed
     new = new_document(
         parsed, sha256=item.sha256, size=len(item.data), filename=display_name(item.path)
@@ -151,7 +136,7 @@ def _file(item: Prepared, options: ImportOptions) -> _File:
         new=new,
         text=parsed.text,
         print_=item.print_,
-        pending=bool(options.suggest and options.defer_suggestions and parsed.text),
+        pending=bool(mark_pending and parsed.text),
         note=ocr_note(parsed),
     )
 
