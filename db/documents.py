@@ -135,8 +135,10 @@ _NEW_ONE_LINE = tuple(
 # Prepared once: built per call, a 30-column INSERT cost more to assemble than to run.
 _INSERT_BLOB = InsertIgnoring(table_of(Blob), ["sha256"])
 _INSERT_DOCUMENT = insert(table_of(Document)).returning(table_of(Document).c.id)
+# Rows come back in no promised order (asking for the order makes SQLAlchemy insert
+# one row per statement on SQLite): each id is matched to its row by the unique code.
 _INSERT_DOCUMENTS = insert(table_of(Document)).returning(
-    table_of(Document).c.id, table_of(Document).c.ref, sort_by_parameter_order=True
+    table_of(Document).c.ref, table_of(Document).c.id
 )
 
 
@@ -202,10 +204,8 @@ def catalogue_documents(
     )
     refs = next_refs(session, DOCUMENT_PREFIX, len(news))
     rows = [_row(new, ref) for new, ref in zip(news, refs, strict=True)]
-    written = session.connection().execute(_INSERT_DOCUMENTS, rows).all()
-    if [ref for _id, ref in written] != refs:  # sort_by_parameter_order promises this
-        raise RuntimeError("the documents were not written in the order given")
-    ids = [int(document_id) for document_id, _ref in written]
+    id_of = {ref: id_ for ref, id_ in session.connection().execute(_INSERT_DOCUMENTS, rows)}
+    ids = [int(id_of[ref]) for ref in refs]
     index.note_documents(session, ids)
     audit.record_many(
         session,
@@ -259,12 +259,21 @@ def _import_event(new: NewDocument, row: dict[str, Any], actor: str) -> dict[str
 def _replace_nuls(row: dict[str, Any]) -> None:
     """No stored value holds a NUL (``db.sanitize``): a parser that let one through gets
     it replaced here, in the text and every other value, and the row flagged."""
-    if not any(holds_nul(value) for value in row.values()):
+    if not any(_may_hold_nul(value) and holds_nul(value) for value in row.values()):
         return
     for name, value in row.items():
         row[name] = replace_nul(value)
     if NUL_REPLACED not in row["flags"]:
         row["flags"] = [*row["flags"], NUL_REPLACED]
+
+
+def _may_hold_nul(value: object) -> bool:
+    """A quick test before ``holds_nul``'s walk (the import asks it of every value of
+    every row): a NUL anywhere in a string, list or dict shows in its repr as ``\\x00``
+    (which a backslash followed by "x00" can imitate; ``holds_nul`` then says)."""
+    if isinstance(value, str):
+        return NUL in value
+    return isinstance(value, list | dict) and bool(value) and "\\x00" in repr(value)
 
 
 def _stored_guess(published: str | None) -> str | None:

@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
-from db.column_types import BandKey
 from db.fingerprints import Fingerprint
 from db.models import Document
 from desktop.ingest.duplicates import MAX_CANDIDATES, EarlierInBatch, NearDuplicate
@@ -57,6 +56,7 @@ class BatchText:
     text: str  # as parsed: compared with the candidates' texts
     stored: str  # as it will be stored: what a later file of the batch is compared with
     print_: Fingerprint
+    bands: list[object]  # its distinct band keys as stored (duplicates.band_values)
 
 
 def find_near_duplicates(
@@ -124,7 +124,7 @@ def _shortlists(
     for index, item in enumerate(texts):
         if item is None:
             continue
-        bands = set(item.print_.bands)
+        bands = item.bands
         if index in ranking:
             shared = Counter(other for band in bands for other in earlier.get(band, ()))
             ranked = [(-count, 0, id_) for id_, count in catalogued.get(index, ())]
@@ -148,16 +148,14 @@ def _catalogued_candidates(
     for index in to_rank:
         item = texts[index]
         assert item is not None
-        pairs.extend((index, band) for band in sorted(set(item.print_.bands)))
+        pairs.extend((index, band) for band in item.bands)
     if not pairs:
         return {}
     connection = session.connection()
-    dialect = connection.dialect
-    band_type = BandKey()
-    mark = "?" if dialect.paramstyle == "qmark" else "%s"
+    mark = "?" if connection.dialect.paramstyle == "qmark" else "%s"
     parameters: list[object] = []
     for index, band in pairs:
-        parameters += [index, band_type.process_bind_param(band, dialect)]
+        parameters += [index, band]
     # Written out rather than built with values(): compiling a VALUES list of some
     # 800 bound pairs cost more than everything else the batch writes.
     query = _RANKED.format(values=", ".join([f"({mark}, {mark})"] * len(pairs)), mark=mark)

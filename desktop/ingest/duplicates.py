@@ -11,8 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import bindparam, func, insert, select
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 
+from db.column_types import BandKey
 from db.fingerprints import Fingerprint, fingerprint
 from db.models import Document, DocumentBand
 from desktop.ingest.similarity import DUPLICATE_THRESHOLD, Comparison
@@ -26,6 +28,7 @@ __all__ = [
     "store_bands",
 ]
 
+_BAND_KEY = BandKey()
 MAX_CANDIDATES = 8  # ranked by shared band keys, so the likeliest come first
 
 
@@ -97,12 +100,19 @@ def store_bands(session: Session, document_id: int, print_: Fingerprint) -> None
     )
 
 
-def store_bands_many(session: Session, prints: list[tuple[int, Fingerprint]]) -> None:
-    """``store_bands`` for a batch of documents, in one executemany."""
+def band_values(dialect: Dialect, print_: Fingerprint) -> list[object]:
+    """The distinct band keys of *print_* as the database stores them (``BandKey``'s
+    bound form): the batched writer converts them once, for its lookup and its insert
+    (a value already in stored form passes through the column type unchanged)."""
+    return [_BAND_KEY.process_bind_param(band, dialect) for band in sorted(set(print_.bands))]
+
+
+def store_bands_many(session: Session, bands: list[tuple[int, list[object]]]) -> None:
+    """``store_bands`` for a batch of documents (their ``band_values``), one executemany."""
     rows = [
         {"document_id": document_id, "band": band}
-        for document_id, print_ in prints
-        for band in sorted(set(print_.bands))
+        for document_id, values in bands
+        for band in values
     ]
     if rows:
         session.connection().execute(insert(DocumentBand.__table__), rows)

@@ -30,7 +30,12 @@ from db.fingerprints import Fingerprint
 from db.pending_suggestions import PENDING_FLAG
 from db.sanitize import replace_nul
 from desktop.ingest.batch_duplicates import BatchText, find_near_duplicates
-from desktop.ingest.duplicates import EarlierInBatch, NearDuplicate, store_bands_many
+from desktop.ingest.duplicates import (
+    EarlierInBatch,
+    NearDuplicate,
+    band_values,
+    store_bands_many,
+)
 from desktop.ingest.new_records import display_name, display_path, new_document, ocr_note
 from desktop.ingest.outcomes import FileOutcome
 from desktop.ingest.prepare import Prepared
@@ -148,13 +153,15 @@ def write_plain(session: Session, files: list[_File], actor: str) -> list[FileOu
     allow: a file whose near duplicate is an earlier file of the same statement
     starts the next one, since it needs that file's id.
     """
+    dialect = session.connection().dialect
+    bands = [None if item.print_ is None else band_values(dialect, item.print_) for item in files]
     found = find_near_duplicates(
         session,
         [
             None
-            if item.print_ is None
-            else BatchText(item.text, replace_nul(item.text), item.print_)
-            for item in files
+            if item.print_ is None or values is None
+            else BatchText(item.text, replace_nul(item.text), item.print_, values)
+            for item, values in zip(files, bands, strict=True)
         ],
     )
     ids: list[int] = []
@@ -173,8 +180,7 @@ def write_plain(session: Session, files: list[_File], actor: str) -> list[FileOu
         refs += [ref for _id, ref in written]
         start = end
     store_bands_many(
-        session,
-        [(ids[index], item.print_) for index, item in enumerate(files) if item.print_],
+        session, [(ids[index], values) for index, values in enumerate(bands) if values is not None]
     )
     return [
         _outcome(item, ref, found[index], refs)
