@@ -17,6 +17,7 @@ from sqlalchemy import select
 
 import db.documents
 import desktop.ingest.pipeline as pipeline
+import desktop.ingest.plain_batch as plain_batch
 from db import audit
 from db.catalogue import Catalogue
 from db.models import Blob, Document, DocumentBand, Event, Image, RefCounter
@@ -242,3 +243,26 @@ def test_next_refs_takes_the_codes_next_ref_would(catalogue: Catalogue) -> None:
     with catalogue.reading() as session:
         counter = session.scalar(select(RefCounter.next_value).where(RefCounter.prefix == "TST"))
         assert counter == 7
+
+
+def test_a_batch_that_fails_after_its_events_is_written_again_one_by_one(
+    engine_choice: str,  # on both engines
+    request: pytest.FixtureRequest,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    write_texts: Callable[..., Path],
+) -> None:
+    """Rolled back to its savepoint after its records and events were written, a run
+    leaves nothing behind: written again one file at a time, the catalogue and its
+    hash chain are those of the one-file path."""
+
+    def failing(*_args: Any) -> None:
+        raise RuntimeError("the bands could not be stored")
+
+    monkeypatch.setattr(plain_batch, "store_bands_many", failing)
+    snapshots = dict(_import_both_ways(request, tmp_path, monkeypatch, write_texts, BATCH))
+    batched, one_by_one = snapshots["batched"], snapshots["one by one"]
+    for part in one_by_one.keys() - {"one file"}:
+        assert batched[part] == one_by_one[part], part
+    assert batched["chain"] == (True, len(batched["events"]))
+    assert len(batched["one file"]) == len(one_by_one["one file"])
