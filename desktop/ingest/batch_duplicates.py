@@ -28,6 +28,11 @@ from desktop.ingest.similarity import DUPLICATE_THRESHOLD, Comparison
 
 Found = NearDuplicate | EarlierInBatch | None
 
+RANK_CHUNK = 256
+"""Files ranked per query: 16 band keys each, two parameters a key, well inside the
+engines' limits on bound parameters (SQLite 32,766) whatever an import's batch size."""
+TEXTS_CHUNK = 1000  # candidates' texts read per query, for the same reason
+
 # Per file (item), the documents sharing the most band keys with it, most first, then
 # by number: find_near_duplicate's ranking, in a window, for the whole batch.
 _RANKED = """
@@ -82,14 +87,12 @@ def find_near_duplicates(
         first_with_hash.setdefault(text_hash, index)
     shortlists = _shortlists(session, texts, to_rank)
     wanted = sorted({id_ for ranked in shortlists.values() for id_ in ranked[0]})
-    catalogued = (
-        {
-            row[0]: (row[1], row[2])
-            for row in session.connection().execute(_TEXTS_OF, {"ids": wanted})
-        }
-        if wanted
-        else {}
-    )
+    catalogued: dict[int, tuple[str, str]] = {}
+    for first in range(0, len(wanted), TEXTS_CHUNK):
+        for row in session.connection().execute(
+            _TEXTS_OF, {"ids": wanted[first : first + TEXTS_CHUNK]}
+        ):
+            catalogued[row[0]] = (row[1], row[2])
     for index, (catalogue_ids, batch_indexes) in shortlists.items():
         item = texts[index]
         assert item is not None
@@ -143,27 +146,27 @@ def _catalogued_candidates(
     session: Session, texts: list[BatchText | None], to_rank: list[int]
 ) -> dict[int, list[tuple[int, int]]]:
     """Per file: its MAX_CANDIDATES catalogued candidates with their shared band counts,
-    in one query for the batch (the per-file ranking in a window)."""
-    pairs = []
-    for index in to_rank:
-        item = texts[index]
-        assert item is not None
-        pairs.extend((index, band) for band in item.bands)
-    if not pairs:
-        return {}
+    in one query per RANK_CHUNK files (the per-file ranking in a window)."""
     connection = session.connection()
     mark = "?" if connection.dialect.paramstyle == "qmark" else "%s"
-    parameters: list[object] = []
-    for index, band in pairs:
-        parameters += [index, band]
-    # Written out rather than built with values(): compiling a VALUES list of some
-    # 800 bound pairs cost more than everything else the batch writes.
-    query = _RANKED.format(values=", ".join([f"({mark}, {mark})"] * len(pairs)), mark=mark)
     found: defaultdict[int, list[tuple[int, int]]] = defaultdict(list)
-    for index, document_id, shared in connection.exec_driver_sql(
-        query, (*parameters, MAX_CANDIDATES)
-    ):
-        found[index].append((document_id, shared))
+    for first in range(0, len(to_rank), RANK_CHUNK):
+        parameters: list[object] = []
+        for index in to_rank[first : first + RANK_CHUNK]:
+            item = texts[index]
+            assert item is not None
+            for band in item.bands:
+                parameters += [index, band]
+        if not parameters:
+            continue
+        # Written out rather than built with values(): compiling a VALUES list of some
+        # 800 bound pairs cost more than everything else the batch writes.
+        pairs = ", ".join([f"({mark}, {mark})"] * (len(parameters) // 2))
+        query = _RANKED.format(values=pairs, mark=mark)
+        for index, document_id, shared in connection.exec_driver_sql(
+            query, (*parameters, MAX_CANDIDATES)
+        ):
+            found[index].append((document_id, shared))
     return found
 
 

@@ -16,6 +16,7 @@ from PIL import Image as PILImage
 from sqlalchemy import select
 
 import db.documents
+import desktop.ingest.batch_duplicates as batch_duplicates
 import desktop.ingest.pipeline as pipeline
 import desktop.ingest.plain_batch as plain_batch
 from db import audit
@@ -173,13 +174,18 @@ def _snapshot(catalogue: Catalogue, outcomes: list[Any]) -> dict[str, Any]:
         }
 
 
+@pytest.mark.parametrize("chunk", [None, 2], ids=["one query", "in chunks"])
 def test_batched_and_one_by_one_store_the_same(
     engine_choice: str,  # on both engines
+    chunk: int | None,
     request: pytest.FixtureRequest,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     write_texts: Callable[..., Path],
 ) -> None:
+    if chunk is not None:  # what a large batch size makes of the near-duplicate reads
+        monkeypatch.setattr(batch_duplicates, "RANK_CHUNK", chunk)
+        monkeypatch.setattr(batch_duplicates, "TEXTS_CHUNK", chunk)
     snapshots = dict(_import_both_ways(request, tmp_path, monkeypatch, write_texts, BATCH))
     batched, one_by_one = snapshots["batched"], snapshots["one by one"]
     for part in one_by_one.keys() - {"one file"}:
