@@ -85,7 +85,7 @@ def write_run(
     (the one-file path), which writes the run instead if writing it together fails.
     *mark_pending*: texts are marked for the suggestion pass."""
     slots: list[FileOutcome | int | str] = []  # an outcome, a file, or an earlier file's hash
-    files: list[_File] = []
+    chosen: list[Prepared] = []
     seen: set[str] = set()
     for item in run:
         if isinstance(item, FileOutcome):
@@ -98,19 +98,17 @@ def write_run(
             slots.append(item.sha256)
         else:
             seen.add(item.sha256)
-            slots.append(len(files))
-            files.append(_file(item, mark_pending))
-    if not files:
+            slots.append(len(chosen))
+            chosen.append(item)
+    if not chosen:
         return [slot for slot in slots if isinstance(slot, FileOutcome)]
     savepoint = session.begin_nested()
     try:
+        files = [_file(item, mark_pending) for item in chosen]
         written = write_plain(session, files, catalogue.actor)
-    except DBAPIError as exc:
-        if not isinstance(exc, IntegrityError):
-            raise  # the database failed: the whole batch is rolled back
-        savepoint.rollback()
-        return [item if isinstance(item, FileOutcome) else one_by_one(item) for item in run]
-    except Exception:
+    except Exception as exc:
+        if isinstance(exc, DBAPIError) and not isinstance(exc, IntegrityError):
+            raise  # the database failed (disk full, read-only): the batch is rolled back
         savepoint.rollback()
         return [item if isinstance(item, FileOutcome) else one_by_one(item) for item in run]
     savepoint.commit()
@@ -120,7 +118,7 @@ def write_run(
             outcomes.append(slot)
         elif isinstance(slot, int):
             outcome = written[slot]
-            pending[files[slot].sha256] = outcome.ref or ""
+            pending[chosen[slot].sha256] = outcome.ref or ""
             outcomes.append(outcome)
         else:  # the same bytes as an earlier file of the run
             shown = display_path(item.path)

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from PIL import Image as PILImage
 from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
 
 import db.documents
 import desktop.ingest.batch_duplicates as batch_duplicates
@@ -272,3 +273,21 @@ def test_a_batch_that_fails_after_its_events_is_written_again_one_by_one(
         assert batched[part] == one_by_one[part], part
     assert batched["chain"] == (True, len(batched["events"]))
     assert len(batched["one file"]) == len(one_by_one["one file"])
+
+
+def test_a_database_failure_in_a_batch_aborts_it_whole(
+    catalogue: Catalogue, monkeypatch: pytest.MonkeyPatch, write_texts: Callable[..., Path]
+) -> None:
+    """The database failing (disk full, I/O error) is not one bad file: the batch is
+    rolled back and the error goes up, as on the one-file path."""
+
+    def failing(*_args: Any) -> None:
+        raise OperationalError("INSERT INTO document_bands", {}, Exception("disk I/O error"))
+
+    monkeypatch.setattr(plain_batch, "store_bands_many", failing)
+    folder = write_texts(CATALOGUED)
+    with pytest.raises(OperationalError):
+        import_paths(catalogue, [folder], options=ImportOptions(defer_suggestions=True, workers=0))
+    with catalogue.reading() as session:
+        assert session.scalars(select(Document.ref)).all() == []
+        assert session.scalars(select(Event.action)).all() == []
