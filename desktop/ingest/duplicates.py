@@ -11,14 +11,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import bindparam, func, insert, select
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 
+from db.column_types import BandKey
 from db.fingerprints import Fingerprint, fingerprint
 from db.models import Document, DocumentBand
 from desktop.ingest.similarity import DUPLICATE_THRESHOLD, Comparison
 
-__all__ = ["Fingerprint", "NearDuplicate", "find_near_duplicate", "fingerprint", "store_bands"]
+__all__ = [
+    "EarlierInBatch",
+    "Fingerprint",
+    "NearDuplicate",
+    "find_near_duplicate",
+    "fingerprint",
+    "store_bands",
+]
 
+_BAND_KEY = BandKey()
 MAX_CANDIDATES = 8  # ranked by shared band keys, so the likeliest come first
 
 
@@ -26,6 +36,14 @@ MAX_CANDIDATES = 8  # ranked by shared band keys, so the likeliest come first
 class NearDuplicate:
     document_id: int
     ref: str
+    score: float
+
+
+@dataclass(frozen=True)
+class EarlierInBatch:
+    """A near duplicate that is not catalogued yet: file *index* of the same batch."""
+
+    index: int
     score: float
 
 
@@ -80,3 +98,27 @@ def store_bands(session: Session, document_id: int, print_: Fingerprint) -> None
         insert(DocumentBand.__table__),
         [{"document_id": document_id, "band": band} for band in sorted(set(print_.bands))],
     )
+
+
+def band_values(dialect: Dialect, print_: Fingerprint) -> list[object]:
+    """The distinct band keys of *print_* as the database stores them (``BandKey``'s
+    bound form): the batched writer converts them once, for its lookup and its insert
+    (a value already in stored form passes through the column type unchanged)."""
+    return [_BAND_KEY.process_bind_param(band, dialect) for band in sorted(set(print_.bands))]
+
+
+_INSERT_BANDS_QMARK = "INSERT INTO document_bands (band, document_id) VALUES (?, ?)"
+_INSERT_BANDS_FORMAT = "INSERT INTO document_bands (band, document_id) VALUES (%s, %s)"
+
+
+def store_bands_many(session: Session, bands: list[tuple[int, list[object]]]) -> None:
+    """``store_bands`` for a batch of documents (their ``band_values``), one executemany.
+
+    Sent as the driver's own statement: the values are already in stored form, and
+    SQLAlchemy's processing of some 800 rows a batch cost more than the insert."""
+    rows = [(band, document_id) for document_id, values in bands for band in values]
+    if not rows:
+        return
+    connection = session.connection()
+    qmark = connection.dialect.paramstyle == "qmark"  # SQLite; psycopg takes %s
+    connection.exec_driver_sql(_INSERT_BANDS_QMARK if qmark else _INSERT_BANDS_FORMAT, rows)

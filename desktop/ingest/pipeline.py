@@ -25,7 +25,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from db.catalogue import Catalogue
-from db.documents import NewDocument, add_document, catalogue_document
+from db.documents import add_document, catalogue_document
 from db.images import NewImage, add_image, find_image_by_sha
 from db.models import Document, Image
 from db.objects import sha256_bytes
@@ -33,10 +33,11 @@ from db.ocr_texts import store_ocr
 from db.pending_suggestions import PENDING_FLAG
 from desktop.extract.store import store_suggestions
 from desktop.ingest.duplicates import find_near_duplicate, store_bands
-from desktop.ingest.language import map_languages
-from desktop.ingest.ocr_engine import DEFAULT_LANGUAGES, OCR_TEXT, OCR_UNAVAILABLE
+from desktop.ingest.new_records import display_name, display_path, new_document, ocr_note
+from desktop.ingest.ocr_engine import DEFAULT_LANGUAGES
 from desktop.ingest.outcomes import FileOutcome, ImportReport
 from desktop.ingest.parsed import IngestError, ParsedDocument
+from desktop.ingest.plain_batch import is_plain, write_run
 from desktop.ingest.prepare import Failed, Job, Prepared, Preparer, default_workers, outcome_for
 from desktop.ingest.readers import parse
 
@@ -274,11 +275,7 @@ def _write_batch(
             pending = _existing_many(
                 session, {item.sha256 for item in batch if isinstance(item, Prepared)}
             )
-            for item in batch:
-                if isinstance(item, FileOutcome):
-                    done.append(item)
-                else:
-                    done.append(_import_one(catalogue, session, item, pending, options))
+            done = _write_items(catalogue, session, batch, pending, options)
             try:
                 catalogue.objects.sync_directories(
                     item.sha256 for item in batch if isinstance(item, Prepared)
@@ -296,15 +293,30 @@ def _write_batch(
     return done
 
 
-def display_path(path: Path) -> str:
-    """The path as text that can be stored and printed: names that are not valid
-    UTF-8 (old archives, other systems) keep their readable part, with U+FFFD for
-    undecodable bytes, instead of failing the import."""
-    return os.fsencode(path).decode("utf-8", "replace")
+def _write_items(
+    catalogue: Catalogue,
+    session: Session,
+    batch: list[Prepared | FileOutcome],
+    pending: dict[str, str],
+    options: ImportOptions,
+) -> list[FileOutcome]:
+    """The batch's outcomes in order: runs of plain texts are written together
+    (``plain_batch``), any other file one at a time between them, as it comes."""
 
+    def one_by_one(item: Prepared) -> FileOutcome:
+        return _import_one(catalogue, session, item, pending, options)
 
-def display_name(path: Path) -> str:
-    return os.fsencode(path.name).decode("utf-8", "replace")
+    done: list[FileOutcome] = []
+    mark = options.suggest and options.defer_suggestions
+    run: list[Prepared | FileOutcome] = []
+    for item in batch:
+        if isinstance(item, FileOutcome) or is_plain(item, after_add=options.after_add):
+            run.append(item)
+            continue
+        done += write_run(catalogue, session, run, pending, mark, one_by_one)
+        run = []
+        done.append(one_by_one(item))
+    return done + write_run(catalogue, session, run, pending, mark, one_by_one)
 
 
 def _import_one(
@@ -385,7 +397,7 @@ def _catalogue(
         return FileOutcome(
             shown, "imported", ref=image.ref, sha256=sha256, title=image.original_filename
         )
-    new = _new_document(parsed, sha256=sha256, size=len(data), filename=filename)
+    new = new_document(parsed, sha256=sha256, size=len(data), filename=filename)
     near = find_near_duplicate(session, parsed.text, print_) if print_ else None
     if print_ is not None:
         new.fingerprint = print_.text_hash
@@ -421,7 +433,7 @@ def _catalogue(
         )
     if options.after_add is not None:
         options.after_add(session, session.get(Document, document_id))
-    note = _ocr_note(parsed)
+    note = ocr_note(parsed)
     if near is not None:
         return FileOutcome(
             shown,
@@ -433,17 +445,6 @@ def _catalogue(
             note=note,
         )
     return FileOutcome(shown, "imported", ref=ref, sha256=sha256, title=new.title, note=note)
-
-
-def _ocr_note(parsed: ParsedDocument) -> str | None:
-    """What the report says about a scan: read by OCR, or why it has no text."""
-    if parsed.ocr is not None:
-        doubtful = parsed.ocr.provenance()["low_confidence_words"]
-        languages = "+".join(parsed.ocr.languages)
-        return f"{OCR_TEXT} ({languages}, {doubtful} low-confidence words)"
-    if OCR_UNAVAILABLE in parsed.flags:
-        return f"{OCR_UNAVAILABLE} — {parsed.ocr_note}" if parsed.ocr_note else OCR_UNAVAILABLE
-    return parsed.ocr_note
 
 
 @dataclass(frozen=True)
@@ -511,7 +512,7 @@ def _add_attachments(
             )
             letter.images.append(image)
             continue
-        new = _new_document(
+        new = new_document(
             child, sha256=sha, size=len(attachment.data), filename=attachment.filename
         )
         new.parent_id = letter.id
@@ -540,37 +541,3 @@ def _read(path: Path, max_bytes: int) -> bytes | FileOutcome:
         return FileOutcome(shown, "failed", reason="permission denied: cannot read the file")
     except OSError as exc:
         return FileOutcome(shown, "failed", reason=f"cannot read the file: {exc.strerror}")
-
-
-def _new_document(parsed: ParsedDocument, *, sha256: str, size: int, filename: str) -> NewDocument:
-    if parsed.language_spans is None and parsed.text:  # an attachment: not prepared
-        map_languages(parsed)
-    return NewDocument(
-        text=parsed.text,
-        media_type=parsed.media_type,
-        original_sha256=sha256,
-        original_size=size,
-        original_filename=filename,
-        title=parsed.title,
-        title_devised=parsed.title_devised,
-        doc_type=parsed.doc_type,
-        publisher=parsed.publisher,
-        authors=list(parsed.authors),
-        recipients=list(parsed.recipients),
-        published=parsed.published,
-        published_time=parsed.published_time,
-        published_tz=parsed.published_tz,
-        dateline=parsed.dateline,
-        section=parsed.section,
-        language=parsed.language,
-        language_spans=parsed.language_spans,
-        url=parsed.url,
-        accessed=parsed.accessed,
-        encoding=parsed.encoding,
-        encoding_confidence=parsed.encoding_confidence,
-        guessed=sorted(parsed.guessed),
-        file_guesses=[guess.as_json() for guess in parsed.file_guesses],
-        flags=list(parsed.flags),
-        page_starts=list(parsed.page_starts),
-        set_aside=[{"line": item.line, "reason": item.reason} for item in parsed.set_aside],
-    )
