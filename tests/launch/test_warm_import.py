@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -46,6 +47,17 @@ def _listing(warm: Warm, catalogue: Path) -> str:
     return listed.replace(str(catalogue), "CATALOGUE")
 
 
+def _served_import(warm: Warm, tmp_path: Path) -> tuple[Path, int, subprocess.Popen[str]]:
+    """A long import (600 files) started through a fresh server: the catalogue, the
+    server's pid and the running client."""
+    folder = make_folder(tmp_path / "incoming", count=600)
+    catalogue = tmp_path / "Served.catena"
+    assert warm.run(["init", str(catalogue)], CATENA_NO_SERVER="1").code == 0
+    server = warm.start()
+    client = warm.popen(["--catalogue", str(catalogue), "import", str(folder)])
+    return catalogue, server, client
+
+
 def test_a_served_import_reports_and_stores_what_a_fresh_process_does(
     warm: Warm, tmp_path: Path
 ) -> None:
@@ -70,11 +82,7 @@ def test_a_served_import_reports_and_stores_what_a_fresh_process_does(
 def test_killing_the_client_ends_the_served_import_and_its_workers(
     warm: Warm, tmp_path: Path
 ) -> None:
-    folder = make_folder(tmp_path / "incoming", count=600)
-    catalogue = tmp_path / "Killed.catena"
-    assert warm.run(["init", str(catalogue)], CATENA_NO_SERVER="1").code == 0
-    server = warm.start()
-    client = warm.popen(["--catalogue", str(catalogue), "import", str(folder)])
+    catalogue, server, client = _served_import(warm, tmp_path)
     try:
         busy: list[ProcessInfo] = []
 
@@ -102,11 +110,7 @@ def test_killing_the_client_ends_the_served_import_and_its_workers(
 def test_a_served_import_is_interrupted_by_ctrl_c_like_a_fresh_one(
     warm: Warm, tmp_path: Path
 ) -> None:
-    folder = make_folder(tmp_path / "incoming", count=600)
-    catalogue = tmp_path / "Interrupted.catena"
-    assert warm.run(["init", str(catalogue)], CATENA_NO_SERVER="1").code == 0
-    server = warm.start()
-    client = warm.popen(["--catalogue", str(catalogue), "import", str(folder)])
+    catalogue, server, client = _served_import(warm, tmp_path)
     try:
         wait_until(
             lambda: (
