@@ -137,7 +137,7 @@ def _before(tree: Path) -> Peer:
     ).stdout.strip()
     environment = {**_catena_environment(), "PYTHONPATH": str(tree)}
     return Peer(
-        f"`catena import` before (suggestions inline; {commit or tree.name})",
+        f"`catena import` before (every suggestion stored; {commit or tree.name})",
         sys.executable,
         str(tree),
         lambda corpus, work: _catena_import(corpus, work, environment=environment),
@@ -201,7 +201,9 @@ def run_once(peer: Peer, corpus: Path, scratch: Path) -> Timing:
                 stdout=subprocess.DEVNULL,
                 stderr=errors,
                 env=peer.environment or None,
-                cwd=work,
+                # Catena's tree (``python -m`` puts the working folder first on the path,
+                # and a warm server answers only clients with its own path), else *work*.
+                cwd=peer.environment.get("PYTHONPATH", work),
             )
             _pid, status, usage = os.wait4(process.pid, 0)
             wall = time.perf_counter() - start

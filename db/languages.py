@@ -132,6 +132,12 @@ def fixed_language(text: str, language: str) -> LanguageMap:
     return LanguageMap((LanguageSpan(0, len(text), language),), language)
 
 
+def load_model() -> None:
+    """Load the model now: an importer about to fork its workers loads it once, and the
+    workers share its memory instead of each loading its own (~0.5 s, ~150 MB each)."""
+    _model()
+
+
 def _model() -> FastIdentifier:
     global _identifier
     with _lock:

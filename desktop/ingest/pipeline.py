@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 from db.catalogue import Catalogue
 from db.documents import add_document, catalogue_document
 from db.images import NewImage, add_image, find_image_by_sha
+from db.languages import load_model
 from db.models import Document, Image
 from db.objects import sha256_bytes
 from db.ocr_texts import store_ocr
@@ -125,7 +126,7 @@ def import_paths(
     files, skipped = collect_files(paths)
     report = ImportReport(outcomes=list(skipped))
     workers = options.workers if options.workers is not None else default_workers()
-    with Preparer(workers, expected_jobs=len(files)) as preparer:
+    with Preparer(workers, expected_jobs=len(files), before_fork=load_model) as preparer:
         queue = _Queue(catalogue, files, options, preparer, cancelled)
         lookahead = preparer.capacity if preparer.parallel else 0
         while not queue.finished:

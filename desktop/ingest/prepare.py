@@ -219,9 +219,17 @@ class Preparer:
     """
 
     def __init__(
-        self, workers: int, expected_jobs: int, function: PrepareFunction = prepare_file
+        self,
+        workers: int,
+        expected_jobs: int,
+        function: PrepareFunction = prepare_file,
+        *,
+        before_fork: Callable[[], None] | None = None,
     ) -> None:
         self._function = function
+        # Loads what every worker will use (the language model), once, where workers
+        # are forked (they then share it); spawned workers load their own.
+        self._before_fork = before_fork
         self._workers = workers
         self._pool: ProcessPoolExecutor | None = None
         self._use_pool = workers > 1 and expected_jobs >= POOL_THRESHOLD
@@ -288,6 +296,8 @@ class Preparer:
         without a ``__main__`` guard, a frozen build without ``freeze_support``)."""
         context = worker_context()
         if context.get_start_method() == "fork":
+            if self._before_fork is not None:
+                self._before_fork()
             _flush_standard_streams()  # or a forked worker could print them again
         pool = ProcessPoolExecutor(
             max_workers=self._workers,
