@@ -167,6 +167,8 @@ _fsync_file = _fsync_dir = _fsync_path  # the two uses, named where they are cal
 #: Threads fsyncing one batch's objects at once: the filesystem's journal commits the
 #: concurrent fsyncs together (50 files and folders: ~25 ms instead of ~300 on ext4).
 SYNC_THREADS = 16
+#: A temporary ``tmp/*.part`` file this old was left by a writer that was killed.
+STALE_PART_SECONDS = 3600.0
 
 
 class FolderObjectStore:
@@ -294,11 +296,23 @@ class FolderObjectStore:
             list(pool.map(_fsync_dir, folders))
 
     def check_writable(self) -> None:
+        """Also, as an import starts: remove the temporary files a writer killed
+        mid-write left behind (an import killed with ``kill -9``, or one interrupted,
+        whose workers are killed, not asked to stop). They belong to no record; only
+        those older than STALE_PART_SECONDS go, as another process may be writing one."""
         self._tmp.mkdir(parents=True, exist_ok=True)
         probe = self._tmp / f"probe-{uuid.uuid4().hex}"
         fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         os.close(fd)
         probe.unlink()
+        self._discard_stale_parts()
+
+    def _discard_stale_parts(self) -> None:
+        stale_before = time.time() - STALE_PART_SECONDS
+        for part in self._tmp.glob("*.part"):
+            with contextlib.suppress(OSError):  # gone meanwhile, or not ours to remove
+                if part.stat().st_mtime < stale_before:
+                    part.unlink()
 
     def read(self, sha256: str) -> bytes:
         try:

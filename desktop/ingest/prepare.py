@@ -356,7 +356,8 @@ def _abandon(pool: ProcessPoolExecutor) -> None:
     in about 1 in 50 interrupted imports). Killed workers are reaped by the pool's own
     thread, which then ends as for any broken pool. A file a worker was storing may
     leave a partial temporary file in the object store, as a killed import always
-    could; nothing is recorded for it.
+    could; nothing is recorded for it, and a later import's start removes it
+    (``FolderObjectStore.check_writable``).
     """
     processes = list((getattr(pool, "_processes", None) or {}).values())  # CPython's
     pool.shutdown(wait=False, cancel_futures=True)

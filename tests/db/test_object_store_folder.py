@@ -112,3 +112,26 @@ def test_put_file_hashes_what_it_stored(tmp_path: Path) -> None:
     assert sha == sha256_bytes(source.read_bytes())
     assert store.path(sha).read_bytes() == source.read_bytes()
     assert not store.path(sha).stat().st_mode & 0o222
+
+
+def test_an_import_start_removes_only_old_temporary_files(tmp_path: Path) -> None:
+    """A writer killed mid-write leaves ``tmp/NAME.part``; the next import's start
+    removes those older than an hour, and leaves a fresh one (another process may be
+    writing it) and anything else in tmp/ alone."""
+    from db.objects import STALE_PART_SECONDS
+
+    store = FolderObjectStore(tmp_path / "objects")
+    kept = store.put(b"kept original")
+    tmp = tmp_path / "objects" / "tmp"
+    old, fresh, other = tmp / "old.part", tmp / "fresh.part", tmp / "notes.txt"
+    for path in (old, fresh, other):
+        path.write_bytes(b"half an original")
+    long_ago = old.stat().st_mtime - STALE_PART_SECONDS - 60
+    os.utime(old, (long_ago, long_ago))
+    os.utime(other, (long_ago, long_ago))
+
+    store.check_writable()
+
+    assert not old.exists()
+    assert fresh.exists() and other.exists()
+    assert store.read(kept) == b"kept original"
