@@ -22,12 +22,12 @@ import signal
 import socket
 import subprocess
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
+from tests.launch.warm_fixtures import wait_until
+from tests.reliability.process_tree import children_of
+
 _TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
-_WAIT_LIMIT = 120.0  # seconds for the server to appear or settle (a loaded machine)
 
 
 class WarmServer:
@@ -57,7 +57,7 @@ class WarmServer:
         for path in sorted(p for p in corpus.rglob("*.txt"))[:80]:
             shutil.copy(path, sample / path.name)
         self._catena("init", str(warm_up / "Warm.catena"))
-        self._wait(self._answering, "the warm server to answer")
+        wait_until(self._answering, "the warm server to answer")
         self._catena("--catalogue", str(warm_up / "Warm.catena"), "import", str(sample))
         self.settle()
 
@@ -75,28 +75,10 @@ class WarmServer:
                 return True
         return False
 
-    def _wait(self, condition: Callable[[], bool], what: str) -> None:
-        deadline = time.monotonic() + _WAIT_LIMIT
-        while not condition():
-            if time.monotonic() > deadline:
-                raise SystemExit(f"gave up waiting for {what}")
-            time.sleep(0.02)
-
-    def _children(self) -> list[int]:
-        found = []
-        for stat in Path("/proc").glob("[0-9]*/stat"):
-            try:
-                fields = stat.read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[1]) == self.pid:
-                found.append(int(stat.parent.name))
-        return found
-
     def settle(self) -> None:
         """Wait until the server has reaped every command child (then their CPU time
         is in its counters)."""
-        self._wait(lambda: not self._children(), "the served command to be reaped")
+        wait_until(lambda: not children_of(self.pid), "the served command to be reaped")
 
     def children_cpu(self) -> float:
         """Seconds of CPU of the server's reaped children (and what they waited for)."""

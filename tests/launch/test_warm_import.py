@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,7 +21,7 @@ from desktop.ingest.prepare import POOL_THRESHOLD
 from tests.launch.warm_fixtures import Warm, wait_until, warm_folder
 from tests.reliability.helpers import assert_healthy
 from tests.reliability.orphan_harness import make_folder
-from tests.reliability.process_tree import ProcessInfo, alive, children_of
+from tests.reliability.process_tree import ProcessInfo, children_of, wait_until_gone
 
 
 @pytest.fixture
@@ -94,10 +93,8 @@ def test_killing_the_client_ends_the_served_import_and_its_workers(
         assert client.poll() is None, "the import ended before it could be killed"
         os.kill(client.pid, signal.SIGKILL)
         client.wait(timeout=60)
-        deadline = time.monotonic() + 60  # generous: a loaded two-core machine
-        while any(alive(p) for p in busy) and time.monotonic() < deadline:
-            time.sleep(0.1)
-        left = [f"{p.kind} {p.pid}" for p in busy if alive(p)]
+        remaining, _waited = wait_until_gone(busy, 60)  # generous: a loaded machine
+        left = [f"{p.kind} {p.pid}" for p in remaining]
         assert left == [], f"still running a minute after the client was killed: {left}"
         assert server in warm.live_servers()  # the server itself goes on
     finally:

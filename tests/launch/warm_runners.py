@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
 import time
 from pathlib import Path
@@ -33,13 +34,14 @@ def old(argv: list[str]) -> int:
 
 
 def wait(argv: list[str]) -> int:
-    """Notes that it ran, says "ready", and sleeps until interrupted (as the command
-    line does: a line on stderr, exit 130)."""
+    """Notes that it ran, says "ready", and waits for an interrupt (then does what the
+    command line does: a line on stderr, exit 130)."""
     with Path(os.environ["CATENA_TEST_RAN"]).open("a", encoding="utf-8") as ran:
         ran.write("ran\n")
     try:  # the client interrupts once it reads "ready": maybe before print returns
         print("ready", flush=True)
-        time.sleep(600)
+        while True:
+            signal.pause()  # until the interrupt (or the test's teardown kills it)
     except KeyboardInterrupt:
         print("catena: interrupted", file=sys.stderr)
         return 130
