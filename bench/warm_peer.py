@@ -25,7 +25,7 @@ import sys
 from pathlib import Path
 
 from tests.launch.warm_fixtures import wait_until
-from tests.reliability.process_tree import children_of
+from tests.reliability.process_tree import has_unreaped_children
 
 _TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 
@@ -78,7 +78,7 @@ class WarmServer:
     def settle(self) -> None:
         """Wait until the server has reaped every command child (then their CPU time
         is in its counters)."""
-        wait_until(lambda: not children_of(self.pid), "the served command to be reaped")
+        wait_until(lambda: not has_unreaped_children(self.pid), "the served command to be reaped")
 
     def children_cpu(self) -> float:
         """Seconds of CPU of the server's reaped children (and what they waited for)."""

@@ -93,6 +93,12 @@ def children_of(parent: int) -> list[ProcessInfo]:
     return found
 
 
+def has_unreaped_children(parent: int) -> bool:
+    """Whether *parent* has a child it has not reaped yet, ended ones (zombies)
+    included: until it reaps them, their CPU time is not in its counters."""
+    return any((stat := _read_stat(pid)) is not None and stat[1] == parent for pid in _pids())
+
+
 def marked(marker: dict[str, str]) -> list[ProcessInfo]:
     """The living processes whose environment carries *marker* (other than this one)."""
     ((name, value),) = marker.items()
