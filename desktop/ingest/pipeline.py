@@ -39,7 +39,16 @@ from desktop.ingest.ocr_engine import DEFAULT_LANGUAGES
 from desktop.ingest.outcomes import FileOutcome, ImportReport
 from desktop.ingest.parsed import IngestError, ParsedDocument
 from desktop.ingest.plain_batch import is_plain, write_run
-from desktop.ingest.prepare import Failed, Job, Prepared, Preparer, default_workers, outcome_for
+from desktop.ingest.prepare import (
+    Failed,
+    Job,
+    Prepared,
+    Preparer,
+    default_workers,
+    outcome_for,
+    prepare_for_importer,
+    with_original,
+)
 from desktop.ingest.readers import parse
 
 ProgressCallback = Callable[[int, int, str], None]
@@ -126,7 +135,7 @@ def import_paths(
     files, skipped = collect_files(paths)
     report = ImportReport(outcomes=list(skipped))
     workers = options.workers if options.workers is not None else default_workers()
-    with Preparer(workers, expected_jobs=len(files), before_fork=load_model) as preparer:
+    with Preparer(workers, len(files), prepare_for_importer, before_fork=load_model) as preparer:
         queue = _Queue(catalogue, files, options, preparer, cancelled)
         lookahead = preparer.capacity if preparer.parallel else 0
         while not queue.finished:
@@ -246,6 +255,7 @@ class _Queue:
             self._bytes -= len(entry.data)
             job, result = self._preparer.next_result()
             assert job is entry, "the preparer returns results in submission order"
+            result = with_original(job, result)
             if isinstance(result, Failed):
                 batch.append(outcome_for(job, result))
             else:

@@ -18,6 +18,7 @@ ends (``worker_watch``), so a killed import leaves no process behind.
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import multiprocessing.context
 import os
@@ -128,6 +129,22 @@ def prepare_file(job: Job) -> Prepared | Failed:
     return Prepared(job.path, job.data, job.sha256, parsed, print_, suggestions)
 
 
+def prepare_for_importer(job: Job) -> Prepared | Failed:
+    """``prepare_file`` for a worker whose importer holds *job*: the result comes back
+    without the original's bytes (``Prepared.data`` empty), which the importer read
+    itself and puts back (``with_original``). Pickling them back doubled what crossed
+    between the processes for every file."""
+    result = prepare_file(job)
+    return replace(result, data=b"") if isinstance(result, Prepared) else result
+
+
+def with_original(job: Job, result: Prepared | Failed) -> Prepared | Failed:
+    """*result* of ``prepare_for_importer`` with *job*'s bytes back in place."""
+    if isinstance(result, Prepared) and not result.data:
+        return replace(result, data=job.data)
+    return result
+
+
 def _with_ocr(parsed: ParsedDocument, job: Job) -> ParsedDocument:
     """A scan or picture read by OCR (in this worker: OCR is the slowest step of all).
     A page that cannot be drawn keeps the document as it was, with the reason."""
@@ -197,6 +214,23 @@ def _interrupts_held() -> Iterator[None]:
         yield
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, before)
+
+
+@contextlib.contextmanager
+def _objects_frozen() -> Iterator[None]:
+    """Forked workers start with the importer's objects out of the collector's sight.
+
+    A forked worker shares the importer's memory until it writes to a page; the
+    cyclic collector writes to every object it visits, so each full collection in a
+    worker copied the pages of every module and of the language model's Python side,
+    and visited objects that can never become garbage there. Frozen before the fork
+    (``gc.freeze``), they stay out of the workers' collections; the importer takes
+    its own back as soon as the workers have started."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _flush_standard_streams() -> None:
@@ -309,7 +343,7 @@ class Preparer:
             initargs=(threading.current_thread() is threading.main_thread(),),
         )
         try:
-            with _interrupts_held():  # the first submit starts (forks) the workers
+            with _interrupts_held(), _objects_frozen():  # the first submit forks the workers
                 probe = pool.submit(os.getpid)
             probe.result(timeout=STARTUP_TIMEOUT)
         except Exception:  # BrokenProcessPool, a timeout, a start-up error

@@ -34,3 +34,10 @@ INHERITED = "module"
 def inherited_mark(job: Job) -> Failed:
     """What this worker's copy of INHERITED says, carried in the reason."""
     return Failed(f"{job.filename} {INHERITED}")
+
+
+def frozen_objects(job: Job) -> Failed:
+    """How many objects this worker's cyclic collector leaves alone (``gc.freeze``)."""
+    import gc
+
+    return Failed(f"{job.filename} {gc.get_freeze_count()}")

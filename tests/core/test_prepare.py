@@ -155,3 +155,18 @@ def test_workers_step_back_for_the_window(tmp_path: Path) -> None:
     mine = os.nice(0)
     seen = {int(r.reason.split()[1]) for _job, r in results if isinstance(r, Failed)}
     assert seen == {min(19, mine + prepare.WORKER_NICENESS)}
+
+
+def test_results_come_back_without_the_bytes_the_importer_already_holds(
+    tmp_path: Path,
+) -> None:
+    job = _job("letter.txt", _letter(3), tmp_path)
+    travelled = prepare.prepare_for_importer(job)
+    assert isinstance(travelled, Prepared) and travelled.data == b""
+    restored = prepare.with_original(job, travelled)
+    assert isinstance(restored, Prepared)
+    assert restored.data == job.data
+    again = prepare_file(job)
+    assert isinstance(again, Prepared) and restored.parsed == again.parsed
+    failed = Failed("could not be read")
+    assert prepare.with_original(job, failed) is failed

@@ -80,3 +80,41 @@ def test_ctrl_c_while_workers_fork_interrupts_the_import() -> None:
     linux = sys.platform.startswith("linux")
     expected = ["fork", "interrupted"] if linux else ["spawn", "module"]
     assert _start("ctrl-c-at-fork") == expected
+
+
+_FREEZE_SCRIPT = """
+import gc, tempfile
+from pathlib import Path
+from db.objects import FolderObjectStore
+from desktop.ingest import prepare
+from desktop.ingest.prepare import Job, Preparer
+from tests.core import prepare_helpers
+
+store = FolderObjectStore(Path(tempfile.mkdtemp()) / "objects")
+jobs = [Job(Path(f"f{i}.txt"), f"f{i}.txt", f"f{i}.txt", b"x", "0" * 64, 10, False, store)
+        for i in range(prepare.POOL_THRESHOLD)]
+with Preparer(2, len(jobs), function=prepare_helpers.frozen_objects) as preparer:
+    for job in jobs:
+        preparer.submit(job)
+    counts = {int(preparer.next_result()[1].reason.split()[1]) for _ in jobs}
+print(min(counts), gc.get_freeze_count())
+"""
+
+
+def test_forked_workers_start_with_the_importers_objects_frozen() -> None:
+    """A forked worker's collector skips what it inherited (its pages stay shared and
+    its collections short); the importer takes its own objects back after the fork."""
+    done = subprocess.run(
+        [sys.executable, "-c", _FREEZE_SCRIPT],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+        check=True,
+    )
+    in_worker, in_importer = map(int, done.stdout.split())
+    if sys.platform.startswith("linux"):
+        assert in_worker > 10_000  # the modules the importer had loaded
+    else:
+        assert in_worker == 0  # spawned: a new interpreter, nothing inherited
+    assert in_importer == 0

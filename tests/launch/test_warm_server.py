@@ -167,6 +167,18 @@ def test_idle_server_exits_and_removes_its_socket(warm: Warm) -> None:
     wait_until(lambda: not warm.sockets() and _gone(pid), "the idle server to exit")
 
 
+def test_commands_start_with_what_the_server_loaded_out_of_the_collectors_reach(
+    warm: Warm,
+) -> None:
+    """Each command's child shares the server's pages; frozen (``gc.freeze``), the
+    modules and mappers loaded once are neither copied nor walked by its collections."""
+    warm.start("tests.launch.warm_runners:frozen")
+    served = warm.run(["search", "x"])
+    assert served.code == 0
+    assert not served.imported_sqlalchemy  # answered by the server's child
+    assert int(served.out) > 10_000
+
+
 def test_ctrl_c_is_forwarded_to_the_command(warm: Warm, tmp_path: Path) -> None:
     warm.start("tests.launch.warm_runners:wait")
     ran = tmp_path / "ran.txt"

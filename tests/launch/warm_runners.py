@@ -46,3 +46,11 @@ def wait(argv: list[str]) -> int:
         print("catena: interrupted", file=sys.stderr)
         return 130
     return 0
+
+
+def frozen(argv: list[str]) -> int:
+    """Prints how many objects the command's collector leaves alone (``gc.freeze``)."""
+    import gc
+
+    print(gc.get_freeze_count())
+    return 0
