@@ -50,6 +50,10 @@ if TYPE_CHECKING:
 POOL_THRESHOLD = 64
 #: Files handed to the pool ahead of the one being written (bounds memory).
 LOOKAHEAD_PER_WORKER = 64
+#: Files a worker takes at a time. Each hand-over costs a pickle and a pipe write each
+#: way and wakes the pool's threads in the importer, which otherwise competed with the
+#: writer for its core once per file.
+CHUNK_SIZE = 8
 __all__ = ["WORKER_NICENESS"]  # (kept here for the tests; see worker_watch)
 
 #: Seconds a new pool may take to answer; a pool that cannot is not used.
@@ -244,6 +248,19 @@ def _flush_standard_streams() -> None:
 PrepareFunction = Callable[[Any], Any]
 
 
+@dataclass
+class _Chunk:
+    """Jobs handed to one worker together; *future* is set once they are sent."""
+
+    jobs: list[Any]
+    future: Future[list[Any]] | None = None
+
+
+def run_each(function: PrepareFunction, jobs: list[Any]) -> list[Any]:
+    """*function* of each of *jobs*, in a worker (it never raises)."""
+    return [function(job) for job in jobs]
+
+
 class Preparer:
     """Prepare jobs in order, in worker processes or (few jobs, one worker) inline.
 
@@ -267,7 +284,9 @@ class Preparer:
         self._workers = workers
         self._pool: ProcessPoolExecutor | None = None
         self._use_pool = workers > 1 and expected_jobs >= POOL_THRESHOLD
-        self._queue: deque[tuple[Any, Future[Any] | None]] = deque()
+        # Each job with its chunk and place in it (no chunk: it runs alone).
+        self._queue: deque[tuple[Any, _Chunk | None, int]] = deque()
+        self._filling: _Chunk | None = None  # the chunk not sent yet
         self._one_at_a_time = False  # after a worker died: see _after_crash
 
     @property
@@ -288,10 +307,11 @@ class Preparer:
     def close(self, *, abandon: bool = False) -> None:
         """Shut the pool down; *abandon* (Ctrl-C, an error): without waiting for the
         files in the workers' hands, whose results nobody will read."""
-        for _job, future in self._queue:
-            if future is not None:
-                future.cancel()
+        for _job, chunk, _index in self._queue:
+            if chunk is not None and chunk.future is not None:
+                chunk.future.cancel()
         self._queue.clear()
+        self._filling = None
         if self._pool is not None:
             if abandon:
                 _abandon(self._pool)
@@ -303,27 +323,45 @@ class Preparer:
         return len(self._queue)
 
     def submit(self, job: Any) -> None:
-        future = self._start(job) if self._use_pool and not self._one_at_a_time else None
-        self._queue.append((job, future))
+        """Queue *job*; it goes to a worker with the next CHUNK_SIZE - 1 jobs, or as
+        soon as its result is asked for."""
+        if not self._use_pool or self._one_at_a_time:
+            self._queue.append((job, None, 0))
+            return
+        chunk = self._filling or _Chunk([])
+        self._filling = chunk
+        self._queue.append((job, chunk, len(chunk.jobs)))
+        chunk.jobs.append(job)
+        if len(chunk.jobs) >= CHUNK_SIZE:
+            self._send()
 
     def next_result(self) -> tuple[Any, Any]:
         """The oldest submitted job and its result (waits for it)."""
-        job, future = self._queue.popleft()
-        if future is None:
+        job, chunk, index = self._queue.popleft()
+        if chunk is not None and chunk is self._filling:
+            self._send()
+        if chunk is None or chunk.future is None:
             return job, self._run_alone(job)
         try:
-            return job, future.result()
+            return job, chunk.future.result()[index]
         except BrokenProcessPool:
             return job, self._after_crash(job)
 
-    def _start(self, job: Any) -> Future[Any] | None:
-        """Hand *job* to the pool; None when no pool can run here (then it runs inline)."""
+    def _send(self) -> None:
+        """Hand the chunk being filled to the pool (its jobs run inline, one by one,
+        when no pool can start here)."""
+        chunk, self._filling = self._filling, None
+        if chunk is not None:
+            chunk.future = self._start(run_each, self._function, chunk.jobs)
+
+    def _start(self, function: Callable[..., Any], *arguments: Any) -> Future[Any] | None:
+        """Hand a call to the pool; None when no pool can run here (then it runs inline)."""
         if self._pool is None:
             self._pool = self._new_pool()
             if self._pool is None:
                 self._use_pool = False
                 return None
-        return self._pool.submit(self._function, job)
+        return self._pool.submit(function, *arguments)
 
     def _new_pool(self) -> ProcessPoolExecutor | None:
         """A started pool, or None if workers cannot start in this program (a script
@@ -362,7 +400,7 @@ class Preparer:
     def _run_alone(self, job: Any) -> Any:
         """Run *job* with nothing else in flight, so a crash is this file's alone
         (inline when there is no pool)."""
-        future = self._start(job) if self._use_pool else None
+        future = self._start(self._function, job) if self._use_pool else None
         if future is None:
             return self._function(job)
         try:
@@ -377,7 +415,8 @@ class Preparer:
         Slower, but a crashing reader is rare and nothing else is lost."""
         self._discard_pool()
         self._one_at_a_time = True
-        self._queue = deque((queued, None) for queued, _future in self._queue)
+        self._filling = None
+        self._queue = deque((queued, None, 0) for queued, _chunk, _index in self._queue)
         return self._run_alone(job)
 
 

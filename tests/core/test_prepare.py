@@ -47,6 +47,22 @@ def test_workers_return_results_in_order_from_other_processes(tmp_path: Path) ->
     assert str(os.getpid()) not in {pid for _name, pid in reasons}
 
 
+def test_workers_take_jobs_a_chunk_at_a_time_and_a_partial_chunk_is_sent_when_asked(
+    tmp_path: Path,
+) -> None:
+    count = prepare.POOL_THRESHOLD + prepare.CHUNK_SIZE // 2  # the last chunk not full
+    jobs = [_job(f"f{i}.txt", "x", tmp_path) for i in range(count)]
+    with Preparer(2, len(jobs), function=worker_pid) as preparer:
+        for job in jobs:
+            preparer.submit(job)
+        pids = [preparer.next_result()[1].reason.split()[1] for _ in jobs]
+    chunks = [
+        pids[first : first + prepare.CHUNK_SIZE] for first in range(0, count, prepare.CHUNK_SIZE)
+    ]
+    assert all(len(set(chunk)) == 1 for chunk in chunks)  # one worker per chunk
+    assert len(chunks[-1]) == prepare.CHUNK_SIZE // 2
+
+
 def test_a_worker_that_dies_fails_only_its_own_file(tmp_path: Path) -> None:
     names = [f"ok-{i}.txt" for i in range(prepare.POOL_THRESHOLD)]
     names[7] = "die-7.txt"
