@@ -300,6 +300,9 @@ class S3ObjectStore:
     def sync_directories(self, hashes: Iterable[str]) -> None:
         """Nothing to do: an S3 PUT is durable once it has returned."""
 
+    def syncing(self) -> contextlib.AbstractContextManager[None]:
+        return contextlib.nullcontext()
+
     def check_writable(self) -> None:
         probe = f"{self.spec.root}tmp/probe-{uuid.uuid4().hex}"
         with self._errors("writing a test object"):

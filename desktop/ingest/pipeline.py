@@ -135,7 +135,10 @@ def import_paths(
     files, skipped = collect_files(paths)
     report = ImportReport(outcomes=list(skipped))
     workers = options.workers if options.workers is not None else default_workers()
-    with Preparer(workers, len(files), prepare_for_importer, before_fork=load_model) as preparer:
+    with (
+        Preparer(workers, len(files), prepare_for_importer, before_fork=load_model) as preparer,
+        catalogue.objects.syncing(),  # its threads start at the first batch, after the fork
+    ):
         queue = _Queue(catalogue, files, options, preparer, cancelled)
         lookahead = preparer.capacity if preparer.parallel else 0
         while not queue.finished:

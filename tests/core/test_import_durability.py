@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+import pickle
+import re
+import threading
 from pathlib import Path
 
 import pytest
@@ -74,3 +77,51 @@ def test_a_batch_whose_folders_cannot_be_synced_is_not_acknowledged(
     monkeypatch.undo()  # the same files import once the folders can be synced
     again = import_paths(catalogue, paths, options=ImportOptions(workers=1))
     assert [o.status for o in again.outcomes] == ["imported"] * 3
+
+
+def test_a_batch_syncs_every_original_then_every_folder_from_threads_kept_between_batches(
+    catalogue: Catalogue, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for number in range(120):  # three batches of 50, 50 and 20
+        (folder / f"clip-{number}.txt").write_text(f"Clipping {number}: 3 May 1994.\n")
+    synced: list[tuple[str, Path, int]] = []
+    real = db.objects._fsync_path
+
+    def recording(kind: str) -> object:
+        def fsync(path: Path) -> None:
+            synced.append((kind, Path(path), threading.get_ident()))
+            real(path)
+
+        return fsync
+
+    monkeypatch.setattr(db.objects, "_fsync_file", recording("file"))
+    monkeypatch.setattr(db.objects, "_fsync_dir", recording("folder"))
+    report = import_paths(catalogue, [folder], options=ImportOptions(workers=1))
+    assert report.count("imported") == 120
+    originals = {catalogue.objects.path(outcome.sha256) for outcome in report.outcomes}
+    assert {path for kind, path, _thread in synced if kind == "file"} == originals
+    assert {path for kind, path, _thread in synced if kind == "folder"} >= {
+        path.parent for path in originals
+    }
+    # Per batch, every original's bytes and then the folders (names after bytes); the
+    # store's own folder is synced apart, when a new fan-out folder is made in it.
+    kinds = "".join(
+        "F" if kind == "file" else "D"
+        for kind, path, _thread in synced
+        if path != catalogue.objects.root
+    )
+    assert re.fullmatch(r"(F+D+){3}", kinds)
+    assert [len(run) for run in re.findall("F+", kinds)] == [50, 50, 20]
+    threads = {thread for _kind, path, thread in synced if path != catalogue.objects.root}
+    assert len(threads) <= db.objects.SYNC_THREADS  # the same threads for the three batches
+    assert not threads & {thread.ident for thread in threading.enumerate()}  # ended after
+
+
+def test_a_store_sent_to_a_worker_takes_no_threads_with_it(tmp_path: Path) -> None:
+    store = FolderObjectStore(tmp_path / "objects")
+    with store.syncing():
+        copy = pickle.loads(pickle.dumps(store))
+    assert copy.root == store.root
+    assert copy._sync_threads is None
