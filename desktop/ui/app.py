@@ -48,6 +48,7 @@ def run_app(path: Path | str, *, create: bool) -> int:
     )
     window.show()
     window.start_daily_backup()
+    window.resume_suggestion_pass()
     try:
         return int(app.exec())
     finally:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from db.catalogue import Catalogue, CatalogueError
 from desktop.core import views
 from desktop.core.resources import sample_paths
+from desktop.core.suggestions import pending_suggestions
 from desktop.ingest.pipeline import ImportReport
 from desktop.ingest.suggest_pass import PassReport
 from desktop.ui.import_dialog import ImportJob, ImportReportDialog, summary_words
@@ -134,6 +135,7 @@ class FileActions(TeamActions):
         self.settings.setValue("catalogues/recent", recent[:10])
         self._catalogue_changed()
         self.start_daily_backup()
+        self.resume_suggestion_pass()
 
     def start_daily_backup(self) -> None:
         """Take the catalogue's daily backup in the background, if one is due, and say
@@ -237,6 +239,25 @@ class FileActions(TeamActions):
         job.finished.connect(self._suggestion_pass_done)
         job.failed.connect(self._suggestion_pass_failed)
         job.start()
+
+    def resume_suggestion_pass(self) -> None:
+        """On opening a catalogue: suggest tags, in the background as after an import,
+        for the documents still marked "suggestions pending" (a command-line import
+        with ``--defer-suggestions``, a pass stopped or cut short by a closed window).
+        Not where this window may not write (read-only media, a role that may not
+        import): the marks stay for someone who may."""
+        catalogue = self.catalogue
+        if not self.import_action.isEnabled():
+            return
+
+        def resume(pending: int) -> None:
+            if pending and catalogue is self.catalogue:
+                self._start_suggestion_pass()
+
+        def unknown(_error: BaseException) -> None:
+            pass  # not read (a server out of reach): the marks stay for the next opening
+
+        self.runner.run(lambda: pending_suggestions(catalogue), on_done=resume, on_error=unknown)
 
     def stop_suggestion_pass(self) -> None:
         """Stop a running pass after its current batch (closing the window does)."""

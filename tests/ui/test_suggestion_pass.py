@@ -72,3 +72,37 @@ def test_a_stopped_pass_leaves_the_rest_pending_and_says_so(  # type: ignore[no-
     with qtbot.waitSignal(window.suggestion_pass_finished) as blocker:
         window.import_files([write_texts({"c.txt": "Another note.\n"}, folder="more")])
     assert blocker.args[0].done == 3 and _pending(catalogue) == 0
+
+
+def test_opening_a_catalogue_with_documents_still_pending_suggests_them(  # type: ignore[no-untyped-def]
+    catalogue: Catalogue, make_window, write_texts, qtbot, tmp_path
+) -> None:
+    # Another catalogue, imported from the command line with --defer-suggestions.
+    other = Catalogue.open(tmp_path / "Deferred.catena", create=True, daily_backup=False)
+    with other:
+        folder = write_texts({"a.txt": LETTER, "b.txt": "A note.\n"})
+        import_paths(other, [folder], options=ImportOptions(workers=1, defer_suggestions=True))
+        assert _pending(other) == 2
+    window = make_window(catalogue)
+    assert window.suggestion_pass is None  # nothing pending here
+    with qtbot.waitSignal(window.suggestion_pass_finished) as blocker:
+        assert window.switch_catalogue(tmp_path / "Deferred.catena")
+    report = blocker.args[0]
+    assert (report.done, report.remaining) == (2, 0)
+    assert _pending(window.catalogue) == 0
+    with window.catalogue.reading() as session:
+        assert session.scalars(select(DateTag.edtf)).all() == ["1911-05-03"]
+    assert "Tags suggested for 2 document(s)" in window.statusBar().currentMessage()
+
+
+def test_nothing_pending_or_nothing_writable_starts_no_pass(  # type: ignore[no-untyped-def]
+    catalogue: Catalogue, make_window, write_texts
+) -> None:
+    window = make_window(catalogue)
+    window.resume_suggestion_pass()
+    assert window.suggestion_pass is None  # nothing pending
+    folder = write_texts({"a.txt": LETTER})
+    import_paths(catalogue, [folder], options=ImportOptions(workers=1, defer_suggestions=True))
+    window.import_action.setEnabled(False)  # as for read-only media or a reader's role
+    window.resume_suggestion_pass()
+    assert window.suggestion_pass is None and _pending(catalogue) == 1
