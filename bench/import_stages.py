@@ -110,9 +110,10 @@ def main(argv: list[str] | None = None) -> int:
         outcomes: list[Any] = []
         start, start_cpu = time.perf_counter(), time.process_time()
         options = ImportOptions(defer_suggestions=True)
-        for first in range(0, len(prepared), 50):
-            batch = prepared[first : first + 50]
-            outcomes.extend(pipeline._write_batch(catalogue, batch, options))  # type: ignore[arg-type]
+        with catalogue.objects.syncing():  # as import_paths: fsync threads kept throughout
+            for first in range(0, len(prepared), 50):
+                batch = prepared[first : first + 50]
+                outcomes.extend(pipeline._write_batch(catalogue, batch, options))  # type: ignore[arg-type]
         write_total = time.perf_counter() - start
         write_cpu = time.process_time() - start_cpu
         write_spent, write_parts_cpu = Counter(_spent), Counter(_cpu)  # the pass re-indexes too
