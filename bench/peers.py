@@ -6,7 +6,9 @@ Run from the repository root::
 
 Three importers read the same ``bench/make_corpus.py`` files into a fresh store each
 run (a new catalogue, calibre library or recoll index), ``--runs`` times each,
-interleaved so a burst of load on a shared machine hits all three alike:
+interleaved so a burst of load on a shared machine hits all three alike. The stores
+are all deleted at the end, not between runs (``--delete-between-runs`` does that, to
+see what it costs the next importer: ``run_once``):
 
 * ``catena import`` three times over: with ``--defer-suggestions`` (the files stored,
   catalogued, fingerprinted and indexed, each marked "suggestions pending": the time
@@ -184,8 +186,14 @@ def peers(server: WarmServer) -> list[Peer]:
     ]
 
 
-def run_once(peer: Peer, corpus: Path, scratch: Path) -> Timing:
-    """Run *peer* once in a fresh folder; its wall and CPU time (children included)."""
+def run_once(peer: Peer, corpus: Path, scratch: Path, *, delete_after: bool = False) -> Timing:
+    """Run *peer* once in a fresh folder; its wall and CPU time (children included).
+
+    The folder is left for the end of the whole benchmark unless *delete_after*: on
+    ext4, creating files just after thousands were deleted costs several times more
+    kernel time (its inode allocator skips inodes freed in the last minutes, ``perf``:
+    ``recently_deleted``), so deleting one run's catalogue or library charged the next
+    importer that stores files (catena, calibredb) for this script's own clean-up."""
     work = Path(tempfile.mkdtemp(prefix="peer-", dir=scratch))
     try:
         argv = peer.prepare(corpus, work)
@@ -217,7 +225,8 @@ def run_once(peer: Peer, corpus: Path, scratch: Path) -> Timing:
             raise SystemExit(f"{peer.label} failed (exit {process.returncode}): {said}")
         return Timing(wall, usage.ru_utime + usage.ru_stime + served)
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        if delete_after:
+            shutil.rmtree(work, ignore_errors=True)
 
 
 def _machine() -> str:
@@ -271,12 +280,14 @@ def table(measured: list[Peer], files: int) -> str:
     return "\n".join(lines)
 
 
-def _measure(measured: list[Peer], corpus: Path, scratch: Path, runs: int) -> None:
+def _measure(
+    measured: list[Peer], corpus: Path, scratch: Path, runs: int, *, delete_after: bool
+) -> None:
     """Each importer once per round, round after round (interleaved)."""
     for run in range(runs):
         for peer in measured:
             if peer.available:
-                timing = run_once(peer, corpus, scratch)
+                timing = run_once(peer, corpus, scratch, delete_after=delete_after)
                 peer.timings.append(timing)
                 print(
                     f"run {run + 1}: {peer.label}: {timing.wall:.1f} s wall, "
@@ -297,6 +308,12 @@ def main(argv: list[str] | None = None) -> int:
         metavar="TREE",
         help="also measure `catena import` from this checkout (e.g. /work/main)",
     )
+    parser.add_argument(
+        "--delete-between-runs",
+        action="store_true",
+        help="delete each run's catalogue, library or index before the next run starts "
+        "(by default they are all deleted at the end: see run_once)",
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="catena-peers-") as scratch_name:
         scratch = Path(scratch_name)
@@ -309,7 +326,7 @@ def main(argv: list[str] | None = None) -> int:
             measured.insert(0, _before(args.before.resolve()))
         load_before = os.getloadavg()
         try:
-            _measure(measured, corpus, scratch, args.runs)
+            _measure(measured, corpus, scratch, args.runs, delete_after=args.delete_between_runs)
         finally:
             server.stop()
         load_after = os.getloadavg()
@@ -319,7 +336,12 @@ def main(argv: list[str] | None = None) -> int:
     notes = [
         f"`{command.strip()}`: {files} files from `bench/make_corpus.py {args.count} "
         f"--seed {args.seed}`, a fresh catalogue, library or index each run, medians of "
-        f"{args.runs}, {stamp}.",
+        f"{args.runs}, {stamp}; "
+        + (
+            "each run's folder deleted before the next run."
+            if args.delete_between_runs
+            else "every run's folder kept until all had run (see `run_once`)."
+        ),
         f"Machine: {_machine()}; {_versions() or 'no peer installed'}.",
         f"The machine was shared: load average {load_before[0]:.1f} before, "
         f"{load_after[0]:.1f} after (1-minute); CPU time is user + system of the command "
