@@ -27,6 +27,7 @@ from db.models import Document
 from db.objects import CHUNK, FolderObjectStore, ObjectDamaged, ObjectMissing, ObjectStore
 from db.objects_open import open_object_store
 from db.objects_s3 import S3ObjectStore
+from tests.db.object_store_checks import no_temporary_files
 
 pytestmark = pytest.mark.allow_hosts(["127.0.0.1"])
 
@@ -178,7 +179,7 @@ def test_concurrent_puts_of_the_same_bytes_leave_one_whole_object(store: ObjectS
     assert list(store) == [sha]
     assert store.read(sha) == data
     if isinstance(store, FolderObjectStore):
-        assert not any((store.root / "tmp").iterdir())
+        assert no_temporary_files(store)
 
 
 def test_a_damaged_object_is_refused_on_read_and_never_handed_out(store: ObjectStore) -> None:

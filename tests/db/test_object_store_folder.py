@@ -11,6 +11,7 @@ import pytest
 
 from db.objects import FolderObjectStore, ObjectStoreError, sha256_bytes
 from db.objects_open import open_object_store
+from tests.db.object_store_checks import no_temporary_files
 
 
 def test_a_relative_location_is_taken_from_the_catalogue_folder(tmp_path: Path) -> None:
@@ -67,20 +68,20 @@ def test_other_locations_are_refused_in_one_line(location: str, expected: str) -
 def test_without_hard_links_an_object_is_still_stored(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def no_links(*_args: object) -> None:
+    def no_links(*_args: object, **_kwargs: object) -> None:
         raise OSError(errno.EPERM, "Operation not permitted")
 
     monkeypatch.setattr(os, "link", no_links)
     store = FolderObjectStore(tmp_path / "objects")
     sha = store.put(b"on a FAT-formatted stick")
     assert store.read(sha) == b"on a FAT-formatted stick"
-    assert not any((store.root / "tmp").iterdir())
+    assert no_temporary_files(store)
 
 
 def test_a_failing_link_is_not_mistaken_for_missing_hard_links(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def disk_full(*_args: object) -> None:
+    def disk_full(*_args: object, **_kwargs: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(os, "link", disk_full)
@@ -88,7 +89,7 @@ def test_a_failing_link_is_not_mistaken_for_missing_hard_links(
     with pytest.raises(OSError, match="No space left"):
         store.put(b"nowhere to go")
     assert list(store) == []
-    assert not any((store.root / "tmp").iterdir())
+    assert no_temporary_files(store)
 
 
 def test_a_same_sized_damaged_copy_is_found_and_replaced_by_a_new_put(tmp_path: Path) -> None:
@@ -123,6 +124,7 @@ def test_an_import_start_removes_only_old_temporary_files(tmp_path: Path) -> Non
     store = FolderObjectStore(tmp_path / "objects")
     kept = store.put(b"kept original")
     tmp = tmp_path / "objects" / "tmp"
+    tmp.mkdir(exist_ok=True)  # (a put may not need it: see _install_unnamed)
     old, fresh, other = tmp / "old.part", tmp / "fresh.part", tmp / "notes.txt"
     for path in (old, fresh, other):
         path.write_bytes(b"half an original")
@@ -135,3 +137,55 @@ def test_an_import_start_removes_only_old_temporary_files(tmp_path: Path) -> Non
     assert not old.exists()
     assert fresh.exists() and other.exists()
     assert store.read(kept) == b"kept original"
+
+
+def test_put_writes_a_nameless_file_and_names_it_when_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No temporary name in a folder every writer shares, and nothing left by a writer
+    killed mid-write (the file goes with its descriptor): Linux's O_TMPFILE."""
+    store = FolderObjectStore(tmp_path / "objects")
+    store.check_writable()  # tmp/ made
+    if not hasattr(os, "O_TMPFILE"):  # other systems: the named path, as before
+        assert store.read(store.put(b"a letter")) == b"a letter"
+        return
+
+    def no_named_path(*_args: object, **_kwargs: object) -> str:
+        raise AssertionError("the named temporary path was taken")
+
+    monkeypatch.setattr(store, "_install", no_named_path)
+    sha = store.put(b"a letter of 3 May 1994")
+    assert store.read(sha) == b"a letter of 3 May 1994"
+    assert not store.path(sha).stat().st_mode & 0o222
+    assert list(store) == [sha]
+    assert no_temporary_files(store)
+
+
+@pytest.mark.parametrize("where", ["open", "link"])
+def test_without_nameless_files_the_named_path_stores_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
+    """A share that refuses O_TMPFILE, or no /proc to link it through: stored the old
+    way, and the store does not try again."""
+    real_open, real_link = os.open, os.link
+    tried: list[str] = []
+
+    def refusing_open(path: object, flags: int, *args: object, **kwargs: object) -> int:
+        if where == "open" and flags & getattr(os, "O_TMPFILE", 0) == getattr(os, "O_TMPFILE", -1):
+            tried.append("open")
+            raise OSError(errno.EOPNOTSUPP, "Operation not supported")
+        return real_open(path, flags, *args, **kwargs)  # type: ignore[arg-type]
+
+    def refusing_link(source: object, *args: object, **kwargs: object) -> None:
+        if where == "link" and str(source).startswith("/proc/"):
+            tried.append("link")
+            raise OSError(errno.ENOENT, "No such file or directory")
+        real_link(source, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", refusing_open)
+    monkeypatch.setattr(os, "link", refusing_link)
+    store = FolderObjectStore(tmp_path / "objects")
+    first, second = store.put(b"first page"), store.put(b"second page")
+    assert (store.read(first), store.read(second)) == (b"first page", b"second page")
+    assert tried == ([where] if hasattr(os, "O_TMPFILE") else [])
+    assert no_temporary_files(store)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from db.objects import FolderObjectStore
+from tests.db.object_store_checks import no_temporary_files
 
 
 def test_put_is_content_addressed_and_idempotent(tmp_path: Path) -> None:
@@ -20,7 +21,7 @@ def test_put_is_content_addressed_and_idempotent(tmp_path: Path) -> None:
     assert store.put(data) == sha
     assert store.read(sha) == data
     assert list(store) == [sha]
-    assert not any((tmp_path / "objects" / "tmp").iterdir())
+    assert no_temporary_files(store)
 
 
 def test_stored_objects_are_read_only(tmp_path: Path) -> None:

@@ -48,7 +48,6 @@ class _FullDisk:
     def __init__(self, monkeypatch: pytest.MonkeyPatch, objects: Path, step: str) -> None:
         self.objects = objects
         self.step = step
-        self.victim_fds: set[int] = set()
         self.triggered = 0
         real_open, real_fsync, real_mkdir = Path.open, os.fsync, Path.mkdir
         disk = self
@@ -58,13 +57,11 @@ class _FullDisk:
                 self.inner = inner
 
             def write(self, data: Any) -> int:
-                if VICTIM in bytes(data):
-                    if disk.step == "write":  # half of it reaches the disk, then no space
-                        self.inner.write(bytes(data)[: len(data) // 2])
-                        self.inner.flush()
-                        disk.triggered += 1
-                        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-                    disk.victim_fds.add(self.inner.fileno())
+                if VICTIM in bytes(data) and disk.step == "write":
+                    self.inner.write(bytes(data)[: len(data) // 2])  # half, then no space
+                    self.inner.flush()
+                    disk.triggered += 1
+                    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
                 return int(self.inner.write(data))
 
             def __getattr__(self, name: str) -> Any:
@@ -89,8 +86,11 @@ class _FullDisk:
             return handle
 
         def fsync(fd: int) -> None:
-            if disk.step == "fsync" and fd in disk.victim_fds:
-                disk.victim_fds.discard(fd)  # the number is reused by the next file
+            # What storing the victim syncs itself: the store's folder, once the victim's
+            # new fan-out folder is in it (its bytes are synced with the batch's, later).
+            synced = os.fstat(fd)
+            if disk.step == "fsync" and disk.fan_made and synced.st_ino == disk.objects_inode:
+                disk.fan_made = False
                 disk.triggered += 1
                 raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
             real_fsync(fd)
@@ -100,8 +100,20 @@ class _FullDisk:
                 disk.triggered += 1
                 raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
             real_mkdir(path, *args, **kwargs)
+            if path.parent == disk.objects and path.name == disk.fan:
+                disk.fan_made = True
+                disk.objects_inode = os.stat(disk.objects).st_ino
+
+        real_fdopen = os.fdopen
+
+        def fdopen(fd: int, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
+            handle = real_fdopen(fd, mode, *args, **kwargs)  # a nameless object file
+            return Handle(handle) if "w" in mode and "b" in mode else handle
 
         self.fan = ""
+        self.fan_made = False
+        self.objects_inode = -1
+        monkeypatch.setattr(os, "fdopen", fdopen)
         monkeypatch.setattr(Path, "open", open_)
         monkeypatch.setattr(os, "fsync", fsync)
         monkeypatch.setattr(Path, "mkdir", mkdir)
