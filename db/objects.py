@@ -302,6 +302,7 @@ class FolderObjectStore:
                 self._unnamed_files = False
                 return False
             try:
+                os.fchmod(fd, _READ_ONLY)  # as the named path's chmod: whatever the umask
                 with os.fdopen(fd, "wb", closefd=False) as handle:
                     handle.write(data)
                 if sync_directory:

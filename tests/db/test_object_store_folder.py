@@ -189,3 +189,15 @@ def test_without_nameless_files_the_named_path_stores_it(
     assert (store.read(first), store.read(second)) == (b"first page", b"second page")
     assert tried == ([where] if hasattr(os, "O_TMPFILE") else [])
     assert no_temporary_files(store)
+
+
+def test_an_original_is_read_only_for_all_whatever_the_umask(tmp_path: Path) -> None:
+    """A folder store may be shared by a team's group: every stored original is
+    readable by all and writable by none, as the named path's chmod makes it."""
+    store = FolderObjectStore(tmp_path / "objects")
+    before = os.umask(0o077)
+    try:
+        sha = store.put(b"a page for the whole team")
+    finally:
+        os.umask(before)
+    assert store.path(sha).stat().st_mode & 0o777 == 0o444
