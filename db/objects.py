@@ -281,6 +281,15 @@ class FolderObjectStore:
             self.quarantine(sha256)
         return False
 
+    def _placed_path(self, sha256: str) -> Path:
+        """Where the object goes, its fan-out folder made (and fsynced into the store's
+        folder, so a crash cannot take it back) if it is new."""
+        final = self.path(sha256)
+        if not final.parent.is_dir():
+            final.parent.mkdir(parents=True, exist_ok=True)
+            _fsync_dir(self.root)
+        return final
+
     def _install_unnamed(self, data: bytes, sha256: str, sync_directory: bool) -> bool:
         """Write *data* as a file with no name in its final folder and give it its name
         only when whole (Linux's ``O_TMPFILE``, linked through ``/proc/self/fd``).
@@ -290,10 +299,7 @@ class FolderObjectStore:
         a writer killed mid-write leaves nothing behind: the file goes with its last
         descriptor. False, having stored nothing, where the system or the filesystem
         cannot (a network share, no ``/proc``); this store then keeps to ``tmp/``."""
-        final = self.path(sha256)
-        if not final.parent.is_dir():
-            final.parent.mkdir(parents=True, exist_ok=True)
-            _fsync_dir(self.root)  # the new fan-out folder must survive a crash too
+        final = self._placed_path(sha256)
         folder = os.open(final.parent, os.O_RDONLY | os.O_DIRECTORY)
         try:
             try:
@@ -342,10 +348,7 @@ class FolderObjectStore:
                 if sync_directory or os.name == "nt":  # else: sync_directories
                     os.fsync(handle.fileno())
             os.chmod(temporary, _READ_ONLY)
-            final = self.path(sha256)
-            if not final.parent.is_dir():
-                final.parent.mkdir(parents=True, exist_ok=True)
-                _fsync_dir(self.root)  # the new fan-out folder must survive a crash too
+            final = self._placed_path(sha256)
             for _attempt in range(2):
                 if self._link(temporary, final) or self._holds_intact(sha256):
                     break  # placed, or another writer placed the same bytes first

@@ -78,18 +78,25 @@ def test_a_served_import_reports_and_stores_what_a_fresh_process_does(
         assert_healthy(opened)
 
 
+def _workers_started(server: int, client: subprocess.Popen[str], count: int) -> list[ProcessInfo]:
+    """Wait until the served import runs *count* workers (or has ended); the server's
+    descendants then."""
+    seen: list[ProcessInfo] = []
+
+    def started() -> bool:
+        seen[:] = _descendants(server)
+        return sum(p.kind == "worker" for p in seen) >= count or client.poll() is not None
+
+    wait_until(started, "the served import's workers")
+    return seen
+
+
 def test_killing_the_client_ends_the_served_import_and_its_workers(
     warm: Warm, tmp_path: Path
 ) -> None:
     catalogue, server, client = _served_import(warm, tmp_path)
     try:
-        busy: list[ProcessInfo] = []
-
-        def workers_busy() -> bool:
-            busy[:] = _descendants(server)
-            return sum(p.kind == "worker" for p in busy) >= 2 or client.poll() is not None
-
-        wait_until(workers_busy, "the served import's workers")
+        busy = _workers_started(server, client, 2)
         assert client.poll() is None, "the import ended before it could be killed"
         os.kill(client.pid, signal.SIGKILL)
         client.wait(timeout=60)
@@ -109,12 +116,7 @@ def test_a_served_import_is_interrupted_by_ctrl_c_like_a_fresh_one(
 ) -> None:
     catalogue, server, client = _served_import(warm, tmp_path)
     try:
-        wait_until(
-            lambda: (
-                any(p.kind == "worker" for p in _descendants(server)) or client.poll() is not None
-            ),
-            "the served import's workers",
-        )
+        _workers_started(server, client, 1)
         client.send_signal(signal.SIGINT)
         _out, err = client.communicate(timeout=300)
     finally:
