@@ -259,8 +259,9 @@ def detect_languages(text: str, *, document: str | None = None, keep: bool = Fal
     enough to tell, and the cost stays flat; the model reads all of them in one pass.
 
     *keep*: the paragraphs' answers are kept for the next call without it (the cleaner
-    asks before the cleaned text is mapped, and cleaning leaves most paragraphs as they
-    were; a PDF's pages are cleaned one by one, then mapped together), which reads what
+    asks before the cleaned text is mapped, about the cleaned text or, when a menu
+    word needs it, the text as given, of which most paragraphs stay as they were; a
+    PDF's pages are cleaned one by one, then mapped together), which reads what
     it can from them and then forgets them all. Only those calls share answers: asking
     again about the same text reads it again, so a timing loop times the reading.
     """

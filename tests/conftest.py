@@ -84,6 +84,26 @@ def pytest_terminal_summary(
             terminalreporter.write_line(f"left out ({reason}): {nodeid}")
 
 
+@pytest.fixture
+def model_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every text the language model is asked to read (``db.languages._read_all``),
+    starting with no paragraph answers kept."""
+    import threading
+
+    import db.languages
+
+    monkeypatch.setattr(db.languages, "_kept", threading.local())
+    asked: list[str] = []
+    read_all = db.languages._read_all
+
+    def recording(texts: list[str]) -> list[tuple[str, float]]:
+        asked.extend(texts)
+        return read_all(texts)
+
+    monkeypatch.setattr(db.languages, "_read_all", recording)
+    return asked
+
+
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     seeds = SHARED / "seeds"

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from db.languages import detect_languages
 from desktop.ingest.furniture_words import ALL_NAV_WORDS, IMAGE_WORDS, NAV_WORDS, SHARE_WORDS
 from desktop.ingest.language import foreign_word, guess_language
 from desktop.ingest.parsed import ImagePlaceholder, SetAside
@@ -107,10 +108,8 @@ def interface_word_reason(line: str, doc_language: str | None) -> str | None:
     language only lines of two or more navigation words count, since a lone "Contact"
     may be a real heading.
     """
-    words = [w.casefold() for w in _WORDS.findall(line)]
-    if not words or len(words) > 4 or re.search(r"[.!?:;,\d]", line):
-        return None
-    if not all(w in ALL_NAV_WORDS for w in words):
+    words = _navigation_words(line)
+    if words is None:
         return None
     own = NAV_WORDS.get(doc_language or "", frozenset())
     if not all(w in own for w in words):
@@ -120,11 +119,45 @@ def interface_word_reason(line: str, doc_language: str | None) -> str | None:
     return None
 
 
+def _navigation_words(line: str) -> list[str] | None:
+    """The folded words of a short *line* made only of navigation words, else None
+    (whatever the document's language: the shape comes first, and costs no model)."""
+    words = [w.casefold() for w in _WORDS.findall(line)]
+    if not words or len(words) > 4 or re.search(r"[.!?:;,\d]", line):
+        return None
+    if not all(w in ALL_NAV_WORDS for w in words):
+        return None
+    return words
+
+
+def _one_word(line: str) -> bool:
+    stripped = line.strip()
+    return " " not in stripped and stripped.isalpha()
+
+
 def is_foreign_tail_word(line: str, doc_language: str | None) -> bool:
     """A last line that is one word in another alphabet than the body: a menu leftover."""
-    if " " in line.strip() or not line.strip().isalpha() or doc_language is None:
+    if not _one_word(line) or doc_language is None:
         return False
     return foreign_word(line.strip(), doc_language)
+
+
+class _LanguageOnDemand:
+    """The language of the text as the cleaner found it, read by the model only when a
+    line's fate depends on it (a menu word, a one-word last line): most pages have
+    none, and the record's language is then read from the cleaned text, which the
+    paragraph map reads anyway (``clean_text``)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.read = False
+        self.answer: str | None = None
+
+    def __call__(self) -> str | None:
+        if not self.read:
+            self.answer = guess_language(self.text)
+            self.read = True
+        return self.answer
 
 
 def clean_text(text: str, *, header: bool = True) -> CleanText:
@@ -134,8 +167,8 @@ def clean_text(text: str, *, header: bool = True) -> CleanText:
     opening lines are not a document header.
     """
     lines = [line.rstrip() for line in text.split("\n")]
-    language = guess_language("\n".join(lines))  # as the lines are kept: same paragraphs
-    result = CleanText(text="", language=language)
+    language = _LanguageOnDemand("\n".join(lines))  # as the lines are kept: same paragraphs
+    result = CleanText(text="")
     kept: list[str] = []
     pending_images: list[int] = []  # index in ``kept`` where a placeholder stood
     placeholder_marks: list[int] = []
@@ -180,11 +213,23 @@ def clean_text(text: str, *, header: bool = True) -> CleanText:
             result.image_placeholders.append(
                 ImagePlaceholder(offsets[mark], caption if len(caption) <= 400 else None)
             )
+    result.language = _language_of(result.text, language)
     return result
 
 
+def _language_of(cleaned: str, found: _LanguageOnDemand) -> str | None:
+    """The document's language as the cleaner says it: the language of the text it was
+    given when a line needed it (as before), otherwise that of the cleaned text, with
+    its paragraphs' answers kept for the map that follows (``map_languages`` reads the
+    same text: nothing is read twice). That is the language the record takes in either
+    case; the text as given decides only when what is kept is too short to tell."""
+    if found.read:
+        return found.answer
+    return detect_languages(cleaned, keep=True).document or found()
+
+
 def _furniture_reason(
-    line: str, language: str | None, in_header: bool, is_last: bool
+    line: str, language: _LanguageOnDemand, in_header: bool, is_last: bool
 ) -> str | None:
     if len(line) > MAX_FURNITURE_LENGTH:
         return None  # furniture is short; long lines are prose (and costly to test)
@@ -202,10 +247,11 @@ def _furniture_reason(
         return "breadcrumb"
     if _COPYRIGHT.match(line) and len(line) < 200:
         return "copyright line"
-    reason = interface_word_reason(line, language)
-    if reason:
-        return reason
-    if is_last and is_foreign_tail_word(line, language):
+    if _navigation_words(line) is not None:
+        reason = interface_word_reason(line, language())
+        if reason:
+            return reason
+    if is_last and _one_word(line) and is_foreign_tail_word(line, language()):
         return "interface word in another language"
     return None
 

@@ -48,3 +48,48 @@ def test_the_guess_is_the_language_of_most_of_the_paragraphs() -> None:
     assert cleaned.language == "uk"
     assert detect_languages(cleaned.text).document == "uk"
     assert guess_language("Київ, 1961") is None  # too short to tell
+
+
+RUSSIAN = (
+    "Комитет во вторник рассмотрел восстановление моста, разрушенного весенним паводком. "
+    "Инженеры заявили, что работы займут ещё два года, так как подрядчику не заплатили."
+)
+ENGLISH = (
+    "The committee met on Tuesday to review the reconstruction of the bridge, which the "
+    "river destroyed in the spring floods."
+)
+
+
+def test_a_page_without_menu_words_is_read_once_for_the_cleaner_and_the_map(
+    model_reads: list[str],
+) -> None:
+    """Share buttons need no language to go: the cleaner asks the model about the text
+    it keeps, and the paragraph map of that text reads nothing again (the paragraph the
+    buttons stood in was read a second time, once as given and once as cleaned)."""
+    cleaned = clean_text(f"Share on Facebook\n{RUSSIAN}\n\n{ENGLISH}")
+    assert cleaned.text == f"{RUSSIAN}\n\n{ENGLISH}"
+    found = detect_languages(cleaned.text)
+    assert sorted(model_reads) == sorted([RUSSIAN, ENGLISH])
+    assert cleaned.language == found.document == "ru"
+    assert [span.language for span in found.spans] == ["ru", "en"]
+
+
+def test_a_menu_word_is_judged_by_the_language_of_the_page_as_given(
+    model_reads: list[str],
+) -> None:
+    english = f"{ENGLISH}\n\n{ENGLISH}"
+    cleaned = clean_text(f"Haqqında\n\n{english}\n\nГлавная")
+    assert cleaned.text == english
+    assert cleaned.language == "en"
+    assert model_reads == [ENGLISH, ENGLISH]  # each paragraph of the page as given, once
+
+
+def test_a_page_whose_kept_text_is_too_short_takes_the_language_of_what_was_given() -> None:
+    given = (
+        "Київ, 1961\n© 2021 Редакція газети «Вечірній Київ». Всі права на матеріали "
+        "захищені законом України."
+    )
+    cleaned = clean_text(given)
+    assert cleaned.text == "Київ, 1961"
+    assert detect_languages(cleaned.text).document is None  # too short to tell
+    assert cleaned.language == guess_language(given) == "uk"

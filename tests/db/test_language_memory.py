@@ -27,18 +27,8 @@ FRENCH = "Le comité s'est réuni mardi pour examiner la reconstruction du pont 
 
 
 @pytest.fixture
-def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Every text the model is asked to read, starting with nothing kept."""
-    monkeypatch.setattr(db.languages, "_kept", threading.local())
-    asked: list[str] = []
-    read_all = db.languages._read_all
-
-    def recording(texts: list[str]) -> list[tuple[str, float]]:
-        asked.extend(texts)
-        return read_all(texts)
-
-    monkeypatch.setattr(db.languages, "_read_all", recording)
-    return asked
+def reads(model_reads: list[str]) -> list[str]:
+    return model_reads
 
 
 def test_the_map_after_the_cleaner_reads_only_what_changed(reads: list[str]) -> None:
