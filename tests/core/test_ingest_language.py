@@ -9,6 +9,7 @@ import pytest
 from db.languages import detect_languages
 from desktop.ingest.cleaning import clean_text
 from desktop.ingest.language import foreign_word, guess_language
+from tests.language_samples import ENGLISH, RUSSIAN
 
 SAMPLES = {
     "uk": "Після повені мешканці села три тижні жили в школі, поки рятувальники відновлювали "
@@ -48,16 +49,6 @@ def test_the_guess_is_the_language_of_most_of_the_paragraphs() -> None:
     assert cleaned.language == "uk"
     assert detect_languages(cleaned.text).document == "uk"
     assert guess_language("Київ, 1961") is None  # too short to tell
-
-
-RUSSIAN = (
-    "Комитет во вторник рассмотрел восстановление моста, разрушенного весенним паводком. "
-    "Инженеры заявили, что работы займут ещё два года, так как подрядчику не заплатили."
-)
-ENGLISH = (
-    "The committee met on Tuesday to review the reconstruction of the bridge, which the "
-    "river destroyed in the spring floods."
-)
 
 
 def test_a_page_without_menu_words_is_read_once_for_the_cleaner_and_the_map(

@@ -12,18 +12,9 @@ import pytest
 
 import db.languages
 from db.languages import detect_languages
+from tests.language_samples import ENGLISH, FRENCH, GERMAN, RUSSIAN
 
 DEVSET = Path(__file__).resolve().parents[1] / "data" / "extraction"
-RUSSIAN = (
-    "Комитет во вторник рассмотрел восстановление моста, разрушенного весенним паводком. "
-    "Инженеры заявили, что работы займут ещё два года, так как подрядчику не заплатили."
-)
-ENGLISH = (
-    "The committee met on Tuesday to review the reconstruction of the bridge, which the "
-    "river destroyed in the spring floods."
-)
-GERMAN = "Der Ausschuss prüfte am Dienstag den Wiederaufbau der Brücke nach dem Hochwasser."
-FRENCH = "Le comité s'est réuni mardi pour examiner la reconstruction du pont emporté par la crue."
 
 
 @pytest.fixture
