@@ -281,13 +281,16 @@ class FolderObjectStore:
             self.quarantine(sha256)
         return False
 
-    def _placed_path(self, sha256: str) -> Path:
-        """Where the object goes, its fan-out folder made (and fsynced into the store's
-        folder, so a crash cannot take it back) if it is new."""
+    def _placed_path(self, sha256: str, sync_directory: bool) -> Path:
+        """Where the object goes, its fan-out folder made if it is new and, with
+        *sync_directory*, fsynced into the store's folder at once so a crash cannot
+        take it back (else ``sync_directories`` does, with the rest of the batch: a
+        new store's first import makes most of its 256 folders)."""
         final = self.path(sha256)
         if not final.parent.is_dir():
             final.parent.mkdir(parents=True, exist_ok=True)
-            _fsync_dir(self.root)
+            if sync_directory:
+                _fsync_dir(self.root)
         return final
 
     def _install_unnamed(self, data: bytes, sha256: str, sync_directory: bool) -> bool:
@@ -299,7 +302,7 @@ class FolderObjectStore:
         a writer killed mid-write leaves nothing behind: the file goes with its last
         descriptor. False, having stored nothing, where the system or the filesystem
         cannot (a network share, no ``/proc``); this store then keeps to ``tmp/``."""
-        final = self._placed_path(sha256)
+        final = self._placed_path(sha256, sync_directory)
         folder = os.open(final.parent, os.O_RDONLY | os.O_DIRECTORY)
         try:
             try:
@@ -348,7 +351,7 @@ class FolderObjectStore:
                 if sync_directory or os.name == "nt":  # else: sync_directories
                     os.fsync(handle.fileno())
             os.chmod(temporary, _READ_ONLY)
-            final = self._placed_path(sha256)
+            final = self._placed_path(sha256, sync_directory)
             for _attempt in range(2):
                 if self._link(temporary, final) or self._holds_intact(sha256):
                     break  # placed, or another writer placed the same bytes first
@@ -374,10 +377,11 @@ class FolderObjectStore:
 
     def sync_directories(self, hashes: Iterable[str]) -> None:
         """Each object's bytes, then each fan-out folder holding any of *hashes* once
-        (not once per object), fsynced from several threads at once; the first error
-        is raised after all have been tried."""
+        (not once per object) and the store's folder (which holds the fan-out folders
+        ``put`` made), fsynced from several threads at once; the first error is raised
+        after all have been tried."""
         files = sorted({self.path(sha256) for sha256 in hashes})
-        folders = sorted({path.parent for path in files})
+        folders = [*sorted({path.parent for path in files}), self.root]
         if not files:
             return
         if self._sync_threads is not None:

@@ -105,16 +105,13 @@ def test_a_batch_syncs_every_original_then_every_folder_from_threads_kept_betwee
     assert {path for kind, path, _thread in synced if kind == "folder"} >= {
         path.parent for path in originals
     }
-    # Per batch, every original's bytes and then the folders (names after bytes); the
-    # store's own folder is synced apart, when a new fan-out folder is made in it.
-    kinds = "".join(
-        "F" if kind == "file" else "D"
-        for kind, path, _thread in synced
-        if path != catalogue.objects.root
-    )
+    # Per batch, every original's bytes and then the folders (names after bytes), the
+    # store's own folder among them: it holds the fan-out folders the batch made.
+    kinds = "".join("F" if kind == "file" else "D" for kind, _path, _thread in synced)
     assert re.fullmatch(r"(F+D+){3}", kinds)
     assert [len(run) for run in re.findall("F+", kinds)] == [50, 50, 20]
-    threads = {thread for _kind, path, thread in synced if path != catalogue.objects.root}
+    assert [path for _kind, path, _thread in synced].count(catalogue.objects.root) == 3
+    threads = {thread for _kind, _path, thread in synced}
     assert len(threads) <= db.objects.SYNC_THREADS  # the same threads for the three batches
     assert not threads & {thread.ident for thread in threading.enumerate()}  # ended after
 
@@ -125,3 +122,32 @@ def test_a_store_sent_to_a_worker_takes_no_threads_with_it(tmp_path: Path) -> No
         copy = pickle.loads(pickle.dumps(store))
     assert copy.root == store.root
     assert copy._sync_threads is None
+
+
+def test_new_object_folders_are_made_durable_with_the_batch_not_one_by_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new store's first import makes most of its 256 fan-out folders: each made
+    durable by the batch's sync, not by an fsync of the store's folder per folder."""
+    store = FolderObjectStore(tmp_path / "objects")
+    synced: list[Path] = []
+    real = db.objects._fsync_dir
+
+    def recording(directory: Path) -> None:
+        synced.append(Path(directory))
+        real(directory)
+
+    monkeypatch.setattr(db.objects, "_fsync_dir", recording)
+    hashes = [store.put(f"Clipping {n}".encode(), sync_directory=False) for n in range(40)]
+    folders = {store.path(sha256).parent for sha256 in hashes}
+    assert len(folders) > 30 and synced == []
+    store.sync_directories(hashes)
+    assert sorted(synced) == sorted([*folders, store.root])
+    synced.clear()
+    alone = next(  # bytes whose folder is new: one object stored on its own
+        data
+        for data in (f"Clipping {n}".encode() for n in range(40, 400))
+        if store.path(hashlib.sha256(data).hexdigest()).parent not in folders
+    )
+    store.put(alone, sync_directory=True)
+    assert synced == [store.root]  # its new folder durable before put returns
