@@ -240,7 +240,6 @@ def _guess_type(lines: list[str], meta: Metadata, *, has_byline: bool) -> str | 
     salutation_at = next(
         (i for i, line in enumerate(opening) if line.startswith(SALUTATIONS)), None
     )
-    text = " ".join(lines).casefold()
     title = (meta.title or "").casefold() if not meta.title_devised else ""
     if re.search(r"\bopen letter\b|открытое письмо|açıq məktub", title):
         return "open letter"  # a headline that says what it is, salutation or not
@@ -260,6 +259,7 @@ def _guess_type(lines: list[str], meta: Metadata, *, has_byline: bool) -> str | 
         # A headline above the salutation marks a letter written for publication, but a
         # letterhead ("Ministry of Public Works") is not a headline of that kind.
         titled = salutation_at > 0 and is_headline(lines[0]) and not _letterhead(lines[0])
+        text = " ".join(lines).casefold()
         if "open letter" in text or "открытое письмо" in text or "açıq məktub" in text or titled:
             return "open letter"
         return "letter"
@@ -270,10 +270,16 @@ def _guess_type(lines: list[str], meta: Metadata, *, has_byline: bool) -> str | 
         and not meta.title_devised
     ):
         return "report"
-    reporting = sum(text.count(verb) for verb in REPORTING_VERBS)
-    if meta.published or meta.dateline or has_byline or reporting >= 2:
+    if meta.published or meta.dateline or has_byline or _reporting_verbs(lines) >= 2:
         return "news article"
     return None
+
+
+def _reporting_verbs(lines: list[str]) -> int:
+    """How often the text says "said", "заявил", "bildirib" and the like (read only for
+    a page with no date, dateline or byline to call it news)."""
+    text = " ".join(lines).casefold()
+    return sum(text.count(verb) for verb in REPORTING_VERBS)
 
 
 def _find_publisher(

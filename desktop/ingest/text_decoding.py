@@ -144,10 +144,12 @@ def _handle_controls(text: str, flags: list[str]) -> str:
         flags.append("NUL bytes removed")
     sample = text[:200_000]
     controls = len(_CONTROLS.findall(sample))  # regex, not a Python loop per character
-    visible = len(sample) - len(_SPACE.findall(sample))
-    if visible and controls > 0.05 * visible:
-        raise IngestError(f"binary data, not text ({controls} control characters in {len(sample)})")
-    if controls:
+    if controls:  # (the visible characters are counted only then: most texts have none)
+        visible = len(sample) - len(_SPACE.findall(sample))
+        if visible and controls > 0.05 * visible:
+            raise IngestError(
+                f"binary data, not text ({controls} control characters in {len(sample)})"
+            )
         text = _CONTROLS.sub("", text)
         flags.append("control characters removed")
     return text
