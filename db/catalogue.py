@@ -278,14 +278,14 @@ class Catalogue:
         database = folder / DATABASE_NAME
         created = False
         if not database.exists():
+            if folder.exists() and not folder.is_dir():
+                raise CatalogueError(f"{folder} is a file, not a Catena catalogue (a folder)")
             if not create:
                 if folder.exists() and any(folder.iterdir()):
                     raise CatalogueError(f"{folder} is not a Catena catalogue (no {DATABASE_NAME})")
                 raise CatalogueError(
                     f"no catalogue at {folder}; create one with: catena init {folder}"
                 )
-            if folder.exists() and not folder.is_dir():
-                raise CatalogueError(f"{folder} exists and is not a folder")
             if folder.exists() and any(folder.iterdir()):
                 raise CatalogueError(
                     f"{folder} already holds other files; choose a new or empty folder"

@@ -44,6 +44,18 @@ def test_folder_with_other_files_is_refused(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
 
 
+def test_a_file_where_the_catalogue_should_be_is_refused_in_one_line(tmp_path: Path) -> None:
+    """A catalogue is a folder: a file given instead (a database copied out, a typo)
+    is named as such, to open or to create, and left as it was."""
+    stray = tmp_path / "Clippings.catena"
+    stray.write_text("not a catalogue\n")
+    for create in (False, True):
+        with pytest.raises(CatalogueError, match="is a file, not a Catena catalogue") as caught:
+            Catalogue.open(stray, create=create)
+        assert "\n" not in str(caught.value)
+    assert stray.read_text() == "not a catalogue\n"
+
+
 def test_reopening_keeps_data_and_takes_no_backup(catalogue_path: Path) -> None:
     from db.documents import count_documents
 

@@ -33,6 +33,7 @@ from tests.reliability.helpers import (
     assert_healthy,
     assert_one_line_message,
     collect_garbage_now,
+    run_cli,
 )
 
 AS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
@@ -528,3 +529,12 @@ def test_a_dossier_that_could_not_be_written_is_not_logged_as_printed(
             select(func.count(Event.id)).where(Event.action == "dossier printed")
         ).scalar_one()
     assert printed == 0
+
+
+def test_a_file_given_as_the_catalogue_is_one_line_not_a_traceback(tmp_path: Path) -> None:
+    stray = tmp_path / "Clippings.catena"
+    stray.write_text("not a catalogue\n")
+    result = run_cli("--catalogue", str(stray), "list")
+    assert result.returncode != 0
+    line = assert_one_line_message(result.stderr, "list")
+    assert "is a file, not a Catena catalogue" in line, line
