@@ -13,7 +13,7 @@ from desktop import __version__
 from desktop.ui.language import chosen_language, install_language
 from desktop.ui.main_window import MainWindow
 from desktop.ui.opening import open_catalogue
-from desktop.ui.tasks import ThreadPoolRunner
+from desktop.ui.tasks import TaskRunner, ThreadPoolRunner
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -27,19 +27,20 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run_app(path: Path | str, *, create: bool) -> int:
-    app = make_application()
-    settings = QSettings()
-    # Before any widget is made: every label is translated when its widget is built.
-    install_language(chosen_language(settings), app)
-    runner = ThreadPoolRunner()
+def open_window(
+    path: Path | str, *, create: bool, settings: QSettings, runner: TaskRunner
+) -> MainWindow | None:
+    """Catena's window on *path* as the application starts it: shown, its daily backup
+    started off the UI thread, and the suggestions the catalogue still waits for (an
+    import from the command line with ``--defer-suggestions``, a pass cut short)
+    resumed in the background. None when the catalogue cannot be opened, after a
+    dialog has said why."""
     try:
-        # An upgrade is shown while it runs; the daily backup is taken once the
-        # window shows, off the UI thread.
+        # An upgrade is shown while it runs.
         catalogue = open_catalogue(path, create=create, runner=runner)
     except CatalogueError as exc:
         QMessageBox.critical(None, "Catena", str(exc))
-        return 2
+        return None
     window = MainWindow(
         catalogue,
         runner=runner,
@@ -49,6 +50,17 @@ def run_app(path: Path | str, *, create: bool) -> int:
     window.show()
     window.start_daily_backup()
     window.resume_suggestion_pass()
+    return window
+
+
+def run_app(path: Path | str, *, create: bool) -> int:
+    app = make_application()
+    settings = QSettings()
+    # Before any widget is made: every label is translated when its widget is built.
+    install_language(chosen_language(settings), app)
+    window = open_window(path, create=create, settings=settings, runner=ThreadPoolRunner())
+    if window is None:
+        return 2
     try:
         return int(app.exec())
     finally:

@@ -3,14 +3,16 @@ pass shown in the status bar, which can be stopped (issue 23)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QProgressBar, QToolButton
+from PySide6.QtWidgets import QMessageBox, QProgressBar, QToolButton
 from sqlalchemy import select
 
 from db.catalogue import Catalogue
 from db.models import DateTag, Document
 from db.pending_suggestions import PENDING_FLAG, count_pending
 from desktop.ingest.pipeline import ImportOptions, import_paths
+from desktop.ui.app import open_window
 from desktop.ui.suggestion_pass import SuggestionPass
+from desktop.ui.tasks import ImmediateRunner
 
 LETTER = "On 3 May 1911 the storm sank 40 boats, said Harbour Master Ellen Voss.\n"
 
@@ -106,3 +108,33 @@ def test_nothing_pending_or_nothing_writable_starts_no_pass(  # type: ignore[no-
     window.import_action.setEnabled(False)  # as for read-only media or a reader's role
     window.resume_suggestion_pass()
     assert window.suggestion_pass is None and _pending(catalogue) == 1
+
+
+def test_the_application_starts_on_a_catalogue_by_suggesting_what_waits(  # type: ignore[no-untyped-def]
+    write_texts, qtbot, settings, tmp_path, monkeypatch
+) -> None:
+    path = tmp_path / "Deferred.catena"
+    with Catalogue.open(path, create=True, daily_backup=False) as deferred:
+        folder = write_texts({"a.txt": LETTER, "b.txt": "A note.\n"})
+        import_paths(deferred, [folder], options=ImportOptions(workers=1, defer_suggestions=True))
+    window = open_window(path, create=False, settings=settings, runner=ImmediateRunner())
+    assert window is not None
+    qtbot.addWidget(window)
+    try:
+        assert window.isVisible() and window.suggestion_pass is not None
+        assert _pending(window.catalogue) == 0
+        with window.catalogue.reading() as session:
+            assert session.scalars(select(DateTag.edtf)).all() == ["1911-05-03"]
+        assert "Tags suggested for 2 document(s)" in window.statusBar().currentMessage()
+    finally:
+        window.catalogue.close()
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: said.append(text))
+    (tmp_path / "Not a catalogue.catena").write_text("a plain file\n")
+    missing = open_window(
+        tmp_path / "Not a catalogue.catena",
+        create=False,
+        settings=settings,
+        runner=ImmediateRunner(),
+    )
+    assert missing is None and len(said) == 1 and "\n" not in said[0].strip()
