@@ -279,6 +279,11 @@ class Catalogue:
         created = False
         if not database.exists():
             if folder.exists() and not folder.is_dir():
+                if folder.name == DATABASE_NAME and (folder.parent / MARKER_NAME).exists():
+                    raise CatalogueError(
+                        f"{folder} is the database inside a catalogue: give its folder, "
+                        f"{folder.parent}"
+                    )
                 raise CatalogueError(f"{folder} is a file, not a Catena catalogue (a folder)")
             if not create:
                 if folder.exists() and any(folder.iterdir()):

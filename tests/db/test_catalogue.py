@@ -56,6 +56,15 @@ def test_a_file_where_the_catalogue_should_be_is_refused_in_one_line(tmp_path: P
     assert stray.read_text() == "not a catalogue\n"
 
 
+def test_the_database_file_given_for_its_catalogue_names_the_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "Clippings.catena"
+    Catalogue.open(folder, create=True, daily_backup=False).close()
+    database = next(path for path in folder.iterdir() if path.suffix == ".sqlite")
+    with pytest.raises(CatalogueError, match="database inside a catalogue") as caught:
+        Catalogue.open(database)
+    assert str(caught.value).endswith(f"give its folder, {folder}")
+
+
 def test_reopening_keeps_data_and_takes_no_backup(catalogue_path: Path) -> None:
     from db.documents import count_documents
 
