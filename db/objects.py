@@ -30,6 +30,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, BinaryIO, Protocol
 
+from db import filesystem_sync
 from db.sanitize import clean_field
 
 CHUNK = 1 << 20
@@ -207,6 +208,9 @@ class FolderObjectStore:
         self._sync_threads: ThreadPoolExecutor | None = None  # within ``syncing``
         # Files written nameless, then linked (``_install_unnamed``), until that fails.
         self._unnamed_files = hasattr(os, "O_TMPFILE")
+        # One syncfs per batch instead of an fsync per file (``db.filesystem_sync``):
+        # None until the first batch decides, False after a slow one.
+        self._whole_filesystem_sync: bool | None = None
 
     # A store is pickled to import workers; threads stay with the process that has them.
     def __getstate__(self) -> dict[str, Any]:
@@ -379,11 +383,20 @@ class FolderObjectStore:
         """Each object's bytes, then each fan-out folder holding any of *hashes* once
         (not once per object) and the store's folder (which holds the fan-out folders
         ``put`` made), fsynced from several threads at once; the first error is raised
-        after all have been tried."""
+        after all have been tried. On a local Linux disk one syncfs of the store's
+        filesystem does all of it (``db.filesystem_sync``)."""
         files = sorted({self.path(sha256) for sha256 in hashes})
-        folders = [*sorted({path.parent for path in files}), self.root]
         if not files:
             return
+        if self._whole_filesystem_sync is None:  # decided once (it reads the mount table)
+            self._whole_filesystem_sync = filesystem_sync.can_sync_whole_filesystem(self.root)
+        if self._whole_filesystem_sync:
+            started = time.monotonic()
+            filesystem_sync.sync_filesystem(self.root)
+            if time.monotonic() - started > filesystem_sync.SLOW_SECONDS:
+                self._whole_filesystem_sync = False  # it waited for others' data
+            return
+        folders = [*sorted({path.parent for path in files}), self.root]
         if self._sync_threads is not None:
             _fsync_all(self._sync_threads, files, folders)
             return

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+import db.filesystem_sync
 import db.objects
 from db.catalogue import Catalogue
 from db.documents import count_documents
@@ -40,6 +41,55 @@ def _files_in_one_folder(folder: Path, how_many: int) -> list[Path]:
                 return paths
 
 
+@pytest.fixture
+def file_by_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Stores that fsync each original and folder, as where one syncfs may not stand
+    for them (another system, a network share, a Linux before 5.8)."""
+    monkeypatch.setattr(db.filesystem_sync, "can_sync_whole_filesystem", lambda _path: False)
+
+
+@pytest.fixture
+def whole_filesystem(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """Stores that sync their filesystem once per batch, as on a local Linux disk; the
+    folders each syncfs was asked for (the call itself made where the system has it)."""
+    monkeypatch.setattr(db.filesystem_sync, "can_sync_whole_filesystem", lambda _path: True)
+    asked: list[Path] = []
+    real = db.filesystem_sync.sync_filesystem
+    available = db.filesystem_sync._syncfs() is not None
+
+    def recording(path: Path) -> None:
+        asked.append(Path(path))
+        if available:
+            real(path)
+
+    monkeypatch.setattr(db.filesystem_sync, "sync_filesystem", recording)
+    return asked
+
+
+def _clippings(folder: Path, count: int) -> Path:
+    folder.mkdir()
+    for number in range(count):
+        (folder / f"clip-{number}.txt").write_text(f"Clipping {number}: 3 May 1994.\n")
+    return folder
+
+
+def _recording_fsyncs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, Path, int]]:
+    synced: list[tuple[str, Path, int]] = []
+    real = db.objects._fsync_path
+
+    def recording(kind: str) -> object:
+        def fsync(path: Path) -> None:
+            synced.append((kind, Path(path), threading.get_ident()))
+            real(path)
+
+        return fsync
+
+    monkeypatch.setattr(db.objects, "_fsync_file", recording("file"))
+    monkeypatch.setattr(db.objects, "_fsync_dir", recording("folder"))
+    return synced
+
+
+@pytest.mark.usefixtures("file_by_file")
 def test_each_object_folder_is_synced_once_per_batch(
     catalogue: Catalogue, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -79,25 +129,12 @@ def test_a_batch_whose_folders_cannot_be_synced_is_not_acknowledged(
     assert [o.status for o in again.outcomes] == ["imported"] * 3
 
 
+@pytest.mark.usefixtures("file_by_file")
 def test_a_batch_syncs_every_original_then_every_folder_from_threads_kept_between_batches(
     catalogue: Catalogue, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for number in range(120):  # three batches of 50, 50 and 20
-        (folder / f"clip-{number}.txt").write_text(f"Clipping {number}: 3 May 1994.\n")
-    synced: list[tuple[str, Path, int]] = []
-    real = db.objects._fsync_path
-
-    def recording(kind: str) -> object:
-        def fsync(path: Path) -> None:
-            synced.append((kind, Path(path), threading.get_ident()))
-            real(path)
-
-        return fsync
-
-    monkeypatch.setattr(db.objects, "_fsync_file", recording("file"))
-    monkeypatch.setattr(db.objects, "_fsync_dir", recording("folder"))
+    folder = _clippings(tmp_path / "in", 120)  # three batches of 50, 50 and 20
+    synced = _recording_fsyncs(monkeypatch)
     report = import_paths(catalogue, [folder], options=ImportOptions(workers=1))
     assert report.count("imported") == 120
     originals = {catalogue.objects.path(outcome.sha256) for outcome in report.outcomes}
@@ -124,6 +161,7 @@ def test_a_store_sent_to_a_worker_takes_no_threads_with_it(tmp_path: Path) -> No
     assert copy._sync_threads is None
 
 
+@pytest.mark.usefixtures("file_by_file")
 def test_new_object_folders_are_made_durable_with_the_batch_not_one_by_one(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -151,3 +189,53 @@ def test_new_object_folders_are_made_durable_with_the_batch_not_one_by_one(
     )
     store.put(alone, sync_directory=True)
     assert synced == [store.root]  # its new folder durable before put returns
+
+
+def test_on_a_local_linux_disk_each_batch_is_made_durable_by_one_syncfs(
+    catalogue: Catalogue,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    whole_filesystem: list[Path],
+) -> None:
+    synced = _recording_fsyncs(monkeypatch)
+    report = import_paths(catalogue, [_clippings(tmp_path / "in", 120)])
+    assert report.count("imported") == 120
+    assert whole_filesystem == [catalogue.objects.root] * 3  # one per batch of 50, 50, 20
+    assert synced == []  # no original or folder fsynced on its own
+
+
+def test_a_batch_whose_syncfs_fails_is_not_acknowledged(
+    catalogue: Catalogue, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(db.filesystem_sync, "can_sync_whole_filesystem", lambda _path: True)
+
+    def failing(_path: Path) -> None:
+        raise OSError(5, os.strerror(5))
+
+    monkeypatch.setattr(db.filesystem_sync, "sync_filesystem", failing)
+    folder = _clippings(tmp_path / "in", 3)
+    report = import_paths(catalogue, [folder], options=ImportOptions(workers=1))
+    assert [o.status for o in report.outcomes] == ["failed"] * 3
+    assert {o.reason for o in report.outcomes} == {
+        f"could not store the original: {os.strerror(5)}"
+    }
+    with catalogue.reading() as session:
+        assert count_documents(session, include_deleted=True) == 0
+    monkeypatch.undo()
+    assert import_paths(catalogue, [folder]).count("imported") == 3
+
+
+def test_a_slow_syncfs_sends_the_store_back_to_fsyncing_each_file(
+    catalogue: Catalogue,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    whole_filesystem: list[Path],
+) -> None:
+    """A syncfs that waited (another program's large copy on the same disk) is not
+    asked again: the later batches fsync their own files only."""
+    monkeypatch.setattr(db.filesystem_sync, "SLOW_SECONDS", -1.0)  # every syncfs is slow
+    synced = _recording_fsyncs(monkeypatch)
+    report = import_paths(catalogue, [_clippings(tmp_path / "in", 120)])
+    assert report.count("imported") == 120
+    assert whole_filesystem == [catalogue.objects.root]  # the first batch only
+    assert len([path for kind, path, _thread in synced if kind == "file"]) == 70
