@@ -55,7 +55,7 @@ ProgressCallback = Callable[[int, int, str], None]
 CancelCheck = Callable[[], bool]
 
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
-DEFAULT_BATCH_SIZE = 50
+DEFAULT_BATCH_SIZE = 100  # files a batch commits together (see BENCHMARKS.md, issue 23)
 BATCH_BYTES = 64 * 1024 * 1024  # a batch holds its files in memory until it commits
 
 

@@ -135,7 +135,8 @@ def test_a_batch_syncs_every_original_then_every_folder_from_threads_kept_betwee
 ) -> None:
     folder = _clippings(tmp_path / "in", 120)  # three batches of 50, 50 and 20
     synced = _recording_fsyncs(monkeypatch)
-    report = import_paths(catalogue, [folder], options=ImportOptions(workers=1))
+    options = ImportOptions(workers=1, batch_size=50)
+    report = import_paths(catalogue, [folder], options=options)
     assert report.count("imported") == 120
     originals = {catalogue.objects.path(outcome.sha256) for outcome in report.outcomes}
     assert {path for kind, path, _thread in synced if kind == "file"} == originals
@@ -198,7 +199,8 @@ def test_on_a_local_linux_disk_each_batch_is_made_durable_by_one_syncfs(
     whole_filesystem: list[Path],
 ) -> None:
     synced = _recording_fsyncs(monkeypatch)
-    report = import_paths(catalogue, [_clippings(tmp_path / "in", 120)])
+    folder = _clippings(tmp_path / "in", 120)
+    report = import_paths(catalogue, [folder], options=ImportOptions(batch_size=50))
     assert report.count("imported") == 120
     assert whole_filesystem == [catalogue.objects.root] * 3  # one per batch of 50, 50, 20
     assert synced == []  # no original or folder fsynced on its own
@@ -235,7 +237,8 @@ def test_a_slow_syncfs_sends_the_store_back_to_fsyncing_each_file(
     asked again: the later batches fsync their own files only."""
     monkeypatch.setattr(db.filesystem_sync, "SLOW_SECONDS", -1.0)  # every syncfs is slow
     synced = _recording_fsyncs(monkeypatch)
-    report = import_paths(catalogue, [_clippings(tmp_path / "in", 120)])
+    folder = _clippings(tmp_path / "in", 120)
+    report = import_paths(catalogue, [folder], options=ImportOptions(batch_size=50))
     assert report.count("imported") == 120
     assert whole_filesystem == [catalogue.objects.root]  # the first batch only
     assert len([path for kind, path, _thread in synced if kind == "file"]) == 70
