@@ -89,12 +89,8 @@ def _recording_fsyncs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, Path, 
     return synced
 
 
-@pytest.mark.usefixtures("file_by_file")
-def test_each_object_folder_is_synced_once_per_batch(
-    catalogue: Catalogue, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    paths = _files_in_one_folder(tmp_path / "in", 4)
-    folder = catalogue.objects.path(hashlib.sha256(paths[0].read_bytes()).hexdigest()).parent
+def _recording_folder_fsyncs(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """Every folder fsynced from now on, in order (each still fsynced)."""
     synced: list[Path] = []
     real = db.objects._fsync_dir
 
@@ -103,6 +99,16 @@ def test_each_object_folder_is_synced_once_per_batch(
         real(directory)
 
     monkeypatch.setattr(db.objects, "_fsync_dir", recording)
+    return synced
+
+
+@pytest.mark.usefixtures("file_by_file")
+def test_each_object_folder_is_synced_once_per_batch(
+    catalogue: Catalogue, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = _files_in_one_folder(tmp_path / "in", 4)
+    folder = catalogue.objects.path(hashlib.sha256(paths[0].read_bytes()).hexdigest()).parent
+    synced = _recording_folder_fsyncs(monkeypatch)
     report = import_paths(catalogue, [tmp_path / "in"], options=ImportOptions(workers=1))
     assert [o.status for o in report.outcomes] == ["imported"] * 4
     assert synced.count(folder) == 1  # was once per original: 4
@@ -169,14 +175,7 @@ def test_new_object_folders_are_made_durable_with_the_batch_not_one_by_one(
     """A new store's first import makes most of its 256 fan-out folders: each made
     durable by the batch's sync, not by an fsync of the store's folder per folder."""
     store = FolderObjectStore(tmp_path / "objects")
-    synced: list[Path] = []
-    real = db.objects._fsync_dir
-
-    def recording(directory: Path) -> None:
-        synced.append(Path(directory))
-        real(directory)
-
-    monkeypatch.setattr(db.objects, "_fsync_dir", recording)
+    synced = _recording_folder_fsyncs(monkeypatch)
     hashes = [store.put(f"Clipping {n}".encode(), sync_directory=False) for n in range(40)]
     folders = {store.path(sha256).parent for sha256 in hashes}
     assert len(folders) > 30 and synced == []
