@@ -109,8 +109,11 @@ def interface_word_reason(line: str, doc_language: str | None) -> str | None:
     may be a real heading.
     """
     words = _navigation_words(line)
-    if words is None:
-        return None
+    return None if words is None else _menu_reason(words, doc_language)
+
+
+def _menu_reason(words: list[str], doc_language: str | None) -> str | None:
+    """``interface_word_reason`` for a line's navigation words, already found."""
     own = NAV_WORDS.get(doc_language or "", frozenset())
     if not all(w in own for w in words):
         return "interface word in another language"
@@ -247,8 +250,9 @@ def _furniture_reason(
         return "breadcrumb"
     if _COPYRIGHT.match(line) and len(line) < 200:
         return "copyright line"
-    if _navigation_words(line) is not None:
-        reason = interface_word_reason(line, language())
+    words = _navigation_words(line)  # the shape first: only then is the language asked
+    if words is not None:
+        reason = _menu_reason(words, language())
         if reason:
             return reason
     if is_last and _one_word(line) and is_foreign_tail_word(line, language()):
