@@ -138,6 +138,13 @@ def sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
+def _write_all(fd: int, data: bytes) -> None:
+    """All of *data* to *fd* (a write may take less than it is given)."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
 def verified(location: str, sha256: str, data: bytes) -> bytes:
     """*data* if it hashes to *sha256*; ObjectDamaged naming the object otherwise."""
     actual = sha256_bytes(data)
@@ -249,9 +256,11 @@ class FolderObjectStore:
         ``sync_directories`` before any record that references the object commits
         (the import does, once per batch, for many objects at once)."""
         sha256 = sha256_bytes(data)
-        if self._holds_intact(sha256):
-            return sha256
+        # The nameless path needs no look first: its link finds an object already there
+        # (and checks it, as below), and a new file is what an import nearly always has.
         if self._unnamed_files and self._install_unnamed(data, sha256, sync_directory):
+            return sha256
+        if self._holds_intact(sha256):
             return sha256
 
         def write(handle: BinaryIO) -> str:
@@ -306,8 +315,7 @@ class FolderObjectStore:
         a writer killed mid-write leaves nothing behind: the file goes with its last
         descriptor. False, having stored nothing, where the system or the filesystem
         cannot (a network share, no ``/proc``); this store then keeps to ``tmp/``."""
-        final = self._placed_path(sha256, sync_directory)
-        folder = os.open(final.parent, os.O_RDONLY | os.O_DIRECTORY)
+        folder = self._open_fan_out_folder(sha256, sync_directory)
         try:
             try:
                 fd = os.open(".", os.O_TMPFILE | os.O_WRONLY, _READ_ONLY, dir_fd=folder)
@@ -316,11 +324,10 @@ class FolderObjectStore:
                 return False
             try:
                 os.fchmod(fd, _READ_ONLY)  # as the named path's chmod: whatever the umask
-                with os.fdopen(fd, "wb", closefd=False) as handle:
-                    handle.write(data)
+                _write_all(fd, data)
                 if sync_directory:
                     os.fsync(fd)
-                if not self._link_unnamed(fd, final.name, folder, sha256):
+                if not self._link_unnamed(fd, sha256[2:], folder, sha256):
                     return False
             finally:
                 os.close(fd)
@@ -329,6 +336,17 @@ class FolderObjectStore:
         finally:
             os.close(folder)
         return True
+
+    def _open_fan_out_folder(self, sha256: str, sync_directory: bool) -> int:
+        """A descriptor of the object's fan-out folder, made first if it is new (opened
+        straight away: a look before every file cost as much as the opening)."""
+        check_sha256(sha256)
+        folder = os.path.join(self.root, sha256[:2])
+        try:
+            return os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+        except FileNotFoundError:
+            self._placed_path(sha256, sync_directory)
+            return os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
 
     def _link_unnamed(self, fd: int, name: str, folder: int, sha256: str) -> bool:
         for _attempt in range(2):
