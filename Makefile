@@ -16,16 +16,17 @@ $(BIN)/python: | check-python
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-# Stamps record which install was done against which pyproject.toml.
-$(VENV)/.run-stamp: pyproject.toml | $(BIN)/python
+# Stamps record which install was done against which pyproject.toml (and setup.py, which
+# compiles the one optional C module, db/_langid_walk.c, when a C compiler is there).
+$(VENV)/.run-stamp: pyproject.toml setup.py db/_langid_walk.c | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
 	@touch $@
 
-$(VENV)/.test-stamp: pyproject.toml | $(BIN)/python
+$(VENV)/.test-stamp: pyproject.toml setup.py db/_langid_walk.c | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test,team]'
 	@touch $@ $(VENV)/.run-stamp
 
-$(VENV)/.packaging-stamp: pyproject.toml | $(BIN)/python
+$(VENV)/.packaging-stamp: pyproject.toml setup.py db/_langid_walk.c | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[packaging]'
 	@touch $@ $(VENV)/.run-stamp
 

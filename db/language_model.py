@@ -20,6 +20,11 @@ call. Here:
 The answer is exactly py3langid's: same n-gram counts in the same order, the same
 float32 arithmetic (``tests/db/test_language_model.py`` compares the two). When the
 installed py3langid is laid out differently, ``classify`` simply asks py3langid.
+
+Where the optional C module ``db._langid_walk`` was built (``setup.py``), the walk and
+the counting are one loop in C instead, walking a document's paragraphs side by side
+so that the reads of its large tables overlap (in an import: 0.08 ms a document
+instead of 0.23); they give the same arrays, so the rest is unchanged.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
+from types import ModuleType
 from typing import Any
 
 import numpy as np
@@ -37,6 +43,15 @@ import numpy as np
 AUTOMATON_DEPTH = 6
 
 _INDEX_TYPES = {2: np.uint16, 4: np.uint32, 8: np.uint64}
+
+
+def _compiled_walk() -> ModuleType | None:
+    """``db._langid_walk`` when it was built here, else None (the numpy steps answer)."""
+    try:
+        from db import _langid_walk
+    except ImportError:
+        return None
+    return _langid_walk
 
 
 class FastIdentifier:
@@ -64,6 +79,16 @@ class FastIdentifier:
             )
         except (AttributeError, KeyError, TypeError, ValueError):
             self._vectorised = False  # another py3langid layout: its own classify answers
+        self._compiled = _compiled_walk() if self._vectorised else None
+
+    @property
+    def compiled(self) -> bool:
+        """Whether the walk runs in C (``db._langid_walk``) rather than in numpy steps."""
+        return self._compiled is not None
+
+    def use_compiled(self, wanted: bool) -> None:
+        """Walk in C (if it was built) or in numpy steps: the tests compare the two."""
+        self._compiled = _compiled_walk() if wanted and self._vectorised else None
 
     def feature_counts(self, data: bytes) -> tuple[np.ndarray, np.ndarray]:
         """The model's n-gram features met in *data* and how often, in order of first
@@ -124,6 +149,8 @@ class FastIdentifier:
         """``feature_counts`` of each text in *data* (the texts one after another, of
         *lengths* bytes): all features and counts, text after text, and where each
         text's run starts and ends in them (``bounds[i]:bounds[i + 1]``)."""
+        if self._compiled is not None:
+            return self._count_compiled(data, lengths)
         codes = np.frombuffer(data, dtype=np.uint8).astype(np.intp)
         ends = lengths.cumsum()
         starts = ends - lengths
@@ -139,6 +166,28 @@ class FastIdentifier:
             states = next_move.take(rows)
         features = self._output.take(states)
         return self._count_in_order(features, ends)
+
+    def _count_compiled(
+        self, data: bytes, lengths: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """``_feature_counts_of_each`` by ``db._langid_walk`` (one loop in C)."""
+        walk = self._compiled
+        assert walk is not None, "only called where the module was built"
+        features = np.empty(len(data), dtype=np.int64)
+        counts = np.empty(len(data), dtype=np.float32)
+        bounds = np.empty(len(lengths) + 1, dtype=np.int64)
+        written = walk.count_features(
+            data,
+            np.ascontiguousarray(lengths, dtype=np.int64),
+            self._next_move,
+            self._next_move.itemsize,
+            self._row_base,
+            self._output,
+            features,
+            counts,
+            bounds,
+        )
+        return features[:written].astype(np.intp), counts[:written], bounds.astype(np.intp)
 
     def _count_in_order(
         self, features: np.ndarray, ends: np.ndarray

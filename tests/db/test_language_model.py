@@ -5,6 +5,7 @@ probability, on every paragraph of the development set and on awkward inputs."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -37,9 +38,18 @@ def _paragraphs() -> list[str]:
     return found
 
 
-@pytest.fixture(scope="module")
-def model() -> db.language_model.FastIdentifier:
-    return db.languages._model()
+def _walks() -> list[str]:
+    """The numpy steps always; the C loop where ``db._langid_walk`` was built."""
+    return ["numpy", "compiled"] if db.language_model._compiled_walk() is not None else ["numpy"]
+
+
+@pytest.fixture(scope="module", params=_walks())
+def model(request: pytest.FixtureRequest) -> Iterator[db.language_model.FastIdentifier]:
+    identifier = db.languages._model()
+    identifier.use_compiled(request.param == "compiled")
+    assert identifier.compiled == (request.param == "compiled")
+    yield identifier
+    identifier.use_compiled(True)  # as loaded: compiled where it was built
 
 
 def test_the_vectorised_walk_counts_what_py3langid_counts(
@@ -172,3 +182,40 @@ def test_a_document_gets_the_map_its_paragraphs_get_one_by_one() -> None:
             guess, probability = db.languages.classify(sample, letters=letters)
             if letters >= db.languages._MIN_LETTERS and probability >= 0.5:
                 assert found.at(match.start()) == guess, (path.name, sample[:40])
+
+
+def test_the_c_loop_and_the_numpy_steps_give_the_same_arrays() -> None:
+    """Where ``db._langid_walk`` was built, it and the numpy steps count the same
+    features, counts and bounds for a document's paragraphs walked together (empty
+    ones and multi-byte letters included), and it refuses lengths beyond the data."""
+    identifier = db.languages._model()
+    compiled = db.language_model._compiled_walk()
+    texts = [identifier.identifier._encode(text) for text in _paragraphs()]
+    texts += [b"", b"\xff" * 40, "\u0259".encode() * 300, b""]
+    data = b"".join(texts)
+    lengths = np.array([len(text) for text in texts], dtype=np.intp)
+    try:
+        identifier.use_compiled(False)
+        expected = identifier._feature_counts_of_each(data, lengths)
+        identifier.use_compiled(True)
+        got = identifier._feature_counts_of_each(data, lengths)
+    finally:
+        identifier.use_compiled(True)
+    assert identifier.compiled == (compiled is not None)
+    for one, other in zip(got, expected, strict=True):
+        assert one.tolist() == other.tolist()
+    if compiled is not None:
+        with pytest.raises(ValueError, match="lengths exceed the data"):
+            identifier._count_compiled(b"abc", np.array([2, 2], dtype=np.intp))
+        with pytest.raises(ValueError, match="wrong sizes"):
+            compiled.count_features(
+                b"abc",
+                np.array([3], dtype=np.int64),
+                identifier._next_move,
+                identifier._next_move.itemsize,
+                identifier._row_base,
+                identifier._output,
+                np.empty(1, dtype=np.int64),
+                np.empty(3, dtype=np.float32),
+                np.empty(2, dtype=np.int64),
+            )
