@@ -106,16 +106,24 @@ class _FullDisk:
                 disk.fan_made = True
                 disk.objects_inode = os.stat(disk.objects).st_ino
 
-        real_fdopen = os.fdopen
+        real_write = os.write
 
-        def fdopen(fd: int, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
-            handle = real_fdopen(fd, mode, *args, **kwargs)  # a nameless object file
-            return Handle(handle) if "w" in mode and "b" in mode else handle
+        def write(fd: int, data: Any) -> int:
+            # A nameless object file is written with os.write (files only: not pipes).
+            if (
+                disk.step == "write"
+                and VICTIM in bytes(data)
+                and stat.S_ISREG(os.fstat(fd).st_mode)
+            ):
+                real_write(fd, bytes(data)[: len(data) // 2])  # half, then no space
+                disk.triggered += 1
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+            return real_write(fd, data)
 
         self.fan = ""
         self.fan_made = False
         self.objects_inode = -1
-        monkeypatch.setattr(os, "fdopen", fdopen)
+        monkeypatch.setattr(os, "write", write)
         monkeypatch.setattr(Path, "open", open_)
         monkeypatch.setattr(os, "fsync", fsync)
         monkeypatch.setattr(Path, "mkdir", mkdir)
