@@ -40,7 +40,7 @@ from db.objects import FolderObjectStore, sha256_bytes
 from desktop.ingest.pipeline import ImportOptions, display_name, display_path
 from desktop.ingest.prepare import Job, prepare_file
 
-PREPARE_PARTS = ("parse", "put", "fingerprint", "map_languages")
+PREPARE_PARTS = ("parse", "put", "folded_whole", "fingerprint", "map_languages")
 # The writer's parts: plain texts go through the batched path (plain_batch), anything
 # else one file at a time (pipeline: catalogue_document, find_near_duplicate, ...).
 WRITE_PARTS = {

@@ -125,9 +125,14 @@ class NewDocument:
     fingerprint: str | None = None
     parent_id: int | None = None
     possible_duplicate_of_id: int | None = None
+    # ``fold_for_index(text)`` when the caller has it (the import's workers fold the text
+    # for its fingerprint): the index then uses it instead of folding the text again,
+    # once it has checked that the text stored is this one. Not a column.
+    folded_text: str | None = None
 
 
-_ROW_FIELDS = tuple(item.name for item in fields(NewDocument) if item.name != "original_size")
+_NOT_COLUMNS = {"original_size", "folded_text"}
+_ROW_FIELDS = tuple(item.name for item in fields(NewDocument) if item.name not in _NOT_COLUMNS)
 _NEW_ONE_LINE = tuple(
     item.name for item in fields(NewDocument) if item.name in ONE_LINE_FIELDS | ONE_LINE_LISTS
 )
@@ -206,7 +211,15 @@ def catalogue_documents(
     rows = [_row(new, ref) for new, ref in zip(news, refs, strict=True)]
     id_of = {ref: id_ for ref, id_ in session.connection().execute(_INSERT_DOCUMENTS, rows)}
     ids = [int(id_of[ref]) for ref in refs]
-    index.note_documents(session, ids)
+    index.note_documents(
+        session,
+        ids,
+        folded={
+            id_: (new.text, new.folded_text)
+            for id_, new in zip(ids, news, strict=True)
+            if new.folded_text is not None
+        },
+    )
     audit.record_many(
         session,
         [
@@ -234,6 +247,8 @@ def _row(new: NewDocument, ref: str) -> dict[str, Any]:
         value = getattr(new, name)
         row[name] = list(value) if isinstance(value, list) else value
     _replace_nuls(row)
+    if row["text"] is not new.text:
+        new.folded_text = None  # it was the fold of the text given, not of this one
     new.text = row["text"]  # a caller reading it afterwards reads what was stored
     row["guessed"] = sorted(set(new.guessed))
     row["published_lower"], row["published_upper"] = edtf_bounds(new.published)

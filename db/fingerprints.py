@@ -58,6 +58,7 @@ NUM_BINS = 64
 BANDS = 16
 MIN_WORDS = 20  # shorter texts (captions, notes) share too little to judge
 MAX_WORDS = 50_000  # a book-length text is compared on its opening; keeps cost bounded
+_FOLDED_AT_MOST = MAX_WORDS * 12  # characters folded to find them (ample for 50,000 words)
 
 _WORD = re.compile(r"[a-z0-9]+")
 _BIN_BITS = 6  # 2**6 == NUM_BINS
@@ -101,7 +102,7 @@ class Fingerprint:
 
 def words(text: str) -> list[str]:
     """The folded words compared (case, diacritics and script folded as search does)."""
-    return _WORD.findall(fold_for_index(text[: MAX_WORDS * 12]))[:MAX_WORDS]
+    return _WORD.findall(fold_for_index(text[:_FOLDED_AT_MOST]))[:MAX_WORDS]
 
 
 def shingles_of(folded_words: list[str], size: int = SHINGLE) -> set[str]:
@@ -111,13 +112,23 @@ def shingles_of(folded_words: list[str], size: int = SHINGLE) -> set[str]:
     return {" ".join(folded_words[i : i + size]) for i in range(len(folded_words) - size + 1)}
 
 
-def joined_words(text: str) -> bytes:
+def folded_whole(text: str) -> str | None:
+    """``fold_for_index(text)``, which ``fingerprint`` reads and the search index
+    stores, for a text no longer than the fingerprint reads (else None: a book is
+    not folded twice over, only its opening for the fingerprint)."""
+    return fold_for_index(text) if text and len(text) <= _FOLDED_AT_MOST else None
+
+
+def joined_words(text: str, *, folded: str | None = None) -> bytes:
     """``" ".join(words(text))`` as ASCII bytes, in three C-speed steps (a third of the
     time of ``re.findall`` and a join): the folded text's bytes outside ``[a-z0-9]``
-    become spaces, and the runs between them are the words."""
+    become spaces, and the runs between them are the words. *folded* is
+    ``folded_whole(text)`` when the caller has it."""
+    if folded is None or len(text) > _FOLDED_AT_MOST:
+        folded = fold_for_index(text[:_FOLDED_AT_MOST])
     # The folded text is ASCII; a stray other character would be a separator anyway.
-    folded = fold_for_index(text[: MAX_WORDS * 12]).encode("ascii", "replace")
-    return b" ".join(folded.translate(_SEPARATE).split()[:MAX_WORDS])
+    ascii_folded = folded.encode("ascii", "replace")
+    return b" ".join(ascii_folded.translate(_SEPARATE).split()[:MAX_WORDS])
 
 
 def _mix(values: Hashes) -> Hashes:
@@ -206,10 +217,11 @@ def band_keys(values: Sequence[int] | Hashes) -> list[str]:
     ]
 
 
-def fingerprint(text: str) -> Fingerprint | None:
-    """The text's normalised hash and band keys; None for texts too short to judge."""
+def fingerprint(text: str, *, folded: str | None = None) -> Fingerprint | None:
+    """The text's normalised hash and band keys; None for texts too short to judge.
+    *folded*: ``folded_whole(text)``, when the caller has folded it already."""
     if len(text.split(maxsplit=MIN_WORDS)) < MIN_WORDS:  # stops after MIN_WORDS words
         return None
-    joined = joined_words(text)
+    joined = joined_words(text, folded=folded)
     text_hash = hashlib.sha256(joined).hexdigest()
     return Fingerprint(text_hash, tuple(band_keys(signature_of(shingle_hashes(joined)))))

@@ -48,7 +48,7 @@ which then rebuilds the whole index (nothing else says which words to remove).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 from typing import Any, cast
@@ -116,6 +116,7 @@ class _Pending:
     images: set[int] = field(default_factory=set)
     everything: bool = False  # a statement we could not follow: re-index all
     names: bool = False  # collections or tags added or renamed (PostgreSQL folds them)
+    folded: dict[int, tuple[str, str]] = field(default_factory=dict)  # see note_documents
 
     def __bool__(self) -> bool:
         return bool(self.documents or self.agents or self.images or self.everything or self.names)
@@ -131,10 +132,13 @@ def _pending(session: Session) -> _Pending:
 # --- writing ------------------------------------------------------------------------
 
 
-def index_documents(conn: Connection, ids: Iterable[int]) -> int:
+def index_documents(
+    conn: Connection, ids: Iterable[int], *, folded: Mapping[int, tuple[str, str]] | None = None
+) -> int:
     """Re-index *ids* from the database: rows of missing documents are removed, facet
-    counts follow. Returns how many documents were (re)indexed."""
-    return index_store.write(conn, ids)
+    counts follow. Returns how many documents were (re)indexed. *folded*: texts already
+    folded (``index_rows``)."""
+    return index_store.write(conn, ids, folded=folded)
 
 
 def rebuild_connection(conn: Connection) -> int:
@@ -431,10 +435,17 @@ def _note_inserted_mentions(state: ORMExecuteState, statement: Insert) -> None:
             pending.everything = True
 
 
-def note_documents(session: Session, ids: Iterable[int]) -> None:
+def note_documents(
+    session: Session, ids: Iterable[int], *, folded: Mapping[int, tuple[str, str]] | None = None
+) -> None:
     """Re-index these documents at commit: for rows written with SQL the session's
-    flush does not see (the import inserts documents with one statement each)."""
-    _pending(session).documents.update(ids)
+    flush does not see (the import inserts documents with one statement each).
+    *folded* maps some of them to (their text, ``fold_for_index`` of it), which the
+    index uses if that is still the text it finds (the import's workers fold it)."""
+    pending = _pending(session)
+    pending.documents.update(ids)
+    if folded:
+        pending.folded.update(folded)
 
 
 def _process(session: Session) -> None:
@@ -450,7 +461,7 @@ def _process(session: Session) -> None:
     ids = set(pending.documents)
     ids |= _documents_of_agents(conn, pending.agents)
     ids |= _documents_of_images(conn, pending.images)
-    index_documents(conn, ids)
+    index_documents(conn, ids, folded=pending.folded)
 
 
 def sync(session: Session) -> None:

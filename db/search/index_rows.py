@@ -14,7 +14,7 @@ what the transaction holds. Two things come out per document:
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain
 from typing import Any
@@ -141,12 +141,21 @@ def text_rows(conn: Connection, ids: Sequence[int]) -> dict[int, tuple[str, str,
     return {doc_id: row.columns for doc_id, row in index_rows(conn, ids, facets=False).items()}
 
 
-def index_rows(conn: Connection, ids: Sequence[int], *, facets: bool = True) -> dict[int, IndexRow]:
+def index_rows(
+    conn: Connection,
+    ids: Sequence[int],
+    *,
+    facets: bool = True,
+    folded: Mapping[int, tuple[str, str]] | None = None,
+) -> dict[int, IndexRow]:
     """The index entry of each existing document in *ids* (at most a few ``CHUNK``s).
 
     Without *facets* the facet values are left empty and their tables not read (the
     migrations that rebuild the index of an older schema need only the columns).
+    *folded* maps documents to (a text, ``fold_for_index`` of it): a body that is that
+    text is not folded again (the import's workers folded it for the fingerprint).
     """
+    folded = folded or {}
     docs = conn.execute(
         select(
             Document.id,
@@ -199,13 +208,21 @@ def index_rows(conn: Connection, ids: Sequence[int], *, facets: bool = True) -> 
         )
         rows[doc_id] = IndexRow(
             title=fold_for_index(_join([title, translated])),
-            body=fold_for_index(body or ""),
+            body=_folded_body(body or "", folded.get(doc_id)),
             people=fold_for_index(_join(names.get(doc_id, {}))),
             extra=fold_for_index(extra),
             body_sha256=body_hash(body or ""),
             facets=facet_values.get(doc_id, {}),
         )
     return rows
+
+
+def _folded_body(body: str, known: tuple[str, str] | None) -> str:
+    """``fold_for_index(body)``, taken from *known* (text, its fold) when that is this
+    text (compared whole: a stored text cleaned on its way in is folded here)."""
+    if known is not None and known[0] == body:
+        return known[1]
+    return fold_for_index(body)
 
 
 def facets_of(conn: Connection, ids: Sequence[int]) -> dict[int, FacetValues]:

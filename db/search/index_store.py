@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Any, cast
@@ -139,9 +139,11 @@ def _old_columns(stored: StoredRow, body: str) -> tuple[str, str, str, str]:
     return (stored.title, body, stored.people, stored.extra)
 
 
-def _write_chunk(conn: Connection, chunk: list[int]) -> int:
+def _write_chunk(
+    conn: Connection, chunk: list[int], folded: Mapping[int, tuple[str, str]] | None = None
+) -> int:
     store = store_for(conn)
-    new = index_rows(conn, chunk)
+    new = index_rows(conn, chunk, folded=folded)
     old = stored_rows(conn, chunk)
     removed: list[tuple[int, tuple[str, str, str, str]]] = []
     added: list[tuple[int, IndexRow]] = []
@@ -195,13 +197,15 @@ def _stored(doc_id: int, row: IndexRow) -> dict[str, object]:
     }
 
 
-def write(conn: Connection, ids: Iterable[int]) -> int:
+def write(
+    conn: Connection, ids: Iterable[int], *, folded: Mapping[int, tuple[str, str]] | None = None
+) -> int:
     """Re-index *ids* from the database: rows of missing documents are removed, and
     the facet counts follow. Returns how many documents are indexed among *ids*.
 
     When a document's indexed text is no longer in the database (changed by SQL that
     bypassed the session), the whole index is rebuilt instead (SQLite only: on
-    PostgreSQL the document is simply indexed again).
+    PostgreSQL the document is simply indexed again). *folded*: ``index_rows``.
     """
     wanted = sorted(set(ids))
     store = store_for(conn)
@@ -210,7 +214,7 @@ def write(conn: Connection, ids: Iterable[int]) -> int:
     written = 0
     try:
         for chunk in chunks(wanted):
-            written += _write_chunk(conn, chunk)
+            written += _write_chunk(conn, chunk, folded)
     except _BodyUnknown:
         rebuild(conn)
         return sum(

@@ -37,7 +37,16 @@ def ocr_note(parsed: ParsedDocument) -> str | None:
     return parsed.ocr_note
 
 
-def new_document(parsed: ParsedDocument, *, sha256: str, size: int, filename: str) -> NewDocument:
+def new_document(
+    parsed: ParsedDocument,
+    *,
+    sha256: str,
+    size: int,
+    filename: str,
+    folded_text: str | None = None,
+) -> NewDocument:
+    """The record of *parsed*; *folded_text* is its text as the search index folds it,
+    when the worker that prepared it folded it (``db.documents.NewDocument``)."""
     if parsed.language_spans is None and parsed.text:  # an attachment: not prepared
         map_languages(parsed)
     return NewDocument(
@@ -68,4 +77,5 @@ def new_document(parsed: ParsedDocument, *, sha256: str, size: int, filename: st
         flags=list(parsed.flags),
         page_starts=list(parsed.page_starts),
         set_aside=[{"line": item.line, "reason": item.reason} for item in parsed.set_aside],
+        folded_text=folded_text,
     )

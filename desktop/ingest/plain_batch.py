@@ -131,7 +131,11 @@ def write_run(
 def _file(item: Prepared, mark_pending: bool) -> _File:
     parsed = item.parsed
     new = new_document(
-        parsed, sha256=item.sha256, size=len(item.data), filename=display_name(item.path)
+        parsed,
+        sha256=item.sha256,
+        size=len(item.data),
+        filename=display_name(item.path),
+        folded_text=item.folded_text,
     )
     return _File(
         shown=display_path(item.path),

@@ -33,7 +33,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from db.fingerprints import Fingerprint, fingerprint
+from db.fingerprints import Fingerprint, fingerprint, folded_whole
 from db.objects import ObjectStore
 from desktop.ingest.language import map_languages
 from desktop.ingest.limits import DEFAULT_LIMITS
@@ -87,6 +87,9 @@ class Prepared:
     parsed: ParsedDocument
     print_: Fingerprint | None
     suggestions: Suggestions | None
+    # The text as the search index folds it, folded here for the fingerprint: the
+    # writer's index then need not fold it again (``db.documents.NewDocument``).
+    folded_text: str | None = None
 
 
 @dataclass(frozen=True)
@@ -125,12 +128,13 @@ def prepare_file(job: Job) -> Prepared | Failed:
     if parsed.image is not None:
         return Prepared(job.path, job.data, job.sha256, parsed, None, None)
     try:
-        print_ = fingerprint(parsed.text)
+        folded = folded_whole(parsed.text)
+        print_ = fingerprint(parsed.text, folded=folded)
         languages = map_languages(parsed) if parsed.text else None
         suggestions = _suggest(parsed, languages) if job.suggest and languages is not None else None
     except Exception as exc:  # same: a suggester bug costs the suggestions only
         return Failed(f"could not be analysed ({type(exc).__name__}: {exc})")
-    return Prepared(job.path, job.data, job.sha256, parsed, print_, suggestions)
+    return Prepared(job.path, job.data, job.sha256, parsed, print_, suggestions, folded)
 
 
 def prepare_for_importer(job: Job) -> Prepared | Failed:
