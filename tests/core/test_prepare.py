@@ -186,3 +186,35 @@ def test_results_come_back_without_the_bytes_the_importer_already_holds(
     assert isinstance(again, Prepared) and restored.parsed == again.parsed
     failed = Failed("could not be read")
     assert prepare.with_original(job, failed) is failed
+
+
+def test_the_workers_get_the_first_files_before_a_whole_batch_is_read(
+    write_texts,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The first files read go to the workers at once (FIRST_READ of them, looked up in
+    the catalogue together), not after a whole batch has been read and looked up; the
+    rest is read a batch at a time, and every file is imported, in order."""
+    from desktop.ingest import pipeline
+
+    looked_up: list[int] = []
+    real_existing = pipeline._existing_many
+
+    def existing(session: object, hashes: set[str]) -> dict[str, str]:
+        looked_up.append(len(hashes))
+        return real_existing(session, hashes)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "_existing_many", existing)
+    count = prepare.POOL_THRESHOLD + 40
+    folder = write_texts({f"report-{i:03d}.txt": _letter(i) for i in range(count)})
+    catalogue = Catalogue.open(tmp_path / "c.catena", create=True)
+    report = import_paths(catalogue, [folder], options=ImportOptions(workers=2))
+    assert report.imported == count
+    # The reads' lookups come first (the writer looks its batches up again after them).
+    assert looked_up[0] == pipeline.FIRST_READ < pipeline.DEFAULT_BATCH_SIZE
+    assert looked_up[1] == min(count - pipeline.FIRST_READ, pipeline.DEFAULT_BATCH_SIZE)
+    with catalogue.reading() as session:
+        names = session.scalars(select(Document.original_filename).order_by(Document.id)).all()
+    assert names == sorted(names) and len(names) == count
+    catalogue.close()
