@@ -21,6 +21,7 @@ through the type (see docs/architecture.md, "Storage").
 from __future__ import annotations
 
 import re
+import threading
 import uuid
 import zlib
 from datetime import UTC, datetime, timedelta
@@ -31,7 +32,19 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
 ZLIB_LEVEL = 6
-"""zlib's default: 5,473,197 B of working text become 2,347,062 B (level 9: within 1 %)."""
+"""zlib's default: 5,473,197 B of working text became 2,347,062 B (level 9: within 1 %).
+Texts written before Zstandard (below) are zlib streams, and are read as such."""
+ZSTD_LEVEL = 5
+"""Zstandard at 5 stores the 1,000 clippings' texts within 1 % of zlib's 6 (2,377,530 B
+against 2,359,189) at 0.07 ms a text instead of 0.16-0.20, in the writer that holds the
+catalogue's write lock (level 3: 4 % larger; 7 and up: no smaller, slower)."""
+_ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"  # every Zstandard frame starts so; a zlib stream with 0x78
+_codecs = threading.local()  # a Zstandard context serves one thread at a time
+
+
+class StoredTextDamaged(ValueError):
+    """A stored working text that no longer decompresses (its BLOB was damaged)."""
+
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _STAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}\+00:00")
@@ -53,19 +66,49 @@ def _on_sqlite(dialect: Dialect) -> bool:
 
 
 def deflate_text(text: str) -> bytes:
-    """A working text as SQLite stores it: zlib over its UTF-8 bytes."""
-    return zlib.compress(text.encode("utf-8", "surrogatepass"), ZLIB_LEVEL)
+    """A working text as SQLite stores it: a Zstandard frame of its UTF-8 bytes."""
+    compressed: bytes = _zstd().compress(text.encode("utf-8", "surrogatepass"))
+    return compressed
 
 
 def stored_text_bytes(stored: bytes | str | None) -> bytes:
     """The UTF-8 bytes of a stored working text, whichever form it is stored in
-    (compressed BLOB, or TEXT written before 0017 or by another program), without
-    decoding them: fixity hashes these. Raises ``zlib.error`` for a damaged BLOB."""
+    (a Zstandard or, written before it, a zlib BLOB; TEXT written before 0017 or by
+    another program), without decoding them: fixity hashes these. Raises
+    ``StoredTextDamaged`` for a BLOB that no longer decompresses."""
     if stored is None:
         return b""
     if isinstance(stored, bytes):
-        return zlib.decompress(stored)
+        if stored[:4] == _ZSTD_MAGIC:
+            return _unzstd(stored)
+        try:
+            return zlib.decompress(stored)
+        except zlib.error as exc:
+            raise StoredTextDamaged(f"a stored text does not decompress: {exc}") from exc
     return stored.encode("utf-8", "surrogatepass")
+
+
+def _zstd() -> Any:
+    """This thread's Zstandard compressor (the module loads when a text is first
+    written, not at every command's start)."""
+    compressor = getattr(_codecs, "compressor", None)
+    if compressor is None:
+        import zstandard
+
+        compressor = _codecs.compressor = zstandard.ZstdCompressor(level=ZSTD_LEVEL)
+    return compressor
+
+
+def _unzstd(stored: bytes) -> bytes:
+    import zstandard  # loaded by the first text read (then this costs a dict look-up)
+
+    decompressor = getattr(_codecs, "decompressor", None)
+    if decompressor is None:
+        decompressor = _codecs.decompressor = zstandard.ZstdDecompressor()
+    try:
+        return bytes(decompressor.decompress(stored))
+    except zstandard.ZstdError as exc:
+        raise StoredTextDamaged(f"a stored text does not decompress: {exc}") from exc
 
 
 def uid_bytes(value: str) -> bytes | None:
@@ -107,8 +150,9 @@ def band_bytes(value: str) -> bytes | None:
 
 
 class WorkingText(TypeDecorator[str]):
-    """A document's working text: zlib-compressed on SQLite (5.2 MB → 2.2 MB for the
-    1,000-clipping corpus). Its SHA-256 stays that of the text's UTF-8 bytes."""
+    """A document's working text: compressed on SQLite (Zstandard; zlib before it:
+    5.2 MB → 2.3 MB for the 1,000-clipping corpus). Its SHA-256 stays that of the
+    text's UTF-8 bytes."""
 
     impl = Text
     cache_ok = True

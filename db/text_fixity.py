@@ -17,7 +17,6 @@ re-derives index rows. Anything else is left, flagged, for a person.
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
@@ -28,7 +27,7 @@ from sqlalchemy.orm.util import identity_key
 
 from db import audit
 from db.base import table_of
-from db.column_types import stored_text_bytes
+from db.column_types import StoredTextDamaged, stored_text_bytes
 from db.languages import redetect_languages
 from db.models import Document, hash_text
 from db.objects import ObjectStore, sha256_bytes
@@ -55,7 +54,7 @@ _DESCRIPTIONS: dict[str, str] = {
 
 _STORED_BYTES = cast(Document.text, LargeBinary)
 """The text as the bytes the database holds, not decoded, so a byte flipped into
-invalid UTF-8 is reported instead of failing to decode: on SQLite the zlib BLOB of
+invalid UTF-8 is reported instead of failing to decode: on SQLite the compressed BLOB of
 ``db.column_types.WorkingText`` (or the UTF-8 of a text stored as TEXT), on
 PostgreSQL the UTF-8. ``_utf8`` turns them into the bytes ``hash_text`` hashes."""
 
@@ -73,7 +72,7 @@ def _utf8(stored: bytes | None, storage: str) -> bytes | None:
         return stored or b""
     try:
         return stored_text_bytes(stored)
-    except zlib.error:
+    except StoredTextDamaged:
         return None
 
 

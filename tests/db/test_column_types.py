@@ -9,6 +9,7 @@ import zlib
 from datetime import UTC, datetime, timedelta
 
 import pytest
+import zstandard
 from sqlalchemy import select, text, update
 
 from db.catalogue import Catalogue
@@ -94,7 +95,8 @@ def test_sqlite_stores_small_blobs_postgresql_keeps_its_text(catalogue: Catalogu
         assert (stored, stored_uid, band) == (TEXT, uid, "03:1d83041a68e51f57")
         assert isinstance(stamp, str) and isinstance(tag_uid, str) and isinstance(created, str)
         return
-    assert isinstance(stored, bytes) and zlib.decompress(stored) == TEXT.encode()
+    assert isinstance(stored, bytes) and stored[:4] == b"\x28\xb5\x2f\xfd"  # Zstandard
+    assert zstandard.ZstdDecompressor().decompress(stored) == TEXT.encode()
     assert len(stored) < len(TEXT.encode()) / 4
     assert stored_uid == uid_bytes(uid) and len(stored_uid) == 16
     assert isinstance(stamp, bytes) and len(stamp) == 8
@@ -168,3 +170,41 @@ def test_fixity_finds_nothing_wrong_in_new_rows(catalogue: Catalogue) -> None:
     with catalogue.writing() as session:
         report = verify_texts(session, actor="tester")
     assert report.checked == 1 and report.problems == []
+
+
+@pytest.mark.sqlite_only("writes the zlib BLOB SQLite stored before Zstandard")
+def test_a_text_stored_as_zlib_before_zstandard_reads_back_and_verifies(
+    catalogue: Catalogue,
+) -> None:
+    """Catalogues written before Zstandard keep zlib BLOBs: they read back as written,
+    fixity finds nothing wrong, and a text written again is stored as Zstandard."""
+    doc_id, _uid = _document(catalogue)
+    with catalogue.writing() as session:
+        session.execute(text("UPDATE documents SET text = :t"), {"t": zlib.compress(TEXT.encode())})
+    with catalogue.reading() as session:
+        assert session.get(Document, doc_id).text == TEXT  # type: ignore[union-attr]
+    with catalogue.writing() as session:
+        assert verify_texts(session, actor="tester").problems == []
+        document = session.get(Document, doc_id)
+        assert document is not None
+        document.text = TEXT + " Again."
+    (stored,) = _raw(catalogue, "SELECT text FROM documents WHERE id = :i", i=doc_id)
+    assert stored[:4] == b"\x28\xb5\x2f\xfd"
+
+
+@pytest.mark.sqlite_only("damages the compressed BLOB SQLite stores")
+def test_a_text_that_no_longer_decompresses_is_said_so_in_one_exception(
+    catalogue: Catalogue,
+) -> None:
+    """Either form, cut short, raises ``StoredTextDamaged`` (fixity reports it)."""
+    from db.column_types import StoredTextDamaged, deflate_text, stored_text_bytes
+
+    for broken in (deflate_text(TEXT)[:-7], zlib.compress(TEXT.encode())[:-7]):
+        with pytest.raises(StoredTextDamaged, match="does not decompress"):
+            stored_text_bytes(broken)
+    doc_id, _uid = _document(catalogue)
+    with catalogue.writing() as session:
+        session.execute(text("UPDATE documents SET text = :t"), {"t": deflate_text(TEXT)[:-7]})
+    with catalogue.writing() as session:
+        report = verify_texts(session, actor="tester")
+    assert [p.document_id for p in report.problems] == [doc_id]

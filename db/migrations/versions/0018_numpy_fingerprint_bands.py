@@ -23,13 +23,12 @@ Create Date: 2026-12-04
 from __future__ import annotations
 
 import hashlib
-import zlib
 from collections.abc import Callable, Sequence
 
 import sqlalchemy as sa
 from alembic import op
 
-from db.column_types import BandKey, stored_text_bytes
+from db.column_types import BandKey, StoredTextDamaged, stored_text_bytes
 from db.fingerprints import MIN_WORDS, fingerprint, shingles_of, words
 
 revision: str = "0018"
@@ -54,7 +53,7 @@ def _text(stored: bytes | str | None) -> str | None:
         return stored
     try:
         return stored_text_bytes(stored).decode("utf-8", "replace")
-    except zlib.error:
+    except StoredTextDamaged:
         return None
 
 
