@@ -141,6 +141,15 @@ def index_documents(
     return index_store.write(conn, ids, folded=folded)
 
 
+def tidy(session: Session, replaced: int) -> None:
+    """After an operation that re-indexed many documents (*replaced* of them: the
+    suggestion pass), merge the index's segments so that their replaced entries do not
+    stay on disk (``fts5_store.MERGE_PAGES_PER_REPLACED_ROW``); in the session's
+    transaction."""
+    session.flush()
+    index_store.tidy(session.connection(), replaced)
+
+
 def rebuild_connection(conn: Connection) -> int:
     """Empty the index and index every document (trashed ones too); returns the count."""
     return index_store.rebuild(conn)

@@ -224,6 +224,12 @@ def write(
     return written
 
 
+def tidy(conn: Connection, replaced: int) -> None:
+    """Merge the index's segments after *replaced* rows were re-indexed (the store's
+    ``tidy``: bounded work, nothing on PostgreSQL)."""
+    store_for(conn).tidy(conn, replaced)
+
+
 def evict(conn: Connection, ids: Iterable[int]) -> None:
     """Un-index *ids* now, while the database still holds the text they were indexed
     with: call it before a statement that changes their text or deletes them. Their

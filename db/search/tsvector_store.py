@@ -113,6 +113,10 @@ def optimize(conn: Connection) -> None:
     """Nothing to do: GIN keeps itself (its pending list is merged by autovacuum)."""
 
 
+def tidy(conn: Connection, replaced: int) -> None:
+    """Nothing to do: a replaced row is overwritten in place (``REPLACES_WHOLE_ROWS``)."""
+
+
 @lru_cache(maxsize=65_536)
 def _folded(value: str) -> str:
     return fold(value)

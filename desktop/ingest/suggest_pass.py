@@ -31,6 +31,7 @@ from db.pending_suggestions import (
     span_keys_of,
     still_pending,
 )
+from db.search import index as search_index
 from desktop.extract import Suggestions
 from desktop.extract.store import store_suggestions
 from desktop.ingest import suggest_worker
@@ -116,6 +117,9 @@ def suggest_pending(
                     progress(min(seen, total), max(total, seen), batch[-1][0].ref)
             if report.cancelled:
                 break
+    if report.done:  # their people columns changed: every row was indexed again
+        with catalogue.writing() as session:
+            search_index.tidy(session, report.done)
     with catalogue.reading() as session:
         report.remaining = still_pending(session, ids)
     return report

@@ -10,13 +10,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 import desktop.ingest.suggest_pass as suggest_pass
 from bench.make_corpus import make_corpus
 from db.catalogue import Catalogue
 from db.models import DateTag, Document, Figure, Mention
 from db.pending_suggestions import PENDING_FLAG, count_pending
+from db.search import index
+from db.search.fts5_store import optimize
 from desktop.ingest.pipeline import ImportOptions, import_paths
 from desktop.ingest.suggest_pass import suggest_pending
 from desktop.launch.entry import main
@@ -237,3 +239,26 @@ def test_ctrl_c_in_the_cli_pass_keeps_the_import_and_says_what_is_pending(
     assert "suggesting interrupted (what was stored is kept)" in said.err
     assert "suggestions pending for 12 documents" in said.err
     assert _cli(path, "suggest", "--pending") == 130
+
+
+@pytest.mark.sqlite_only("measures SQLite's FTS5 segments")
+def test_the_pass_leaves_the_index_no_larger_than_one_built_afresh(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """The pass indexes every document again (their people change); the entries it
+    replaced must not stay in the index's older segments: after the pass the index
+    holds within 15 % of what the same rows take once merged into one segment."""
+    corpus = make_corpus(150, 5, tmp_path_factory.mktemp("corpus150") / "corpus")
+    folder = tmp_path_factory.mktemp("tidy") / "Tidy.catena"
+    with Catalogue.open(folder, create=True, actor="tester", daily_backup=False) as catalogue:
+        import_paths(catalogue, [corpus], options=DEFERRED)
+        report = suggest_pending(catalogue, workers=1, batch_size=10)
+        assert report.done >= 140 and report.tags > 0
+        data = text("SELECT sum(length(block)) FROM search_index_data")
+        with catalogue.writing() as session:
+            after_pass = session.execute(data).scalar_one()
+            optimize(session.connection())
+            merged = session.execute(data).scalar_one()
+        assert after_pass <= merged * 1.15, (after_pass, merged)
+        with catalogue.reading() as session:
+            assert index.check(session, deep=True) == []
