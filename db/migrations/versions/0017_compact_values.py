@@ -37,7 +37,14 @@ from typing import Any
 
 from alembic import op
 
-from db.column_types import ZLIB_LEVEL, band_bytes, stamp_bytes, stamp_text, uid_bytes
+from db.column_types import (
+    ZLIB_LEVEL,
+    band_bytes,
+    stamp_bytes,
+    stamp_text,
+    stored_text_bytes,
+    uid_bytes,
+)
 
 revision: str = "0017"
 down_revision: str | None = "0016"
@@ -85,7 +92,8 @@ def _deflate(stored: bytes | None) -> bytes | None:
 
 
 def _inflate(stored: bytes | None) -> bytes | None:
-    return None if stored is None else zlib.decompress(stored)
+    # Either form a BLOB may hold: this upgrade's zlib, or the Zstandard written since.
+    return None if stored is None else stored_text_bytes(stored)
 
 
 def _packing(pack: Callable[[str], bytes | None]) -> Callable[[Any], Any]:
