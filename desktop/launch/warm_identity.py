@@ -24,8 +24,6 @@ import hashlib
 import os
 import stat
 import sys
-from dataclasses import dataclass
-from pathlib import Path
 
 import desktop
 
@@ -33,30 +31,34 @@ import desktop
 _MAX_SOCKET_PATH = 100
 
 
-@dataclass(frozen=True)
 class Place:
-    """The files of one server: its socket, its lock (held while it lives) and its log."""
+    """The files of one server: its socket, its lock (held while it lives) and its log.
+    Paths as strings, and no dataclass: pathlib and dataclasses (with inspect) were a
+    tenth of a served command's start, imported by the client for these four names."""
 
-    folder: Path
-    socket: Path
-    lock: Path
-    log: Path
+    __slots__ = ("folder", "lock", "log", "socket")
+
+    def __init__(self, folder: str, socket: str, lock: str, log: str) -> None:
+        self.folder = folder
+        self.socket = socket
+        self.lock = lock
+        self.log = log
 
 
-def package_root() -> Path:
+def package_root() -> str:
     """The folder holding the ``desktop`` and ``db`` packages this process imported."""
-    return Path(desktop.__file__).resolve().parent.parent
+    return os.path.dirname(os.path.dirname(os.path.realpath(desktop.__file__)))
 
 
-def private_folder() -> Path | None:
+def private_folder() -> str | None:
     """$XDG_RUNTIME_DIR/catena, else catena-UID in the temporary folder: created with
     mode 0700, tightened to it if it is ours and looser, refused (None) if it is not a
     folder of our own (someone else's could let them answer our commands)."""
     runtime = os.environ.get("XDG_RUNTIME_DIR")
     if runtime and os.path.isdir(runtime):
-        folder = Path(runtime) / "catena"
+        folder = os.path.join(runtime, "catena")
     else:
-        folder = Path(os.environ.get("TMPDIR") or "/tmp") / f"catena-{os.getuid()}"  # noqa: S108
+        folder = os.path.join(os.environ.get("TMPDIR") or "/tmp", f"catena-{os.getuid()}")  # noqa: S108
     try:
         os.mkdir(folder, 0o700)
     except FileExistsError:
@@ -87,19 +89,24 @@ def place() -> Place | None:
                 tuple(sys.flags),
                 sys.warnoptions,
                 sys._xoptions,
-                str(package_root()),
+                package_root(),
             )
         ).encode("utf-8", "surrogateescape")
     ).hexdigest()[:16]
-    socket = folder / f"server-{key}.sock"
+    socket = os.path.join(folder, f"server-{key}.sock")
     if len(os.fsencode(socket)) > _MAX_SOCKET_PATH:
         return None
-    return Place(folder, socket, folder / f"server-{key}.lock", folder / f"server-{key}.log")
+    return Place(
+        folder,
+        socket,
+        os.path.join(folder, f"server-{key}.lock"),
+        os.path.join(folder, f"server-{key}.log"),
+    )
 
 
-def _source_stamps(root: Path) -> list[str]:
+def _source_stamps(root: str) -> list[str]:
     stamps: list[str] = []
-    pending = [root / "desktop", root / "db"]
+    pending = [os.path.join(root, "desktop"), os.path.join(root, "db")]
     while pending:
         try:
             entries = list(os.scandir(pending.pop()))
@@ -108,7 +115,7 @@ def _source_stamps(root: Path) -> list[str]:
         for entry in entries:
             if entry.is_dir(follow_symlinks=False):
                 if entry.name != "__pycache__":
-                    pending.append(Path(entry.path))
+                    pending.append(entry.path)
             elif entry.name.endswith(".py"):
                 found = entry.stat()
                 stamps.append(f"{entry.path}:{found.st_size}:{found.st_mtime_ns}")
