@@ -178,7 +178,8 @@ def catalogue_document(session: Session, *, new: NewDocument, actor: str) -> tup
     ref = next_ref(session, DOCUMENT_PREFIX)
     row = _row(new, ref)
     document_id = session.connection().execute(_INSERT_DOCUMENT, row).scalar_one()
-    index.note_documents(session, [document_id])
+    folded = None if new.folded_text is None else {document_id: (new.text, new.folded_text)}
+    index.note_documents(session, [document_id], folded=folded)
     audit.record(session, **_import_event(new, row, actor))
     return document_id, ref
 

@@ -104,6 +104,23 @@ def model_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return asked
 
 
+@pytest.fixture
+def index_folds(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every value the search index folds itself (``db.search.index_rows``), so a test
+    can tell which texts it took already folded."""
+    import db.search.index_rows as rows_module
+
+    folded: list[str] = []
+    fold = rows_module.fold_for_index
+
+    def recording(value: str) -> str:
+        folded.append(value)
+        return fold(value)
+
+    monkeypatch.setattr(rows_module, "fold_for_index", recording)
+    return folded
+
+
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     seeds = SHARED / "seeds"

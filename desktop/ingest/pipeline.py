@@ -415,7 +415,9 @@ def _catalogue(
         return FileOutcome(
             shown, "imported", ref=image.ref, sha256=sha256, title=image.original_filename
         )
-    new = new_document(parsed, sha256=sha256, size=len(data), filename=filename)
+    new = new_document(
+        parsed, sha256=sha256, size=len(data), filename=filename, folded_text=item.folded_text
+    )
     near = find_near_duplicate(session, parsed.text, print_) if print_ else None
     if print_ is not None:
         new.fingerprint = print_.text_hash

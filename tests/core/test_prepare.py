@@ -218,3 +218,31 @@ def test_the_workers_get_the_first_files_before_a_whole_batch_is_read(
         names = session.scalars(select(Document.original_filename).order_by(Document.id)).all()
     assert names == sorted(names) and len(names) == count
     catalogue.close()
+
+
+@pytest.mark.parametrize("deferred", [False, True], ids=["one-by-one", "plain-batch"])
+def test_the_writer_indexes_imported_texts_with_the_workers_fold(
+    write_texts,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    index_folds: list[str],
+    deferred: bool,
+) -> None:
+    """The workers fold each text for its fingerprint; the writer's search index takes
+    that fold instead of folding the text again, on both write paths (suggestions
+    inline: one file at a time; deferred: plain texts a run at a time), and the index
+    is the one the stored texts give."""
+    from db.search import index
+
+    texts = {f"report-{i:03d}.txt": _letter(i) for i in range(6)}
+    folder = write_texts(texts)
+    catalogue = Catalogue.open(tmp_path / "c.catena", create=True)
+    options = ImportOptions(workers=1, defer_suggestions=deferred)
+    report = import_paths(catalogue, [folder], options=options)
+    assert report.imported == len(texts)
+    with catalogue.reading() as session:
+        stored = session.scalars(select(Document.text)).all()
+    assert len(stored) == len(texts)
+    assert not set(stored) & set(index_folds)  # no body folded by the writer
+    with catalogue.writing() as session:
+        assert index.check(session, deep=True) == []  # the same rows the texts give
+    catalogue.close()

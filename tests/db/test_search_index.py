@@ -480,23 +480,14 @@ def test_migration_creates_backfills_and_drops_the_index(tmp_path: Path) -> None
 
 
 def test_documents_catalogued_with_their_folded_text_are_indexed_with_it(
-    catalogue: Catalogue, monkeypatch: pytest.MonkeyPatch
+    catalogue: Catalogue, index_folds: list[str]
 ) -> None:
     """An import's workers fold each text for its fingerprint; ``catalogue_documents``
     hands that fold to the index, which uses it only for the very text it finds stored.
     A text stored otherwise than given (a NUL becomes U+FFFD on the way in) is folded
     again from what was stored, and the fold given for it is not used."""
-    import db.search.index_rows as rows_module
     from db.documents import catalogue_documents
 
-    folded_here: list[str] = []
-    real_fold = rows_module.fold_for_index
-
-    def counting_fold(value: str) -> str:
-        folded_here.append(value)
-        return real_fold(value)
-
-    monkeypatch.setattr(rows_module, "fold_for_index", counting_fold)
     right = new("Şəkibə Mustafayeva wrote from Xocalı on 3 March.", title="Letter")
     right.folded_text = fold_for_index(right.text)
     wrong = new("The ferry left Baku\x00at dawn with 40 passengers.", title="Note")
@@ -508,7 +499,7 @@ def test_documents_catalogued_with_their_folded_text_are_indexed_with_it(
     found = indexed(catalogue)
     assert found[first][1] == "sekibe mustafayeva wrote from xocali on 3 march"
     assert found[second][1] == "the ferry left baku at dawn with 40 passengers"
-    assert folded_here.count(wrong.text.replace("\x00", "\ufffd")) == 1  # folded, as stored
-    assert right.text not in folded_here  # given, and the text stored: not folded again
+    assert index_folds.count(wrong.text.replace("\x00", "\ufffd")) == 1  # folded, as stored
+    assert right.text not in index_folds  # given, and the text stored: not folded again
     with catalogue.reading() as session:
         assert index.check(session, deep=True) == []
