@@ -138,6 +138,13 @@ def sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
+def _fan_out(sha256: str) -> tuple[str, str]:
+    """Where a folder store keeps an object: its fan-out folder (the hash's first two
+    digits) and its name there (the rest); checked as a hash first."""
+    check_sha256(sha256)
+    return sha256[:2], sha256[2:]
+
+
 def _write_all(fd: int, data: bytes) -> None:
     """All of *data* to *fd* (a write may take less than it is given)."""
     view = memoryview(data)
@@ -244,8 +251,8 @@ class FolderObjectStore:
         return str(self.root)
 
     def path(self, sha256: str) -> Path:
-        check_sha256(sha256)
-        return self.root / sha256[:2] / sha256[2:]
+        fan_out, name = _fan_out(sha256)
+        return self.root / fan_out / name
 
     def exists(self, sha256: str) -> bool:
         return self.path(sha256).is_file()
@@ -327,7 +334,7 @@ class FolderObjectStore:
                 _write_all(fd, data)
                 if sync_directory:
                     os.fsync(fd)
-                if not self._link_unnamed(fd, sha256[2:], folder, sha256):
+                if not self._link_unnamed(fd, _fan_out(sha256)[1], folder, sha256):
                     return False
             finally:
                 os.close(fd)
@@ -340,8 +347,7 @@ class FolderObjectStore:
     def _open_fan_out_folder(self, sha256: str, sync_directory: bool) -> int:
         """A descriptor of the object's fan-out folder, made first if it is new (opened
         straight away: a look before every file cost as much as the opening)."""
-        check_sha256(sha256)
-        folder = os.path.join(self.root, sha256[:2])
+        folder = os.path.join(self.root, _fan_out(sha256)[0])
         try:
             return os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
         except FileNotFoundError:
