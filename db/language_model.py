@@ -187,7 +187,12 @@ class FastIdentifier:
             counts,
             bounds,
         )
-        return features[:written].astype(np.intp), counts[:written], bounds.astype(np.intp)
+        # (int64 is intp on 64-bit systems: no copies there)
+        return (
+            features[:written].astype(np.intp, copy=False),
+            counts[:written],
+            bounds.astype(np.intp, copy=False),
+        )
 
     def _count_in_order(
         self, features: np.ndarray, ends: np.ndarray
